@@ -1,0 +1,11 @@
+package safepoint.vm.data;
+
+/**
+ * Base of every Scheme object that lives in the simulated heap. The address and mark word are
+ * given by the allocator and rewritten by the moving collector (issue: SMP machine); object
+ * fields stay plain Java references, so a move needs no fixing up.
+ */
+public abstract class HeapObj {
+    /** Simulated address; 0 until an allocator stamps it. */
+    public long addr;
+}

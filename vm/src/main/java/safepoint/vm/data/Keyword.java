@@ -1,0 +1,25 @@
+package safepoint.vm.data;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A Gambit/Gerbil keyword, written {@code name:}; interned like symbols. */
+public final class Keyword {
+    private static final ConcurrentHashMap<String, Keyword> TABLE = new ConcurrentHashMap<>();
+
+    /** The name without the trailing colon. */
+    public final String name;
+
+    private Keyword(String name) {
+        this.name = name;
+    }
+
+    public static Keyword of(String name) {
+        Keyword k = TABLE.get(name);
+        return k != null ? k : TABLE.computeIfAbsent(name, Keyword::new);
+    }
+
+    @Override
+    public String toString() {
+        return name + ":";
+    }
+}

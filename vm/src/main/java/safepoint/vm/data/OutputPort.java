@@ -1,0 +1,81 @@
+package safepoint.vm.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * A character output port: the console (a Java Writer), or a string port that collects. The
+ * column is tracked for {@code fresh-line} style needs and for the REPL's prompt placement.
+ */
+public final class OutputPort extends HeapObj {
+    private final Writer sink;        // null for a string port
+    private final StringBuilder text;  // non-null for a string port
+    public final String name;
+    private int column;
+    private boolean closed;
+
+    private OutputPort(Writer sink, StringBuilder text, String name) {
+        this.sink = sink;
+        this.text = text;
+        this.name = name;
+    }
+
+    public static OutputPort of(Writer sink, String name) {
+        return new OutputPort(sink, null, name);
+    }
+
+    public static OutputPort string() {
+        return new OutputPort(null, new StringBuilder(), "string");
+    }
+
+    public boolean isStringPort() {
+        return text != null;
+    }
+
+    public void write(CharSequence s) {
+        if (closed) throw Condition.raise("Port is closed", this);
+        int n = s.length();
+        if (n == 0) return;
+        int nl = -1;
+        for (int i = n - 1; i >= 0; i--) if (s.charAt(i) == '\n') { nl = i; break; }
+        column = nl < 0 ? column + n : n - nl - 1;
+        if (text != null) {
+            text.append(s);
+        } else {
+            try {
+                sink.append(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public void write(int codePoint) {
+        write(new String(Character.toChars(codePoint)));
+    }
+
+    public int column() {
+        return column;
+    }
+
+    public void flush() {
+        if (sink == null) return;
+        try {
+            sink.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The collected text of a string port. */
+    public String contents() {
+        return text == null ? "" : text.toString();
+    }
+
+    /** {@code get-output-string} that also resets, as Gambit's does not: R7RS keeps it. */
+    public void close() {
+        flush();
+        closed = true;
+    }
+}

@@ -1,0 +1,22 @@
+package safepoint.vm.data;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Where each pair read from source text came from. A side table (not a field on every pair) so
+ * that cons cells made at run time stay small. Keys are compared by identity: Pair does not
+ * override equals.
+ */
+public final class SourceMap {
+    private final Map<Object, Src> map = Collections.synchronizedMap(new WeakHashMap<>());
+
+    public void put(Object datum, Src src) {
+        map.put(datum, src);
+    }
+
+    public Src get(Object datum) {
+        return datum == null ? null : map.get(datum);
+    }
+}

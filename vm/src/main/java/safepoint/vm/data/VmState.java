@@ -1,0 +1,44 @@
+package safepoint.vm.data;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * State that belongs to one VM instance and must never be static, so that runs are reproducible
+ * and many VMs can share a JVM: serial numbers ({@code #<procedure #3 f>}), gensym counters and
+ * the random generator.
+ */
+public final class VmState {
+    private final IdentityHashMap<Object, Long> serials = new IdentityHashMap<>();
+    private final List<Object> bySerial = new ArrayList<>();
+    private long gensyms;
+    public SplittableRandom random;
+    public OutputPort stdout;
+    public OutputPort stderr;
+    public InputPort stdin;
+
+    public VmState(long seed) {
+        this.random = new SplittableRandom(seed);
+        bySerial.add(null); // serial numbers start at 1
+    }
+
+    /** Gambit's {@code object->serial-number}: assigned on first request, 1, 2, 3, ... */
+    public synchronized long serial(Object o) {
+        Long n = serials.get(o);
+        if (n != null) return n;
+        long s = bySerial.size();
+        serials.put(o, s);
+        bySerial.add(o);
+        return s;
+    }
+
+    public synchronized Object bySerial(long n) {
+        return n > 0 && n < bySerial.size() ? bySerial.get((int) n) : null;
+    }
+
+    public synchronized Symbol gensym(String prefix) {
+        return Symbol.uninterned(prefix + (++gensyms));
+    }
+}

@@ -1,0 +1,10 @@
+package safepoint.vm.prims;
+
+import safepoint.vm.data.PrimitiveSink;
+
+/** STUB: see the class comment once written. */
+public final class VectorPrims {
+    private VectorPrims() {}
+
+    public static void install(PrimitiveSink sink) {}
+}
