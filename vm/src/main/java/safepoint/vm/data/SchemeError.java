@@ -9,6 +9,8 @@ public final class SchemeError extends RuntimeException {
     public final Object payload;
     /** The source location of the failing call, filled in by the node that catches it first. */
     public Object where;
+    /** Raised by raise-continuable: the handler's value returns to the raise. */
+    public boolean continuable;
 
     public SchemeError(Object payload) {
         super(null, null, false, false);

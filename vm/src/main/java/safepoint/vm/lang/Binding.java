@@ -1,0 +1,14 @@
+package safepoint.vm.lang;
+
+import safepoint.vm.data.Symbol;
+
+/** What an identifier means at a point of the program. */
+sealed interface Binding {
+    record Local(Scope scope, int slot) implements Binding {}
+
+    record Global(Symbol name) implements Binding {}
+
+    record Macro(safepoint.vm.lang.Macro macro) implements Binding {}
+
+    record Special(SpecialForm form) implements Binding {}
+}

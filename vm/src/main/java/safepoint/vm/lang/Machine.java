@@ -1,0 +1,309 @@
+package safepoint.vm.lang;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.InputPort;
+import safepoint.vm.data.OutputPort;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.PrimitiveSink;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.SourceMap;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Src;
+import safepoint.vm.data.Symbol;
+import safepoint.vm.data.VmState;
+import safepoint.vm.print.ErrorText;
+import safepoint.vm.print.Printer;
+import safepoint.vm.prims.CharStringPrims;
+import safepoint.vm.prims.ListPrims;
+import safepoint.vm.prims.MiscPrims;
+import safepoint.vm.prims.NumberPrims;
+import safepoint.vm.prims.PortPrims;
+import safepoint.vm.prims.TablePrims;
+import safepoint.vm.prims.VectorPrims;
+import safepoint.vm.read.Reader;
+
+/**
+ * One Safepoint VM: its global environment, its VM-owned state (serial numbers, gensyms, random),
+ * and the entry points that read, compile and run programs. Many machines can live in one JVM;
+ * nothing here is static.
+ */
+public final class Machine implements PrimitiveSink {
+    final VmState state;
+    final SourceMap sources = new SourceMap();
+    private final ConcurrentHashMap<Symbol, Global> globals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Symbol, Object> syntax = new ConcurrentHashMap<>();
+    final Parameter currentOutput;
+    final Parameter currentInput;
+    final Parameter currentError;
+    /** Set by {@code exit}. */
+    Integer exitCode;
+    private volatile boolean interruptRequested;
+    private volatile Interp running;
+    /** Scheduling points per slice between checks for timeouts and interrupts. */
+    private static final int SLICE = 50_000;
+
+    /** How a program or evaluation ended. */
+    public enum Status { VALUE, ERROR, EXIT, TIMEOUT }
+
+    /** The outcome of running one form or program. */
+    public record Outcome(Status status, Object value, String errorText, int exitCode) {}
+
+    public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
+        state = new VmState(seed);
+        state.stdout = OutputPort.of(out, "stdout");
+        state.stderr = OutputPort.of(err, "stderr");
+        state.stdin = InputPort.of(in, "stdin");
+        currentOutput = new Parameter(state.stdout, null);
+        currentInput = new Parameter(state.stdin, null);
+        currentError = new Parameter(state.stderr, null);
+        for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        NumberPrims.install(this);
+        ListPrims.install(this);
+        CharStringPrims.install(this);
+        VectorPrims.install(this);
+        PortPrims.install(this);
+        TablePrims.install(this);
+        MiscPrims.install(this);
+        ControlPrims.install(this);
+        define("current-output-port", currentOutput);
+        define("current-input-port", currentInput);
+        define("current-error-port", currentError);
+        for (String n : new String[] {"cons", "list", "append", "list->vector", "memv"}) {
+            if (globals.containsKey(Symbol.of(n))) alias("##" + n, n);
+        }
+        loadPrelude();
+    }
+
+    public VmState state() {
+        return state;
+    }
+
+    // ---- environment -----------------------------------------------------------------------------
+
+    Global global(Symbol name) {
+        Global g = globals.get(name);
+        return g != null ? g : globals.computeIfAbsent(name, Global::new);
+    }
+
+    Object syntax(Symbol name) {
+        return syntax.get(name);
+    }
+
+    void defineSyntax(Symbol name, Macro m) {
+        syntax.put(name, m);
+    }
+
+    @Override
+    public void add(Primitive p) {
+        define(p.name, p);
+    }
+
+    void add(ControlPrim p) {
+        define(p.name, p);
+    }
+
+    @Override
+    public void alias(String name, String existing) {
+        define(name, global(Symbol.of(existing)).value);
+    }
+
+    public void define(String name, Object value) {
+        global(Symbol.of(name)).value = value;
+    }
+
+    /** The value of a global, or null when unbound (for tests and tools). */
+    public Object lookup(String name) {
+        Object v = global(Symbol.of(name)).value;
+        return v == Special.UNBOUND ? null : v;
+    }
+
+    private void loadPrelude() {
+        try (InputStream in = Machine.class.getResourceAsStream("/safepoint/vm/prelude.scm")) {
+            if (in == null) return;
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Outcome o = load(text, "prelude.scm");
+            if (o.status() != Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // Builtins defined by the prelude are not the user's: keep them inlinable.
+        for (Global g : globals.values()) g.userDefined = false;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------
+
+    /** Read every datum of {@code text}; a read error throws SchemeError (where = its Src). */
+    public List<Object> readAll(String text, String file) {
+        Reader r = new Reader(InputPort.ofString(text), file, sources);
+        List<Object> out = new ArrayList<>();
+        for (;;) {
+            Object d = r.read();
+            if (d == Special.EOF) return out;
+            out.add(d);
+        }
+    }
+
+    // ---- running ---------------------------------------------------------------------------------
+
+    /** Wall-clock deadline (System.nanoTime) for runs, or 0 for none. */
+    public volatile long deadline;
+
+    /** Ask the running computation to stop with a "User interrupt" error at its next poll. */
+    public void interrupt() {
+        interruptRequested = true;
+        Interp m = running;
+        if (m != null) m.interruptFlags |= Interp.INTR_USER;
+    }
+
+    /**
+     * Load a program the way gsi loads a file: read it all first (a read error runs nothing),
+     * mark the names it defines as user definitions, then compile and run each top-level form in
+     * order, stopping at the first uncaught error.
+     */
+    public Outcome load(String text, String file) {
+        List<Object> forms;
+        try {
+            forms = readAll(text, file);
+        } catch (SchemeError e) {
+            return errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null);
+        }
+        markDefinitions(forms);
+        Compiler c = new Compiler(this, file);
+        Outcome last = new Outcome(Status.VALUE, Special.VOID, null, 0);
+        for (Object form : forms) {
+            last = eval(c, form);
+            if (last.status() != Status.VALUE) return last;
+        }
+        return last;
+    }
+
+    /** Evaluate one datum at top level (the REPL and -e). */
+    public Outcome eval(Object form, String file) {
+        return eval(new Compiler(this, file), form);
+    }
+
+    private Outcome eval(Compiler c, Object form) {
+        Node code;
+        try {
+            code = c.compileTop(form);
+        } catch (SchemeError e) {
+            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+        } catch (StackOverflowError e) {
+            return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
+        }
+        return run(code);
+    }
+
+    private Outcome run(Node code) {
+        Interp m = new Interp(this);
+        m.start(code, null);
+        return drive(m);
+    }
+
+    /** Apply a procedure to arguments at top level (used by tests and tools). */
+    public Outcome call(Object f, Object... args) {
+        Interp m = new Interp(this);
+        m.startApply(f, args);
+        return drive(m);
+    }
+
+    private Outcome drive(Interp m) {
+        running = m;
+        interruptRequested = false;
+        exitCode = null;
+        try {
+            while (!m.run(SLICE)) {
+                if (interruptRequested) m.interruptFlags |= Interp.INTR_USER;
+                long d = deadline;
+                if (d != 0 && System.nanoTime() - d > 0) {
+                    flush();
+                    return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
+                }
+            }
+        } finally {
+            running = null;
+        }
+        flush();
+        if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
+        if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
+        return new Outcome(Status.VALUE, m.val, null, 0);
+    }
+
+    private Outcome errorOutcome(Object payload, Where where) {
+        flush();
+        String text = ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName())
+                + ErrorText.render(payload, state);
+        return new Outcome(Status.ERROR, payload, text, 1);
+    }
+
+    public void flush() {
+        try {
+            state.stdout.flush();
+            state.stderr.flush();
+        } catch (RuntimeException e) {
+            // The console went away; nothing more to say on it.
+        }
+    }
+
+    // ---- printing --------------------------------------------------------------------------------
+
+    /** The REPL's rendering of a result: written, each value of a multiple-value return on its own line, nothing for #!void. */
+    public String showResult(Object v) {
+        if (v == Special.VOID) return "";
+        if (v instanceof safepoint.vm.data.Values vs) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : vs.vals) {
+                if (sb.length() > 0) sb.append('\n');
+                sb.append(Printer.write(o, state));
+            }
+            return sb.toString();
+        }
+        return Printer.write(v, state);
+    }
+
+    // ---- definitions made by a program -------------------------------------------------------
+
+    private static final Symbol DEFINE = Symbol.of("define");
+    private static final Symbol SET = Symbol.of("set!");
+    private static final Symbol BEGIN = Symbol.of("begin");
+    private static final Symbol DEFINE_VALUES = Symbol.of("define-values");
+
+    /**
+     * Names a program defines or assigns at top level anywhere in the file are not inlined as
+     * builtins anywhere in it (module semantics: a definition shadows the builtin for the whole
+     * unit, including code before it).
+     */
+    private void markDefinitions(List<Object> forms) {
+        List<Object> work = new ArrayList<>(forms);
+        while (!work.isEmpty()) {
+            Object f = work.remove(work.size() - 1);
+            if (!(f instanceof Pair p) || !(p.car instanceof Symbol head)) continue;
+            if (head == BEGIN) {
+                for (Object x = p.cdr; x instanceof Pair xp; x = xp.cdr) work.add(xp.car);
+            } else if ((head == DEFINE || head == SET) && p.cdr instanceof Pair rest) {
+                Object target = rest.car;
+                while (target instanceof Pair tp) target = tp.car;
+                if (target instanceof Symbol s) global(s).userDefined = true;
+            } else if (head == DEFINE_VALUES && p.cdr instanceof Pair rest) {
+                for (Object x = rest.car; ; ) {
+                    if (x instanceof Pair xp) {
+                        if (xp.car instanceof Symbol s) global(s).userDefined = true;
+                        x = xp.cdr;
+                    } else {
+                        if (x instanceof Symbol s) global(s).userDefined = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package safepoint.vm.lang;
+
+/**
+ * A compiled expression. The interpreter's loop calls {@link #exec}; a node either leaves its
+ * value in {@code m.val} with {@code m.pc == null} (the loop then returns it to the top frame), or
+ * sets {@code m.pc} (and perhaps {@code m.env}) to the node to run next, pushing frames for work
+ * that remains. <em>Simple</em> nodes (constants, variable references, lambdas, calls of simple
+ * primitives on simple operands) can also be evaluated directly with {@link #ev}, which is what
+ * keeps the frame count (and allocation) per procedure call low.
+ */
+abstract class Node {
+    abstract void exec(Interp m);
+
+    boolean isSimple() {
+        return false;
+    }
+
+    /** Evaluate a simple node in {@code m.env}. */
+    Object ev(Interp m) {
+        throw new IllegalStateException("not a simple node: " + getClass().getSimpleName());
+    }
+
+    /** Base for simple nodes: exec is direct evaluation. */
+    abstract static class Simple extends Node {
+        @Override
+        final void exec(Interp m) {
+            m.val = ev(m);
+        }
+
+        @Override
+        final boolean isSimple() {
+            return true;
+        }
+
+        @Override
+        abstract Object ev(Interp m);
+    }
+}

@@ -1,0 +1,41 @@
+package safepoint.vm.lang;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+
+/**
+ * A compile-time lexical scope. A frame scope (lambda, let) has runtime slots: variable i lives
+ * in slot i+1 of the frame. A syntax-only scope (let-syntax) has macros and no slots, and is not
+ * counted when computing a variable's frame depth.
+ */
+final class Scope {
+    final Scope parent;
+    final boolean frame;
+    final ArrayList<Object> vars = new ArrayList<>();
+    IdentityHashMap<Object, Macro> macros;
+
+    Scope(Scope parent, boolean frame) {
+        this.parent = parent;
+        this.frame = frame;
+    }
+
+    /** Slot of {@code id} in this scope's frame, or -1. Identifiers compare by identity. */
+    int slotOf(Object id) {
+        for (int i = vars.size() - 1; i >= 0; i--) if (vars.get(i) == id) return i + 1;
+        return -1;
+    }
+
+    int add(Object id) {
+        vars.add(id);
+        return vars.size();
+    }
+
+    void defineMacro(Object id, Macro m) {
+        if (macros == null) macros = new IdentityHashMap<>();
+        macros.put(id, m);
+    }
+
+    int frameSize() {
+        return vars.size() + 1;
+    }
+}
