@@ -49,7 +49,9 @@ public final class Reader {
             switch (kind) {
                 case Scanner.EOF:
                     if (top == null) return Special.EOF;
-                    if (top instanceof PrefixFrame) throw error(line, col, ReadError.DATUM);
+                    if (top instanceof PrefixFrame || (top instanceof ListFrame l && l.state == ListFrame.AFTER_DOT)) {
+                        throw error(line, col, ReadError.DATUM);
+                    }
                     throw error(top.line, top.col, ReadError.EOF_IN_FORM);
                 case Scanner.OPEN: {
                     char closer = (Character) s.value;
