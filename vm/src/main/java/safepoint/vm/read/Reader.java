@@ -1,30 +1,139 @@
 package safepoint.vm.read;
 
 import safepoint.vm.data.InputPort;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
+import safepoint.vm.data.Src;
+import safepoint.vm.data.Symbol;
+import safepoint.vm.read.Frame.ListFrame;
+import safepoint.vm.read.Frame.PrefixFrame;
+import safepoint.vm.read.Frame.SeqFrame;
 
 /**
- * Reads Gerbil/Gambit datums from a port. Every pair it makes is recorded in the source map with
- * the file, line and column of its opening bracket. Errors raise a Scheme condition of kind READ
- * (e.g. via {@code Condition.of(Kind.READ, "...")}) with a message saying what and where.
- * Iterative enough that a 100,000-deep nested list reads without a StackOverflowError.
+ * Reads Gerbil/Gambit datums from a port. The first pair of every list (and of every
+ * {@code (quote x)} made from {@code 'x}) is recorded in the source map with the file, line and
+ * column of its opening bracket or quote. Errors raise a {@link SchemeError} with a condition of
+ * kind READ carrying gsi's message, and the {@link Src} of the offending token in
+ * {@link SchemeError#where}.
  *
- * <p>STUB: implemented by the reader work item.
+ * <p>Nesting is kept on an explicit stack of {@link Frame}s, so a 100,000-deep list reads without
+ * a StackOverflowError. Gerbil's brackets: {@code [a b]} reads as {@code (@list a b)} and
+ * {@code {m o}} as {@code (@method m o)}.
  */
 public final class Reader {
-    private final InputPort in;
+    private static final Symbol LIST_TAG = Symbol.of("@list");
+    private static final Symbol METHOD_TAG = Symbol.of("@method");
+    private static final Symbol DOT_SYMBOL = Symbol.of(".");
+
     private final String file;
     private final SourceMap sources;
+    private final Scanner scanner;
 
     public Reader(InputPort in, String file, SourceMap sources) {
-        this.in = in;
         this.file = file;
         this.sources = sources;
+        this.scanner = new Scanner(in, file);
     }
 
     /** The next datum, or {@link Special#EOF} at end of input. */
     public Object read() {
-        throw new UnsupportedOperationException("reader not written yet");
+        Scanner s = scanner;
+        Frame top = null;
+        while (true) {
+            int kind = s.next();
+            int line = s.line;
+            int col = s.col;
+            Object value;
+            switch (kind) {
+                case Scanner.EOF:
+                    if (top == null) return Special.EOF;
+                    if (top instanceof PrefixFrame || (top instanceof ListFrame l && l.state == ListFrame.AFTER_DOT)) {
+                        throw error(line, col, ReadError.DATUM);
+                    }
+                    throw error(top.line, top.col, ReadError.EOF_IN_FORM);
+                case Scanner.OPEN: {
+                    char closer = (Character) s.value;
+                    Symbol tag = closer == ']' ? LIST_TAG : closer == '}' ? METHOD_TAG : null;
+                    top = new ListFrame(top, line, col, closer, tag);
+                    continue;
+                }
+                case Scanner.VECTOR:
+                case Scanner.BYTES:
+                    top = new SeqFrame(top, line, col, kind == Scanner.BYTES);
+                    continue;
+                case Scanner.PREFIX:
+                    top = new PrefixFrame(top, line, col, s.value);
+                    continue;
+                case Scanner.DATUM_COMMENT:
+                    top = new PrefixFrame(top, line, col, null);
+                    continue;
+                case Scanner.DOT:
+                    if (top instanceof ListFrame l && l.state == ListFrame.ELEMENTS) {
+                        if (!l.isEmpty()) {
+                            l.state = ListFrame.AFTER_DOT;
+                            continue;
+                        }
+                        value = DOT_SYMBOL;   // gsi reads "(. a)" as a list whose head is the symbol |.|
+                        break;
+                    }
+                    throw error(line, col, ReadError.DOT);
+                case Scanner.CLOSE:
+                    if (top == null) throw error(line, col, ReadError.DATUM_OR_EOF);
+                    if (top instanceof PrefixFrame) throw error(line, col, ReadError.DATUM);
+                    value = close(top, (Character) s.value, line, col);
+                    line = top.line;
+                    col = top.col;
+                    top = top.parent;
+                    break;
+                default:
+                    value = s.value;
+                    break;
+            }
+            // Hand the finished datum up the stack; prefixes complete as soon as they get one.
+            while (true) {
+                if (top == null) return value;
+                if (top instanceof PrefixFrame p) {
+                    top = p.parent;
+                    if (p.isComment()) break;
+                    value = p.wrap(value);
+                    if (value instanceof Pair) record(value, p.line, p.col);
+                    line = p.line;
+                    col = p.col;
+                    continue;
+                }
+                if (top instanceof ListFrame l) {
+                    if (l.state == ListFrame.TAIL_READ) throw error(l.line, l.col, ReadError.INCOMPLETE);
+                    l.add(value);
+                } else {
+                    SeqFrame v = (SeqFrame) top;
+                    if (!v.accepts(value)) throw error(line, col, ReadError.U8);
+                    v.items.add(value);
+                }
+                break;
+            }
+        }
+    }
+
+    /** The datum a closing bracket completes. */
+    private Object close(Frame top, char closer, int line, int col) {
+        if (top instanceof ListFrame l) {
+            if (l.closer != closer) throw error(l.line, l.col, ReadError.INCOMPLETE);
+            if (l.state == ListFrame.AFTER_DOT) throw error(line, col, ReadError.DATUM);
+            Object list = l.finish();
+            if (list instanceof Pair) record(list, l.line, l.col);
+            return list;
+        }
+        if (closer != ')') throw error(top.line, top.col, ReadError.INCOMPLETE);
+        return ((SeqFrame) top).finish();
+    }
+
+    private void record(Object pair, int line, int col) {
+        if (sources != null) sources.put(pair, new Src(file, line, col));
+    }
+
+    private SchemeError error(int line, int col, String message) {
+        return ReadError.at(file, line, col, message);
     }
 }

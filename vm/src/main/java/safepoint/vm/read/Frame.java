@@ -1,0 +1,108 @@
+package safepoint.vm.read;
+
+import java.util.ArrayList;
+import safepoint.vm.data.Box;
+import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.Nil;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.SVector;
+import safepoint.vm.data.Symbol;
+
+/**
+ * One unfinished form on the reader's explicit stack: a list, vector or bytevector waiting for
+ * its elements and closing bracket, or a prefix ({@code 'x}, {@code #&x}, {@code #;x}) waiting
+ * for its one datum. Linked through {@link #parent} so nesting depth costs heap, not Java stack.
+ */
+abstract class Frame {
+    final Frame parent;
+    /** Position of the opening bracket or prefix. */
+    final int line;
+    final int col;
+
+    Frame(Frame parent, int line, int col) {
+        this.parent = parent;
+        this.line = line;
+        this.col = col;
+    }
+
+    /** {@code ( [ {} ...}: builds the list front to back; tracks the dotted tail. */
+    static final class ListFrame extends Frame {
+        static final int ELEMENTS = 0;
+        static final int AFTER_DOT = 1;   // read ". ", the tail datum must come next
+        static final int TAIL_READ = 2;   // read ". x", only the closing bracket may follow
+
+        final char closer;
+        Pair head;
+        Pair last;
+        int state = ELEMENTS;
+
+        ListFrame(Frame parent, int line, int col, char closer, Symbol tag) {
+            super(parent, line, col);
+            this.closer = closer;
+            if (tag != null) head = last = new Pair(tag, Nil.NIL);
+        }
+
+        boolean isEmpty() {
+            return head == null;
+        }
+
+        void add(Object x) {
+            if (state == AFTER_DOT) {
+                last.cdr = x;
+                state = TAIL_READ;
+                return;
+            }
+            Pair p = new Pair(x, Nil.NIL);
+            if (head == null) head = p;
+            else last.cdr = p;
+            last = p;
+        }
+
+        Object finish() {
+            return head == null ? Nil.NIL : head;
+        }
+    }
+
+    /** {@code #(...)} and {@code #u8(...)}. */
+    static final class SeqFrame extends Frame {
+        final boolean bytes;
+        final ArrayList<Object> items = new ArrayList<>();
+
+        SeqFrame(Frame parent, int line, int col, boolean bytes) {
+            super(parent, line, col);
+            this.bytes = bytes;
+        }
+
+        /** Whether x may be an element; only bytevectors restrict them. */
+        boolean accepts(Object x) {
+            return !bytes || (x instanceof Long v && v >= 0 && v <= 255);
+        }
+
+        Object finish() {
+            if (!bytes) return new SVector(items.toArray());
+            byte[] b = new byte[items.size()];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (long) (Long) items.get(i);
+            return new Bytevector(b);
+        }
+    }
+
+    /** {@code 'x `x ,x ,@x #&x} wrap the next datum; {@code #;x} drops it. */
+    static final class PrefixFrame extends Frame {
+        /** A quote-like symbol, {@link Scanner#BOX_PREFIX}, or null for a datum comment. */
+        final Object kind;
+
+        PrefixFrame(Frame parent, int line, int col, Object kind) {
+            super(parent, line, col);
+            this.kind = kind;
+        }
+
+        boolean isComment() {
+            return kind == null;
+        }
+
+        Object wrap(Object x) {
+            if (kind == Scanner.BOX_PREFIX) return new Box(x);
+            return new Pair(kind, new Pair(x, Nil.NIL));
+        }
+    }
+}
