@@ -1,10 +1,120 @@
 package safepoint.repl;
 
-/** The {@code safepoint} command. */
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import safepoint.vm.lang.Machine;
+
+/**
+ * The {@code safepoint} command. Exit statuses follow DESIGN.md: 0 normal, 1 uncaught Scheme
+ * error, 2 usage error, 4 timeout. No Java stack trace reaches the user.
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("safepoint: not built yet");
+        int status;
+        try {
+            status = run(args);
+        } catch (Throwable t) {
+            // A bug in Safepoint: say so plainly, keep the trace out of the user's way.
+            System.out.flush();
+            System.err.println("*** Safepoint internal error: " + t);
+            status = 70;
+        }
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
+    }
+
+    static int run(String[] args) throws IOException {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (Options.UsageError e) {
+            System.err.println("safepoint: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            return 2;
+        }
+        Writer out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        Writer err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        switch (o.command()) {
+            case "help" -> {
+                System.out.print(Options.USAGE);
+                return 0;
+            }
+            case "bench" -> {
+                return Bench.main(o, out);
+            }
+            default -> { }
+        }
+        Machine vm = new Machine(out, err, new InputStreamReader(System.in, StandardCharsets.UTF_8), o.seed() == null ? 0 : o.seed());
+        if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
+        Interrupts.install(vm);
+        return switch (o.command()) {
+            case "run" -> runFile(vm, o.operands().get(0), err);
+            case "eval" -> evalText(vm, o.expr(), out, err);
+            default -> new Repl(vm, out, err).run();
+        };
+    }
+
+    private static int runFile(Machine vm, String file, Writer err) throws IOException {
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.write("safepoint: no such file: " + file + "\n");
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.write("safepoint: cannot read " + file + ": " + e.getMessage() + "\n");
+            err.flush();
+            return 2;
+        }
+        return report(vm.load(text, file), err);
+    }
+
+    private static int evalText(Machine vm, String text, Writer out, Writer err) throws IOException {
+        java.util.List<Object> forms;
+        try {
+            forms = vm.readAll(text, "(console)");
+        } catch (safepoint.vm.data.SchemeError e) {
+            return report(vm.load(text, "(console)"), err);
+        }
+        for (Object form : forms) {
+            Machine.Outcome r = vm.eval(form, "(console)");
+            if (r.status() != Machine.Status.VALUE) return report(r, err);
+            String shown = vm.showResult(r.value());
+            if (!shown.isEmpty()) {
+                out.write(shown);
+                out.write('\n');
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** Print an outcome's error (if any) and give the exit status. */
+    static int report(Machine.Outcome r, Writer err) throws IOException {
+        switch (r.status()) {
+            case VALUE -> {
+                return 0;
+            }
+            case EXIT -> {
+                return r.exitCode();
+            }
+            default -> {
+                err.write(r.errorText());
+                err.write('\n');
+                err.flush();
+                return r.exitCode();
+            }
+        }
     }
 }

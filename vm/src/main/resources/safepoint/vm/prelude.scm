@@ -1,3 +1,82 @@
 ;;; Safepoint prelude: library procedures written in Scheme. They run on the interpreter like
 ;;; user code (so they are preemptible and visible in backtraces); the ones that take procedures
 ;;; must, since no primitive calls back into the interpreter.
+
+(define member
+  (let ((member2 member))
+    (lambda (x lst #!optional (same? #!default))
+      (if (eq? same? #!default)
+          (member2 x lst)
+          (let loop ((l lst))
+            (cond ((not (pair? l)) #f)
+                  ((same? x (car l)) l)
+                  (else (loop (cdr l)))))))))
+
+(define assoc
+  (let ((assoc2 assoc))
+    (lambda (x alist #!optional (same? #!default))
+      (if (eq? same? #!default)
+          (assoc2 x alist)
+          (let loop ((l alist))
+            (cond ((not (pair? l)) #f)
+                  ((same? x (car (car l))) (car l))
+                  (else (loop (cdr l)))))))))
+
+(define (string-for-each proc s . more)
+  (if (null? more)
+      (let ((n (string-length s)))
+        (do ((i 0 (+ i 1))) ((= i n)) (proc (string-ref s i))))
+      (apply for-each proc (map string->list (cons s more)))))
+
+(define (string-map proc s . more)
+  (if (null? more)
+      (list->string (map proc (string->list s)))
+      (list->string (apply map proc (map string->list (cons s more))))))
+
+(define (list-sort less? lst)
+  ;; A stable merge sort; (sort lst less?) and (list-sort less? lst) both work.
+  (define (merge a b)
+    (cond ((null? a) b)
+          ((null? b) a)
+          ((less? (car b) (car a)) (cons (car b) (merge a (cdr b))))
+          (else (cons (car a) (merge (cdr a) b)))))
+  (define (sort-n l n)
+    (if (<= n 1)
+        (if (= n 0) '() (list (car l)))
+        (let ((half (quotient n 2)))
+          (merge (sort-n l half) (sort-n (list-tail l half) (- n half))))))
+  (sort-n lst (length lst)))
+
+(define (sort seq less?)
+  (if (vector? seq)
+      (list->vector (list-sort less? (vector->list seq)))
+      (list-sort less? seq)))
+
+(define (call-with-output-string proc)
+  (let ((port (open-output-string)))
+    (proc port)
+    (get-output-string port)))
+
+(define (with-output-to-string . args)
+  ;; Gambit accepts an optional first argument (port settings) before the thunk.
+  (let ((thunk (car (last-pair args)))
+        (port (open-output-string)))
+    (parameterize ((current-output-port port)) (thunk))
+    (get-output-string port)))
+
+(define (call-with-input-string str proc)
+  (proc (open-input-string str)))
+
+(define (with-input-from-string str thunk)
+  (parameterize ((current-input-port (open-input-string str))) (thunk)))
+
+(define (call-with-port port proc)
+  (call-with-values (lambda () (proc port))
+    (lambda vals (close-port port) (apply values vals))))
+
+(define (table-for-each proc table)
+  (for-each (lambda (entry) (proc (car entry) (cdr entry))) (table->list table)))
+
+(define (pp obj #!optional (port (current-output-port)))
+  (write obj port)
+  (newline port))

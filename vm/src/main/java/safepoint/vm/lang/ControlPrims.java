@@ -251,6 +251,28 @@ final class ControlPrims {
                 m.val = Special.VOID;
             }
         });
+        // Introspection of the running thread, for tests and the curious: how many procedure
+        // entries (scheduling points) and polls it has executed, and its continuation's depth.
+        vm.add(new ControlPrim("##entries", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.val = m.entries;
+            }
+        });
+        vm.add(new ControlPrim("##polls", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.val = m.polls;
+            }
+        });
+        vm.add(new ControlPrim("##continuation-depth", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                long n = 0;
+                for (Frame f = m.k; f != null; f = f.next) n++;
+                m.val = n;
+            }
+        });
         vm.add(Primitive.of0("interaction-environment", true, c -> Special.VOID));
         vm.add(Primitive.ofN("scheme-report-environment", 0, 1, true, (c, a) -> Special.VOID));
     }

@@ -1,0 +1,91 @@
+package safepoint.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parsed command line (DESIGN.md, "The command line"). */
+record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
+        Long maxSteps) {
+
+    /** A bad command line: the message is shown with the usage, exit status 2. */
+    static final class UsageError extends Exception {
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final String USAGE = """
+            usage: safepoint                         REPL
+                   safepoint run FILE [opts]         run a program; stdout is its output
+                   safepoint -e EXPR [opts]          evaluate and print
+                   safepoint bench [NAME...]         the benchmark suite
+            options: -p N (processors, default 4), --seed S, --timeout SECS, --max-steps N
+            """;
+
+    static Options parse(String[] args) throws UsageError {
+        String command = null;
+        List<String> operands = new ArrayList<>();
+        String expr = null;
+        int processors = 4;
+        Long seed = null;
+        Double timeout = null;
+        Long maxSteps = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-e" -> {
+                    expr = value(args, ++i, a);
+                    if (command == null) command = "eval";
+                }
+                case "-p" -> {
+                    processors = (int) number(value(args, ++i, a), a);
+                    if (processors < 1 || processors > 1024) throw new UsageError("-p needs a number of processors from 1 to 1024, not " + processors);
+                }
+                case "--seed" -> seed = number(value(args, ++i, a), a);
+                case "--max-steps" -> {
+                    maxSteps = number(value(args, ++i, a), a);
+                    if (maxSteps < 1) throw new UsageError("--max-steps needs a positive number");
+                }
+                case "--timeout" -> {
+                    String v = value(args, ++i, a);
+                    try {
+                        timeout = Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw new UsageError("--timeout needs a number of seconds, not '" + v + "'");
+                    }
+                    if (!(timeout > 0)) throw new UsageError("--timeout needs a positive number of seconds");
+                }
+                case "-h", "--help" -> command = "help";
+                default -> {
+                    if (a.startsWith("-") && a.length() > 1) throw new UsageError("unknown option " + a);
+                    if (command == null) command = a;
+                    else operands.add(a);
+                }
+            }
+        }
+        if (command == null) command = "repl";
+        switch (command) {
+            case "repl", "eval", "help", "bench" -> { }
+            case "run" -> {
+                if (operands.size() != 1) throw new UsageError("run needs exactly one FILE");
+            }
+            case "explore", "replay", "trace", "demo", "inspect" ->
+                throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
+            default -> throw new UsageError("unknown command '" + command + "'");
+        }
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps);
+    }
+
+    private static String value(String[] args, int i, String opt) throws UsageError {
+        if (i >= args.length) throw new UsageError(opt + " needs a value");
+        return args[i];
+    }
+
+    private static long number(String s, String opt) throws UsageError {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new UsageError(opt + " needs a whole number, not '" + s + "'");
+        }
+    }
+}

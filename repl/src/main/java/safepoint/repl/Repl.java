@@ -1,0 +1,97 @@
+package safepoint.repl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.lang.Machine;
+
+/**
+ * The plain line REPL: reads lines until they hold complete datums, evaluates each, prints each
+ * result (nothing for #!void) and keeps going after errors. Banner and prompt only on a terminal.
+ */
+final class Repl {
+    private final Machine vm;
+    private final Writer out;
+    private final Writer err;
+    private final boolean interactive = System.console() != null;
+
+    Repl(Machine vm, Writer out, Writer err) {
+        this.vm = vm;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (interactive) {
+            out.write("Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n");
+        }
+        StringBuilder pending = new StringBuilder();
+        int lastStatus = 0;
+        for (;;) {
+            if (interactive) {
+                out.write(pending.length() == 0 ? "> " : "  ");
+                out.flush();
+            }
+            String line = in.readLine();
+            if (line == null) {
+                if (pending.toString().isBlank()) break;
+                line = "";
+                // Input ended inside a datum: evaluate what we have so the user sees the read error.
+                lastStatus = evalPending(pending.toString(), true);
+                break;
+            }
+            pending.append(line).append('\n');
+            int r = evalPending(pending.toString(), false);
+            if (r != INCOMPLETE) {
+                pending.setLength(0);
+                lastStatus = r;
+            }
+        }
+        if (interactive) out.write("\n");
+        out.flush();
+        return 0;
+    }
+
+    private static final int INCOMPLETE = -1;
+
+    private int evalPending(String text, boolean atEnd) throws IOException {
+        List<Object> forms;
+        try {
+            forms = vm.readAll(text, "(console)");
+        } catch (SchemeError e) {
+            if (!atEnd && e.payload instanceof Condition c && c.message.startsWith("Incomplete form")) return INCOMPLETE;
+            Main.report(vm.load(text, "(console)"), err);
+            return 1;
+        }
+        int status = 0;
+        for (Object form : forms) {
+            Machine.Outcome r = vm.eval(form, "(console)");
+            switch (r.status()) {
+                case VALUE -> {
+                    String shown = vm.showResult(r.value());
+                    if (!shown.isEmpty()) {
+                        out.write(shown);
+                        out.write('\n');
+                    }
+                    out.flush();
+                }
+                case EXIT -> {
+                    out.flush();
+                    System.exit(r.exitCode());
+                }
+                default -> {
+                    out.flush();
+                    Main.report(r, err);
+                    status = 1;
+                }
+            }
+        }
+        return status;
+    }
+}
