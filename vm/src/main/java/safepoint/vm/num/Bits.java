@@ -63,4 +63,30 @@ public final class Bits {
         if (a instanceof BigInteger b) return (long) b.bitLength();
         throw Condition.typeError("integer-length", 1, "Exact INTEGER", a);
     }
+
+    /** {@code (bit-set? index n)}: bit {@code index} of n in two's complement. */
+    public static boolean bitSet(Object index, Object n) {
+        int k = smallIndex("bit-set?", 1, index, index, n);
+        if (!Num.isExactInteger(n)) throw Condition.typeError("bit-set?", 2, "Exact INTEGER", index, n);
+        return Exact.big(n).testBit(k);
+    }
+
+    /** {@code (extract-bit-field size position n)}: size bits of n starting at position. */
+    public static Object extractBitField(Object size, Object position, Object n) {
+        int sz = smallIndex("extract-bit-field", 1, size, size, position, n);
+        int pos = smallIndex("extract-bit-field", 2, position, size, position, n);
+        if (!Num.isExactInteger(n)) throw Condition.typeError("extract-bit-field", 3, "Exact INTEGER", size, position, n);
+        if (sz > MAX_FIELD) throw Exact.heapOverflow();
+        BigInteger mask = BigInteger.ONE.shiftLeft(sz).subtract(BigInteger.ONE);
+        return Exact.norm(Exact.big(n).shiftRight(pos).and(mask));
+    }
+
+    private static final int MAX_FIELD = (int) Exact.MAX_BITS;
+
+    /** A non-negative bit index; huge ones are clamped (they only select sign bits). */
+    private static int smallIndex(String who, int argNo, Object x, Object... args) {
+        if (!Num.isExactInteger(x)) throw Condition.typeError(who, argNo, "Exact INTEGER", args);
+        if (Num.sign(x, who) < 0) throw Condition.rangeError(who, argNo, args);
+        return x instanceof Long l && l < Integer.MAX_VALUE ? (int) (long) l : Integer.MAX_VALUE;
+    }
 }

@@ -463,6 +463,8 @@ public final class NumberPrims {
         sink.add(Primitive.of2("arithmetic-shift", true, (c, a, b) -> Bits.arithmeticShift(a, b)));
         sink.add(Primitive.of1("bit-count", true, (c, a) -> Bits.bitCount(a)));
         sink.add(Primitive.of1("integer-length", true, (c, a) -> Bits.integerLength(a)));
+        sink.add(Primitive.of2("bit-set?", true, (c, a, b) -> Bits.bitSet(a, b)));
+        sink.add(Primitive.of3("extract-bit-field", true, (c, a, b, d) -> Bits.extractBitField(a, b, d)));
     }
 
     // ---- random ------------------------------------------------------------------------------
