@@ -60,6 +60,12 @@ final class NumTestKit {
         }
     }
 
+    /** Render a direct call's values as the transcript does. */
+    String callN(String name, Object... args) {
+        Object v = call(name, args);
+        return write(v) + " ";
+    }
+
     private Object eval(Object form) {
         if (form instanceof Symbol s) {
             throw Condition.unboundGlobal(s);
