@@ -21,6 +21,9 @@ import safepoint.vm.read.Frame.SeqFrame;
  * <p>Nesting is kept on an explicit stack of {@link Frame}s, so a 100,000-deep list reads without
  * a StackOverflowError. Gerbil's brackets: {@code [a b]} reads as {@code (@list a b)} and
  * {@code {m o}} as {@code (@method m o)}.
+ *
+ * <p>As in gsi, the datum {@code #!eof} reads as {@link Special#EOF} itself, indistinguishable
+ * from the end of input; a loader that must tell them apart can check the port afterwards.
  */
 public final class Reader {
     private static final Symbol LIST_TAG = Symbol.of("@list");
