@@ -23,7 +23,7 @@ import safepoint.vm.read.Frame.SeqFrame;
  * {@code {m o}} as {@code (@method m o)}.
  *
  * <p>As in gsi, the datum {@code #!eof} reads as {@link Special#EOF} itself, indistinguishable
- * from the end of input; a loader that must tell them apart can check the port afterwards.
+ * from the end of input, so a loader stops at it.
  */
 public final class Reader {
     private static final Symbol LIST_TAG = Symbol.of("@list");
