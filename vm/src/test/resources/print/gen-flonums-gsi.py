@@ -35,3 +35,5 @@ with open("x.scm", "w") as f:
         f.write("%.16e\n" % x)
     f.write("))\n(force-output)\n")
 print(len(xs))
+# The powers of two appended at the end of the file: [2.0**e for e in range(-1074, 1024)],
+# printed the same way with gsi.

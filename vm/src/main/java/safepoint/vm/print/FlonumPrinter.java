@@ -15,7 +15,6 @@ public final class FlonumPrinter {
     /** {@code value = 0.digits × 10^point}; digits has no leading or trailing zeros. */
     record Digits(String digits, int point) {}
 
-    private static final RoundingMode[] MODES = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
     private static final double TWO_53 = 9007199254740992.0;
 
     public static String format(double d) {
@@ -66,18 +65,42 @@ public final class FlonumPrinter {
             return digitsOf(BigDecimal.valueOf((long) d));
         }
         BigDecimal exact = new BigDecimal(d);
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal best = null;
-            // Rounding to nearest can miss when d's rounding interval is lopsided (at a power of
-            // two), so the neighbours on both sides are tried too.
-            for (RoundingMode m : MODES) {
-                BigDecimal c = exact.round(new MathContext(p, m));
-                if (Double.parseDouble(c.toString()) != d) continue;
-                if (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) best = c;
+        // Whether some p-digit decimal reads back as d is monotone in p (a p-digit decimal is
+        // also a (p+1)-digit one), so the shortest p is found by bisection; 17 always suffices.
+        int lo = 1;
+        int hi = 17;
+        BigDecimal found = null;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            BigDecimal c = candidate(exact, d, mid);
+            if (c != null) {
+                hi = mid;
+                found = c;
+            } else {
+                lo = mid + 1;
             }
-            if (best != null) return digitsOf(best);
         }
-        return digitsOf(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+        if (found == null) found = candidate(exact, d, 17);
+        return digitsOf(found != null ? found : exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    /** The p-digit decimal closest to d that reads back as d, or null if there is none. */
+    private static BigDecimal candidate(BigDecimal exact, double d, int p) {
+        BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        if (readsAs(nearest, d)) return nearest;
+        // Rounding to nearest can miss when d's rounding interval is lopsided (at a power of
+        // two): a decimal farther away on the wider side may still read back as d.
+        BigDecimal best = null;
+        for (RoundingMode m : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal c = exact.round(new MathContext(p, m));
+            if (c.compareTo(nearest) == 0 || !readsAs(c, d)) continue;
+            if (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) best = c;
+        }
+        return best;
+    }
+
+    private static boolean readsAs(BigDecimal c, double d) {
+        return Double.parseDouble(c.toString()) == d;
     }
 
     private static Digits digitsOf(BigDecimal c) {

@@ -80,6 +80,14 @@ class FlonumPrinterTest {
     }
 
     @Test
+    void powersOfTwoWhereTheNearestDecimalIsNotShortest() {
+        // 2^-1017: the nearest 16-digit decimal falls outside the narrow lower half-interval, but
+        // the one above still reads back; gsi prints the 16-digit form.
+        is("7.120236347223045e-307", Math.scalb(1.0, -1017));
+        is("5.858190679279809e-244", Double.parseDouble("5.8581906792798084e-244"));
+    }
+
+    @Test
     void matchesEveryLineGsiPrinted() throws IOException {
         InputStream in = getClass().getResourceAsStream("/print/flonums-gsi.txt");
         assertNotNull(in, "golden file");
