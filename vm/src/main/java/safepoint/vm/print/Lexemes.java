@@ -77,7 +77,7 @@ final class Lexemes {
 
     /** A keyword's name (without its colon): only delimiters and a leading {@code #} need bars. */
     static void writeKeywordName(String name, StringBuilder out) {
-        if (name.isEmpty() || name.charAt(0) == '#' || hasSpecialChar(name)) barred(name, out);
+        if (name.isEmpty() || hashStart(name) || hasSpecialChar(name)) barred(name, out);
         else out.append(name);
     }
 
@@ -89,9 +89,14 @@ final class Lexemes {
 
     static boolean symbolNeedsBars(String name) {
         int n = name.length();
-        if (n == 0 || name.equals(".") || name.charAt(0) == '#') return true;
+        if (n == 0 || name.equals(".") || hashStart(name)) return true;
         if (n > 1 && name.charAt(n - 1) == ':') return true; // would read as a keyword
         return hasSpecialChar(name) || NumberSyntax.isNumber(name);
+    }
+
+    /** A leading {@code #} reads as syntax, except in Gambit's {@code ##} names ({@code ##car}). */
+    private static boolean hashStart(String name) {
+        return name.charAt(0) == '#' && !(name.length() > 1 && name.charAt(1) == '#');
     }
 
     private static boolean hasSpecialChar(String name) {

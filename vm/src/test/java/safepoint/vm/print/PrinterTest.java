@@ -183,7 +183,7 @@ class PrinterTest {
         for (String s : new String[] {"abc", "+", "-", "...", "+a", "-a", "+.a", "1+", "ABC", "aBc", "a#b",
                 ":a", "a:b", "-nan.0", "->", "@", "@a", "a@", "1a", "-1a", ":", "a.b", ".a", "..", "~", "a!b",
                 "a$b", "a%b", "a&b", "a*b", "a/b", "a<b", "a=b", "a>b", "a?b", "a^b", "a_b", "a#", "1/0", "+.",
-                "+5a", "1.2.3", "1e", "e1", "1_000", "inf", "1/2e3", "1.5/2", "1@", "1#.5", ".e5", "-."}) {
+                "+5a", "1.2.3", "1e", "e1", "##", "##a", "##1", "##:2", "###", "##car", "1_000", "inf", "1/2e3", "1.5/2", "1@", "1#.5", ".e5", "-."}) {
             assertEquals(s, w(sym(s)), s);
             assertEquals(s, d(sym(s)), s);
         }
@@ -246,6 +246,12 @@ class PrinterTest {
         assertEquals("|a;|:", w(Keyword.of("a;")));
         assertEquals("A:", w(Keyword.of("A")));
         assertEquals("|\\x3bb;|:", w(Keyword.of("\u03bb")));
+        assertEquals("##a:", w(Keyword.of("##a")));
+        assertEquals("##:", w(Keyword.of("##")));
+        assertEquals("###:", w(Keyword.of("###")));
+        assertEquals("|#!a|:", w(Keyword.of("#!a")));
+        assertEquals("|##(a|:", w(Keyword.of("##(a")));
+        assertEquals("|##a:|", w(sym("##a:")));
     }
 
     @Test
