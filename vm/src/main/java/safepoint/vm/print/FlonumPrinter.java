@@ -5,41 +5,107 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * TEMPORARY stand-in written by the numbers work item so its branch compiles and its tests can
- * print flonums; the printer work item owns the real one and replaces this file at merge.
- *
- * <p>Gambit's flonum syntax: shortest round-trip digits; positional when the decimal exponent
- * (value = 0.DIGITS x 10^e) is in -2..10 ({@code .001}, {@code 1000000000.}), otherwise
- * {@code 1.5e-10} style; no leading 0 before the point, a trailing point for integers.
+ * Flonums as gsi 4.9.3 writes them: the shortest decimal that reads back as the same double
+ * (Java 17's {@link Double#toString} is not always shortest), in Gambit's layout: {@code .5},
+ * {@code 100.}, {@code -0.}, {@code 1e21}, {@code 1.5e-7}, {@code +inf.0}, {@code +nan.0}.
  */
 public final class FlonumPrinter {
     private FlonumPrinter() {}
 
+    /** {@code value = 0.digits × 10^point}; digits has no leading or trailing zeros. */
+    record Digits(String digits, int point) {}
+
+    private static final double TWO_53 = 9007199254740992.0;
+
     public static String format(double d) {
         if (Double.isNaN(d)) return "+nan.0";
-        if (Double.isInfinite(d)) return d > 0 ? "+inf.0" : "-inf.0";
-        String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
-        if (d == 0) return sign + "0.";
-        BigDecimal exact = new BigDecimal(Math.abs(d));
-        BigDecimal r = null;
-        for (int p = 1; p <= 17; p++) {
-            r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (r.doubleValue() == Math.abs(d)) break;
+        if (d == Double.POSITIVE_INFINITY) return "+inf.0";
+        if (d == Double.NEGATIVE_INFINITY) return "-inf.0";
+        if (d == 0) return 1 / d < 0 ? "-0." : "0.";
+        StringBuilder sb = new StringBuilder(24);
+        if (d < 0) {
+            sb.append('-');
+            d = -d;
         }
-        String digits = r.unscaledValue().toString();
-        int e = digits.length() - r.scale(); // value = 0.digits * 10^e
-        digits = digits.replaceAll("0+$", "");
-        int n = digits.length();
-        StringBuilder sb = new StringBuilder(sign);
-        if (e >= -2 && e <= 10) {
-            if (e <= 0) sb.append('.').append("0".repeat(-e)).append(digits);
-            else if (e < n) sb.append(digits, 0, e).append('.').append(digits, e, n);
-            else sb.append(digits).append("0".repeat(e - n)).append('.');
-        } else {
-            sb.append(digits.charAt(0));
-            if (n > 1) sb.append('.').append(digits, 1, n);
-            sb.append('e').append(e - 1);
-        }
+        layout(shortest(d), sb);
         return sb.toString();
+    }
+
+    /**
+     * Gambit switches to exponent form outside [1e-3, 1e10): checked against gsi, which prints
+     * {@code .001}, {@code 1e-4}, {@code 9999999999.5} and {@code 1e10}.
+     */
+    static void layout(Digits g, StringBuilder sb) {
+        String ds = g.digits();
+        int n = ds.length();
+        int k = g.point();
+        if (k >= -2 && k <= 10) {
+            if (k <= 0) {
+                sb.append('.');
+                for (int i = k; i < 0; i++) sb.append('0');
+                sb.append(ds);
+            } else if (k < n) {
+                sb.append(ds, 0, k).append('.').append(ds, k, n);
+            } else {
+                sb.append(ds);
+                for (int i = n; i < k; i++) sb.append('0');
+                sb.append('.');
+            }
+        } else {
+            sb.append(ds.charAt(0));
+            if (n > 1) sb.append('.').append(ds, 1, n);
+            sb.append('e').append(k - 1);
+        }
+    }
+
+    /** The shortest round-tripping digits of a finite positive double, the closest if several. */
+    static Digits shortest(double d) {
+        if (d < TWO_53 && d == Math.rint(d)) {
+            // Integers below 2^53 are all representable, so no shorter decimal maps to d.
+            return digitsOf(BigDecimal.valueOf((long) d));
+        }
+        BigDecimal exact = new BigDecimal(d);
+        // Whether some p-digit decimal reads back as d is monotone in p (a p-digit decimal is
+        // also a (p+1)-digit one), so the shortest p is found by bisection; 17 always suffices.
+        int lo = 1;
+        int hi = 17;
+        BigDecimal found = null;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            BigDecimal c = candidate(exact, d, mid);
+            if (c != null) {
+                hi = mid;
+                found = c;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (found == null) found = candidate(exact, d, 17);
+        return digitsOf(found != null ? found : exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    /** The p-digit decimal closest to d that reads back as d, or null if there is none. */
+    private static BigDecimal candidate(BigDecimal exact, double d, int p) {
+        BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        if (readsAs(nearest, d)) return nearest;
+        // Rounding to nearest can miss when d's rounding interval is lopsided (at a power of
+        // two): a decimal farther away on the wider side may still read back as d.
+        BigDecimal best = null;
+        for (RoundingMode m : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal c = exact.round(new MathContext(p, m));
+            if (c.compareTo(nearest) == 0 || !readsAs(c, d)) continue;
+            if (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) best = c;
+        }
+        return best;
+    }
+
+    private static boolean readsAs(BigDecimal c, double d) {
+        return Double.parseDouble(c.toString()) == d;
+    }
+
+    private static Digits digitsOf(BigDecimal c) {
+        BigDecimal s = c.stripTrailingZeros();
+        String ds = s.unscaledValue().toString();
+        return new Digits(ds, ds.length() - s.scale());
     }
 }
