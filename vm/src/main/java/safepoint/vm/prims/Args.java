@@ -8,7 +8,7 @@ import safepoint.vm.data.Pair;
 /**
  * Argument checks shared by the data primitives, raising gsi's exact exceptions. Each takes the
  * whole argument array so the condition can show the failing call as gsi does; callers with fixed
- * arity build that array only on the error path (see {@code ListPrims}).
+ * arity build that array only on the error path where the call is hot (vector-ref, string-ref).
  */
 final class Args {
     private Args() {}

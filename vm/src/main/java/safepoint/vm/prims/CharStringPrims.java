@@ -36,7 +36,7 @@ public final class CharStringPrims {
 
     private static void installChars(PrimitiveSink sink) {
         sink.add(Primitive.of1("char?", true, (c, x) -> x instanceof SChar));
-        sink.add(Primitive.of1("char->integer", true, (c, x) -> (long) ch(x, "char->integer", 1, a(x))));
+        sink.add(Primitive.of1("char->integer", true, (c, x) -> (long) ch1(x, "char->integer")));
         sink.add(Primitive.of1("integer->char", true, (c, x) -> {
             if (x instanceof Long l) {
                 if (l >= 0 && l <= 0x10FFFF && !(l >= 0xD800 && l <= 0xDFFF)) return SChar.of((int) (long) l);
@@ -60,11 +60,11 @@ public final class CharStringPrims {
         addCharTest(sink, "char-whitespace?", cp -> cp == ' ' || (cp >= 9 && cp <= 13));
         addCharTest(sink, "char-upper-case?", cp -> cp >= 'A' && cp <= 'Z');
         addCharTest(sink, "char-lower-case?", cp -> cp >= 'a' && cp <= 'z');
-        sink.add(Primitive.of1("char-upcase", true, (c, x) -> SChar.of(upcase(ch(x, "char-upcase", 1, a(x))))));
-        sink.add(Primitive.of1("char-downcase", true, (c, x) -> SChar.of(downcase(ch(x, "char-downcase", 1, a(x))))));
-        sink.add(Primitive.of1("char-foldcase", true, (c, x) -> SChar.of(downcase(ch(x, "char-foldcase", 1, a(x))))));
+        sink.add(Primitive.of1("char-upcase", true, (c, x) -> SChar.of(upcase(ch1(x, "char-upcase")))));
+        sink.add(Primitive.of1("char-downcase", true, (c, x) -> SChar.of(downcase(ch1(x, "char-downcase")))));
+        sink.add(Primitive.of1("char-foldcase", true, (c, x) -> SChar.of(downcase(ch1(x, "char-foldcase")))));
         sink.add(Primitive.of1("digit-value", true, (c, x) -> {
-            int cp = ch(x, "digit-value", 1, a(x));
+            int cp = ch1(x, "digit-value");
             return cp >= '0' && cp <= '9' ? (Object) (long) (cp - '0') : Boolean.FALSE;
         }));
     }
@@ -72,7 +72,7 @@ public final class CharStringPrims {
     private interface CpTest { boolean test(int cp); }
 
     private static void addCharTest(PrimitiveSink sink, String name, CpTest t) {
-        sink.add(Primitive.of1(name, true, (c, x) -> t.test(ch(x, name, 1, a(x)))));
+        sink.add(Primitive.of1(name, true, (c, x) -> t.test(ch1(x, name))));
     }
 
     private static void addCharCompare(PrimitiveSink sink, String name, boolean ci, int op) {
@@ -103,6 +103,12 @@ public final class CharStringPrims {
         throw Condition.typeError(name, argIndex, "CHARACTER", args);
     }
 
+    /** {@link #ch} for the only argument of a one-argument call: no argument array unless it fails. */
+    static int ch1(Object x, String name) {
+        if (x instanceof SChar s) return s.cp;
+        throw Condition.typeError(name, 1, "CHARACTER", x);
+    }
+
     static int upcase(int cp) {
         return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
     }
@@ -125,6 +131,11 @@ public final class CharStringPrims {
         throw Condition.typeError(name, argIndex, "STRING", args);
     }
 
+    static MString str1(Object x, String name) {
+        if (x instanceof MString s) return s;
+        throw Condition.typeError(name, 1, "STRING", x);
+    }
+
     static MString newString(Ctx c, CharSequence s) {
         return c.alloc(new MString(new StringBuilder(s)), 2 + (s.length() + 3) / 4);
     }
@@ -143,17 +154,22 @@ public final class CharStringPrims {
             for (int i = 0; i < args.length; i++) b.appendCodePoint(ch(args[i], "string", i + 1, args));
             return newString(c, b);
         }));
-        sink.add(Primitive.of1("string-length", true, (c, s) -> (long) str(s, "string-length", 1, a(s)).b.length()));
+        sink.add(Primitive.of1("string-length", true, (c, s) -> (long) str1(s, "string-length").b.length()));
         sink.add(Primitive.of2("string-ref", true, (c, s, k) -> {
-            MString m = str(s, "string-ref", 1, a(s, k));
-            int i = Args.index(k, 0, m.b.length() - 1, "string-ref", 2, a(s, k));
-            return SChar.of(m.b.charAt(i));
+            if (s instanceof MString m && k instanceof Long l && l >= 0 && l < m.b.length()) return SChar.of(m.b.charAt((int) (long) l));
+            Object[] args = a(s, k);
+            MString m = str(s, "string-ref", 1, args);
+            return SChar.of(m.b.charAt(Args.index(k, 0, m.b.length() - 1, "string-ref", 2, args)));
         }));
         sink.add(Primitive.of3("string-set!", true, (c, s, k, x) -> {
-            MString m = str(s, "string-set!", 1, a(s, k, x));
-            int i = Args.index(k, 0, m.b.length() - 1, "string-set!", 2, a(s, k, x));
-            int cp = ch(x, "string-set!", 3, a(s, k, x));
-            m.b.setCharAt(i, (char) cp);
+            if (s instanceof MString m && k instanceof Long l && l >= 0 && l < m.b.length() && x instanceof SChar ch) {
+                m.b.setCharAt((int) (long) l, (char) ch.cp);
+                return Special.VOID;
+            }
+            Object[] args = a(s, k, x);
+            MString m = str(s, "string-set!", 1, args);
+            int i = Args.index(k, 0, m.b.length() - 1, "string-set!", 2, args);
+            m.b.setCharAt(i, (char) ch(x, "string-set!", 3, args));
             return Special.VOID;
         }));
         sink.add(Primitive.of3("substring", true, (c, s, st, en) -> {
@@ -232,9 +248,9 @@ public final class CharStringPrims {
         addStringCompare(sink, "string-ci>?", true, 2);
         addStringCompare(sink, "string-ci<=?", true, 3);
         addStringCompare(sink, "string-ci>=?", true, 4);
-        sink.add(Primitive.of1("string-upcase", true, (c, s) -> mapCase(c, str(s, "string-upcase", 1, a(s)), true)));
-        sink.add(Primitive.of1("string-downcase", true, (c, s) -> mapCase(c, str(s, "string-downcase", 1, a(s)), false)));
-        sink.add(Primitive.of1("string-foldcase", true, (c, s) -> mapCase(c, str(s, "string-foldcase", 1, a(s)), false)));
+        sink.add(Primitive.of1("string-upcase", true, (c, s) -> mapCase(c, str1(s, "string-upcase"), true)));
+        sink.add(Primitive.of1("string-downcase", true, (c, s) -> mapCase(c, str1(s, "string-downcase"), false)));
+        sink.add(Primitive.of1("string-foldcase", true, (c, s) -> mapCase(c, str1(s, "string-foldcase"), false)));
     }
 
     private static MString mapCase(Ctx c, MString m, boolean up) {
@@ -262,7 +278,7 @@ public final class CharStringPrims {
 
     private static void installSymbols(PrimitiveSink sink) {
         sink.add(Primitive.of1("symbol?", true, (c, x) -> x instanceof Symbol));
-        sink.add(Primitive.of1("string->symbol", true, (c, s) -> Symbol.of(str(s, "string->symbol", 1, a(s)).toString())));
+        sink.add(Primitive.of1("string->symbol", true, (c, s) -> Symbol.of(str1(s, "string->symbol").toString())));
         sink.add(Primitive.of1("symbol->string", true, (c, s) -> {
             if (s instanceof Symbol y) return newString(c, y.name);
             throw Condition.typeError("symbol->string", 1, "SYMBOL", s);
@@ -288,6 +304,6 @@ public final class CharStringPrims {
             if (k instanceof Keyword kw) return newString(c, kw.name);
             throw Condition.typeError("keyword->string", 1, "KEYWORD", k);
         }));
-        sink.add(Primitive.of1("string->keyword", true, (c, s) -> Keyword.of(str(s, "string->keyword", 1, a(s)).toString())));
+        sink.add(Primitive.of1("string->keyword", true, (c, s) -> Keyword.of(str1(s, "string->keyword").toString())));
     }
 }

@@ -40,6 +40,11 @@ public final class VectorPrims {
         throw Condition.typeError(name, argIndex, "VECTOR", args);
     }
 
+    static SVector vec1(Object x, String name) {
+        if (x instanceof SVector v) return v;
+        throw Condition.typeError(name, 1, "VECTOR", x);
+    }
+
     static SVector newVector(Ctx c, Object[] items) {
         return c.alloc(new SVector(items), 1 + items.length);
     }
@@ -53,14 +58,21 @@ public final class VectorPrims {
             return newVector(c, items);
         }));
         sink.add(Primitive.ofN("vector", 0, -1, true, (c, args) -> newVector(c, args.clone())));
-        sink.add(Primitive.of1("vector-length", true, (c, v) -> (long) vec(v, "vector-length", 1, a(v)).items.length));
+        sink.add(Primitive.of1("vector-length", true, (c, v) -> (long) vec1(v, "vector-length").items.length));
         sink.add(Primitive.of2("vector-ref", true, (c, v, k) -> {
-            SVector sv = vec(v, "vector-ref", 1, a(v, k));
-            return sv.items[Args.index(k, 0, sv.items.length - 1, "vector-ref", 2, a(v, k))];
+            if (v instanceof SVector sv && k instanceof Long l && l >= 0 && l < sv.items.length) return sv.items[(int) (long) l];
+            Object[] args = a(v, k);
+            SVector sv = vec(v, "vector-ref", 1, args);
+            return sv.items[Args.index(k, 0, sv.items.length - 1, "vector-ref", 2, args)];
         }));
         sink.add(Primitive.of3("vector-set!", true, (c, v, k, x) -> {
-            SVector sv = vec(v, "vector-set!", 1, a(v, k, x));
-            sv.items[Args.index(k, 0, sv.items.length - 1, "vector-set!", 2, a(v, k, x))] = x;
+            if (v instanceof SVector sv && k instanceof Long l && l >= 0 && l < sv.items.length) {
+                sv.items[(int) (long) l] = x;
+                return Special.VOID;
+            }
+            Object[] args = a(v, k, x);
+            SVector sv = vec(v, "vector-set!", 1, args);
+            sv.items[Args.index(k, 0, sv.items.length - 1, "vector-set!", 2, args)] = x;
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("vector->list", 1, 3, true, (c, args) -> {
@@ -120,6 +132,11 @@ public final class VectorPrims {
         throw Condition.typeError(name, argIndex, "U8VECTOR", args);
     }
 
+    static Bytevector bv1(Object x, String name) {
+        if (x instanceof Bytevector b) return b;
+        throw Condition.typeError(name, 1, "U8VECTOR", x);
+    }
+
     static byte u8(Object x, String name, int argIndex, Object[] args) {
         if (x instanceof Long l && l >= 0 && l <= 255) return (byte) (long) l;
         throw Condition.typeError(name, argIndex, "Unsigned 8 bit exact INTEGER", args);
@@ -142,15 +159,18 @@ public final class VectorPrims {
             for (int i = 0; i < args.length; i++) b[i] = u8(args[i], "u8vector", i + 1, args);
             return newBytes(c, b);
         }));
-        sink.add(Primitive.of1("u8vector-length", true, (c, v) -> (long) bv(v, "u8vector-length", 1, a(v)).bytes.length));
+        sink.add(Primitive.of1("u8vector-length", true, (c, v) -> (long) bv1(v, "u8vector-length").bytes.length));
         sink.add(Primitive.of2("u8vector-ref", true, (c, v, k) -> {
-            Bytevector b = bv(v, "u8vector-ref", 1, a(v, k));
-            return (long) (b.bytes[Args.index(k, 0, b.bytes.length - 1, "u8vector-ref", 2, a(v, k))] & 0xFF);
+            if (v instanceof Bytevector b && k instanceof Long l && l >= 0 && l < b.bytes.length) return (long) (b.bytes[(int) (long) l] & 0xFF);
+            Object[] args = a(v, k);
+            Bytevector b = bv(v, "u8vector-ref", 1, args);
+            return (long) (b.bytes[Args.index(k, 0, b.bytes.length - 1, "u8vector-ref", 2, args)] & 0xFF);
         }));
         sink.add(Primitive.of3("u8vector-set!", true, (c, v, k, x) -> {
-            Bytevector b = bv(v, "u8vector-set!", 1, a(v, k, x));
-            int i = Args.index(k, 0, b.bytes.length - 1, "u8vector-set!", 2, a(v, k, x));
-            b.bytes[i] = u8(x, "u8vector-set!", 3, a(v, k, x));
+            Object[] args = a(v, k, x);
+            Bytevector b = bv(v, "u8vector-set!", 1, args);
+            int i = Args.index(k, 0, b.bytes.length - 1, "u8vector-set!", 2, args);
+            b.bytes[i] = u8(x, "u8vector-set!", 3, args);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("u8vector-copy", 1, 3, true, (c, args) -> {
