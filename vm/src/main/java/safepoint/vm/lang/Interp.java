@@ -57,6 +57,8 @@ public final class Interp implements Ctx {
     Where uncaughtWhere;
 
     final Machine machine;
+    /** SAFEPOINT_DEBUG=1 prints the Java trace of internal errors (for Safepoint's developers). */
+    static final boolean DEBUG = System.getenv("SAFEPOINT_DEBUG") != null;
 
     Interp(Machine machine) {
         this.machine = machine;
@@ -112,6 +114,7 @@ public final class Interp implements Ctx {
                 // A bug in Safepoint, or a data race on Scheme data in free run: report it as a
                 // Scheme-level error, never as a JVM stack trace.
                 pc = null;
+                if (DEBUG) e.printStackTrace();
                 raise(Condition.error("Internal error: " + e, List.of()), false, null);
             }
         }
@@ -425,17 +428,15 @@ public final class Interp implements Ctx {
                 m.val = value;
                 return;
             }
-            Winder w = steps[i];
-            Rewind again = this;
-            if (captured) {
-                again = new Rewind(this);
-            }
-            again.i = i + 1;
+            int cur = i;
+            Winder w = steps[cur];
+            Rewind again = captured ? new Rewind(this) : this;
+            again.i = cur + 1;
             m.winders = w.parent;
             m.handlers = w.handlers;
             m.params = w.params;
             m.push(again);
-            m.apply(isAfter[i] ? w.after : w.before, new Object[0]);
+            m.apply(isAfter[cur] ? w.after : w.before, new Object[0]);
         }
 
         private Rewind(Rewind o) {

@@ -177,13 +177,44 @@ public final class Machine implements PrimitiveSink {
             return errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null);
         }
         markDefinitions(forms);
+        if (forms.isEmpty()) return new Outcome(Status.VALUE, Special.VOID, null, 0);
+        // One computation for the whole file: the continuation of each top-level form is "load
+        // the rest", so a continuation captured in one form and re-entered from a later one
+        // goes on with the forms after it, as in gsi.
+        Interp m = new Interp(this);
         Compiler c = new Compiler(this, file);
-        Outcome last = new Outcome(Status.VALUE, Special.VOID, null, 0);
-        for (Object form : forms) {
-            last = eval(c, form);
-            if (last.status() != Status.VALUE) return last;
+        Object[] all = forms.toArray();
+        m.start(new Node() {
+            @Override
+            void exec(Interp mm) {
+                LoadFrame.next(mm, c, all, 0);
+            }
+        }, null);
+        return drive(m);
+    }
+
+    /** Compiles and runs the top-level forms of a load one at a time, each when the previous returns. */
+    static final class LoadFrame extends Frame {
+        final Compiler compiler;
+        final Object[] forms;
+        final int next;
+
+        LoadFrame(Compiler compiler, Object[] forms, int next) {
+            this.compiler = compiler;
+            this.forms = forms;
+            this.next = next;
         }
-        return last;
+
+        @Override
+        void resume(Interp m) {
+            next(m, compiler, forms, next);
+        }
+
+        static void next(Interp m, Compiler c, Object[] forms, int i) {
+            if (i + 1 < forms.length) m.push(new LoadFrame(c, forms, i + 1));
+            m.env = null;
+            m.pc = c.compileTop(forms[i]);
+        }
     }
 
     /** Evaluate one datum at top level (the REPL and -e). */

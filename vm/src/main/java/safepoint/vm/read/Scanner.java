@@ -153,6 +153,11 @@ final class Scanner {
             case "#f": case "#false": value = Boolean.FALSE; return ATOM;
             default: break;
         }
+        if (text.startsWith("##") && text.length() > 2) {
+            // Gambit's internal names (##car, ##continuation-depth) are ordinary symbols.
+            value = Symbol.of(text);
+            return ATOM;
+        }
         Object num = NumberParser.parse(text, 10);
         if (num == null) throw error(ReadError.TOKEN);
         value = num;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * (Debian's gambc, which .ci/run installs); where it is absent the check is reported as skipped
  * by an assumption, never silently passed.
  */
-@Timeout(value = 600, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GsiDifferentialTest {
 
     static boolean gsiPresent() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * procedures called by map, for-each, apply, vector-map, dynamic-wind and call-with-values:
  * that is only possible because those primitives push frames instead of calling the interpreter.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ResumableSliceTest {
 
     private static Object[] runInSlices(VmFixture f, String expr, int slice) {

@@ -9,6 +9,11 @@ final class VmFixture {
     final StringWriter err = new StringWriter();
     final Machine vm = new Machine(out, err, new StringReader(""), 0);
 
+    VmFixture() {
+        // A runaway test program stops itself instead of burning a core after its JUnit timeout.
+        vm.deadline = System.nanoTime() + 100_000_000_000L;
+    }
+
     /** Load {@code program}; return its stdout, or throw with the error text. */
     String run(String program) {
         Machine.Outcome o = vm.load(program, "test.ss");
