@@ -49,8 +49,9 @@ final class Bench {
         w.println(gsi.isPresent()
                 ? "gsi: " + Gsi.version(gsi.get()) + " at " + gsi.get() + " (interpreting the same files)"
                 : "gsi: not on the PATH, so Safepoint's times only, without ratios");
-        w.println("times in ms: cold = first run in a fresh VM (on Safepoint it includes JIT warm-up), "
-                + "warm = median of " + policy.minWarm() + " to " + policy.maxWarm() + " later runs");
+        w.println("times in ms: cold = first run in a fresh VM (a fresh gsi process; on Safepoint a fresh Machine in this JVM,");
+        w.println("  so it includes JIT warm-up of that program's paths), warm = median of " + policy.minWarm() + " to "
+                + policy.maxWarm() + " later runs (at most about " + policy.budgetMillis() / 1000 + " s of them)");
         if (gsi.isPresent()) w.println("ratio = Safepoint time / gsi time (below 1: Safepoint is faster)");
         w.println();
         w.println(gsi.isPresent()
@@ -67,6 +68,7 @@ final class Bench {
         boolean failed = false;
         for (String name : selected) {
             String source = Programs.source(name);
+            System.gc(); // start each benchmark without the previous one's garbage
             Result sp = InProcess.run(name, source, policy);
             Result gs = gsi.isPresent() ? Gsi.run(gsi.get(), name, source, policy) : null;
             Row row = new Row(name, sp, gs);
