@@ -21,7 +21,7 @@ public final class Main {
     public static void main(String[] args) {
         int status;
         try {
-            status = run(args);
+            status = run(args, System.in, System.out, System.err, System.console() != null);
         } catch (Throwable t) {
             // A bug in Safepoint: say so plainly, keep the trace out of the user's way.
             System.out.flush();
@@ -33,20 +33,22 @@ public final class Main {
         System.exit(status);
     }
 
-    static int run(String[] args) throws IOException {
+    /** Run the command with the given streams; {@code terminal} says whether to show a banner and prompt. */
+    static int run(String[] args, java.io.InputStream stdin, java.io.PrintStream stdout, java.io.PrintStream stderr,
+            boolean terminal) throws IOException {
         Options o;
         try {
             o = Options.parse(args);
         } catch (Options.UsageError e) {
-            System.err.println("safepoint: " + e.getMessage());
-            System.err.print(Options.USAGE);
+            stderr.println("safepoint: " + e.getMessage());
+            stderr.print(Options.USAGE);
             return 2;
         }
-        Writer out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-        Writer err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Writer out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
+        Writer err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         switch (o.command()) {
             case "help" -> {
-                System.out.print(Options.USAGE);
+                stdout.print(Options.USAGE);
                 return 0;
             }
             case "bench" -> {
@@ -54,13 +56,14 @@ public final class Main {
             }
             default -> { }
         }
-        Machine vm = new Machine(out, err, new InputStreamReader(System.in, StandardCharsets.UTF_8), o.seed() == null ? 0 : o.seed());
+        java.io.BufferedReader in = new java.io.BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
         Interrupts.install(vm);
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);
-            default -> new Repl(vm, out, err).run();
+            default -> new Repl(vm, in, out, err, terminal).run();
         };
     }
 

@@ -2,9 +2,7 @@ package safepoint.repl;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.SchemeError;
@@ -18,16 +16,22 @@ final class Repl {
     private final Machine vm;
     private final Writer out;
     private final Writer err;
-    private final boolean interactive = System.console() != null;
+    private final boolean interactive;
+    private final BufferedReader in;
 
-    Repl(Machine vm, Writer out, Writer err) {
+    /**
+     * {@code in} is shared with the VM's console port: a program reading (current-input-port)
+     * reads the lines after the expression that asked.
+     */
+    Repl(Machine vm, BufferedReader in, Writer out, Writer err, boolean interactive) {
         this.vm = vm;
+        this.in = in;
         this.out = out;
         this.err = err;
+        this.interactive = interactive;
     }
 
     int run() throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (interactive) {
             out.write("Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n");
         }
@@ -43,11 +47,22 @@ final class Repl {
                 if (pending.toString().isBlank()) break;
                 line = "";
                 // Input ended inside a datum: evaluate what we have so the user sees the read error.
-                lastStatus = evalPending(pending.toString(), true);
+                try {
+                    lastStatus = evalPending(pending.toString(), true);
+                } catch (ExitRequest e) {
+                    out.flush();
+                    return e.status;
+                }
                 break;
             }
             pending.append(line).append('\n');
-            int r = evalPending(pending.toString(), false);
+            int r;
+            try {
+                r = evalPending(pending.toString(), false);
+            } catch (ExitRequest e) {
+                out.flush();
+                return e.status;
+            }
             if (r != INCOMPLETE) {
                 pending.setLength(0);
                 lastStatus = r;
@@ -59,6 +74,16 @@ final class Repl {
     }
 
     private static final int INCOMPLETE = -1;
+
+    /** {@code (exit n)} typed at the REPL ends the session with that status. */
+    static final class ExitRequest extends RuntimeException {
+        final int status;
+
+        ExitRequest(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
 
     private int evalPending(String text, boolean atEnd) throws IOException {
         List<Object> forms;
@@ -83,7 +108,7 @@ final class Repl {
                 }
                 case EXIT -> {
                     out.flush();
-                    System.exit(r.exitCode());
+                    throw new ExitRequest(r.exitCode());
                 }
                 default -> {
                     out.flush();

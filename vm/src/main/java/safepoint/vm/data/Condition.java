@@ -22,6 +22,8 @@ public final class Condition extends HeapObj {
         SYNTAX("syntax-error"),
         FILE("file-exception"),
         HEAP_OVERFLOW("heap-overflow-exception"),
+        UNBOUND_TABLE_KEY("unbound-table-key-exception"),
+        INVALID_UTF8("invalid-utf8-encoding-exception"),
         OTHER("exception");
 
         public final String gambitName;

@@ -73,6 +73,14 @@ public final class OutputPort extends HeapObj {
         return text == null ? "" : text.toString();
     }
 
+    /** {@code get-output-string}: the text collected so far, and start afresh, as gsi does. */
+    public String takeContents() {
+        if (text == null) return "";
+        String s = text.toString();
+        text.setLength(0);
+        return s;
+    }
+
     /** {@code get-output-string} that also resets, as Gambit's does not: R7RS keeps it. */
     public void close() {
         flush();

@@ -39,6 +39,6 @@ public final class VmState {
     }
 
     public synchronized Symbol gensym(String prefix) {
-        return Symbol.uninterned(prefix + (++gensyms));
+        return Symbol.uninterned(prefix + (gensyms++)); // gsi's first is g0
     }
 }

@@ -108,10 +108,28 @@ final class Calls {
                     return;
                 }
             }
-            Object[] argv = new Object[vals.length - 1];
-            System.arraycopy(vals, 1, argv, 0, argv.length);
+            Object f = vals[0];
+            int n = vals.length - 1;
             try {
-                m.apply(vals[0], argv);
+                if (f instanceof Primitive p) {
+                    switch (n) {
+                        case 1 -> m.val = p.call1(m, vals[1]);
+                        case 2 -> m.val = p.call2(m, vals[1], vals[2]);
+                        case 3 -> m.val = p.call3(m, vals[1], vals[2], vals[3]);
+                        default -> m.val = p.callN(m, java.util.Arrays.copyOfRange(vals, 1, vals.length));
+                    }
+                    return;
+                }
+                if (f instanceof Closure c && c.lambda.simpleArity == n) {
+                    Lambda l = c.lambda;
+                    Object[] fr = new Object[l.frameSize];
+                    fr[0] = c.env;
+                    System.arraycopy(vals, 1, fr, 1, n);
+                    m.allocated += l.frameSize + 1;
+                    m.enter(l, fr);
+                    return;
+                }
+                m.apply(f, java.util.Arrays.copyOfRange(vals, 1, vals.length));
             } catch (SchemeError e) {
                 throw located(e, where);
             }

@@ -147,7 +147,7 @@ public final class Machine implements PrimitiveSink {
         List<Object> out = new ArrayList<>();
         for (;;) {
             Object d = r.read();
-            if (d == Special.EOF) return out;
+            if (d == Special.EOF && r.atEnd()) return out;
             out.add(d);
         }
     }

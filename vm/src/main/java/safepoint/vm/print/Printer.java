@@ -1,19 +1,51 @@
 package safepoint.vm.print;
 
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import safepoint.vm.data.Box;
+import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.InputPort;
+import safepoint.vm.data.Keyword;
+import safepoint.vm.data.MString;
+import safepoint.vm.data.Nil;
+import safepoint.vm.data.OutputPort;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.Printable;
+import safepoint.vm.data.Procedure;
+import safepoint.vm.data.Ratnum;
+import safepoint.vm.data.Record;
+import safepoint.vm.data.RecordType;
+import safepoint.vm.data.SChar;
+import safepoint.vm.data.SVector;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Symbol;
+import safepoint.vm.data.Values;
 import safepoint.vm.data.VmState;
 
 /**
  * Gambit's printer: {@code write} and {@code display} representations exactly as gsi 4.9.3 prints
- * them. Iterative (no Java recursion on list depth), so a 100,000-deep list prints.
- *
- * <p>STUB: implemented by the printer work item.
+ * them. Iterative (an explicit stack of pending work instead of Java recursion), so a 100,000-deep
+ * list prints. No cycle detection, as in Gambit without {@code print-circle}.
  */
 public final class Printer {
-    private Printer() {}
+    private final StringBuilder out;
+    private final VmState vm;
+    private final int stopAt;
+    private final ArrayDeque<Object> todo = new ArrayDeque<>();
+    private boolean write;
+
+    private Printer(StringBuilder out, VmState vm, boolean write, int limit) {
+        this.out = out;
+        this.vm = vm;
+        this.write = write;
+        long end = (long) out.length() + limit;
+        this.stopAt = end > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) end;
+    }
 
     /** Append the written ({@code write}) or displayed ({@code display}) form of {@code o}. */
     public static void print(Object o, boolean write, StringBuilder out, VmState vm) {
-        out.append(String.valueOf(o));
+        print(o, write, out, vm, Integer.MAX_VALUE);
     }
 
     public static String write(Object o, VmState vm) {
@@ -26,5 +58,245 @@ public final class Printer {
         StringBuilder sb = new StringBuilder();
         print(o, false, sb, vm);
         return sb.toString();
+    }
+
+    /**
+     * Like {@link #print(Object, boolean, StringBuilder, VmState)} but gives up once more than
+     * {@code limit} characters were appended (the rest of the object is not visited), for error
+     * messages that show only the start of a huge argument. The text may overshoot the limit.
+     */
+    static void print(Object o, boolean write, StringBuilder out, VmState vm, int limit) {
+        new Printer(out, vm, write, limit).run(o);
+    }
+
+    /** {@code number->string}: exact numbers in radix 2, 8, 10 or 16; flonums always in decimal, as gsi does. */
+    public static String numberToString(Object num, int radix) {
+        if (radix != 2 && radix != 8 && radix != 10 && radix != 16) {
+            throw Condition.rangeError("number->string", 2, num, (long) radix);
+        }
+        if (num instanceof Long l) return Long.toString(l, radix);
+        if (num instanceof BigInteger b) return b.toString(radix);
+        if (num instanceof Ratnum r) return r.num.toString(radix) + "/" + r.den.toString(radix);
+        if (num instanceof Double d) return FlonumPrinter.format(d);
+        throw Condition.typeError("number->string", 1, "NUMBER", num, (long) radix);
+    }
+
+    // ---- the walk -----------------------------------------------------------------------------
+
+    /** Pending work that is not a value to print. Private, so no Scheme value is one. */
+    private sealed interface Task {}
+
+    private record Text(String s) implements Task {}
+
+    /** The rest of a list after an element; reused while walking along the list. */
+    private static final class Rest implements Task {
+        Object rest;
+
+        Rest(Object rest) {
+            this.rest = rest;
+        }
+    }
+
+    private static final class Items implements Task {
+        final Object[] items;
+        int next;
+
+        Items(Object[] items) {
+            this.items = items;
+        }
+    }
+
+    /** Switch between write and display: record fields are written even by display. */
+    private record Mode(boolean write) implements Task {}
+
+    private static final Object NULL = new Object();
+    private static final Text CLOSE = new Text(")");
+    private static final Text GT = new Text(">");
+    private static final Mode WRITE = new Mode(true);
+    private static final Mode DISPLAY = new Mode(false);
+
+    private void push(Object o) {
+        todo.push(o == null ? NULL : o);
+    }
+
+    private void run(Object root) {
+        push(root);
+        while (!todo.isEmpty()) {
+            if (out.length() > stopAt) return;
+            Object t = todo.pop();
+            if (t instanceof Task task) step(task);
+            else value(t == NULL ? null : t);
+        }
+    }
+
+    private void step(Task task) {
+        if (task instanceof Rest r) {
+            Object rest = r.rest;
+            if (rest instanceof Pair p) {
+                out.append(' ');
+                r.rest = p.cdr;
+                todo.push(r);
+                push(p.car);
+            } else if (rest == Nil.NIL) {
+                out.append(')');
+            } else {
+                out.append(" . ");
+                todo.push(CLOSE);
+                push(rest);
+            }
+        } else if (task instanceof Items it) {
+            if (it.next == it.items.length) {
+                out.append(')');
+                return;
+            }
+            if (it.next > 0) out.append(' ');
+            Object x = it.items[it.next++];
+            todo.push(it);
+            push(x);
+        } else if (task instanceof Text tx) {
+            out.append(tx.s);
+        } else if (task instanceof Mode m) {
+            write = m.write;
+        }
+    }
+
+    private void value(Object o) {
+        if (o instanceof Pair p) {
+            String abbrev = abbreviation(p);
+            if (abbrev != null) {
+                out.append(abbrev);
+                push(((Pair) p.cdr).car);
+            } else {
+                out.append('(');
+                todo.push(new Rest(p.cdr));
+                push(p.car);
+            }
+        } else if (o instanceof SVector v) {
+            out.append("#(");
+            todo.push(new Items(v.items));
+        } else if (o instanceof Box b) {
+            out.append("#&");
+            push(b.value);
+        } else if (o instanceof Record r) {
+            record(r);
+        } else {
+            atom(o);
+        }
+    }
+
+    /** {@code (quote x)} prints as {@code 'x}, by write and display alike. */
+    private static String abbreviation(Pair p) {
+        if (!(p.car instanceof Symbol s) || !s.interned) return null;
+        if (!(p.cdr instanceof Pair q) || q.cdr != Nil.NIL) return null;
+        return switch (s.name) {
+            case "quote" -> "'";
+            case "quasiquote" -> "`";
+            case "unquote" -> ",";
+            case "unquote-splicing" -> ",@";
+            default -> null;
+        };
+    }
+
+    /** {@code #<point #2 x: 1 y: 2>}: fields are always written. */
+    private void record(Record r) {
+        out.append("#<").append(r.type.name).append(" #").append(vm.serial(r));
+        todo.push(GT);
+        if (!write) todo.push(DISPLAY);
+        String[] names = r.type.fieldNames;
+        for (int i = r.fields.length - 1; i >= 0; i--) {
+            push(r.fields[i]);
+            todo.push(new Text(" " + (i < names.length ? names[i] : "field" + i) + ": "));
+        }
+        if (!write) todo.push(WRITE);
+    }
+
+    private void atom(Object o) {
+        if (o instanceof Long || o instanceof BigInteger || o instanceof Integer) {
+            out.append(o);
+        } else if (o instanceof Double d) {
+            out.append(FlonumPrinter.format(d));
+        } else if (o instanceof Ratnum r) {
+            out.append(r.num).append('/').append(r.den);
+        } else if (o instanceof Boolean b) {
+            out.append(b ? "#t" : "#f");
+        } else if (o == Nil.NIL) {
+            out.append("()");
+        } else if (o instanceof MString s) {
+            if (write) Lexemes.writeString(s.b, out);
+            else out.append(s.b);
+        } else if (o instanceof SChar c) {
+            if (write) Lexemes.writeChar(c.cp, out);
+            else out.appendCodePoint(c.cp);
+        } else if (o instanceof Symbol s) {
+            symbol(s);
+        } else if (o instanceof Keyword k) {
+            // display shows the bare name: gsi's (display foo:) prints foo
+            if (!write) {
+                out.append(k.name);
+            } else {
+                Lexemes.writeKeywordName(k.name, out);
+                out.append(':');
+            }
+        } else if (o instanceof Special s) {
+            out.append(s.text);
+        } else if (o instanceof Bytevector bv) {
+            out.append("#u8(");
+            for (int i = 0; i < bv.bytes.length; i++) {
+                if (i > 0) out.append(' ');
+                out.append(bv.bytes[i] & 0xff);
+            }
+            out.append(')');
+        } else if (o instanceof Printable p) {
+            p.printOn(out, write, vm);
+        } else if (o instanceof Procedure p) {
+            out.append("#<procedure #").append(vm.serial(p));
+            if (p.name() != null) {
+                out.append(' ');
+                Lexemes.writeSymbolName(p.name(), out);
+            }
+            out.append('>');
+        } else if (o instanceof Condition c) {
+            out.append("#<").append(c.kind.gambitName).append(" #").append(vm.serial(c)).append('>');
+        } else if (o instanceof OutputPort p) {
+            port(p, "output-port", p.name);
+        } else if (o instanceof InputPort p) {
+            port(p, "input-port", p.name);
+        } else if (o instanceof RecordType t) {
+            out.append("#<type #").append(vm.serial(t)).append(' ').append(t.name).append('>');
+        } else if (o instanceof Values) {
+            // gsi writes a multiple-values object as #<unknown>
+            out.append("#<unknown>");
+        } else {
+            out.append("#<java ").append(o == null ? "null" : o.getClass().getSimpleName()).append('>');
+        }
+    }
+
+    private void symbol(Symbol s) {
+        if (!write) {
+            out.append(s.name);
+            return;
+        }
+        if (!s.interned) out.append("#:");
+        Lexemes.writeSymbolName(s.name, out);
+    }
+
+    /**
+     * gsi: {@code #<output-port #2 (stdout)>}, {@code #<input-port #3 (string)>}, a file port shows
+     * its path as a string, and the REPL's console is one {@code #<input-output-port #2 (console)>}.
+     */
+    private void port(Object p, String kind, String name) {
+        if ("console".equals(name) || "(console)".equals(name)) kind = "input-output-port";
+        out.append("#<").append(kind).append(" #").append(vm.serial(p)).append(' ');
+        if (name == null) {
+            out.append("(unknown)");
+        } else if (name.startsWith("(")) {
+            out.append(name);
+        } else if (name.equals("string") || name.equals("stdin") || name.equals("stdout")
+                || name.equals("stderr") || name.equals("console")) {
+            out.append('(').append(name).append(')');
+        } else {
+            Lexemes.writeString(name, out);
+        }
+        out.append('>');
     }
 }

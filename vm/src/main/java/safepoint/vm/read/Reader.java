@@ -21,6 +21,10 @@ import safepoint.vm.read.Frame.SeqFrame;
  * <p>Nesting is kept on an explicit stack of {@link Frame}s, so a 100,000-deep list reads without
  * a StackOverflowError. Gerbil's brackets: {@code [a b]} reads as {@code (@list a b)} and
  * {@code {m o}} as {@code (@method m o)}.
+ *
+ * <p>As in gsi, the datum {@code #!eof} reads as {@link Special#EOF} itself, indistinguishable
+ * in the result of {@link #read}; gsi's loader does not stop at it, so a loader that wants the same
+ * asks {@link #atEnd} when it gets EOF.
  */
 public final class Reader {
     private static final Symbol LIST_TAG = Symbol.of("@list");
@@ -30,6 +34,7 @@ public final class Reader {
     private final String file;
     private final SourceMap sources;
     private final Scanner scanner;
+    private boolean atEnd;
 
     public Reader(InputPort in, String file, SourceMap sources) {
         this.file = file;
@@ -37,8 +42,14 @@ public final class Reader {
         this.scanner = new Scanner(in, file);
     }
 
+    /** Whether the last {@link #read} returned EOF because the input ended (not a {@code #!eof} datum). */
+    public boolean atEnd() {
+        return atEnd;
+    }
+
     /** The next datum, or {@link Special#EOF} at end of input. */
     public Object read() {
+        atEnd = false;
         Scanner s = scanner;
         Frame top = null;
         while (true) {
@@ -48,7 +59,10 @@ public final class Reader {
             Object value;
             switch (kind) {
                 case Scanner.EOF:
-                    if (top == null) return Special.EOF;
+                    if (top == null) {
+                        atEnd = true;
+                        return Special.EOF;
+                    }
                     if (top instanceof PrefixFrame || (top instanceof ListFrame l && l.state == ListFrame.AFTER_DOT)) {
                         throw error(line, col, ReadError.DATUM);
                     }

@@ -148,7 +148,7 @@ final class Scanner {
             in.read();
             return BYTES;
         }
-        switch (text.toLowerCase()) {
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "#t": case "#true": value = Boolean.TRUE; return ATOM;
             case "#f": case "#false": value = Boolean.FALSE; return ATOM;
             default: break;

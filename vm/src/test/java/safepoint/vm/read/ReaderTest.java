@@ -1,6 +1,7 @@
 package safepoint.vm.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,7 +195,12 @@ class ReaderTest {
         assertEquals(List.of("#!void", "#!default", "#!optional", "#!rest", "#!key", "#!unbound"),
                 showAll("#!void #!default #!optional #!rest #!key #!unbound"));
         // #!eof reads as the very object read returns at end of input, as in gsi.
-        assertSame(Special.EOF, read("#!eof"));
+        Reader r = new Reader(InputPort.ofString("#!eof x"), "t.scm", new SourceMap());
+        assertSame(Special.EOF, r.read());
+        assertFalse(r.atEnd());
+        assertSame(Symbol.of("x"), r.read());
+        assertSame(Special.EOF, r.read());
+        assertTrue(r.atEnd());
         assertEquals("(#!eof)", show("(#!eof)"));
         assertEquals("(a #!optional b #!key c)", show("(a #!optional b #!key c)"));
     }

@@ -1,0 +1,135 @@
+package safepoint.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: output, error messages and exit statuses (DESIGN.md). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {}
+
+    static Result run(String stdin, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Path file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void pipedReplPrintsOneResultPerExpressionWithoutBannerAndSurvivesErrors() throws Exception {
+        Result r = run("(+ 1 2)\n(car '())\n(define x 5)\n(* x x) \"s\"\n(if #f #f)\n");
+        assertEquals("3\n25\n\"s\"\n", r.out());
+        assertTrue(r.err().contains("*** ERROR IN (console)@2.1 -- (Argument 1) PAIR expected\n(car '())"), r.err());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void replAcceptsExpressionsSpanningLines() throws Exception {
+        Result r = run("(define (f x)\n  (* x 2))\n(f\n 21)\n");
+        assertEquals("42\n", r.out());
+    }
+
+    @Test
+    void evalOption() throws Exception {
+        Result r = run("", "-e", "(map (lambda (x) (* x x)) '(1 2 3))");
+        assertEquals("(1 4 9)\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void runPrintsProgramOutputAndExitsZero() throws Exception {
+        Path p = file("hello.ss", "(display \"hello\") (newline) (display (* 6 7)) (newline)");
+        Result r = run("", "run", p.toString());
+        assertEquals("hello\n42\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void uncaughtErrorInRunExitsOneWithGambitMessage() throws Exception {
+        Path p = file("bad.ss", "(define (g x) (h x))\n(g 1)\n");
+        Result r = run("", "run", p.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("*** ERROR IN g, \"" + p + "\"@1.16 -- Unbound variable: h"), r.err());
+        assertFalse(r.err().contains("Exception"), "no Java stack trace: " + r.err());
+    }
+
+    @Test
+    void readErrorInAFileRunsNothingAndExitsOne() throws Exception {
+        Path p = file("unbalanced.ss", "(display \"x\")\n(car\n");
+        Result r = run("", "run", p.toString());
+        assertEquals(1, r.status());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Incomplete form, EOF reached"), r.err());
+    }
+
+    @Test
+    void badInputGetsClearMessages() throws Exception {
+        assertTrue(run("", "-e", "(1 2)").err().contains("Operator is not a PROCEDURE\n(1 2)"));
+        assertTrue(run("", "-e", "(vector-ref (vector 1 2) 99)").err().contains("(Argument 2) Out of range\n(vector-ref #(1 2) 99)"));
+        assertTrue(run("", "-e", "((lambda (a b) a) 1 2 3)").err().contains("Wrong number of arguments passed to procedure"));
+        assertTrue(run("", "-e", "#!foo").err().contains("Invalid '#!' name: \"foo\""));
+        assertTrue(run("", "-e", "(display 1))").err().contains("Datum or EOF expected"));
+        Result car = run("", "-e", "(car '())");
+        assertEquals(1, car.status());
+        assertTrue(car.err().contains("(Argument 1) PAIR expected\n(car '())"), car.err());
+    }
+
+    @Test
+    void endlessLoopUnderTimeoutExitsFour() throws Exception {
+        Path p = file("loop.ss", "(define (spin) (spin))\n(spin)\n");
+        Result r = run("", "run", p.toString(), "--timeout", "2");
+        assertEquals(4, r.status());
+        assertTrue(r.err().toLowerCase().contains("timeout"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws Exception {
+        assertEquals(2, run("", "run").status());
+        assertEquals(2, run("", "-p", "0", "-e", "1").status());
+        assertEquals(2, run("", "--bogus").status());
+        assertEquals(2, run("", "run", dir.resolve("missing.ss").toString()).status());
+        assertTrue(run("", "frobnicate").err().contains("unknown command"));
+    }
+
+    @Test
+    void exitProcedureSetsTheStatus() throws Exception {
+        Path p = file("exit.ss", "(display \"a\") (exit 3) (display \"b\")");
+        Result r = run("", "run", p.toString());
+        assertEquals(3, r.status());
+        assertEquals("a", r.out());
+    }
+
+    @Test
+    void deeplyNestedListLiteralReadsAndPrints() throws Exception {
+        int depth = 100_000;
+        String text = "(define x '" + "(".repeat(depth) + ")".repeat(depth) + ")\n"
+                + "(define (depth l) (let loop ((l l) (n 0)) (if (null? l) n (loop (car l) (+ n 1)))))\n"
+                + "(display (depth x)) (newline) (write x)";
+        Path p = file("deep.ss", text);
+        Result r = run("", "run", p.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(depth - 1 + "\n" + "(".repeat(depth) + ")".repeat(depth), r.out());
+    }
+}
