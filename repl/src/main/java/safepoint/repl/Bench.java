@@ -55,13 +55,12 @@ final class Bench {
         if (gsi.isPresent()) w.println("ratio = Safepoint time / gsi time (below 1: Safepoint is faster)");
         w.println();
         w.println(gsi.isPresent()
-                ? String.format(Locale.ROOT, "%-10s %10s %9s %10s %9s %9s %9s", "benchmark", "Safepoint", "", "gsi", "",
-                        "ratio", "")
-                : String.format(Locale.ROOT, "%-10s %10s %9s", "benchmark", "Safepoint", ""));
+                ? String.format(Locale.ROOT, "%-10s %20s %20s %19s", "", "Safepoint (ms)", "gsi (ms)", "Safepoint/gsi")
+                : String.format(Locale.ROOT, "%-10s %20s", "", "Safepoint (ms)"));
         w.println(gsi.isPresent()
-                ? String.format(Locale.ROOT, "%-10s %10s %9s %10s %9s %9s %9s", "", "cold", "warm", "cold", "warm",
+                ? String.format(Locale.ROOT, "%-10s %10s %9s %10s %9s %9s %9s", "benchmark", "cold", "warm", "cold", "warm",
                         "cold", "warm")
-                : String.format(Locale.ROOT, "%-10s %10s %9s", "", "cold", "warm"));
+                : String.format(Locale.ROOT, "%-10s %10s %9s", "benchmark", "cold", "warm"));
         w.flush();
 
         List<Row> rows = new ArrayList<>();

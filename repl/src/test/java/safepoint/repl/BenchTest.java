@@ -112,6 +112,17 @@ class BenchTest {
     }
 
     @Test
+    void aRowShowsTimesRatiosOrWhyItFailed() {
+        Bench.Row good = new Bench.Row("fib", Result.ok("fib", 120, new double[] {50, 60, 70}),
+                Result.ok("fib", 200, new double[] {100, 120, 140}));
+        assertEquals("fib             120.0      60.0      200.0     120.0      0.60      0.50", good.format());
+        Bench.Row bad = new Bench.Row("tak", Result.failed("tak", "wrong result 6, expected 7"),
+                Result.ok("tak", 200, new double[] {100}));
+        assertFalse(bad.hasRatios());
+        assertEquals("tak                      FAILED      200.0     100.0\n    Safepoint: wrong result 6, expected 7", bad.format());
+    }
+
+    @Test
     void geometricMean() {
         assertEquals(4.0, Stats.geometricMean(List.of(2.0, 8.0)), 1e-12);
         assertEquals(0.5, Stats.geometricMean(List.of(0.5)), 1e-12);

@@ -5,11 +5,11 @@ package safepoint.repl.bench;
  * runs, in milliseconds; or, when the program failed or gave a wrong result, why.
  */
 public record Result(String name, String failure, double coldMs, double warmMs, int warmRuns) {
-    static Result ok(String name, double coldMs, double[] warmMs) {
+    public static Result ok(String name, double coldMs, double[] warmMs) {
         return new Result(name, null, coldMs, Stats.median(warmMs), warmMs.length);
     }
 
-    static Result failed(String name, String why) {
+    public static Result failed(String name, String why) {
         return new Result(name, why, Double.NaN, Double.NaN, 0);
     }
 
