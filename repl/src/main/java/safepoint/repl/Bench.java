@@ -132,8 +132,8 @@ final class Bench {
                 }
             }
             if (!warm.isEmpty()) {
-                w.println(String.format(Locale.ROOT, "geometric mean of Safepoint times in ms warm: %.1f  cold: %.1f  (%d benchmarks)",
-                        Stats.geometricMean(warm), Stats.geometricMean(cold), warm.size()));
+                w.println(String.format(Locale.ROOT, "geometric mean of Safepoint times in ms warm: %.1f  cold: %.1f  (%s)",
+                        Stats.geometricMean(warm), Stats.geometricMean(cold), count(warm.size())));
             }
             return;
         }
@@ -146,6 +146,10 @@ final class Bench {
             means(w, "without the continuation benchmarks (" + conts + "): geometric mean", rows, true, false);
             means(w, "continuation benchmarks (" + conts + ") alone: geometric mean", rows, false, true);
         }
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " benchmark" : " benchmarks");
     }
 
     /** One line of geometric means of the ratios over the rows chosen; nothing when none qualify. */
@@ -164,8 +168,8 @@ final class Bench {
             cold.add(r.coldRatio());
         }
         if (warm.isEmpty()) return;
-        w.println(String.format(Locale.ROOT, "%s warm: %.2f  cold: %.2f  (%d benchmarks%s)", label,
-                Stats.geometricMean(warm), Stats.geometricMean(cold), warm.size(),
+        w.println(String.format(Locale.ROOT, "%s warm: %.2f  cold: %.2f  (%s%s)", label,
+                Stats.geometricMean(warm), Stats.geometricMean(cold), count(warm.size()),
                 left == 0 ? "" : "; " + left + " failed, left out"));
     }
 }
