@@ -64,6 +64,7 @@ final class Repl {
                 return e.status;
             }
             if (r != INCOMPLETE) {
+                consoleLine += (int) pending.chars().filter(ch -> ch == '\n').count();
                 pending.setLength(0);
                 lastStatus = r;
             }
@@ -74,6 +75,8 @@ final class Repl {
     }
 
     private static final int INCOMPLETE = -1;
+    /** Line number of the next input on the console, for gsi-style positions ((console)@3.1). */
+    private int consoleLine = 1;
 
     /** {@code (exit n)} typed at the REPL ends the session with that status. */
     static final class ExitRequest extends RuntimeException {
@@ -88,7 +91,7 @@ final class Repl {
     private int evalPending(String text, boolean atEnd) throws IOException {
         List<Object> forms;
         try {
-            forms = vm.readAll(text, "(console)");
+            forms = vm.readAll(text, "(console)", consoleLine);
         } catch (SchemeError e) {
             if (!atEnd && e.payload instanceof Condition c && c.message.startsWith("Incomplete form")) return INCOMPLETE;
             Main.report(vm.load(text, "(console)"), err);

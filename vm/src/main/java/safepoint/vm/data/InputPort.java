@@ -68,6 +68,11 @@ public final class InputPort extends HeapObj {
         return peeked;
     }
 
+    /** Continue line numbering from {@code line} (the REPL reads each input as it comes). */
+    public void startAtLine(int line) {
+        this.line = line;
+    }
+
     public int line() {
         return line;
     }

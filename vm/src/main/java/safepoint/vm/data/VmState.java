@@ -21,7 +21,9 @@ public final class VmState {
 
     public VmState(long seed) {
         this.random = new SplittableRandom(seed);
-        bySerial.add(null); // serial numbers start at 1
+        // gsi 4.9.3 hands out #1 before a program runs; a program's first object is #2.
+        bySerial.add(null);
+        bySerial.add(null);
     }
 
     /** Gambit's {@code object->serial-number}: assigned on first request, 1, 2, 3, ... */

@@ -363,22 +363,46 @@ final class Compiler {
         return ((Pair) x).car;
     }
 
-    /** Remove renamings: what {@code quote} of a macro-inserted datum shows. Iterative on cdrs. */
+    /**
+     * Remove renamings: what {@code quote} of a macro-inserted datum shows. Data read from source
+     * (possibly nested 100,000 deep) contains none and is returned as is after an iterative scan;
+     * only macro-made data, which is shallow, is copied recursively.
+     */
     static Object strip(Object x) {
+        return containsRenamed(x) ? stripCopy(x) : x;
+    }
+
+    private static boolean containsRenamed(Object x) {
+        java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
+        todo.push(x);
+        while (!todo.isEmpty()) {
+            Object o = todo.pop();
+            while (o instanceof Pair p) {
+                if (p.car instanceof Pair || p.car instanceof SVector) todo.push(p.car);
+                else if (p.car instanceof Renamed) return true;
+                o = p.cdr;
+            }
+            if (o instanceof Renamed) return true;
+            if (o instanceof SVector v) for (Object e : v.items) todo.push(e);
+        }
+        return false;
+    }
+
+    private static Object stripCopy(Object x) {
         if (x instanceof Renamed r) return r.symbol();
         if (x instanceof Pair p) {
-            Pair head = new Pair(strip(p.car), Nil.NIL);
+            Pair head = new Pair(stripCopy(p.car), Nil.NIL);
             Pair tail = head;
             Object rest = p.cdr;
             boolean changed = head.car != p.car;
             while (rest instanceof Pair rp) {
-                Pair n = new Pair(strip(rp.car), Nil.NIL);
+                Pair n = new Pair(stripCopy(rp.car), Nil.NIL);
                 changed |= n.car != rp.car;
                 tail.cdr = n;
                 tail = n;
                 rest = rp.cdr;
             }
-            Object end = strip(rest);
+            Object end = stripCopy(rest);
             changed |= end != rest;
             tail.cdr = end;
             return changed ? head : p;
@@ -387,7 +411,7 @@ final class Compiler {
             Object[] items = new Object[v.items.length];
             boolean changed = false;
             for (int i = 0; i < items.length; i++) {
-                items[i] = strip(v.items[i]);
+                items[i] = stripCopy(v.items[i]);
                 changed |= items[i] != v.items[i];
             }
             return changed ? new SVector(items) : v;

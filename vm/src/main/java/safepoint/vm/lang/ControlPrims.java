@@ -104,7 +104,9 @@ final class ControlPrims {
             throw new SchemeError(Condition.error(msg, irritants));
         }));
 
-        vm.add(Primitive.of1("error-object?", true, (c, x) -> x instanceof Condition));
+        // As in gsi 4.9.3: only objects made by error are error objects; (car 1) raises a
+        // type-exception, for which error-object? is #f.
+        vm.add(Primitive.of1("error-object?", true, (c, x) -> x instanceof Condition k && k.kind == Condition.Kind.ERROR));
         vm.add(Primitive.of1("error-exception?", true, (c, x) -> x instanceof Condition k && k.kind == Condition.Kind.ERROR));
         vm.add(Primitive.of1("error-object-message", true, (c, x) -> {
             if (!(x instanceof Condition k)) throw Condition.typeError("error-object-message", 1, "ERROR-OBJECT", x);

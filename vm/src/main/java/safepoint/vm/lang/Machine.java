@@ -143,7 +143,14 @@ public final class Machine implements PrimitiveSink {
 
     /** Read every datum of {@code text}; a read error throws SchemeError (where = its Src). */
     public List<Object> readAll(String text, String file) {
-        Reader r = new Reader(InputPort.ofString(text), file, sources);
+        return readAll(text, file, 1);
+    }
+
+    /** As {@link #readAll(String, String)}, numbering lines from {@code firstLine}. */
+    public List<Object> readAll(String text, String file, int firstLine) {
+        InputPort port = InputPort.ofString(text);
+        port.startAtLine(firstLine);
+        Reader r = new Reader(port, file, sources);
         List<Object> out = new ArrayList<>();
         for (;;) {
             Object d = r.read();

@@ -142,7 +142,7 @@ class InterpreterPropertiesTest {
         assertEquals("sym", f.eval("(guard (e ((symbol? e) e)) (raise 'sym))"));
         assertEquals("(outer 5)", f.eval("(guard (e (#t (list 'outer e))) (guard (e ((string? e) 'inner)) (raise 5)))"));
         assertEquals("42", f.eval("(guard (e ((assq 'a e) => cdr) ((assq 'b e))) (raise (list (cons 'a 42))))"));
-        assertEquals("type", f.eval("(guard (e ((error-object? e) 'type)) (car 5))"));
+        assertEquals("type", f.eval("(guard (e ((error-object? e) 'error) ((type-exception? e) 'type)) (car 5))"));
     }
 
     @Test
