@@ -278,59 +278,59 @@ class PrinterTest {
         Primitive car = Primitive.of1("car", true, (c, a) -> a);
         Procedure anon = proc(null);
         Procedure f = proc("f");
-        assertEquals("#<procedure #1 car>", w(car));
-        assertEquals("#<procedure #2>", w(anon));
-        assertEquals("#<procedure #3 f>", d(f));
-        assertEquals("(#<procedure #3 f> #<procedure #1 car>)", w(list(f, car)));
-        assertEquals("#<procedure #4 |Hello World|>", w(proc("Hello World")));
+        assertEquals("#<procedure #2 car>", w(car));
+        assertEquals("#<procedure #3>", w(anon));
+        assertEquals("#<procedure #4 f>", d(f));
+        assertEquals("(#<procedure #4 f> #<procedure #2 car>)", w(list(f, car)));
+        assertEquals("#<procedure #5 |Hello World|>", w(proc("Hello World")));
     }
 
     @Test
     void records() {
         RecordType point = new RecordType("point", new String[] {"x", "y"});
-        assertEquals("#<point #1 x: 1 y: 2>", w(new Record(point, new Object[] {1L, 2L})));
+        assertEquals("#<point #2 x: 1 y: 2>", w(new Record(point, new Object[] {1L, 2L})));
         // fields are written even by display
-        assertEquals("#<point #2 x: \"a\" y: b>", d(new Record(point, new Object[] {str("a"), sym("b")})));
+        assertEquals("#<point #3 x: \"a\" y: b>", d(new Record(point, new Object[] {str("a"), sym("b")})));
         RecordType thing = new RecordType("<thing>", new String[] {"a"});
         Record inner = new Record(thing, new Object[] {SChar.of('c')});
         Record outer = new Record(thing, new Object[] {inner});
-        assertEquals("#<<thing> #3 a: #<<thing> #4 a: #\\c>>", d(outer));
+        assertEquals("#<<thing> #4 a: #<<thing> #5 a: #\\c>>", d(outer));
         // display mode is back after the record
-        assertEquals("(#<<thing> #4 a: #\\c> c)", d(list(inner, SChar.of('c'))));
-        assertEquals("#<Empty #5>", w(new Record(new RecordType("Empty", new String[0]), new Object[0])));
-        assertEquals("#<pt2 #6 x: 1 y: #f>", w(new Record(new RecordType("pt2", new String[] {"x", "y"}), new Object[] {1L, false})));
-        assertEquals("#<type #7 point>", w(point));
+        assertEquals("(#<<thing> #5 a: #\\c> c)", d(list(inner, SChar.of('c'))));
+        assertEquals("#<Empty #6>", w(new Record(new RecordType("Empty", new String[0]), new Object[0])));
+        assertEquals("#<pt2 #7 x: 1 y: #f>", w(new Record(new RecordType("pt2", new String[] {"x", "y"}), new Object[] {1L, false})));
+        assertEquals("#<type #8 point>", w(point));
     }
 
     @Test
     void conditions() {
-        assertEquals("#<error-exception #1>", w(Condition.error("bad", List.of(1L, 2L))));
-        assertEquals("#<type-exception #2>", d(Condition.typeError("car", 1, "PAIR", 1L).payload));
-        assertEquals("#<range-exception #3>", w(Condition.rangeError("vector-ref", 2, 1L).payload));
-        assertEquals("#<unbound-global-exception #4>", w(Condition.unboundGlobal(sym("h")).payload));
-        assertEquals("#<wrong-number-of-arguments-exception #5>", w(Condition.wrongArgs(proc("f")).payload));
-        assertEquals("#<nonprocedure-operator-exception #6>", w(Condition.nonProcedure(1L, 2L).payload));
-        assertEquals("#<divide-by-zero-exception #7>", w(Condition.divideByZero("/", 1L, 0L).payload));
-        assertEquals("#<datum-parsing-exception #8>", w(Condition.of(Condition.Kind.READ, "Datum expected").payload));
+        assertEquals("#<error-exception #2>", w(Condition.error("bad", List.of(1L, 2L))));
+        assertEquals("#<type-exception #3>", d(Condition.typeError("car", 1, "PAIR", 1L).payload));
+        assertEquals("#<range-exception #4>", w(Condition.rangeError("vector-ref", 2, 1L).payload));
+        assertEquals("#<unbound-global-exception #5>", w(Condition.unboundGlobal(sym("h")).payload));
+        assertEquals("#<wrong-number-of-arguments-exception #6>", w(Condition.wrongArgs(proc("f")).payload));
+        assertEquals("#<nonprocedure-operator-exception #7>", w(Condition.nonProcedure(1L, 2L).payload));
+        assertEquals("#<divide-by-zero-exception #8>", w(Condition.divideByZero("/", 1L, 0L).payload));
+        assertEquals("#<datum-parsing-exception #9>", w(Condition.of(Condition.Kind.READ, "Datum expected").payload));
     }
 
     @Test
     void ports() {
         VmState v = new VmState(1);
-        assertEquals("#<output-port #1 (stdout)>", Printer.write(OutputPort.of(new java.io.StringWriter(), "stdout"), v));
-        assertEquals("#<input-port #2 (stdin)>", Printer.write(InputPort.of(new java.io.StringReader(""), "stdin"), v));
-        assertEquals("#<output-port #3 (string)>", Printer.write(OutputPort.string(), v));
-        assertEquals("#<input-port #4 (string)>", Printer.display(InputPort.ofString("abc"), v));
-        assertEquals("#<input-port #5 \"/tmp/pr/a.scm\">", Printer.write(InputPort.of(new java.io.StringReader(""), "/tmp/pr/a.scm"), v));
-        assertEquals("#<output-port #6 \"/tmp/out.txt\">", Printer.write(OutputPort.of(new java.io.StringWriter(), "/tmp/out.txt"), v));
-        assertEquals("#<input-output-port #7 (console)>", Printer.write(OutputPort.of(new java.io.StringWriter(), "console"), v));
+        assertEquals("#<output-port #2 (stdout)>", Printer.write(OutputPort.of(new java.io.StringWriter(), "stdout"), v));
+        assertEquals("#<input-port #3 (stdin)>", Printer.write(InputPort.of(new java.io.StringReader(""), "stdin"), v));
+        assertEquals("#<output-port #4 (string)>", Printer.write(OutputPort.string(), v));
+        assertEquals("#<input-port #5 (string)>", Printer.display(InputPort.ofString("abc"), v));
+        assertEquals("#<input-port #6 \"/tmp/pr/a.scm\">", Printer.write(InputPort.of(new java.io.StringReader(""), "/tmp/pr/a.scm"), v));
+        assertEquals("#<output-port #7 \"/tmp/out.txt\">", Printer.write(OutputPort.of(new java.io.StringWriter(), "/tmp/out.txt"), v));
+        assertEquals("#<input-output-port #8 (console)>", Printer.write(OutputPort.of(new java.io.StringWriter(), "console"), v));
     }
 
     @Test
     void printableObjectsPrintThemselves() {
         Printable thread = (out, write, v) -> out.append("#<thread #").append(v.serial("t")).append(write ? " w>" : " d>");
-        assertEquals("(#<thread #1 w>)", w(list(thread)));
-        assertEquals("(#<thread #1 d>)", d(list(thread)));
+        assertEquals("(#<thread #2 w>)", w(list(thread)));
+        assertEquals("(#<thread #2 d>)", d(list(thread)));
     }
 
     @Test
