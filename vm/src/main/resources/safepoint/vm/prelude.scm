@@ -80,3 +80,15 @@
 (define (pp obj #!optional (port (current-output-port)))
   (write obj port)
   (newline port))
+
+;;; Gerbil runtime helpers (cons.io reference/gerbil/runtime).
+
+(define (1+ x) (+ x 1))
+(define (1- x) (- x 1))
+
+(define (displayln . args)
+  (for-each display args)
+  (newline))
+
+(define (display* . args)
+  (for-each display args))

@@ -236,7 +236,7 @@ final class Compiler {
                             CoreForms.defineSyntax(this, fp, s);
                             break;
                         }
-                        if (form instanceof SpecialForm.Derived dv && dv.name().startsWith("define")) {
+                        if (form instanceof SpecialForm.Derived dv && dv.name().startsWith("def")) {
                             f = withSource(dv.rewrite(this, fp, s), fp);
                             continue;
                         }
@@ -313,7 +313,7 @@ final class Compiler {
                         CoreForms.defineSyntax(this, p, null);
                         return new Refs.Const(Special.VOID);
                     }
-                    if (form instanceof SpecialForm.Derived dv && dv.name().startsWith("define")) {
+                    if (form instanceof SpecialForm.Derived dv && dv.name().startsWith("def")) {
                         x = withSource(dv.rewrite(this, p, null), p);
                         continue;
                     }

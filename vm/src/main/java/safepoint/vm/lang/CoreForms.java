@@ -125,14 +125,32 @@ final class CoreForms {
                 continue;
             } else if (mode == 3) {
                 throw c.illFormed(whole);
+            } else if (x instanceof Keyword kw) {
+                // Gerbil: key: id or key: (id default); the keyword names the argument.
+                if (!(pp.cdr instanceof Pair kp)) throw c.illFormed(whole);
+                Object id = kp.car;
+                Object dflt = null;
+                if (id instanceof Pair ip) {
+                    dflt = ip.cdr instanceof Pair dp ? dp.car : null;
+                    id = ip.car;
+                }
+                if (!Renamed.isIdentifier(id)) throw c.illFormed(whole);
+                keys.add(new Object[] {kw, ignored(id), dflt});
+                p = kp.cdr;
+                continue;
             } else {
                 Object id = x;
                 Object dflt = null;
-                if (x instanceof Pair xp && mode != 0) {
+                if (x instanceof Pair xp) {
+                    // Gambit (after #!optional/#!key) or Gerbil (anywhere after the required ones): (id default).
+                    if (mode == 0) mode = 1;
                     id = xp.car;
                     dflt = xp.cdr instanceof Pair dp ? dp.car : null;
+                } else if (mode == 1 && !keys.isEmpty()) {
+                    throw c.illFormed(whole);
                 }
                 if (!Renamed.isIdentifier(id)) throw c.illFormed(whole);
+                id = ignored(id);
                 if (mode == 0) req.add(id);
                 else if (mode == 1) opt.add(new Object[] {id, dflt});
                 else keys.add(new Object[] {Keyword.of(Renamed.base(id).name), id, dflt});
@@ -141,7 +159,7 @@ final class CoreForms {
         }
         if (p != Nil.NIL) {
             if (!Renamed.isIdentifier(p) || rest != null) throw c.illFormed(whole);
-            rest = p;
+            rest = ignored(p);
         }
         for (Object id : req) ls.add(id);
         for (Object[] o : opt) {
@@ -176,12 +194,21 @@ final class CoreForms {
         return l;
     }
 
+    private static final Symbol UNDERSCORE = Symbol.of("_");
+
+    /** Gerbil's {@code _} parameter binds nothing: each one becomes a fresh, unreachable identifier. */
+    static Object ignored(Object id) {
+        return Renamed.base(id) == UNDERSCORE ? new Renamed(UNDERSCORE, null) : id;
+    }
+
     // ---- let forms -------------------------------------------------------------------------
 
     private static Node let(Compiler c, Pair f, Scope s, String nameHint) {
         if (Compiler.length(f) < 3) throw c.illFormed(f);
         Object second = Compiler.nth(f, 1);
         if (Renamed.isIdentifier(second)) return namedLet(c, f, s);
+        Object gerbil = gerbilLet(c, f, second, s);
+        if (gerbil != null) return c.compile(c.withSource(gerbil, f), s, nameHint);
         List<Object> ids = new ArrayList<>();
         List<Object> inits = new ArrayList<>();
         parseBindings(c, f, second, ids, inits);
@@ -191,6 +218,36 @@ final class CoreForms {
         for (Object id : ids) ls.add(id);
         Node body = c.compileBody(((Pair) f.cdr).cdr, ls, f);
         return new Control.Let(initNodes.toArray(new Node[0]), body, false, ls.frameSize());
+    }
+
+    private static final Symbol VALUES = Symbol.of("values");
+
+    /**
+     * Gerbil's let extensions (cons.io reference/gerbil/prelude/macros.md): the single binding
+     * {@code (let (x 1) body)} and {@code ((values a b) e)} bindings mixed with plain ones.
+     * Returns the rewritten form, or null for a standard let.
+     */
+    static Object gerbilLet(Compiler c, Pair f, Object bindings, Scope s) {
+        Object body = ((Pair) f.cdr).cdr;
+        if (bindings instanceof Pair bp && Renamed.isIdentifier(bp.car)) {
+            return new Pair(f.car, new Pair(Compiler.listOf(bindings), body));
+        }
+        boolean hasValues = false;
+        for (Object b = bindings; b instanceof Pair bp; b = bp.cdr) {
+            if (bp.car instanceof Pair binding && binding.car instanceof Pair target && Renamed.isIdentifier(target.car)
+                    && Renamed.base(target.car) == VALUES) {
+                hasValues = true;
+            }
+        }
+        if (!hasValues) return null;
+        List<Object> converted = new ArrayList<>();
+        for (Object b = bindings; b instanceof Pair bp; b = bp.cdr) {
+            if (!(bp.car instanceof Pair binding) || !(binding.cdr instanceof Pair vp)) throw c.illFormed(f);
+            Object target = binding.car;
+            Object formals = target instanceof Pair tp && Renamed.base(tp.car) == VALUES ? tp.cdr : Compiler.listOf(target);
+            converted.add(Compiler.listOf(formals, vp.car));
+        }
+        return new Pair(DerivedForms.g("let-values"), new Pair(Compiler.listOf(converted), body));
     }
 
     private static Node letrec(Compiler c, Pair f, Scope s) {

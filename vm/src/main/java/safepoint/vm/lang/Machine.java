@@ -66,6 +66,8 @@ public final class Machine implements PrimitiveSink {
         currentError = new Parameter(state.stderr, null);
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        syntax.put(Symbol.of("def"), CoreForms.DEFINE);
         NumberPrims.install(this);
         ListPrims.install(this);
         CharStringPrims.install(this);
