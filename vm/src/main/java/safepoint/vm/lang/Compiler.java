@@ -25,6 +25,10 @@ import safepoint.vm.data.Symbol;
 final class Compiler {
     final Machine machine;
     final String file;
+    /** The namespace top-level names resolve in: the VM's top level, or a module's. */
+    Namespace ns;
+    /** The module being compiled, or null. */
+    Modules.Module module;
     /** Inside (declare (not interrupts-enabled)): lambdas compiled now do not poll. */
     boolean polls = true;
     /** The enclosing procedure's name, for error locations. */
@@ -35,6 +39,7 @@ final class Compiler {
     Compiler(Machine machine, String file) {
         this.machine = machine;
         this.file = file;
+        this.ns = machine.top;
     }
 
     // ---- errors --------------------------------------------------------------------------------
@@ -65,6 +70,10 @@ final class Compiler {
     // ---- resolution ----------------------------------------------------------------------------
 
     Binding resolve(Object id, Scope s) {
+        return resolve(id, s, ns);
+    }
+
+    private Binding resolve(Object id, Scope s, Namespace in) {
         for (Scope sc = s; sc != null; sc = sc.parent) {
             if (sc.macros != null) {
                 Macro m = sc.macros.get(id);
@@ -73,12 +82,11 @@ final class Compiler {
             int slot = sc.slotOf(id);
             if (slot > 0) return new Binding.Local(sc, slot);
         }
-        if (id instanceof Renamed r) return resolve(r.name, r.env);
-        Symbol sym = (Symbol) id;
-        Object syn = machine.syntax(sym);
-        if (syn instanceof SpecialForm f) return new Binding.Special(f);
-        if (syn instanceof Macro m) return new Binding.Macro(m);
-        return new Binding.Global(sym);
+        if (id instanceof Renamed r) return resolve(r.name, r.env, r.ns == null ? machine.top : r.ns);
+        Object v = in.lookup((Symbol) id);
+        if (v instanceof SpecialForm f) return new Binding.Special(f);
+        if (v instanceof Macro m) return new Binding.Macro(m);
+        return new Binding.Global((Global) v);
     }
 
     boolean sameBinding(Object a, Scope sa, Object b, Scope sb) {
@@ -158,7 +166,7 @@ final class Compiler {
     private Node compileRef(Object id, Scope s) {
         Binding b = resolve(id, s);
         if (b instanceof Binding.Local l) return Refs.local(depthTo(s, l.scope(), id), l.slot());
-        if (b instanceof Binding.Global g) return new Refs.GlobalRef(machine.global(g.name()), new Where(procName, null));
+        if (b instanceof Binding.Global g) return new Refs.GlobalRef(g.cell(), new Where(procName, null));
         throw syntaxError("Syntactic keyword used as a variable", strip(id));
     }
 
@@ -168,7 +176,7 @@ final class Compiler {
         for (Object a = p.cdr; a instanceof Pair ap; a = ap.cdr) args.add(compile(ap.car, s));
         Node[] argv = args.toArray(new Node[0]);
         if (Renamed.isIdentifier(p.car) && resolve(p.car, s) instanceof Binding.Global g) {
-            Global cell = machine.global(g.name());
+            Global cell = g.cell();
             if (!cell.userDefined && cell.value instanceof Primitive prim && prim.simple && allSimple(argv)) {
                 Node n = Intrinsics.make(cell, prim, w, argv);
                 if (n != null) return n;
@@ -302,7 +310,7 @@ final class Compiler {
                     if (form == CoreForms.DEFINE) {
                         Object[] d = CoreForms.parseDefine(this, p);
                         Symbol name = Renamed.base(d[0]);
-                        Global cell = machine.global(name);
+                        Global cell = ns.defineGlobal(name);
                         cell.userDefined = true;
                         String saved = procName;
                         Node value = compile(d[1], null, name.name);

@@ -57,7 +57,7 @@ final class CoreForms {
             return new Refs.SetLocal(d, l.slot(), value);
         }
         if (b instanceof Binding.Global g) {
-            Global cell = c.machine.global(g.name());
+            Global cell = g.cell();
             cell.userDefined = true;
             return new Refs.SetGlobal(cell, value, false, c.where(f));
         }
@@ -373,7 +373,7 @@ final class CoreForms {
         if (Compiler.length(f) != 3 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
         Object id = Compiler.nth(f, 1);
         Macro m = makeMacro(c, Compiler.nth(f, 2), s, Renamed.base(id).name, f);
-        if (s == null) c.machine.defineSyntax(Renamed.base(id), m);
+        if (s == null) c.ns.defineSyntax(Renamed.base(id), m);
         else s.defineMacro(id, m);
     }
 
@@ -409,7 +409,9 @@ final class CoreForms {
                     if (!(rp.car instanceof Pair rule) || Compiler.length(rule) != 2) throw c.illFormed(whole);
                     rules.add(new Object[] {rule.car, Compiler.nth(rule, 1)});
                 }
-                return new Macro(name, literals, rules, s, ellipsis);
+                Macro m = new Macro(name, literals, rules, s, ellipsis);
+                m.ns = c.ns == c.machine.top ? null : c.ns;
+                return m;
             }
             if (b instanceof Binding.Macro mb) return mb.macro(); // (define-syntax new old)
         }

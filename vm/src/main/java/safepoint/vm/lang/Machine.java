@@ -67,6 +67,7 @@ public final class Machine implements PrimitiveSink {
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : Modules.ALL) syntax.put(Symbol.of(f.name()), f);
         syntax.put(Symbol.of("def"), CoreForms.DEFINE);
         NumberPrims.install(this);
         ListPrims.install(this);
@@ -100,8 +101,34 @@ public final class Machine implements PrimitiveSink {
         return syntax.get(name);
     }
 
-    void defineSyntax(Symbol name, Macro m) {
+    /** Modules loaded (or being loaded) by id. */
+    final java.util.Map<String, Modules.Module> modules = new java.util.HashMap<>();
+    /** Ids of modules whose loading is in progress, to report circular imports. */
+    final java.util.LinkedHashSet<String> loading = new java.util.LinkedHashSet<>();
+
+    /** The VM's top-level namespace: the REPL's and programs'. */
+    final Namespace top = new Namespace(this, null);
+
+    void defineSyntaxBinding(Symbol name, Object m) {
         syntax.put(name, m);
+    }
+
+    /**
+     * A top-level definition replaces a macro or a Gerbil form of the same name (a program may
+     * define its own {@code cut} or {@code while}); the R7RS core and derived forms stay, since
+     * every derived form's expansion relies on them.
+     */
+    void dropSyntax(Symbol name) {
+        Object s = syntax.get(name);
+        if (s instanceof Macro) {
+            syntax.remove(name);
+        } else if (s instanceof SpecialForm f) {
+            for (SpecialForm g : GerbilForms.ALL) if (g == f) syntax.remove(name);
+        }
+    }
+
+    void bindGlobal(Symbol name, Global cell) {
+        globals.put(name, cell);
     }
 
     @Override

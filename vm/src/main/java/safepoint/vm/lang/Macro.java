@@ -21,6 +21,8 @@ final class Macro {
     final List<Object[]> rules; // {pattern, template}
     final Scope env;
     final Object ellipsis;
+    /** The namespace the macro was defined in: its free identifiers mean what they mean there. */
+    Namespace ns;
 
     Macro(String name, List<Object> literals, List<Object[]> rules, Scope env, Object ellipsis) {
         this.name = name;
@@ -124,7 +126,7 @@ final class Macro {
                 if (v instanceof Multi) throw c_error("pattern variable used without an ellipsis", t);
                 return v;
             }
-            return renames.computeIfAbsent(t, x -> new Renamed(x, env));
+            return renames.computeIfAbsent(t, x -> new Renamed(x, env, ns));
         }
         if (t instanceof Pair p) {
             // (... ...) escapes the ellipsis: (... template) means template taken literally.

@@ -13,10 +13,17 @@ final class Renamed {
     final Object name;
     /** The scope of the macro's definition; null for the top level. */
     final Scope env;
+    /** The namespace of the macro's definition; null for the VM's top level. */
+    final Namespace ns;
 
     Renamed(Object name, Scope env) {
+        this(name, env, null);
+    }
+
+    Renamed(Object name, Scope env, Namespace ns) {
         this.name = name;
         this.env = env;
+        this.ns = ns;
     }
 
     /** The symbol under all renamings: what {@code quote} shows and top-level definitions bind. */

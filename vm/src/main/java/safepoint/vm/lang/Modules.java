@@ -1,0 +1,285 @@
+package safepoint.vm.lang;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.MString;
+import safepoint.vm.data.Nil;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Symbol;
+
+/**
+ * Gerbil modules: {@code (import :std/misc/list (only-in ./util f) ...)} and
+ * {@code (export name ... | #t)} (cons.io guide/intro.md "Modules", reference/gerbil/prelude/macros.md
+ * "Module Sugar"). A module is loaded once per VM, the first time it is imported: its forms run
+ * as frames of the importing thread (like a load), in the module's own {@link Namespace}; then
+ * its exports are bound in the importer. Built-in {@code :std/...} modules are Scheme sources
+ * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer.
+ */
+final class Modules {
+    private Modules() {}
+
+    /** A module known to the VM. */
+    static final class Module {
+        final String id;
+        final Namespace ns;
+        final Object[] forms;
+        boolean loaded;
+        /** Export specs collected while compiling the module's {@code export} forms. */
+        final List<Object> exportSpecs = new ArrayList<>();
+        boolean exportAll;
+
+        Module(String id, Namespace ns, Object[] forms) {
+            this.id = id;
+            this.ns = ns;
+            this.forms = forms;
+        }
+
+        /** Exported name → binding. */
+        Map<Symbol, Object> exports() {
+            Map<Symbol, Object> out = new LinkedHashMap<>();
+            if (exportAll) {
+                for (Map.Entry<Symbol, Object> e : ns.table.entrySet()) {
+                    if (e.getValue() instanceof Global g && !g.name.name.startsWith(id + "#")) continue; // imported
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+            for (Object spec : exportSpecs) {
+                if (spec instanceof Symbol s) {
+                    out.put(s, ns.lookup(s));
+                } else if (spec instanceof Pair p && p.car == Symbol.of("rename-out")) {
+                    for (Object r = p.cdr; r instanceof Pair rp; r = rp.cdr) {
+                        if (rp.car instanceof Pair pair && pair.car instanceof Symbol from && pair.cdr instanceof Pair tp
+                                && tp.car instanceof Symbol to) {
+                            out.put(to, ns.lookup(from));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    // ---- special forms ---------------------------------------------------------------------------
+
+    static final SpecialForm IMPORT = new CoreForms.Form("import", (c, f, s, n) -> {
+        if (s != null) throw c.illFormed(f);
+        return new ImportNode(Compiler.arrayOf(Compiler.strip(f.cdr)), c, c.where(f));
+    });
+
+    static final SpecialForm EXPORT = new CoreForms.Form("export", (c, f, s, n) -> {
+        if (s != null) throw c.illFormed(f);
+        Module m = c.module;
+        if (m != null) {
+            for (Object spec : Compiler.arrayOf(Compiler.strip(f.cdr))) {
+                if (spec == Boolean.TRUE) m.exportAll = true;
+                else m.exportSpecs.add(spec);
+            }
+        }
+        return new Refs.Const(Special.VOID);
+    });
+
+    /** {@code (module-name)}: for tests, the id of the module being compiled, or #f. */
+    static final SpecialForm[] ALL = {IMPORT, EXPORT};
+
+    // ---- running an import -------------------------------------------------------------------------
+
+    static final class ImportNode extends Node {
+        final Object[] specs;
+        final Compiler importer;
+        final Where where;
+
+        ImportNode(Object[] specs, Compiler importer, Where where) {
+            this.specs = specs;
+            this.importer = importer;
+            this.where = where;
+        }
+
+        @Override
+        void exec(Interp m) {
+            try {
+                new ImportFrame(this, 0).next(m);
+            } catch (SchemeError e) {
+                throw Calls.located(e, where);
+            }
+        }
+    }
+
+    static final class ImportFrame extends Frame {
+        final ImportNode node;
+        final int i;
+
+        ImportFrame(ImportNode node, int i) {
+            this.node = node;
+            this.i = i;
+        }
+
+        /** Resumed when the module of spec i has finished loading. */
+        @Override
+        void resume(Interp m) {
+            try {
+                Module mod = moduleOf(m.machine, node.specs[i], node.importer);
+                mod.loaded = true;
+                bind(m.machine, node.specs[i], mod, node.importer.ns);
+                new ImportFrame(node, i + 1).next(m);
+            } catch (SchemeError e) {
+                throw Calls.located(e, node.where);
+            }
+        }
+
+        void next(Interp m) {
+            if (i == node.specs.length) {
+                m.val = Special.VOID;
+                return;
+            }
+            Module mod = moduleOf(m.machine, node.specs[i], node.importer);
+            if (mod.loaded) {
+                bind(m.machine, node.specs[i], mod, node.importer.ns);
+                new ImportFrame(node, i + 1).next(m);
+                return;
+            }
+            if (m.machine.loading.contains(mod.id)) {
+                throw Condition.raise("Circular module import: " + String.join(" -> ", m.machine.loading) + " -> " + mod.id);
+            }
+            m.machine.loading.add(mod.id);
+            m.push(new LoadingDone(mod.id));
+            m.push(this);
+            if (mod.forms.length == 0) return;
+            Compiler c = new Compiler(m.machine, mod.id);
+            c.ns = mod.ns;
+            c.module = mod;
+            Machine.LoadFrame.next(m, c, mod.forms, 0);
+        }
+    }
+
+    /** Pops the module off the loading stack (below the binding frame, so it runs after it). */
+    static final class LoadingDone extends Frame {
+        final String id;
+
+        LoadingDone(String id) {
+            this.id = id;
+        }
+
+        @Override
+        void resume(Interp m) {
+            m.machine.loading.remove(id);
+        }
+    }
+
+    // ---- finding modules -------------------------------------------------------------------------
+
+    private static Object moduleSpec(Object spec) {
+        if (spec instanceof Pair p && p.car instanceof Symbol head
+                && (head.name.equals("only-in") || head.name.equals("except-in") || head.name.equals("rename-in")
+                        || head.name.equals("prefix-in"))) {
+            return p.cdr instanceof Pair mp ? moduleSpec(mp.car) : spec;
+        }
+        return spec;
+    }
+
+    static Module moduleOf(Machine vm, Object spec, Compiler importer) {
+        Object name = moduleSpec(spec);
+        String id;
+        String text;
+        if (name instanceof Symbol s && s.name.startsWith(":")) {
+            id = s.name.substring(1);
+            Module known = vm.modules.get(id);
+            if (known != null) return known;
+            text = resource("/safepoint/vm/" + id + ".ss");
+            if (text == null) throw unknown(s.name);
+        } else if ((name instanceof Symbol s && (s.name.startsWith("./") || s.name.startsWith("../"))) || name instanceof MString) {
+            String rel = name instanceof MString ms ? ms.toString() : ((Symbol) name).name;
+            if (!rel.endsWith(".ss") && !rel.endsWith(".scm")) rel = rel + ".ss";
+            Path base = importer.file.startsWith("(") ? Path.of("") : Path.of(importer.file).toAbsolutePath().getParent();
+            Path file = (base == null ? Path.of(rel) : base.resolve(rel)).normalize();
+            id = file.toString();
+            Module known = vm.modules.get(id);
+            if (known != null) return known;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw unknown(name instanceof MString ? "\"" + rel + "\"" : ((Symbol) name).name + " (no file " + file + ")");
+            }
+        } else {
+            throw Condition.raise("Ill-formed import spec", spec);
+        }
+        Namespace ns = new Namespace(vm, id);
+        List<Object> forms = vm.readAll(text, id.startsWith("/") ? id : id + ".ss");
+        Module m = new Module(id, ns, forms.toArray());
+        vm.modules.put(id, m);
+        return m;
+    }
+
+    private static SchemeError unknown(String name) {
+        return Condition.raise("Cannot find module " + name);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Modules.class.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ---- binding exports ---------------------------------------------------------------------------
+
+    static void bind(Machine vm, Object spec, Module mod, Namespace into) {
+        for (Map.Entry<Symbol, Object> e : filtered(spec, mod.exports(), mod.id).entrySet()) {
+            into.bind(e.getKey(), e.getValue());
+        }
+    }
+
+    private static Map<Symbol, Object> filtered(Object spec, Map<Symbol, Object> exports, String id) {
+        if (!(spec instanceof Pair p) || !(p.car instanceof Symbol head)) return exports;
+        Object inner = p.cdr instanceof Pair ip ? ip.car : Nil.NIL;
+        Map<Symbol, Object> base = filtered(inner, exports, id);
+        Object[] args = p.cdr instanceof Pair ip ? Compiler.arrayOf(ip.cdr) : new Object[0];
+        Map<Symbol, Object> out = new LinkedHashMap<>();
+        switch (head.name) {
+            case "only-in" -> {
+                for (Object a : args) {
+                    Symbol s = (Symbol) a;
+                    if (!base.containsKey(s)) throw Condition.raise("Module " + id + " does not export", s);
+                    out.put(s, base.get(s));
+                }
+            }
+            case "except-in" -> {
+                out.putAll(base);
+                for (Object a : args) out.remove((Symbol) a);
+            }
+            case "rename-in" -> {
+                out.putAll(base);
+                Map<Symbol, Object> renamed = new HashMap<>();
+                for (Object a : args) {
+                    if (!(a instanceof Pair rp) || !(rp.car instanceof Symbol from) || !(rp.cdr instanceof Pair tp)
+                            || !(tp.car instanceof Symbol to)) {
+                        throw Condition.raise("Ill-formed rename-in", a);
+                    }
+                    if (!base.containsKey(from)) throw Condition.raise("Module " + id + " does not export", from);
+                    renamed.put(to, out.remove(from));
+                }
+                out.putAll(renamed);
+            }
+            case "prefix-in" -> {
+                String prefix = args.length == 1 && args[0] instanceof Symbol ps ? ps.name
+                        : args.length == 1 && args[0] instanceof safepoint.vm.data.Keyword kw ? kw.name + ":" : "";
+                for (Map.Entry<Symbol, Object> e : base.entrySet()) out.put(Symbol.of(prefix + e.getKey().name), e.getValue());
+            }
+            default -> {
+                return exports;
+            }
+        }
+        return out;
+    }
+}
