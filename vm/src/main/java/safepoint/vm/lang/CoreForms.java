@@ -47,6 +47,16 @@ final class CoreForms {
     });
 
     static final SpecialForm SET = new Form("set!", (c, f, s, n) -> {
+        if (Compiler.length(f) == 3 && Compiler.nth(f, 1) instanceof Pair target && Renamed.isIdentifier(target.car)) {
+            // Gerbil: (set! (point-x p) v) is (point-x-set! p v); (set! (@ o slot) v) sets a slot.
+            Object v = Compiler.nth(f, 2);
+            Symbol head = Renamed.base(target.car);
+            Object call = head.name.equals("@") && Compiler.length(target) == 3
+                    ? DerivedForms.list(DerivedForms.g("##slot-set!"), Compiler.nth(target, 1),
+                            DerivedForms.list(DerivedForms.g("quote"), Renamed.base(Compiler.nth(target, 2))), v)
+                    : new Pair(Symbol.of(head.name + "-set!"), DerivedForms.appendList(target.cdr, DerivedForms.list(v)));
+            return c.compile(c.withSource(call, f), s);
+        }
         if (Compiler.length(f) != 3 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
         Object id = Compiler.nth(f, 1);
         Node value = c.compile(Compiler.nth(f, 2), s);

@@ -68,6 +68,7 @@ public final class Machine implements PrimitiveSink {
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : Modules.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : ObjectForms.ALL) syntax.put(Symbol.of(f.name()), f);
         syntax.put(Symbol.of("def"), CoreForms.DEFINE);
         NumberPrims.install(this);
         ListPrims.install(this);
@@ -77,6 +78,7 @@ public final class Machine implements PrimitiveSink {
         TablePrims.install(this);
         MiscPrims.install(this);
         ControlPrims.install(this);
+        ObjectForms.install(this);
         define("current-output-port", currentOutput);
         define("current-input-port", currentInput);
         define("current-error-port", currentError);

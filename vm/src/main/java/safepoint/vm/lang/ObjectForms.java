@@ -1,0 +1,204 @@
+package safepoint.vm.lang;
+
+import static safepoint.vm.lang.DerivedForms.cons;
+import static safepoint.vm.lang.DerivedForms.g;
+import static safepoint.vm.lang.DerivedForms.list;
+
+import java.util.ArrayList;
+import java.util.List;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.Keyword;
+import safepoint.vm.data.Nil;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Symbol;
+
+/**
+ * Gerbil's object system, the part a newcomer meets (cons.io guide/intro.md "Objective Gerbil",
+ * reference/gerbil/prelude/macros.md "MOP Macros"): {@code defstruct}, {@code defclass} with
+ * multiple inheritance (C3), {@code defmethod} with {@code {method obj args}} calls, and
+ * {@code @} slot access.
+ */
+final class ObjectForms {
+    private ObjectForms() {}
+
+    private static Object quote(Object x) {
+        return list(g("quote"), x);
+    }
+
+    private static Symbol sym(String s) {
+        return Symbol.of(s);
+    }
+
+    static final SpecialForm DEFSTRUCT = new DerivedForms.Form("defstruct", (c, f, s) -> defType(c, f, true));
+    static final SpecialForm DEFCLASS = new DerivedForms.Form("defclass", (c, f, s) -> defType(c, f, false));
+
+    private static Object defType(Compiler c, Pair f, boolean struct) {
+        if (Compiler.length(f) < 3) throw c.illFormed(f);
+        Object head = Compiler.nth(f, 1);
+        Object nameId = head instanceof Pair hp ? hp.car : head;
+        if (!Renamed.isIdentifier(nameId)) throw c.illFormed(f);
+        String name = Renamed.base(nameId).name;
+        List<Object> supers = new ArrayList<>();
+        supers.add(g("##list"));
+        if (head instanceof Pair hp) {
+            for (Object x = hp.cdr; x instanceof Pair xp; x = xp.cdr) {
+                if (!Renamed.isIdentifier(xp.car)) throw c.illFormed(f);
+                supers.add(sym(Renamed.base(xp.car).name + "::t"));
+            }
+        }
+        Object slotSpec = Compiler.nth(f, 2);
+        if (!Compiler.isList(slotSpec)) throw c.illFormed(f);
+        List<Object> slots = new ArrayList<>();
+        for (Object x = slotSpec; x instanceof Pair xp; x = xp.cdr) {
+            if (!Renamed.isIdentifier(xp.car)) throw c.illFormed(f);
+            slots.add(Renamed.base(xp.car));
+        }
+        Symbol type = sym(name + "::t");
+        List<Object> out = new ArrayList<>();
+        out.add(g("begin"));
+        out.add(list(g("define"), type, list(g("##make-type"), quote(sym(name)), struct, Compiler.listOf(supers), quote(Compiler.listOf(slots)))));
+        out.add(list(g("define"), sym(name), type));
+        out.add(list(g("define"), sym("make-" + name), list(g("##type-constructor"), type, quote(sym("make-" + name)))));
+        out.add(list(g("define"), sym(name + "?"), list(g("##type-predicate"), type, quote(sym(name + "?")))));
+        for (Object slot : slots) {
+            String sl = ((Symbol) slot).name;
+            out.add(list(g("define"), sym(name + "-" + sl), list(g("##type-accessor"), type, quote(slot), quote(sym(name + "-" + sl)))));
+            out.add(list(g("define"), sym(name + "-" + sl + "-set!"),
+                    list(g("##type-mutator"), type, quote(slot), quote(sym(name + "-" + sl + "-set!")))));
+        }
+        return Compiler.listOf(out);
+    }
+
+    /** {@code (defmethod {name type} procedure)}. */
+    static final SpecialForm DEFMETHOD = new DerivedForms.Form("defmethod", (c, f, s) -> {
+        if (Compiler.length(f) != 3 || !(Compiler.nth(f, 1) instanceof Pair spec) || Compiler.length(spec) != 3
+                || !Renamed.isIdentifier(Compiler.nth(spec, 1)) || !Renamed.isIdentifier(Compiler.nth(spec, 2))) {
+            throw c.illFormed(f);
+        }
+        Symbol method = Renamed.base(Compiler.nth(spec, 1));
+        Symbol type = sym(Renamed.base(Compiler.nth(spec, 2)).name + "::t");
+        return list(g("##bind-method!"), type, quote(method), Compiler.nth(f, 2));
+    });
+
+    /** {@code {method obj arg ...}} reads as {@code (@method method obj arg ...)}. */
+    static final SpecialForm AT_METHOD = new DerivedForms.Form("@method", (c, f, s) -> {
+        if (Compiler.length(f) < 3 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
+        Pair args = (Pair) ((Pair) f.cdr).cdr;
+        return cons(g("##call-method"), cons(args.car, cons(quote(Renamed.base(Compiler.nth(f, 1))), args.cdr)));
+    });
+
+    /** {@code (@ obj slot)}. */
+    static final SpecialForm AT = new DerivedForms.Form("@", (c, f, s) -> {
+        if (Compiler.length(f) != 3 || !Renamed.isIdentifier(Compiler.nth(f, 2))) throw c.illFormed(f);
+        return list(g("##slot-ref"), Compiler.nth(f, 1), quote(Renamed.base(Compiler.nth(f, 2))));
+    });
+
+    static final SpecialForm[] ALL = {DEFSTRUCT, DEFCLASS, DEFMETHOD, AT_METHOD, AT};
+
+    // ---- runtime -----------------------------------------------------------------------------
+
+    static void install(Machine vm) {
+        vm.add(Primitive.ofN("##make-type", 4, 4, true, (c, a) -> {
+            List<ObjType> supers = new ArrayList<>();
+            for (Object x : Compiler.arrayOf(a[2])) {
+                if (!(x instanceof ObjType t)) throw Condition.raise("Not a struct or class type:", x);
+                supers.add(t);
+            }
+            List<String> slots = new ArrayList<>();
+            for (Object x : Compiler.arrayOf(a[3])) slots.add(((Symbol) x).name);
+            return new ObjType(((Symbol) a[0]).name, a[1] != Boolean.FALSE, supers, slots);
+        }));
+        vm.add(Primitive.of2("##type-constructor", true, (c, type, name) -> {
+            ObjType t = (ObjType) type;
+            String pname = ((Symbol) name).name;
+            return Primitive.ofN(pname, 0, -1, true, (c2, args) -> construct(t, pname, args));
+        }));
+        vm.add(Primitive.of2("##type-predicate", true, (c, type, name) -> {
+            ObjType t = (ObjType) type;
+            return Primitive.of1(((Symbol) name).name, true, (c2, x) -> x instanceof ObjType.Obj o && o.type.isSubtypeOf(t));
+        }));
+        vm.add(Primitive.of3("##type-accessor", true, (c, type, slot, name) -> {
+            ObjType t = (ObjType) type;
+            int i = t.slotIndex(((Symbol) slot).name);
+            String pname = ((Symbol) name).name;
+            return Primitive.of1(pname, true, (c2, x) -> {
+                if (x instanceof ObjType.Obj o && o.type.isSubtypeOf(t)) return o.slots[o.type == t ? i : o.type.slotIndex(((Symbol) slot).name)];
+                throw Condition.typeError(pname, 1, t.name, x);
+            });
+        }));
+        vm.add(Primitive.of3("##type-mutator", true, (c, type, slot, name) -> {
+            ObjType t = (ObjType) type;
+            String sname = ((Symbol) slot).name;
+            String pname = ((Symbol) name).name;
+            return Primitive.of2(pname, true, (c2, x, v) -> {
+                if (x instanceof ObjType.Obj o && o.type.isSubtypeOf(t)) {
+                    o.slots[o.type.slotIndex(sname)] = v;
+                    return Special.VOID;
+                }
+                throw Condition.typeError(pname, 1, t.name, x, v);
+            });
+        }));
+        vm.add(Primitive.of3("##bind-method!", true, (c, type, name, proc) -> {
+            if (!(type instanceof ObjType t)) throw Condition.typeError("defmethod", 1, "type", type);
+            t.methods.put((Symbol) name, proc);
+            return Special.VOID;
+        }));
+        vm.add(Primitive.of2("##slot-ref", true, (c, obj, slot) -> {
+            if (!(obj instanceof ObjType.Obj o)) throw Condition.typeError("@", 1, "object", obj, slot);
+            int i = o.type.slotIndex(((Symbol) slot).name);
+            if (i < 0) throw Condition.raise("No slot " + ((Symbol) slot).name + " in", obj);
+            return o.slots[i];
+        }));
+        vm.add(Primitive.of3("##slot-set!", true, (c, obj, slot, v) -> {
+            if (!(obj instanceof ObjType.Obj o)) throw Condition.typeError("@", 1, "object", obj, slot);
+            int i = o.type.slotIndex(((Symbol) slot).name);
+            if (i < 0) throw Condition.raise("No slot " + ((Symbol) slot).name + " in", obj);
+            o.slots[i] = v;
+            return Special.VOID;
+        }));
+        vm.add(Primitive.of1("class-precedence-list", true, (c, type) -> {
+            if (!(type instanceof ObjType t)) throw Condition.typeError("class-precedence-list", 1, "type", type);
+            return Compiler.listOf(new ArrayList<Object>(t.precedence));
+        }));
+        vm.add(Primitive.of1("object-type", true, (c, x) -> x instanceof ObjType.Obj o ? o.type : Boolean.FALSE));
+        vm.add(new ControlPrim("##call-method", 2, -1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                Symbol name = (Symbol) a[1];
+                Object method = a[0] instanceof ObjType.Obj o ? o.type.findMethod(name) : null;
+                if (method == null) {
+                    throw Condition.raise("Cannot find method " + name.name + " for object", a[0]);
+                }
+                Object[] args = new Object[a.length - 1];
+                args[0] = a[0];
+                System.arraycopy(a, 2, args, 1, a.length - 2);
+                m.apply(method, args);
+            }
+        });
+    }
+
+    /** Positional arguments for a struct; keyword arguments (slot: value) for a class. */
+    static Object construct(ObjType t, String who, Object[] args) {
+        Object[] slots = new Object[t.slots.length];
+        java.util.Arrays.fill(slots, Boolean.FALSE);
+        if (t.struct) {
+            if (args.length != slots.length) throw Condition.wrongArgs(who, args);
+            System.arraycopy(args, 0, slots, 0, args.length);
+        } else {
+            if (args.length % 2 != 0) throw Condition.wrongArgs(who, args);
+            for (int i = 0; i < args.length; i += 2) {
+                if (!(args[i] instanceof Keyword k)) {
+                    throw new SchemeError(new Condition(Condition.Kind.KEYWORD, "Keyword argument expected",
+                            List.of(), who, List.of(args), i + 1));
+                }
+                int idx = t.slotIndex(k.name);
+                if (idx < 0) throw Condition.raise("Unknown slot " + k.name + " for class " + t.name);
+                slots[idx] = args[i + 1];
+            }
+        }
+        return new ObjType.Obj(t, slots);
+    }
+}
