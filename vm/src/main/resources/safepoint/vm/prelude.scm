@@ -92,3 +92,21 @@
 
 (define (display* . args)
   (for-each display args))
+
+;;; Gerbil's control-flow helpers (cons.io reference/gerbil/runtime/control-flow.md).
+
+(define (with-catch handler thunk)
+  ;; The handler runs after escaping to with-catch's continuation.
+  ((call/cc
+    (lambda (k)
+      (with-exception-handler
+       (lambda (e) (k (lambda () (handler e))))
+       (lambda ()
+         (call-with-values thunk
+           (lambda vals (lambda () (apply values vals))))))))))
+
+(define (with-unwind-protect thunk cleanup)
+  (dynamic-wind (lambda () #!void) thunk cleanup))
+
+(define (error-message e) (error-object-message e))
+(define (error-irritants e) (error-object-irritants e))

@@ -178,6 +178,49 @@ final class GerbilForms {
         return list(g("##cons"), p.car, atList(c, whole, p.cdr));
     }
 
-    static final SpecialForm[] ALL = {DEF_STAR, DEFVALUES, DEFALIAS, DEFRULES, LET_CC, LET_ESC, BEGIN0, UNWIND_PROTECT, REC,
+    /**
+     * {@code (try body ... (catch (pred var) handler ...) (catch (var) handler ...) (finally cleanup ...))}
+     * (cons.io reference/std/sugar.md): handlers run after escaping to the try, like with-catch;
+     * an exception no clause accepts is raised again; finally runs however the body exits.
+     */
+    static final SpecialForm TRY = new DerivedForms.Form("try", (c, f, s) -> {
+        List<Object> body = new ArrayList<>();
+        List<Object> clauses = new ArrayList<>();
+        Object fin = null;
+        Renamed e = tmp("e");
+        for (Object x = f.cdr; x instanceof Pair xp; x = xp.cdr) {
+            Object form = xp.car;
+            if (form instanceof Pair fp && c.isKeyword(fp.car, s, "catch")) {
+                if (!(fp.cdr instanceof Pair spec) || !(spec.car instanceof Pair sp)) throw c.illFormed(f);
+                Object handler = spec.cdr;
+                if (Compiler.length(sp) == 1 && Renamed.isIdentifier(sp.car)) {
+                    clauses.add(list(Boolean.TRUE, cons(g("let"), cons(list(list(sp.car, e)), handler))));
+                } else if (Compiler.length(sp) == 2 && Renamed.isIdentifier(Compiler.nth(sp, 1))) {
+                    clauses.add(list(list(sp.car, e), cons(g("let"), cons(list(list(Compiler.nth(sp, 1), e)), handler))));
+                } else {
+                    throw c.illFormed(f);
+                }
+            } else if (form instanceof Pair fp && c.isKeyword(fp.car, s, "finally")) {
+                fin = fp.cdr;
+            } else {
+                if (!clauses.isEmpty() || fin != null) throw c.illFormed(f);
+                body.add(form);
+            }
+        }
+        if (body.isEmpty()) throw c.illFormed(f);
+        Object thunk = cons(g("lambda"), cons(Nil.NIL, Compiler.listOf(body)));
+        Object expr;
+        if (clauses.isEmpty()) {
+            expr = list(thunk);
+        } else {
+            clauses.add(list(g("else"), list(g("raise"), e)));
+            expr = list(g("with-catch"), list(g("lambda"), list(e), cons(g("cond"), Compiler.listOf(clauses))), thunk);
+        }
+        if (fin == null) return expr;
+        return list(g("dynamic-wind"), list(g("lambda"), Nil.NIL, Special.VOID), list(g("lambda"), Nil.NIL, expr),
+                cons(g("lambda"), cons(Nil.NIL, DerivedForms.appendList(fin, list(Special.VOID)))));
+    });
+
+    static final SpecialForm[] ALL = {TRY, DEF_STAR, DEFVALUES, DEFALIAS, DEFRULES, LET_CC, LET_ESC, BEGIN0, UNWIND_PROTECT, REC,
         AND_LET_STAR, ALET_STAR, ALET, WHILE, UNTIL, CUT, AT_LIST};
 }
