@@ -69,6 +69,7 @@ public final class Machine implements PrimitiveSink {
         for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : Modules.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : ObjectForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : MatchForms.ALL) syntax.put(Symbol.of(f.name()), f);
         syntax.put(Symbol.of("def"), CoreForms.DEFINE);
         NumberPrims.install(this);
         ListPrims.install(this);
