@@ -67,7 +67,7 @@ final class MatchForms {
     private static Object clauses(Compiler c, Pair whole, Scope s, List<Object> vars, Object clauses, boolean star) {
         if (clauses == Nil.NIL) {
             Object shown = vars.size() == 1 ? vars.get(0) : cons(g("##list"), Compiler.listOf(vars));
-            return list(g("error"), "No clause matching", shown);
+            return list(g("error"), new safepoint.vm.data.MString("No clause matching"), shown);
         }
         if (!(clauses instanceof Pair cp) || !(cp.car instanceof Pair clause)) throw c.illFormed(whole);
         Object rest = clauses(c, whole, s, vars, cp.cdr, star);
