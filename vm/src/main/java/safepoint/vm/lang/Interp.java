@@ -184,7 +184,6 @@ public final class Interp implements Ctx {
         if (l.keys != null) {
             int keyBase = slot;
             for (int j = 0; j < l.keys.length; j++) fr[slot++] = Special.DEFAULT;
-            int restStart = i;
             while (i < n) {
                 if (!(args[i] instanceof Keyword kw)) {
                     if (l.rest) break;
@@ -199,7 +198,7 @@ public final class Interp implements Ctx {
                 fr[keyBase + idx] = args[i + 1];
                 i += 2;
             }
-            if (l.rest) fr[slot++] = listFrom(args, restStart);
+            if (l.rest) fr[slot++] = listFrom(args, i);
             return fr;
         }
         if (l.rest) {
