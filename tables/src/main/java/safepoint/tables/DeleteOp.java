@@ -1,0 +1,50 @@
+package safepoint.tables;
+
+/** {@code raw-table-delete!}: tombstones the entry; count goes down, free is not given back. */
+final class DeleteOp extends ProbingOp {
+    private int seenCount;
+
+    DeleteOp(RawTable tab, Object key) {
+        super(tab, key, Phase.BEGIN);
+    }
+
+    @Override
+    public String name() {
+        return "raw-table-delete!";
+    }
+
+    @Override
+    Step run(TableHost host) {
+        switch (phase) {
+            case WRITE_KEY:
+                return writeKey();
+            case WRITE_VALUE:
+                vec[probe + 1] = RawTable.ABSENT;
+                return next(Phase.READ_COUNTS);
+            case READ_COUNTS:
+                seenCount = tab.count;
+                return next(Phase.WRITE_COUNTS);
+            case WRITE_COUNTS:
+                tab.count = seenCount - 1;
+                return finish(null);
+            default:
+                return runProbe(host);
+        }
+    }
+
+    @Override
+    Step atUnused(TableHost host) {
+        return finish(null);
+    }
+
+    @Override
+    Step atMatch(TableHost host, boolean slotReadNow) {
+        phase = Phase.WRITE_KEY;
+        return slotReadNow ? Step.CONTINUE : writeKey();
+    }
+
+    private Step writeKey() {
+        vec[probe] = RawTable.DELETED;
+        return next(Phase.WRITE_VALUE);
+    }
+}

@@ -1,0 +1,27 @@
+package safepoint.tables;
+
+/**
+ * What a table needs from the machine it lives in (the VM implements it; tests use a plain Java fake).
+ * The table calls these from inside {@link TableOp#step}; none of them may call back into the table.
+ */
+public interface TableHost {
+    /** The builtin hash of {@code key}; never called with {@link HashKind#PROCEDURE}. */
+    long hash(HashKind kind, Object key);
+
+    /** The builtin test {@code (test a b)}; never called with {@link TestKind#PROCEDURE}. */
+    boolean test(TestKind kind, Object a, Object b);
+
+    /**
+     * A new vector of {@code slots} slots for a table (the table fills it with {@link RawTable#UNUSED}).
+     * The VM accounts for it and may request a GC; that GC starts at the next scheduling point, not here.
+     */
+    Object[] allocate(int slots);
+
+    /** A rehash has allocated its new vector and is about to install it. Sizes are in slots. */
+    default void rehashStarted(RawTable table, int oldSlots, int newSlots) {
+    }
+
+    /** A rehash has re-inserted the last live entry of the old vector. */
+    default void rehashFinished(RawTable table, int oldSlots, int newSlots) {
+    }
+}

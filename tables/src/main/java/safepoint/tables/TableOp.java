@@ -1,0 +1,142 @@
+package safepoint.tables;
+
+import java.util.function.Consumer;
+
+/**
+ * One raw-table operation as a resumable step machine. Each {@link #step} does one bounded piece of
+ * work (see package-info for what a step may touch) and keeps everything it needs to resume in fields,
+ * so steps of other operations on the same table may run in between.
+ *
+ * <p>Protocol: call {@code step} until it returns {@link Step.Done}. After a {@link Step.NeedHash},
+ * {@link Step.NeedTest} or {@link Step.NeedUpdate}, call {@link #supply} once with the answer before the
+ * next step. After a {@link Step.Yield}, just step again. Stepping a finished op returns its Done again.
+ */
+public abstract class TableOp {
+    final RawTable tab;
+    Phase phase;
+    /** An operation this one runs first (a rehash inside a set, a re-insertion inside a rehash). */
+    TableOp child;
+    /** The last answer given to {@link #supply}. */
+    Object answer;
+    private Step.Done done;
+
+    TableOp(RawTable tab, Phase first) {
+        this.tab = tab;
+        this.phase = first;
+    }
+
+    /** The table this operation works on. */
+    public final RawTable table() {
+        return tab;
+    }
+
+    /** The Gerbil procedure this models, e.g. {@code raw-table-set!}; for backtraces. */
+    public abstract String name();
+
+    /** Runs one step. */
+    public final Step step(TableHost host) {
+        if (done != null) return done;
+        if (child != null) return stepChild(host);
+        if (phase.awaiting())
+            throw new IllegalStateException(name() + " is waiting for an answer: supply it first");
+        return run(host);
+    }
+
+    /** The answer to the last {@code Need...} step: a {@link Long} for NeedHash, any object otherwise. */
+    public final void supply(Object answer) {
+        if (child != null) {
+            child.supply(answer);
+            return;
+        }
+        switch (phase) {
+            case AWAIT_HASH -> {
+                if (!(answer instanceof Long))
+                    throw new IllegalArgumentException("a hash must be a fixnum (java.lang.Long): " + answer);
+                phase = Phase.HASHED;
+            }
+            case AWAIT_TEST -> phase = Phase.TESTED;
+            case AWAIT_UPDATE -> phase = Phase.UPDATED;
+            default -> throw new IllegalStateException(name() + " is not waiting for an answer");
+        }
+        this.answer = answer;
+    }
+
+    /** True when the last step asked for an answer that has not been supplied yet (here or in a child). */
+    public final boolean isAwaiting() {
+        return child != null ? child.isAwaiting() : phase.awaiting();
+    }
+
+    public final boolean isDone() {
+        return done != null;
+    }
+
+    /** The result once done: the value for a ref, the new table for a copy, {@code null} otherwise. */
+    public final Object result() {
+        if (done == null) throw new IllegalStateException(name() + " has not finished");
+        return done.result();
+    }
+
+    /** The innermost operation now running: this one, or the rehash or re-insertion it is inside. */
+    public final TableOp current() {
+        return child != null ? child.current() : this;
+    }
+
+    /** Where the innermost operation stands, for backtraces: e.g. {@code "raw-table-set! probe"}. */
+    public final String describe() {
+        TableOp op = current();
+        return op.name() + " " + op.phase.text();
+    }
+
+    /**
+     * Visits every object this operation holds (keys, values, defaults, answers, and each captured
+     * {@code Object[]} vector, which the tracer should scan past the sentinels), its child's included.
+     * A suspended operation is a GC root.
+     */
+    public void roots(Consumer<Object> visit) {
+        if (answer != null) visit.accept(answer);
+        if (done != null && done.result() != null) visit.accept(done.result());
+        if (child != null) child.roots(visit);
+    }
+
+    /** One step in the current phase; the phase is never an AWAIT one here. */
+    abstract Step run(TableHost host);
+
+    final Step start(TableOp op, TableHost host) {
+        child = op;
+        return stepChild(host);
+    }
+
+    private Step stepChild(TableHost host) {
+        Step s = child.step(host);
+        if (child.isDone()) {
+            child = null;
+            return Step.CONTINUE;
+        }
+        return s;
+    }
+
+    final Step finish(Object result) {
+        phase = Phase.DONE;
+        done = new Step.Done(result);
+        return done;
+    }
+
+    final Step await(Phase awaiting, Step request) {
+        phase = awaiting;
+        return request;
+    }
+
+    final Step next(Phase p) {
+        phase = p;
+        return Step.CONTINUE;
+    }
+
+    static boolean truthy(Object o) {
+        return o != Boolean.FALSE;
+    }
+
+    @Override
+    public String toString() {
+        return "#<table-op " + describe() + ">";
+    }
+}

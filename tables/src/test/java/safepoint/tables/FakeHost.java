@@ -1,0 +1,83 @@
+package safepoint.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+
+/** A plain Java host: fixnums are Longs, eq? on Longs is by value (as fixnums in the VM). */
+final class FakeHost implements TableHost {
+    final List<String> events = new ArrayList<>();
+    int allocations;
+    /** When set, the hash of every builtin kind (to force collisions). */
+    ToLongFunction<Object> hashFn;
+
+    FakeHost() {
+    }
+
+    FakeHost(ToLongFunction<Object> hashFn) {
+        this.hashFn = hashFn;
+    }
+
+    @Override
+    public long hash(HashKind kind, Object key) {
+        if (kind == HashKind.PROCEDURE) throw new AssertionError("the table called a PROCEDURE hash itself");
+        if (hashFn != null) return hashFn.applyAsLong(key);
+        return switch (kind) {
+            case EQ, EQV, IMMEDIATE -> key instanceof Long l ? l & 0xffffffffL : System.identityHashCode(key);
+            default -> key.hashCode() & 0x7fffffff;
+        };
+    }
+
+    @Override
+    public boolean test(TestKind kind, Object a, Object b) {
+        if (kind == TestKind.PROCEDURE) throw new AssertionError("the table called a PROCEDURE test itself");
+        return switch (kind) {
+            case EQ, EQV -> a == b || (a instanceof Long && a.equals(b));
+            default -> Objects.equals(a, b);
+        };
+    }
+
+    @Override
+    public Object[] allocate(int slots) {
+        allocations++;
+        return new Object[slots];
+    }
+
+    @Override
+    public void rehashStarted(RawTable table, int oldSlots, int newSlots) {
+        events.add("rehash " + oldSlots + "->" + newSlots);
+    }
+
+    @Override
+    public void rehashFinished(RawTable table, int oldSlots, int newSlots) {
+        events.add("rehashed " + oldSlots + "->" + newSlots);
+    }
+
+    /** Steps {@code op} until it stands in {@code phase} (as in {@link TableOp#describe}); builtin specs only. */
+    Step stepUntil(TableOp op, String describe) {
+        Step s = null;
+        for (int n = 0; n < 10_000 && !op.describe().equals(describe); n++) {
+            if (op.isDone()) throw new AssertionError(op.name() + " ended before reaching " + describe);
+            s = op.step(this);
+        }
+        if (!op.describe().equals(describe)) throw new AssertionError("never reached " + describe + ": " + op);
+        return s;
+    }
+
+    /** Entries of the vector holding a real key. */
+    static int live(RawTable t) {
+        int n = 0;
+        Object[] v = t.vector();
+        for (int i = 0; i < v.length; i += 2) if (RawTable.isLive(v[i])) n++;
+        return n;
+    }
+
+    /** Entries of the vector never used. */
+    static int unused(RawTable t) {
+        int n = 0;
+        Object[] v = t.vector();
+        for (int i = 0; i < v.length; i += 2) if (v[i] == RawTable.UNUSED) n++;
+        return n;
+    }
+}
