@@ -8,9 +8,20 @@ public final class Keyword {
 
     /** The name without the trailing colon. */
     public final String name;
+    /** False for one made by string->uninterned-keyword: eq? to no other keyword, written #:name:. */
+    public final boolean interned;
 
     private Keyword(String name) {
+        this(name, true);
+    }
+
+    private Keyword(String name, boolean interned) {
         this.name = name;
+        this.interned = interned;
+    }
+
+    public static Keyword uninterned(String name) {
+        return new Keyword(name, false);
     }
 
     public static Keyword of(String name) {

@@ -18,7 +18,8 @@ public final class Rounding {
                 case FLOOR: return Math.floor(d);
                 case CEILING: return Math.ceil(d);
                 case ROUND: return Math.rint(d); // ties to even
-                default: return d < 0 ? Math.ceil(d) : Math.floor(d);
+                // gsi truncates a nonzero flonum of magnitude below 1 to 0., never -0.
+                default: return d == 0 || Math.abs(d) >= 1 ? (d < 0 ? Math.ceil(d) : Math.floor(d)) : 0.0;
             }
         }
         if (x instanceof Ratnum r) return Exact.norm(roundRatio(r.num, r.den, mode));

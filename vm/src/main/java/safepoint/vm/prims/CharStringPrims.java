@@ -305,5 +305,8 @@ public final class CharStringPrims {
             throw Condition.typeError("keyword->string", 1, "KEYWORD", k);
         }));
         sink.add(Primitive.of1("string->keyword", true, (c, s) -> Keyword.of(str1(s, "string->keyword").toString())));
+        sink.add(Primitive.ofN("string->uninterned-keyword", 1, 2, true, (c, args) ->
+                Keyword.uninterned(str(args[0], "string->uninterned-keyword", 1, args).toString())));
+        sink.add(Primitive.of1("uninterned-keyword?", true, (c, x) -> x instanceof Keyword k && !k.interned));
     }
 }

@@ -12,6 +12,7 @@ import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Values;
 import safepoint.vm.num.Bits;
 import safepoint.vm.num.Num;
+import safepoint.vm.num.Rationalize;
 import safepoint.vm.num.Rounding;
 import safepoint.vm.num.Transcendental;
 import safepoint.vm.print.FlonumPrinter;
@@ -193,6 +194,7 @@ public final class NumberPrims {
         sink.add(Primitive.of1("ceiling", true, (c, a) -> Rounding.round(a, Rounding.CEILING, "ceiling")));
         sink.add(Primitive.of1("round", true, (c, a) -> Rounding.round(a, Rounding.ROUND, "round")));
         sink.add(Primitive.of1("truncate", true, (c, a) -> Rounding.round(a, Rounding.TRUNCATE, "truncate")));
+        sink.add(Primitive.of2("rationalize", true, (c, a, b) -> Rationalize.rationalize(a, b)));
     }
 
     // ---- exp log trig sqrt expt --------------------------------------------------------------

@@ -36,6 +36,7 @@ public final class PortPrims {
         installOutput(sink);
         installInput(sink);
         installGeneral(sink);
+        PrintAll.install(sink);
     }
 
     private static OutputPort out(Ctx c, Object[] args, int at, String name, String type) {

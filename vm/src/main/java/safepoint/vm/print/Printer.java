@@ -234,6 +234,7 @@ public final class Printer {
             if (!write) {
                 out.append(k.name);
             } else {
+                if (!k.interned) out.append("#:");
                 Lexemes.writeKeywordName(k.name, out);
                 out.append(':');
             }

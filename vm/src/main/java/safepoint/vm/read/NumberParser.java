@@ -48,10 +48,15 @@ public final class NumberParser {
         return ureal(text, i, radix, neg, exactness);
     }
 
+    // gsi reads each of these as one shared object, so (eq? +nan.0 +nan.0) is #t there.
+    private static final Double POS_INF = Double.POSITIVE_INFINITY;
+    private static final Double NEG_INF = Double.NEGATIVE_INFINITY;
+    private static final Double NAN = Double.NaN;
+
     private static Object infOrNan(String body, boolean neg, char exactness) {
         if (exactness == 'e') return null;
-        if (body.equalsIgnoreCase("inf.0")) return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        if (body.equalsIgnoreCase("nan.0") && !neg) return Double.NaN;
+        if (body.equalsIgnoreCase("inf.0")) return neg ? NEG_INF : POS_INF;
+        if (body.equalsIgnoreCase("nan.0") && !neg) return NAN;
         return null;
     }
 

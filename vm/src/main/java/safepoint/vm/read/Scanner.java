@@ -80,7 +80,17 @@ final class Scanner {
                     }
                     return PREFIX;
                 case '"': value = new MString(delimited('"')); return ATOM;
-                case '|': value = Symbol.of(delimited('|')); return ATOM;
+                case '|': {
+                    // gsi: a colon right after the closing bar makes a keyword, as |a b|: is written
+                    String name = delimited('|');
+                    if (in.peek() == ':') {
+                        in.read();
+                        value = Keyword.of(name);
+                    } else {
+                        value = Symbol.of(name);
+                    }
+                    return ATOM;
+                }
                 case '#':
                     if (in.peek() == '|') {
                         in.read();

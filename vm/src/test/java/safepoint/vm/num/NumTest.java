@@ -109,4 +109,16 @@ class NumTest {
         assertEquals("-a/3", Num.toString(new Ratnum(BigInteger.valueOf(-10), BigInteger.valueOf(3)), 16));
         assertEquals("10000000000000000000000000", Num.toString(BigInteger.TWO.pow(100), 16));
     }
+
+    @Test
+    void truncateOfASmallNonzeroFlonumIsPositiveZeroAsInGsi() {
+        // gsi: (map truncate '(-.4 -.9 -0. 0. .3 -1.5 -1e-300)) => (0. 0. -0. 0. 0. -1. 0.)
+        double[] in = {-0.4, -0.9, -0.0, 0.0, 0.3, -1.5, -1e-300};
+        double[] out = {0.0, 0.0, -0.0, 0.0, 0.0, -1.0, 0.0};
+        for (int i = 0; i < in.length; i++) {
+            assertEquals(out[i], Rounding.round(in[i], Rounding.TRUNCATE, "truncate"), "truncate " + in[i]);
+        }
+        assertEquals(-0.0, Rounding.round(-0.4, Rounding.CEILING, "ceiling")); // ceiling keeps -0.
+        assertEquals(-0.0, Rounding.round(-0.4, Rounding.ROUND, "round"));     // round keeps -0.
+    }
 }

@@ -141,4 +141,12 @@ class NumberParserTest {
         assertEquals(-0.1, NumberParser.parse("#i-1/10", 10));
         assertEquals(2.0 / 3.0, NumberParser.parse("#i2/3", 10));
     }
+
+    @Test
+    void infinitiesAndNanReadAsOneSharedObjectEachAsInGsi() {
+        // gsi: (eq? +nan.0 +nan.0) and (eq? -inf.0 -inf.0) are #t for literals
+        for (String t : new String[] {"+nan.0", "+inf.0", "-inf.0"}) {
+            org.junit.jupiter.api.Assertions.assertSame(NumberParser.parse(t, 10), NumberParser.parse(t, 10), t);
+        }
+    }
 }

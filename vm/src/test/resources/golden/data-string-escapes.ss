@@ -1,0 +1,27 @@
+;; oracle: gsi
+;; How write escapes strings: quotes, backslashes, control characters and non-ASCII text,
+;; and how the reader takes escapes in string literals.
+(define (show x) (write x) (newline))
+(show "plain")
+(show "a\"b")
+(show "back\\slash")
+(show "line\nbreak")
+(show "tab\there")
+(show "cr\rx")
+(show "bell\a")
+(show "nul\x0;x")
+(show "esc\x1b;x")
+(show "del\x7f;x")
+(show "lambda \x3bb;")
+(show "\x3bb;")
+(show "e\x301;")
+(show "emoji \x1f600;")
+(show (string #\x80 #\xa0 #\xff))
+(show (string #\x2028))
+(show (list->string (list #\x1 #\x8 #\xb #\xc)))
+(show "line1\
+        continued")
+(display "a\"b\\c\nd") (newline)
+(show (string-length "\x41;\x42;"))
+(show (list "in" "a" "list"))
+(show (vector "v" #\"))
