@@ -8,4 +8,10 @@ package safepoint.vm.data;
 public abstract class HeapObj {
     /** Simulated address; 0 until an allocator stamps it. */
     public long addr;
+    /**
+     * The object's eq-hash, 0 until first asked for: like Gerbil's {@code __object->eq-hash}, fixed
+     * at first use and stable across moving GCs. Drawn from a per-VM counter (never Java's
+     * identity hash) so that table order is the same on every run.
+     */
+    public int eqHash;
 }

@@ -40,6 +40,14 @@ public final class VmState {
         return n > 0 && n < bySerial.size() ? bySerial.get((int) n) : null;
     }
 
+    private int eqHashCounter;
+
+    /** The next eq-hash for a heap object: a per-VM sequence, scrambled so nearby objects spread. */
+    public synchronized int nextEqHash() {
+        int h = (++eqHashCounter) * 0x9E3779B1;
+        return h == 0 ? 1 : h;
+    }
+
     public synchronized Symbol gensym(String prefix) {
         return Symbol.uninterned(prefix + (gensyms++)); // gsi's first is g0
     }

@@ -124,8 +124,11 @@ public final class SchemeTable extends HeapObj implements Printable {
         if ((test == Test.STRING || test == Test.STRING_CI) && !(k instanceof MString)) {
             throw Condition.typeError(test.schemeName + "-hash", 1, "STRING", k);
         }
-        return new Key(k, test);
+        return new Key(k, test, this);
     }
+
+    /** Heap objects first hashed by this table: a per-table sequence, deterministic per run. */
+    private int firstUse;
 
     /** A key under the table's equivalence. */
     private static final class Key {
@@ -133,10 +136,10 @@ public final class SchemeTable extends HeapObj implements Printable {
         final Test test;
         final int hash;
 
-        Key(Object obj, Test test) {
+        Key(Object obj, Test test, SchemeTable table) {
             this.obj = obj;
             this.test = test;
-            this.hash = hash(obj, test);
+            this.hash = hash(obj, test, table);
         }
 
         @Override
@@ -159,23 +162,33 @@ public final class SchemeTable extends HeapObj implements Printable {
     }
 
     static int hash(Object o, Test test) {
+        return hash(o, test, null);
+    }
+
+    static int hash(Object o, Test test, SchemeTable table) {
         return switch (test) {
-            case EQ -> atomHash(o, false);
-            case EQV -> atomHash(o, true);
-            case EQUAL -> equalHash(o);
+            case EQ -> atomHash(o, false, table);
+            case EQV -> atomHash(o, true, table);
+            case EQUAL -> equalHash(o, table);
             case STRING -> o.toString().hashCode();
             case STRING_CI -> CharStringPrims.foldAscii(o.toString()).hashCode();
         };
     }
 
-    private static int atomHash(Object o, boolean numbers) {
+    private static int atomHash(Object o, boolean numbers, SchemeTable table) {
         if (o instanceof Long || o instanceof SChar || o instanceof Boolean) return o.hashCode();
         if (numbers && (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum)) return o.hashCode();
-        return System.identityHashCode(o);
+        if (o instanceof safepoint.vm.data.HeapObj h) {
+            // A fixed per-object hash, drawn in allocation-independent but run-deterministic order
+            // (never Java's identity hash, which changes from run to run and with it table order).
+            if (h.eqHash == 0 && table != null) h.eqHash = (++table.firstUse) * 0x9E3779B1 | 1;
+            return h.eqHash;
+        }
+        return o == null ? 0 : o.hashCode();
     }
 
     /** Consistent with equal?; looks at no more than a bounded number of nodes, iteratively. */
-    private static int equalHash(Object root) {
+    private static int equalHash(Object root, SchemeTable table) {
         int h = 17;
         int budget = 64;
         ArrayDeque<Object> todo = new ArrayDeque<>();
@@ -198,12 +211,12 @@ public final class SchemeTable extends HeapObj implements Printable {
                 k = 3;
                 todo.push(b.value);
             } else if (o instanceof Record r) {
-                k = System.identityHashCode(r.type);
+                k = r.type.name.hashCode();
                 for (int i = Math.min(r.fields.length, 8) - 1; i >= 0; i--) todo.push(r.fields[i]);
             } else if (o instanceof SchemeTable t) {
                 k = t.test.ordinal() * 31 + t.size();
             } else {
-                k = atomHash(o, true);
+                k = atomHash(o, true, table);
             }
             h = h * 31 + k;
         }
