@@ -78,8 +78,7 @@
   (for-each (lambda (entry) (proc (car entry) (cdr entry))) (table->list table)))
 
 (define (pp obj #!optional (port (current-output-port)))
-  (write obj port)
-  (newline port))
+  (display (##pretty-string obj) port))
 
 ;;; Gerbil runtime helpers (cons.io reference/gerbil/runtime).
 
@@ -110,3 +109,38 @@
 
 (define (error-message e) (error-object-message e))
 (define (error-irritants e) (error-object-irritants e))
+
+;;; Gambit 4.9.3 list folds (SRFI 1 argument order) and table-search.
+
+(define (fold kons knil lst . lsts)
+  (if (null? lsts)
+      (let loop ((acc knil) (l lst))
+        (if (pair? l) (loop (kons (car l) acc) (cdr l)) acc))
+      (let loop ((acc knil) (ls (cons lst lsts)))
+        (if (let any-empty ((ls ls)) (and (pair? ls) (or (not (pair? (car ls))) (any-empty (cdr ls)))))
+            acc
+            (loop (apply kons (append (map car ls) (list acc))) (map cdr ls))))))
+
+(define (fold-left f acc lst . lsts)
+  (if (null? lsts)
+      (let loop ((acc acc) (l lst))
+        (if (pair? l) (loop (f acc (car l)) (cdr l)) acc))
+      (let loop ((acc acc) (ls (cons lst lsts)))
+        (if (let any-empty ((ls ls)) (and (pair? ls) (or (not (pair? (car ls))) (any-empty (cdr ls)))))
+            acc
+            (loop (apply f acc (map car ls)) (map cdr ls))))))
+
+(define (fold-right kons knil lst . lsts)
+  (if (null? lsts)
+      (let loop ((l (reverse lst)) (acc knil))
+        (if (pair? l) (loop (cdr l) (kons (car l) acc)) acc))
+      (let loop ((ls (map reverse (cons lst lsts))) (acc knil))
+        (if (let any-empty ((ls ls)) (and (pair? ls) (or (not (pair? (car ls))) (any-empty (cdr ls)))))
+            acc
+            (loop (map cdr ls) (apply kons (append (map car ls) (list acc))))))))
+
+(define (table-search proc table)
+  (let loop ((entries (table->list table)))
+    (cond ((null? entries) #f)
+          ((proc (car (car entries)) (cdr (car entries))))
+          (else (loop (cdr entries))))))

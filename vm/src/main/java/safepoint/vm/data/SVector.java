@@ -2,7 +2,8 @@ package safepoint.vm.data;
 
 /** A Scheme vector. */
 public final class SVector extends HeapObj {
-    public final Object[] items;
+    /** Not final: Gambit's vector-shrink! shortens a vector in place. */
+    public Object[] items;
 
     public SVector(Object[] items) {
         this.items = items;

@@ -48,6 +48,13 @@ public final class VmState {
         return h == 0 ? 1 : h;
     }
 
+    /** Finds the name of a global variable holding a value (set by the VM; null in tests). */
+    public java.util.function.Function<Object, String> globalNames;
+
+    public String globalNameOf(Object value) {
+        return globalNames == null ? null : globalNames.apply(value);
+    }
+
     public synchronized Symbol gensym(String prefix) {
         return Symbol.uninterned(prefix + (gensyms++)); // gsi's first is g0
     }

@@ -36,6 +36,11 @@ final class Calls {
         }
 
         @Override
+        Where where() {
+            return where;
+        }
+
+        @Override
         void exec(Interp m) {
             Object f = fn.ev(m);
             Node[] a = args;
@@ -84,6 +89,11 @@ final class Calls {
             this.fn = fn;
             this.args = args;
             this.where = where;
+        }
+
+        @Override
+        Where where() {
+            return where;
         }
 
         @Override
@@ -159,7 +169,9 @@ final class Calls {
 
         @Override
         Where where() {
-            return node.where;
+            Node waited = i == 0 ? node.fn : node.args[i - 1];
+            Where w = waited.where();
+            return w != null ? w : node.where;
         }
     }
 
@@ -174,10 +186,28 @@ final class Calls {
         final Primitive prim;
         final Where where;
 
+        boolean tail;
+
         PrimCall(Global cell, Primitive prim, Where where) {
             this.cell = cell;
             this.prim = prim;
             this.where = where;
+        }
+
+        @Override
+        Where where() {
+            return where;
+        }
+
+        @Override
+        void markTail() {
+            tail = true;
+        }
+
+        /** Locate an error of this call: here, or in tail position at the call awaiting the result. */
+        final SchemeError fail(Interp m, SchemeError e) {
+            if (e.where == null) e.where = tail ? m.waitingWhere(where) : where;
+            return e;
         }
 
         final Primitive target() {
@@ -201,7 +231,7 @@ final class Calls {
             try {
                 return target().call0(m);
             } catch (SchemeError e) {
-                throw located(e, where);
+                throw fail(m, e);
             }
         }
     }
@@ -220,7 +250,7 @@ final class Calls {
             try {
                 return p.call1(m, a.ev(m));
             } catch (SchemeError e) {
-                throw located(e, where);
+                throw fail(m, e);
             }
         }
     }
@@ -241,7 +271,7 @@ final class Calls {
             try {
                 return p.call2(m, a.ev(m), b.ev(m));
             } catch (SchemeError e) {
-                throw located(e, where);
+                throw fail(m, e);
             }
         }
     }
@@ -264,7 +294,7 @@ final class Calls {
             try {
                 return p.call3(m, a.ev(m), b.ev(m), c.ev(m));
             } catch (SchemeError e) {
-                throw located(e, where);
+                throw fail(m, e);
             }
         }
     }
@@ -283,7 +313,7 @@ final class Calls {
             try {
                 return p.callN(m, SimpleOperands.evalAll(m, args));
             } catch (SchemeError e) {
-                throw located(e, where);
+                throw fail(m, e);
             }
         }
     }

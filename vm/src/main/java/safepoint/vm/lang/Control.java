@@ -32,6 +32,12 @@ final class Control {
             }
         }
 
+        @Override
+        void markTail() {
+            then.markTail();
+            otherwise.markTail();
+        }
+
         static void branch(Interp m, Node b) {
             if (b.isSimple()) m.val = b.ev(m);
             else m.pc = b;
@@ -54,6 +60,12 @@ final class Control {
         Object ev(Interp m) {
             return test.ev(m) != Boolean.FALSE ? then.ev(m) : otherwise.ev(m);
         }
+
+        @Override
+        void markTail() {
+            then.markTail();
+            otherwise.markTail();
+        }
     }
 
     static final class IfFrame extends Frame {
@@ -70,6 +82,11 @@ final class Control {
             m.env = env;
             If.branch(m, m.val != Boolean.FALSE ? node.then : node.otherwise);
         }
+
+        @Override
+        Where where() {
+            return node.test.where();
+        }
     }
 
     static final class Seq extends Node {
@@ -82,6 +99,11 @@ final class Control {
         @Override
         void exec(Interp m) {
             run(m, 0);
+        }
+
+        @Override
+        void markTail() {
+            body[body.length - 1].markTail();
         }
 
         void run(Interp m, int from) {
@@ -117,6 +139,11 @@ final class Control {
             m.env = env;
             node.run(m, next);
         }
+
+        @Override
+        Where where() {
+            return node.body[next - 1].where();
+        }
     }
 
     /**
@@ -143,6 +170,11 @@ final class Control {
             m.allocated += frameSize + 1;
             if (rec) m.env = fr;
             fill(m, fr, 0);
+        }
+
+        @Override
+        void markTail() {
+            body.markTail();
         }
 
         void fill(Interp m, Object[] fr, int from) {
@@ -183,6 +215,11 @@ final class Control {
             f[i + 1] = m.val;
             m.env = env;
             node.fill(m, f, i + 1);
+        }
+
+        @Override
+        Where where() {
+            return node.inits[i].where();
         }
     }
 

@@ -196,6 +196,7 @@ final class CoreForms {
                 seq[defaults.size()] = bodyNode;
                 bodyNode = new Control.Seq(seq);
             }
+            bodyNode.markTail();
             l.body = bodyNode;
         } finally {
             c.procName = savedName;
@@ -223,7 +224,8 @@ final class CoreForms {
         List<Object> inits = new ArrayList<>();
         parseBindings(c, f, second, ids, inits);
         List<Node> initNodes = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) initNodes.add(c.compile(inits.get(i), s, Renamed.base(ids.get(i)).name));
+        // gsi names a lambda after its define, not after a let binding.
+        for (int i = 0; i < ids.size(); i++) initNodes.add(c.compile(inits.get(i), s, null));
         Scope ls = new Scope(s, true);
         for (Object id : ids) ls.add(id);
         Node body = c.compileBody(((Pair) f.cdr).cdr, ls, f);

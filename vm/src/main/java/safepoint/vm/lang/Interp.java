@@ -261,6 +261,12 @@ public final class Interp implements Ctx {
         apply(hs.car, new Object[] {obj});
     }
 
+    /** The call waiting for the current procedure's result (the top frame's), or {@code fallback}. */
+    Where waitingWhere(Where fallback) {
+        Where w = k == null ? null : k.where();
+        return w != null ? w : fallback;
+    }
+
     /** Where the most recent error was raised; kept for the top-level report of re-raises. */
     Where lastRaiseWhere;
 

@@ -55,7 +55,7 @@ final class Intrinsics {
             try {
                 return target().call2(m, x, y);
             } catch (SchemeError e) {
-                throw Calls.located(e, where);
+                throw fail(m, e);
             }
         }
     }
@@ -72,7 +72,7 @@ final class Intrinsics {
             try {
                 return target().call1(m, x);
             } catch (SchemeError e) {
-                throw Calls.located(e, where);
+                throw fail(m, e);
             }
         }
     }

@@ -64,6 +64,7 @@ public final class Machine implements PrimitiveSink {
         currentOutput = new Parameter(state.stdout, null);
         currentInput = new Parameter(state.stdin, null);
         currentError = new Parameter(state.stderr, null);
+        state.globalNames = this::globalNameOf;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -150,6 +151,14 @@ public final class Machine implements PrimitiveSink {
 
     public void define(String name, Object value) {
         global(Symbol.of(name)).value = value;
+    }
+
+    /** The name of a top-level variable whose value is {@code value}, or null. */
+    String globalNameOf(Object value) {
+        for (java.util.Map.Entry<Symbol, Global> e : globals.entrySet()) {
+            if (e.getValue().value == value && e.getValue().name == e.getKey()) return e.getKey().name;
+        }
+        return null;
     }
 
     /** The value of a global, or null when unbound (for tests and tools). */
@@ -250,9 +259,16 @@ public final class Machine implements PrimitiveSink {
         }
 
         static void next(Interp m, Compiler c, Object[] forms, int i) {
-            if (i + 1 < forms.length) m.push(new LoadFrame(c, forms, i + 1));
+            if (i == forms.length) return;
+            m.push(new LoadFrame(c, forms, i + 1));
             m.env = null;
             m.pc = c.compileTop(forms[i]);
+        }
+
+        /** The top-level form now running: where a tail-position error in it is reported. */
+        @Override
+        Where where() {
+            return new Where(null, compiler.machine.sources.get(forms[next - 1]));
         }
     }
 

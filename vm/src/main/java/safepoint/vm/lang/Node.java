@@ -15,6 +15,17 @@ abstract class Node {
         return false;
     }
 
+    /** Where this node sits, for nodes that are calls; null otherwise. */
+    Where where() {
+        return null;
+    }
+
+    /**
+     * Mark the calls in tail position of a procedure body. A primitive that fails in tail
+     * position is reported, as gsi reports it, at the call waiting for the procedure's result.
+     */
+    void markTail() {}
+
     /** Evaluate a simple node in {@code m.env}. */
     Object ev(Interp m) {
         throw new IllegalStateException("not a simple node: " + getClass().getSimpleName());

@@ -136,6 +136,11 @@ final class Refs {
             node.store(m, m.val);
             m.val = Special.VOID;
         }
+
+        @Override
+        Where where() {
+            return node.value.where();
+        }
     }
 
     static final class SetLocal extends Store {

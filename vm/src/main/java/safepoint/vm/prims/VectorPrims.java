@@ -91,6 +91,13 @@ public final class VectorPrims {
             Arrays.fill(v.items, r[0], r[1], args[1]);
             return Special.VOID;
         }));
+        sink.add(Primitive.of2("vector-shrink!", true, (c, v, k) -> {
+            SVector vec = vec(v, "vector-shrink!", 1, new Object[] {v, k});
+            if (!(k instanceof Long n)) throw Condition.typeError("vector-shrink!", 2, "INTEGER", v, k);
+            if (n < 0 || n > vec.items.length) throw Condition.rangeError("vector-shrink!", 2, v, k);
+            vec.items = java.util.Arrays.copyOf(vec.items, (int) (long) n);
+            return Special.VOID;
+        }));
         sink.add(Primitive.ofN("vector-copy", 1, 3, true, (c, args) -> {
             SVector v = vec(args[0], "vector-copy", 1, args);
             int[] r = Args.range(args, 1, v.items.length, "vector-copy");
