@@ -144,3 +144,55 @@
     (cond ((null? entries) #f)
           ((proc (car (car entries)) (cdr (car entries))))
           (else (loop (cdr entries))))))
+
+;;; Gerbil hash tables: the procedures built on hash-for-each (cons.io reference/gerbil/runtime/hash-tables.md).
+
+(define (hash-fold proc init table)
+  (let ((acc init))
+    (hash-for-each (lambda (k v) (set! acc (proc k v acc))) table)
+    acc))
+
+(define (hash-map proc table)
+  (hash-fold (lambda (k v acc) (cons (proc k v) acc)) '() table))
+
+(define (hash-find proc table)
+  (call/cc
+   (lambda (return)
+     (hash-for-each (lambda (k v) (let ((r (proc k v))) (if r (return r)))) table)
+     #f)))
+
+(define (hash-keys table) (hash-fold (lambda (k v acc) (cons k acc)) '() table))
+(define (hash-values table) (hash-fold (lambda (k v acc) (cons v acc)) '() table))
+(define (hash->list table) (hash-fold (lambda (k v acc) (cons (cons k v) acc)) '() table))
+(define (hash->plist table) (hash-fold (lambda (k v acc) (cons k (cons v acc))) '() table))
+
+(define (list->hash-table alist . options)
+  (let ((table (apply make-hash-table options)))
+    (for-each (lambda (p) (hash-put! table (car p) (cdr p))) alist)
+    table))
+
+(define (list->hash-table-eq alist) (list->hash-table alist test: eq?))
+(define (list->hash-table-eqv alist) (list->hash-table alist test: eqv?))
+
+(define (plist->hash-table plist . options)
+  (let ((table (apply make-hash-table options)))
+    (let loop ((l plist))
+      (when (pair? l)
+        (hash-put! table (car l) (cadr l))
+        (loop (cddr l))))
+    table))
+
+(define (hash-merge! table . others)
+  ;; Entries already in table win (hash-merge-right! lets the others win).
+  (for-each (lambda (other)
+              (hash-for-each (lambda (k v) (unless (hash-key? table k) (hash-put! table k v))) other))
+            others)
+  table)
+
+(define (hash-merge table . others) (apply hash-merge! (hash-copy table) others))
+
+(define (hash-merge-right! table . others)
+  (for-each (lambda (other) (hash-for-each (lambda (k v) (hash-put! table k v)) other)) others)
+  table)
+
+(define (hash-merge-right table . others) (apply hash-merge-right! (hash-copy table) others))

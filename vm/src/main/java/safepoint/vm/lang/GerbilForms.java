@@ -221,6 +221,48 @@ final class GerbilForms {
                 cons(g("lambda"), cons(Nil.NIL, DerivedForms.appendList(fin, list(Special.VOID)))));
     });
 
-    static final SpecialForm[] ALL = {TRY, DEF_STAR, DEFVALUES, DEFALIAS, DEFRULES, LET_CC, LET_ESC, BEGIN0, UNWIND_PROTECT, REC,
+    /** {@code (hash (key value) ...)} and its eq/eqv variants (cons.io reference/std/sugar.md): keys are quoted. */
+    static final SpecialForm HASH = new DerivedForms.Form("hash", (c, f, s) -> hashLiteral(c, f, "make-hash-table"));
+    static final SpecialForm HASH_EQ = new DerivedForms.Form("hash-eq", (c, f, s) -> hashLiteral(c, f, "make-hash-table-eq"));
+    static final SpecialForm HASH_EQV = new DerivedForms.Form("hash-eqv", (c, f, s) -> hashLiteral(c, f, "make-hash-table-eqv"));
+
+    private static Object hashLiteral(Compiler c, Pair f, String maker) {
+        Renamed h = tmp("h");
+        List<Object> body = new ArrayList<>();
+        body.add(g("let"));
+        body.add(list(list(h, list(g(maker)))));
+        for (Object x = f.cdr; x instanceof Pair xp; x = xp.cdr) {
+            if (!(xp.car instanceof Pair kv) || Compiler.length(kv) != 2) throw c.illFormed(f);
+            body.add(list(g("hash-put!"), h, list(g("quote"), kv.car), Compiler.nth(kv, 1)));
+        }
+        body.add(h);
+        return Compiler.listOf(body);
+    }
+
+    /**
+     * {@code (let-hash h body ...)}: in the body, {@code .x} is {@code (hash-ref h 'x)},
+     * {@code .?x} is {@code (hash-get h 'x)} and {@code ..x} is the symbol {@code .x}.
+     */
+    static final SpecialForm LET_HASH = new DerivedForms.Form("let-hash", (c, f, s) -> {
+        if (Compiler.length(f) < 3) throw c.illFormed(f);
+        Renamed h = tmp("h");
+        return list(g("let"), list(list(h, Compiler.nth(f, 1))), cons(g("let"), cons(Nil.NIL, dotted(rest(f, 2), h))));
+    });
+
+    private static Object dotted(Object x, Renamed h) {
+        if (x instanceof Symbol sym && sym.name.length() > 1 && sym.name.startsWith(".")) {
+            String n = sym.name;
+            if (n.startsWith("..")) return Symbol.of(n.substring(1));
+            if (n.startsWith(".?") && n.length() > 2) return list(g("hash-get"), h, list(g("quote"), Symbol.of(n.substring(2))));
+            return list(g("hash-ref"), h, list(g("quote"), Symbol.of(n.substring(1))));
+        }
+        if (x instanceof Pair p) {
+            if (Renamed.isIdentifier(p.car) && Renamed.base(p.car).name.equals("quote")) return p;
+            return new Pair(dotted(p.car, h), dotted(p.cdr, h));
+        }
+        return x;
+    }
+
+    static final SpecialForm[] ALL = {TRY, HASH, HASH_EQ, HASH_EQV, LET_HASH, DEF_STAR, DEFVALUES, DEFALIAS, DEFRULES, LET_CC, LET_ESC, BEGIN0, UNWIND_PROTECT, REC,
         AND_LET_STAR, ALET_STAR, ALET, WHILE, UNTIL, CUT, AT_LIST};
 }

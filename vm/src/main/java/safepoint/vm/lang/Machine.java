@@ -65,6 +65,7 @@ public final class Machine implements PrimitiveSink {
         currentInput = new Parameter(state.stdin, null);
         currentError = new Parameter(state.stderr, null);
         state.globalNames = this::globalNameOf;
+        tableHost = new HashTables.Host(state);
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -81,6 +82,7 @@ public final class Machine implements PrimitiveSink {
         MiscPrims.install(this);
         ControlPrims.install(this);
         ObjectForms.install(this);
+        HashTables.install(this);
         define("current-output-port", currentOutput);
         define("current-input-port", currentInput);
         define("current-error-port", currentError);
@@ -104,6 +106,9 @@ public final class Machine implements PrimitiveSink {
     Object syntax(Symbol name) {
         return syntax.get(name);
     }
+
+    /** Hashing and tests for Gerbil's hash tables. */
+    final HashTables.Host tableHost;
 
     /** Modules loaded (or being loaded) by id. */
     final java.util.Map<String, Modules.Module> modules = new java.util.HashMap<>();
