@@ -91,6 +91,9 @@ class CliTest {
         assertTrue(run("", "-e", "((lambda (a b) a) 1 2 3)").err().contains("Wrong number of arguments passed to procedure"));
         assertTrue(run("", "-e", "#!foo").err().contains("Invalid '#!' name: \"foo\""));
         assertTrue(run("", "-e", "(display 1))").err().contains("Datum or EOF expected"));
+        // A malformed number: gsi reports "Invalid token" at the token.
+        assertTrue(run("", "-e", "(+ 1 #e1.2.3)").err().contains("*** ERROR IN (console)@1.6 -- Invalid token"));
+        assertTrue(run("", "-e", "(load \"/nonexistent/file\")").err().contains("No such file or directory\n(load \"/nonexistent/file\")"));
         Result car = run("", "-e", "(car '())");
         assertEquals(1, car.status());
         assertTrue(car.err().contains("(Argument 1) PAIR expected\n(car '())"), car.err());

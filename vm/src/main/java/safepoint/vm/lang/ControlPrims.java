@@ -239,6 +239,28 @@ final class ControlPrims {
                 m.env = null;
             }
         });
+        vm.add(new ControlPrim("load", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                if (!(a[0] instanceof MString path)) throw Condition.typeError("load", 1, "STRING", a);
+                java.nio.file.Path file = java.nio.file.Path.of(path.toString());
+                if (!java.nio.file.Files.exists(file) && !path.toString().contains(".")) {
+                    file = java.nio.file.Path.of(path + ".scm");
+                }
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(file);
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new SchemeError(new Condition(Condition.Kind.FILE, "No such file or directory", List.of(), "load",
+                            List.of(a), 0));
+                }
+                String name = file.toAbsolutePath().normalize().toString();
+                Object[] forms = m.machine.readAll(text, path.toString()).toArray();
+                // Like gsi, load returns the file's path once its forms have run.
+                m.push(new ReturnValue(new MString(name)));
+                Machine.LoadFrame.next(m, new Compiler(m.machine, path.toString()), forms, 0);
+            }
+        });
         vm.add(new ControlPrim("exit", 0, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
