@@ -428,9 +428,17 @@ final class CoreForms {
             if (b instanceof Binding.Macro mb) return mb.macro(); // (define-syntax new old)
         }
         if (Renamed.isIdentifier(spec) && c.resolve(spec, s) instanceof Binding.Macro mb) return mb.macro();
-        SchemeError e = Compiler.syntaxError("Macro transformer must be a syntax-rules form", Compiler.strip(spec));
-        e.where = c.where(whole);
-        throw e;
+        // A procedural macro: the transformer expression is evaluated now, at compile time.
+        Node code = c.compile(spec, null);
+        Object proc = c.machine.evalNested(code);
+        if (!(proc instanceof safepoint.vm.data.Procedure)) {
+            SchemeError e = Compiler.syntaxError("Macro transformer must be a procedure or a syntax-rules form", Compiler.strip(spec));
+            e.where = c.where(whole);
+            throw e;
+        }
+        Macro m = new Macro(name, List.of(), List.of(), s, Symbol.of("..."));
+        m.transformer = proc;
+        return m;
     }
 
     // ---- declarations ------------------------------------------------------------------------

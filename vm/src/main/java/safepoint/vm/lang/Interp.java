@@ -180,7 +180,11 @@ public final class Interp implements Ctx {
         System.arraycopy(args, 0, fr, 1, l.nreq);
         int i = l.nreq;
         int slot = 1 + l.nreq;
-        for (int j = 0; j < l.nopt; j++) fr[slot++] = i < n ? args[i++] : Special.DEFAULT;
+        for (int j = 0; j < l.nopt; j++) {
+            // With keyword parameters, a keyword ends the optional arguments (Gerbil).
+            boolean keywordNext = l.keys != null && i < n && args[i] instanceof Keyword;
+            fr[slot++] = i < n && !keywordNext ? args[i++] : Special.DEFAULT;
+        }
         if (l.keys != null) {
             int keyBase = slot;
             for (int j = 0; j < l.keys.length; j++) fr[slot++] = Special.DEFAULT;

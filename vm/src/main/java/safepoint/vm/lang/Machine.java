@@ -72,6 +72,7 @@ public final class Machine implements PrimitiveSink {
         for (SpecialForm f : Modules.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : ObjectForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : MatchForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : SyntaxCase.ALL) syntax.put(Symbol.of(f.name()), f);
         syntax.put(Symbol.of("def"), CoreForms.DEFINE);
         NumberPrims.install(this);
         ListPrims.install(this);
@@ -83,6 +84,7 @@ public final class Machine implements PrimitiveSink {
         ControlPrims.install(this);
         ObjectForms.install(this);
         HashTables.install(this);
+        SyntaxCase.install(this);
         define("current-output-port", currentOutput);
         define("current-input-port", currentInput);
         define("current-error-port", currentError);
@@ -109,6 +111,53 @@ public final class Machine implements PrimitiveSink {
 
     /** Hashing and tests for Gerbil's hash tables. */
     final HashTables.Host tableHost;
+
+    /** The renaming of the procedural macro expansion in progress (syntax templates use it). */
+    java.util.IdentityHashMap<Object, Renamed> expansionRenames;
+
+    /**
+     * Expand a use of a procedural macro: run its transformer on the form, as a computation of
+     * its own (phase 1, while compiling). An error in the transformer is a syntax error of the use.
+     */
+    Object expandWith(Macro macro, Pair form) {
+        java.util.IdentityHashMap<Object, Renamed> saved = expansionRenames;
+        expansionRenames = new java.util.IdentityHashMap<>();
+        try {
+            return runNested(macro.transformer, new Object[] {form});
+        } catch (SchemeError e) {
+            // Report the error at the macro's use.
+            e.where = new Where(null, sources.get(form));
+            throw e;
+        } finally {
+            expansionRenames = saved;
+        }
+    }
+
+    /** Evaluate a transformer expression at compile time. */
+    Object evalNested(Node code) {
+        Interp m = new Interp(this);
+        m.start(code, null);
+        return finishNested(m);
+    }
+
+    Object runNested(Object f, Object[] args) {
+        Interp m = new Interp(this);
+        m.startApply(f, args);
+        return finishNested(m);
+    }
+
+    private Object finishNested(Interp m) {
+        while (!m.run(SLICE)) {
+            long d = deadline;
+            if (d != 0 && System.nanoTime() - d > 0) throw Condition.raise("Timeout while expanding a macro");
+        }
+        if (m.uncaught != null) {
+            SchemeError e = new SchemeError(m.uncaught);
+            e.where = m.uncaughtWhere;
+            throw e;
+        }
+        return m.val;
+    }
 
     /** Modules loaded (or being loaded) by id. */
     final java.util.Map<String, Modules.Module> modules = new java.util.HashMap<>();

@@ -33,13 +33,17 @@ final class Macro {
     }
 
     /** A pattern variable bound under an ellipsis: one binding per repetition. */
-    private record Multi(ArrayList<Object> items) {}
+    record Multi(ArrayList<Object> items) {}
+
+    /** A procedural macro (defsyntax, or define-syntax with a procedure): the transformer, else null. */
+    Object transformer;
 
     private static final Symbol UNDERSCORE = Symbol.of("_");
     private static final Symbol DOTS = Symbol.of("...");
 
     /** Expand {@code form}, a use of this macro in scope {@code use}; null when no rule matches. */
     Object expand(Compiler c, Pair form, Scope use) {
+        if (transformer != null) return c.machine.expandWith(this, form);
         for (Object[] rule : rules) {
             Object pattern = rule[0];
             IdentityHashMap<Object, Object> b = new IdentityHashMap<>();
@@ -64,6 +68,7 @@ final class Macro {
     private boolean match(Compiler c, Object pat, Object in, Map<Object, Object> b, Scope use) {
         if (Renamed.isIdentifier(pat)) {
             if (isLiteral(pat)) {
+                if (c == null) return Renamed.isIdentifier(in) && Renamed.base(in) == Renamed.base(pat);
                 return Renamed.isIdentifier(in) && c.sameBinding(in, use, pat, env);
             }
             if (Renamed.base(pat) == UNDERSCORE) return true;
@@ -106,6 +111,45 @@ final class Macro {
             return match(c, Compiler.listOf(pv.items), Compiler.listOf(iv.items), b, use);
         }
         return Compiler.datumEqual(pat, in);
+    }
+
+    /**
+     * syntax-case at run time: match {@code form} against {@code pat}; null when it does not
+     * match, else the values of the pattern variables in {@link #patternVarsOf} order (a
+     * variable under an ellipsis gets a Multi).
+     */
+    Object[] matchAtRunTime(Object pat, Object form) {
+        IdentityHashMap<Object, Object> b = new IdentityHashMap<>();
+        if (!match(null, pat, form, b, null)) return null;
+        List<Object> vars = new ArrayList<>();
+        patternVars(pat, vars);
+        Object[] out = new Object[vars.size()];
+        for (int i = 0; i < out.length; i++) out[i] = b.get(vars.get(i));
+        return out;
+    }
+
+    List<Object> patternVarsOf(Object pat) {
+        List<Object> vars = new ArrayList<>();
+        patternVars(pat, vars);
+        return vars;
+    }
+
+    /** Ellipsis depth of each pattern variable of {@code pat}. */
+    void depths(Object pat, int depth, IdentityHashMap<Object, Integer> out) {
+        if (Renamed.isIdentifier(pat)) {
+            if (!isLiteral(pat) && !isEllipsis(pat) && Renamed.base(pat) != UNDERSCORE) out.put(pat, depth);
+        } else if (pat instanceof Pair p) {
+            boolean dots = p.cdr instanceof Pair n && isEllipsis(n.car);
+            depths(p.car, dots ? depth + 1 : depth, out);
+            depths(dots ? ((Pair) p.cdr).cdr : p.cdr, depth, out);
+        } else if (pat instanceof SVector v) {
+            depths(Compiler.listOf(v.items), depth, out);
+        }
+    }
+
+    /** Instantiate a syntax template with the given bindings and renaming map. */
+    Object build(Object tmpl, Map<Object, Object> b, IdentityHashMap<Object, Renamed> renames) {
+        return instantiate(tmpl, b, renames);
     }
 
     private void patternVars(Object pat, List<Object> out) {

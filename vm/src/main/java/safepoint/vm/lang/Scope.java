@@ -13,6 +13,8 @@ final class Scope {
     final boolean frame;
     final ArrayList<Object> vars = new ArrayList<>();
     IdentityHashMap<Object, Macro> macros;
+    /** syntax-case pattern variables bound by this scope, with their ellipsis depth; null if none. */
+    IdentityHashMap<Object, Integer> patternVars;
 
     Scope(Scope parent, boolean frame) {
         this.parent = parent;

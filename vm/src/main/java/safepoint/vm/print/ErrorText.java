@@ -51,8 +51,14 @@ public final class ErrorText {
                 return errorMessage(message, c.irritants, vm);
             case UNBOUND_GLOBAL:
             case READ:
-            case SYNTAX:
                 return message;
+            case SYNTAX:
+                // gsi names the special form: "Ill-formed special form: if"; other syntax errors show the form.
+                if (message.equals("Ill-formed special form") && c.irritants.size() == 1
+                        && c.irritants.get(0) instanceof safepoint.vm.data.Pair p && p.car instanceof safepoint.vm.data.Symbol sym) {
+                    return message + ": " + Printer.write(sym, vm);
+                }
+                return errorMessage(message, c.irritants, vm);
             default:
                 String head = c.argIndex > 0 ? "(Argument " + c.argIndex + ") " + message : message;
                 if (c.proc == null) return head;

@@ -32,6 +32,10 @@ final class Scanner {
     static final Symbol QUASIQUOTE = Symbol.of("quasiquote");
     static final Symbol UNQUOTE = Symbol.of("unquote");
     static final Symbol UNQUOTE_SPLICING = Symbol.of("unquote-splicing");
+    static final Symbol SYNTAX = Symbol.of("syntax");
+    static final Symbol QUASISYNTAX = Symbol.of("quasisyntax");
+    static final Symbol UNSYNTAX = Symbol.of("unsyntax");
+    static final Symbol UNSYNTAX_SPLICING = Symbol.of("unsyntax-splicing");
 
     private static final boolean[] DELIMITER = new boolean[128];
 
@@ -142,6 +146,18 @@ final class Scanner {
             case '(': in.read(); return VECTOR;
             case ';': in.read(); return DATUM_COMMENT;
             case '&': in.read(); value = BOX_PREFIX; return PREFIX;
+            // Syntax quotation (Gerbil's syntax-case): #'x #`x #,x #,@x.
+            case '\'': in.read(); value = SYNTAX; return PREFIX;
+            case '`': in.read(); value = QUASISYNTAX; return PREFIX;
+            case ',':
+                in.read();
+                if (in.peek() == '@') {
+                    in.read();
+                    value = UNSYNTAX_SPLICING;
+                } else {
+                    value = UNSYNTAX;
+                }
+                return PREFIX;
             case '\\': in.read(); value = character(); return ATOM;
             case '!': {
                 in.read();

@@ -1,0 +1,222 @@
+package safepoint.vm.lang;
+
+import static safepoint.vm.lang.DerivedForms.cons;
+import static safepoint.vm.lang.DerivedForms.g;
+import static safepoint.vm.lang.DerivedForms.list;
+import static safepoint.vm.lang.DerivedForms.tmp;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.Nil;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.SVector;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Symbol;
+
+/**
+ * Procedural macros, the common cases of Gerbil's {@code defsyntax} with {@code syntax-case}
+ * (cons.io reference/gerbil/prelude/macros.md; core-expander-syntax.md). Syntax objects are
+ * plain datums whose macro-inserted identifiers are {@link Renamed}; a transformer is a Scheme
+ * procedure run when a use is expanded, in its own short computation (expansion is phase 1:
+ * it runs while compiling, before the code it produces exists). {@code syntax} templates rename
+ * the identifiers they insert once per expansion, as syntax-rules does.
+ *
+ * <p>Not covered: quasisyntax, full phase separation, identifier properties of
+ * {@code datum->syntax} beyond "as if written at the use".
+ */
+final class SyntaxCase {
+    private SyntaxCase() {}
+
+    private static final Symbol DOTS = Symbol.of("...");
+
+    /** A pattern variable's binding, as the compiler tracks it: its ellipsis depth. */
+    static final class PatternVars {
+        final IdentityHashMap<Object, Integer> depths = new IdentityHashMap<>();
+    }
+
+    /** {@code (defsyntax (name stx) body ...)} or {@code (defsyntax name transformer)}. */
+    static final SpecialForm DEFSYNTAX = new DerivedForms.Form("defsyntax", (c, f, s) -> {
+        if (Compiler.length(f) < 3) throw c.illFormed(f);
+        Object head = Compiler.nth(f, 1);
+        if (head instanceof Pair hp && Renamed.isIdentifier(hp.car)) {
+            return list(g("define-syntax"), hp.car, cons(g("lambda"), cons(hp.cdr, ((Pair) ((Pair) f.cdr).cdr))));
+        }
+        if (!Renamed.isIdentifier(head) || Compiler.length(f) != 3) throw c.illFormed(f);
+        return list(g("define-syntax"), head, Compiler.nth(f, 2));
+    });
+
+    /** {@code (begin-syntax form ...)}: one phase here, so the forms are evaluated as they come. */
+    static final SpecialForm BEGIN_SYNTAX = new DerivedForms.Form("begin-syntax", (c, f, s) -> cons(g("begin"), f.cdr));
+
+    /** {@code (syntax-case stx (literal ...) (pattern [fender] output) ...)}. */
+    static final SpecialForm SYNTAX_CASE = new CoreForms.Form("syntax-case", (c, f, s, n) -> {
+        if (Compiler.length(f) < 3 || !Compiler.isList(Compiler.nth(f, 2))) throw c.illFormed(f);
+        List<Object> literals = new ArrayList<>();
+        for (Object l : Compiler.arrayOf(Compiler.nth(f, 2))) literals.add(l);
+        Macro matcher = new Macro("syntax-case", literals, List.of(), s, DOTS);
+        Renamed v = tmp("stx");
+        Object body = list(g("##syntax-error"), new safepoint.vm.data.MString("Bad syntax"), v);
+        Object[] clauses = Compiler.arrayOf(((Pair) ((Pair) ((Pair) f.cdr).cdr)).cdr);
+        for (int i = clauses.length - 1; i >= 0; i--) {
+            if (!(clauses[i] instanceof Pair cl) || Compiler.length(cl) < 2 || Compiler.length(cl) > 3) throw c.illFormed(f);
+            Object pat = cl.car;
+            Object fender = Compiler.length(cl) == 3 ? Compiler.nth(cl, 1) : Boolean.TRUE;
+            Object out = Compiler.nth(cl, Compiler.length(cl) - 1);
+            Renamed next = tmp("next");
+            Renamed m = tmp("m");
+            List<Object> vars = matcher.patternVarsOf(pat);
+            IdentityHashMap<Object, Integer> depths = new IdentityHashMap<>();
+            matcher.depths(pat, 0, depths);
+            List<Object> bindings = new ArrayList<>();
+            for (int k = 0; k < vars.size(); k++) bindings.add(list(vars.get(k), list(g("vector-ref"), m, (long) k)));
+            Object matched = list(g("##pattern-let"), Compiler.listOf(bindings), quoteDepths(vars, depths),
+                    list(g("if"), fender, out, list(next)));
+            Object attempt = list(g("let"), list(list(m, list(g("##syntax-match"), matcher, v, list(g("quote"), pat)))),
+                    list(g("if"), m, matched, list(next)));
+            body = list(g("let"), list(list(next, list(g("lambda"), Nil.NIL, body))), attempt);
+        }
+        return c.compile(c.withSource(list(g("let"), list(list(v, Compiler.nth(f, 1))), body), f), s, n);
+    });
+
+    private static Object quoteDepths(List<Object> vars, IdentityHashMap<Object, Integer> depths) {
+        List<Object> ds = new ArrayList<>();
+        for (Object v : vars) ds.add((long) depths.get(v));
+        return Compiler.listOf(ds);
+    }
+
+    /** A let that binds pattern variables: {@code (##pattern-let ((x e) ...) (depth ...) body)}. */
+    static final SpecialForm PATTERN_LET = new CoreForms.Form("##pattern-let", (c, f, s, n) -> {
+        Object[] bindings = Compiler.arrayOf(Compiler.nth(f, 1));
+        Object[] depths = Compiler.arrayOf(Compiler.nth(f, 2));
+        List<Node> inits = new ArrayList<>();
+        Scope ls = new Scope(s, true);
+        ls.patternVars = new IdentityHashMap<>();
+        for (int i = 0; i < bindings.length; i++) {
+            Pair b = (Pair) bindings[i];
+            inits.add(c.compile(Compiler.nth(b, 1), s));
+            ls.add(b.car);
+            ls.patternVars.put(b.car, (int) (long) (Long) depths[i]);
+        }
+        Node body = c.compile(Compiler.nth(f, 3), ls, n);
+        return new Control.Let(inits.toArray(new Node[0]), body, false, ls.frameSize());
+    });
+
+    /** {@code (syntax template)}, also written {@code #'template}. */
+    static final SpecialForm SYNTAX = new CoreForms.Form("syntax", (c, f, s, n) -> {
+        if (Compiler.length(f) != 2) throw c.illFormed(f);
+        Object tmpl = Compiler.nth(f, 1);
+        List<Object> ids = new ArrayList<>();
+        List<Node> refs = new ArrayList<>();
+        collect(c, tmpl, s, ids, refs);
+        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]));
+    });
+
+    private static void collect(Compiler c, Object t, Scope s, List<Object> ids, List<Node> refs) {
+        if (Renamed.isIdentifier(t)) {
+            if (ids.contains(t)) return;
+            if (c.resolve(t, s) instanceof Binding.Local l && l.scope().patternVars != null && l.scope().patternVars.containsKey(t)) {
+                ids.add(t);
+                refs.add(c.compile(t, s));
+            }
+        } else if (t instanceof Pair p) {
+            collect(c, p.car, s, ids, refs);
+            collect(c, p.cdr, s, ids, refs);
+        } else if (t instanceof SVector v) {
+            for (Object o : v.items) collect(c, o, s, ids, refs);
+        }
+    }
+
+    /** Builds a template at run time with the pattern variables' current values. */
+    static final class Build extends Node.Simple {
+        final Object tmpl;
+        final Object[] ids;
+        final Node[] refs;
+        static final Macro BUILDER = new Macro("syntax", List.of(), List.of(), null, DOTS);
+
+        Build(Object tmpl, Object[] ids, Node[] refs) {
+            this.tmpl = tmpl;
+            this.ids = ids;
+            this.refs = refs;
+        }
+
+        @Override
+        Object ev(Interp m) {
+            Map<Object, Object> b = new IdentityHashMap<>();
+            for (int i = 0; i < ids.length; i++) b.put(ids[i], fromScheme(refs[i].ev(m)));
+            IdentityHashMap<Object, Renamed> renames = m.machine.expansionRenames;
+            if (renames == null) renames = new IdentityHashMap<>();
+            return BUILDER.build(tmpl, b, renames);
+        }
+    }
+
+    static final SpecialForm WITH_SYNTAX = new DerivedForms.Form("with-syntax", (c, f, s) -> {
+        if (Compiler.length(f) < 3 || !Compiler.isList(Compiler.nth(f, 1))) throw c.illFormed(f);
+        List<Object> pats = new ArrayList<>();
+        List<Object> exprs = new ArrayList<>();
+        exprs.add(g("##list"));
+        for (Object b : Compiler.arrayOf(Compiler.nth(f, 1))) {
+            if (!(b instanceof Pair bp) || Compiler.length(bp) != 2) throw c.illFormed(f);
+            pats.add(bp.car);
+            exprs.add(Compiler.nth(bp, 1));
+        }
+        return list(g("syntax-case"), Compiler.listOf(exprs), Nil.NIL,
+                list(Compiler.listOf(pats), cons(g("let"), cons(Nil.NIL, ((Pair) ((Pair) f.cdr).cdr)))));
+    });
+
+    static final SpecialForm QUOTE_SYNTAX = new CoreForms.Form("quote-syntax", (c, f, s, n) -> {
+        if (Compiler.length(f) != 2) throw c.illFormed(f);
+        return new Refs.Const(Compiler.nth(f, 1));
+    });
+
+    static final SpecialForm[] ALL = {DEFSYNTAX, BEGIN_SYNTAX, SYNTAX_CASE, PATTERN_LET, SYNTAX, WITH_SYNTAX, QUOTE_SYNTAX};
+
+    static void install(Machine vm) {
+        vm.add(Primitive.of3("##syntax-match", true, (c, matcher, form, pat) -> {
+            Object[] vals = ((Macro) matcher).matchAtRunTime(pat, form);
+            if (vals == null) return Boolean.FALSE;
+            for (int i = 0; i < vals.length; i++) vals[i] = toScheme(vals[i]);
+            return new SVector(vals);
+        }));
+        vm.add(Primitive.ofN("##syntax-error", 2, 2, true, (c, a) -> {
+            throw new SchemeError(new Condition(Condition.Kind.SYNTAX, a[0].toString(), List.of(Compiler.strip(a[1])), null, List.of(), 0));
+        }));
+        vm.add(Primitive.of1("syntax->datum", true, (c, x) -> Compiler.strip(x)));
+        vm.add(Primitive.of2("datum->syntax", true, (c, ctx, x) -> x));
+        vm.add(Primitive.of1("identifier?", true, (c, x) -> Renamed.isIdentifier(x)));
+        vm.add(Primitive.of2("free-identifier=?", true, (c, a, b) -> Renamed.isIdentifier(a) && Renamed.isIdentifier(b)
+                && Renamed.base(a) == Renamed.base(b)));
+        vm.add(Primitive.of2("bound-identifier=?", true, (c, a, b) -> a == b));
+        vm.add(Primitive.of1("syntax-e", true, (c, x) -> x instanceof Renamed r ? r.symbol() : x));
+        vm.add(Primitive.ofN("raise-syntax-error", 2, -1, true, (c, a) -> {
+            List<Object> irritants = new ArrayList<>();
+            for (int i = 2; i < a.length; i++) irritants.add(Compiler.strip(a[i]));
+            throw new SchemeError(new Condition(Condition.Kind.SYNTAX, a[1].toString(), irritants, null, List.of(), 0));
+        }));
+    }
+
+    /** Multi (ellipsis matches) become Scheme lists, so pattern variables hold ordinary values. */
+    private static Object toScheme(Object v) {
+        if (v instanceof Macro.Multi mu) {
+            List<Object> items = new ArrayList<>();
+            for (Object o : mu.items()) items.add(toScheme(o));
+            return new MultiList(Compiler.listOf(items));
+        }
+        return v;
+    }
+
+    private static Object fromScheme(Object v) {
+        if (v instanceof MultiList ml) {
+            ArrayList<Object> items = new ArrayList<>();
+            for (Object x = ml.list(); x instanceof Pair p; x = p.cdr) items.add(fromScheme(p.car));
+            return new Macro.Multi(items);
+        }
+        return v;
+    }
+
+    /** A pattern variable's value under an ellipsis: a list marked as a sequence of matches. */
+    record MultiList(Object list) {}
+}

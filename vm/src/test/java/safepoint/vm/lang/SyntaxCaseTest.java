@@ -1,0 +1,65 @@
+package safepoint.vm.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** defsyntax with syntax-case, the common cases (cons.io reference/gerbil/prelude/macros.md). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SyntaxCaseTest {
+
+    @Test
+    void templatesAreHygienic() {
+        VmFixture f = new VmFixture();
+        f.run("""
+                (defsyntax (my-swap! stx)
+                  (syntax-case stx ()
+                    ((_ a b) #'(let ((tmp a)) (set! a b) (set! b tmp)))))
+                (def x 1) (def tmp 3)
+                (my-swap! x tmp)""");
+        assertEquals("(3 1)", f.eval("(list x tmp)"));
+    }
+
+    @Test
+    void ellipsesFendersAndWithSyntax() {
+        VmFixture f = new VmFixture();
+        f.run("""
+                (defsyntax (my-let stx)
+                  (syntax-case stx ()
+                    ((_ ((v e) ...) body ...) #'((lambda (v ...) body ...) e ...))))
+                (defsyntax (kind stx)
+                  (syntax-case stx ()
+                    ((_ x) (identifier? #'x) #''identifier)
+                    ((_ x) #''other)))
+                (defsyntax (count-args stx)
+                  (syntax-case stx ()
+                    ((_ args ...) (with-syntax ((n (length (syntax->datum #'(args ...))))) #'n))))""");
+        assertEquals("3", f.eval("(my-let ((a 1) (b 2)) (+ a b))"));
+        assertEquals("(identifier other)", f.eval("(list (kind foo) (kind 5))"));
+        assertEquals("3", f.eval("(count-args a b c)"));
+    }
+
+    @Test
+    void defineSyntaxWithAProcedureAndLiterals() {
+        VmFixture f = new VmFixture();
+        f.run("""
+                (define-syntax arrow
+                  (lambda (stx)
+                    (syntax-case stx (=>)
+                      ((_ a => b) #'(list a b))
+                      ((_ a b c) #''no-arrow))))""");
+        assertEquals("(1 2)", f.eval("(arrow 1 => 2)"));
+        assertEquals("no-arrow", f.eval("(arrow 1 2 3)"));
+    }
+
+    @Test
+    void noMatchingClauseIsASyntaxErrorAtTheUse() {
+        VmFixture f = new VmFixture();
+        f.run("(defsyntax (one stx) (syntax-case stx () ((_ a) #'a)))");
+        String err = f.error("(one 1 2)");
+        assertTrue(err.contains("@1.1 -- Bad syntax (one 1 2)"), err);
+    }
+}
