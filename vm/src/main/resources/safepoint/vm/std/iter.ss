@@ -162,8 +162,9 @@
   ((_ k ((p e) . rest) (ps ...) (es ...) fs) (%for-parse k rest (ps ... p) (es ... e) fs)))
 
 ;; (%for-bindings k bind-or-binds): a lone binding (pattern expr ...) or a list of them.
-(defrules %for-bindings (@list)
+(defrules %for-bindings (@list cons)
   ((_ k ((@list . p) e . filt)) (%for-parse k (((@list . p) e . filt)) () () ()))
+  ((_ k ((cons . p) e . filt)) (%for-parse k (((cons . p) e . filt)) () () ()))
   ((_ k ((a . b) . more)) (%for-parse k ((a . b) . more) () () ()))
   ((_ k (id e . filt)) (%for-parse k ((id e . filt)) () () ()))
   ((_ k ()) (%for-parse k () () () ())))
