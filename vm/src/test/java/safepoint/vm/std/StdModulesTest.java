@@ -413,6 +413,9 @@ class StdModulesTest {
                 "(repr '((1 . x) (2 . y) (3 . z)))", "\"[[1 'x ...] [2 'y ...] [3 'z ...]]\"",
                 "(repr '(1 . 2))", "\"[1 . 2]\"");
         assertEquals("[1 2 3](vector 11 22 33)\n", v.run("(pr (list 1 2 3)) (prn #(11 22 33))"));
+        v.check("(call-with-output-string (lambda (p) (display-separated '(3 2 1) p prefix: \"(list\\n  \" suffix: \")\" separator: \"\\n  \")))",
+                "\"(list\\n  3\\n  2\\n  1)\"",
+                "(with-output-to-string (lambda () (display-separated '(1 \"a\") display-element: write)))", "\"1 \\\"a\\\"\"");
     }
 
     // ---- :std/assert -- cons.io/reference/std/assert.html -----------------------------------------

@@ -3,16 +3,28 @@
 
 (export print-representation pr prn repr display-separated)
 
-(def (display-separated lst (port (current-output-port))
-                        prefix: (prefix "") separator: (separator " ") suffix: (suffix "")
-                        display-element: (display-element display))
-  (display prefix port)
-  (let loop ((l lst) (first? #t))
-    (when (pair? l)
-      (unless first? (display separator port))
-      (display-element (car l) port)
-      (loop (cdr l) #f)))
-  (display suffix port))
+;; Keywords are parsed by hand: Safepoint's lambda lists take keywords only after all
+;; optionals, and here the port is optional.
+(def (display-separated lst . args)
+  (let loop ((a args) (port (current-output-port)) (prefix "") (separator " ") (suffix "")
+             (display-element display))
+    (cond
+     ((null? a)
+      (display prefix port)
+      (let each ((l lst) (first? #t))
+        (when (pair? l)
+          (unless first? (display separator port))
+          (display-element (car l) port)
+          (each (cdr l) #f)))
+      (display suffix port))
+     ((and (keyword? (car a)) (pair? (cdr a)))
+      (let ((k (keyword->string (car a))) (v (cadr a)))
+        (cond ((equal? k "prefix") (loop (cddr a) port v separator suffix display-element))
+              ((equal? k "separator") (loop (cddr a) port prefix v suffix display-element))
+              ((equal? k "suffix") (loop (cddr a) port prefix separator v display-element))
+              ((equal? k "display-element") (loop (cddr a) port prefix separator suffix v))
+              (else (error "Unknown keyword argument" (car a))))))
+     (else (loop (cdr a) (car a) prefix separator suffix display-element)))))
 
 (def (%simple? x)
   (or (number? x) (boolean? x) (string? x) (char? x) (keyword? x) (eof-object? x)
