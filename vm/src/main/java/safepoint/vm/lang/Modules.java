@@ -215,9 +215,36 @@ final class Modules {
         }
         Namespace ns = new Namespace(vm, id);
         List<Object> forms = vm.readAll(text, id.startsWith("/") ? id : id + ".ss");
+        declareDefinitions(ns, forms);
         Module m = new Module(id, ns, forms.toArray());
         vm.modules.put(id, m);
         return m;
+    }
+
+    private static final java.util.Set<String> DEFINERS = java.util.Set.of("define", "def", "def*", "defvalues", "define-values");
+
+    /**
+     * A module's scope is the whole module (as in Gerbil): its top-level definitions are made its
+     * own before any form is compiled, so a procedure may call one defined further down instead
+     * of that name resolving to the top level.
+     */
+    private static void declareDefinitions(Namespace ns, List<Object> forms) {
+        List<Object> work = new ArrayList<>(forms);
+        while (!work.isEmpty()) {
+            Object f = work.remove(work.size() - 1);
+            if (!(f instanceof Pair p) || !(p.car instanceof Symbol head) || !(p.cdr instanceof Pair rest)) continue;
+            if (head.name.equals("begin")) {
+                for (Object x = p.cdr; x instanceof Pair xp; x = xp.cdr) work.add(xp.car);
+            } else if (head.name.equals("defvalues") || head.name.equals("define-values")) {
+                Object x = rest.car;
+                for (; x instanceof Pair xp; x = xp.cdr) if (xp.car instanceof Symbol s) ns.defineGlobal(s);
+                if (x instanceof Symbol s) ns.defineGlobal(s);
+            } else if (DEFINERS.contains(head.name)) {
+                Object target = rest.car;
+                while (target instanceof Pair tp) target = tp.car;
+                if (target instanceof Symbol s) ns.defineGlobal(s);
+            }
+        }
     }
 
     private static SchemeError unknown(String name) {

@@ -1,0 +1,80 @@
+;;; :std/sugar -- common syntactic sugar (cons.io reference/std/sugar).
+;;; Re-exports the Gerbil forms Safepoint has built in, and adds defrule, awhen, if-let,
+;;; when-let, chain, is and ignore-errors. Not here: try/catch/finally and hash literals
+;;; (written elsewhere), and what needs classes, syntax-case or unhygienic macros
+;;; (with-destroy, using-method, with-methods, let-hash, with-id, defsyntax/unhygienic,
+;;; defcheck-argument-type, syntax-eval, syntax-call, defsyntax-call); defrule's fender form.
+
+(import :std/internal/bind)
+(export while until cut and-let* alet alet* rec let/cc let/esc begin0 unwind-protect
+        defrule awhen if-let when-let chain is ignore-errors)
+
+(defrules defrule ()
+  ((_ (name . pattern) expansion) (defrules name () ((_ . pattern) expansion))))
+
+(defrules awhen ()
+  ((_ (id test) body ...) (let ((id test)) (if id (let () body ...) (void)))))
+
+;; The else branch runs outside the scope of the bindings.
+(defrules if-let ()
+  ((_ () then else) then)
+  ((_ ((id test) ...) then else)
+   (let ((otherwise (lambda () else)))
+     (%if-let ((id test) ...) then (otherwise))))
+  ((_ (id test) then else) (if-let ((id test)) then else)))
+
+(defrules %if-let ()
+  ((_ () then otherwise) then)
+  ((_ ((id test) . rest) then otherwise)
+   (let ((id test)) (if id (%if-let rest then otherwise) otherwise))))
+
+(defrules when-let ()
+  ((_ bindings body ...) (if-let bindings (let () body ...) (void))))
+
+;; chain: each step receives the previous value, at its <> or bound to its pattern.
+(defrules chain (<>)
+  ((_ <> step ...) (lambda (v) (chain v step ...)))
+  ((_ e) e)
+  ((_ e step . more) (chain (%chain-step e step) . more)))
+
+;; (%chain-step value step): (f ... <> ...) substitutes at the top-level <>; (pattern body)
+;; binds the value; an identifier is applied.
+(defrules %chain-step ()
+  ((_ e (head . args)) (%chain-scan e (head . args) () (head . args)))
+  ((_ e proc) (proc e)))
+
+(defrules %chain-scan (<>)
+  ((_ e step (done ...) (<> . rest)) (let ((v e)) (done ... v . rest)))
+  ((_ e step (done ...) (x . rest)) (%chain-scan e step (done ... x) rest))
+  ((_ e (pat body) (done ...) ()) (%bind pat e body))
+  ((_ e step (done ...) ()) (syntax-error "chain: a step needs one <> or the form (pattern body)" step)))
+
+;; (is [proc] v-or-pred [test: equal?]) -> predicate. A procedure here, so numbers, chars and
+;; strings given as variables are compared with =, char=? and string=? too.
+(def (is . args)
+  (let loop ((a args) (pos '()) (test #f))
+    (cond ((and (pair? a) (eq? (car a) test:) (pair? (cdr a))) (loop (cddr a) pos (cadr a)))
+          ((pair? a) (loop (cdr a) (cons (car a) pos) test))
+          (else
+           (let* ((pos (reverse pos))
+                  (proc (if (= (length pos) 2) (car pos) #f))
+                  (v (if (= (length pos) 2) (cadr pos) (car pos)))
+                  (get (or proc (lambda (x) x)))
+                  (same? (or test
+                             (cond ((number? v) (lambda (x y) (and (number? x) (= x y))))
+                                   ((char? v) (lambda (x y) (and (char? x) (char=? x y))))
+                                   ((string? v) (lambda (x y) (and (string? x) (string=? x y))))
+                                   (else equal?)))))
+             (unless (<= 1 (length pos) 2) (error "is: expected [proc] value" args))
+             (if (and proc (procedure? v) (not test))
+               (lambda (x) (v (get x)))
+               (lambda (x) (same? (get x) v))))))))
+
+;; The value of the body, or #f if it raises.
+(defrules ignore-errors ()
+  ((_ body ...)
+   (call/cc
+     (lambda (k)
+       (with-exception-handler
+         (lambda (e) (k #f))
+         (lambda () body ...))))))
