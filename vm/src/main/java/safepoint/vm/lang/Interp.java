@@ -199,6 +199,10 @@ public final class Interp implements Ctx {
                 if (idx < 0) {
                     throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Unknown keyword argument passed to procedure", List.of(), c, List.of(args), 0));
                 }
+                if (fr[keyBase + idx] != Special.DEFAULT) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Duplicate keyword argument " + kw,
+                            List.of(), c, List.of(args), 0));
+                }
                 fr[keyBase + idx] = args[i + 1];
                 i += 2;
             }
