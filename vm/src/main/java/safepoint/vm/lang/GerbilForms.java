@@ -48,12 +48,20 @@ final class GerbilForms {
     /** {@code (defrules name (literal ...) (pattern template) ...)}: a syntax-rules macro. */
     static final SpecialForm DEFRULES = new DerivedForms.Form("defrules", (c, f, s) -> {
         if (Compiler.length(f) < 3 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
+        boolean fenders = false;
+        for (Object cl = rest(f, 3); cl instanceof Pair cp; cl = cp.cdr) fenders |= Compiler.length(cp.car) == 3;
+        if (!fenders) return list(g("define-syntax"), Compiler.nth(f, 1), cons(g("syntax-rules"), rest(f, 2)));
+        // With fenders, the rules become a syntax-case transformer: (pattern fender template).
+        Renamed stx = tmp("stx");
+        List<Object> clauses = new ArrayList<>();
         for (Object cl = rest(f, 3); cl instanceof Pair cp; cl = cp.cdr) {
-            if (Compiler.length(cp.car) == 3) {
-                throw Compiler.syntaxError("Fenders in defrules are not supported yet", Compiler.strip(cp.car));
-            }
+            Object[] parts = Compiler.arrayOf(cp.car);
+            if (parts.length == 2) clauses.add(list(parts[0], list(g("syntax"), parts[1])));
+            else if (parts.length == 3) clauses.add(list(parts[0], parts[1], list(g("syntax"), parts[2])));
+            else throw c.illFormed(f);
         }
-        return list(g("define-syntax"), Compiler.nth(f, 1), cons(g("syntax-rules"), rest(f, 2)));
+        return list(g("define-syntax"), Compiler.nth(f, 1), list(g("lambda"), list(stx),
+                cons(g("syntax-case"), cons(stx, cons(Compiler.nth(f, 2), Compiler.listOf(clauses))))));
     });
 
     static final SpecialForm LET_CC = new DerivedForms.Form("let/cc", (c, f, s) -> {

@@ -56,6 +56,13 @@ class SyntaxCaseTest {
     }
 
     @Test
+    void defrulesWithFenders() {
+        VmFixture f = new VmFixture();
+        f.run("(defrules kind () ((_ x) (identifier? #'x) 'id) ((_ x) 'other))");
+        assertEquals("(id other)", f.eval("(list (kind a) (kind 1))"));
+    }
+
+    @Test
     void noMatchingClauseIsASyntaxErrorAtTheUse() {
         VmFixture f = new VmFixture();
         f.run("(defsyntax (one stx) (syntax-case stx () ((_ a) #'a)))");
