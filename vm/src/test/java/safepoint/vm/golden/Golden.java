@@ -16,7 +16,9 @@ import safepoint.vm.lang.Machine;
  * shows both on a terminal). The first line of each program names its oracle:
  * {@code ;; oracle: gsi} (recorded from gsi 4.9.3 and re-checked by the differential test),
  * {@code ;; oracle: csi} (Chicken, for portable R7RS code gsi lacks), or
- * {@code ;; oracle: r7rs SECTION} (written from the standard).
+ * {@code ;; oracle: r7rs SECTION} (written from the standard), or
+ * {@code ;; oracle: gerbil-doc cons.io/PAGE} (Gerbil behaviour, written from that documentation page,
+ * since no gxi can be installed here).
  */
 final class Golden {
     private Golden() {}
