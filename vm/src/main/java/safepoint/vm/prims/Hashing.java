@@ -54,6 +54,11 @@ public final class Hashing {
 
     /** Consistent with equal?: walks at most 64 nodes, iteratively. */
     public static long equal(Object root, VmState vm) {
+        return equal(root, o -> eq(o, vm));
+    }
+
+    /** equal?-consistent hash whose leaves (atoms, procedures, ...) are hashed by {@code atom}. */
+    public static long equal(Object root, java.util.function.ToLongFunction<Object> atom) {
         long h = 17;
         int budget = 64;
         ArrayDeque<Object> todo = new ArrayDeque<>();
@@ -78,7 +83,7 @@ public final class Hashing {
             } else if (o instanceof safepoint.vm.data.Record || o instanceof SchemeTable) {
                 k = 4; // compared by contents: hash only the kind
             } else {
-                k = eq(o, vm);
+                k = atom.applyAsLong(o);
             }
             h = h * 31 + k;
         }

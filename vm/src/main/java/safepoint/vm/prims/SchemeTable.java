@@ -187,39 +187,8 @@ public final class SchemeTable extends HeapObj implements Printable {
         return o == null ? 0 : o.hashCode();
     }
 
-    /** Consistent with equal?; looks at no more than a bounded number of nodes, iteratively. */
+    /** Consistent with equal?: the shared walk, with this table's hash for atoms. */
     private static int equalHash(Object root, SchemeTable table) {
-        int h = 17;
-        int budget = 64;
-        ArrayDeque<Object> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty() && budget-- > 0) {
-            Object o = todo.pop();
-            int k;
-            if (o instanceof Pair p) {
-                k = 1;
-                todo.push(p.cdr);
-                todo.push(p.car);
-            } else if (o instanceof MString s) {
-                k = s.b.toString().hashCode();
-            } else if (o instanceof SVector v) {
-                k = 2 + v.items.length;
-                for (int i = Math.min(v.items.length, 8) - 1; i >= 0; i--) todo.push(v.items[i]);
-            } else if (o instanceof Bytevector b) {
-                k = Arrays.hashCode(b.bytes);
-            } else if (o instanceof Box b) {
-                k = 3;
-                todo.push(b.value);
-            } else if (o instanceof Record r) {
-                k = r.type.name.hashCode();
-                for (int i = Math.min(r.fields.length, 8) - 1; i >= 0; i--) todo.push(r.fields[i]);
-            } else if (o instanceof SchemeTable t) {
-                k = t.test.ordinal() * 31 + t.size();
-            } else {
-                k = atomHash(o, true, table);
-            }
-            h = h * 31 + k;
-        }
-        return h;
+        return Long.hashCode(Hashing.equal(root, o -> atomHash(o, true, table)));
     }
 }
