@@ -1,0 +1,16 @@
+;; oracle: gsi
+;; do loops (with and without steps, empty result), begin sequencing at toplevel and inside
+(write (do ((i 0 (+ i 1)) (acc '() (cons i acc))) ((= i 5) acc))) (newline)
+(write (do ((vec (make-vector 5)) (i 0 (+ i 1))) ((= i 5) vec) (vector-set! vec i i))) (newline)
+(write (let ((x '(1 3 5 7 9))) (do ((x x (cdr x)) (sum 0 (+ sum (car x)))) ((null? x) sum)))) (newline)
+(write (do ((i 0 (+ i 1))) ((= i 3)))) (newline)
+(do ((i 3 (- i 1))) ((= i 0) (newline)) (display i) (display " "))
+(write (do ((i 0 (+ i 1)) (j 10)) ((= i 2) (list i j)) (set! j (- j 1)))) (newline)
+(begin (define b1 1) (define b2 2))
+(write (+ b1 b2)) (newline)
+(write (begin 1 2 3)) (newline)
+(define n 0)
+(write (begin (set! n (+ n 1)) (set! n (* n 10)) n)) (newline)
+(write (let () (begin (define inner 7)) (* inner 2))) (newline)
+(begin)
+(write (do ((i 0 (+ i 1)) (fib-a 0 fib-b) (fib-b 1 (+ fib-a fib-b))) ((= i 50) fib-a))) (newline)
