@@ -196,3 +196,27 @@
   table)
 
 (define (hash-merge-right table . others) (apply hash-merge-right! (hash-copy table) others))
+
+;;; File ports (R7RS 6.13).
+
+(define (call-with-input-file file proc)
+  (let* ((port (open-input-file file))
+         (result (call-with-values (lambda () (proc port)) list)))
+    (close-port port)
+    (apply values result)))
+
+(define (call-with-output-file file proc)
+  (let* ((port (open-output-file file))
+         (result (call-with-values (lambda () (proc port)) list)))
+    (close-port port)
+    (apply values result)))
+
+(define (with-input-from-file file thunk)
+  (let ((port (open-input-file file)))
+    (parameterize ((current-input-port port)) (thunk))))
+
+(define (with-output-to-file file thunk)
+  (let ((port (open-output-file file)))
+    (let ((result (parameterize ((current-output-port port)) (thunk))))
+      (close-port port)
+      result)))

@@ -44,6 +44,8 @@ public final class Condition extends HeapObj {
     public final List<Object> args;
     /** 1-based index of the offending argument, or 0. */
     public final int argIndex;
+    /** ERROR: the message object as given to {@code error} when it is not a string (gsi displays it). */
+    public Object messageObject;
 
     public Condition(Kind kind, String message, List<Object> irritants, Object proc, List<Object> args, int argIndex) {
         this.kind = kind;

@@ -19,4 +19,15 @@ public final class SourceMap {
     public Src get(Object datum) {
         return datum == null ? null : map.get(datum);
     }
+
+    private final Map<Object, Src> elements = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Record where the identifier held in {@code cell}'s car was written (for unbound-variable reports). */
+    public void putElement(Pair cell, Src src) {
+        elements.put(cell, src);
+    }
+
+    public Src element(Pair cell) {
+        return cell == null ? null : elements.get(cell);
+    }
 }

@@ -50,7 +50,8 @@ final class Compiler {
 
     SchemeError illFormed(Object form) {
         SchemeError e = syntaxError("Ill-formed special form", strip(form));
-        e.where = where(form);
+        // gsi reports syntax errors by position only, not by enclosing procedure.
+        e.where = new Where(null, machine.sources.get(form));
         return e;
     }
 
@@ -164,16 +165,23 @@ final class Compiler {
     }
 
     private Node compileRef(Object id, Scope s) {
+        return compileRef(id, s, null);
+    }
+
+    /** A variable reference; {@code pos} is where it was written, when the reader knows. */
+    private Node compileRef(Object id, Scope s, Src pos) {
         Binding b = resolve(id, s);
         if (b instanceof Binding.Local l) return Refs.local(depthTo(s, l.scope(), id), l.slot());
-        if (b instanceof Binding.Global g) return new Refs.GlobalRef(g.cell(), new Where(procName, null));
+        if (b instanceof Binding.Global g) return new Refs.GlobalRef(g.cell(), new Where(procName, pos));
         throw syntaxError("Syntactic keyword used as a variable", strip(id));
     }
 
     private Node compileCall(Pair p, Scope s) {
         Where w = where(p);
         List<Node> args = new ArrayList<>();
-        for (Object a = p.cdr; a instanceof Pair ap; a = ap.cdr) args.add(compile(ap.car, s));
+        for (Object a = p.cdr; a instanceof Pair ap; a = ap.cdr) {
+            args.add(Renamed.isIdentifier(ap.car) ? compileRef(ap.car, s, machine.sources.element(ap)) : compile(ap.car, s));
+        }
         Node[] argv = args.toArray(new Node[0]);
         if (Renamed.isIdentifier(p.car) && resolve(p.car, s) instanceof Binding.Global g) {
             Global cell = g.cell();

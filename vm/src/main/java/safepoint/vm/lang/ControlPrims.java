@@ -96,12 +96,11 @@ final class ControlPrims {
         vm.add(Primitive.ofN("error", 1, -1, true, (c, a) -> {
             List<Object> irritants = new ArrayList<>();
             for (int i = 1; i < a.length; i++) irritants.add(a[i]);
-            String msg = a[0] instanceof MString s ? s.toString() : null;
-            if (msg == null) {
-                irritants.add(0, a[0]);
-                msg = "";
-            }
-            throw new SchemeError(Condition.error(msg, irritants));
+            // gsi displays a message that is not a string: (error 'proc "went wrong" 1) shows proc "went wrong" 1.
+            String msg = a[0] instanceof MString s ? s.toString() : safepoint.vm.print.Printer.display(a[0], c.vm());
+            Condition cond = Condition.error(msg, irritants);
+            if (!(a[0] instanceof MString)) cond.messageObject = a[0];
+            throw new SchemeError(cond);
         }));
 
         // As in gsi 4.9.3: only objects made by error are error objects; (car 1) raises a
@@ -110,7 +109,7 @@ final class ControlPrims {
         vm.add(Primitive.of1("error-exception?", true, (c, x) -> x instanceof Condition k && k.kind == Condition.Kind.ERROR));
         vm.add(Primitive.of1("error-object-message", true, (c, x) -> {
             if (!(x instanceof Condition k)) throw Condition.typeError("error-object-message", 1, "ERROR-OBJECT", x);
-            return new MString(k.message);
+            return k.messageObject != null ? k.messageObject : new MString(k.message);
         }));
         vm.alias("error-exception-message", "error-object-message");
         vm.add(Primitive.of1("error-object-irritants", true, (c, x) -> {
@@ -258,7 +257,8 @@ final class ControlPrims {
                 Object[] forms = m.machine.readAll(text, path.toString()).toArray();
                 // Like gsi, load returns the file's path once its forms have run.
                 m.push(new ReturnValue(new MString(name)));
-                Machine.LoadFrame.next(m, new Compiler(m.machine, path.toString()), forms, 0);
+                Node[] code = Machine.compileAll(new Compiler(m.machine, path.toString()), forms);
+                Machine.LoadFrame.next(m, code, forms, 0);
             }
         });
         vm.add(new ControlPrim("exit", 0, 1) {

@@ -119,6 +119,7 @@ final class CoreForms {
         List<Object[]> opt = new ArrayList<>();
         List<Object[]> keys = new ArrayList<>(); // {Keyword, identifier, default}
         Object rest = null;
+        boolean restBeforeKeys = false;
         int mode = 0; // 0 required, 1 optional, 2 key, 3 after rest
         Object p = params;
         while (p instanceof Pair pp) {
@@ -126,6 +127,7 @@ final class CoreForms {
             if (x == Special.OPTIONAL) {
                 mode = 1;
             } else if (x == Special.KEY) {
+                if (rest != null) restBeforeKeys = true;
                 mode = 2;
             } else if (x == Special.REST) {
                 if (!(pp.cdr instanceof Pair rp) || !Renamed.isIdentifier(rp.car)) throw c.illFormed(whole);
@@ -133,7 +135,7 @@ final class CoreForms {
                 p = rp.cdr;
                 mode = 3;
                 continue;
-            } else if (mode == 3) {
+            } else if (mode == 3 && !(x instanceof Keyword)) {
                 throw c.illFormed(whole);
             } else if (x instanceof Keyword kw) {
                 // Gerbil: key: id or key: (id default); the keyword names the argument.
@@ -161,6 +163,8 @@ final class CoreForms {
                 }
                 if (!Renamed.isIdentifier(id)) throw c.illFormed(whole);
                 id = ignored(id);
+                // Gambit: an optional or keyword parameter given no default is #f when absent.
+                if (dflt == null) dflt = Boolean.FALSE;
                 if (mode == 0) req.add(id);
                 else if (mode == 1) opt.add(new Object[] {id, dflt});
                 else keys.add(new Object[] {Keyword.of(Renamed.base(id).name), id, dflt});
@@ -184,6 +188,7 @@ final class CoreForms {
         }
         if (rest != null) ls.add(rest);
         Lambda l = new Lambda(name, req.size(), opt.size(), rest != null, kws, c.polls, c.machine.sources.get(whole));
+        l.restKeepsKeys = restBeforeKeys;
         String savedName = c.procName;
         c.procName = name;
         try {
@@ -336,9 +341,7 @@ final class CoreForms {
             Object binding = bp.car;
             if (binding instanceof Pair p && Renamed.isIdentifier(p.car)) {
                 ids.add(p.car);
-                if (p.cdr == Nil.NIL) {
-                    inits.add(Special.VOID);
-                } else if (p.cdr instanceof Pair v && v.cdr == Nil.NIL) {
+                if (p.cdr instanceof Pair v && v.cdr == Nil.NIL) {
                     inits.add(v.car);
                 } else {
                     throw c.illFormed(whole);

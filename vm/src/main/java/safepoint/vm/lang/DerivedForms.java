@@ -175,6 +175,8 @@ final class DerivedForms {
                 return list(g("##list"), list(g("quote"), Symbol.of("quasiquote")), qq(c, Compiler.nth(p, 1), depth + 1, s));
             }
             if (p.car instanceof Pair inner && c.isKeyword(inner.car, s, "unquote-splicing") && Compiler.length(inner) == 2) {
+                // A splice in last position shares the spliced list, as gsi does.
+                if (depth == 1 && p.cdr == Nil.NIL) return Compiler.nth(inner, 1);
                 Object rest = qq(c, p.cdr, depth, s);
                 if (depth == 1) return list(g("##append"), Compiler.nth(inner, 1), rest);
                 Object spliced = list(g("##list"), list(g("quote"), Symbol.of("unquote-splicing")),

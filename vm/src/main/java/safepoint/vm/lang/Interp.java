@@ -187,6 +187,7 @@ public final class Interp implements Ctx {
         }
         if (l.keys != null) {
             int keyBase = slot;
+            int keyStart = i;
             for (int j = 0; j < l.keys.length; j++) fr[slot++] = Special.DEFAULT;
             while (i < n) {
                 if (!(args[i] instanceof Keyword kw)) {
@@ -206,7 +207,7 @@ public final class Interp implements Ctx {
                 fr[keyBase + idx] = args[i + 1];
                 i += 2;
             }
-            if (l.rest) fr[slot++] = listFrom(args, i);
+            if (l.rest) fr[slot++] = listFrom(args, l.restKeepsKeys ? keyStart : i);
             return fr;
         }
         if (l.rest) {

@@ -20,6 +20,8 @@ final class Lambda {
     final boolean polls;
     final Src src;
     int frameSize;
+    /** Gambit: with #!rest before #!key the rest list keeps the keyword arguments. */
+    boolean restKeepsKeys;
     Node body;
 
     Lambda(String name, int nreq, int nopt, boolean rest, Keyword[] keys, boolean polls, Src src) {

@@ -81,6 +81,7 @@ public final class Machine implements PrimitiveSink {
         PortPrims.install(this);
         TablePrims.install(this);
         MiscPrims.install(this);
+        safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
         ObjectForms.install(this);
         HashTables.install(this);
@@ -268,8 +269,9 @@ public final class Machine implements PrimitiveSink {
 
     /**
      * Load a program the way gsi loads a file: read it all first (a read error runs nothing),
-     * mark the names it defines as user definitions, then compile and run each top-level form in
-     * order, stopping at the first uncaught error.
+     * mark the names it defines as user definitions, compile it all (a syntax error runs
+     * nothing; macros and imports take effect in order, at compile time), then run each
+     * top-level form in order, stopping at the first uncaught error.
      */
     public Outcome load(String text, String file) {
         List<Object> forms;
@@ -280,49 +282,76 @@ public final class Machine implements PrimitiveSink {
         }
         markDefinitions(forms);
         if (forms.isEmpty()) return new Outcome(Status.VALUE, Special.VOID, null, 0);
-        // One computation for the whole file: the continuation of each top-level form is "load
+        Node[] code;
+        try {
+            code = compileAll(new Compiler(this, file), forms.toArray());
+        } catch (SchemeError e) {
+            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+        } catch (StackOverflowError e) {
+            return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
+        }
+        // One computation for the whole file: the continuation of each top-level form is "run
         // the rest", so a continuation captured in one form and re-entered from a later one
         // goes on with the forms after it, as in gsi.
         Interp m = new Interp(this);
-        Compiler c = new Compiler(this, file);
         Object[] all = forms.toArray();
         m.start(new Node() {
             @Override
             void exec(Interp mm) {
-                LoadFrame.next(mm, c, all, 0);
+                LoadFrame.next(mm, code, all, 0);
             }
         }, null);
         return drive(m);
     }
 
-    /** Compiles and runs the top-level forms of a load one at a time, each when the previous returns. */
+    static Node[] compileAll(Compiler c, Object[] forms) {
+        Node[] code = new Node[forms.length];
+        for (int i = 0; i < forms.length; i++) code[i] = c.compileTop(forms[i]);
+        return code;
+    }
+
+    /** Run compiled top-level forms in a nested computation (a module's body, at import time). */
+    void runAllNested(Node[] code, Object[] forms) {
+        Interp m = new Interp(this);
+        m.start(new Node() {
+            @Override
+            void exec(Interp mm) {
+                LoadFrame.next(mm, code, forms, 0);
+            }
+        }, null);
+        finishNested(m);
+    }
+
+    /** Runs the compiled top-level forms of a load one at a time, each when the previous returns. */
     static final class LoadFrame extends Frame {
-        final Compiler compiler;
+        final Node[] code;
         final Object[] forms;
         final int next;
+        final SourceMap sources;
 
-        LoadFrame(Compiler compiler, Object[] forms, int next) {
-            this.compiler = compiler;
+        LoadFrame(Node[] code, Object[] forms, int next, SourceMap sources) {
+            this.code = code;
             this.forms = forms;
             this.next = next;
+            this.sources = sources;
         }
 
         @Override
         void resume(Interp m) {
-            next(m, compiler, forms, next);
+            next(m, code, forms, next);
         }
 
-        static void next(Interp m, Compiler c, Object[] forms, int i) {
-            if (i == forms.length) return;
-            m.push(new LoadFrame(c, forms, i + 1));
+        static void next(Interp m, Node[] code, Object[] forms, int i) {
+            if (i == code.length) return;
+            m.push(new LoadFrame(code, forms, i + 1, m.machine.sources));
             m.env = null;
-            m.pc = c.compileTop(forms[i]);
+            m.pc = code[i];
         }
 
         /** The top-level form now running: where a tail-position error in it is reported. */
         @Override
         Where where() {
-            return new Where(null, compiler.machine.sources.get(forms[next - 1]));
+            return new Where(null, sources.get(forms[next - 1]));
         }
     }
 

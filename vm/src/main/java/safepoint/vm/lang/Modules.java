@@ -21,9 +21,9 @@ import safepoint.vm.data.Symbol;
 /**
  * Gerbil modules: {@code (import :std/misc/list (only-in ./util f) ...)} and
  * {@code (export name ... | #t)} (cons.io guide/intro.md "Modules", reference/gerbil/prelude/macros.md
- * "Module Sugar"). A module is loaded once per VM, the first time it is imported: its forms run
- * as frames of the importing thread (like a load), in the module's own {@link Namespace}; then
- * its exports are bound in the importer. Built-in {@code :std/...} modules are Scheme sources
+ * "Module Sugar"). A module is loaded once per VM, the first time it is imported, while the
+ * importer is being compiled: its forms are compiled and run in the module's own
+ * {@link Namespace}; then its exports are bound in the importer. Built-in {@code :std/...} modules are Scheme sources
  * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer.
  */
 final class Modules {
@@ -74,7 +74,8 @@ final class Modules {
 
     static final SpecialForm IMPORT = new CoreForms.Form("import", (c, f, s, n) -> {
         if (s != null) throw c.illFormed(f);
-        return new ImportNode(Compiler.arrayOf(Compiler.strip(f.cdr)), c, c.where(f));
+        importNow(c, Compiler.arrayOf(Compiler.strip(f.cdr)), c.where(f));
+        return new Refs.Const(Special.VOID);
     });
 
     static final SpecialForm EXPORT = new CoreForms.Form("export", (c, f, s, n) -> {
@@ -94,85 +95,36 @@ final class Modules {
 
     // ---- running an import -------------------------------------------------------------------------
 
-    static final class ImportNode extends Node {
-        final Object[] specs;
-        final Compiler importer;
-        final Where where;
-
-        ImportNode(Object[] specs, Compiler importer, Where where) {
-            this.specs = specs;
-            this.importer = importer;
-            this.where = where;
-        }
-
-        @Override
-        void exec(Interp m) {
-            try {
-                new ImportFrame(this, 0).next(m);
-            } catch (SchemeError e) {
-                throw Calls.located(e, where);
+    /**
+     * Import at compile time, as Gerbil's expander does: the forms after an import are compiled
+     * with its bindings. A module not yet loaded is compiled and its body run first, as a
+     * computation of its own (like a macro transformer: this is expansion time).
+     */
+    static void importNow(Compiler importer, Object[] specs, Where where) {
+        Machine vm = importer.machine;
+        try {
+            for (Object spec : specs) {
+                Module mod = moduleOf(vm, spec, importer);
+                if (!mod.loaded) {
+                    if (vm.loading.contains(mod.id)) {
+                        throw Condition.raise("Circular module import: " + String.join(" -> ", vm.loading) + " -> " + mod.id);
+                    }
+                    vm.loading.add(mod.id);
+                    try {
+                        Compiler c = new Compiler(vm, mod.id);
+                        c.ns = mod.ns;
+                        c.module = mod;
+                        Node[] code = Machine.compileAll(c, mod.forms);
+                        vm.runAllNested(code, mod.forms);
+                        mod.loaded = true;
+                    } finally {
+                        vm.loading.remove(mod.id);
+                    }
+                }
+                bind(vm, spec, mod, importer.ns);
             }
-        }
-    }
-
-    static final class ImportFrame extends Frame {
-        final ImportNode node;
-        final int i;
-
-        ImportFrame(ImportNode node, int i) {
-            this.node = node;
-            this.i = i;
-        }
-
-        /** Resumed when the module of spec i has finished loading. */
-        @Override
-        void resume(Interp m) {
-            try {
-                Module mod = moduleOf(m.machine, node.specs[i], node.importer);
-                mod.loaded = true;
-                bind(m.machine, node.specs[i], mod, node.importer.ns);
-                new ImportFrame(node, i + 1).next(m);
-            } catch (SchemeError e) {
-                throw Calls.located(e, node.where);
-            }
-        }
-
-        void next(Interp m) {
-            if (i == node.specs.length) {
-                m.val = Special.VOID;
-                return;
-            }
-            Module mod = moduleOf(m.machine, node.specs[i], node.importer);
-            if (mod.loaded) {
-                bind(m.machine, node.specs[i], mod, node.importer.ns);
-                new ImportFrame(node, i + 1).next(m);
-                return;
-            }
-            if (m.machine.loading.contains(mod.id)) {
-                throw Condition.raise("Circular module import: " + String.join(" -> ", m.machine.loading) + " -> " + mod.id);
-            }
-            m.machine.loading.add(mod.id);
-            m.push(new LoadingDone(mod.id));
-            m.push(this);
-            if (mod.forms.length == 0) return;
-            Compiler c = new Compiler(m.machine, mod.id);
-            c.ns = mod.ns;
-            c.module = mod;
-            Machine.LoadFrame.next(m, c, mod.forms, 0);
-        }
-    }
-
-    /** Pops the module off the loading stack (below the binding frame, so it runs after it). */
-    static final class LoadingDone extends Frame {
-        final String id;
-
-        LoadingDone(String id) {
-            this.id = id;
-        }
-
-        @Override
-        void resume(Interp m) {
-            m.machine.loading.remove(id);
+        } catch (SchemeError e) {
+            throw Calls.located(e, where);
         }
     }
 

@@ -120,6 +120,9 @@ public final class Reader {
                 if (top instanceof ListFrame l) {
                     if (l.state == ListFrame.TAIL_READ) throw error(l.line, l.col, ReadError.INCOMPLETE);
                     l.add(value);
+                    if (sources != null && value instanceof Symbol && l.last != null && l.last.car == value) {
+                        sources.putElement(l.last, new Src(file, line, col));
+                    }
                 } else {
                     SeqFrame v = (SeqFrame) top;
                     if (!v.accepts(value)) throw error(line, col, ReadError.U8);
