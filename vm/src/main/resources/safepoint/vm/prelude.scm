@@ -196,3 +196,9 @@
   table)
 
 (define (hash-merge-right table . others) (apply hash-merge-right! (hash-copy table) others))
+
+;; Gerbil's runtime aliases (reference/gerbil/prelude/core.md): (set! (car p) v) expands to
+;; (car-set! p v), so the guide's (set! (car a-pair) 'c) needs them.
+(define car-set! set-car!)
+(define cdr-set! set-cdr!)
+(define box-set! set-box!)
