@@ -220,3 +220,8 @@
     (let ((result (parameterize ((current-output-port port)) (thunk))))
       (close-port port)
       result)))
+;; Gerbil's runtime aliases (reference/gerbil/prelude/core.md): (set! (car p) v) expands to
+;; (car-set! p v), so the guide's (set! (car a-pair) 'c) needs them.
+(define car-set! set-car!)
+(define cdr-set! set-cdr!)
+(define box-set! set-box!)
