@@ -225,3 +225,8 @@
 (define car-set! set-car!)
 (define cdr-set! set-cdr!)
 (define box-set! set-box!)
+
+;; Gambit's display-exception: the message gsi would show for an exception object.
+(define (display-exception e #!optional (port (current-output-port)))
+  (display (##error-text e) port)
+  (newline port))

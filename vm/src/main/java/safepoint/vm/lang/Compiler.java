@@ -252,7 +252,7 @@ final class Compiler {
                             CoreForms.defineSyntax(this, fp, s);
                             break;
                         }
-                        if (form instanceof SpecialForm.Derived dv && dv.name().startsWith("def")) {
+                        if (form instanceof SpecialForm.Derived dv && (dv.name().startsWith("def") || dv.name().equals("begin-syntax"))) {
                             f = withSource(dv.rewrite(this, fp, s), fp);
                             continue;
                         }
@@ -329,7 +329,7 @@ final class Compiler {
                         CoreForms.defineSyntax(this, p, null);
                         return new Refs.Const(Special.VOID);
                     }
-                    if (form instanceof SpecialForm.Derived dv && dv.name().startsWith("def")) {
+                    if (form instanceof SpecialForm.Derived dv) {
                         x = withSource(dv.rewrite(this, p, null), p);
                         continue;
                     }

@@ -297,6 +297,7 @@ final class ControlPrims {
                 m.val = n;
             }
         });
+        vm.add(Primitive.of1("##error-text", true, (c, e) -> new MString(safepoint.vm.print.ErrorText.render(e, c.vm()))));
         vm.add(Primitive.of1("##pretty-string", true, (c, x) -> new MString(safepoint.vm.print.PrettyPrinter.pp(x, c.vm()))));
         vm.add(Primitive.of0("interaction-environment", true, c -> Special.VOID));
         vm.add(Primitive.ofN("scheme-report-environment", 0, 1, true, (c, a) -> Special.VOID));

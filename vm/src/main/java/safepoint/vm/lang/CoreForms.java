@@ -120,6 +120,7 @@ final class CoreForms {
         List<Object[]> keys = new ArrayList<>(); // {Keyword, identifier, default}
         Object rest = null;
         boolean restBeforeKeys = false;
+        boolean gerbilKeys = false;
         int mode = 0; // 0 required, 1 optional, 2 key, 3 after rest
         Object p = params;
         while (p instanceof Pair pp) {
@@ -148,6 +149,7 @@ final class CoreForms {
                 }
                 if (!Renamed.isIdentifier(id)) throw c.illFormed(whole);
                 keys.add(new Object[] {kw, ignored(id), dflt});
+                gerbilKeys = true;
                 p = kp.cdr;
                 continue;
             } else {
@@ -189,6 +191,7 @@ final class CoreForms {
         if (rest != null) ls.add(rest);
         Lambda l = new Lambda(name, req.size(), opt.size(), rest != null, kws, c.polls, c.machine.sources.get(whole));
         l.restKeepsKeys = restBeforeKeys;
+        l.keysAnywhere = gerbilKeys;
         String savedName = c.procName;
         c.procName = name;
         try {
@@ -248,6 +251,12 @@ final class CoreForms {
         Object body = ((Pair) f.cdr).cdr;
         if (bindings instanceof Pair bp && Renamed.isIdentifier(bp.car)) {
             return new Pair(f.car, new Pair(Compiler.listOf(bindings), body));
+        }
+        if (bindings instanceof Pair bp && bp.car instanceof Pair target && Renamed.isIdentifier(target.car)
+                && Renamed.base(target.car) == VALUES && Compiler.length(bindings) == 2) {
+            // The single-binding form with values: (let ((values a b) e) body).
+            return new Pair(DerivedForms.g("let-values"),
+                    new Pair(Compiler.listOf(Compiler.listOf(target.cdr, Compiler.nth(bindings, 1))), body));
         }
         boolean hasValues = false;
         for (Object b = bindings; b instanceof Pair bp; b = bp.cdr) {

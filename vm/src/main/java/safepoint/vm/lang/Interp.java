@@ -176,6 +176,7 @@ public final class Interp implements Ctx {
             System.arraycopy(args, 0, fr, 1, n);
             return fr;
         }
+        if (l.keysAnywhere) return bindKeysAnywhere(c, args, fr);
         if (n < l.nreq) throw Condition.wrongArgs(c, args);
         System.arraycopy(args, 0, fr, 1, l.nreq);
         int i = l.nreq;
@@ -215,6 +216,39 @@ public final class Interp implements Ctx {
         } else if (i < n) {
             throw Condition.wrongArgs(c, args);
         }
+        return fr;
+    }
+
+    /** Gerbil lambda lists: take out {@code key: value} pairs wherever they stand, then bind the rest by position. */
+    private Object[] bindKeysAnywhere(Closure c, Object[] args, Object[] fr) {
+        Lambda l = c.lambda;
+        int keyBase = 1 + l.nreq + l.nopt;
+        for (int j = 0; j < l.keys.length; j++) fr[keyBase + j] = Special.DEFAULT;
+        Object[] pos = new Object[args.length];
+        int np = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Keyword kw) {
+                int idx = -1;
+                for (int j = 0; j < l.keys.length; j++) if (l.keys[j] == kw) idx = j;
+                if (idx < 0) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Unknown keyword argument passed to procedure",
+                            List.of(), c, List.of(args), 0));
+                }
+                if (i + 1 >= args.length) throw Condition.wrongArgs(c, args);
+                if (fr[keyBase + idx] != Special.DEFAULT) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Duplicate keyword argument " + kw,
+                            List.of(), c, List.of(args), 0));
+                }
+                fr[keyBase + idx] = args[++i];
+            } else {
+                pos[np++] = args[i];
+            }
+        }
+        if (np < l.nreq || (!l.rest && np > l.nreq + l.nopt)) throw Condition.wrongArgs(c, args);
+        System.arraycopy(pos, 0, fr, 1, l.nreq);
+        int i = l.nreq;
+        for (int j = 0; j < l.nopt; j++) fr[1 + l.nreq + j] = i < np ? pos[i++] : Special.DEFAULT;
+        if (l.rest) fr[keyBase + l.keys.length] = listFrom(java.util.Arrays.copyOf(pos, np), i);
         return fr;
     }
 

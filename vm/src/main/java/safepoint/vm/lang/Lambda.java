@@ -22,6 +22,8 @@ final class Lambda {
     int frameSize;
     /** Gambit: with #!rest before #!key the rest list keeps the keyword arguments. */
     boolean restKeepsKeys;
+    /** Gerbil: keyword arguments may stand anywhere; the other arguments are positional. */
+    boolean keysAnywhere;
     Node body;
 
     Lambda(String name, int nreq, int nopt, boolean rest, Keyword[] keys, boolean polls, Src src) {

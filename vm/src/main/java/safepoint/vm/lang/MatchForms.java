@@ -57,6 +57,10 @@ final class MatchForms {
         if (Compiler.length(f) < 3 || !Compiler.isList(Compiler.nth(f, 1))) throw c.illFormed(f);
         Object body = cons(g("let"), cons(Nil.NIL, ((Pair) ((Pair) f.cdr).cdr)));
         Object[] bindings = Compiler.arrayOf(Compiler.nth(f, 1));
+        boolean allBindings = true;
+        for (Object b : bindings) allBindings &= b instanceof Pair bp && Compiler.isList(bp) && Compiler.length(bp) == 2;
+        // (with (pattern expr) body): a single binding, unless every element is itself a (pattern expr) pair.
+        if (!allBindings) bindings = new Object[] {Compiler.nth(f, 1)};
         for (int i = bindings.length - 1; i >= 0; i--) {
             if (!(bindings[i] instanceof Pair b) || Compiler.length(b) != 2) throw c.illFormed(f);
             body = list(g("match"), Compiler.nth(b, 1), list(b.car, body));

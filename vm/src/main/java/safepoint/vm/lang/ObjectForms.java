@@ -166,6 +166,10 @@ final class ObjectForms {
         vm.add(Primitive.of3("##instance-of?", true, (c, x, type, n) -> x instanceof ObjType.Obj o && type instanceof ObjType t
                 && o.type.isSubtypeOf(t) && o.slots.length >= (Long) n));
         vm.add(Primitive.of2("##obj-ref", true, (c, x, i) -> ((ObjType.Obj) x).slots[(int) (long) (Long) i]));
+        vm.add(Primitive.ofN("make-instance", 1, -1, true, (c, a) -> {
+            if (!(a[0] instanceof ObjType t)) throw Condition.typeError("make-instance", 1, "type", a);
+            return construct(t, "make-instance", java.util.Arrays.copyOfRange(a, 1, a.length));
+        }));
         vm.add(Primitive.of1("##type-name", true, (c, t) -> new safepoint.vm.data.MString(((ObjType) t).name)));
         vm.add(Primitive.of1("object-type", true, (c, x) -> x instanceof ObjType.Obj o ? o.type : Boolean.FALSE));
         vm.add(new ControlPrim("##call-method", 2, -1) {

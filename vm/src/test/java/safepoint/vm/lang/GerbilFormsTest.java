@@ -33,6 +33,22 @@ class GerbilFormsTest {
     }
 
     @Test
+    void guideExamplesOfKeywordsLetValuesWithAndBeginSyntax() {
+        // cons.io guide/intro.html "Primitive forms", "Destructuring Binds", "begin-syntax".
+        VmFixture f = new VmFixture();
+        f.run("(def (a-keyword-lambda-with-options a b: (b 1) (c 3) . rest) (+ a (* b c)))");
+        assertEquals("9", f.eval("(a-keyword-lambda-with-options 1 b: 2 4)"));
+        assertEquals("3", f.eval("(let ((values a b) (values 1 2)) (+ a b))"));
+        f.run("(def (car+cdr obj) (with ([a . b] obj) (values a b)))");
+        assertEquals("1\n(2 3)", f.eval("(car+cdr '(1 2 3))"));
+        f.run("(begin-syntax (def (twice x) (* 2 x)))");
+        assertEquals("8", f.eval("(twice 4)"));
+        assertEquals("\"my error\\n\"", f.eval("(with-output-to-string (lambda () (try (error \"my error\") (catch (e) (display-exception e)))))"));
+        f.run("(defclass Point (x y))");
+        assertTrue(f.eval("(make-instance Point::t x: 1 y: 2)").matches("#<Point #\\d+>"));
+    }
+
+    @Test
     void letForms() {
         VmFixture f = new VmFixture();
         assertEquals("2", f.eval("(let (x 1) (+ x 1))"));
