@@ -136,7 +136,7 @@ public final class Interp implements Ctx {
         } else if (f instanceof Parameter p) {
             applyParameter(p, args);
         } else if (f instanceof ObjType t) {
-            val = ObjectForms.construct(t, t.name, args);
+            ObjectForms.make(this, t, t.name, args);
         } else if (f instanceof CaseLambda cl) {
             Closure c = cl.select(args);
             enter(c.lambda, bind(c, args));

@@ -110,6 +110,9 @@ public final class Machine implements PrimitiveSink {
         return syntax.get(name);
     }
 
+    /** Gerbil's system classes of this VM (t, object, pair, fixnum, ...). */
+    SystemClasses classes;
+
     /** Hashing and tests for Gerbil's hash tables. */
     final HashTables.Host tableHost;
 

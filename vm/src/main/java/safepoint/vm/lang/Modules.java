@@ -90,8 +90,25 @@ final class Modules {
         return new Refs.Const(Special.VOID);
     });
 
-    /** {@code (module-name)}: for tests, the id of the module being compiled, or #f. */
-    static final SpecialForm[] ALL = {IMPORT, EXPORT};
+    /**
+     * {@code (module Name body ...)} at top level (cons.io guide/intro.html "Top Modules"): a
+     * module defined in place, imported afterwards with {@code (import Name)}.
+     */
+    static final SpecialForm MODULE = new CoreForms.Form("module", (c, f, s, n) -> {
+        if (s != null || Compiler.length(f) < 2 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
+        String id = Renamed.base(Compiler.nth(f, 1)).name;
+        Object[] forms = Compiler.arrayOf(((Pair) f.cdr).cdr);
+        Module mod = new Module(id, new Namespace(c.machine, id), forms);
+        Compiler mc = new Compiler(c.machine, c.file);
+        mc.ns = mod.ns;
+        mc.module = mod;
+        c.machine.runAllNested(Machine.compileAll(mc, forms), forms);
+        mod.loaded = true;
+        c.machine.modules.put(id, mod);
+        return new Refs.Const(Special.VOID);
+    });
+
+    static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE};
 
     // ---- running an import -------------------------------------------------------------------------
 
@@ -162,6 +179,10 @@ final class Modules {
             } catch (IOException e) {
                 throw unknown(name instanceof MString ? "\"" + rel + "\"" : ((Symbol) name).name + " (no file " + file + ")");
             }
+        } else if (name instanceof Symbol s && vm.modules.containsKey(s.name)) {
+            return vm.modules.get(s.name); // a module defined with (module Name ...)
+        } else if (name instanceof Symbol s) {
+            throw unknown(s.name);
         } else {
             throw Condition.raise("Ill-formed import spec", spec);
         }

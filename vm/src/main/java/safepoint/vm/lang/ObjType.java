@@ -21,6 +21,8 @@ final class ObjType extends Procedure implements Printable {
     final String[] slots;
     final List<ObjType> precedence;
     final Map<Symbol, Object> methods = new HashMap<>();
+    /** A method name (constructor: :init!) applied to each new instance with the constructor's arguments, or null. */
+    Symbol constructor;
 
     ObjType(String name, boolean struct, List<ObjType> supers, List<String> ownSlots) {
         this.name = name;

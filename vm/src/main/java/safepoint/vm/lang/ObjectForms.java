@@ -49,8 +49,17 @@ final class ObjectForms {
                 supers.add(sym(Renamed.base(xp.car).name + "::t"));
             }
         }
+        if (supers.size() == 1) supers.add(sym("object::t")); // every struct and class is an object
         Object slotSpec = Compiler.nth(f, 2);
         if (!Compiler.isList(slotSpec)) throw c.illFormed(f);
+        // Options after the slots: constructor: :init! names a method run on each new instance.
+        Object constructor = Boolean.FALSE;
+        for (Object o = ((Pair) ((Pair) ((Pair) f.cdr).cdr)).cdr; o instanceof Pair op; o = op.cdr) {
+            if (op.car instanceof Keyword k && op.cdr instanceof Pair vp) {
+                if (k.name.equals("constructor") && Renamed.isIdentifier(vp.car)) constructor = Renamed.base(vp.car);
+                o = vp;
+            }
+        }
         List<Object> slots = new ArrayList<>();
         for (Object x = slotSpec; x instanceof Pair xp; x = xp.cdr) {
             if (!Renamed.isIdentifier(xp.car)) throw c.illFormed(f);
@@ -59,8 +68,10 @@ final class ObjectForms {
         Symbol type = sym(name + "::t");
         List<Object> out = new ArrayList<>();
         out.add(g("begin"));
-        out.add(list(g("define"), type, list(g("##make-type"), quote(sym(name)), struct, Compiler.listOf(supers), quote(Compiler.listOf(slots)))));
+        out.add(list(g("define"), type, list(g("##make-type"), quote(sym(name)), struct, Compiler.listOf(supers), quote(Compiler.listOf(slots)),
+                quote(constructor))));
         out.add(list(g("define"), sym(name), type));
+        out.add(list(g("##define-inherited-accessors!"), type, quote(sym(name))));
         out.add(list(g("define"), sym("make-" + name), list(g("##type-constructor"), type, quote(sym("make-" + name)))));
         out.add(list(g("define"), sym(name + "?"), list(g("##type-predicate"), type, quote(sym(name + "?")))));
         for (Object slot : slots) {
@@ -79,7 +90,10 @@ final class ObjectForms {
             throw c.illFormed(f);
         }
         Symbol method = Renamed.base(Compiler.nth(spec, 1));
-        Symbol type = sym(Renamed.base(Compiler.nth(spec, 2)).name + "::t");
+        // {m :t}, {m :list}: methods on the system classes (cons.io guide/intro.html "System Classes").
+        String tname = Renamed.base(Compiler.nth(spec, 2)).name;
+        if (tname.startsWith(":") && tname.length() > 1) tname = tname.substring(1);
+        Symbol type = sym(tname + "::t");
         return list(g("##bind-method!"), type, quote(method), Compiler.nth(f, 2));
     });
 
@@ -101,7 +115,7 @@ final class ObjectForms {
     // ---- runtime -----------------------------------------------------------------------------
 
     static void install(Machine vm) {
-        vm.add(Primitive.ofN("##make-type", 4, 4, true, (c, a) -> {
+        vm.add(Primitive.ofN("##make-type", 5, 5, true, (c, a) -> {
             List<ObjType> supers = new ArrayList<>();
             for (Object x : Compiler.arrayOf(a[2])) {
                 if (!(x instanceof ObjType t)) throw Condition.raise("Not a struct or class type:", x);
@@ -109,13 +123,39 @@ final class ObjectForms {
             }
             List<String> slots = new ArrayList<>();
             for (Object x : Compiler.arrayOf(a[3])) slots.add(((Symbol) x).name);
-            return new ObjType(((Symbol) a[0]).name, a[1] != Boolean.FALSE, supers, slots);
+            ObjType t = new ObjType(((Symbol) a[0]).name, a[1] != Boolean.FALSE, supers, slots);
+            if (a[4] instanceof Symbol ctor) t.constructor = ctor;
+            return t;
         }));
-        vm.add(Primitive.of2("##type-constructor", true, (c, type, name) -> {
-            ObjType t = (ObjType) type;
-            String pname = ((Symbol) name).name;
-            return Primitive.ofN(pname, 0, -1, true, (c2, args) -> construct(t, pname, args));
-        }));
+        vm.classes = new SystemClasses(vm);
+        vm.add(Primitive.of2("##type-constructor", true, (c, type, name) -> new Constructor((ObjType) type, ((Symbol) name).name)));
+        vm.add(new ControlPrim("##define-inherited-accessors!", 2, 2) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                // Accessors for inherited slots (Point3D-x): named after the new type, made at run time
+                // since the inherited slots are known only then.
+                ObjType t = (ObjType) a[0];
+                String prefix = ((Symbol) a[1]).name + "-";
+                for (String slot : t.slots) {
+                    if (t.ownSlots().contains(slot)) continue;
+                    int i = t.slotIndex(slot);
+                    String acc = prefix + slot;
+                    m.machine.define(acc, Primitive.of1(acc, true, (c2, x) -> {
+                        if (x instanceof ObjType.Obj o && o.type.isSubtypeOf(t)) return o.slots[o.type.slotIndex(slot)];
+                        throw Condition.typeError(acc, 1, t.name, x);
+                    }));
+                    m.machine.define(acc + "-set!", Primitive.of2(acc + "-set!", true, (c2, x, v) -> {
+                        if (x instanceof ObjType.Obj o && o.type.isSubtypeOf(t)) {
+                            o.slots[o.type.slotIndex(slot)] = v;
+                            return Special.VOID;
+                        }
+                        throw Condition.typeError(acc + "-set!", 1, t.name, x, v);
+                    }));
+                    if (i < 0) throw new IllegalStateException(slot);
+                }
+                m.val = Special.VOID;
+            }
+        });
         vm.add(Primitive.of2("##type-predicate", true, (c, type, name) -> {
             ObjType t = (ObjType) type;
             return Primitive.of1(((Symbol) name).name, true, (c2, x) -> x instanceof ObjType.Obj o && o.type.isSubtypeOf(t));
@@ -172,11 +212,16 @@ final class ObjectForms {
         }));
         vm.add(Primitive.of1("##type-name", true, (c, t) -> new safepoint.vm.data.MString(((ObjType) t).name)));
         vm.add(Primitive.of1("object-type", true, (c, x) -> x instanceof ObjType.Obj o ? o.type : Boolean.FALSE));
+        vm.add(Primitive.of1("class-of", true, (c, x) -> ((Interp) c).machine.classes.classOf(x)));
+        vm.add(Primitive.of2("find-method", true, (c, type, name) -> {
+            Object mth = type instanceof ObjType t ? t.findMethod((Symbol) name) : null;
+            return mth == null ? Boolean.FALSE : mth;
+        }));
         vm.add(new ControlPrim("##call-method", 2, -1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 Symbol name = (Symbol) a[1];
-                Object method = a[0] instanceof ObjType.Obj o ? o.type.findMethod(name) : null;
+                Object method = m.machine.classes.classOf(a[0]).findMethod(name);
                 if (method == null) {
                     throw Condition.raise("Cannot find method " + name.name + " for object", a[0]);
                 }
@@ -186,6 +231,37 @@ final class ObjectForms {
                 m.apply(method, args);
             }
         });
+    }
+
+    /** make-point and calling the type: construct, then run the constructor method if the type names one. */
+    static final class Constructor extends ControlPrim {
+        final ObjType type;
+
+        Constructor(ObjType type, String name) {
+            super(name, 0, -1);
+            this.type = type;
+        }
+
+        @Override
+        void invoke(Interp m, Object[] a) {
+            make(m, type, name, a);
+        }
+    }
+
+    static void make(Interp m, ObjType t, String who, Object[] args) {
+        if (t.constructor == null) {
+            m.val = construct(t, who, args);
+            return;
+        }
+        Object init = t.findMethod(t.constructor);
+        if (init == null) throw Condition.raise("Cannot find constructor method " + t.constructor.name + " for", t);
+        ObjType.Obj obj = new ObjType.Obj(t, new Object[t.slots.length]);
+        java.util.Arrays.fill(obj.slots, Boolean.FALSE);
+        Object[] callArgs = new Object[args.length + 1];
+        callArgs[0] = obj;
+        System.arraycopy(args, 0, callArgs, 1, args.length);
+        m.push(new ControlPrims.ReturnValue(obj));
+        m.apply(init, callArgs);
     }
 
     /** Positional arguments for a struct; keyword arguments (slot: value) for a class. */

@@ -49,6 +49,8 @@
         ((string? obj) (%iter-indexed obj (string-length obj) string-ref))
         ((input-port? obj) (in-input-port obj))
         ((procedure? obj) (in-coroutine obj))
+        ;; A struct or class with an :iter method (cons.io guide/intro.html "Iteration Protocol").
+        ((find-method (class-of obj) ':iter) => (lambda (m) (iter (m obj))))
         (else (error "Cannot iterate" obj))))
 
 (def (iter obj) (if (iterator? obj) obj (:iter obj)))

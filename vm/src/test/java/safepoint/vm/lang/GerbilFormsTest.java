@@ -49,6 +49,43 @@ class GerbilFormsTest {
     }
 
     @Test
+    void systemClassesConstructorMethodsAndIteration() {
+        // cons.io guide/intro.html "Method Resolution Order", "System Classes", "Constructor Methods", "Iteration Protocol".
+        VmFixture f = new VmFixture();
+        f.run("""
+                (import :std/iter)
+                (defclass Point (x y))
+                (defclass Color (r g b))
+                (defclass (Point3D Point) (z))
+                (defclass (ColoredPoint3D Point3D Color) ())
+                (defmethod {identify :t} (lambda (self) 't))
+                (defmethod {identify :object} (lambda (self) 'object))
+                (defmethod {identify :list} (lambda (self) 'list))
+                (defmethod {identify :number} (lambda (self) 'number))
+                (defmethod {identify :fixnum} (lambda (self) 'fixnum))
+                (defstruct (P3 Point) (z) constructor: :init!)
+                (defmethod {:init! P3} (lambda (self x y) (set! (@ self x) x) (set! (@ self y) y) (set! (@ self z) 0)))
+                (defstruct A (x))
+                (def (gen n) (lambda () (let loop ((i 0)) (when (< i n) (yield i) (loop (+ i 1))))))
+                (defmethod {:iter A} (lambda (self) (in-coroutine (gen (A-x self)))))""");
+        assertEquals("(ColoredPoint3D Point3D Point Color object t)",
+                f.eval("(map (lambda (t) (string->symbol (##type-name t))) (class-precedence-list ColoredPoint3D::t))"));
+        assertEquals("#t", f.eval("(eq? (class-of '(1 2 3)) pair::t)"));
+        assertEquals("(object list fixnum number t)", f.eval("(list {identify (Point x: 1 y: 2)} {identify '(1 2 3)} {identify 1} {identify 1.} {identify \"s\"})"));
+        assertEquals("(0 1 2)", f.eval("(let ((a (P3 1 2))) (list (P3-z a) (P3-x a) (Point-y a)))"));
+        assertEquals("(0 1 2)", f.eval("(for/collect (x (make-A 3)) x)"));
+    }
+
+    @Test
+    void topLevelModules() {
+        // cons.io guide/intro.html "Top Modules".
+        VmFixture f = new VmFixture();
+        f.run("(module A (export f) (def (f x) (* x 10)) (def hidden 1)) (import A)");
+        assertEquals("40", f.eval("(f 4)"));
+        assertTrue(f.error("hidden").contains("Unbound variable: hidden"));
+    }
+
+    @Test
     void letForms() {
         VmFixture f = new VmFixture();
         assertEquals("2", f.eval("(let (x 1) (+ x 1))"));
@@ -81,7 +118,7 @@ class GerbilFormsTest {
         assertEquals("(10 2 #t #f)", f.eval("(list (point-x p) (point-y p) (point? p) (point? 5))"));
         assertEquals("(3 4)", f.eval("(let ((q (point 3 4))) (list (point-x q) (point-y q)))"));
         assertEquals("#<point #2>", f.eval("p"));
-        assertEquals("(D B C A)", f.eval("(map (lambda (t) (string->symbol (##type-name t))) (class-precedence-list D::t))"));
+        assertEquals("(D B C A object t)", f.eval("(map (lambda (t) (string->symbol (##type-name t))) (class-precedence-list D::t))"));
         assertEquals("((B 2) (A 7))", f.eval("(list {describe d} {describe (A a: 7)})"));
         f.run("(set! (@ d a) 100)");
         assertEquals("100", f.eval("(@ d a)"));
