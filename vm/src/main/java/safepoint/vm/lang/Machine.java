@@ -110,6 +110,9 @@ public final class Machine implements PrimitiveSink {
         return syntax.get(name);
     }
 
+    /** Match macros (defsyntax-for-match) by name. */
+    final java.util.Map<Symbol, Macro> matchMacros = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Gerbil's system classes of this VM (t, object, pair, fixnum, ...). */
     SystemClasses classes;
 

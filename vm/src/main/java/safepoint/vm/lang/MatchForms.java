@@ -147,6 +147,8 @@ final class MatchForms {
                 case "vector":
                     return vectorPattern(c, whole, s, Compiler.listOf(args), v, ok, no);
                 default: {
+                    Macro mm = c.machine.matchMacros.get(Renamed.base(p.car));
+                    if (mm != null) return pattern(c, whole, s, c.expand(mm, p, s), v, ok, no);
                     // A struct or class pattern: (point x y) matches instances of point::t slot by slot.
                     Object type = Symbol.of(head + "::t");
                     Object r = ok;
@@ -219,5 +221,18 @@ final class MatchForms {
         return list(g("if"), list(g("equal?"), v, list(g("quote"), q)), ok, no);
     }
 
-    static final SpecialForm[] ALL = {MATCH, MATCH_STAR, WITH, WITH_STAR};
+    /**
+     * {@code (defsyntax-for-match id match-macro [expression-macro])}: {@code id} at the head of a
+     * pattern is expanded by the match macro (cons.io guide/intro.html "defsyntax-for-match").
+     */
+    static final SpecialForm DEFSYNTAX_FOR_MATCH = new CoreForms.Form("defsyntax-for-match", (c, f, s, n) -> {
+        int len = Compiler.length(f);
+        if (s != null || (len != 3 && len != 4) || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
+        Symbol id = Renamed.base(Compiler.nth(f, 1));
+        c.machine.matchMacros.put(id, CoreForms.makeMacro(c, Compiler.nth(f, 2), s, id.name, f));
+        if (len == 4) c.ns.defineSyntax(id, CoreForms.makeMacro(c, Compiler.nth(f, 3), s, id.name, f));
+        return new Refs.Const(safepoint.vm.data.Special.VOID);
+    });
+
+    static final SpecialForm[] ALL = {MATCH, MATCH_STAR, WITH, WITH_STAR, DEFSYNTAX_FOR_MATCH};
 }

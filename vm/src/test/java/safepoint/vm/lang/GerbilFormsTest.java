@@ -77,6 +77,14 @@ class GerbilFormsTest {
     }
 
     @Test
+    void defsyntaxForMatch() {
+        // cons.io guide/intro.html "defsyntax-for-match".
+        VmFixture f = new VmFixture();
+        f.run("(defsyntax-for-match foo (syntax-rules () ((_ pat) (cons 'foo pat))) (syntax-rules () ((_ x) (cons 'foo x))))");
+        assertEquals("((foo . 1) 1 not-a-foo)", f.eval("(list (foo 1) (match (foo 1) ((foo x) x)) (match 1 ((foo x) x) (else 'not-a-foo)))"));
+    }
+
+    @Test
     void topLevelModules() {
         // cons.io guide/intro.html "Top Modules".
         VmFixture f = new VmFixture();
