@@ -108,6 +108,14 @@ class CliTest {
     }
 
     @Test
+    void aProvenDeadlockExitsThreeAndSaysWhoWaitsOnWhat() throws Exception {
+        Path p = file("deadlock.ss", "(define m (make-mutex 'm))\n(mutex-lock! m)\n(mutex-lock! m)\n");
+        Result r = run("", "run", p.toString());
+        assertEquals(3, r.status());
+        assertTrue(r.err().contains("Deadlock") && r.err().contains("#<thread #1 primordial> WAITING on #<mutex #2 m>"), r.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());

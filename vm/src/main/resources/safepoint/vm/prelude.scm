@@ -230,3 +230,15 @@
 (define (display-exception e #!optional (port (current-output-port)))
   (display (##error-text e) port)
   (newline port))
+
+;;; Gerbil's thread helpers (cons.io reference/gerbil/runtime/thread-primitives.md).
+
+(define (spawn f . args)
+  (thread-start! (make-thread (lambda () (apply f args)))))
+
+(define (spawn/name name f . args)
+  (thread-start! (make-thread (lambda () (apply f args)) name)))
+
+(define (with-lock mx thunk)
+  ;; Not reentrant; the mutex is released however thunk exits.
+  (dynamic-wind (lambda () (mutex-lock! mx)) thunk (lambda () (mutex-unlock! mx))))

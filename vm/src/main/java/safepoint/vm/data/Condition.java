@@ -22,6 +22,11 @@ public final class Condition extends HeapObj {
         SYNTAX("syntax-error"),
         FILE("file-exception"),
         HEAP_OVERFLOW("heap-overflow-exception"),
+        UNCAUGHT("uncaught-exception"),
+        JOIN_TIMEOUT("join-timeout-exception"),
+        TERMINATED_THREAD("terminated-thread-exception"),
+        ABANDONED_MUTEX("abandoned-mutex-exception"),
+        DEADLOCK("deadlock-exception"),
         UNBOUND_TABLE_KEY("unbound-table-key-exception"),
         INVALID_UTF8("invalid-utf8-encoding-exception"),
         OTHER("exception");

@@ -36,6 +36,12 @@ public final class VmState {
         return s;
     }
 
+    /** Give {@code o} serial number 1, which gsi gives its primordial thread. */
+    public synchronized void serialOne(Object o) {
+        bySerial.set(1, o);
+        serials.put(o, 1L);
+    }
+
     public synchronized Object bySerial(long n) {
         return n > 0 && n < bySerial.size() ? bySerial.get((int) n) : null;
     }

@@ -51,6 +51,24 @@ public final class Interp implements Ctx {
     /** Words allocated. */
     public long allocated;
 
+    // ---- threads ---------------------------------------------------------------------------
+    /** The green thread these registers belong to. */
+    SThread thread;
+    /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
+    boolean blocked;
+    /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
+    Object pendingRaise;
+
+    /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
+    void block(Object on, double timeoutSecs, Object timeoutValue) {
+        blocked = true;
+        fuel = 0;
+        thread.state = SThread.State.WAITING;
+        thread.waitingOn = on;
+        thread.timeoutValue = timeoutValue;
+        thread.wakeAt = timeoutSecs < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeoutSecs * 1e9);
+    }
+
     // ---- outcome ---------------------------------------------------------------------------
     boolean halted;
     Object uncaught;
@@ -89,6 +107,13 @@ public final class Interp implements Ctx {
      */
     boolean run(int slice) {
         fuel = slice;
+        blocked = false;
+        if (pendingRaise != null) {
+            Object e = pendingRaise;
+            pendingRaise = null;
+            pc = null;
+            raise(e, false, null);
+        }
         for (;;) {
             try {
                 while (fuel > 0) {

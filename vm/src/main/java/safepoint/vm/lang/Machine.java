@@ -51,7 +51,7 @@ public final class Machine implements PrimitiveSink {
     private static final int SLICE = 50_000;
 
     /** How a program or evaluation ended. */
-    public enum Status { VALUE, ERROR, EXIT, TIMEOUT }
+    public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
 
     /** The outcome of running one form or program. */
     public record Outcome(Status status, Object value, String errorText, int exitCode) {}
@@ -65,6 +65,8 @@ public final class Machine implements PrimitiveSink {
         currentInput = new Parameter(state.stdin, null);
         currentError = new Parameter(state.stderr, null);
         state.globalNames = this::globalNameOf;
+        primordial = new SThread(Symbol.of("primordial"), new Interp(this));
+        state.serialOne(primordial);
         tableHost = new HashTables.Host(state);
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -83,6 +85,7 @@ public final class Machine implements PrimitiveSink {
         MiscPrims.install(this);
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
+        ThreadPrims.install(this);
         ObjectForms.install(this);
         HashTables.install(this);
         SyntaxCase.install(this);
@@ -109,6 +112,11 @@ public final class Machine implements PrimitiveSink {
     Object syntax(Symbol name) {
         return syntax.get(name);
     }
+
+    /** The green threads of this VM (one processor for now). */
+    final Scheduler scheduler = new Scheduler();
+    /** The thread that runs programs and REPL input: #<thread #1 primordial>. */
+    final SThread primordial;
 
     /** Match macros (defsyntax-for-match) by name. */
     final java.util.Map<Symbol, Macro> matchMacros = new java.util.concurrent.ConcurrentHashMap<>();
@@ -154,7 +162,9 @@ public final class Machine implements PrimitiveSink {
     }
 
     private Object finishNested(Interp m) {
+        m.thread = primordial;
         while (!m.run(SLICE)) {
+            if (m.blocked) throw Condition.raise("A thread cannot wait while expanding macros or loading a module");
             long d = deadline;
             if (d != 0 && System.nanoTime() - d > 0) throw Condition.raise("Timeout while expanding a macro");
         }
@@ -391,18 +401,58 @@ public final class Machine implements PrimitiveSink {
         return drive(m);
     }
 
+    /**
+     * Run {@code m} as the primordial thread, with the other green threads, until it ends. One
+     * processor for now: threads take turns by slices of scheduling points (preemption) and
+     * whenever one waits. Only the driver ever parks its Java thread, and only when every
+     * thread waits on the clock.
+     */
     private Outcome drive(Interp m) {
-        running = m;
         interruptRequested = false;
         exitCode = null;
+        primordial.interp = m;
+        m.thread = primordial;
+        primordial.state = SThread.State.RUNNABLE;
+        primordial.waitingOn = null;
+        scheduler.ready.remove(primordial);
+        scheduler.ready.addFirst(primordial);
         try {
-            while (!m.run(SLICE)) {
-                if (interruptRequested) m.interruptFlags |= Interp.INTR_USER;
-                long d = deadline;
-                if (d != 0 && System.nanoTime() - d > 0) {
-                    flush();
-                    return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
+            for (;;) {
+                SThread t = scheduler.ready.poll();
+                if (t == null) {
+                    long next = scheduler.expireTimeouts(System.nanoTime());
+                    if (!scheduler.ready.isEmpty()) continue;
+                    if (next == Long.MAX_VALUE) return deadlock();
+                    long wait = Math.min(next - System.nanoTime(), 20_000_000L);
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    Outcome late = checkLimits();
+                    if (late != null) return late;
+                    continue;
                 }
+                running = t.interp;
+                if (interruptRequested) {
+                    t.interp.interruptFlags |= Interp.INTR_USER;
+                    interruptRequested = false;
+                }
+                boolean halted = t.interp.run(SLICE);
+                if (exitCode != null) break;
+                if (halted) {
+                    if (t == primordial) break;
+                    t.result = t.interp.val;
+                    t.exception = t.interp.uncaught;
+                    scheduler.terminated(t);
+                } else if (!t.interp.blocked) {
+                    scheduler.ready.add(t);
+                }
+                if (!scheduler.waiting.isEmpty()) scheduler.expireTimeouts(System.nanoTime());
+                Outcome late = checkLimits();
+                if (late != null) return late;
             }
         } finally {
             running = null;
@@ -410,7 +460,49 @@ public final class Machine implements PrimitiveSink {
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
+        if (!scheduler.unjoinedFailures.isEmpty()) {
+            // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
+            SThread failed = scheduler.unjoinedFailures.remove(0);
+            Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
+            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Printer.write(failed, state) + ", never joined)", 1);
+        }
         return new Outcome(Status.VALUE, m.val, null, 0);
+    }
+
+    private Outcome checkLimits() {
+        long d = deadline;
+        if (d != 0 && System.nanoTime() - d > 0) {
+            flush();
+            return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
+        }
+        return null;
+    }
+
+    /** Nothing can run and no wait has a deadline: say who waits on what. */
+    private Outcome deadlock() {
+        flush();
+        StringBuilder sb = new StringBuilder("*** Deadlock: no thread can run and none waits with a timeout\n");
+        List<SThread> all = new ArrayList<>(scheduler.waiting);
+        all.remove(primordial);
+        all.add(0, primordial);
+        for (SThread t : all) {
+            sb.append("  ").append(Printer.write(t, state)).append(" WAITING on ").append(describeWait(t)).append('\n');
+        }
+        // The primordial thread's wait is abandoned: the next evaluation starts afresh.
+        scheduler.waiting.remove(primordial);
+        if (primordial.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(primordial);
+        if (primordial.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(primordial);
+        return new Outcome(Status.DEADLOCK, null, sb.toString().stripTrailing(), 3);
+    }
+
+    private String describeWait(SThread t) {
+        Object on = t.waitingOn;
+        if (on instanceof SyncObjects.Mutex mx) {
+            return Printer.write(mx, state) + (mx.owner != null ? ", held by " + Printer.write(mx.owner, state) : "");
+        }
+        if (on == t.mailbox) return "its mailbox (thread-receive)";
+        if (on instanceof SThread other) return Printer.write(other, state) + " to end (thread-join!)";
+        return Printer.write(on, state);
     }
 
     private Outcome errorOutcome(Object payload, Where where) {

@@ -1,0 +1,49 @@
+package safepoint.vm.lang;
+
+import java.util.ArrayDeque;
+import safepoint.vm.data.HeapObj;
+import safepoint.vm.data.Printable;
+import safepoint.vm.data.VmState;
+import safepoint.vm.print.Printer;
+
+/**
+ * A Gambit/SRFI-18 green thread: a name, its registers (an {@link Interp}), a state, a mailbox,
+ * and what it waits on. Threads are data: a processor runs one until its next scheduling point
+ * and then picks again, so a blocked thread costs no Java thread.
+ */
+final class SThread extends HeapObj implements Printable {
+    enum State { NEW, RUNNABLE, WAITING, TERMINATED }
+
+    final Object name;
+    /** The registers; the primordial thread gets fresh ones for each top-level evaluation. */
+    Interp interp;
+    State state = State.NEW;
+    Object specific = Boolean.FALSE;
+    final ArrayDeque<Object> mailbox = new ArrayDeque<>();
+    /** What the thread waits on while WAITING (a mutex, condvar, thread, mailbox or the clock). */
+    Object waitingOn;
+    /** Wall-clock deadline (System.nanoTime) of a timed wait, or Long.MAX_VALUE. */
+    long wakeAt = Long.MAX_VALUE;
+    /** The value a timed-out wait returns (or TIMEOUT_RAISES). */
+    Object timeoutValue;
+    /** Result and uncaught exception once TERMINATED. */
+    Object result;
+    Object exception;
+    boolean terminatedByRequest;
+    boolean joined;
+
+    static final Object TIMEOUT_RAISES = new Object();
+
+    SThread(Object name, Interp interp) {
+        this.name = name;
+        this.interp = interp;
+        interp.thread = this;
+    }
+
+    @Override
+    public void printOn(StringBuilder out, boolean write, VmState vm) {
+        out.append("#<thread #").append(vm.serial(this));
+        if (name != null && name != Boolean.FALSE) out.append(' ').append(Printer.write(name, vm));
+        out.append('>');
+    }
+}

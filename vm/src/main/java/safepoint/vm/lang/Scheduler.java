@@ -1,0 +1,108 @@
+package safepoint.vm.lang;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import safepoint.vm.data.Condition;
+
+/**
+ * Green-thread scheduling on one processor: a ready queue, the threads that wait (each on one
+ * object, maybe with a deadline), and the wake-ups. Locking rules: a Scheduler belongs to one
+ * VM and is only used by the Java thread that drives that VM (free run on N processors, with
+ * its own locking, is the SMP machine's next step).
+ *
+ * <p>A primitive that must wait never parks its Java thread: it records what it waits on
+ * ({@link Interp#block}) and returns; the driver moves the thread out of the ready queue. Whoever
+ * later makes the wait end hands the thread its value ({@link #wake}).
+ */
+final class Scheduler {
+    final ArrayDeque<SThread> ready = new ArrayDeque<>();
+    final List<SThread> waiting = new ArrayList<>();
+    /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
+    final List<SThread> unjoinedFailures = new ArrayList<>();
+
+    void start(SThread t) {
+        t.state = SThread.State.RUNNABLE;
+        ready.add(t);
+    }
+
+    void parked(SThread t) {
+        if (!waiting.contains(t)) waiting.add(t);
+    }
+
+    /** End a wait: the thread continues with {@code value} as the result of the waiting call. */
+    void wake(SThread t, Object value) {
+        waiting.remove(t);
+        t.state = SThread.State.RUNNABLE;
+        t.waitingOn = null;
+        t.wakeAt = Long.MAX_VALUE;
+        t.interp.val = value;
+        ready.add(t);
+    }
+
+    /** End a wait by raising {@code condition} in the thread. */
+    void wakeWithRaise(SThread t, Object condition) {
+        wake(t, null);
+        t.interp.pendingRaise = condition;
+    }
+
+    /** Wake every thread whose deadline has passed; returns the earliest remaining deadline. */
+    long expireTimeouts(long now) {
+        long next = Long.MAX_VALUE;
+        for (SThread t : new ArrayList<>(waiting)) {
+            if (t.wakeAt <= now) {
+                timeout(t);
+            } else {
+                next = Math.min(next, t.wakeAt);
+            }
+        }
+        return next;
+    }
+
+    private void timeout(SThread t) {
+        Object on = t.waitingOn;
+        if (on instanceof SyncObjects.Mutex mx) mx.waiters.remove(t);
+        if (on instanceof SyncObjects.CondVar cv) cv.waiters.remove(t);
+        if (t.timeoutValue == SThread.TIMEOUT_RAISES) {
+            wakeWithRaise(t, new Condition(Condition.Kind.JOIN_TIMEOUT, "Join timeout", List.of(), "thread-join!", List.of(), 0));
+        } else {
+            wake(t, t.timeoutValue);
+        }
+    }
+
+    /** A thread ended: record it and wake the threads joining it. */
+    void terminated(SThread t) {
+        t.state = SThread.State.TERMINATED;
+        ready.remove(t);
+        waiting.remove(t);
+        if (t.exception != null) unjoinedFailures.add(t);
+        for (SThread j : new ArrayList<>(waiting)) {
+            if (j.waitingOn == t) deliverJoin(j, t);
+        }
+        // Mutexes it still owns are abandoned; a waiter gets them, and the exception.
+        for (SThread w : new ArrayList<>(waiting)) {
+            if (w.waitingOn instanceof SyncObjects.Mutex mx && mx.owner == t) {
+                mx.abandoned = true;
+                ThreadPrims.handOff(this, mx);
+            }
+        }
+    }
+
+    void deliverJoin(SThread joiner, SThread target) {
+        target.joined = true;
+        unjoinedFailures.remove(target);
+        if (target.terminatedByRequest) {
+            wakeWithRaise(joiner, new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(), "thread-join!",
+                    List.of(target), 0));
+        } else if (target.exception != null) {
+            wakeWithRaise(joiner, uncaught(target));
+        } else {
+            wake(joiner, target.result);
+        }
+    }
+
+    static Condition uncaught(SThread target) {
+        return new Condition(Condition.Kind.UNCAUGHT, "Uncaught exception", List.of(target.exception), "thread-join!",
+                List.of(target), 0);
+    }
+}

@@ -1,0 +1,254 @@
+package safepoint.vm.lang;
+
+import java.util.List;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.Procedure;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Symbol;
+
+/**
+ * Gambit's thread API (SRFI 18 plus mailboxes): threads, mutexes, condition variables. Every
+ * wait goes through {@link Interp#block} and ends through the {@link Scheduler}: no primitive
+ * parks its Java thread.
+ */
+final class ThreadPrims {
+    private ThreadPrims() {}
+
+    static SThread thread(Object x, String who, Object[] args) {
+        if (x instanceof SThread t) return t;
+        throw Condition.typeError(who, 1, "THREAD", args);
+    }
+
+    static SyncObjects.Mutex mutex(Object x, String who, Object[] args) {
+        if (x instanceof SyncObjects.Mutex m) return m;
+        throw Condition.typeError(who, 1, "MUTEX", args);
+    }
+
+    static SyncObjects.CondVar condvar(Object x, String who, int index, Object[] args) {
+        if (x instanceof SyncObjects.CondVar c) return c;
+        throw Condition.typeError(who, index, "CONDITION-VARIABLE", args);
+    }
+
+    /** A timeout argument: #f or absent means none (-1); a number of seconds otherwise. */
+    static double timeout(Object[] a, int i, String who) {
+        if (a.length <= i || a[i] == Boolean.FALSE) return -1;
+        if (a[i] instanceof Long l) return Math.max(0, l);
+        if (a[i] instanceof Double d) return Math.max(0, d);
+        throw Condition.typeError(who, i + 1, "REAL", a);
+    }
+
+    /** Give an unlocked mutex to its first waiter, if any. */
+    static void handOff(Scheduler s, SyncObjects.Mutex mx) {
+        SThread next = mx.waiters.poll();
+        if (next == null) {
+            mx.locked = false;
+            mx.owner = null;
+            return;
+        }
+        boolean wasAbandoned = mx.abandoned;
+        mx.locked = true;
+        mx.owner = next;
+        mx.abandoned = false;
+        if (wasAbandoned) {
+            s.wakeWithRaise(next, new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
+                    List.of(mx), 0));
+        } else {
+            s.wake(next, Boolean.TRUE);
+        }
+    }
+
+    static void install(Machine vm) {
+        Scheduler sched = vm.scheduler;
+        vm.add(new ControlPrim("make-thread", 1, 3) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                if (!(a[0] instanceof Procedure)) throw Condition.typeError("make-thread", 1, "PROCEDURE", a);
+                Interp regs = new Interp(m.machine);
+                regs.startApply(a[0], new Object[0]);
+                regs.params = m.params; // a new thread inherits the parameterization
+                m.val = m.alloc(new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs), 16);
+            }
+        });
+        vm.add(new ControlPrim("thread-start!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-start!", a);
+                if (t.state != SThread.State.NEW) throw Condition.raise("Thread already started:", t);
+                sched.start(t);
+                m.val = t;
+            }
+        });
+        vm.add(new ControlPrim("thread-yield!", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.val = Special.VOID;
+                m.fuel = 0; // back to the scheduler, which requeues this thread behind the others
+            }
+        });
+        vm.add(new ControlPrim("thread-sleep!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                double secs = timeout(a, 0, "thread-sleep!");
+                m.block(Symbol.of("sleep"), Math.max(0, secs), Special.VOID);
+                sched.parked(m.thread);
+            }
+        });
+        vm.add(new ControlPrim("thread-join!", 1, 3) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-join!", a);
+                if (t == m.thread) throw new SchemeError(new Condition(Condition.Kind.DEADLOCK, "Deadlock detected: a thread joined itself",
+                        List.of(), "thread-join!", List.of(a), 0));
+                if (t.state == SThread.State.TERMINATED) {
+                    t.joined = true;
+                    sched.unjoinedFailures.remove(t);
+                    if (t.terminatedByRequest) {
+                        throw new SchemeError(new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(),
+                                "thread-join!", List.of(a), 0));
+                    }
+                    if (t.exception != null) throw new SchemeError(Scheduler.uncaught(t));
+                    m.val = t.result;
+                    return;
+                }
+                double secs = timeout(a, 1, "thread-join!");
+                m.block(t, secs, a.length > 2 ? a[2] : SThread.TIMEOUT_RAISES);
+                sched.parked(m.thread);
+            }
+        });
+        vm.add(new ControlPrim("thread-terminate!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-terminate!", a);
+                m.val = Special.VOID;
+                if (t.state == SThread.State.TERMINATED) return;
+                t.terminatedByRequest = true;
+                if (t == m.thread) {
+                    m.halted = true;
+                    m.fuel = 0;
+                    return;
+                }
+                if (t.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(t);
+                if (t.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(t);
+                sched.terminated(t);
+            }
+        });
+        vm.add(new ControlPrim("current-thread", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.val = m.thread;
+            }
+        });
+        vm.add(Primitive.of1("thread?", true, (c, x) -> x instanceof SThread));
+        vm.add(Primitive.of1("thread-name", true, (c, x) -> thread(x, "thread-name", new Object[] {x}).name));
+        vm.add(Primitive.of1("thread-specific", true, (c, x) -> thread(x, "thread-specific", new Object[] {x}).specific));
+        vm.add(Primitive.of2("thread-specific-set!", true, (c, x, v) -> {
+            thread(x, "thread-specific-set!", new Object[] {x, v}).specific = v;
+            return Special.VOID;
+        }));
+        vm.add(new ControlPrim("thread-send", 2, 2) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-send", a);
+                if (t.waitingOn == t.mailbox && t.state == SThread.State.WAITING) {
+                    sched.wake(t, a[1]);
+                } else {
+                    t.mailbox.add(a[1]);
+                }
+                m.val = Special.VOID;
+            }
+        });
+        vm.add(new ControlPrim("thread-receive", 0, 2) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread self = m.thread;
+                if (!self.mailbox.isEmpty()) {
+                    m.val = self.mailbox.poll();
+                    return;
+                }
+                double secs = timeout(a, 0, "thread-receive");
+                m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
+                sched.parked(self);
+            }
+        });
+
+        // ---- mutexes and condition variables ------------------------------------------------
+        vm.add(Primitive.ofN("make-mutex", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.Mutex(a.length > 0 ? a[0] : null), 8)));
+        vm.add(Primitive.of1("mutex?", true, (c, x) -> x instanceof SyncObjects.Mutex));
+        vm.add(Primitive.of1("mutex-name", true, (c, x) -> {
+            Object n = mutex(x, "mutex-name", new Object[] {x}).name;
+            return n == null ? Special.VOID : n;
+        }));
+        vm.add(Primitive.of1("mutex-state", true, (c, x) -> {
+            SyncObjects.Mutex mx = mutex(x, "mutex-state", new Object[] {x});
+            if (!mx.locked) return Symbol.of(mx.abandoned ? "abandoned" : "not-abandoned");
+            if (mx.owner == null) return Symbol.of("not-owned");
+            if (mx.owner.state == SThread.State.TERMINATED) return Symbol.of("abandoned");
+            return mx.owner;
+        }));
+        vm.add(new ControlPrim("mutex-lock!", 1, 3) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SyncObjects.Mutex mx = mutex(a[0], "mutex-lock!", a);
+                SThread owner = a.length > 2 ? (a[2] == Boolean.FALSE ? null : thread(a[2], "mutex-lock!", a)) : m.thread;
+                boolean ownerDead = mx.locked && mx.owner != null && mx.owner.state == SThread.State.TERMINATED;
+                if (!mx.locked || ownerDead) {
+                    boolean abandoned = mx.abandoned || ownerDead;
+                    mx.locked = true;
+                    mx.owner = owner;
+                    mx.abandoned = false;
+                    if (abandoned) {
+                        throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
+                                List.of(a), 0));
+                    }
+                    m.val = Boolean.TRUE;
+                    return;
+                }
+                // Mutexes are not recursive: locking one's own mutex waits (forever, unless timed).
+                mx.waiters.add(m.thread);
+                m.block(mx, timeout(a, 1, "mutex-lock!"), Boolean.FALSE);
+                sched.parked(m.thread);
+            }
+        });
+        vm.add(new ControlPrim("mutex-unlock!", 1, 3) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SyncObjects.Mutex mx = mutex(a[0], "mutex-unlock!", a);
+                SyncObjects.CondVar cv = a.length > 1 && a[1] != Boolean.FALSE ? condvar(a[1], "mutex-unlock!", 2, a) : null;
+                // SRFI 18: unlocking a mutex owned by another thread is not an error.
+                mx.abandoned = false;
+                handOff(sched, mx);
+                if (cv == null) {
+                    m.val = Boolean.TRUE;
+                    return;
+                }
+                cv.waiters.add(m.thread);
+                m.block(cv, timeout(a, 2, "mutex-unlock!"), Boolean.FALSE);
+                sched.parked(m.thread);
+            }
+        });
+        vm.add(Primitive.ofN("make-condition-variable", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.CondVar(a.length > 0 ? a[0] : null), 8)));
+        vm.add(Primitive.of1("condition-variable?", true, (c, x) -> x instanceof SyncObjects.CondVar));
+        vm.add(new ControlPrim("condition-variable-signal!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread t = condvar(a[0], "condition-variable-signal!", 1, a).waiters.poll();
+                if (t != null) sched.wake(t, Boolean.TRUE);
+                m.val = Special.VOID;
+            }
+        });
+        vm.add(new ControlPrim("condition-variable-broadcast!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SyncObjects.CondVar cv = condvar(a[0], "condition-variable-broadcast!", 1, a);
+                for (SThread t; (t = cv.waiters.poll()) != null; ) sched.wake(t, Boolean.TRUE);
+                m.val = Special.VOID;
+            }
+        });
+        vm.add(Primitive.of1("uncaught-exception-reason", true, (c, x) -> {
+            if (x instanceof Condition k && k.kind == Condition.Kind.UNCAUGHT) return k.irritants.get(0);
+            throw Condition.typeError("uncaught-exception-reason", 1, "UNCAUGHT-EXCEPTION", x);
+        }));
+    }
+}
