@@ -242,3 +242,6 @@
 (define (with-lock mx thunk)
   ;; Not reentrant; the mutex is released however thunk exits.
   (dynamic-wind (lambda () (mutex-lock! mx)) thunk (lambda () (mutex-unlock! mx))))
+
+(define (with-spinlock lock thunk)
+  (dynamic-wind (lambda () (spinlock-acquire! lock)) thunk (lambda () (spinlock-release! lock))))

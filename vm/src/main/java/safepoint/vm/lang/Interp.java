@@ -59,6 +59,9 @@ public final class Interp implements Ctx {
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     Object pendingRaise;
 
+    /** The spinlock this thread spins on, or null. */
+    Spinlocks.Spinlock spinningOn;
+
     /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
     void block(Object on, double timeoutSecs, Object timeoutValue) {
         blocked = true;
@@ -176,11 +179,20 @@ public final class Interp implements Ctx {
         pc = l.body;
         entries++;
         fuel--;
+        polling = l.polls;
         if (l.polls) {
             polls++;
             if (interruptFlags != 0) poll();
         }
     }
+
+    /**
+     * Whether the code now running polls (the procedure last entered was compiled with
+     * interrupts enabled). When a slice ends at a scheduling point in code that does not poll,
+     * the processor may look around (timeouts, host stops) but must go on with the same thread:
+     * only a poll lets it switch threads.
+     */
+    boolean polling = true;
 
     private void poll() {
         int f = interruptFlags;

@@ -86,6 +86,7 @@ public final class Machine implements PrimitiveSink {
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
         ThreadPrims.install(this);
+        Spinlocks.install(this);
         ObjectForms.install(this);
         HashTables.install(this);
         SyntaxCase.install(this);
@@ -448,7 +449,14 @@ public final class Machine implements PrimitiveSink {
                     t.exception = t.interp.uncaught;
                     scheduler.terminated(t);
                 } else if (!t.interp.blocked) {
-                    scheduler.ready.add(t);
+                    if (t.interp.polling) {
+                        scheduler.ready.add(t); // preempted at a poll: the others get their turn
+                    } else {
+                        // Stopped in code that does not poll: no other thread may run on this processor.
+                        Outcome stuck = Spinlocks.spinDeadlock(this, t);
+                        if (stuck != null) return stuck;
+                        scheduler.ready.addFirst(t);
+                    }
                 }
                 if (!scheduler.waiting.isEmpty()) scheduler.expireTimeouts(System.nanoTime());
                 Outcome late = checkLimits();
@@ -476,6 +484,11 @@ public final class Machine implements PrimitiveSink {
             return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
         }
         return null;
+    }
+
+    Outcome deadlockOutcome(String text) {
+        flush();
+        return new Outcome(Status.DEADLOCK, null, text, 3);
     }
 
     /** Nothing can run and no wait has a deadline: say who waits on what. */

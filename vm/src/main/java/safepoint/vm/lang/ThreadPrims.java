@@ -85,6 +85,7 @@ final class ThreadPrims {
             void invoke(Interp m, Object[] a) {
                 m.val = Special.VOID;
                 m.fuel = 0; // back to the scheduler, which requeues this thread behind the others
+                m.polling = true;
             }
         });
         vm.add(new ControlPrim("thread-sleep!", 1, 1) {

@@ -68,6 +68,42 @@ class ThreadsTest {
     }
 
     @Test
+    void codeWithoutPollsIsNotPreempted() {
+        VmFixture f = new VmFixture();
+        f.run("""
+                (define flag #f)
+                (declare (not interrupts-enabled))
+                (define (busy-no-polls n seen) (if (= n 0) seen (busy-no-polls (- n 1) (or seen flag))))
+                (declare (interrupts-enabled))
+                (define (busy n seen) (if (= n 0) seen (busy (- n 1) (or seen flag))))""");
+        // 200,000 iterations span several slices; only polls let the other thread in.
+        assertEquals("#f", f.eval("(begin (set! flag #f) (spawn (lambda () (set! flag #t))) (busy-no-polls 200000 #f))"));
+        assertEquals("#t", f.eval("(begin (set! flag #f) (spawn (lambda () (set! flag #t))) (busy 200000 #f))"));
+    }
+
+    @Test
+    void spinningWithoutPollsOnALockHeldByAnotherThreadIsADeadlockOnOneProcessor() {
+        String setup = """
+                (define L (make-spinlock 'L))
+                (define holder (spawn/name 'holder (lambda () (spinlock-acquire! L) (thread-sleep! .01) (spinlock-release! L))))
+                (thread-yield!)
+                (declare (not interrupts-enabled))
+                (define (grab-no-polls) (spinlock-acquire! L) (spinlock-release! L) 'got)
+                (declare (interrupts-enabled))
+                (define (grab) (spinlock-acquire! L) (spinlock-release! L) 'got)
+                """;
+        VmFixture polled = new VmFixture();
+        polled.run(setup);
+        assertEquals("got", polled.eval("(grab)"));
+        VmFixture stuck = new VmFixture();
+        Machine.Outcome o = stuck.vm.load(setup + "(grab-no-polls)", "spin.ss");
+        assertEquals(Machine.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
+        assertTrue(o.errorText().contains("spins without polls on #<spinlock #") && o.errorText().matches("(?s).*held by #<thread #\\d+ holder>.*"),
+                o.errorText());
+        assertTrue(stuck.error("(spinlock-release! (make-spinlock))").contains("not held"));
+    }
+
+    @Test
     void badArgumentsAreClearErrors() {
         VmFixture f = new VmFixture();
         assertTrue(f.error("(thread-start! 5)").contains("THREAD expected"));

@@ -1,0 +1,125 @@
+package safepoint.vm.lang;
+
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.HeapObj;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.Printable;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.VmState;
+import safepoint.vm.print.Printer;
+
+/**
+ * Spinlocks as Gerbil inlines them ({@code __lock-inline!}, reference 5a): acquiring a held lock
+ * spins, one scheduling point per try. The spin loop polls only when the code that called
+ * {@code spinlock-acquire!} polls: inside {@code (declare (not interrupts-enabled))} it never
+ * polls, so the spinning thread keeps its processor. On one processor that is a proof that the
+ * holder can never run again: the spinner is reported as deadlocked.
+ */
+final class Spinlocks {
+    private Spinlocks() {}
+
+    static final class Spinlock extends HeapObj implements Printable {
+        final Object name;
+        SThread holder;
+        long spins;
+
+        Spinlock(Object name) {
+            this.name = name;
+        }
+
+        @Override
+        public void printOn(StringBuilder out, boolean write, VmState vm) {
+            out.append("#<spinlock #").append(vm.serial(this));
+            if (name != null) out.append(' ').append(Printer.write(name, vm));
+            out.append('>');
+        }
+    }
+
+    /** One try of the acquire loop: a node the thread re-runs until it gets the lock. */
+    static final class Spin extends Node {
+        final Spinlock lock;
+
+        Spin(Spinlock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        void exec(Interp m) {
+            if (lock.holder == null) {
+                lock.holder = m.thread;
+                m.spinningOn = null;
+                m.val = Special.VOID;
+                return;
+            }
+            lock.spins++;
+            m.spinningOn = lock;
+            m.entries++;
+            m.fuel--; // each try is a scheduling point
+            if (m.polling) {
+                m.polls++;
+                m.fuel = 0; // a polling spinner ends its turn: the holder can run and release
+            }
+            m.pc = this;
+        }
+    }
+
+    static Spinlock lock(Object x, String who) {
+        if (x instanceof Spinlock s) return s;
+        throw Condition.typeError(who, 1, "SPINLOCK", x);
+    }
+
+    static void install(Machine vm) {
+        vm.add(Primitive.ofN("make-spinlock", 0, 1, true, (c, a) -> c.alloc(new Spinlock(a.length > 0 ? a[0] : null), 4)));
+        vm.add(Primitive.of1("spinlock?", true, (c, x) -> x instanceof Spinlock));
+        vm.add(new ControlPrim("spinlock-acquire!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.pc = new Spin(lock(a[0], "spinlock-acquire!"));
+            }
+        });
+        vm.add(new ControlPrim("spinlock-try-acquire!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                Spinlock s = lock(a[0], "spinlock-try-acquire!");
+                if (s.holder == null) {
+                    s.holder = m.thread;
+                    m.val = Boolean.TRUE;
+                } else {
+                    m.val = Boolean.FALSE;
+                }
+            }
+        });
+        vm.add(new ControlPrim("spinlock-release!", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                Spinlock s = lock(a[0], "spinlock-release!");
+                if (s.holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
+                s.holder = null;
+                m.val = Special.VOID;
+            }
+        });
+        vm.add(Primitive.of1("spinlock-holder", true, (c, x) -> {
+            SThread h = lock(x, "spinlock-holder").holder;
+            return h == null ? Boolean.FALSE : h;
+        }));
+    }
+
+    /**
+     * A thread that stopped without a poll while spinning on a lock held by another thread: on
+     * one processor the holder can never run again.
+     */
+    static Machine.Outcome spinDeadlock(Machine vm, SThread t) {
+        Spinlock s = t.interp.spinningOn;
+        if (s == null || s.holder == null || s.holder == t) {
+            if (s != null && s.holder == t) {
+                return vm.deadlockOutcome("*** Deadlock: " + Printer.write(t, vm.state) + " spins without polls on "
+                        + Printer.write(s, vm.state) + ", which it holds itself (spinlocks are not recursive)");
+            }
+            return null;
+        }
+        return vm.deadlockOutcome("*** Deadlock: P0 spins without polls on " + Printer.write(s, vm.state) + " for "
+                + Printer.write(t, vm.state) + "\n  " + Printer.write(s, vm.state) + " is held by " + Printer.write(s.holder, vm.state)
+                + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
+                + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead");
+    }
+}
