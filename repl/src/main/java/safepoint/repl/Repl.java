@@ -55,6 +55,11 @@ final class Repl {
                 }
                 break;
             }
+            if (pending.length() == 0 && line.strip().startsWith(",")) {
+                if (command(line.strip())) break;
+                consoleLine++;
+                continue;
+            }
             pending.append(line).append('\n');
             int r;
             try {
@@ -72,6 +77,28 @@ final class Repl {
         if (interactive) out.write("\n");
         out.flush();
         return 0;
+    }
+
+    /** REPL commands (Gambit's comma commands). Returns true to end the session. */
+    private boolean command(String cmd) throws IOException {
+        switch (cmd) {
+            case ",q", ",quit" -> {
+                return true;
+            }
+            case ",threads", ",st" -> out.write(vm.describeThreads());
+            case ",locks" -> out.write(vm.describeLocks());
+            case ",procs" -> out.write(vm.describeProcessors());
+            case ",help", ",?" -> out.write("""
+                    ,threads (,st)  green threads and what each waits on
+                    ,locks          contended locks, holders and waiters
+                    ,procs          processors
+                    ,q              quit
+                    """);
+            default -> err.write("Unknown REPL command " + cmd + " (try ,help)\n");
+        }
+        out.flush();
+        err.flush();
+        return false;
     }
 
     private static final int INCOMPLETE = -1;

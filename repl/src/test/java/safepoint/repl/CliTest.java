@@ -112,7 +112,40 @@ class CliTest {
         Path p = file("deadlock.ss", "(define m (make-mutex 'm))\n(mutex-lock! m)\n(mutex-lock! m)\n");
         Result r = run("", "run", p.toString());
         assertEquals(3, r.status());
-        assertTrue(r.err().contains("Deadlock") && r.err().contains("#<thread #1 primordial> WAITING on #<mutex #2 m>"), r.err());
+        assertTrue(r.err().contains("Deadlock") && r.err().contains("#<thread primordial> WAITING on #<mutex m>"), r.err());
+    }
+
+    @Test
+    void replCommandsShowThreadsAndLocksWithoutSerialNumbers() throws Exception {
+        Result r = run("""
+                (define m (make-mutex 'm))
+                (define t (spawn/name 'worker (lambda () (mutex-lock! m) (thread-receive))))
+                (thread-yield!)
+                (define t2 (spawn/name 'waiter (lambda () (mutex-lock! m))))
+                (thread-yield!)
+                ,threads
+                ,locks
+                ,nonsense
+                (list t2)
+                """);
+        assertTrue(r.out().contains("#<thread worker>            WAITING for a message"), r.out());
+        assertTrue(r.out().contains("#<thread waiter>            WAITING #<mutex m> (held by #<thread worker>)"), r.out());
+        assertTrue(r.out().contains("#<mutex m> held by #<thread worker>; waiting: #<thread waiter>"), r.out());
+        assertTrue(r.err().contains("Unknown REPL command ,nonsense"), r.err());
+        // Looking consumed no serial numbers: the program's first printed object is still #2.
+        assertTrue(r.out().endsWith("(#<thread #2 waiter>)\n"), r.out());
+    }
+
+    @Test
+    void theSpinlockDemoDeadlocksWithoutPollsAndCompletesWithThem() throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        Result broken = run("", "run", examples.resolve("spin-without-polls.ss").toString());
+        assertEquals(3, broken.status(), broken.err());
+        assertTrue(broken.err().contains("spins without polls on #<spinlock L>") && broken.err().contains("held by #<thread holder>"),
+                broken.err());
+        Result fixed = run("", "run", examples.resolve("spin-with-polls.ss").toString());
+        assertEquals(0, fixed.status(), fixed.err());
+        assertEquals("got-it\n", fixed.out());
     }
 
     @Test

@@ -486,6 +486,21 @@ public final class Machine implements PrimitiveSink {
         return null;
     }
 
+    /** The REPL's ,threads: each green thread and its state, in Gambit's ,st words. */
+    public String describeThreads() {
+        return StatusReport.threads(this);
+    }
+
+    /** The REPL's ,locks: contended locks, their holders and waiters. */
+    public String describeLocks() {
+        return StatusReport.locks(this);
+    }
+
+    /** The REPL's ,procs. */
+    public String describeProcessors() {
+        return StatusReport.processors(this);
+    }
+
     Outcome deadlockOutcome(String text) {
         flush();
         return new Outcome(Status.DEADLOCK, null, text, 3);
@@ -499,7 +514,7 @@ public final class Machine implements PrimitiveSink {
         all.remove(primordial);
         all.add(0, primordial);
         for (SThread t : all) {
-            sb.append("  ").append(Printer.write(t, state)).append(" WAITING on ").append(describeWait(t)).append('\n');
+            sb.append("  ").append(StatusReport.name(t)).append(" WAITING on ").append(describeWait(t)).append('\n');
         }
         // The primordial thread's wait is abandoned: the next evaluation starts afresh.
         scheduler.waiting.remove(primordial);
@@ -511,11 +526,11 @@ public final class Machine implements PrimitiveSink {
     private String describeWait(SThread t) {
         Object on = t.waitingOn;
         if (on instanceof SyncObjects.Mutex mx) {
-            return Printer.write(mx, state) + (mx.owner != null ? ", held by " + Printer.write(mx.owner, state) : "");
+            return StatusReport.name(mx) + (mx.owner != null ? ", held by " + StatusReport.name(mx.owner) : "");
         }
         if (on == t.mailbox) return "its mailbox (thread-receive)";
-        if (on instanceof SThread other) return Printer.write(other, state) + " to end (thread-join!)";
-        return Printer.write(on, state);
+        if (on instanceof SThread other) return StatusReport.name(other) + " to end (thread-join!)";
+        return StatusReport.name(on);
     }
 
     private Outcome errorOutcome(Object payload, Where where) {

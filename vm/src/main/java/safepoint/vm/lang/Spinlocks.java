@@ -112,13 +112,13 @@ final class Spinlocks {
         Spinlock s = t.interp.spinningOn;
         if (s == null || s.holder == null || s.holder == t) {
             if (s != null && s.holder == t) {
-                return vm.deadlockOutcome("*** Deadlock: " + Printer.write(t, vm.state) + " spins without polls on "
-                        + Printer.write(s, vm.state) + ", which it holds itself (spinlocks are not recursive)");
+                return vm.deadlockOutcome("*** Deadlock: " + StatusReport.name(t) + " spins without polls on "
+                        + StatusReport.name(s) + ", which it holds itself (spinlocks are not recursive)");
             }
             return null;
         }
-        return vm.deadlockOutcome("*** Deadlock: P0 spins without polls on " + Printer.write(s, vm.state) + " for "
-                + Printer.write(t, vm.state) + "\n  " + Printer.write(s, vm.state) + " is held by " + Printer.write(s.holder, vm.state)
+        return vm.deadlockOutcome("*** Deadlock: P0 spins without polls on " + StatusReport.name(s) + " for "
+                + StatusReport.name(t) + "\n  " + StatusReport.name(s) + " is held by " + StatusReport.name(s.holder)
                 + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
                 + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead");
     }

@@ -56,8 +56,9 @@ class ThreadsTest {
         Machine.Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
         assertEquals(Machine.Status.DEADLOCK, o.status());
         assertEquals(3, o.exitCode());
-        assertTrue(o.errorText().contains("#<thread #1 primordial> WAITING on #<thread"), o.errorText());
-        assertTrue(o.errorText().matches("(?s).*WAITING on #<mutex #\\d+ m>, held by #<thread #1 primordial>.*"), o.errorText());
+        // Safepoint's reports name objects without serial numbers, so looking changes nothing.
+        assertTrue(o.errorText().contains("#<thread primordial> WAITING on #<thread> to end"), o.errorText());
+        assertTrue(o.errorText().contains("#<thread> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
     }
 
     @Test
@@ -98,7 +99,7 @@ class ThreadsTest {
         VmFixture stuck = new VmFixture();
         Machine.Outcome o = stuck.vm.load(setup + "(grab-no-polls)", "spin.ss");
         assertEquals(Machine.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
-        assertTrue(o.errorText().contains("spins without polls on #<spinlock #") && o.errorText().matches("(?s).*held by #<thread #\\d+ holder>.*"),
+        assertTrue(o.errorText().contains("spins without polls on #<spinlock L>") && o.errorText().contains("held by #<thread holder>"),
                 o.errorText());
         assertTrue(stuck.error("(spinlock-release! (make-spinlock))").contains("not held"));
     }

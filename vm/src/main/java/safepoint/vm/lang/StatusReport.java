@@ -1,0 +1,98 @@
+package safepoint.vm.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import safepoint.vm.data.Keyword;
+import safepoint.vm.data.MString;
+import safepoint.vm.data.Symbol;
+
+/**
+ * What the REPL's {@code ,threads}, {@code ,locks} and {@code ,procs} show, and how Safepoint's
+ * own reports name objects: without serial numbers ({@code #<thread worker>}), so that looking
+ * never changes the {@code #<procedure #4>} a program prints (DESIGN.md "Observation").
+ */
+final class StatusReport {
+    private StatusReport() {}
+
+    static String name(Object o) {
+        if (o instanceof SThread t) return "#<thread" + label(t.name) + ">";
+        if (o instanceof SyncObjects.Mutex m) return "#<mutex" + label(m.name) + ">";
+        if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";
+        if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";
+        return String.valueOf(o);
+    }
+
+    private static String label(Object name) {
+        if (name == null || name == Boolean.FALSE) return "";
+        if (name instanceof Symbol s) return " " + s.name;
+        if (name instanceof MString s) return " \"" + s + "\"";
+        if (name instanceof Keyword k) return " " + k.name + ":";
+        return " " + name;
+    }
+
+    /** Gambit's ,st states: RUNNING P0, WAITING on what, SLEEPING, RUNNABLE, TERMINATED, NEW. */
+    static String state(SThread t, SThread running) {
+        if (t == running) return "RUNNING P0";
+        return switch (t.state) {
+            case NEW -> "NEW (not started)";
+            case RUNNABLE -> "RUNNABLE";
+            case TERMINATED -> t.exception != null ? "TERMINATED (uncaught exception)" : "TERMINATED";
+            case WAITING -> t.waitingOn instanceof Symbol s && s.name.equals("sleep") ? "SLEEPING" : "WAITING " + waitText(t);
+        };
+    }
+
+    static String waitText(SThread t) {
+        Object on = t.waitingOn;
+        if (on instanceof SyncObjects.Mutex mx) {
+            return name(mx) + (mx.owner != null ? " (held by " + name(mx.owner) + ")" : "");
+        }
+        if (on == t.mailbox) return "for a message";
+        if (on instanceof SThread other) return "for " + name(other) + " to end";
+        return name(on);
+    }
+
+    static String threads(Machine vm) {
+        List<SThread> all = new ArrayList<>();
+        all.add(vm.primordial);
+        for (SThread t : vm.scheduler.ready) if (!all.contains(t)) all.add(t);
+        for (SThread t : vm.scheduler.waiting) if (!all.contains(t)) all.add(t);
+        StringBuilder sb = new StringBuilder();
+        for (SThread t : all) {
+            String n = name(t);
+            sb.append(n).append(" ".repeat(Math.max(1, 28 - n.length()))).append(state(t, t == vm.primordial ? t : null));
+            if (t.interp.spinningOn != null) sb.append(", spinning on ").append(name(t.interp.spinningOn));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String locks(Machine vm) {
+        StringBuilder sb = new StringBuilder();
+        List<Object> seen = new ArrayList<>();
+        for (SThread t : vm.scheduler.waiting) {
+            if (t.waitingOn instanceof SyncObjects.Mutex mx && !seen.contains(mx)) {
+                seen.add(mx);
+                sb.append(name(mx)).append(" held by ").append(mx.owner == null ? "no thread" : name(mx.owner))
+                        .append("; waiting: ");
+                List<String> w = new ArrayList<>();
+                for (SThread x : mx.waiters) w.add(name(x));
+                sb.append(String.join(", ", w)).append('\n');
+            }
+        }
+        for (SThread t : vm.scheduler.ready) {
+            Spinlocks.Spinlock s = t.interp.spinningOn;
+            if (s != null && !seen.contains(s)) {
+                seen.add(s);
+                sb.append(name(s)).append(" held by ").append(s.holder == null ? "no thread" : name(s.holder))
+                        .append("; spinning: ").append(name(t)).append(" (").append(s.spins).append(" spins)\n");
+            }
+        }
+        return sb.length() == 0 ? "No lock is contended.\n" : sb.toString();
+    }
+
+    static String processors(Machine vm) {
+        return "P0  " + (vm.scheduler.ready.isEmpty() && vm.scheduler.waiting.isEmpty() ? "idle" : "runs the threads above")
+                + "; ready: " + vm.scheduler.ready.size() + ", waiting: " + vm.scheduler.waiting.size()
+                + "\n(one processor for now: -p N and free run on N processors come with the SMP machine)\n";
+    }
+}
