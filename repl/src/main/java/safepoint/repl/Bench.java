@@ -27,7 +27,43 @@ final class Bench {
 
     static int main(Options o, Writer out) throws IOException {
         Writer err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        if (o.operands().equals(List.of("polls"))) return polls(out, Policy.DEFAULT);
         return run(o.operands(), out, err, Gsi.locate(), Policy.DEFAULT);
+    }
+
+    /**
+     * {@code ./safepoint bench polls}: what polls cost. Each benchmark runs as written (a poll at
+     * every procedure entry) and compiled inside {@code (declare (not interrupts-enabled))}.
+     */
+    static int polls(Writer out, Policy policy) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("Polls on vs compiled out, warm medians in ms (ratio = with polls / without)");
+        w.println("JVM: " + JvmInfo.describe());
+        w.println(String.format(Locale.ROOT, "%-10s %10s %10s %8s", "benchmark", "polls", "no polls", "ratio"));
+        List<Double> ratios = new ArrayList<>();
+        boolean failed = false;
+        for (String name : Programs.NAMES) {
+            String source = Programs.source(name);
+            System.gc();
+            Result on = InProcess.run(name, source, policy);
+            System.gc();
+            Result off = InProcess.run(name, "(declare (not interrupts-enabled))\n" + source, policy);
+            if (!on.ok() || !off.ok()) {
+                failed = true;
+                w.println(String.format(Locale.ROOT, "%-10s FAILED", name));
+                continue;
+            }
+            double r = on.warmMs() / off.warmMs();
+            ratios.add(r);
+            w.println(String.format(Locale.ROOT, "%-10s %10.1f %10.1f %8.2f", name, on.warmMs(), off.warmMs(), r));
+            w.flush();
+        }
+        double logSum = 0;
+        for (double r : ratios) logSum += Math.log(r);
+        w.println(String.format(Locale.ROOT, "geometric mean (polls / no polls): %.3f  (%d benchmarks)", Math.exp(logSum / ratios.size()),
+                ratios.size()));
+        w.flush();
+        return failed ? 1 : 0;
     }
 
     static int run(List<String> names, Writer out, Writer err, Optional<Path> gsi, Policy policy) throws IOException {

@@ -140,4 +140,16 @@ class BenchTest {
         assertEquals(7.0, Stats.median(new double[] {7}));
         assertTrue(Double.isNaN(Stats.median(new double[0])));
     }
+
+    @Test
+    void pollsComparisonRunsEveryBenchmarkBothWaysAndChecksResults() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int status = Bench.polls(out, new safepoint.repl.bench.Policy(1, 1, 1, true));
+        org.junit.jupiter.api.Assertions.assertEquals(0, status, out.toString());
+        String text = out.toString();
+        for (String name : safepoint.repl.bench.Programs.NAMES) {
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("\n" + name + " "), name + " missing in\n" + text);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("geometric mean (polls / no polls):"), text);
+    }
 }
