@@ -110,13 +110,6 @@ public final class PrettyPrinter {
     }
 
     private static String quotePrefix(Pair p) {
-        if (!(p.car instanceof Symbol s) || !(p.cdr instanceof Pair r) || r.cdr != Nil.NIL) return null;
-        return switch (s.name) {
-            case "quote" -> "'";
-            case "quasiquote" -> "`";
-            case "unquote" -> ",";
-            case "unquote-splicing" -> ",@";
-            default -> null;
-        };
+        return Printer.abbreviation(p);
     }
 }

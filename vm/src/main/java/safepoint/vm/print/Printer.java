@@ -185,7 +185,7 @@ public final class Printer {
     }
 
     /** {@code (quote x)} prints as {@code 'x}, by write and display alike. */
-    private static String abbreviation(Pair p) {
+    static String abbreviation(Pair p) {
         if (!(p.car instanceof Symbol s) || !s.interned) return null;
         if (!(p.cdr instanceof Pair q) || q.cdr != Nil.NIL) return null;
         return switch (s.name) {
