@@ -59,6 +59,7 @@ public final class Main {
         java.io.BufferedReader in = new java.io.BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
+        vm.setProcessors(o.processors());
         Interrupts.install(vm);
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);

@@ -33,7 +33,7 @@ public final class OutputPort extends HeapObj {
         return text != null;
     }
 
-    public void write(CharSequence s) {
+    public synchronized void write(CharSequence s) {
         if (closed) throw Condition.raise("Port is closed", this);
         int n = s.length();
         if (n == 0) return;
@@ -59,7 +59,7 @@ public final class OutputPort extends HeapObj {
         return column;
     }
 
-    public void flush() {
+    public synchronized void flush() {
         if (sink == null) return;
         try {
             sink.flush();

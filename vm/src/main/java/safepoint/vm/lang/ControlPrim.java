@@ -15,6 +15,8 @@ abstract class ControlPrim extends Procedure implements Printable {
     final String name;
     final int minArgs;
     final int maxArgs;
+    /** Thread and synchronization primitives run holding the scheduler's monitor (see Scheduler). */
+    boolean locksScheduler;
 
     ControlPrim(String name, int minArgs, int maxArgs) {
         this.name = name;

@@ -158,7 +158,13 @@ public final class Interp implements Ctx {
             val = p.callN(this, args);
         } else if (f instanceof ControlPrim cp) {
             cp.check(args);
-            cp.invoke(this, args);
+            if (cp.locksScheduler) {
+                synchronized (machine.scheduler) {
+                    cp.invoke(this, args);
+                }
+            } else {
+                cp.invoke(this, args);
+            }
         } else if (f instanceof Continuation c) {
             throwTo(c, args);
         } else if (f instanceof Parameter p) {

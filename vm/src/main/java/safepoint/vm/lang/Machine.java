@@ -46,9 +46,8 @@ public final class Machine implements PrimitiveSink {
     /** Set by {@code exit}. */
     Integer exitCode;
     private volatile boolean interruptRequested;
-    private volatile Interp running;
     /** Scheduling points per slice between checks for timeouts and interrupts. */
-    private static final int SLICE = 50_000;
+    static final int SLICE = 50_000;
 
     /** How a program or evaluation ended. */
     public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
@@ -279,9 +278,10 @@ public final class Machine implements PrimitiveSink {
 
     /** Ask the running computation to stop with a "User interrupt" error at its next poll. */
     public void interrupt() {
-        interruptRequested = true;
-        Interp m = running;
-        if (m != null) m.interruptFlags |= Interp.INTR_USER;
+        synchronized (this) {
+            interruptRequested = true;
+        }
+        primordial.interp.interruptFlags |= Interp.INTR_USER;
     }
 
     /**
@@ -411,73 +411,52 @@ public final class Machine implements PrimitiveSink {
     private Outcome drive(Interp m) {
         interruptRequested = false;
         exitCode = null;
-        primordial.interp = m;
-        m.thread = primordial;
-        primordial.state = SThread.State.RUNNABLE;
-        primordial.waitingOn = null;
-        scheduler.ready.remove(primordial);
-        scheduler.ready.addFirst(primordial);
-        try {
-            for (;;) {
-                SThread t = scheduler.ready.poll();
-                if (t == null) {
-                    long next = scheduler.expireTimeouts(System.nanoTime());
-                    if (!scheduler.ready.isEmpty()) continue;
-                    if (next == Long.MAX_VALUE) return deadlock();
-                    long wait = Math.min(next - System.nanoTime(), 20_000_000L);
-                    if (wait > 0) {
-                        try {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                    Outcome late = checkLimits();
-                    if (late != null) return late;
-                    continue;
-                }
-                running = t.interp;
-                if (interruptRequested) {
-                    t.interp.interruptFlags |= Interp.INTR_USER;
-                    interruptRequested = false;
-                }
-                boolean halted = t.interp.run(SLICE);
-                if (exitCode != null) break;
-                if (halted) {
-                    if (t == primordial) break;
-                    t.result = t.interp.val;
-                    t.exception = t.interp.uncaught;
-                    scheduler.terminated(t);
-                } else if (!t.interp.blocked) {
-                    if (t.interp.polling) {
-                        scheduler.ready.add(t); // preempted at a poll: the others get their turn
-                    } else {
-                        // Stopped in code that does not poll: no other thread may run on this processor.
-                        Outcome stuck = Spinlocks.spinDeadlock(this, t);
-                        if (stuck != null) return stuck;
-                        scheduler.ready.addFirst(t);
-                    }
-                }
-                if (!scheduler.waiting.isEmpty()) scheduler.expireTimeouts(System.nanoTime());
-                Outcome late = checkLimits();
-                if (late != null) return late;
-            }
-        } finally {
-            running = null;
+        synchronized (scheduler) {
+            primordial.interp = m;
+            m.thread = primordial;
+            primordial.state = SThread.State.RUNNABLE;
+            primordial.waitingOn = null;
+            primordial.onProcessor = -1;
+            scheduler.ready.remove(primordial);
+            scheduler.ready.addFirst(primordial);
         }
+        Outcome stopped = new FreeRun(this, processors).go();
+        if (stopped != null) return stopped;
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
-        if (!scheduler.unjoinedFailures.isEmpty()) {
+        SThread failed = null;
+        synchronized (scheduler) {
+            if (!scheduler.unjoinedFailures.isEmpty()) failed = scheduler.unjoinedFailures.remove(0);
+        }
+        if (failed != null) {
             // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
-            SThread failed = scheduler.unjoinedFailures.remove(0);
             Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
-            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Printer.write(failed, state) + ", never joined)", 1);
+            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + StatusReport.name(failed) + ", never joined)", 1);
         }
         return new Outcome(Status.VALUE, m.val, null, 0);
     }
 
-    private Outcome checkLimits() {
+    /** Processors (-p N): how many Java threads run the green threads in free run. */
+    volatile int processors = 1;
+
+    public void setProcessors(int n) {
+        if (n < 1) throw new IllegalArgumentException("processors: " + n);
+        processors = n;
+    }
+
+    public int processors() {
+        return processors;
+    }
+
+    /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
+    synchronized boolean takeInterrupt() {
+        boolean r = interruptRequested;
+        interruptRequested = false;
+        return r;
+    }
+
+    Outcome checkLimits() {
         long d = deadline;
         if (d != 0 && System.nanoTime() - d > 0) {
             flush();
@@ -507,7 +486,7 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** Nothing can run and no wait has a deadline: say who waits on what. */
-    private Outcome deadlock() {
+    Outcome deadlock() {
         flush();
         StringBuilder sb = new StringBuilder("*** Deadlock: no thread can run and none waits with a timeout\n");
         List<SThread> all = new ArrayList<>(scheduler.waiting);

@@ -31,6 +31,8 @@ final class SThread extends HeapObj implements Printable {
     Object exception;
     boolean terminatedByRequest;
     boolean joined;
+    /** The processor now running this thread, or -1. */
+    int onProcessor = -1;
 
     static final Object TIMEOUT_RAISES = new Object();
 

@@ -6,16 +6,18 @@ import java.util.List;
 import safepoint.vm.data.Condition;
 
 /**
- * Green-thread scheduling on one processor: a ready queue, the threads that wait (each on one
- * object, maybe with a deadline), and the wake-ups. Locking rules: a Scheduler belongs to one
- * VM and is only used by the Java thread that drives that VM (free run on N processors, with
- * its own locking, is the SMP machine's next step).
+ * Green-thread scheduling: a ready queue shared by the processors, the threads that wait (each
+ * on one object, maybe with a deadline), and the wake-ups. Idle processors wait on this monitor
+ * (the only place a processor's Java thread parks).
  *
  * <p>A primitive that must wait never parks its Java thread: it records what it waits on
  * ({@link Interp#block}) and returns; the driver moves the thread out of the ready queue. Whoever
  * later makes the wait end hands the thread its value ({@link #wake}).
  */
 final class Scheduler {
+    // Locking rule: every field here, and the state of every thread, mutex, condition variable
+    // and mailbox, is read and written only while holding this Scheduler's monitor. Processors
+    // run Scheme code without it; thread primitives take it for their bookkeeping.
     final ArrayDeque<SThread> ready = new ArrayDeque<>();
     final List<SThread> waiting = new ArrayList<>();
     /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
@@ -30,14 +32,20 @@ final class Scheduler {
         if (!waiting.contains(t)) waiting.add(t);
     }
 
-    /** End a wait: the thread continues with {@code value} as the result of the waiting call. */
+    /**
+     * End a wait: the thread continues with {@code value} as the result of the waiting call. A
+     * thread woken before its processor has finished parking it is queued by that processor.
+     */
     void wake(SThread t, Object value) {
         waiting.remove(t);
         t.state = SThread.State.RUNNABLE;
         t.waitingOn = null;
         t.wakeAt = Long.MAX_VALUE;
         t.interp.val = value;
-        ready.add(t);
+        if (t.onProcessor < 0) {
+            ready.add(t);
+            notifyAll();
+        }
     }
 
     /** End a wait by raising {@code condition} in the thread. */

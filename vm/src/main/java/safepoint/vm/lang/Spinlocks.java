@@ -27,6 +27,19 @@ final class Spinlocks {
             this.name = name;
         }
 
+        /** The lock word's compare-and-swap: processors race for it. */
+        synchronized boolean tryTake(SThread t) {
+            if (holder != null) return false;
+            holder = t;
+            return true;
+        }
+
+        synchronized boolean release() {
+            if (holder == null) return false;
+            holder = null;
+            return true;
+        }
+
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
             out.append("#<spinlock #").append(vm.serial(this));
@@ -45,8 +58,7 @@ final class Spinlocks {
 
         @Override
         void exec(Interp m) {
-            if (lock.holder == null) {
-                lock.holder = m.thread;
+            if (lock.tryTake(m.thread)) {
                 m.spinningOn = null;
                 m.val = Special.VOID;
                 return;
@@ -80,21 +92,14 @@ final class Spinlocks {
         vm.add(new ControlPrim("spinlock-try-acquire!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
-                Spinlock s = lock(a[0], "spinlock-try-acquire!");
-                if (s.holder == null) {
-                    s.holder = m.thread;
-                    m.val = Boolean.TRUE;
-                } else {
-                    m.val = Boolean.FALSE;
-                }
+                m.val = lock(a[0], "spinlock-try-acquire!").tryTake(m.thread);
             }
         });
         vm.add(new ControlPrim("spinlock-release!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 Spinlock s = lock(a[0], "spinlock-release!");
-                if (s.holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
-                s.holder = null;
+                if (!s.release()) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 m.val = Special.VOID;
             }
         });

@@ -61,7 +61,11 @@ final class ThreadPrims {
 
     static void install(Machine vm) {
         Scheduler sched = vm.scheduler;
-        vm.add(new ControlPrim("make-thread", 1, 3) {
+        java.util.function.Consumer<ControlPrim> add = p -> {
+            p.locksScheduler = true;
+            vm.add(p);
+        };
+        add.accept(new ControlPrim("make-thread", 1, 3) {
             @Override
             void invoke(Interp m, Object[] a) {
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("make-thread", 1, "PROCEDURE", a);
@@ -71,7 +75,7 @@ final class ThreadPrims {
                 m.val = m.alloc(new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs), 16);
             }
         });
-        vm.add(new ControlPrim("thread-start!", 1, 1) {
+        add.accept(new ControlPrim("thread-start!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-start!", a);
@@ -80,7 +84,7 @@ final class ThreadPrims {
                 m.val = t;
             }
         });
-        vm.add(new ControlPrim("thread-yield!", 0, 0) {
+        add.accept(new ControlPrim("thread-yield!", 0, 0) {
             @Override
             void invoke(Interp m, Object[] a) {
                 m.val = Special.VOID;
@@ -88,7 +92,7 @@ final class ThreadPrims {
                 m.polling = true;
             }
         });
-        vm.add(new ControlPrim("thread-sleep!", 1, 1) {
+        add.accept(new ControlPrim("thread-sleep!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 double secs = timeout(a, 0, "thread-sleep!");
@@ -96,7 +100,7 @@ final class ThreadPrims {
                 sched.parked(m.thread);
             }
         });
-        vm.add(new ControlPrim("thread-join!", 1, 3) {
+        add.accept(new ControlPrim("thread-join!", 1, 3) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-join!", a);
@@ -118,7 +122,7 @@ final class ThreadPrims {
                 sched.parked(m.thread);
             }
         });
-        vm.add(new ControlPrim("thread-terminate!", 1, 1) {
+        add.accept(new ControlPrim("thread-terminate!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-terminate!", a);
@@ -135,7 +139,7 @@ final class ThreadPrims {
                 sched.terminated(t);
             }
         });
-        vm.add(new ControlPrim("current-thread", 0, 0) {
+        add.accept(new ControlPrim("current-thread", 0, 0) {
             @Override
             void invoke(Interp m, Object[] a) {
                 m.val = m.thread;
@@ -148,7 +152,7 @@ final class ThreadPrims {
             thread(x, "thread-specific-set!", new Object[] {x, v}).specific = v;
             return Special.VOID;
         }));
-        vm.add(new ControlPrim("thread-send", 2, 2) {
+        add.accept(new ControlPrim("thread-send", 2, 2) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-send", a);
@@ -160,7 +164,7 @@ final class ThreadPrims {
                 m.val = Special.VOID;
             }
         });
-        vm.add(new ControlPrim("thread-receive", 0, 2) {
+        add.accept(new ControlPrim("thread-receive", 0, 2) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread self = m.thread;
@@ -188,7 +192,7 @@ final class ThreadPrims {
             if (mx.owner.state == SThread.State.TERMINATED) return Symbol.of("abandoned");
             return mx.owner;
         }));
-        vm.add(new ControlPrim("mutex-lock!", 1, 3) {
+        add.accept(new ControlPrim("mutex-lock!", 1, 3) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SyncObjects.Mutex mx = mutex(a[0], "mutex-lock!", a);
@@ -212,7 +216,7 @@ final class ThreadPrims {
                 sched.parked(m.thread);
             }
         });
-        vm.add(new ControlPrim("mutex-unlock!", 1, 3) {
+        add.accept(new ControlPrim("mutex-unlock!", 1, 3) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SyncObjects.Mutex mx = mutex(a[0], "mutex-unlock!", a);
@@ -231,7 +235,7 @@ final class ThreadPrims {
         });
         vm.add(Primitive.ofN("make-condition-variable", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.CondVar(a.length > 0 ? a[0] : null), 8)));
         vm.add(Primitive.of1("condition-variable?", true, (c, x) -> x instanceof SyncObjects.CondVar));
-        vm.add(new ControlPrim("condition-variable-signal!", 1, 1) {
+        add.accept(new ControlPrim("condition-variable-signal!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread t = condvar(a[0], "condition-variable-signal!", 1, a).waiters.poll();
@@ -239,7 +243,7 @@ final class ThreadPrims {
                 m.val = Special.VOID;
             }
         });
-        vm.add(new ControlPrim("condition-variable-broadcast!", 1, 1) {
+        add.accept(new ControlPrim("condition-variable-broadcast!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
                 SyncObjects.CondVar cv = condvar(a[0], "condition-variable-broadcast!", 1, a);
