@@ -52,6 +52,12 @@ final class StatusReport {
     }
 
     static String threads(Machine vm) {
+        synchronized (vm.scheduler) {
+            return threadsLocked(vm);
+        }
+    }
+
+    private static String threadsLocked(Machine vm) {
         List<SThread> all = new ArrayList<>();
         all.add(vm.primordial);
         for (SThread t : vm.scheduler.ready) if (!all.contains(t)) all.add(t);
@@ -67,6 +73,12 @@ final class StatusReport {
     }
 
     static String locks(Machine vm) {
+        synchronized (vm.scheduler) {
+            return locksLocked(vm);
+        }
+    }
+
+    private static String locksLocked(Machine vm) {
         StringBuilder sb = new StringBuilder();
         List<Object> seen = new ArrayList<>();
         for (SThread t : vm.scheduler.waiting) {
@@ -91,8 +103,10 @@ final class StatusReport {
     }
 
     static String processors(Machine vm) {
-        return "P0  " + (vm.scheduler.ready.isEmpty() && vm.scheduler.waiting.isEmpty() ? "idle" : "runs the threads above")
-                + "; ready: " + vm.scheduler.ready.size() + ", waiting: " + vm.scheduler.waiting.size()
-                + "\n(one processor for now: -p N and free run on N processors come with the SMP machine)\n";
+        synchronized (vm.scheduler) {
+            return vm.processors() + " processor" + (vm.processors() == 1 ? "" : "s") + " (P0" + (vm.processors() > 1 ? "-P" + (vm.processors() - 1) : "")
+                    + "), free run; between evaluations all are idle\nready threads: " + vm.scheduler.ready.size()
+                    + ", waiting threads: " + vm.scheduler.waiting.size() + "\n";
+        }
     }
 }
