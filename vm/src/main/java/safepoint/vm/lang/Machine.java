@@ -128,15 +128,16 @@ public final class Machine implements PrimitiveSink {
     final HashTables.Host tableHost;
 
     /** The renaming of the procedural macro expansion in progress (syntax templates use it). */
-    java.util.IdentityHashMap<Object, Renamed> expansionRenames;
+    // Per Java thread: processors may expand macros (eval) at the same time.
+    final ThreadLocal<java.util.IdentityHashMap<Object, Renamed>> expansionRenames = new ThreadLocal<>();
 
     /**
      * Expand a use of a procedural macro: run its transformer on the form, as a computation of
      * its own (phase 1, while compiling). An error in the transformer is a syntax error of the use.
      */
     Object expandWith(Macro macro, Pair form) {
-        java.util.IdentityHashMap<Object, Renamed> saved = expansionRenames;
-        expansionRenames = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<Object, Renamed> saved = expansionRenames.get();
+        expansionRenames.set(new java.util.IdentityHashMap<>());
         try {
             return runNested(macro.transformer, new Object[] {form});
         } catch (SchemeError e) {
@@ -144,7 +145,7 @@ public final class Machine implements PrimitiveSink {
             e.where = new Where(null, sources.get(form));
             throw e;
         } finally {
-            expansionRenames = saved;
+            expansionRenames.set(saved);
         }
     }
 
@@ -177,9 +178,9 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** Modules loaded (or being loaded) by id. */
-    final java.util.Map<String, Modules.Module> modules = new java.util.HashMap<>();
+    final java.util.Map<String, Modules.Module> modules = new java.util.concurrent.ConcurrentHashMap<>();
     /** Ids of modules whose loading is in progress, to report circular imports. */
-    final java.util.LinkedHashSet<String> loading = new java.util.LinkedHashSet<>();
+    final java.util.Set<String> loading = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     /** The VM's top-level namespace: the REPL's and programs'. */
     final Namespace top = new Namespace(this, null);

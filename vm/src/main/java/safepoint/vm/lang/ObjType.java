@@ -20,7 +20,7 @@ final class ObjType extends Procedure implements Printable {
     final List<ObjType> supers;
     final String[] slots;
     final List<ObjType> precedence;
-    final Map<Symbol, Object> methods = new HashMap<>();
+    final Map<Symbol, Object> methods = new java.util.concurrent.ConcurrentHashMap<>();
     /** A method name (constructor: :init!) applied to each new instance with the constructor's arguments, or null. */
     Symbol constructor;
 

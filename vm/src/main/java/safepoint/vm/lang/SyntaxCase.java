@@ -147,7 +147,7 @@ final class SyntaxCase {
         Object ev(Interp m) {
             Map<Object, Object> b = new IdentityHashMap<>();
             for (int i = 0; i < ids.length; i++) b.put(ids[i], fromScheme(refs[i].ev(m)));
-            IdentityHashMap<Object, Renamed> renames = m.machine.expansionRenames;
+            IdentityHashMap<Object, Renamed> renames = m.machine.expansionRenames.get();
             if (renames == null) renames = new IdentityHashMap<>();
             return BUILDER.build(tmpl, b, renames);
         }
