@@ -1,7 +1,6 @@
 package safepoint.vm.lang;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import safepoint.vm.data.Printable;
