@@ -60,6 +60,7 @@ public final class Main {
         Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
         vm.setProcessors(o.processors());
+        if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
         Interrupts.install(vm);
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
-        Long maxSteps) {
+        Long maxSteps, Long heapBytes) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -19,7 +19,7 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint run FILE [opts]         run a program; stdout is its output
                    safepoint -e EXPR [opts]          evaluate and print
                    safepoint bench [NAME...]         the benchmark suite
-            options: -p N (processors, default 4), --seed S, --timeout SECS, --max-steps N
+            options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S, --timeout SECS, --max-steps N
             """;
 
     static Options parse(String[] args) throws UsageError {
@@ -30,6 +30,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Long seed = null;
         Double timeout = null;
         Long maxSteps = null;
+        Long heapBytes = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -42,6 +43,7 @@ record Options(String command, List<String> operands, String expr, int processor
                     if (processors < 1 || processors > 1024) throw new UsageError("-p needs a number of processors from 1 to 1024, not " + processors);
                 }
                 case "--seed" -> seed = number(value(args, ++i, a), a);
+                case "--heap" -> heapBytes = size(value(args, ++i, a));
                 case "--max-steps" -> {
                     maxSteps = number(value(args, ++i, a), a);
                     if (maxSteps < 1) throw new UsageError("--max-steps needs a positive number");
@@ -73,7 +75,24 @@ record Options(String command, List<String> operands, String expr, int processor
                 throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
             default -> throw new UsageError("unknown command '" + command + "'");
         }
-        return new Options(command, operands, expr, processors, seed, timeout, maxSteps);
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes);
+    }
+
+    /** A size in bytes: 1000, 64k, 256m, 1g. */
+    private static long size(String s) throws UsageError {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("k")) unit = 1L << 10;
+        else if (t.endsWith("m")) unit = 1L << 20;
+        else if (t.endsWith("g")) unit = 1L << 30;
+        if (unit > 1) t = t.substring(0, t.length() - 1);
+        try {
+            long n = Long.parseLong(t);
+            if (n < 1) throw new UsageError("--heap needs a positive size");
+            return n * unit;
+        } catch (NumberFormatException e) {
+            throw new UsageError("--heap needs a size like 64m or 1g, not '" + s + "'");
+        }
     }
 
     private static String value(String[] args, int i, String opt) throws UsageError {

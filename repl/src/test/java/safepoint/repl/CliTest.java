@@ -155,6 +155,30 @@ class CliTest {
     }
 
     @Test
+    void seedBug5aTheGcBarrierWaitsForeverOnASpinWithoutPolls() throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        for (String p : new String[] {"2", "4"}) {
+            Result broken = run("", "-p", p, "run", examples.resolve("gc-barrier-spin.ss").toString());
+            assertEquals(3, broken.status(), broken.err());
+            assertTrue(broken.err().contains("the GC barrier waits for P") && broken.err().contains("never reaches a safepoint"), broken.err());
+            assertTrue(broken.err().contains("spinning without polls on #<spinlock L>"), broken.err());
+            assertTrue(broken.err().contains("#<spinlock L> is held by #<thread primordial>, parked at the safepoint"), broken.err());
+            Result fixed = run("", "-p", p, "run", examples.resolve("gc-barrier-spin-fixed.ss").toString());
+            assertEquals(0, fixed.status(), fixed.err());
+            assertEquals("got-it\n", fixed.out());
+        }
+    }
+
+    @Test
+    void heapOptionAndHeapOverflow() throws Exception {
+        Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("Heap overflow"), r.err());
+        assertEquals(2, run("", "--heap", "lots", "-e", "1").status());
+        assertEquals("100000\n", run("", "--heap", "64m", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))").out());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());

@@ -14,4 +14,6 @@ public abstract class HeapObj {
      * identity hash) so that table order is the same on every run.
      */
     public int eqHash;
+    /** The mark word: the GC epoch of the collection that last found the object alive. */
+    public int mark;
 }

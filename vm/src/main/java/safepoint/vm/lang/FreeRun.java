@@ -58,38 +58,16 @@ final class FreeRun {
     }
 
     private void loop(int id) {
+        SThread keep = null; // a thread stopped in code without polls keeps its processor
         for (;;) {
             SThread t;
             synchronized (s) {
-                for (;;) {
-                    if (stop) return;
-                    if (id == 0) {
-                        Machine.Outcome late = vm.checkLimits();
-                        if (late != null) {
-                            finish(late);
-                            return;
-                        }
-                    }
-                    long next = s.expireTimeouts(System.nanoTime());
-                    t = s.ready.poll();
-                    if (t != null) break;
-                    idle++;
-                    if (idle == n && next == Long.MAX_VALUE) {
-                        // Every processor is idle, nothing is ready and no wait can time out.
-                        idle--;
-                        finish(vm.deadlock());
-                        return;
-                    }
-                    long waitNanos = Math.min(next == Long.MAX_VALUE ? Long.MAX_VALUE : next - System.nanoTime(), 20_000_000L);
-                    try {
-                        if (waitNanos > 0) s.wait(Math.max(1, waitNanos / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        finish(null);
-                        return;
-                    } finally {
-                        idle--;
-                    }
+                if (keep != null) {
+                    t = keep;
+                    keep = null;
+                } else {
+                    t = pick(id);
+                    if (t == null) return;
                 }
                 t.onProcessor = id;
                 if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
@@ -111,21 +89,84 @@ final class FreeRun {
                     s.terminated(t);
                 } else if (t.interp.blocked) {
                     if (t.state == SThread.State.RUNNABLE) s.ready.add(t); // woken before we parked it
+                } else if (t.interp.atSafepoint) {
+                    t.interp.atSafepoint = false;
+                    s.ready.addFirst(t); // parked at the safepoint; it goes on first after the GC
                 } else if (t.interp.polling) {
                     s.ready.add(t); // preempted at a poll: the others get their turn
                 } else {
-                    // Stopped in code that does not poll: the thread keeps its processor.
-                    if (n == 1) {
-                        Machine.Outcome stuck = Spinlocks.spinDeadlock(vm, t);
-                        if (stuck != null) {
-                            finish(stuck);
-                            return;
-                        }
+                    Machine.Outcome stuck = vm.heap.pending ? barrierDeadlock(id, t)
+                            : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
+                    if (stuck != null) {
+                        finish(stuck);
+                        return;
                     }
-                    s.ready.addFirst(t);
+                    keep = t;
                 }
                 s.notifyAll();
             }
         }
+    }
+
+    /** Take a thread to run, waiting while there is none or while the world is stopped; null to stop. */
+    private SThread pick(int id) {
+        for (;;) {
+            if (stop) return null;
+            if (id == 0) {
+                Machine.Outcome late = vm.checkLimits();
+                if (late != null) {
+                    finish(late);
+                    return null;
+                }
+            }
+            long next = s.expireTimeouts(System.nanoTime());
+            if (vm.heap.pending) {
+                vm.heap.arrived(id);
+                if (idle == n - 1) {
+                    // Every other processor has stopped (at a poll, or idle): collect now.
+                    vm.heap.collect();
+                    s.notifyAll();
+                    continue;
+                }
+            } else {
+                SThread t = s.ready.poll();
+                if (t != null) return t;
+                if (idle == n - 1 && next == Long.MAX_VALUE) {
+                    // Every processor is idle, nothing is ready and no wait can time out.
+                    finish(vm.deadlock());
+                    return null;
+                }
+            }
+            idle++;
+            long waitNanos = Math.min(next == Long.MAX_VALUE ? Long.MAX_VALUE : next - System.nanoTime(), 20_000_000L);
+            try {
+                if (waitNanos > 0) s.wait(Math.max(1, waitNanos / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finish(null);
+                return null;
+            } finally {
+                idle--;
+            }
+        }
+    }
+
+    /**
+     * Seed bug 5a: a GC barrier is pending, every other processor has stopped, and this one
+     * spins without polls on a spinlock whose holder is parked at the safepoint: no one can move.
+     */
+    private Machine.Outcome barrierDeadlock(int id, SThread t) {
+        Spinlocks.Spinlock lock = t.interp.spinningOn;
+        if (lock == null || idle != n - 1) return null;
+        SThread holder = lock.holder;
+        if (holder == null || holder == t || holder.onProcessor >= 0) return null;
+        String where = holder.state == SThread.State.WAITING ? "waiting (" + StatusReport.waitText(holder) + ")"
+                : "parked at the safepoint";
+        return vm.deadlockOutcome("*** Deadlock: the GC barrier waits for P" + id + ", which never reaches a safepoint\n"
+                + "  P" + id + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
+                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", " + where
+                + ": it cannot run until the GC is over\n"
+                + "  every other processor has stopped at the barrier\n"
+                + "  fix: let the spin loop poll, or take a blocking mutex instead");
     }
 }

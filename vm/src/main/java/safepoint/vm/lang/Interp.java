@@ -186,10 +186,27 @@ public final class Interp implements Ctx {
         entries++;
         fuel--;
         polling = l.polls;
+        if (allocated - reported >= 1024) {
+            machine.heap.account(this, allocated - reported);
+            reported = allocated;
+        }
         if (l.polls) {
             polls++;
             if (interruptFlags != 0) poll();
+            if (machine.heap.pending) safepoint();
+        } else if (machine.heap.pending && machine.heap.requester == thread) {
+            safepoint(); // the allocating processor starts the GC itself, even without polls
         }
+    }
+
+    /** Words already reported to the heap. */
+    private long reported;
+    /** Stopped at a poll for a stop-the-world request; the processor joins the barrier. */
+    boolean atSafepoint;
+
+    void safepoint() {
+        atSafepoint = true;
+        fuel = 0;
     }
 
     /**

@@ -233,6 +233,21 @@ public final class Machine implements PrimitiveSink {
         return null;
     }
 
+    /** Every global cell (GC roots, in a fixed order: by name). */
+    List<Global> globalCells() {
+        List<Global> cells = new ArrayList<>(globals.values());
+        cells.sort((a, b) -> a.name.name.compareTo(b.name.name));
+        return cells;
+    }
+
+    /** The simulated heap and its collector. */
+    final Heap heap = new Heap(this);
+
+    /** --heap: the simulated heap's size in bytes. */
+    public void setHeapBytes(long bytes) {
+        heap.capacity = Math.max(1, bytes / 8);
+    }
+
     /** The value of a global, or null when unbound (for tests and tools). */
     public Object lookup(String name) {
         Object v = global(Symbol.of(name)).value;

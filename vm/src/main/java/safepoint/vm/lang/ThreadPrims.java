@@ -251,6 +251,32 @@ final class ThreadPrims {
                 m.val = Special.VOID;
             }
         });
+        vm.add(new ControlPrim("gc", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                // Request a collection and stop right here: this thread is the requester.
+                m.machine.heap.request(m.thread);
+                m.val = Special.VOID;
+                m.safepoint();
+            }
+        });
+        vm.add(new ControlPrim("gc-report", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                Heap h = m.machine.heap;
+                Object tts = safepoint.vm.data.Nil.NIL;
+                for (int i = h.timeToSafepoint.length - 1; i >= 0; i--) tts = m.cons(h.timeToSafepoint[i] / 1e6, tts);
+                Object[][] rows = {
+                    {"collections", h.collections}, {"epoch", (long) h.epoch}, {"heap-words", h.capacity},
+                    {"live-words", h.lastLive}, {"allocated-words-since-gc", h.sinceGc.get()},
+                    {"last-pause-ms", h.lastPauseNanos / 1e6}, {"total-pause-ms", h.totalPauseNanos / 1e6},
+                    {"time-to-safepoint-ms", tts}};
+                Object r = safepoint.vm.data.Nil.NIL;
+                for (int i = rows.length - 1; i >= 0; i--) r = m.cons(m.cons(Symbol.of((String) rows[i][0]), rows[i][1]), r);
+                m.val = r;
+            }
+        });
+        vm.add(Primitive.of1("##object-address", true, (c, x) -> x instanceof safepoint.vm.data.HeapObj h ? (Object) h.addr : Boolean.FALSE));
         vm.add(Primitive.of1("uncaught-exception-reason", true, (c, x) -> {
             if (x instanceof Condition k && k.kind == Condition.Kind.UNCAUGHT) return k.irritants.get(0);
             throw Condition.typeError("uncaught-exception-reason", 1, "UNCAUGHT-EXCEPTION", x);
