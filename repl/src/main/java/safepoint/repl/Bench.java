@@ -28,6 +28,9 @@ final class Bench {
     static int main(Options o, Writer out) throws IOException {
         Writer err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (o.operands().equals(List.of("polls"))) return polls(out, Policy.DEFAULT);
+        if (o.operands().equals(List.of("ring"))) return SmpBench.ring(out, 1000, 100);
+        if (o.operands().equals(List.of("gc"))) return SmpBench.gc(out);
+        if (o.operands().equals(List.of("threads"))) return SmpBench.threads(out, 100_000);
         return run(o.operands(), out, err, Gsi.locate(), Policy.DEFAULT);
     }
 

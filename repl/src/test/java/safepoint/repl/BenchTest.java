@@ -152,4 +152,15 @@ class BenchTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(text.contains("geometric mean (polls / no polls):"), text);
     }
+
+    @Test
+    void smpBenchmarksRunAndReportTheirFigures() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.ring(out, 50, 5), out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("messages/s"), out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.gc(out), out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("-p 4: ((collections . "), out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.threads(out, 1000), out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("1000 Scheme threads blocked"), out.toString());
+    }
 }

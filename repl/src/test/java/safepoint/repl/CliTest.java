@@ -170,6 +170,19 @@ class CliTest {
     }
 
     @Test
+    void threadDemosGiveGsisResultsOnFourProcessors() throws Exception {
+        // Schedule-independent programs: the same output as gsi 4.9.3 gave (recorded golden files).
+        Path golden = Path.of("..", "vm", "src", "test", "resources", "golden").toAbsolutePath().normalize();
+        for (String name : new String[] {"smp-producer-consumer", "smp-threads"}) {
+            for (int i = 0; i < 3; i++) {
+                Result r = run("", "-p", "4", "run", golden.resolve(name + ".ss").toString());
+                assertEquals(0, r.status(), r.err());
+                assertEquals(Files.readString(golden.resolve(name + ".out")), r.out(), name);
+            }
+        }
+    }
+
+    @Test
     void heapOptionAndHeapOverflow() throws Exception {
         Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
         assertEquals(1, r.status());

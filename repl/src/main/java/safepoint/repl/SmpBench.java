@@ -1,0 +1,111 @@
+package safepoint.repl;
+
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Locale;
+import safepoint.vm.lang.Machine;
+
+/**
+ * The SMP machine's benchmarks: {@code bench ring} (a message-passing ring of green threads in
+ * free run on 4 processors), {@code bench gc} (pause and time to safepoint on 1, 2 and 4
+ * processors), {@code bench threads} (how much Java heap blocked Scheme threads take).
+ */
+final class SmpBench {
+    private SmpBench() {}
+
+    private static Machine machine(int processors) {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), Reader.nullReader(), 0);
+        vm.setProcessors(processors);
+        return vm;
+    }
+
+    static int ring(Writer out, int n, int rounds) {
+        PrintWriter w = new PrintWriter(out);
+        Machine vm = machine(4);
+        String program = """
+                (define done (current-thread))
+                (define threads '())
+                (define last
+                  (make-thread (lambda ()
+                    (let loop ((laps 1))
+                      (let ((m (thread-receive)))
+                        (if (= laps %2$d) (thread-send done 'finished)
+                            (begin (thread-send (car threads) m) (loop (+ laps 1)))))))))
+                (set! threads
+                  (let build ((i 1) (acc (list last)))
+                    (if (= i %1$d) acc
+                        (build (+ i 1)
+                               (let ((to (car acc)))
+                                 (cons (make-thread (lambda () (let loop () (thread-send to (thread-receive)) (loop)))) acc))))))
+                (for-each thread-start! threads)
+                (define t0 (real-time))
+                (thread-send (car threads) 'token)
+                (thread-receive)
+                (- (real-time) t0)
+                """.formatted(n, rounds);
+        Machine.Outcome o = vm.load(program, "ring.ss");
+        if (o.status() != Machine.Status.VALUE) {
+            w.println("ring FAILED: " + o.errorText());
+            w.flush();
+            return 1;
+        }
+        double secs = ((Number) o.value()).doubleValue();
+        long messages = (long) n * rounds;
+        w.println(String.format(Locale.ROOT, "message ring: %d threads, %d laps, 4 processors (free run): %d messages in %.3f s = %.0f messages/s",
+                n, rounds, messages, secs, messages / secs));
+        w.flush();
+        return 0;
+    }
+
+    static int gc(Writer out) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("GC: 8 MB simulated heap, 4 threads allocating; pause and time to safepoint of the last collection");
+        for (int p : new int[] {1, 2, 4}) {
+            Machine vm = machine(p);
+            vm.setHeapBytes(8 << 20);
+            Machine.Outcome o = vm.load("""
+                    (define keep (make-vector 10000 'live))
+                    (define (churn n) (if (> n 0) (begin (make-vector 64 0) (churn (- n 1)))))
+                    (define ts (map (lambda (i) (spawn (lambda () (churn 200000)))) '(1 2 3 4)))
+                    (for-each thread-join! ts)
+                    (gc)
+                    (gc-report)
+                    """, "gc.ss");
+            if (o.status() != Machine.Status.VALUE) {
+                w.println("gc FAILED: " + o.errorText());
+                w.flush();
+                return 1;
+            }
+            w.println(String.format(Locale.ROOT, "  -p %d: %s", p, vm.showResult(o.value())));
+            w.flush();
+        }
+        return 0;
+    }
+
+    static int threads(Writer out, int n) {
+        PrintWriter w = new PrintWriter(out);
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        Machine vm = machine(1);
+        Machine.Outcome o = vm.load("""
+                (define ts (let loop ((i 0) (acc '()))
+                             (if (= i %d) acc (loop (+ i 1) (cons (thread-start! (make-thread (lambda () (thread-receive)))) acc)))))
+                (thread-yield!)
+                (length ts)
+                """.formatted(n), "threads.ss");
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        if (o.status() != Machine.Status.VALUE) {
+            w.println("threads FAILED: " + o.errorText());
+            w.flush();
+            return 1;
+        }
+        w.println(String.format(Locale.ROOT, "%s Scheme threads blocked on their mailboxes: %.1f MB of Java heap (max heap %d MB)",
+                vm.showResult(o.value()), (after - before) / 1e6, rt.maxMemory() >> 20));
+        w.flush();
+        return 0;
+    }
+}
