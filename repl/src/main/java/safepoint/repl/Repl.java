@@ -88,10 +88,12 @@ final class Repl {
             case ",threads", ",st" -> out.write(vm.describeThreads());
             case ",locks" -> out.write(vm.describeLocks());
             case ",procs" -> out.write(vm.describeProcessors());
+            case ",events" -> out.write(vm.describeEvents(40));
             case ",help", ",?" -> out.write("""
                     ,threads (,st)  green threads and what each waits on
                     ,locks          contended locks, holders and waiters
                     ,procs          processors
+                    ,events         the last 40 events (thread switches, waits, locks, GC)
                     ,q              quit
                     """);
             default -> err.write("Unknown REPL command " + cmd + " (try ,help)\n");

@@ -15,15 +15,18 @@ final class FreeRun {
     private boolean stop;
     private Machine.Outcome outcome;
     private int idle;
+    private final SThread[] lastRun;
 
     FreeRun(Machine vm, int processors) {
         this.vm = vm;
         this.s = vm.scheduler;
         this.n = processors;
+        this.lastRun = new SThread[processors];
     }
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
     Machine.Outcome go() {
+        vm.events.ensureProcessors(n);
         Thread[] others = new Thread[n - 1];
         for (int i = 1; i < n; i++) {
             int id = i;
@@ -70,6 +73,10 @@ final class FreeRun {
                     if (t == null) return;
                 }
                 t.onProcessor = id;
+                if (t != lastRun[id]) {
+                    vm.events.emit(id, "switch", StatusReport.name(t), "");
+                    lastRun[id] = t;
+                }
                 if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
             }
             boolean halted = t.interp.run(Machine.SLICE);
@@ -121,7 +128,7 @@ final class FreeRun {
             }
             long next = s.expireTimeouts(System.nanoTime());
             if (vm.heap.pending) {
-                vm.heap.arrived(id);
+                if (vm.heap.arrived(id)) vm.events.emit(id, "gc-arrive", "P" + id, "");
                 if (idle == n - 1) {
                     // Every other processor has stopped (at a poll, or idle): collect now.
                     vm.heap.collect();

@@ -60,14 +60,18 @@ final class Heap {
             requester = t;
             requestedAt = System.nanoTime();
             timeToSafepoint = new long[vm.processors];
+            vm.event(t, "gc-request", t, "live+allocated " + (liveAfterGc + sinceGc.get()) + " of " + capacity + " words");
             vm.scheduler.notifyAll();
         }
     }
 
-    void arrived(int processor) {
+    /** Record a processor's arrival at the barrier; true the first time. */
+    boolean arrived(int processor) {
         if (processor < timeToSafepoint.length && timeToSafepoint[processor] == 0) {
             timeToSafepoint[processor] = Math.max(1, System.nanoTime() - requestedAt);
+            return true;
         }
+        return false;
     }
 
     /** Collect now: every processor is stopped. Called under the scheduler's monitor. */
@@ -87,6 +91,7 @@ final class Heap {
         lastPauseNanos = System.nanoTime() - t0;
         totalPauseNanos += lastPauseNanos;
         pending = false;
+        vm.events.emit(0, "gc", "epoch " + epoch, "live " + live + " words, pause " + lastPauseNanos / 1000 + " us");
         SThread r = requester;
         requester = null;
         if (live > capacity && r != null) {

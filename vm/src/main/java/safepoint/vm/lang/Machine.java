@@ -67,6 +67,7 @@ public final class Machine implements PrimitiveSink {
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         state.serialOne(primordial);
         tableHost = new HashTables.Host(state);
+        scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -238,6 +239,14 @@ public final class Machine implements PrimitiveSink {
         List<Global> cells = new ArrayList<>(globals.values());
         cells.sort((a, b) -> a.name.name.compareTo(b.name.name));
         return cells;
+    }
+
+    /** The event stream (docs/events.md). */
+    public final Events events = new Events();
+
+    /** Emit an event on the processor now running {@code t} (P0 when none). */
+    void event(SThread t, String kind, Object subject, String detail) {
+        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, kind, StatusReport.name(subject), detail);
     }
 
     /** The simulated heap and its collector. */
@@ -489,6 +498,16 @@ public final class Machine implements PrimitiveSink {
     /** The REPL's ,locks: contended locks, their holders and waiters. */
     public String describeLocks() {
         return StatusReport.locks(this);
+    }
+
+    /** The REPL's ,events: the last {@code n} events of the live stream. */
+    public String describeEvents(int n) {
+        List<Events.Event> all = events.snapshot();
+        StringBuilder sb = new StringBuilder();
+        for (Events.Event e : all.subList(Math.max(0, all.size() - n), all.size())) sb.append(e).append('\n');
+        long dropped = events.dropped();
+        if (dropped > 0) sb.append("(").append(dropped).append(" older events dropped by the live buffers)\n");
+        return sb.length() == 0 ? "No events yet.\n" : sb.toString();
     }
 
     /** The REPL's ,procs. */

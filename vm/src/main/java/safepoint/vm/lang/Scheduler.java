@@ -19,6 +19,8 @@ final class Scheduler {
     // and mailbox, is read and written only while holding this Scheduler's monitor. Processors
     // run Scheme code without it; thread primitives take it for their bookkeeping.
     final ArrayDeque<SThread> ready = new ArrayDeque<>();
+    /** For events; set by the Machine. */
+    Machine vm;
     final List<SThread> waiting = new ArrayList<>();
     /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
     final List<SThread> unjoinedFailures = new ArrayList<>();
@@ -26,10 +28,12 @@ final class Scheduler {
     void start(SThread t) {
         t.state = SThread.State.RUNNABLE;
         ready.add(t);
+        if (vm != null) vm.event(null, "thread-start", t, "");
     }
 
     void parked(SThread t) {
         if (!waiting.contains(t)) waiting.add(t);
+        if (vm != null) vm.event(t, "wait", t, "on " + StatusReport.waitText(t));
     }
 
     /**
@@ -42,6 +46,7 @@ final class Scheduler {
         t.waitingOn = null;
         t.wakeAt = Long.MAX_VALUE;
         t.interp.val = value;
+        if (vm != null) vm.event(null, "wake", t, "");
         if (t.onProcessor < 0) {
             ready.add(t);
             notifyAll();
@@ -81,6 +86,7 @@ final class Scheduler {
     /** A thread ended: record it and wake the threads joining it. */
     void terminated(SThread t) {
         t.state = SThread.State.TERMINATED;
+        if (vm != null) vm.event(null, "thread-end", t, t.exception != null ? "uncaught exception" : "");
         ready.remove(t);
         waiting.remove(t);
         if (t.exception != null) unjoinedFailures.add(t);

@@ -59,11 +59,13 @@ final class Spinlocks {
         @Override
         void exec(Interp m) {
             if (lock.tryTake(m.thread)) {
+                m.machine.event(m.thread, "spinlock-take", lock, "by " + StatusReport.name(m.thread));
                 m.spinningOn = null;
                 m.val = Special.VOID;
                 return;
             }
             lock.spins++;
+            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + StatusReport.name(lock.holder));
             m.spinningOn = lock;
             m.entries++;
             m.fuel--; // each try is a scheduling point

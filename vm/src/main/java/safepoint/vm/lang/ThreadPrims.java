@@ -50,6 +50,7 @@ final class ThreadPrims {
         boolean wasAbandoned = mx.abandoned;
         mx.locked = true;
         mx.owner = next;
+        if (s.vm != null) s.vm.event(null, "mutex-lock", mx, "by " + StatusReport.name(next) + " (handed over)");
         mx.abandoned = false;
         if (wasAbandoned) {
             s.wakeWithRaise(next, new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
@@ -203,6 +204,7 @@ final class ThreadPrims {
                     mx.locked = true;
                     mx.owner = owner;
                     mx.abandoned = false;
+                    m.machine.event(m.thread, "mutex-lock", mx, "by " + StatusReport.name(m.thread));
                     if (abandoned) {
                         throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
                                 List.of(a), 0));
@@ -223,6 +225,7 @@ final class ThreadPrims {
                 SyncObjects.CondVar cv = a.length > 1 && a[1] != Boolean.FALSE ? condvar(a[1], "mutex-unlock!", 2, a) : null;
                 // SRFI 18: unlocking a mutex owned by another thread is not an error.
                 mx.abandoned = false;
+                m.machine.event(m.thread, "mutex-unlock", mx, "by " + StatusReport.name(m.thread));
                 handOff(sched, mx);
                 if (cv == null) {
                     m.val = Boolean.TRUE;
