@@ -39,6 +39,7 @@ final class Heap {
     long lastPauseNanos;
     long totalPauseNanos;
     long lastLive;
+    long lastCleared;
     /** Nanoseconds from the request until each processor stopped, for the last collection. */
     long[] timeToSafepoint = new long[0];
     private long nextAddress = 1 << 12;
@@ -84,6 +85,10 @@ final class Heap {
         for (SThread t : vm.scheduler.waiting) tr.push(t);
         long live = tr.run();
         epoch++;
+        // Weak entries whose keys (or values) nothing else reaches are cleared (make-table weak-keys:).
+        long cleared = 0;
+        for (safepoint.vm.prims.SchemeTable t : tr.weakTables) cleared += t.clearDead(epoch);
+        lastCleared = cleared;
         collections++;
         lastLive = live;
         liveAfterGc = live;
@@ -104,6 +109,7 @@ final class Heap {
     private final class Tracer {
         private final ArrayDeque<Object> stack = new ArrayDeque<>();
         private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+        final List<safepoint.vm.prims.SchemeTable> weakTables = new ArrayList<>();
         private long live;
 
         void push(Object o) {
@@ -132,6 +138,15 @@ final class Heap {
         }
 
         private long scan(Object o) {
+            if (o instanceof safepoint.vm.prims.SchemeTable t && (t.weakKeys || t.weakValues)) {
+                // Weak references are not traced: only the strong side of each entry.
+                weakTables.add(t);
+                for (Object[] e : t.entries()) {
+                    if (!t.weakKeys) push(e[0]);
+                    if (!t.weakValues) push(e[1]);
+                }
+                return 2 + 2L * t.size();
+            }
             if (o instanceof Object[] a) {
                 for (Object x : a) push(x);
                 return a.length + 1;

@@ -273,6 +273,7 @@ final class ThreadPrims {
                     {"collections", h.collections}, {"epoch", (long) h.epoch}, {"heap-words", h.capacity},
                     {"live-words", h.lastLive}, {"allocated-words-since-gc", h.sinceGc.get()},
                     {"last-pause-ms", h.lastPauseNanos / 1e6}, {"total-pause-ms", h.totalPauseNanos / 1e6},
+                    {"weak-entries-cleared", h.lastCleared},
                     {"time-to-safepoint-ms", tts}};
                 Object r = safepoint.vm.data.Nil.NIL;
                 for (int i = rows.length - 1; i >= 0; i--) r = m.cons(m.cons(Symbol.of((String) rows[i][0]), rows[i][1]), r);

@@ -90,6 +90,20 @@ public final class SchemeTable extends HeapObj implements Printable {
      * lists and what {@code table-for-each} iterates (a snapshot, so the Scheme procedure it calls
      * may change the table).
      */
+    /**
+     * After a collection's mark phase: drop entries whose weak key (or weak value) is a heap
+     * object the collector did not find alive ({@code mark != epoch}). Returns how many went.
+     */
+    public int clearDead(int epoch) {
+        int before = map.size();
+        map.entrySet().removeIf(e -> (weakKeys && dead(e.getKey().obj, epoch)) || (weakValues && dead(e.getValue(), epoch)));
+        return before - map.size();
+    }
+
+    private static boolean dead(Object o, int epoch) {
+        return o instanceof safepoint.vm.data.HeapObj h && h.mark != epoch;
+    }
+
     public List<Object[]> entries() {
         ArrayList<Object[]> out = new ArrayList<>(map.size());
         for (Map.Entry<Key, Object> e : map.entrySet()) out.add(new Object[] {e.getKey().obj, e.getValue()});

@@ -47,4 +47,17 @@ class HeapTest {
         f.vm.setHeapBytes(64 << 20);
         assertEquals("3", f.eval("(+ 1 2)"));
     }
+
+    @Test
+    void weakKeysThatNothingElseReachesAreClearedByTheCollector() {
+        VmFixture f = new VmFixture();
+        assertEquals("(1 kept 1 2)", f.eval("""
+                (let ((weak (make-table weak-keys: #t)) (strong (make-table)) (k1 (list 'kept)))
+                  (table-set! weak k1 'kept)
+                  (table-set! weak (list 'garbage) 'gone)
+                  (table-set! strong (list 'a) 1)
+                  (table-set! strong (list 'b) 2)
+                  (gc)
+                  (list (table-length weak) (table-ref weak k1 #f) (cdr (assq 'weak-entries-cleared (gc-report))) (table-length strong)))"""));
+    }
 }
