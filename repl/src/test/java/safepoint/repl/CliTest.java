@@ -183,6 +183,21 @@ class CliTest {
     }
 
     @Test
+    void theAbbaDemoExplainsTheCycleWithBacktraces() throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        for (String p : new String[] {"1", "4"}) {
+            Result broken = run("", "-p", p, "run", examples.resolve("abba-deadlock.ss").toString());
+            assertEquals(3, broken.status(), broken.err());
+            assertTrue(broken.err().contains("#<thread left> WAITING on #<mutex b>, held by #<thread right>"), broken.err());
+            assertTrue(broken.err().contains("#<thread right> WAITING on #<mutex a>, held by #<thread left>"), broken.err());
+            assertTrue(broken.err().contains("lock-both, \"" + examples.resolve("abba-deadlock.ss") + "\"@12.3"), broken.err());
+            Result fixed = run("", "-p", p, "run", examples.resolve("abba-fixed.ss").toString());
+            assertEquals(0, fixed.status(), fixed.err());
+            assertEquals("(done done)\n", fixed.out());
+        }
+    }
+
+    @Test
     void heapOptionAndHeapOverflow() throws Exception {
         Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
         assertEquals(1, r.status());

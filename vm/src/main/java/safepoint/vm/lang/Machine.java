@@ -529,6 +529,7 @@ public final class Machine implements PrimitiveSink {
         all.add(0, primordial);
         for (SThread t : all) {
             sb.append("  ").append(StatusReport.name(t)).append(" WAITING on ").append(describeWait(t)).append('\n');
+            sb.append(StatusReport.backtrace(t, 6, "      "));
         }
         // The primordial thread's wait is abandoned: the next evaluation starts afresh.
         scheduler.waiting.remove(primordial);

@@ -51,6 +51,24 @@ final class StatusReport {
         return name(on);
     }
 
+    /**
+     * A thread's continuation as Gambit's ,b shows it: the calls awaiting a value, innermost
+     * first, each with its procedure and source position.
+     */
+    static String backtrace(SThread t, int max, String indent) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        Where last = null;
+        for (Frame f = t.interp.k; f != null && i < max; f = f.next) {
+            Where w = f.where();
+            if (w == null || w.src() == null || w.equals(last)) continue;
+            last = w;
+            sb.append(indent).append(i++).append("  ").append(w.procName() == null ? "(top level)" : w.procName())
+                    .append(", ").append(w.src()).append('\n');
+        }
+        return sb.toString();
+    }
+
     static String threads(Machine vm) {
         synchronized (vm.scheduler) {
             return threadsLocked(vm);
@@ -68,6 +86,7 @@ final class StatusReport {
             sb.append(n).append(" ".repeat(Math.max(1, 28 - n.length()))).append(state(t, t == vm.primordial ? t : null));
             if (t.interp.spinningOn != null) sb.append(", spinning on ").append(name(t.interp.spinningOn));
             sb.append('\n');
+            if (t != vm.primordial && t.state != SThread.State.TERMINATED) sb.append(backtrace(t, 8, "    "));
         }
         return sb.toString();
     }
