@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import java.util.ArrayDeque;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.VmState;
@@ -19,7 +18,13 @@ final class SThread extends HeapObj implements Printable {
     Interp interp;
     State state = State.NEW;
     Object specific = Boolean.FALSE;
-    final ArrayDeque<Object> mailbox = new ArrayDeque<>();
+    final java.util.ArrayList<Object> mailbox = new java.util.ArrayList<>();
+    /** Gambit's mailbox cursor (thread-mailbox-next): messages before it have been looked at. */
+    int mailboxCursor;
+    /** Waiting in thread-mailbox-next (the message stays in the mailbox) rather than thread-receive. */
+    boolean peekWait;
+    /** Gambit's base priority (0. by default); kept and reported, the scheduler is FIFO. */
+    Object priority = 0.0;
     /** What the thread waits on while WAITING (a mutex, condvar, thread, mailbox or the clock). */
     Object waitingOn;
     /** Wall-clock deadline (System.nanoTime) of a timed wait, or Long.MAX_VALUE. */

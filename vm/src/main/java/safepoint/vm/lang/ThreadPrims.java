@@ -158,6 +158,10 @@ final class ThreadPrims {
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-send", a);
                 if (t.waitingOn == t.mailbox && t.state == SThread.State.WAITING) {
+                    if (t.peekWait) {
+                        t.mailbox.add(a[1]);
+                        t.mailboxCursor = t.mailbox.size();
+                    }
                     sched.wake(t, a[1]);
                 } else {
                     t.mailbox.add(a[1]);
@@ -169,15 +173,54 @@ final class ThreadPrims {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread self = m.thread;
+                self.mailboxCursor = 0;
                 if (!self.mailbox.isEmpty()) {
-                    m.val = self.mailbox.poll();
+                    m.val = self.mailbox.remove(0);
                     return;
                 }
                 double secs = timeout(a, 0, "thread-receive");
+                self.peekWait = false;
                 m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
                 sched.parked(self);
             }
         });
+        add.accept(new ControlPrim("thread-mailbox-next", 0, 2) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread self = m.thread;
+                if (self.mailboxCursor < self.mailbox.size()) {
+                    m.val = self.mailbox.get(self.mailboxCursor++);
+                    return;
+                }
+                double secs = timeout(a, 0, "thread-mailbox-next");
+                self.peekWait = true;
+                m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
+                sched.parked(self);
+            }
+        });
+        add.accept(new ControlPrim("thread-mailbox-rewind", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.thread.mailboxCursor = 0;
+                m.val = Special.VOID;
+            }
+        });
+        add.accept(new ControlPrim("thread-mailbox-extract-and-rewind", 0, 0) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                SThread self = m.thread;
+                if (self.mailboxCursor > 0) self.mailbox.remove(self.mailboxCursor - 1);
+                self.mailboxCursor = 0;
+                m.val = Special.VOID;
+            }
+        });
+        vm.add(Primitive.of1("thread-base-priority", true, (c, x) -> thread(x, "thread-base-priority", new Object[] {x}).priority));
+        vm.add(Primitive.of2("thread-base-priority-set!", true, (c, x, p) -> {
+            SThread t = thread(x, "thread-base-priority-set!", new Object[] {x, p});
+            if (!(p instanceof Long || p instanceof Double)) throw Condition.typeError("thread-base-priority-set!", 2, "REAL", x, p);
+            t.priority = ((Number) p).doubleValue();
+            return Special.VOID;
+        }));
 
         // ---- mutexes and condition variables ------------------------------------------------
         vm.add(Primitive.ofN("make-mutex", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.Mutex(a.length > 0 ? a[0] : null), 8)));
