@@ -214,6 +214,21 @@ final class ThreadPrims {
                 m.val = Special.VOID;
             }
         });
+        add.accept(new ControlPrim("thread-state", 1, 1) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.val = ThreadState.of(thread(a[0], "thread-state", a), m.thread);
+            }
+        });
+        for (String kind : new String[] {"initialized", "runnable", "running", "waiting", "normally-terminated", "abnormally-terminated"}) {
+            vm.add(Primitive.of1("thread-state-" + kind + "?", true, (c, x) -> x instanceof ThreadState s && s.kind.equals(kind)));
+        }
+        vm.add(Primitive.of1("thread-state-waiting-for", true, (c, x) -> x instanceof ThreadState s && s.kind.equals("waiting") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-state-running-processor", true, (c, x) -> x instanceof ThreadState s && s.kind.equals("running") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-state-normally-terminated-result", true,
+                (c, x) -> x instanceof ThreadState s && s.kind.equals("normally-terminated") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-state-abnormally-terminated-reason", true,
+                (c, x) -> x instanceof ThreadState s && s.kind.equals("abnormally-terminated") ? s.detail : Boolean.FALSE));
         vm.add(Primitive.of1("thread-base-priority", true, (c, x) -> thread(x, "thread-base-priority", new Object[] {x}).priority));
         vm.add(Primitive.of2("thread-base-priority-set!", true, (c, x, p) -> {
             SThread t = thread(x, "thread-base-priority-set!", new Object[] {x, p});
