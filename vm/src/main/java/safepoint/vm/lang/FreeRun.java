@@ -27,6 +27,9 @@ final class FreeRun {
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
     Machine.Outcome go() {
         vm.events.ensureProcessors(n);
+        synchronized (s) {
+            s.processors(n);
+        }
         Thread[] others = new Thread[n - 1];
         for (int i = 1; i < n; i++) {
             int id = i;
@@ -48,6 +51,13 @@ final class FreeRun {
                     Thread.currentThread().interrupt();
                 }
             }
+            synchronized (s) {
+                // Between evaluations every runnable thread waits in the shared queue.
+                for (java.util.ArrayDeque<SThread> q : s.local) {
+                    s.ready.addAll(q);
+                    q.clear();
+                }
+            }
         }
         return outcome;
     }
@@ -61,6 +71,8 @@ final class FreeRun {
     }
 
     private void loop(int id) {
+        long pollsBefore = 0;
+        long spinsBefore = 0;
         SThread keep = null; // a thread stopped in code without polls keeps its processor
         for (;;) {
             SThread t;
@@ -76,12 +88,17 @@ final class FreeRun {
                 if (t != lastRun[id]) {
                     vm.events.emit(id, "switch", StatusReport.name(t), "");
                     lastRun[id] = t;
+                    s.switches[id]++;
                 }
+                pollsBefore = t.interp.polls;
+                spinsBefore = t.interp.spinTries;
                 if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
             }
             boolean halted = t.interp.run(Machine.SLICE);
             synchronized (s) {
                 t.onProcessor = -1;
+                s.polls[id] += t.interp.polls - pollsBefore;
+                s.spins[id] += t.interp.spinTries - spinsBefore;
                 if (vm.exitCode != null) {
                     finish(null);
                     return;
@@ -98,9 +115,9 @@ final class FreeRun {
                     if (t.state == SThread.State.RUNNABLE) s.ready.add(t); // woken before we parked it
                 } else if (t.interp.atSafepoint) {
                     t.interp.atSafepoint = false;
-                    s.ready.addFirst(t); // parked at the safepoint; it goes on first after the GC
+                    s.local[id].addFirst(t); // parked at the safepoint; it goes on first after the GC
                 } else if (t.interp.polling) {
-                    s.ready.add(t); // preempted at a poll: the others get their turn
+                    s.local[id].add(t); // preempted at a poll: the others get their turn
                 } else {
                     Machine.Outcome stuck = vm.heap.pending ? barrierDeadlock(id, t)
                             : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
@@ -136,9 +153,9 @@ final class FreeRun {
                     continue;
                 }
             } else {
-                SThread t = s.ready.poll();
+                SThread t = take(id);
                 if (t != null) return t;
-                if (idle == n - 1 && next == Long.MAX_VALUE) {
+                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable()) {
                     // Every processor is idle, nothing is ready and no wait can time out.
                     finish(vm.deadlock());
                     return null;
@@ -156,6 +173,21 @@ final class FreeRun {
                 idle--;
             }
         }
+    }
+
+    /**
+     * The shared queue (new and woken threads) first, so a thread that yields or is preempted
+     * lets them run; then this processor's own queue; then steal from the back of another's.
+     */
+    private SThread take(int id) {
+        SThread t;
+        while ((t = s.ready.poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        while ((t = s.local[id].poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        for (int k = 1; k < n; k++) {
+            java.util.ArrayDeque<SThread> victim = s.local[(id + k) % n];
+            while ((t = victim.pollLast()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        }
+        return null;
     }
 
     /**

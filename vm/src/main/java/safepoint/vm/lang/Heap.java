@@ -81,7 +81,7 @@ final class Heap {
         Tracer tr = new Tracer();
         for (Global g : vm.globalCells()) tr.push(g.value);
         tr.push(vm.primordial);
-        for (SThread t : vm.scheduler.ready) tr.push(t);
+        for (SThread t : vm.scheduler.runnable()) tr.push(t);
         for (SThread t : vm.scheduler.waiting) tr.push(t);
         long live = tr.run();
         epoch++;

@@ -59,6 +59,9 @@ public final class Interp implements Ctx {
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     Object pendingRaise;
 
+    /** Spin tries (each a scheduling point that is not progress). */
+    long spinTries;
+
     /** The spinlock this thread spins on, or null. */
     Spinlocks.Spinlock spinningOn;
 

@@ -19,6 +19,46 @@ final class Scheduler {
     // and mailbox, is read and written only while holding this Scheduler's monitor. Processors
     // run Scheme code without it; thread primitives take it for their bookkeeping.
     final ArrayDeque<SThread> ready = new ArrayDeque<>();
+    /**
+     * Each processor's own run queue (threads it preempted); {@link #ready} takes new and woken
+     * threads; an idle processor steals from the others' queues.
+     */
+    ArrayDeque<SThread>[] local = newQueues(1);
+    /** Per-processor statistics: thread switches, polls, spin tries, cumulative. */
+    long[] switches = new long[1];
+    long[] polls = new long[1];
+    long[] spins = new long[1];
+
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<SThread>[] newQueues(int n) {
+        ArrayDeque<SThread>[] q = new ArrayDeque[n];
+        for (int i = 0; i < n; i++) q[i] = new ArrayDeque<>();
+        return q;
+    }
+
+    /** Size the per-processor queues and statistics for {@code n} processors. */
+    void processors(int n) {
+        if (local.length == n) return;
+        for (ArrayDeque<SThread> q : local) ready.addAll(q);
+        local = newQueues(n);
+        switches = java.util.Arrays.copyOf(switches, n);
+        polls = java.util.Arrays.copyOf(polls, n);
+        spins = java.util.Arrays.copyOf(spins, n);
+    }
+
+    /** Every runnable thread: the shared queue and each processor's own. */
+    java.util.List<SThread> runnable() {
+        java.util.List<SThread> all = new ArrayList<>(ready);
+        for (ArrayDeque<SThread> q : local) all.addAll(q);
+        return all;
+    }
+
+    boolean nothingRunnable() {
+        if (!ready.isEmpty()) return false;
+        for (ArrayDeque<SThread> q : local) if (!q.isEmpty()) return false;
+        return true;
+    }
+
     /** For events; set by the Machine. */
     Machine vm;
     final List<SThread> waiting = new ArrayList<>();
@@ -86,6 +126,7 @@ final class Scheduler {
     /** A thread ended: record it and wake the threads joining it. */
     void terminated(SThread t) {
         t.state = SThread.State.TERMINATED;
+        for (ArrayDeque<SThread> q : local) q.remove(t);
         if (vm != null) vm.event(null, "thread-end", t, t.exception != null ? "uncaught exception" : "");
         ready.remove(t);
         waiting.remove(t);

@@ -65,6 +65,7 @@ final class Spinlocks {
                 return;
             }
             lock.spins++;
+            m.spinTries++;
             if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + StatusReport.name(lock.holder));
             m.spinningOn = lock;
             m.entries++;

@@ -78,7 +78,7 @@ final class StatusReport {
     private static String threadsLocked(Machine vm) {
         List<SThread> all = new ArrayList<>();
         all.add(vm.primordial);
-        for (SThread t : vm.scheduler.ready) if (!all.contains(t)) all.add(t);
+        for (SThread t : vm.scheduler.runnable()) if (!all.contains(t)) all.add(t);
         for (SThread t : vm.scheduler.waiting) if (!all.contains(t)) all.add(t);
         StringBuilder sb = new StringBuilder();
         for (SThread t : all) {
@@ -110,7 +110,7 @@ final class StatusReport {
                 sb.append(String.join(", ", w)).append('\n');
             }
         }
-        for (SThread t : vm.scheduler.ready) {
+        for (SThread t : vm.scheduler.runnable()) {
             Spinlocks.Spinlock s = t.interp.spinningOn;
             if (s != null && !seen.contains(s)) {
                 seen.add(s);
@@ -123,9 +123,18 @@ final class StatusReport {
 
     static String processors(Machine vm) {
         synchronized (vm.scheduler) {
-            return vm.processors() + " processor" + (vm.processors() == 1 ? "" : "s") + " (P0" + (vm.processors() > 1 ? "-P" + (vm.processors() - 1) : "")
-                    + "), free run; between evaluations all are idle\nready threads: " + vm.scheduler.ready.size()
-                    + ", waiting threads: " + vm.scheduler.waiting.size() + "\n";
+            Scheduler sc = vm.scheduler;
+            StringBuilder sb = new StringBuilder();
+            sb.append(vm.processors()).append(" processor").append(vm.processors() == 1 ? "" : "s")
+                    .append(", free run; between evaluations all are idle (at a safepoint)\n");
+            long[] tts = vm.heap.timeToSafepoint;
+            for (int i = 0; i < sc.local.length; i++) {
+                sb.append(String.format(java.util.Locale.ROOT, "P%d  queue %d  switches %d  polls %d  spins %d  last time to safepoint %s%n",
+                        i, sc.local[i].size(), sc.switches[i], sc.polls[i], sc.spins[i],
+                        i < tts.length && tts[i] > 0 ? String.format(java.util.Locale.ROOT, "%.3f ms", tts[i] / 1e6) : "-"));
+            }
+            sb.append("shared queue: ").append(sc.ready.size()).append(" threads, waiting: ").append(sc.waiting.size()).append('\n');
+            return sb.toString();
         }
     }
 }
