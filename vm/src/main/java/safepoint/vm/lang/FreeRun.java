@@ -16,12 +16,15 @@ final class FreeRun {
     private Machine.Outcome outcome;
     private int idle;
     private final SThread[] lastRun;
+    private final Heap.Area[] areas;
 
     FreeRun(Machine vm, int processors) {
         this.vm = vm;
         this.s = vm.scheduler;
         this.n = processors;
         this.lastRun = new SThread[processors];
+        this.areas = new Heap.Area[processors];
+        for (int i = 0; i < processors; i++) areas[i] = new Heap.Area(vm.heap);
     }
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
@@ -90,6 +93,7 @@ final class FreeRun {
                     lastRun[id] = t;
                     s.switches[id]++;
                 }
+                t.interp.area = areas[id];
                 pollsBefore = t.interp.polls;
                 spinsBefore = t.interp.spinTries;
                 if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
@@ -97,6 +101,7 @@ final class FreeRun {
             boolean halted = t.interp.run(Machine.SLICE);
             synchronized (s) {
                 t.onProcessor = -1;
+                t.interp.area = Heap.Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;
                 if (vm.exitCode != null) {

@@ -48,6 +48,46 @@ final class Heap {
         this.vm = vm;
     }
 
+    /** Words in one processor allocation area. */
+    static final long AREA_WORDS = 4096;
+    private final AtomicLong nextArea = new AtomicLong(1L << 32);
+
+    /**
+     * A processor's allocation area: a bump pointer over addresses handed out by the heap. Only
+     * the processor that owns it bumps it; it may overshoot its end by one object (the slack).
+     */
+    static class Area {
+        /** For code run outside any processor (expansion time): objects get no address. */
+        static final Area DETACHED = new Area(null) {
+            @Override
+            long bump(long words) {
+                return 0;
+            }
+        };
+
+        private final Heap heap;
+        long next;
+        long end;
+
+        Area(Heap heap) {
+            this.heap = heap;
+        }
+
+        long bump(long words) {
+            if (next >= end) heap.refill(this);
+            long a = next;
+            next += words * 8;
+            return a;
+        }
+    }
+
+    /** Give an area a fresh range of addresses. */
+    void refill(Area a) {
+        long start = nextArea.getAndAdd(AREA_WORDS * 8);
+        a.next = start;
+        a.end = start + AREA_WORDS * 8;
+    }
+
     /** A thread's allocation since its last report; may request a collection. */
     void account(Interp m, long words) {
         long s = sinceGc.addAndGet(words);

@@ -406,12 +406,21 @@ public final class Interp implements Ctx {
     @Override
     public Pair cons(Object car, Object cdr) {
         allocated += 3;
-        return new Pair(car, cdr);
+        Pair p = new Pair(car, cdr);
+        p.addr = area.bump(3);
+        return p;
     }
+
+    /**
+     * The allocation area of the processor running this thread: objects get consecutive
+     * addresses in it; the processor takes a new area from the heap when it is used up.
+     */
+    Heap.Area area = Heap.Area.DETACHED;
 
     @Override
     public <T extends HeapObj> T alloc(T obj, int words) {
         allocated += words;
+        obj.addr = area.bump(words);
         return obj;
     }
 

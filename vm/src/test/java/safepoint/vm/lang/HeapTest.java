@@ -60,4 +60,11 @@ class HeapTest {
                   (gc)
                   (list (table-length weak) (table-ref weak k1 #f) (cdr (assq 'weak-entries-cleared (gc-report))) (table-length strong)))"""));
     }
+
+    @Test
+    void objectsGetConsecutiveAddressesInTheirProcessorsAllocationArea() {
+        VmFixture f = new VmFixture();
+        f.vm.setProcessors(2);
+        assertEquals("(#t 24)", f.eval("(let* ((a (cons 1 2)) (b (cons 3 4))) (list (> (##object-address a) 0) (- (##object-address b) (##object-address a))))"));
+    }
 }
