@@ -198,6 +198,15 @@ class CliTest {
     }
 
     @Test
+    void theWatchdogReportsABarrierThatNoThreadCanComplete() throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        Result r = run("", "-p", "2", "run", examples.resolve("gc-barrier-busy-wait.ss").toString());
+        assertEquals(3, r.status(), r.err());
+        assertTrue(r.err().contains("*** No progress: the GC barrier has waited"), r.err());
+        assertTrue(r.err().contains("never reached the safepoint: it runs #<thread waiter> in code without polls"), r.err());
+    }
+
+    @Test
     void heapOptionAndHeapOverflow() throws Exception {
         Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
         assertEquals(1, r.status());

@@ -40,9 +40,13 @@ final class FreeRun {
             others[i - 1].setDaemon(true);
             others[i - 1].start();
         }
+        Thread watchdog = new Thread(this::watch, "safepoint-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             loop(0);
         } finally {
+            watchdog.interrupt();
             synchronized (s) {
                 stop = true;
                 s.notifyAll();
@@ -65,6 +69,66 @@ final class FreeRun {
         return outcome;
     }
 
+    /** How often the watchdog looks, and how long a barrier may stand still before it reports. */
+    static final long WATCH_MILLIS = 500;
+    static final long STALL_NANOS = 1_500_000_000L;
+
+    /**
+     * The watchdog: while a GC barrier is pending, it takes two looks some time apart; if no
+     * thread has made progress in between (polls and allocation; spinning and waiting at the
+     * barrier are not progress), nothing can complete the barrier, which the exact checks could
+     * not prove (a busy-wait written in Scheme without polls, say): it stops the run and says what
+     * every processor and thread is doing.
+     */
+    private void watch() {
+        long lastProgress = -1;
+        try {
+            for (;;) {
+                Thread.sleep(WATCH_MILLIS);
+                synchronized (s) {
+                    if (stop) return;
+                    if (!vm.heap.pending || System.nanoTime() - vm.heap.requestedAt < STALL_NANOS) {
+                        lastProgress = -1;
+                        continue;
+                    }
+                    long p = progress();
+                    if (p == lastProgress) {
+                        finish(vm.deadlockOutcome(stallReport()));
+                        return;
+                    }
+                    lastProgress = p;
+                }
+            }
+        } catch (InterruptedException e) {
+            // The run is over.
+        }
+    }
+
+    private long progress() {
+        long p = 0;
+        for (SThread t : s.runnable()) p += t.interp.polls + t.interp.objects;
+        for (SThread t : s.waiting) p += t.interp.polls + t.interp.objects;
+        for (SThread t : lastRun) if (t != null) p += t.interp.polls + t.interp.objects;
+        return p;
+    }
+
+    private String stallReport() {
+        StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
+                .append((System.nanoTime() - vm.heap.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
+        for (int i = 0; i < n; i++) {
+            SThread t = lastRun[i];
+            if (t != null && t.onProcessor == i) {
+                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(StatusReport.name(t))
+                        .append(t.interp.polling ? "" : " in code without polls").append('\n')
+                        .append(StatusReport.backtrace(t, 6, "      "));
+            } else {
+                sb.append("  P").append(i).append(" stopped at the barrier\n");
+            }
+        }
+        sb.append(StatusReport.threads(vm).indent(2));
+        return sb.toString().stripTrailing();
+    }
+
     private void finish(Machine.Outcome o) {
         if (!stop) {
             stop = true;
@@ -81,6 +145,10 @@ final class FreeRun {
             SThread t;
             synchronized (s) {
                 if (keep != null) {
+                    if (stop) {
+                        s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
+                        return;
+                    }
                     t = keep;
                     keep = null;
                 } else {
@@ -88,6 +156,7 @@ final class FreeRun {
                     if (t == null) return;
                 }
                 t.onProcessor = id;
+                s.onCpu.add(t);
                 if (t != lastRun[id]) {
                     vm.events.emit(id, "switch", StatusReport.name(t), "");
                     lastRun[id] = t;
@@ -101,6 +170,7 @@ final class FreeRun {
             boolean halted = t.interp.run(Machine.SLICE);
             synchronized (s) {
                 t.onProcessor = -1;
+                s.onCpu.remove(t);
                 t.interp.area = Heap.Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;

@@ -50,6 +50,8 @@ public final class Interp implements Ctx {
     public long polls;
     /** Words allocated. */
     public long allocated;
+    /** Scheme objects allocated (not counting the interpreter's own frames): a progress counter. */
+    public long objects;
 
     // ---- threads ---------------------------------------------------------------------------
     /** The green thread these registers belong to. */
@@ -406,6 +408,7 @@ public final class Interp implements Ctx {
     @Override
     public Pair cons(Object car, Object cdr) {
         allocated += 3;
+        objects++;
         Pair p = new Pair(car, cdr);
         p.addr = area.bump(3);
         return p;
@@ -420,6 +423,7 @@ public final class Interp implements Ctx {
     @Override
     public <T extends HeapObj> T alloc(T obj, int words) {
         allocated += words;
+        objects++;
         obj.addr = area.bump(words);
         return obj;
     }

@@ -59,6 +59,9 @@ final class Scheduler {
         return true;
     }
 
+    /** Threads a processor is running now. */
+    final java.util.Set<SThread> onCpu = new java.util.LinkedHashSet<>();
+
     /** For events; set by the Machine. */
     Machine vm;
     final List<SThread> waiting = new ArrayList<>();

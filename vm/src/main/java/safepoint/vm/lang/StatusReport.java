@@ -31,8 +31,10 @@ final class StatusReport {
     }
 
     /** Gambit's ,st states: RUNNING P0, WAITING on what, SLEEPING, RUNNABLE, TERMINATED, NEW. */
-    static String state(SThread t, SThread running) {
-        if (t == running) return "RUNNING P0";
+    static String state(SThread t, SThread replThread) {
+        if (t.onProcessor >= 0) return "RUNNING P" + t.onProcessor;
+        if (t == replThread && t.state != SThread.State.RUNNABLE) return "RUNNING P0";
+        if (t.state == SThread.State.RUNNABLE && t.interp.atSafepoint) return "RUNNABLE (stopped at the safepoint)";
         return switch (t.state) {
             case NEW -> "NEW (not started)";
             case RUNNABLE -> "RUNNABLE";
@@ -78,6 +80,7 @@ final class StatusReport {
     private static String threadsLocked(Machine vm) {
         List<SThread> all = new ArrayList<>();
         all.add(vm.primordial);
+        for (SThread t : vm.scheduler.onCpu) if (!all.contains(t)) all.add(t);
         for (SThread t : vm.scheduler.runnable()) if (!all.contains(t)) all.add(t);
         for (SThread t : vm.scheduler.waiting) if (!all.contains(t)) all.add(t);
         StringBuilder sb = new StringBuilder();
