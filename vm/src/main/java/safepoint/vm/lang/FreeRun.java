@@ -13,9 +13,13 @@ final class FreeRun {
     private final Scheduler s;
     private final int n;
     private boolean stop;
+    /** A host stop is asked for: processors finish their slice (a scheduling point) and wait. */
+    private boolean hostStop;
     private Machine.Outcome outcome;
     private int idle;
     private final SThread[] lastRun;
+    /** The thread a processor keeps while halted for the host in code without polls. */
+    private final SThread[] kept;
     private final Heap.Area[] areas;
 
     FreeRun(Machine vm, int processors) {
@@ -23,6 +27,7 @@ final class FreeRun {
         this.s = vm.scheduler;
         this.n = processors;
         this.lastRun = new SThread[processors];
+        this.kept = new SThread[processors];
         this.areas = new Heap.Area[processors];
         for (int i = 0; i < processors; i++) areas[i] = new Heap.Area(vm.heap);
     }
@@ -91,9 +96,14 @@ final class FreeRun {
                         lastProgress = -1;
                         continue;
                     }
+                    // Two host stops some time apart: consistent looks at every thread's counters.
+                    if (!hostStopNow()) return;
                     long p = progress();
-                    if (p == lastProgress) {
-                        finish(vm.deadlockOutcome(stallReport()));
+                    String report = p == lastProgress ? stallReport() : null;
+                    hostStop = false;
+                    s.notifyAll();
+                    if (report != null) {
+                        finish(vm.deadlockOutcome(report));
                         return;
                     }
                     lastProgress = p;
@@ -102,6 +112,18 @@ final class FreeRun {
         } catch (InterruptedException e) {
             // The run is over.
         }
+    }
+
+    /**
+     * A host stop: every processor halts at its next scheduling point (the end of its slice) and
+     * waits; code without polls stops too, so this is not a safepoint. Called holding the monitor;
+     * returns with the world stopped (true), or false when the run ended meanwhile.
+     */
+    private boolean hostStopNow() throws InterruptedException {
+        hostStop = true;
+        s.notifyAll();
+        while (!stop && !s.onCpu.isEmpty()) s.wait(10);
+        return !stop;
     }
 
     private long progress() {
@@ -116,8 +138,8 @@ final class FreeRun {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
                 .append((System.nanoTime() - vm.heap.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
         for (int i = 0; i < n; i++) {
-            SThread t = lastRun[i];
-            if (t != null && t.onProcessor == i) {
+            SThread t = kept[i] != null ? kept[i] : lastRun[i];
+            if (t != null && (kept[i] == t || t.onProcessor == i)) {
                 sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(StatusReport.name(t))
                         .append(t.interp.polling ? "" : " in code without polls").append('\n')
                         .append(StatusReport.backtrace(t, 6, "      "));
@@ -125,7 +147,9 @@ final class FreeRun {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
             }
         }
+        for (SThread k : kept) if (k != null) s.onCpu.add(k); // listed as running on their processors
         sb.append(StatusReport.threads(vm).indent(2));
+        for (SThread k : kept) if (k != null) s.onCpu.remove(k);
         return sb.toString().stripTrailing();
     }
 
@@ -144,11 +168,29 @@ final class FreeRun {
         for (;;) {
             SThread t;
             synchronized (s) {
-                if (keep != null) {
-                    if (stop) {
-                        s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
+                if (keep != null && stop) {
+                    s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
+                    return;
+                }
+                kept[id] = keep;
+                if (keep != null) keep.onProcessor = id;
+                while (keep != null && hostStop && !stop) {
+                    // Halted for the host in code without polls: this is not a safepoint, so the
+                    // thread stays on this processor and goes on when the host is done.
+                    try {
+                        s.wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                         return;
                     }
+                }
+                kept[id] = null;
+                if (keep != null) keep.onProcessor = -1;
+                if (stop) {
+                    if (keep != null) s.local[id].addFirst(keep);
+                    return;
+                }
+                if (keep != null) {
                     t = keep;
                     keep = null;
                 } else {
@@ -219,7 +261,9 @@ final class FreeRun {
                 }
             }
             long next = s.expireTimeouts(System.nanoTime());
-            if (vm.heap.pending) {
+            if (hostStop) {
+                // Stopped for the host: not at a safepoint, just not running anything.
+            } else if (vm.heap.pending) {
                 if (vm.heap.arrived(id)) vm.events.emit(id, "gc-arrive", "P" + id, "");
                 if (idle == n - 1) {
                     // Every other processor has stopped (at a poll, or idle): collect now.
