@@ -300,6 +300,17 @@ final class FreeRun {
      */
     private SThread take(int id) {
         SThread t;
+        if (s.prioritized > 0) {
+            // Gambit runs the highest base priority first (FIFO among equals).
+            SThread best = null;
+            for (SThread c : s.ready) {
+                if (c.state != SThread.State.TERMINATED && (best == null || priority(c) > priority(best))) best = c;
+            }
+            if (best != null) {
+                s.ready.remove(best);
+                return best;
+            }
+        }
         while ((t = s.ready.poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
         while ((t = s.local[id].poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
         for (int k = 1; k < n; k++) {
@@ -307,6 +318,10 @@ final class FreeRun {
             while ((t = victim.pollLast()) != null) if (t.state != SThread.State.TERMINATED) return t;
         }
         return null;
+    }
+
+    private static double priority(SThread t) {
+        return ((Number) t.priority).doubleValue();
     }
 
     /**

@@ -59,6 +59,9 @@ final class Scheduler {
         return true;
     }
 
+    /** Threads whose base priority is not 0 (the scheduler looks at priorities only when some are set). */
+    int prioritized;
+
     /** Threads a processor is running now. */
     final java.util.Set<SThread> onCpu = new java.util.LinkedHashSet<>();
 

@@ -137,6 +137,9 @@ final class StatusReport {
                         i < tts.length && tts[i] > 0 ? String.format(java.util.Locale.ROOT, "%.3f ms", tts[i] / 1e6) : "-"));
             }
             sb.append("shared queue: ").append(sc.ready.size()).append(" threads, waiting: ").append(sc.waiting.size()).append('\n');
+            Heap h = vm.heap;
+            sb.append(String.format(java.util.Locale.ROOT, "heap: %d words, live after the last GC %d, allocated since %d, %d collections (epoch %d)%n",
+                    h.capacity, h.liveAfterGc, h.sinceGc.get(), h.collections, h.epoch));
             return sb.toString();
         }
     }

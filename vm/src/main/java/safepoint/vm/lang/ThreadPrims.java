@@ -233,7 +233,12 @@ final class ThreadPrims {
         vm.add(Primitive.of2("thread-base-priority-set!", true, (c, x, p) -> {
             SThread t = thread(x, "thread-base-priority-set!", new Object[] {x, p});
             if (!(p instanceof Long || p instanceof Double)) throw Condition.typeError("thread-base-priority-set!", 2, "REAL", x, p);
-            t.priority = ((Number) p).doubleValue();
+            double now = ((Number) p).doubleValue();
+            synchronized (sched) {
+                boolean was = ((Number) t.priority).doubleValue() != 0;
+                if (was != (now != 0)) sched.prioritized += now != 0 ? 1 : -1;
+                t.priority = now;
+            }
             return Special.VOID;
         }));
 

@@ -105,6 +105,22 @@ class ThreadsTest {
     }
 
     @Test
+    void higherBasePriorityRunsFirst() {
+        VmFixture f = new VmFixture();
+        assertEquals("(high low)", f.eval("""
+                (let* ((order '()) (m (make-mutex))
+                       (note (lambda (x) (mutex-lock! m) (set! order (cons x order)) (mutex-unlock! m)))
+                       (lo (make-thread (lambda () (note 'low))))
+                       (hi (make-thread (lambda () (note 'high)))))
+                  (thread-base-priority-set! hi 10)
+                  (thread-start! lo)
+                  (thread-start! hi)
+                  (thread-join! lo)
+                  (thread-join! hi)
+                  (reverse order))"""));
+    }
+
+    @Test
     void badArgumentsAreClearErrors() {
         VmFixture f = new VmFixture();
         assertTrue(f.error("(thread-start! 5)").contains("THREAD expected"));
