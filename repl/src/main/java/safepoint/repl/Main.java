@@ -61,6 +61,9 @@ public final class Main {
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
         vm.setProcessors(o.processors());
         if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
+        if (o.seed() != null) {
+            vm.setControlled(o.seed(), o.strategy() == null ? "random" : o.strategy(), o.maxSteps() == null ? 10_000_000L : o.maxSteps());
+        }
         Interrupts.install(vm);
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);

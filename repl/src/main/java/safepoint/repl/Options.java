@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
-        Long maxSteps, Long heapBytes) {
+        Long maxSteps, Long heapBytes, String strategy) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -19,7 +19,8 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint run FILE [opts]         run a program; stdout is its output
                    safepoint -e EXPR [opts]          evaluate and print
                    safepoint bench [NAME...]         the benchmark suite
-            options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S, --timeout SECS, --max-steps N
+            options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
+                     --strategy rr|random (with --seed), --max-steps N, --timeout SECS
             """;
 
     static Options parse(String[] args) throws UsageError {
@@ -31,6 +32,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Double timeout = null;
         Long maxSteps = null;
         Long heapBytes = null;
+        String strategy = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -44,6 +46,14 @@ record Options(String command, List<String> operands, String expr, int processor
                 }
                 case "--seed" -> seed = number(value(args, ++i, a), a);
                 case "--heap" -> heapBytes = size(value(args, ++i, a));
+                case "--strategy" -> {
+                    strategy = value(args, ++i, a);
+                    switch (strategy) {
+                        case "rr", "random" -> { }
+                        case "pct", "dfs" -> throw new UsageError("--strategy " + strategy + " is not available yet (rr and random are)");
+                        default -> throw new UsageError("unknown strategy '" + strategy + "' (rr or random)");
+                    }
+                }
                 case "--max-steps" -> {
                     maxSteps = number(value(args, ++i, a), a);
                     if (maxSteps < 1) throw new UsageError("--max-steps needs a positive number");
@@ -75,7 +85,8 @@ record Options(String command, List<String> operands, String expr, int processor
                 throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
             default -> throw new UsageError("unknown command '" + command + "'");
         }
-        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes);
+        if (strategy != null && seed == null) throw new UsageError("--strategy needs --seed (controlled mode)");
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy);
     }
 
     /** A size in bytes: 1000, 64k, 256m, 1g. */

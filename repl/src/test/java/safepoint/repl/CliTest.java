@@ -207,6 +207,25 @@ class CliTest {
     }
 
     @Test
+    void seededRunsRepeatExactlyAndTheStepBoundExitsFour() throws Exception {
+        Path p = file("race.ss", """
+                (define counter 0)
+                (define ts (map (lambda (i) (spawn (lambda () (let loop ((j 0)) (when (< j 100) (let ((v counter)) (thread-yield!) (set! counter (+ v 1))) (loop (+ j 1)))))))
+                                '(1 2 3)))
+                (for-each thread-join! ts)
+                (display counter)
+                """);
+        Result a = run("", "--seed", "11", "-p", "3", "run", p.toString());
+        Result b = run("", "--seed", "11", "-p", "3", "run", p.toString());
+        assertEquals(0, a.status(), a.err());
+        assertEquals(a.out(), b.out());
+        Path loop = file("loop.ss", "(define (spin) (spin)) (spin)");
+        Result bound = run("", "--seed", "1", "--max-steps", "10000", "run", loop.toString());
+        assertEquals(4, bound.status());
+        assertTrue(bound.err().contains("Step bound reached"), bound.err());
+    }
+
+    @Test
     void heapOptionAndHeapOverflow() throws Exception {
         Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
         assertEquals(1, r.status());
@@ -222,6 +241,10 @@ class CliTest {
         assertEquals(2, run("", "--bogus").status());
         assertEquals(2, run("", "run", dir.resolve("missing.ss").toString()).status());
         assertTrue(run("", "frobnicate").err().contains("unknown command"));
+        assertEquals(2, run("", "--seed", "x", "-e", "1").status());
+        assertEquals(2, run("", "--seed", "1", "--strategy", "bogus", "-e", "1").status());
+        assertEquals(2, run("", "--seed", "1", "--max-steps", "0", "-e", "1").status());
+        assertTrue(run("", "--seed", "1", "--strategy", "pct", "-e", "1").err().contains("not available yet"));
     }
 
     @Test

@@ -260,7 +260,7 @@ final class FreeRun {
                     return null;
                 }
             }
-            long next = s.expireTimeouts(System.nanoTime());
+            long next = s.expireTimeouts(vm.clock());
             if (hostStop) {
                 // Stopped for the host: not at a safepoint, just not running anything.
             } else if (vm.heap.pending) {

@@ -74,7 +74,7 @@ public final class Interp implements Ctx {
         thread.state = SThread.State.WAITING;
         thread.waitingOn = on;
         thread.timeoutValue = timeoutValue;
-        thread.wakeAt = timeoutSecs < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeoutSecs * 1e9);
+        thread.wakeAt = timeoutSecs < 0 ? Long.MAX_VALUE : machine.clock() + (long) (timeoutSecs * 1e9);
     }
 
     // ---- outcome ---------------------------------------------------------------------------

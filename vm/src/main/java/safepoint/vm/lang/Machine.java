@@ -445,7 +445,17 @@ public final class Machine implements PrimitiveSink {
             scheduler.ready.remove(primordial);
             scheduler.ready.addFirst(primordial);
         }
-        Outcome stopped = new FreeRun(this, processors).go();
+        Outcome stopped;
+        if (controlSeed != null) {
+            control = new Controlled(this, processors, controlSeed, strategy, maxSteps);
+            try {
+                stopped = control.go();
+            } finally {
+                control = null;
+            }
+        } else {
+            stopped = new FreeRun(this, processors).go();
+        }
         if (stopped != null) return stopped;
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
@@ -460,6 +470,29 @@ public final class Machine implements PrimitiveSink {
             return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + StatusReport.name(failed) + ", never joined)", 1);
         }
         return new Outcome(Status.VALUE, m.val, null, 0);
+    }
+
+    /**
+     * The clock of sleeps and timeouts: wall-clock nanoseconds in free run; in controlled mode a
+     * virtual clock that advances one tick per scheduling point and jumps to the next timer when
+     * nothing else can run (DESIGN.md "Virtual time").
+     */
+    long clock() {
+        return control != null ? control.virtualNanos() : System.nanoTime();
+    }
+
+    /** Controlled mode (--seed): the controller, or null in free run. */
+    volatile Controlled control;
+    /** Controlled mode's settings, or null for free run. */
+    Long controlSeed;
+    String strategy = "random";
+    long maxSteps = 10_000_000L;
+
+    /** Run in controlled mode with this seed and strategy (rr or random) and step bound. */
+    public void setControlled(long seed, String strategy, long maxSteps) {
+        this.controlSeed = seed;
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
     }
 
     /** Processors (-p N): how many Java threads run the green threads in free run. */

@@ -1,0 +1,178 @@
+package safepoint.vm.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Controlled mode (--seed): every processor runs on the caller's one Java thread. The controller
+ * picks a processor and a number of scheduling points for it to run, runs them, and picks again;
+ * staying on a processor costs a counter decrement (the thread's fuel). Time is virtual: one tick
+ * per scheduling point, and when nothing can run the clock jumps to the next timer. The same
+ * program, options and seed make the same choices, so the run is the same run.
+ *
+ * <p>Choices made: which processor steps next and for how long (the strategy); which thread an
+ * idle processor takes (the shared queue in order, then its own, then stealing in processor
+ * order: deterministic given the first kind of choice). The choices are recorded as a schedule.
+ */
+final class Controlled {
+    private final Machine vm;
+    private final Scheduler s;
+    private final int n;
+    private final SplittableRandom random;
+    private final String strategy;
+    private final long maxSteps;
+    private final SThread[] current;
+    private final long[] sinceSwitch;
+    private long steps;
+    private long virtual;
+    private int rrNext;
+    /** The choices, run-length encoded later: processor and scheduling points, in order. */
+    final List<long[]> schedule = new ArrayList<>();
+
+    /** Scheduling points between heartbeats: a thread at a poll after this many is preempted. */
+    static final int HEARTBEAT = 1000;
+    /** Virtual nanoseconds per scheduling point. */
+    static final long TICK_NANOS = 1000;
+
+    Controlled(Machine vm, int processors, long seed, String strategy, long maxSteps) {
+        this.vm = vm;
+        this.s = vm.scheduler;
+        this.n = processors;
+        this.random = new SplittableRandom(seed);
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+        this.current = new SThread[processors];
+        this.sinceSwitch = new long[processors];
+    }
+
+    long virtualNanos() {
+        return virtual * TICK_NANOS;
+    }
+
+    Machine.Outcome go() {
+        synchronized (s) {
+            s.processors(n);
+            try {
+                return loop();
+            } finally {
+                for (int p = 0; p < n; p++) {
+                    if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
+                    current[p] = null;
+                }
+                for (java.util.ArrayDeque<SThread> q : s.local) {
+                    s.ready.addAll(q);
+                    q.clear();
+                }
+            }
+        }
+    }
+
+    private Machine.Outcome loop() {
+        for (;;) {
+            Machine.Outcome late = vm.checkLimits();
+            if (late != null) return late;
+            if (steps >= maxSteps) {
+                return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
+                        + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
+                        + " --max-steps raises the bound)", 4);
+            }
+            s.expireTimeouts(vm.clock());
+            boolean pending = vm.heap.pending;
+            if (!pending) {
+                for (int p = 0; p < n; p++) if (current[p] == null) current[p] = take(p);
+            }
+            List<Integer> can = new ArrayList<>();
+            for (int p = 0; p < n; p++) if (current[p] != null) can.add(p);
+            if (can.isEmpty()) {
+                if (pending) {
+                    vm.heap.collect(); // every processor is stopped: the world is at the safepoint
+                    continue;
+                }
+                long next = Long.MAX_VALUE;
+                for (SThread t : s.waiting) next = Math.min(next, t.wakeAt);
+                if (next == Long.MAX_VALUE) return vm.deadlock();
+                virtual = Math.max(virtual, (next + TICK_NANOS - 1) / TICK_NANOS); // jump to the next timer
+                continue;
+            }
+            int p = choose(can);
+            int len = strategy.equals("rr") ? HEARTBEAT : 1 + random.nextInt(200);
+            len = (int) Math.min(len, maxSteps - steps);
+            schedule.add(new long[] {p, len});
+            SThread t = current[p];
+            t.onProcessor = p;
+            s.onCpu.add(t);
+            boolean halted = t.interp.run(len);
+            long used = len - Math.max(0, t.interp.fuel);
+            if (used <= 0) used = 1;
+            steps += used;
+            virtual += used;
+            sinceSwitch[p] += used;
+            t.onProcessor = -1;
+            s.onCpu.remove(t);
+            if (vm.exitCode != null) return null;
+            if (halted) {
+                current[p] = null;
+                if (t == vm.primordial) return null;
+                t.result = t.interp.val;
+                t.exception = t.interp.uncaught;
+                s.terminated(t);
+            } else if (t.interp.blocked) {
+                current[p] = null;
+                if (t.state == SThread.State.RUNNABLE) s.ready.add(t);
+            } else if (t.interp.atSafepoint) {
+                t.interp.atSafepoint = false;
+                s.local[p].addFirst(t);
+                current[p] = null;
+            } else if (t.interp.polling && sinceSwitch[p] >= HEARTBEAT) {
+                // The heartbeat: at a poll, a thread that has had its quantum yields the processor.
+                s.local[p].add(t);
+                current[p] = null;
+                sinceSwitch[p] = 0;
+            } else if (!t.interp.polling) {
+                Machine.Outcome stuck = pending ? barrierDeadlock(p, t) : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
+                if (stuck != null) return stuck;
+            }
+            if (current[p] != t) sinceSwitch[p] = 0;
+        }
+    }
+
+    private int choose(List<Integer> can) {
+        if (strategy.equals("rr")) {
+            for (int k = 0; k < n; k++) {
+                int p = (rrNext + k) % n;
+                if (can.contains(p)) {
+                    rrNext = (p + 1) % n;
+                    return p;
+                }
+            }
+        }
+        return can.get(random.nextInt(can.size()));
+    }
+
+    private SThread take(int p) {
+        SThread t;
+        while ((t = s.ready.poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        while ((t = s.local[p].poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        for (int k = 1; k < n; k++) {
+            java.util.ArrayDeque<SThread> victim = s.local[(p + k) % n];
+            while ((t = victim.pollLast()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        }
+        return null;
+    }
+
+    /** Seed bug 5a, as FreeRun proves it: the barrier waits for a no-poll spinner whose lock's holder is stopped. */
+    private Machine.Outcome barrierDeadlock(int p, SThread t) {
+        Spinlocks.Spinlock lock = t.interp.spinningOn;
+        if (lock == null) return null;
+        for (int q = 0; q < n; q++) if (q != p && current[q] != null) return null;
+        SThread holder = lock.holder;
+        if (holder == null || holder == t) return null;
+        return vm.deadlockOutcome("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
+                + "  P" + p + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
+                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", parked at the safepoint:"
+                + " it cannot run until the GC is over\n"
+                + "  every other processor has stopped at the barrier\n"
+                + "  fix: let the spin loop poll, or take a blocking mutex instead");
+    }
+}
