@@ -65,11 +65,38 @@ public final class Main {
             vm.setControlled(o.seed(), o.strategy() == null ? "random" : o.strategy(), o.maxSteps() == null ? 10_000_000L : o.maxSteps());
         }
         Interrupts.install(vm);
+        if (o.command().equals("explore")) return Explore.run(o, out, err);
+        if (o.command().equals("replay")) {
+            String file = o.operands().get(0);
+            String text = readProgram(file, err);
+            if (text == null) return 2;
+            if (o.schedule() != null) {
+                try {
+                    String warning = vm.setReplay(o.schedule(), text);
+                    if (!warning.isEmpty()) err.write(warning + "\n");
+                } catch (IllegalArgumentException e) {
+                    err.write("safepoint: " + e.getMessage() + "\n");
+                    err.flush();
+                    return 2;
+                }
+            }
+            return report(vm.load(text, file), err);
+        }
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);
             default -> new Repl(vm, in, out, err, terminal).run();
         };
+    }
+
+    static String readProgram(String file, Writer err) throws IOException {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.write("safepoint: cannot read " + file + "\n");
+            err.flush();
+            return null;
+        }
     }
 
     private static int runFile(Machine vm, String file, Writer err) throws IOException {
@@ -85,7 +112,13 @@ public final class Main {
             err.flush();
             return 2;
         }
-        return report(vm.load(text, file), err);
+        Machine.Outcome r = vm.load(text, file);
+        int status = report(r, err);
+        if (vm.isControlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
+            err.write("schedule: " + vm.lastScheduleString(text) + "\n(replay: ./safepoint replay " + file + " --schedule <schedule>)\n");
+            err.flush();
+        }
+        return status;
     }
 
     private static int evalText(Machine vm, String text, Writer out, Writer err) throws IOException {

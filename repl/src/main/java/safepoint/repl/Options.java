@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
-        Long maxSteps, Long heapBytes, String strategy) {
+        Long maxSteps, Long heapBytes, String strategy, String schedule, Integer runs) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -18,6 +18,8 @@ record Options(String command, List<String> operands, String expr, int processor
             usage: safepoint                         REPL
                    safepoint run FILE [opts]         run a program; stdout is its output
                    safepoint -e EXPR [opts]          evaluate and print
+                   safepoint explore FILE [--runs N]  search schedules (seeds 1..N) for a failure
+                   safepoint replay FILE --schedule S   re-run one schedule (or --seed S)
                    safepoint bench [NAME...]         the benchmark suite
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
                      --strategy rr|random (with --seed), --max-steps N, --timeout SECS
@@ -33,6 +35,8 @@ record Options(String command, List<String> operands, String expr, int processor
         Long maxSteps = null;
         Long heapBytes = null;
         String strategy = null;
+        String schedule = null;
+        Integer runs = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -46,6 +50,12 @@ record Options(String command, List<String> operands, String expr, int processor
                 }
                 case "--seed" -> seed = number(value(args, ++i, a), a);
                 case "--heap" -> heapBytes = size(value(args, ++i, a));
+                case "--schedule" -> schedule = value(args, ++i, a);
+                case "--runs" -> {
+                    long r = number(value(args, ++i, a), a);
+                    if (r < 1 || r > 10_000_000) throw new UsageError("--runs needs a positive number of runs");
+                    runs = (int) r;
+                }
                 case "--strategy" -> {
                     strategy = value(args, ++i, a);
                     switch (strategy) {
@@ -81,12 +91,21 @@ record Options(String command, List<String> operands, String expr, int processor
             case "run" -> {
                 if (operands.size() != 1) throw new UsageError("run needs exactly one FILE");
             }
-            case "explore", "replay", "trace", "demo", "inspect" ->
+            case "explore" -> {
+                if (operands.size() != 1) throw new UsageError("explore needs exactly one FILE");
+            }
+            case "replay" -> {
+                if (operands.size() != 1) throw new UsageError("replay needs exactly one FILE");
+                if (schedule == null && seed == null) throw new UsageError("replay needs --schedule S or --seed S");
+            }
+            case "trace", "demo", "inspect" ->
                 throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
             default -> throw new UsageError("unknown command '" + command + "'");
         }
-        if (strategy != null && seed == null) throw new UsageError("--strategy needs --seed (controlled mode)");
-        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy);
+        if (strategy != null && seed == null && !command.equals("explore")) {
+            throw new UsageError("--strategy needs --seed (controlled mode) or explore");
+        }
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, runs);
     }
 
     /** A size in bytes: 1000, 64k, 256m, 1g. */

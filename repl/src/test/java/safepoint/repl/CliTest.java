@@ -226,6 +226,37 @@ class CliTest {
     }
 
     @Test
+    void exploreFindsTheAbbaDeadlockAndReplayReproducesIt() throws Exception {
+        Path p = file("abba.ss", """
+                (define a (make-mutex 'a))
+                (define b (make-mutex 'b))
+                (define (lock-both first second)
+                  (mutex-lock! first) (mutex-lock! second) (mutex-unlock! second) (mutex-unlock! first) 'ok)
+                (define t1 (spawn (lambda () (lock-both a b))))
+                (define t2 (spawn (lambda () (lock-both b a))))
+                (display (list (thread-join! t1) (thread-join! t2)))
+                """);
+        Result found = run("", "explore", p.toString(), "--runs", "2000", "-p", "2");
+        assertEquals(1, found.status(), found.out() + found.err());
+        assertTrue(found.out().contains("failure found on run") && found.out().contains("Deadlock"), found.out());
+        String schedule = found.out().lines().filter(l -> l.startsWith("schedule: ")).findFirst().orElseThrow().substring(10);
+        String seed = found.out().replaceAll("(?s).*\\(seed (\\d+),.*", "$1");
+        Result replayed = run("", "replay", p.toString(), "-p", "2", "--schedule", schedule);
+        assertEquals(3, replayed.status(), replayed.err());
+        assertEquals(3, run("", "replay", p.toString(), "-p", "2", "--seed", seed).status());
+        // A program without the bug passes every schedule.
+        Path ok = file("ok.ss", "(define m (make-mutex)) (for-each thread-join! (map (lambda (i) (spawn (lambda () (mutex-lock! m) (mutex-unlock! m)))) '(1 2 3)))");
+        Result none = run("", "explore", ok.toString(), "--runs", "50", "-p", "2");
+        assertEquals(0, none.status(), none.out());
+        assertTrue(none.out().contains("no failure in 50 schedules"), none.out());
+        // Bad schedules and options are usage errors.
+        assertEquals(2, run("", "replay", p.toString(), "--schedule", "S1:x:0.x").status());
+        assertEquals(2, run("", "replay", p.toString(), "--schedule", "S7:x:0.1").status());
+        assertEquals(2, run("", "replay", p.toString()).status());
+        assertEquals(2, run("", "explore", p.toString(), "--runs", "-1").status());
+    }
+
+    @Test
     void heapOptionAndHeapOverflow() throws Exception {
         Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
         assertEquals(1, r.status());

@@ -29,13 +29,17 @@ final class Controlled {
     private int rrNext;
     /** The choices, run-length encoded later: processor and scheduling points, in order. */
     final List<long[]> schedule = new ArrayList<>();
+    /** Choices to replay instead of asking the strategy, or null. */
+    private final List<long[]> replay;
+    private int replayed;
 
     /** Scheduling points between heartbeats: a thread at a poll after this many is preempted. */
     static final int HEARTBEAT = 1000;
     /** Virtual nanoseconds per scheduling point. */
     static final long TICK_NANOS = 1000;
 
-    Controlled(Machine vm, int processors, long seed, String strategy, long maxSteps) {
+    Controlled(Machine vm, int processors, long seed, String strategy, long maxSteps, List<long[]> replay) {
+        this.replay = replay;
         this.vm = vm;
         this.s = vm.scheduler;
         this.n = processors;
@@ -95,9 +99,21 @@ final class Controlled {
                 virtual = Math.max(virtual, (next + TICK_NANOS - 1) / TICK_NANOS); // jump to the next timer
                 continue;
             }
-            int p = choose(can);
-            int len = strategy.equals("rr") ? HEARTBEAT : 1 + random.nextInt(200);
-            len = (int) Math.min(len, maxSteps - steps);
+            int p;
+            int len;
+            if (replay != null) {
+                if (replayed >= replay.size() || !can.contains((int) replay.get(replayed)[0])) {
+                    return new Machine.Outcome(Machine.Status.ERROR, null, "*** Replay diverged at step " + steps + " (choice "
+                            + replayed + "): the schedule does not fit this program's run", 2);
+                }
+                p = (int) replay.get(replayed)[0];
+                len = (int) replay.get(replayed)[1];
+                replayed++;
+            } else {
+                p = choose(can);
+                len = strategy.equals("rr") ? HEARTBEAT : 1 + random.nextInt(200);
+                len = (int) Math.min(len, maxSteps - steps);
+            }
             schedule.add(new long[] {p, len});
             SThread t = current[p];
             t.onProcessor = p;
@@ -135,6 +151,48 @@ final class Controlled {
             }
             if (current[p] != t) sinceSwitch[p] = 0;
         }
+    }
+
+    /** The schedule as a string: format version, program digest, run-length encoded choices. */
+    static String encode(List<long[]> choices, String digest) {
+        StringBuilder sb = new StringBuilder("S1:").append(digest).append(':');
+        for (int i = 0; i < choices.size(); ) {
+            long[] c = choices.get(i);
+            int j = i + 1;
+            while (j < choices.size() && choices.get(j)[0] == c[0] && choices.get(j)[1] == c[1]) j++;
+            if (i > 0) sb.append(',');
+            sb.append(c[0]).append('.').append(c[1]);
+            if (j - i > 1) sb.append('*').append(j - i);
+            i = j;
+        }
+        return sb.toString();
+    }
+
+    /** Parse a schedule string; throws IllegalArgumentException with a clear message when it is not one. */
+    static List<long[]> decode(String s, String digest, StringBuilder warning) {
+        String[] parts = s.trim().split(":", 3);
+        if (parts.length != 3 || !parts[0].startsWith("S")) throw new IllegalArgumentException("not a Safepoint schedule string");
+        if (!parts[0].equals("S1")) throw new IllegalArgumentException("schedule format " + parts[0] + " is not supported (S1 is)");
+        if (!parts[1].equals(digest)) {
+            warning.append("warning: the schedule was recorded for another version of this program (digest ")
+                    .append(parts[1]).append(", now ").append(digest).append(")");
+        }
+        List<long[]> out = new ArrayList<>();
+        if (parts[2].isEmpty()) return out;
+        for (String item : parts[2].split(",")) {
+            try {
+                String[] rep = item.split("\\*");
+                String[] pl = rep[0].split("\\.");
+                long p = Long.parseLong(pl[0]);
+                long len = Long.parseLong(pl[1]);
+                int times = rep.length > 1 ? Integer.parseInt(rep[1]) : 1;
+                if (p < 0 || len < 1 || times < 1) throw new NumberFormatException();
+                for (int k = 0; k < times; k++) out.add(new long[] {p, len});
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("corrupted schedule string near '" + item + "'");
+            }
+        }
+        return out;
     }
 
     private int choose(List<Integer> can) {

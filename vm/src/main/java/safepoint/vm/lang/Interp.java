@@ -167,6 +167,7 @@ public final class Interp implements Ctx {
                 synchronized (machine.scheduler) {
                     cp.invoke(this, args);
                 }
+                fuel--; // every sync operation is a scheduling point (DESIGN.md)
             } else {
                 cp.invoke(this, args);
             }

@@ -447,10 +447,11 @@ public final class Machine implements PrimitiveSink {
         }
         Outcome stopped;
         if (controlSeed != null) {
-            control = new Controlled(this, processors, controlSeed, strategy, maxSteps);
+            control = new Controlled(this, processors, controlSeed, strategy, maxSteps, replay);
             try {
                 stopped = control.go();
             } finally {
+                lastSchedule = control.schedule;
                 control = null;
             }
         } else {
@@ -487,6 +488,39 @@ public final class Machine implements PrimitiveSink {
     Long controlSeed;
     String strategy = "random";
     long maxSteps = 10_000_000L;
+
+    public boolean isControlled() {
+        return controlSeed != null;
+    }
+
+    /** Choices to replay (controlled mode), or null. */
+    List<long[]> replay;
+    /** The choices of the last controlled run. */
+    List<long[]> lastSchedule = List.of();
+
+    /** Replay a schedule string instead of asking the strategy; returns a warning (digest mismatch) or "". */
+    public String setReplay(String schedule, String programText) {
+        StringBuilder warning = new StringBuilder();
+        replay = Controlled.decode(schedule, digest(programText), warning);
+        if (controlSeed == null) controlSeed = 0L;
+        return warning.toString();
+    }
+
+    /** The last controlled run's schedule string, for this program. */
+    public String lastScheduleString(String programText) {
+        return Controlled.encode(lastSchedule, digest(programText));
+    }
+
+    static String digest(String text) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 4; i++) sb.append(String.format("%02x", h[i]));
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Run in controlled mode with this seed and strategy (rr or random) and step bound. */
     public void setControlled(long seed, String strategy, long maxSteps) {

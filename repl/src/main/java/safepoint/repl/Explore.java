@@ -1,0 +1,59 @@
+package safepoint.repl;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import safepoint.vm.lang.Machine;
+
+/**
+ * {@code safepoint explore FILE}: runs the program in controlled mode under seeds 1..N (a fresh VM
+ * each run, so every run starts from the same state) and stops at the first failure, an uncaught
+ * error in any thread or a proven deadlock, printing its seed and schedule. A run that reaches
+ * the step bound is inconclusive, not a failure. Exit: 1 failure found, 0 none, 4 all inconclusive.
+ */
+final class Explore {
+    private Explore() {}
+
+    static int run(Options o, Writer out, Writer err) throws IOException {
+        String file = o.operands().get(0);
+        String text = Main.readProgram(file, err);
+        if (text == null) return 2;
+        int runs = o.runs() == null ? 1000 : o.runs();
+        String strategy = o.strategy() == null ? "random" : o.strategy();
+        long maxSteps = o.maxSteps() == null ? 1_000_000L : o.maxSteps();
+        int inconclusive = 0;
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= runs; i++) {
+            StringWriter programOut = new StringWriter();
+            Machine vm = new Machine(programOut, new StringWriter(), new StringReader(""), i);
+            vm.setProcessors(o.processors());
+            vm.setControlled(i, strategy, maxSteps);
+            if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
+            Machine.Outcome r = vm.load(text, file);
+            switch (r.status()) {
+                case ERROR, DEADLOCK -> {
+                    out.write("failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
+                            + o.processors() + ")\n");
+                    out.write(r.errorText() + "\n");
+                    out.write("schedule: " + vm.lastScheduleString(text) + "\n");
+                    out.write("replay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
+                    out.flush();
+                    return 1;
+                }
+                case TIMEOUT -> inconclusive++;
+                default -> { }
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (inconclusive == runs) {
+            out.write("all " + runs + " runs were inconclusive (step bound reached)\n");
+            out.flush();
+            return 4;
+        }
+        out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive), %.1f schedules/s%n", runs,
+                inconclusive, runs / secs));
+        out.flush();
+        return 0;
+    }
+}
