@@ -29,9 +29,41 @@ final class Bench {
         Writer err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (o.operands().equals(List.of("polls"))) return polls(out, Policy.DEFAULT);
         if (o.operands().equals(List.of("ring"))) return SmpBench.ring(out, 1000, 100);
+        if (o.operands().equals(List.of("controlled"))) return controlled(out, Policy.DEFAULT);
         if (o.operands().equals(List.of("gc"))) return SmpBench.gc(out);
         if (o.operands().equals(List.of("threads"))) return SmpBench.threads(out, 100_000);
         return run(o.operands(), out, err, Gsi.locate(), Policy.DEFAULT);
+    }
+
+    /** {@code ./safepoint bench controlled}: the language benchmarks in controlled mode (seed 1) against free run. */
+    static int controlled(Writer out, Policy policy) {
+        PrintWriter w = new PrintWriter(out);
+        w.println("Controlled mode (--seed 1, random strategy) vs free run, warm medians in ms (ratio = controlled / free)");
+        w.println(String.format(Locale.ROOT, "%-10s %10s %11s %8s", "benchmark", "free run", "controlled", "ratio"));
+        List<Double> ratios = new ArrayList<>();
+        boolean failed = false;
+        for (String name : Programs.NAMES) {
+            String source = Programs.source(name);
+            System.gc();
+            Result free = InProcess.run(name, source, policy, false);
+            System.gc();
+            Result ctl = InProcess.run(name, source, policy, true);
+            if (!free.ok() || !ctl.ok()) {
+                failed = true;
+                w.println(String.format(Locale.ROOT, "%-10s FAILED", name));
+                continue;
+            }
+            double r = ctl.warmMs() / free.warmMs();
+            ratios.add(r);
+            w.println(String.format(Locale.ROOT, "%-10s %10.1f %11.1f %8.2f", name, free.warmMs(), ctl.warmMs(), r));
+            w.flush();
+        }
+        double logSum = 0;
+        for (double r : ratios) logSum += Math.log(r);
+        w.println(String.format(Locale.ROOT, "geometric mean (controlled / free run): %.3f  (%d benchmarks)", Math.exp(logSum / ratios.size()),
+                ratios.size()));
+        w.flush();
+        return failed ? 1 : 0;
     }
 
     /**

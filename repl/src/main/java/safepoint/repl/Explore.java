@@ -22,29 +22,54 @@ final class Explore {
         int runs = o.runs() == null ? 1000 : o.runs();
         String strategy = o.strategy() == null ? "random" : o.strategy();
         long maxSteps = o.maxSteps() == null ? 1_000_000L : o.maxSteps();
-        int inconclusive = 0;
+        // Both cores: workers take seeds in order; the failure reported is the one with the lowest
+        // run index, whichever worker found it, so the answer does not depend on timing.
+        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
+        java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentHashMap<Integer, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
         long t0 = System.nanoTime();
-        for (int i = 1; i <= runs; i++) {
-            StringWriter programOut = new StringWriter();
-            Machine vm = new Machine(programOut, new StringWriter(), new StringReader(""), i);
-            vm.setProcessors(o.processors());
-            vm.setControlled(i, strategy, maxSteps);
-            if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
-            Machine.Outcome r = vm.load(text, file);
-            switch (r.status()) {
-                case ERROR, DEADLOCK -> {
-                    out.write("failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                            + o.processors() + ")\n");
-                    out.write(r.errorText() + "\n");
-                    out.write("schedule: " + vm.lastScheduleString(text) + "\n");
-                    out.write("replay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
-                    out.flush();
-                    return 1;
+        Runnable work = () -> {
+            for (;;) {
+                int i = nextSeed.getAndIncrement();
+                if (i > runs || i > firstFailure.get()) return;
+                StringWriter programOut = new StringWriter();
+                Machine vm = new Machine(programOut, new StringWriter(), new StringReader(""), i);
+                vm.setProcessors(o.processors());
+                vm.setControlled(i, strategy, maxSteps);
+                if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
+                Machine.Outcome r = vm.load(text, file);
+                switch (r.status()) {
+                    case ERROR, DEADLOCK -> {
+                        reports.put(i, "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
+                                + o.processors() + ")\n" + r.errorText() + "\nschedule: " + vm.lastScheduleString(text)
+                                + "\nreplay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
+                        firstFailure.accumulateAndGet(i, Math::min);
+                    }
+                    case TIMEOUT -> inconclusiveCount.incrementAndGet();
+                    default -> { }
                 }
-                case TIMEOUT -> inconclusive++;
-                default -> { }
+            }
+        };
+        Thread[] pool = new Thread[workers];
+        for (int k = 0; k < workers; k++) {
+            pool[k] = new Thread(work, "explore-" + k);
+            pool[k].start();
+        }
+        for (Thread t : pool) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        if (firstFailure.get() != Integer.MAX_VALUE) {
+            out.write(reports.get(firstFailure.get()));
+            out.flush();
+            return 1;
+        }
+        int inconclusive = inconclusiveCount.get();
         double secs = (System.nanoTime() - t0) / 1e9;
         if (inconclusive == runs) {
             out.write("all " + runs + " runs were inconclusive (step bound reached)\n");

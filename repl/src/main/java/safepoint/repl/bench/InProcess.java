@@ -16,16 +16,22 @@ public final class InProcess {
     static final long RUN_LIMIT_NANOS = 120_000_000_000L;
 
     public static Result run(String name, String source, Policy policy) {
+        return run(name, source, policy, false);
+    }
+
+    /** As {@link #run(String, String, Policy)}, in controlled mode (seed 1, one processor) when asked. */
+    public static Result run(String name, String source, Policy policy, boolean controlled) {
         try {
-            return timed(name, source, policy);
+            return timed(name, source, policy, controlled);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in Safepoint: report it on this benchmark's line and go on with the others.
             return Result.failed(name, "Safepoint internal error: " + e);
         }
     }
 
-    private static Result timed(String name, String source, Policy policy) {
+    private static Result timed(String name, String source, Policy policy, boolean controlled) {
         Machine vm = new Machine(Writer.nullWriter(), Writer.nullWriter(), Reader.nullReader(), 0);
+        if (controlled) vm.setControlled(1, "random", Long.MAX_VALUE);
         vm.deadline = System.nanoTime() + RUN_LIMIT_NANOS;
         Machine.Outcome loaded = vm.load(source, name + ".scm");
         if (loaded.status() != Machine.Status.VALUE) return Result.failed(name, "loading failed: " + text(loaded));
