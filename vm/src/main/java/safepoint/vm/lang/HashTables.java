@@ -91,7 +91,13 @@ final class HashTables {
         Host host = m.machine.tableHost;
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
-            if (s == Step.CONTINUE) continue;
+            // Each table step is a scheduling point: in controlled mode another processor may run
+            // between any two steps of an operation (how concurrent writers corrupt a table).
+            m.fuel--;
+            if (s == Step.CONTINUE) {
+                if (m.fuel <= 0) break;
+                continue;
+            }
             if (s instanceof Step.Done d) {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
@@ -121,11 +127,10 @@ final class HashTables {
                 return;
             }
         }
-        // A long operation (a big rehash, or a probe that never ends on a corrupted table)
-        // returns to the trampoline between batches, so it stays interruptible.
+        // A long operation (a big rehash, or a probe that never ends on a corrupted table), or the
+        // end of this slice: return to the trampoline and go on with the next step later.
         m.push(new Resume(op, proc, dflt, errorIfAbsent, key, false));
         m.val = Special.VOID;
-        m.fuel--;
     }
 
     static SchemeError unboundKey(Object key) {

@@ -344,6 +344,26 @@ final class ThreadPrims {
             }
         });
         vm.add(Primitive.of1("##object-address", true, (c, x) -> x instanceof safepoint.vm.data.HeapObj h ? (Object) h.addr : Boolean.FALSE));
+        // Shared-state accesses a program marks for the race detector and explore's interleavings:
+        // each returns its value and records a write or read of location loc.
+        vm.add(new ControlPrim("trace-write", 2, 2) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.machine.event(m.thread, "trace-write", a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]),
+                        "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                m.val = a[1];
+                m.fuel--; // a marked access is a scheduling point
+            }
+        });
+        vm.add(new ControlPrim("trace-read", 2, 2) {
+            @Override
+            void invoke(Interp m, Object[] a) {
+                m.machine.event(m.thread, "trace-read", a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]),
+                        "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                m.val = a[1];
+                m.fuel--;
+            }
+        });
         vm.add(Primitive.of1("uncaught-exception-reason", true, (c, x) -> {
             if (x instanceof Condition k && k.kind == Condition.Kind.UNCAUGHT) return k.irritants.get(0);
             throw Condition.typeError("uncaught-exception-reason", 1, "UNCAUGHT-EXCEPTION", x);
