@@ -30,6 +30,19 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ConcurrentHashMap<Integer, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
         long t0 = System.nanoTime();
+        int depth = o.depth() == null ? 3 : o.depth();
+        long k = 1000;
+        if (strategy.equals("pct")) {
+            // Estimate k, the sync points of a run, from one run of the program.
+            Machine probe = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
+            probe.setProcessors(o.processors());
+            probe.setControlled(0, "pct", maxSteps);
+            probe.setPct(depth, 1000);
+            probe.load(text, file);
+            k = Math.max(1, probe.lastSyncPoints);
+            out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync points, measured)\n");
+        }
+        long kk = k;
         Runnable work = () -> {
             for (;;) {
                 int i = nextSeed.getAndIncrement();
@@ -38,6 +51,7 @@ final class Explore {
                 Machine vm = new Machine(programOut, new StringWriter(), new StringReader(""), i);
                 vm.setProcessors(o.processors());
                 vm.setControlled(i, strategy, maxSteps);
+                vm.setPct(depth, kk);
                 if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
                 Machine.Outcome r = vm.load(text, file);
                 switch (r.status()) {
@@ -53,9 +67,9 @@ final class Explore {
             }
         };
         Thread[] pool = new Thread[workers];
-        for (int k = 0; k < workers; k++) {
-            pool[k] = new Thread(work, "explore-" + k);
-            pool[k].start();
+        for (int w = 0; w < workers; w++) {
+            pool[w] = new Thread(work, "explore-" + w);
+            pool[w].start();
         }
         for (Thread t : pool) {
             try {

@@ -63,6 +63,7 @@ public final class Main {
         if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
         if (o.seed() != null) {
             vm.setControlled(o.seed(), o.strategy() == null ? "random" : o.strategy(), o.maxSteps() == null ? 10_000_000L : o.maxSteps());
+            if (o.depth() != null) vm.setPct(o.depth(), 50);
         }
         Interrupts.install(vm);
         if (o.command().equals("explore")) return Explore.run(o, out, err);

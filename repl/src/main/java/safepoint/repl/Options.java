@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
-        Long maxSteps, Long heapBytes, String strategy, String schedule, Integer runs) {
+        Long maxSteps, Long heapBytes, String strategy, String schedule, Integer runs, Integer depth) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -37,6 +37,7 @@ record Options(String command, List<String> operands, String expr, int processor
         String strategy = null;
         String schedule = null;
         Integer runs = null;
+        Integer depth = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -51,6 +52,11 @@ record Options(String command, List<String> operands, String expr, int processor
                 case "--seed" -> seed = number(value(args, ++i, a), a);
                 case "--heap" -> heapBytes = size(value(args, ++i, a));
                 case "--schedule" -> schedule = value(args, ++i, a);
+                case "--depth" -> {
+                    long d = number(value(args, ++i, a), a);
+                    if (d < 1 || d > 20) throw new UsageError("--depth needs a number from 1 to 20");
+                    depth = (int) d;
+                }
                 case "--runs" -> {
                     long r = number(value(args, ++i, a), a);
                     if (r < 1 || r > 10_000_000) throw new UsageError("--runs needs a positive number of runs");
@@ -59,9 +65,9 @@ record Options(String command, List<String> operands, String expr, int processor
                 case "--strategy" -> {
                     strategy = value(args, ++i, a);
                     switch (strategy) {
-                        case "rr", "random" -> { }
-                        case "pct", "dfs" -> throw new UsageError("--strategy " + strategy + " is not available yet (rr and random are)");
-                        default -> throw new UsageError("unknown strategy '" + strategy + "' (rr or random)");
+                        case "rr", "random", "pct" -> { }
+                        case "dfs" -> throw new UsageError("--strategy dfs is not available yet (rr, random and pct are)");
+                        default -> throw new UsageError("unknown strategy '" + strategy + "' (rr, random or pct)");
                     }
                 }
                 case "--max-steps" -> {
@@ -105,7 +111,8 @@ record Options(String command, List<String> operands, String expr, int processor
         if (strategy != null && seed == null && !command.equals("explore")) {
             throw new UsageError("--strategy needs --seed (controlled mode) or explore");
         }
-        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, runs);
+        if (depth != null && !"pct".equals(strategy)) throw new UsageError("--depth goes with --strategy pct");
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, runs, depth);
     }
 
     /** A size in bytes: 1000, 64k, 256m, 1g. */

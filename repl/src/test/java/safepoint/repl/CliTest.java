@@ -244,6 +244,11 @@ class CliTest {
         Result replayed = run("", "replay", p.toString(), "-p", "2", "--schedule", schedule);
         assertEquals(3, replayed.status(), replayed.err());
         assertEquals(3, run("", "replay", p.toString(), "-p", "2", "--seed", seed).status());
+        // PCT (depth 2) needs far fewer runs than random for this depth-2 bug, and prints its bound.
+        Result pct = run("", "explore", p.toString(), "--runs", "100", "-p", "2", "--strategy", "pct", "--depth", "2");
+        assertEquals(1, pct.status(), pct.out());
+        assertTrue(pct.out().startsWith("PCT bound: each run finds a depth-2 bug with probability >= 1/(2*"), pct.out());
+        assertEquals(2, run("", "explore", p.toString(), "--depth", "2").status()); // --depth without pct
         // A program without the bug passes every schedule.
         Path ok = file("ok.ss", "(define m (make-mutex)) (for-each thread-join! (map (lambda (i) (spawn (lambda () (mutex-lock! m) (mutex-unlock! m)))) '(1 2 3)))");
         Result none = run("", "explore", ok.toString(), "--runs", "50", "-p", "2");
@@ -275,7 +280,7 @@ class CliTest {
         assertEquals(2, run("", "--seed", "x", "-e", "1").status());
         assertEquals(2, run("", "--seed", "1", "--strategy", "bogus", "-e", "1").status());
         assertEquals(2, run("", "--seed", "1", "--max-steps", "0", "-e", "1").status());
-        assertTrue(run("", "--seed", "1", "--strategy", "pct", "-e", "1").err().contains("not available yet"));
+        assertTrue(run("", "--seed", "1", "--strategy", "dfs", "-e", "1").err().contains("not available yet"));
     }
 
     @Test

@@ -38,8 +38,21 @@ final class Controlled {
     /** Virtual nanoseconds per scheduling point. */
     static final long TICK_NANOS = 1000;
 
+    /** PCT (Burckhardt et al.): thread priorities, and d-1 priority-change points among k sync points. */
+    private final java.util.IdentityHashMap<SThread, Integer> priorities = new java.util.IdentityHashMap<>();
+    private long[] changePoints = new long[0];
+    private long syncPoints;
+    private int nextLow;
+    /** PCT's depth d and its estimate k of the number of sync points in a run. */
+
     Controlled(Machine vm, int processors, long seed, String strategy, long maxSteps, List<long[]> replay) {
         this.replay = replay;
+        if (strategy.equals("pct")) {
+            changePoints = new long[Math.max(0, vm.pctDepth - 1)];
+            SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            for (int i = 0; i < changePoints.length; i++) changePoints[i] = 1 + r.nextLong(vm.pctK);
+            nextLow = changePoints.length; // priorities below every initial one: d-1 .. 1
+        }
         this.vm = vm;
         this.s = vm.scheduler;
         this.n = processors;
@@ -48,6 +61,10 @@ final class Controlled {
         this.maxSteps = maxSteps;
         this.current = new SThread[processors];
         this.sinceSwitch = new long[processors];
+    }
+
+    long syncPoints() {
+        return syncPoints;
     }
 
     long virtualNanos() {
@@ -109,6 +126,9 @@ final class Controlled {
                 p = (int) replay.get(replayed)[0];
                 len = (int) replay.get(replayed)[1];
                 replayed++;
+            } else if (strategy.equals("pct")) {
+                p = highestPriority(can);
+                len = (int) Math.min(HEARTBEAT, maxSteps - steps);
             } else {
                 p = choose(can);
                 len = strategy.equals("rr") ? HEARTBEAT : 1 + random.nextInt(200);
@@ -118,7 +138,15 @@ final class Controlled {
             SThread t = current[p];
             t.onProcessor = p;
             s.onCpu.add(t);
+            t.interp.stopAtSync = strategy.equals("pct");
             boolean halted = t.interp.run(len);
+            t.interp.stopAtSync = false;
+            if (strategy.equals("pct")) {
+                syncPoints++;
+                for (long cp : changePoints) {
+                    if (cp == syncPoints) priorities.put(t, nextLow--); // a change point: the running thread drops below all
+                }
+            }
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
             steps += used;
@@ -193,6 +221,25 @@ final class Controlled {
             }
         }
         return out;
+    }
+
+    private int highestPriority(List<Integer> can) {
+        int best = can.get(0);
+        int bestPriority = Integer.MIN_VALUE;
+        for (int p : can) {
+            int pr = priorities.computeIfAbsent(current[p], x -> changePoints.length + 1 + random.nextInt(1 << 20));
+            if (pr > bestPriority) {
+                bestPriority = pr;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** PCT's guarantee for n threads: a bug of depth d shows with probability at least 1/(n·k^(d-1)). */
+    static String pctBound(int threads, long k, int d) {
+        return String.format(java.util.Locale.ROOT, "PCT bound: each run finds a depth-%d bug with probability >= 1/(%d*%d^%d) = %.3g",
+                d, threads, k, d - 1, 1.0 / (threads * Math.pow(k, d - 1)));
     }
 
     private int choose(List<Integer> can) {

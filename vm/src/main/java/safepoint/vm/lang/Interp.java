@@ -61,6 +61,9 @@ public final class Interp implements Ctx {
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     Object pendingRaise;
 
+    /** Controlled mode's PCT: end the slice after each sync operation. */
+    boolean stopAtSync;
+
     /** Spin tries (each a scheduling point that is not progress). */
     long spinTries;
 
@@ -168,6 +171,7 @@ public final class Interp implements Ctx {
                     cp.invoke(this, args);
                 }
                 fuel--; // every sync operation is a scheduling point (DESIGN.md)
+                if (stopAtSync) fuel = 0; // PCT takes its choices at sync operations
             } else {
                 cp.invoke(this, args);
             }

@@ -452,6 +452,7 @@ public final class Machine implements PrimitiveSink {
                 stopped = control.go();
             } finally {
                 lastSchedule = control.schedule;
+                lastSyncPoints = control.syncPoints();
                 control = null;
             }
         } else {
@@ -491,6 +492,22 @@ public final class Machine implements PrimitiveSink {
 
     public boolean isControlled() {
         return controlSeed != null;
+    }
+
+    /** Sync points of the last PCT run (explore's estimate of k). */
+    public long lastSyncPoints;
+
+    /** PCT's depth and its estimate of sync points per run. */
+    int pctDepth = 3;
+    long pctK = 1000;
+
+    public void setPct(int depth, long k) {
+        pctDepth = depth;
+        pctK = k;
+    }
+
+    public static String pctBound(int threads, long k, int depth) {
+        return Controlled.pctBound(threads, k, depth);
     }
 
     /** Choices to replay (controlled mode), or null. */
