@@ -15,6 +15,75 @@ import safepoint.vm.lang.Machine;
 final class Explore {
     private Explore() {}
 
+    /**
+     * The failing run again, recorded, as columns: one per thread, in the order things happened,
+     * with the switch points and the sync operations and marked accesses (Lincheck's layout).
+     */
+    static String interleaving(Options o, String text, String file, int seed, String strategy, long maxSteps, int depth, long k) {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+        vm.setProcessors(o.processors());
+        vm.setControlled(seed, strategy, maxSteps);
+        vm.setPct(depth, k);
+        vm.events.setMode(safepoint.vm.lang.Events.Mode.RECORD);
+        vm.load(text, file);
+        java.util.List<safepoint.vm.lang.Events.Event> events = vm.events.snapshot();
+        java.util.List<String> threads = new java.util.ArrayList<>();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        String running = null;
+        int[] current = new int[] {-1};
+        for (safepoint.vm.lang.Events.Event e : events) {
+            String who = switch (e.kind()) {
+                case "switch" -> e.subject();
+                case "wait", "wake", "thread-end" -> e.subject();
+                default -> e.detail().startsWith("by #<") ? e.detail().replaceFirst("^by (#<[^>]*>).*", "$1") : running;
+            };
+            if (who == null) continue;
+            if (!threads.contains(who)) threads.add(who);
+            String cell = switch (e.kind()) {
+                case "switch" -> "switch (P" + e.processor() + " takes over)";
+                case "mutex-lock", "mutex-unlock", "spinlock-take", "thread-start" -> e.kind() + " " + e.subject();
+                case "trace-write", "trace-read" -> e.kind().substring(6) + " " + e.subject() + e.detail().replaceAll("^by \\S+( \\S+)?", "");
+                case "wait" -> "waits " + e.detail().replaceFirst("^on for ", "for ").replaceFirst("^on ", "on ");
+                default -> e.kind();
+            };
+            if (e.kind().equals("switch")) running = e.subject();
+            rows.add(new String[] {who, cell});
+        }
+        int width = 34;
+        StringBuilder sb = new StringBuilder("interleaving of the failing run (seed " + seed + "):\n");
+        for (String t : threads) sb.append(pad("| " + t, width));
+        sb.append("|\n");
+        String lastCell = null;
+        int repeats = 0;
+        for (String[] r : rows) {
+            String line = r[0] + r[1];
+            if (line.equals(lastCell)) {
+                repeats++;
+                continue;
+            }
+            if (repeats > 0) sb.append(indent(threads.indexOf(lastCellWho), width)).append(pad("| /* repeats " + repeats + " times */", width)).append('\n');
+            repeats = 0;
+            lastCell = line;
+            lastCellWho = r[0];
+            int col = threads.indexOf(r[0]);
+            sb.append(indent(col, width)).append(pad("| " + r[1], width)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String lastCellWho;
+
+    private static String indent(int col, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < col; i++) sb.append(pad("|", width));
+        return sb.toString();
+    }
+
+    private static String pad(String s, int width) {
+        if (s.length() >= width) return s.substring(0, width - 1) + " ";
+        return s + " ".repeat(width - s.length());
+    }
+
     static int run(Options o, Writer out, Writer err) throws IOException {
         String file = o.operands().get(0);
         String text = Main.readProgram(file, err);
@@ -79,7 +148,9 @@ final class Explore {
             }
         }
         if (firstFailure.get() != Integer.MAX_VALUE) {
-            out.write(reports.get(firstFailure.get()));
+            int seed = firstFailure.get();
+            out.write(reports.get(seed));
+            out.write(interleaving(o, text, file, seed, strategy, maxSteps, depth, kk));
             out.flush();
             return 1;
         }

@@ -248,6 +248,11 @@ class CliTest {
         Result pct = run("", "explore", p.toString(), "--runs", "100", "-p", "2", "--strategy", "pct", "--depth", "2");
         assertEquals(1, pct.status(), pct.out());
         assertTrue(pct.out().startsWith("PCT bound: each run finds a depth-2 bug with probability >= 1/(2*"), pct.out());
+        // The failing run as columns, one per thread, with switches and lock operations.
+        assertTrue(pct.out().contains("interleaving of the failing run"), pct.out());
+        assertTrue(pct.out().contains("| #<thread primordial>") && pct.out().contains("| #<thread 2>"), pct.out());
+        assertTrue(pct.out().contains("mutex-lock #<mutex a>") && pct.out().contains("mutex-lock #<mutex b>"), pct.out());
+        assertTrue(pct.out().contains("takes over)"), pct.out());
         assertEquals(2, run("", "explore", p.toString(), "--depth", "2").status()); // --depth without pct
         // A program without the bug passes every schedule.
         Path ok = file("ok.ss", "(define m (make-mutex)) (for-each thread-join! (map (lambda (i) (spawn (lambda () (mutex-lock! m) (mutex-unlock! m)))) '(1 2 3)))");

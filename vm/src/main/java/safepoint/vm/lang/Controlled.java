@@ -24,6 +24,7 @@ final class Controlled {
     private final long maxSteps;
     private final SThread[] current;
     private final long[] sinceSwitch;
+    private final SThread[] lastOn;
     private long steps;
     private long virtual;
     private int rrNext;
@@ -61,6 +62,7 @@ final class Controlled {
         this.maxSteps = maxSteps;
         this.current = new SThread[processors];
         this.sinceSwitch = new long[processors];
+        this.lastOn = new SThread[processors];
     }
 
     long syncPoints() {
@@ -72,6 +74,7 @@ final class Controlled {
     }
 
     Machine.Outcome go() {
+        vm.events.ensureProcessors(n);
         synchronized (s) {
             s.processors(n);
             try {
@@ -136,6 +139,10 @@ final class Controlled {
             }
             schedule.add(new long[] {p, len});
             SThread t = current[p];
+            if (t != lastOn[p]) {
+                vm.events.emit(p, "switch", StatusReport.name(t), "");
+                lastOn[p] = t;
+            }
             t.onProcessor = p;
             s.onCpu.add(t);
             t.interp.stopAtSync = strategy.equals("pct");

@@ -116,6 +116,9 @@ public final class Machine implements PrimitiveSink {
 
     /** The green threads of this VM (one processor for now). */
     final Scheduler scheduler = new Scheduler();
+    /** Threads made so far (the primordial thread is 1). */
+    int threadsCreated = 1;
+
     /** The thread that runs programs and REPL input: #<thread #1 primordial>. */
     final SThread primordial;
 

@@ -36,6 +36,9 @@ final class SThread extends HeapObj implements Printable {
     Object exception;
     boolean terminatedByRequest;
     boolean joined;
+    /** Creation order in this VM (1 is the primordial thread): names anonymous threads in reports. */
+    int index;
+
     /** The processor now running this thread, or -1. */
     int onProcessor = -1;
 

@@ -15,7 +15,10 @@ final class StatusReport {
     private StatusReport() {}
 
     static String name(Object o) {
-        if (o instanceof SThread t) return "#<thread" + label(t.name) + ">";
+        if (o instanceof SThread t) {
+            String l = label(t.name);
+            return "#<thread" + (l.isEmpty() && t.index > 1 ? " " + t.index : l) + ">";
+        }
         if (o instanceof SyncObjects.Mutex m) return "#<mutex" + label(m.name) + ">";
         if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";
         if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";

@@ -73,7 +73,9 @@ final class ThreadPrims {
                 Interp regs = new Interp(m.machine);
                 regs.startApply(a[0], new Object[0]);
                 regs.params = m.params; // a new thread inherits the parameterization
-                m.val = m.alloc(new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs), 16);
+                SThread t = new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs);
+                t.index = ++m.machine.threadsCreated;
+                m.val = m.alloc(t, 16);
             }
         });
         add.accept(new ControlPrim("thread-start!", 1, 1) {

@@ -66,7 +66,7 @@ class FreeRunTest {
         VmFixture f = fourProcessors();
         Machine.Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
         assertEquals(Machine.Status.DEADLOCK, o.status());
-        assertTrue(o.errorText().contains("#<thread> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
+        assertTrue(o.errorText().contains("#<thread 2> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
     }
 
     @Test

@@ -57,8 +57,8 @@ class ThreadsTest {
         assertEquals(Machine.Status.DEADLOCK, o.status());
         assertEquals(3, o.exitCode());
         // Safepoint's reports name objects without serial numbers, so looking changes nothing.
-        assertTrue(o.errorText().contains("#<thread primordial> WAITING on #<thread> to end"), o.errorText());
-        assertTrue(o.errorText().contains("#<thread> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
+        assertTrue(o.errorText().contains("#<thread primordial> WAITING on #<thread 2> to end"), o.errorText());
+        assertTrue(o.errorText().contains("#<thread 2> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
     }
 
     @Test
