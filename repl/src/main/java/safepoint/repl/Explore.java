@@ -73,6 +73,55 @@ final class Explore {
 
     private static String lastCellWho;
 
+    /** Processor changes between consecutive choices: the preemptions a schedule makes, at most. */
+    static int switches(java.util.List<long[]> choices) {
+        int n = 0;
+        for (int i = 1; i < choices.size(); i++) if (choices.get(i)[0] != choices.get(i - 1)[0]) n++;
+        return n;
+    }
+
+    /**
+     * Shrink the failing schedule: drop choices one at a time (later ones first) and keep each
+     * drop after which the run still fails; past the remaining choices the run goes on without
+     * preemption. Bounded to a few hundred replays.
+     */
+    static String shrink(Options o, String text, String file, int seed, String strategy, long maxSteps, int depth, long k) {
+        Machine first = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+        first.setProcessors(o.processors());
+        first.setControlled(seed, strategy, maxSteps);
+        first.setPct(depth, k);
+        first.load(text, file);
+        java.util.List<long[]> best = first.lastChoices();
+        int before = switches(best);
+        int budget = 300;
+        boolean changed = true;
+        while (changed && budget > 0) {
+            changed = false;
+            for (int i = best.size() - 1; i >= 0 && budget > 0; i--) {
+                java.util.List<long[]> trial = new java.util.ArrayList<>(best);
+                trial.remove(i);
+                budget--;
+                Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+                vm.setProcessors(o.processors());
+                vm.setControlled(seed, strategy, maxSteps);
+                vm.setLenientReplay(trial);
+                Machine.Outcome r = vm.load(text, file);
+                if (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK) {
+                    java.util.List<long[]> actual = vm.lastChoices();
+                    if (switches(actual) <= switches(best)) {
+                        best = actual;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        Machine check = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+        String shrunk = check.scheduleString(best, text);
+        return "shrunk schedule (" + switches(best) + " processor switches, from " + before + "): " + shrunk
+                + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
+    }
+
     private static String indent(int col, int width) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < col; i++) sb.append(pad("|", width));
@@ -151,6 +200,7 @@ final class Explore {
             int seed = firstFailure.get();
             out.write(reports.get(seed));
             out.write(interleaving(o, text, file, seed, strategy, maxSteps, depth, kk));
+            out.write(shrink(o, text, file, seed, strategy, maxSteps, depth, kk));
             out.flush();
             return 1;
         }

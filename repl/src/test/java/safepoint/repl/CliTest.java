@@ -253,6 +253,9 @@ class CliTest {
         assertTrue(pct.out().contains("| #<thread primordial>") && pct.out().contains("| #<thread 2>"), pct.out());
         assertTrue(pct.out().contains("mutex-lock #<mutex a>") && pct.out().contains("mutex-lock #<mutex b>"), pct.out());
         assertTrue(pct.out().contains("takes over)"), pct.out());
+        // The shrunk schedule still fails when replayed exactly.
+        String shrunk = pct.out().lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow().replaceFirst(".*: ", "");
+        assertEquals(3, run("", "replay", p.toString(), "-p", "2", "--schedule", shrunk).status(), shrunk);
         assertEquals(2, run("", "explore", p.toString(), "--depth", "2").status()); // --depth without pct
         // A program without the bug passes every schedule.
         Path ok = file("ok.ss", "(define m (make-mutex)) (for-each thread-join! (map (lambda (i) (spawn (lambda () (mutex-lock! m) (mutex-unlock! m)))) '(1 2 3)))");

@@ -33,6 +33,7 @@ final class Controlled {
     /** Choices to replay instead of asking the strategy, or null. */
     private final List<long[]> replay;
     private int replayed;
+    private int lastChosen = -1;
 
     /** Scheduling points between heartbeats: a thread at a poll after this many is preempted. */
     static final int HEARTBEAT = 1000;
@@ -121,7 +122,18 @@ final class Controlled {
             }
             int p;
             int len;
-            if (replay != null) {
+            if (replay != null && vm.lenientReplay) {
+                // Shrinking: skip choices that no longer fit; past the end, run without preemption.
+                while (replayed < replay.size() && !can.contains((int) replay.get(replayed)[0])) replayed++;
+                if (replayed < replay.size()) {
+                    p = (int) replay.get(replayed)[0];
+                    len = (int) replay.get(replayed)[1];
+                    replayed++;
+                } else {
+                    p = lastChosen >= 0 && can.contains(lastChosen) ? lastChosen : can.get(0);
+                    len = (int) Math.min(HEARTBEAT, maxSteps - steps);
+                }
+            } else if (replay != null) {
                 if (replayed >= replay.size() || !can.contains((int) replay.get(replayed)[0])) {
                     return new Machine.Outcome(Machine.Status.ERROR, null, "*** Replay diverged at step " + steps + " (choice "
                             + replayed + "): the schedule does not fit this program's run", 2);
@@ -138,6 +150,7 @@ final class Controlled {
                 len = (int) Math.min(len, maxSteps - steps);
             }
             schedule.add(new long[] {p, len});
+            lastChosen = p;
             SThread t = current[p];
             if (t != lastOn[p]) {
                 vm.events.emit(p, "switch", StatusReport.name(t), "");
@@ -156,6 +169,7 @@ final class Controlled {
             }
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
+            schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
             steps += used;
             virtual += used;
             sinceSwitch[p] += used;

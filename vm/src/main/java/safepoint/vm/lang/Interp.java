@@ -61,6 +61,12 @@ public final class Interp implements Ctx {
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     Object pendingRaise;
 
+    /**
+     * End this slice now without touching {@link #fuel}, so the scheduling points actually used
+     * stay countable (a recorded schedule replays exactly).
+     */
+    boolean stopSlice;
+
     /** Controlled mode's PCT: end the slice after each sync operation. */
     boolean stopAtSync;
 
@@ -73,7 +79,7 @@ public final class Interp implements Ctx {
     /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
     void block(Object on, double timeoutSecs, Object timeoutValue) {
         blocked = true;
-        fuel = 0;
+        stopSlice = true;
         thread.state = SThread.State.WAITING;
         thread.waitingOn = on;
         thread.timeoutValue = timeoutValue;
@@ -119,6 +125,7 @@ public final class Interp implements Ctx {
     boolean run(int slice) {
         fuel = slice;
         blocked = false;
+        stopSlice = false;
         if (pendingRaise != null) {
             Object e = pendingRaise;
             pendingRaise = null;
@@ -127,7 +134,7 @@ public final class Interp implements Ctx {
         }
         for (;;) {
             try {
-                while (fuel > 0) {
+                while (fuel > 0 && !stopSlice) {
                     Node n = pc;
                     if (n != null) {
                         pc = null;
@@ -171,7 +178,7 @@ public final class Interp implements Ctx {
                     cp.invoke(this, args);
                 }
                 fuel--; // every sync operation is a scheduling point (DESIGN.md)
-                if (stopAtSync) fuel = 0; // PCT takes its choices at sync operations
+                if (stopAtSync) stopSlice = true; // PCT takes its choices at sync operations
             } else {
                 cp.invoke(this, args);
             }
@@ -216,7 +223,7 @@ public final class Interp implements Ctx {
 
     void safepoint() {
         atSafepoint = true;
-        fuel = 0;
+        stopSlice = true;
     }
 
     /**

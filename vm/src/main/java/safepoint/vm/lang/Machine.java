@@ -170,6 +170,7 @@ public final class Machine implements PrimitiveSink {
         m.thread = primordial;
         while (!m.run(SLICE)) {
             if (m.blocked) throw Condition.raise("A thread cannot wait while expanding macros or loading a module");
+            m.atSafepoint = false; // expansion-time code does not join a GC barrier; the thread that asked for it will
             long d = deadline;
             if (d != 0 && System.nanoTime() - d > 0) throw Condition.raise("Timeout while expanding a macro");
         }
@@ -513,6 +514,21 @@ public final class Machine implements PrimitiveSink {
         return Controlled.pctBound(threads, k, depth);
     }
 
+    /** Shrinking: replay skips choices that do not fit and runs on without preemption past the end. */
+    boolean lenientReplay;
+
+    /** Replay these choices leniently (for shrinking a failing schedule). */
+    public void setLenientReplay(List<long[]> choices) {
+        replay = choices;
+        lenientReplay = true;
+        if (controlSeed == null) controlSeed = 0L;
+    }
+
+    /** The choices of the last controlled run (a copy). */
+    public List<long[]> lastChoices() {
+        return new ArrayList<>(lastSchedule);
+    }
+
     /** Choices to replay (controlled mode), or null. */
     List<long[]> replay;
     /** The choices of the last controlled run. */
@@ -524,6 +540,11 @@ public final class Machine implements PrimitiveSink {
         replay = Controlled.decode(schedule, digest(programText), warning);
         if (controlSeed == null) controlSeed = 0L;
         return warning.toString();
+    }
+
+    /** A schedule string for these choices and this program. */
+    public String scheduleString(List<long[]> choices, String programText) {
+        return Controlled.encode(choices, digest(programText));
     }
 
     /** The last controlled run's schedule string, for this program. */

@@ -72,7 +72,7 @@ final class Spinlocks {
             m.fuel--; // each try is a scheduling point
             if (m.polling) {
                 m.polls++;
-                m.fuel = 0; // a polling spinner ends its turn: the holder can run and release
+                m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
             }
             m.pc = this;
         }

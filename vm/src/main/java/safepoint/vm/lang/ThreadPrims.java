@@ -91,7 +91,7 @@ final class ThreadPrims {
             @Override
             void invoke(Interp m, Object[] a) {
                 m.val = Special.VOID;
-                m.fuel = 0; // back to the scheduler, which requeues this thread behind the others
+                m.stopSlice = true; // back to the scheduler, which requeues this thread behind the others
                 m.polling = true;
             }
         });
