@@ -311,6 +311,14 @@ public final class Machine implements PrimitiveSink {
             interruptRequested = true;
         }
         primordial.interp.interruptFlags |= Interp.INTR_USER;
+        // A primordial thread that waits (a join, a mutex, a message) never polls: end its wait.
+        synchronized (scheduler) {
+            if (primordial.state == SThread.State.WAITING) {
+                if (primordial.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(primordial);
+                if (primordial.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(primordial);
+                scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+            }
+        }
     }
 
     /**

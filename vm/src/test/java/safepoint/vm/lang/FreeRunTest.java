@@ -96,4 +96,20 @@ class FreeRunTest {
         assertTrue(o.status() == Machine.Status.VALUE || o.status() == Machine.Status.ERROR, String.valueOf(o.status()));
         if (o.status() == Machine.Status.ERROR) assertTrue(o.errorText().startsWith("*** ERROR"), o.errorText());
     }
+
+    @Test
+    void ctrlCEndsAWaitOfTheMainThread() throws Exception {
+        VmFixture f = fourProcessors();
+        Machine.Outcome[] result = new Machine.Outcome[1];
+        Thread runner = new Thread(() -> result[0] = f.vm.load(
+                "(define forever (spawn (lambda () (let loop () (loop))))) (thread-join! forever)", "t.ss"));
+        runner.start();
+        // Interrupt until the run notices (the join may not have started at the first try).
+        while (runner.isAlive()) {
+            f.vm.interrupt();
+            runner.join(50);
+        }
+        assertEquals(Machine.Status.ERROR, result[0].status());
+        assertTrue(result[0].errorText().contains("User interrupt"), result[0].errorText());
+    }
 }
