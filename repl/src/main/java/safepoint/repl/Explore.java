@@ -147,6 +147,7 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ConcurrentHashMap<Integer, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<Integer> plain = java.util.concurrent.ConcurrentHashMap.newKeySet();
         long t0 = System.nanoTime();
         int depth = o.depth() == null ? 3 : o.depth();
         long k = 1000;
@@ -174,6 +175,12 @@ final class Explore {
                 Machine.Outcome r = vm.load(text, file);
                 switch (r.status()) {
                     case ERROR, DEADLOCK -> {
+                        if (vm.lastContestedChoices == 0) {
+                            plain.add(i);
+                            reports.put(i, r.errorText() + "\n");
+                            firstFailure.accumulateAndGet(i, Math::min);
+                            continue;
+                        }
                         reports.put(i, "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
                                 + o.processors() + ")\n" + r.errorText() + "\nschedule: " + vm.lastScheduleString(text)
                                 + "\nreplay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
@@ -198,6 +205,12 @@ final class Explore {
         }
         if (firstFailure.get() != Integer.MAX_VALUE) {
             int seed = firstFailure.get();
+            if (plain.contains(seed)) {
+                out.write(reports.get(seed));
+                out.write(Main.PLAIN_FAILURE + "\n");
+                out.flush();
+                return 5;
+            }
             out.write(reports.get(seed));
             out.write(interleaving(o, text, file, seed, strategy, maxSteps, depth, kk));
             out.write(shrink(o, text, file, seed, strategy, maxSteps, depth, kk));

@@ -81,7 +81,14 @@ public final class Main {
                     return 2;
                 }
             }
-            return report(vm.load(text, file), err);
+            Machine.Outcome r = vm.load(text, file);
+            int status = report(r, err);
+            if ((r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK) && vm.lastContestedChoices == 0) {
+                err.write(PLAIN_FAILURE + "\n");
+                err.flush();
+                return 5;
+            }
+            return status;
         }
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
@@ -89,6 +96,10 @@ public final class Main {
             default -> new Repl(vm, in, out, err, terminal).run();
         };
     }
+
+    /** Exit 5 (DESIGN.md): a failure that no schedule could have avoided. */
+    static final String PLAIN_FAILURE = "safepoint: the program fails before its first scheduling choice, so every schedule"
+            + " fails the same way: this is a plain error, not a schedule problem (exit 5)";
 
     static String readProgram(String file, Writer err) throws IOException {
         try {

@@ -270,6 +270,33 @@ class CliTest {
     }
 
     @Test
+    void aFailureBeforeAnySchedulingChoiceExitsFive() throws Exception {
+        // No schedule could avoid these: an error on the only thread, a syntax error, a one-thread deadlock.
+        String[] texts = {"(define x (car '()))", "(define (f", "(define m (make-mutex)) (mutex-lock! m) (mutex-lock! m)"};
+        int[] runStatus = {1, 1, 3};
+        for (int i = 0; i < texts.length; i++) {
+            String text = texts[i];
+            Path p = file("plain.ss", text);
+            Result e = run("", "explore", p.toString(), "--runs", "20", "-p", "2");
+            assertEquals(5, e.status(), text + "\n" + e.out());
+            assertTrue(e.out().contains("fails before its first scheduling choice"), e.out());
+            assertFalse(e.out().contains("schedule: "), e.out()); // no schedule to replay or shrink
+            Result r = run("", "replay", p.toString(), "--seed", "7");
+            assertEquals(5, r.status(), text + "\n" + r.err());
+            assertTrue(r.err().contains("plain error, not a schedule problem"), r.err());
+            assertEquals(runStatus[i], run("", "run", p.toString()).status()); // run keeps its usual status
+        }
+        // An error after threads compete is a schedule failure (exit 1), even when it comes early.
+        Path raced = file("raced.ss", """
+                (define t (spawn (lambda () (car '()))))
+                (spawn (lambda () 'other))
+                (thread-join! t)
+                """);
+        assertEquals(1, run("", "explore", raced.toString(), "--runs", "5", "-p", "2").status());
+        assertEquals(1, run("", "replay", raced.toString(), "-p", "2", "--seed", "1").status());
+    }
+
+    @Test
     void heapOptionAndHeapOverflow() throws Exception {
         Result r = run("", "--heap", "1", "-e", "(let loop ((i 0) (acc '())) (if (< i 100000) (loop (+ i 1) (cons i acc)) (length acc)))");
         assertEquals(1, r.status());

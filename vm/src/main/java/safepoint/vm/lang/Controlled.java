@@ -34,6 +34,8 @@ final class Controlled {
     private final List<long[]> replay;
     private int replayed;
     private int lastChosen = -1;
+    /** Choices with more than one runnable processor: before the first, every schedule runs alike. */
+    private long contested;
 
     /** Scheduling points between heartbeats: a thread at a poll after this many is preempted. */
     static final int HEARTBEAT = 1000;
@@ -64,6 +66,17 @@ final class Controlled {
         this.current = new SThread[processors];
         this.sinceSwitch = new long[processors];
         this.lastOn = new SThread[processors];
+    }
+
+    /** Runnable threads not on a processor: then how long a slice runs decides who runs next. */
+    private boolean othersWaitToRun() {
+        if (!s.ready.isEmpty()) return true;
+        for (java.util.ArrayDeque<SThread> q : s.local) if (!q.isEmpty()) return true;
+        return false;
+    }
+
+    long contestedChoices() {
+        return contested;
     }
 
     long syncPoints() {
@@ -120,6 +133,7 @@ final class Controlled {
                 virtual = Math.max(virtual, (next + TICK_NANOS - 1) / TICK_NANOS); // jump to the next timer
                 continue;
             }
+            if (can.size() > 1 || othersWaitToRun()) contested++;
             int p;
             int len;
             if (replay != null && vm.lenientReplay) {

@@ -328,6 +328,7 @@ public final class Machine implements PrimitiveSink {
      * top-level form in order, stopping at the first uncaught error.
      */
     public Outcome load(String text, String file) {
+        lastContestedChoices = 0;
         List<Object> forms;
         try {
             forms = readAll(text, file);
@@ -465,6 +466,7 @@ public final class Machine implements PrimitiveSink {
             } finally {
                 lastSchedule = control.schedule;
                 lastSyncPoints = control.syncPoints();
+                lastContestedChoices += control.contestedChoices();
                 control = null;
             }
         } else {
@@ -505,6 +507,12 @@ public final class Machine implements PrimitiveSink {
     public boolean isControlled() {
         return controlSeed != null;
     }
+
+    /**
+     * Controlled mode: how many choices of the last run had more than one runnable processor. A
+     * failure with none is the same under every schedule: a plain error (exit 5 in explore/replay).
+     */
+    public long lastContestedChoices;
 
     /** Sync points of the last PCT run (explore's estimate of k). */
     public long lastSyncPoints;
