@@ -175,15 +175,14 @@ final class Explore {
                 Machine.Outcome r = vm.load(text, file);
                 switch (r.status()) {
                     case ERROR, DEADLOCK -> {
-                        if (vm.lastContestedChoices == 0) {
+                        if (vm.failedBeforeAnyChoice(r)) {
                             plain.add(i);
                             reports.put(i, r.errorText() + "\n");
-                            firstFailure.accumulateAndGet(i, Math::min);
-                            continue;
+                        } else {
+                            reports.put(i, "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
+                                    + o.processors() + ")\n" + r.errorText() + "\nschedule: " + vm.lastScheduleString(text)
+                                    + "\nreplay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
                         }
-                        reports.put(i, "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                + o.processors() + ")\n" + r.errorText() + "\nschedule: " + vm.lastScheduleString(text)
-                                + "\nreplay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
                         firstFailure.accumulateAndGet(i, Math::min);
                     }
                     case TIMEOUT -> inconclusiveCount.incrementAndGet();

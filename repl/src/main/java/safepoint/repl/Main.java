@@ -83,7 +83,7 @@ public final class Main {
             }
             Machine.Outcome r = vm.load(text, file);
             int status = report(r, err);
-            if ((r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK) && vm.lastContestedChoices == 0) {
+            if (vm.failedBeforeAnyChoice(r)) {
                 err.write(PLAIN_FAILURE + "\n");
                 err.flush();
                 return 5;

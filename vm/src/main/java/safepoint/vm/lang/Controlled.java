@@ -34,8 +34,8 @@ final class Controlled {
     private final List<long[]> replay;
     private int replayed;
     private int lastChosen = -1;
-    /** Choices with more than one runnable processor: before the first, every schedule runs alike. */
-    private long contested;
+    /** A choice with more than one runnable processor or a thread waiting to run: before it, every schedule runs alike. */
+    private boolean hadChoice;
 
     /** Scheduling points between heartbeats: a thread at a poll after this many is preempted. */
     static final int HEARTBEAT = 1000;
@@ -75,8 +75,8 @@ final class Controlled {
         return false;
     }
 
-    long contestedChoices() {
-        return contested;
+    boolean hadChoice() {
+        return hadChoice;
     }
 
     long syncPoints() {
@@ -133,7 +133,7 @@ final class Controlled {
                 virtual = Math.max(virtual, (next + TICK_NANOS - 1) / TICK_NANOS); // jump to the next timer
                 continue;
             }
-            if (can.size() > 1 || othersWaitToRun()) contested++;
+            if (!hadChoice) hadChoice = can.size() > 1 || othersWaitToRun();
             int p;
             int len;
             if (replay != null && vm.lenientReplay) {

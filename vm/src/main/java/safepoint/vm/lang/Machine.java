@@ -314,8 +314,7 @@ public final class Machine implements PrimitiveSink {
         // A primordial thread that waits (a join, a mutex, a message) never polls: end its wait.
         synchronized (scheduler) {
             if (primordial.state == SThread.State.WAITING) {
-                if (primordial.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(primordial);
-                if (primordial.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(primordial);
+                Scheduler.leaveWaiters(primordial);
                 scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
             }
         }
@@ -328,7 +327,7 @@ public final class Machine implements PrimitiveSink {
      * top-level form in order, stopping at the first uncaught error.
      */
     public Outcome load(String text, String file) {
-        lastContestedChoices = 0;
+        lastRunHadChoice = false;
         List<Object> forms;
         try {
             forms = readAll(text, file);
@@ -466,7 +465,7 @@ public final class Machine implements PrimitiveSink {
             } finally {
                 lastSchedule = control.schedule;
                 lastSyncPoints = control.syncPoints();
-                lastContestedChoices += control.contestedChoices();
+                lastRunHadChoice |= control.hadChoice();
                 control = null;
             }
         } else {
@@ -508,11 +507,16 @@ public final class Machine implements PrimitiveSink {
         return controlSeed != null;
     }
 
+    /** Controlled mode: whether the last run reached a choice that a schedule could make differently. */
+    boolean lastRunHadChoice;
+
     /**
-     * Controlled mode: how many choices of the last run had more than one runnable processor. A
-     * failure with none is the same under every schedule: a plain error (exit 5 in explore/replay).
+     * A failure before any such choice is the same under every schedule: a plain error, not a
+     * schedule problem (exit 5 in explore and replay).
      */
-    public long lastContestedChoices;
+    public boolean failedBeforeAnyChoice(Outcome r) {
+        return (r.status() == Status.ERROR || r.status() == Status.DEADLOCK) && !lastRunHadChoice;
+    }
 
     /** Sync points of the last PCT run (explore's estimate of k). */
     public long lastSyncPoints;
@@ -657,8 +661,7 @@ public final class Machine implements PrimitiveSink {
         }
         // The primordial thread's wait is abandoned: the next evaluation starts afresh.
         scheduler.waiting.remove(primordial);
-        if (primordial.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(primordial);
-        if (primordial.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(primordial);
+        Scheduler.leaveWaiters(primordial);
         return new Outcome(Status.DEADLOCK, null, sb.toString().stripTrailing(), 3);
     }
 

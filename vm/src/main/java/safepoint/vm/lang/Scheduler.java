@@ -118,10 +118,14 @@ final class Scheduler {
         return next;
     }
 
+    /** Take {@code t} off the waiter list of the mutex or condition variable it waits on, if any. */
+    static void leaveWaiters(SThread t) {
+        if (t.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(t);
+        if (t.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(t);
+    }
+
     private void timeout(SThread t) {
-        Object on = t.waitingOn;
-        if (on instanceof SyncObjects.Mutex mx) mx.waiters.remove(t);
-        if (on instanceof SyncObjects.CondVar cv) cv.waiters.remove(t);
+        leaveWaiters(t);
         if (t.timeoutValue == SThread.TIMEOUT_RAISES) {
             wakeWithRaise(t, new Condition(Condition.Kind.JOIN_TIMEOUT, "Join timeout", List.of(), "thread-join!", List.of(), 0));
         } else {

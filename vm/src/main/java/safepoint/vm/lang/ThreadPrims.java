@@ -137,8 +137,7 @@ final class ThreadPrims {
                     m.fuel = 0;
                     return;
                 }
-                if (t.waitingOn instanceof SyncObjects.Mutex mx) mx.waiters.remove(t);
-                if (t.waitingOn instanceof SyncObjects.CondVar cv) cv.waiters.remove(t);
+                Scheduler.leaveWaiters(t);
                 sched.terminated(t);
             }
         });
