@@ -2,7 +2,6 @@ package safepoint.vm.lang;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Controlled mode (--seed): every processor runs on the caller's one Java thread. The controller
@@ -19,21 +18,19 @@ final class Controlled {
     private final Machine vm;
     private final Scheduler s;
     private final int n;
-    private final SplittableRandom random;
-    private final String strategy;
+    private final Strategy strategy;
     private final long maxSteps;
     private final SThread[] current;
     private final long[] sinceSwitch;
     private final SThread[] lastOn;
     private long steps;
     private long virtual;
-    private int rrNext;
     /** The choices, run-length encoded later: processor and scheduling points, in order. */
     final List<long[]> schedule = new ArrayList<>();
-    /** Choices to replay instead of asking the strategy, or null. */
-    private final List<long[]> replay;
-    private int replayed;
     private int lastChosen = -1;
+    private SThread lastThread;
+    /** Switches away from a thread that could have gone on (it did not block, end, yield or fail a spin). */
+    private int preemptions;
     /** A choice with more than one runnable processor or a thread waiting to run: before it, every schedule runs alike. */
     private boolean hadChoice;
 
@@ -42,25 +39,10 @@ final class Controlled {
     /** Virtual nanoseconds per scheduling point. */
     static final long TICK_NANOS = 1000;
 
-    /** PCT (Burckhardt et al.): thread priorities, and d-1 priority-change points among k sync points. */
-    private final java.util.IdentityHashMap<SThread, Integer> priorities = new java.util.IdentityHashMap<>();
-    private long[] changePoints = new long[0];
-    private long syncPoints;
-    private int nextLow;
-    /** PCT's depth d and its estimate k of the number of sync points in a run. */
-
-    Controlled(Machine vm, int processors, long seed, String strategy, long maxSteps, List<long[]> replay) {
-        this.replay = replay;
-        if (strategy.equals("pct")) {
-            changePoints = new long[Math.max(0, vm.pctDepth - 1)];
-            SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
-            for (int i = 0; i < changePoints.length; i++) changePoints[i] = 1 + r.nextLong(vm.pctK);
-            nextLow = changePoints.length; // priorities below every initial one: d-1 .. 1
-        }
+    Controlled(Machine vm, int processors, Strategy strategy, long maxSteps) {
         this.vm = vm;
         this.s = vm.scheduler;
         this.n = processors;
-        this.random = new SplittableRandom(seed);
         this.strategy = strategy;
         this.maxSteps = maxSteps;
         this.current = new SThread[processors];
@@ -79,8 +61,29 @@ final class Controlled {
         return hadChoice;
     }
 
-    long syncPoints() {
-        return syncPoints;
+    int preemptions() {
+        return preemptions;
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    int processors() {
+        return n;
+    }
+
+    /** The thread on processor p, or null. */
+    SThread on(int p) {
+        return current[p];
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    int lastChosen() {
+        return lastChosen;
     }
 
     long virtualNanos() {
@@ -134,53 +137,28 @@ final class Controlled {
                 continue;
             }
             if (!hadChoice) hadChoice = can.size() > 1 || othersWaitToRun();
-            int p;
-            int len;
-            if (replay != null && vm.lenientReplay) {
-                // Shrinking: skip choices that no longer fit; past the end, run without preemption.
-                while (replayed < replay.size() && !can.contains((int) replay.get(replayed)[0])) replayed++;
-                if (replayed < replay.size()) {
-                    p = (int) replay.get(replayed)[0];
-                    len = (int) replay.get(replayed)[1];
-                    replayed++;
-                } else {
-                    p = lastChosen >= 0 && can.contains(lastChosen) ? lastChosen : can.get(0);
-                    len = (int) Math.min(HEARTBEAT, maxSteps - steps);
-                }
-            } else if (replay != null) {
-                if (replayed >= replay.size() || !can.contains((int) replay.get(replayed)[0])) {
-                    return new Machine.Outcome(Machine.Status.ERROR, null, "*** Replay diverged at step " + steps + " (choice "
-                            + replayed + "): the schedule does not fit this program's run", 2);
-                }
-                p = (int) replay.get(replayed)[0];
-                len = (int) replay.get(replayed)[1];
-                replayed++;
-            } else if (strategy.equals("pct")) {
-                p = highestPriority(can);
-                len = (int) Math.min(HEARTBEAT, maxSteps - steps);
-            } else {
-                p = choose(can);
-                len = strategy.equals("rr") ? HEARTBEAT : 1 + random.nextInt(200);
-                len = (int) Math.min(len, maxSteps - steps);
+            Strategy.Slice slice = strategy.next(this, can);
+            if (slice == null) return strategy.stopped(this);
+            int p = slice.processor();
+            int len = (int) Math.min(slice.points(), maxSteps - steps);
+            SThread t = current[p];
+            if (lastChosen >= 0 && p != lastChosen && current[lastChosen] == lastThread && lastThread != null
+                    && lastThread.interp.spinningOn == null && !lastThread.interp.yielded) {
+                preemptions++;
             }
             schedule.add(new long[] {p, len});
             lastChosen = p;
-            SThread t = current[p];
+            lastThread = t;
             if (t != lastOn[p]) {
                 vm.events.emit(p, "switch", StatusReport.name(t), "");
                 lastOn[p] = t;
             }
             t.onProcessor = p;
             s.onCpu.add(t);
-            t.interp.stopAtSync = strategy.equals("pct");
+            t.interp.stopAtSync = strategy.stopsAtSync();
+            long syncBefore = t.interp.syncPoints;
             boolean halted = t.interp.run(len);
             t.interp.stopAtSync = false;
-            if (strategy.equals("pct")) {
-                syncPoints++;
-                for (long cp : changePoints) {
-                    if (cp == syncPoints) priorities.put(t, nextLow--); // a change point: the running thread drops below all
-                }
-            }
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
             schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
@@ -203,8 +181,8 @@ final class Controlled {
                 t.interp.atSafepoint = false;
                 s.local[p].addFirst(t);
                 current[p] = null;
-            } else if (t.interp.polling && sinceSwitch[p] >= HEARTBEAT) {
-                // The heartbeat: at a poll, a thread that has had its quantum yields the processor.
+            } else if (t.interp.polling && (sinceSwitch[p] >= HEARTBEAT || t.interp.yielded && othersWaitToRun())) {
+                // The heartbeat: at a poll, a thread that has had its quantum (or yields) gives the processor up.
                 s.local[p].add(t);
                 current[p] = null;
                 sinceSwitch[p] = 0;
@@ -213,6 +191,7 @@ final class Controlled {
                 if (stuck != null) return stuck;
             }
             if (current[p] != t) sinceSwitch[p] = 0;
+            strategy.ran(this, p, t, t.interp.syncPoints != syncBefore, used);
         }
     }
 
@@ -256,38 +235,6 @@ final class Controlled {
             }
         }
         return out;
-    }
-
-    private int highestPriority(List<Integer> can) {
-        int best = can.get(0);
-        int bestPriority = Integer.MIN_VALUE;
-        for (int p : can) {
-            int pr = priorities.computeIfAbsent(current[p], x -> changePoints.length + 1 + random.nextInt(1 << 20));
-            if (pr > bestPriority) {
-                bestPriority = pr;
-                best = p;
-            }
-        }
-        return best;
-    }
-
-    /** PCT's guarantee for n threads: a bug of depth d shows with probability at least 1/(n·k^(d-1)). */
-    static String pctBound(int threads, long k, int d) {
-        return String.format(java.util.Locale.ROOT, "PCT bound: each run finds a depth-%d bug with probability >= 1/(%d*%d^%d) = %.3g",
-                d, threads, k, d - 1, 1.0 / (threads * Math.pow(k, d - 1)));
-    }
-
-    private int choose(List<Integer> can) {
-        if (strategy.equals("rr")) {
-            for (int k = 0; k < n; k++) {
-                int p = (rrNext + k) % n;
-                if (can.contains(p)) {
-                    rrNext = (p + 1) % n;
-                    return p;
-                }
-            }
-        }
-        return can.get(random.nextInt(can.size()));
     }
 
     private SThread take(int p) {

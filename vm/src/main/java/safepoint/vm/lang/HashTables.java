@@ -93,9 +93,9 @@ final class HashTables {
             Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run
             // between any two steps of an operation (how concurrent writers corrupt a table).
-            m.fuel--;
+            m.syncPoint();
             if (s == Step.CONTINUE) {
-                if (m.fuel <= 0) break;
+                if (m.fuel <= 0 || m.stopSlice) break;
                 continue;
             }
             if (s instanceof Step.Done d) {

@@ -67,8 +67,21 @@ public final class Interp implements Ctx {
      */
     boolean stopSlice;
 
-    /** Controlled mode's PCT: end the slice after each sync operation. */
+    /** Controlled mode (PCT, dfs): end the slice after each sync point, so the strategy chooses there. */
     boolean stopAtSync;
+
+    /** Sync points passed: sync operations, marked accesses, spinlock tries, table steps. */
+    long syncPoints;
+
+    /** This slice ended in thread-yield!: the thread gives way to any that waits to run. */
+    boolean yielded;
+
+    /** A sync point (DESIGN.md): a scheduling point where PCT and dfs may choose another processor. */
+    void syncPoint() {
+        fuel--;
+        syncPoints++;
+        if (stopAtSync) stopSlice = true;
+    }
 
     /** Spin tries (each a scheduling point that is not progress). */
     long spinTries;
@@ -126,6 +139,7 @@ public final class Interp implements Ctx {
         fuel = slice;
         blocked = false;
         stopSlice = false;
+        yielded = false;
         if (pendingRaise != null) {
             Object e = pendingRaise;
             pendingRaise = null;
@@ -177,8 +191,7 @@ public final class Interp implements Ctx {
                 synchronized (machine.scheduler) {
                     cp.invoke(this, args);
                 }
-                fuel--; // every sync operation is a scheduling point (DESIGN.md)
-                if (stopAtSync) stopSlice = true; // PCT takes its choices at sync operations
+                syncPoint(); // every sync operation is a scheduling point (DESIGN.md)
             } else {
                 cp.invoke(this, args);
             }

@@ -459,12 +459,17 @@ public final class Machine implements PrimitiveSink {
         }
         Outcome stopped;
         if (controlSeed != null) {
-            control = new Controlled(this, processors, controlSeed, strategy, maxSteps, replay);
+            Strategy st = stepper != null ? new Manual(stepper)
+                    : replay != null ? new Replay(replay, lenientReplay)
+                    : Strategy.named(strategy, controlSeed, this);
+            control = new Controlled(this, processors, st, maxSteps);
             try {
                 stopped = control.go();
             } finally {
                 lastSchedule = control.schedule;
-                lastSyncPoints = control.syncPoints();
+                lastSyncPoints = st instanceof Pct pct ? pct.syncPoints() : 0;
+                lastPreemptions = control.preemptions();
+                lastDfs = st instanceof Dfs d ? d : null;
                 lastRunHadChoice |= control.hadChoice();
                 control = null;
             }
@@ -531,7 +536,32 @@ public final class Machine implements PrimitiveSink {
     }
 
     public static String pctBound(int threads, long k, int depth) {
-        return Controlled.pctBound(threads, k, depth);
+        return Pct.bound(threads, k, depth);
+    }
+
+    /** Preemptions of the last controlled run: switches away from a thread that could have gone on. */
+    public int lastPreemptions;
+
+    /** dfs: the decisions to follow before taking defaults, and the last dfs run's record. */
+    int[] dfsPrefix;
+    Dfs lastDfs;
+
+    /** Manual stepping: who chooses, or null. */
+    Stepper stepper;
+
+    /**
+     * Run in controlled mode stepped by hand: at each choice {@code s} says what runs (the
+     * debugger's API). The run ends as usual, or inconclusive (exit 4) when the stepper stops it.
+     */
+    public void setManual(Stepper s, long maxSteps) {
+        stepper = s;
+        setControlled(0, "manual", maxSteps);
+    }
+
+    /** One dfs run: follow these decisions (processor numbers), then the defaults. */
+    void setDfs(int[] prefix, long maxSteps) {
+        dfsPrefix = prefix;
+        setControlled(0, "dfs", maxSteps);
     }
 
     /** Shrinking: replay skips choices that do not fit and runs on without preemption past the end. */

@@ -62,6 +62,7 @@ final class Spinlocks {
                 m.machine.event(m.thread, "spinlock-take", lock, "by " + StatusReport.name(m.thread));
                 m.spinningOn = null;
                 m.val = Special.VOID;
+                m.syncPoint();
                 return;
             }
             lock.spins++;
@@ -69,7 +70,7 @@ final class Spinlocks {
             if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + StatusReport.name(lock.holder));
             m.spinningOn = lock;
             m.entries++;
-            m.fuel--; // each try is a scheduling point
+            m.syncPoint(); // each try is a scheduling point
             if (m.polling) {
                 m.polls++;
                 m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
@@ -96,6 +97,7 @@ final class Spinlocks {
             @Override
             void invoke(Interp m, Object[] a) {
                 m.val = lock(a[0], "spinlock-try-acquire!").tryTake(m.thread);
+                m.syncPoint();
             }
         });
         vm.add(new ControlPrim("spinlock-release!", 1, 1) {
@@ -104,6 +106,7 @@ final class Spinlocks {
                 Spinlock s = lock(a[0], "spinlock-release!");
                 if (!s.release()) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 m.val = Special.VOID;
+                m.syncPoint();
             }
         });
         vm.add(Primitive.of1("spinlock-holder", true, (c, x) -> {

@@ -92,6 +92,7 @@ final class ThreadPrims {
             void invoke(Interp m, Object[] a) {
                 m.val = Special.VOID;
                 m.stopSlice = true; // back to the scheduler, which requeues this thread behind the others
+                m.yielded = true;
                 m.polling = true;
             }
         });
@@ -353,7 +354,7 @@ final class ThreadPrims {
                 m.machine.event(m.thread, "trace-write", a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]),
                         "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
                 m.val = a[1];
-                m.fuel--; // a marked access is a scheduling point
+                m.syncPoint(); // a marked access is a scheduling point
             }
         });
         vm.add(new ControlPrim("trace-read", 2, 2) {
@@ -362,7 +363,7 @@ final class ThreadPrims {
                 m.machine.event(m.thread, "trace-read", a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]),
                         "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
                 m.val = a[1];
-                m.fuel--;
+                m.syncPoint();
             }
         });
         vm.add(Primitive.of1("uncaught-exception-reason", true, (c, x) -> {

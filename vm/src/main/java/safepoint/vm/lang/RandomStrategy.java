@@ -1,0 +1,18 @@
+package safepoint.vm.lang;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** The default strategy: a seeded random processor runs a random slice of 1..200 scheduling points. */
+final class RandomStrategy implements Strategy {
+    private final SplittableRandom random;
+
+    RandomStrategy(long seed) {
+        random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public Slice next(Controlled c, List<Integer> can) {
+        return new Slice(can.get(random.nextInt(can.size())), 1 + random.nextInt(200));
+    }
+}

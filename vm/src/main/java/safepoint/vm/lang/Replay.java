@@ -1,0 +1,40 @@
+package safepoint.vm.lang;
+
+import java.util.List;
+
+/**
+ * Replays recorded choices. Strict (replay): a choice that does not fit ends the run with
+ * "diverged" (exit 2). Lenient (shrinking): choices that no longer fit are skipped, and past the
+ * end the last processor runs on without preemption.
+ */
+final class Replay implements Strategy {
+    private final List<long[]> choices;
+    private final boolean lenient;
+    private int next;
+
+    Replay(List<long[]> choices, boolean lenient) {
+        this.choices = choices;
+        this.lenient = lenient;
+    }
+
+    @Override
+    public Slice next(Controlled c, List<Integer> can) {
+        if (lenient) {
+            while (next < choices.size() && !can.contains((int) choices.get(next)[0])) next++;
+            if (next >= choices.size()) {
+                int last = c.lastChosen();
+                return new Slice(last >= 0 && can.contains(last) ? last : can.get(0), Controlled.HEARTBEAT);
+            }
+        } else if (next >= choices.size() || !can.contains((int) choices.get(next)[0])) {
+            return null;
+        }
+        long[] ch = choices.get(next++);
+        return new Slice((int) ch[0], ch[1]);
+    }
+
+    @Override
+    public Machine.Outcome stopped(Controlled c) {
+        return new Machine.Outcome(Machine.Status.ERROR, null, "*** Replay diverged at step " + c.steps() + " (choice " + next
+                + "): the schedule does not fit this program's run", 2);
+    }
+}

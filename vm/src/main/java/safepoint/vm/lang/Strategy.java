@@ -1,0 +1,40 @@
+package safepoint.vm.lang;
+
+import java.util.List;
+
+/**
+ * How controlled mode chooses: at each choice the controller gives the strategy the runnable
+ * processors (ascending, never empty) and the strategy says which one runs next and for at
+ * most how many scheduling points. One class per strategy: {@link RandomStrategy},
+ * {@link RoundRobin}, {@link Pct}, {@link Replay}, {@link Dfs} and {@link Manual}.
+ */
+interface Strategy {
+    /** The next slice, or null to stop the run here (a replay that no longer fits, the debugger). */
+    Slice next(Controlled c, List<Integer> can);
+
+    /** Whether a slice ends after each sync point, so the strategy can choose there. */
+    default boolean stopsAtSync() {
+        return false;
+    }
+
+    /** Told after each slice: the processor, the thread that ran, whether it passed a sync point, points used. */
+    default void ran(Controlled c, int p, SThread t, boolean sync, long used) {}
+
+    /** Why the run stopped when {@link #next} returned null. */
+    default Machine.Outcome stopped(Controlled c) {
+        return null;
+    }
+
+    /** A choice: processor {@code processor} runs at most {@code points} scheduling points. */
+    record Slice(int processor, long points) {}
+
+    /** The strategy for a name given on the command line. */
+    static Strategy named(String name, long seed, Machine vm) {
+        return switch (name) {
+            case "rr" -> new RoundRobin();
+            case "pct" -> new Pct(seed, vm.pctDepth, vm.pctK);
+            case "dfs" -> new Dfs(vm.dfsPrefix);
+            default -> new RandomStrategy(seed);
+        };
+    }
+}
