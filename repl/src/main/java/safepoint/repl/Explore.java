@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import safepoint.vm.lang.DfsSearch;
 import safepoint.vm.lang.Machine;
 
 /**
@@ -19,11 +20,9 @@ final class Explore {
      * The failing run again, recorded, as columns: one per thread, in the order things happened,
      * with the switch points and the sync operations and marked accesses (Lincheck's layout).
      */
-    static String interleaving(Options o, String text, String file, int seed, String strategy, long maxSteps, int depth, long k) {
-        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(o.processors());
-        vm.setControlled(seed, strategy, maxSteps);
-        vm.setPct(depth, k);
+    static String interleaving(Options o, String text, String file, long machineSeed, java.util.List<long[]> choices, String label) {
+        Machine vm = machine(o, machineSeed, new StringWriter());
+        vm.setReplay(choices);
         vm.events.setMode(safepoint.vm.lang.Events.Mode.RECORD);
         vm.load(text, file);
         java.util.List<safepoint.vm.lang.Events.Event> events = vm.events.snapshot();
@@ -50,10 +49,11 @@ final class Explore {
             rows.add(new String[] {who, cell});
         }
         int width = 34;
-        StringBuilder sb = new StringBuilder("interleaving of the failing run (seed " + seed + "):\n");
+        StringBuilder sb = new StringBuilder("interleaving of the failing run (" + label + "):\n");
         for (String t : threads) sb.append(pad("| " + t, width));
         sb.append("|\n");
         String lastCell = null;
+        String lastCellWho = null;
         int repeats = 0;
         for (String[] r : rows) {
             String line = r[0] + r[1];
@@ -71,29 +71,40 @@ final class Explore {
         return sb.toString();
     }
 
-    private static String lastCellWho;
-
-    /** Processor changes between consecutive choices: the preemptions a schedule makes, at most. */
-    static int switches(java.util.List<long[]> choices) {
-        int n = 0;
-        for (int i = 1; i < choices.size(); i++) if (choices.get(i)[0] != choices.get(i - 1)[0]) n++;
-        return n;
+    /** A fresh machine for one run: -p, controlled mode's step bound, output to {@code out}. */
+    static Machine machine(Options o, long seed, Writer out) {
+        Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
+        vm.setProcessors(o.processors());
+        return vm;
     }
 
+    /** What a failure is, without serial numbers: shrinking keeps to the same failure. */
+    static String signature(Machine.Outcome r) {
+        String first = r.errorText() == null ? "" : r.errorText().lines().findFirst().orElse("");
+        return r.status() + " " + first.replaceAll("#\\d+", "#");
+    }
+
+    private static boolean fails(Machine.Outcome r) {
+        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
+    }
+
+    /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
+    static final int SHRINK_DROPS = 300;
+    static final int SHRINK_SEARCH = 3000;
+
     /**
-     * Shrink the failing schedule: drop choices one at a time (later ones first) and keep each
-     * drop after which the run still fails; past the remaining choices the run goes on without
-     * preemption. Bounded to a few hundred replays.
+     * Shrink a failing schedule to the fewest preemptions that still fail the same way. First
+     * drop choices one at a time (later ones first), keeping each drop after which the run still
+     * fails; past the remaining choices the run goes on without preemption. Then search, fewest
+     * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
+     * the first failure it finds has the fewest possible.
      */
-    static String shrink(Options o, String text, String file, int seed, String strategy, long maxSteps, int depth, long k) {
-        Machine first = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-        first.setProcessors(o.processors());
-        first.setControlled(seed, strategy, maxSteps);
-        first.setPct(depth, k);
-        first.load(text, file);
-        java.util.List<long[]> best = first.lastChoices();
-        int before = switches(best);
-        int budget = 300;
+    static String shrink(Options o, String text, String file, long machineSeed, java.util.List<long[]> failing, Machine.Outcome failure,
+            int preemptions, long maxSteps) {
+        String kind = signature(failure);
+        java.util.List<long[]> best = failing;
+        int bestPreemptions = preemptions;
+        int budget = SHRINK_DROPS;
         boolean changed = true;
         while (changed && budget > 0) {
             changed = false;
@@ -101,25 +112,35 @@ final class Explore {
                 java.util.List<long[]> trial = new java.util.ArrayList<>(best);
                 trial.remove(i);
                 budget--;
-                Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-                vm.setProcessors(o.processors());
-                vm.setControlled(seed, strategy, maxSteps);
+                Machine vm = machine(o, machineSeed, new StringWriter());
+                vm.setControlled(machineSeed, "random", maxSteps);
                 vm.setLenientReplay(trial);
                 Machine.Outcome r = vm.load(text, file);
-                if (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK) {
-                    java.util.List<long[]> actual = vm.lastChoices();
-                    if (switches(actual) <= switches(best)) {
-                        best = actual;
-                        changed = true;
-                        break;
-                    }
+                if (fails(r) && signature(r).equals(kind) && vm.lastPreemptions <= bestPreemptions) {
+                    best = vm.lastChoices();
+                    bestPreemptions = vm.lastPreemptions;
+                    changed = true;
+                    break;
                 }
             }
         }
-        Machine check = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-        String shrunk = check.scheduleString(best, text);
-        return "shrunk schedule (" + switches(best) + " processor switches, from " + before + "): " + shrunk
-                + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
+        String proof = "";
+        if (bestPreemptions > 0) {
+            DfsSearch.Result r = DfsSearch.search(() -> machine(o, machineSeed, new StringWriter()), text, file, bestPreemptions - 1,
+                    maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
+            if (r.failure() != null) {
+                best = r.failed().lastChoices();
+                bestPreemptions = r.failurePreemptions();
+                proof = ", the fewest: every schedule with fewer passes";
+            } else if (r.complete()) {
+                proof = ", the fewest: every schedule with fewer passes";
+            }
+        } else {
+            proof = ", the fewest possible";
+        }
+        String shrunk = machine(o, machineSeed, new StringWriter()).scheduleString(best, text);
+        return "shrunk schedule (" + preemptions(bestPreemptions) + proof + "; from " + preemptions
+                + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
     }
 
     private static String indent(int col, int width) {
@@ -133,28 +154,30 @@ final class Explore {
         return s + " ".repeat(width - s.length());
     }
 
+    /** A failing run: its report, choices, outcome and preemptions, and whether it failed before any choice. */
+    private record Failure(String report, java.util.List<long[]> choices, Machine.Outcome outcome, int preemptions, boolean plain) {}
+
     static int run(Options o, Writer out, Writer err) throws IOException {
         String file = o.operands().get(0);
         String text = Main.readProgram(file, err);
         if (text == null) return 2;
-        int runs = o.runs() == null ? 1000 : o.runs();
         String strategy = o.strategy() == null ? "random" : o.strategy();
         long maxSteps = o.maxSteps() == null ? 1_000_000L : o.maxSteps();
+        if (strategy.equals("dfs")) return dfs(o, text, file, maxSteps, out);
+        int runs = o.runs() == null ? 1000 : o.runs();
         // Both cores: workers take seeds in order; the failure reported is the one with the lowest
         // run index, whichever worker found it, so the answer does not depend on timing.
         int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ConcurrentHashMap<Integer, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.Set<Integer> plain = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         int depth = o.depth() == null ? 3 : o.depth();
         long k = 1000;
         if (strategy.equals("pct")) {
             // Estimate k, the sync points of a run, from one run of the program.
-            Machine probe = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-            probe.setProcessors(o.processors());
+            Machine probe = machine(o, 0, new StringWriter());
             probe.setControlled(0, "pct", maxSteps);
             probe.setPct(depth, 1000);
             probe.load(text, file);
@@ -166,27 +189,22 @@ final class Explore {
             for (;;) {
                 int i = nextSeed.getAndIncrement();
                 if (i > runs || i > firstFailure.get()) return;
-                StringWriter programOut = new StringWriter();
-                Machine vm = new Machine(programOut, new StringWriter(), new StringReader(""), i);
-                vm.setProcessors(o.processors());
+                Machine vm = machine(o, i, new StringWriter());
                 vm.setControlled(i, strategy, maxSteps);
                 vm.setPct(depth, kk);
                 if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
                 Machine.Outcome r = vm.load(text, file);
-                switch (r.status()) {
-                    case ERROR, DEADLOCK -> {
-                        if (vm.failedBeforeAnyChoice(r)) {
-                            plain.add(i);
-                            reports.put(i, r.errorText() + "\n");
-                        } else {
-                            reports.put(i, "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                    + o.processors() + ")\n" + r.errorText() + "\nschedule: " + vm.lastScheduleString(text)
-                                    + "\nreplay: ./safepoint replay " + file + " -p " + o.processors() + " --seed " + i + "\n");
-                        }
-                        firstFailure.accumulateAndGet(i, Math::min);
-                    }
-                    case TIMEOUT -> inconclusiveCount.incrementAndGet();
-                    default -> { }
+                if (fails(r)) {
+                    boolean plain = vm.failedBeforeAnyChoice(r);
+                    String report = plain ? r.errorText() + "\n"
+                            : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
+                                    + o.processors() + ", " + preemptions(vm.lastPreemptions) + ")\n" + r.errorText() + "\nschedule: "
+                                    + vm.lastScheduleString(text) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
+                                    + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
+                    failures.put(i, new Failure(report, vm.lastChoices(), r, vm.lastPreemptions, plain));
+                    firstFailure.accumulateAndGet(i, Math::min);
+                } else if (r.status() == Machine.Status.TIMEOUT) {
+                    inconclusiveCount.incrementAndGet();
                 }
             }
         };
@@ -204,17 +222,7 @@ final class Explore {
         }
         if (firstFailure.get() != Integer.MAX_VALUE) {
             int seed = firstFailure.get();
-            if (plain.contains(seed)) {
-                out.write(reports.get(seed));
-                out.write(Main.PLAIN_FAILURE + "\n");
-                out.flush();
-                return 5;
-            }
-            out.write(reports.get(seed));
-            out.write(interleaving(o, text, file, seed, strategy, maxSteps, depth, kk));
-            out.write(shrink(o, text, file, seed, strategy, maxSteps, depth, kk));
-            out.flush();
-            return 1;
+            return report(o, text, file, seed, "seed " + seed, failures.get(seed), maxSteps, out);
         }
         int inconclusive = inconclusiveCount.get();
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -225,6 +233,64 @@ final class Explore {
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive), %.1f schedules/s%n", runs,
                 inconclusive, runs / secs));
+        out.flush();
+        return 0;
+    }
+
+    /** A failure found: plain (exit 5), or the report, the interleaving and the shrunk schedule (exit 1). */
+    private static int report(Options o, String text, String file, long machineSeed, String label, Failure f, long maxSteps, Writer out)
+            throws IOException {
+        out.write(f.report());
+        if (f.plain()) {
+            out.write(Main.PLAIN_FAILURE + "\n");
+            out.flush();
+            return 5;
+        }
+        out.write(interleaving(o, text, file, machineSeed, f.choices(), label));
+        if (!label.startsWith("dfs")) out.write(shrink(o, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
+        out.flush();
+        return 1;
+    }
+
+    static String preemptions(long n) {
+        return n + (n == 1 ? " preemption" : " preemptions");
+    }
+
+    /** Default cap on dfs runs when --runs is not given. */
+    static final int DFS_RUNS = 100_000;
+
+    /** {@code explore --strategy dfs}: every schedule with at most K preemptions, fewest first. */
+    private static int dfs(Options o, String text, String file, long maxSteps, Writer out) throws IOException {
+        int bound = o.preemptions() == null ? 2 : o.preemptions();
+        long cap = o.runs() == null ? DFS_RUNS : o.runs();
+        long t0 = System.nanoTime();
+        DfsSearch.Result r = DfsSearch.search(() -> machine(o, 0, new StringWriter()), text, file, bound, maxSteps, cap, x -> true);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (r.failure() != null) {
+            Machine vm = r.failed();
+            boolean plain = vm.failedBeforeAnyChoice(r.failure());
+            String report = plain ? r.failure().errorText() + "\n"
+                    : "failure found on schedule " + r.schedules() + " of the dfs search (-p " + o.processors() + ", "
+                            + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n" + r.failure().errorText() + "\nschedule: "
+                            + vm.lastScheduleString(text) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
+                            + " --schedule " + vm.lastScheduleString(text) + "\n";
+            return report(o, text, file, 0, "dfs schedule " + r.schedules(),
+                    new Failure(report, vm.lastChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
+        }
+        String pre = " with at most " + preemptions(bound);
+        if (r.inconclusive() == r.schedules()) {
+            out.write("all " + r.schedules() + " schedules" + pre + " were inconclusive (step bound reached)\n");
+            out.flush();
+            return 4;
+        }
+        String inc = r.inconclusive() > 0 ? " (" + r.inconclusive() + " inconclusive)" : "";
+        if (r.complete()) {
+            out.write(String.format(java.util.Locale.ROOT, "all %d schedules%s pass%s, %.1f schedules/s%n", r.schedules(), pre, inc,
+                    r.schedules() / secs));
+        } else {
+            out.write("no failure in the first " + r.schedules() + " schedules" + pre + inc
+                    + "; the search is not finished (--runs raises the cap)\n");
+        }
         out.flush();
         return 0;
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
-        Long maxSteps, Long heapBytes, String strategy, String schedule, Integer runs, Integer depth) {
+        Long maxSteps, Long heapBytes, String strategy, String schedule, Integer runs, Integer depth,
+        Integer preemptions) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -19,10 +20,13 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint run FILE [opts]         run a program; stdout is its output
                    safepoint -e EXPR [opts]          evaluate and print
                    safepoint explore FILE [--runs N]  search schedules (seeds 1..N) for a failure
+                   safepoint explore FILE --strategy dfs [--preemptions K]
+                                                     every schedule with at most K preemptions
                    safepoint replay FILE --schedule S   re-run one schedule (or --seed S)
                    safepoint bench [NAME...]         the benchmark suite
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
-                     --strategy rr|random (with --seed), --max-steps N, --timeout SECS
+                     --strategy rr|random|pct (with --seed or explore), --depth D (pct),
+                     --max-steps N, --timeout SECS
             """;
 
     static Options parse(String[] args) throws UsageError {
@@ -38,6 +42,7 @@ record Options(String command, List<String> operands, String expr, int processor
         String schedule = null;
         Integer runs = null;
         Integer depth = null;
+        Integer preemptions = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -57,6 +62,11 @@ record Options(String command, List<String> operands, String expr, int processor
                     if (d < 1 || d > 20) throw new UsageError("--depth needs a number from 1 to 20");
                     depth = (int) d;
                 }
+                case "--preemptions" -> {
+                    long k = number(value(args, ++i, a), a);
+                    if (k < 0 || k > 10) throw new UsageError("--preemptions needs a number from 0 to 10");
+                    preemptions = (int) k;
+                }
                 case "--runs" -> {
                     long r = number(value(args, ++i, a), a);
                     if (r < 1 || r > 10_000_000) throw new UsageError("--runs needs a positive number of runs");
@@ -65,9 +75,8 @@ record Options(String command, List<String> operands, String expr, int processor
                 case "--strategy" -> {
                     strategy = value(args, ++i, a);
                     switch (strategy) {
-                        case "rr", "random", "pct" -> { }
-                        case "dfs" -> throw new UsageError("--strategy dfs is not available yet (rr, random and pct are)");
-                        default -> throw new UsageError("unknown strategy '" + strategy + "' (rr, random or pct)");
+                        case "rr", "random", "pct", "dfs" -> { }
+                        default -> throw new UsageError("unknown strategy '" + strategy + "' (rr, random, pct or dfs)");
                     }
                 }
                 case "--max-steps" -> {
@@ -112,7 +121,10 @@ record Options(String command, List<String> operands, String expr, int processor
             throw new UsageError("--strategy needs --seed (controlled mode) or explore");
         }
         if (depth != null && !"pct".equals(strategy)) throw new UsageError("--depth goes with --strategy pct");
-        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, runs, depth);
+        if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
+        if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, runs, depth,
+                preemptions);
     }
 
     /** A size in bytes: 1000, 64k, 256m, 1g. */

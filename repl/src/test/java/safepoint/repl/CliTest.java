@@ -315,7 +315,77 @@ class CliTest {
         assertEquals(2, run("", "--seed", "x", "-e", "1").status());
         assertEquals(2, run("", "--seed", "1", "--strategy", "bogus", "-e", "1").status());
         assertEquals(2, run("", "--seed", "1", "--max-steps", "0", "-e", "1").status());
-        assertTrue(run("", "--seed", "1", "--strategy", "dfs", "-e", "1").err().contains("not available yet"));
+        assertTrue(run("", "--seed", "1", "--strategy", "dfs", "-e", "1").err().contains("--strategy dfs goes with explore"));
+        assertTrue(run("", "explore", "x.ss", "--strategy", "dfs", "--preemptions", "-1").err().contains("--preemptions needs a number"));
+        assertTrue(run("", "explore", "x.ss", "--preemptions", "2").err().contains("--preemptions goes with --strategy dfs"));
+    }
+
+    /** Three workers, each busy on its own before and after a check-then-act increment. */
+    static final String LOST_UPDATES = """
+            (define counter 0)
+            (define (busy name n)
+              (let loop ((i 0)) (when (< i n) (trace-write name i) (loop (+ i 1)))))
+            (define (increment!)
+              (let ((seen (trace-read 'counter counter)))
+                (set! counter (trace-write 'counter (+ seen 1)))))
+            (define (worker name)
+              (lambda () (busy name 20) (increment!) (busy name 20)))
+            (define workers (map (lambda (n) (make-thread (worker n))) '(a b c)))
+            (for-each thread-start! workers)
+            (for-each thread-join! workers)
+            (unless (= counter 3) (error "lost update, counter is" counter))
+            """;
+
+    @Test
+    void dfsFindsTheFewestPreemptionsAndProvesTheFixedVersion() throws Exception {
+        Path p = file("lost.ss", LOST_UPDATES);
+        Result found = run("", "explore", p.toString(), "--strategy", "dfs");
+        assertEquals(1, found.status(), found.out() + found.err());
+        assertTrue(found.out().contains("of the dfs search (-p 4, 1 preemption, the fewest: every schedule with fewer passes)"), found.out());
+        assertTrue(found.out().contains("lost update, counter is"), found.out());
+        assertTrue(found.out().contains("| read counter = 0"), found.out());
+        String schedule = found.out().lines().filter(l -> l.startsWith("schedule: ")).findFirst().orElseThrow().substring(10);
+        assertEquals(1, run("", "replay", p.toString(), "--schedule", schedule).status());
+        // The fix: a mutex around the increment. Every schedule with at most 2 preemptions passes.
+        Path fixed = file("fixed.ss", LOST_UPDATES.replace("(define (increment!)\n", "(define m (make-mutex))\n(define (increment!)\n")
+                .replace("(let ((seen", "(mutex-lock! m) (let ((seen").replace("(+ seen 1)))))", "(+ seen 1)))) (mutex-unlock! m))"));
+        Result proved = run("", "explore", fixed.toString(), "--strategy", "dfs", "-p", "2", "--preemptions", "1");
+        assertEquals(0, proved.status(), proved.out() + proved.err());
+        assertTrue(proved.out().matches("(?s)all \\d+ schedules with at most 1 preemption pass.*"), proved.out());
+        Result capped = run("", "explore", fixed.toString(), "--strategy", "dfs", "--runs", "3");
+        assertTrue(capped.out().contains("no failure in the first 3 schedules with at most 2 preemptions; the search is not finished"),
+                capped.out());
+    }
+
+    @Test
+    void theLostUpdateDemoFailsAndItsFixIsProvedByDfs() throws Exception {
+        String demo = Path.of("..", "examples", "lost-update.ss").toString();
+        Result found = run("", "explore", demo);
+        assertEquals(1, found.status(), found.out());
+        assertTrue(found.out().contains("lost update, counter is 1"), found.out());
+        Result dfs = run("", "explore", demo, "--strategy", "dfs");
+        assertEquals(1, dfs.status(), dfs.out());
+        assertTrue(dfs.out().contains("1 preemption, the fewest"), dfs.out());
+        String fixed = Path.of("..", "examples", "lost-update-fixed.ss").toString();
+        Result proved = run("", "explore", fixed, "--strategy", "dfs");
+        assertEquals(0, proved.status(), proved.out());
+        assertTrue(proved.out().startsWith("all 534 schedules with at most 2 preemptions pass"), proved.out());
+        assertEquals(0, run("", "explore", fixed).status());
+    }
+
+    @Test
+    void shrinkingReachesTheFewestPreemptions() throws Exception {
+        Path p = file("lost.ss", LOST_UPDATES);
+        Result found = run("", "explore", p.toString(), "--runs", "200");
+        assertEquals(1, found.status(), found.out() + found.err());
+        int before = Integer.parseInt(found.out().replaceAll("(?s).*, (\\d+) preemptions?\\)\n.*", "$1"));
+        assertTrue(before > 1, "random's failing run preempts more than needed: " + before);
+        String line = found.out().lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("shrunk schedule (1 preemption, the fewest: every schedule with fewer passes; from " + before + "): "), line);
+        String shrunk = line.replaceFirst(".*: ", "");
+        Result replayed = run("", "replay", p.toString(), "--schedule", shrunk);
+        assertEquals(1, replayed.status(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("lost update, counter is"), replayed.err());
     }
 
     @Test

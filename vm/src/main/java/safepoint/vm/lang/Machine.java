@@ -559,7 +559,7 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** One dfs run: follow these decisions (processor numbers), then the defaults. */
-    void setDfs(int[] prefix, long maxSteps) {
+    public void setDfs(int[] prefix, long maxSteps) {
         dfsPrefix = prefix;
         setControlled(0, "dfs", maxSteps);
     }
@@ -571,6 +571,13 @@ public final class Machine implements PrimitiveSink {
     public void setLenientReplay(List<long[]> choices) {
         replay = choices;
         lenientReplay = true;
+        if (controlSeed == null) controlSeed = 0L;
+    }
+
+    /** Replay these choices exactly (a failing run again, recorded or analysed). */
+    public void setReplay(List<long[]> choices) {
+        replay = choices;
+        lenientReplay = false;
         if (controlSeed == null) controlSeed = 0L;
     }
 
