@@ -10,7 +10,7 @@ import java.util.WeakHashMap;
  * override equals.
  */
 public final class SourceMap {
-    private final Map<Object, Src> map = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Object, Src> map = Collections.synchronizedMap(new WeakHashMap<>(4096));
 
     public void put(Object datum, Src src) {
         map.put(datum, src);
@@ -20,7 +20,7 @@ public final class SourceMap {
         return datum == null ? null : map.get(datum);
     }
 
-    private final Map<Object, Src> elements = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Object, Src> elements = Collections.synchronizedMap(new WeakHashMap<>(4096));
 
     /** Record where the identifier held in {@code cell}'s car was written (for unbound-variable reports). */
     public void putElement(Pair cell, Src src) {

@@ -319,7 +319,7 @@ final class Compiler {
                         Object[] d = CoreForms.parseDefine(this, p);
                         Symbol name = Renamed.base(d[0]);
                         Global cell = ns.defineGlobal(name);
-                        cell.userDefined = true;
+                        if (!machine.loadingPrelude) cell.userDefined = true;
                         String saved = procName;
                         Node value = compile(d[1], null, name.name);
                         procName = saved;

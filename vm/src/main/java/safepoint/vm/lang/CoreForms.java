@@ -68,7 +68,7 @@ final class CoreForms {
         }
         if (b instanceof Binding.Global g) {
             Global cell = g.cell();
-            cell.userDefined = true;
+            if (!c.machine.loadingPrelude) cell.userDefined = true;
             return new Refs.SetGlobal(cell, value, false, c.where(f));
         }
         throw c.illFormed(f);

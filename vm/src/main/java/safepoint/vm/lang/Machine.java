@@ -38,8 +38,9 @@ import safepoint.vm.read.Reader;
 public final class Machine implements PrimitiveSink {
     final VmState state;
     final SourceMap sources = new SourceMap();
-    private final ConcurrentHashMap<Symbol, Global> globals = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Symbol, Object> syntax = new ConcurrentHashMap<>();
+    // Presized: a VM defines about 1,500 builtins, and explore builds a VM per run.
+    private final ConcurrentHashMap<Symbol, Global> globals = new ConcurrentHashMap<>(4096);
+    private final ConcurrentHashMap<Symbol, Object> syntax = new ConcurrentHashMap<>(512);
     final Parameter currentOutput;
     final Parameter currentInput;
     final Parameter currentError;
@@ -271,14 +272,17 @@ public final class Machine implements PrimitiveSink {
         try (InputStream in = Machine.class.getResourceAsStream("/safepoint/vm/prelude.scm")) {
             if (in == null) return;
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            loadingPrelude = true; // builtins the prelude defines are not the user's: keep them inlinable
             Outcome o = load(text, "prelude.scm");
             if (o.status() != Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } finally {
+            loadingPrelude = false;
         }
-        // Builtins defined by the prelude are not the user's: keep them inlinable.
-        for (Global g : globals.values()) g.userDefined = false;
     }
+
+    boolean loadingPrelude;
 
     // ---- reading ---------------------------------------------------------------------------------
 
@@ -757,6 +761,7 @@ public final class Machine implements PrimitiveSink {
      * unit, including code before it).
      */
     private void markDefinitions(List<Object> forms) {
+        if (loadingPrelude) return;
         List<Object> work = new ArrayList<>(forms);
         while (!work.isEmpty()) {
             Object f = work.remove(work.size() - 1);
