@@ -1,11 +1,10 @@
 package safepoint.repl;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.Writer;
 import safepoint.vm.lang.DfsSearch;
 import safepoint.vm.lang.Machine;
+import safepoint.vm.lang.ProgramRuns;
 
 /**
  * {@code safepoint explore FILE}: runs the program in controlled mode under seeds 1..N (a fresh VM
@@ -20,11 +19,11 @@ final class Explore {
      * The failing run again, recorded, as columns: one per thread, in the order things happened,
      * with the switch points and the sync operations and marked accesses (Lincheck's layout).
      */
-    static String interleaving(Options o, String text, String file, long machineSeed, java.util.List<long[]> choices, String label) {
-        Machine vm = machine(o, machineSeed, new StringWriter());
+    static String interleaving(ProgramRuns runs, long machineSeed, java.util.List<long[]> choices, String label) {
+        Machine vm = runs.next(machineSeed);
         vm.setReplay(choices);
         vm.events.setMode(safepoint.vm.lang.Events.Mode.RECORD);
-        vm.load(text, file);
+        runs.run();
         java.util.List<safepoint.vm.lang.Events.Event> events = vm.events.snapshot();
         java.util.List<String> threads = new java.util.ArrayList<>();
         java.util.List<String[]> rows = new java.util.ArrayList<>();
@@ -71,11 +70,12 @@ final class Explore {
         return sb.toString();
     }
 
-    /** A fresh machine for one run: -p, controlled mode's step bound, output to {@code out}. */
-    static Machine machine(Options o, long seed, Writer out) {
-        Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(o.processors());
-        return vm;
+    /** The program compiled once on a VM of its own (one per worker), to run again and again. */
+    static ProgramRuns compiled(Options o, String text, String file) {
+        return new ProgramRuns(text, file, vm -> {
+            vm.setProcessors(o.processors());
+            if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
+        });
     }
 
     /** What a failure is, without serial numbers: shrinking keeps to the same failure. */
@@ -99,8 +99,8 @@ final class Explore {
      * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
      * the first failure it finds has the fewest possible.
      */
-    static String shrink(Options o, String text, String file, long machineSeed, java.util.List<long[]> failing, Machine.Outcome failure,
-            int preemptions, long maxSteps) {
+    static String shrink(Options o, ProgramRuns runs, String text, String file, long machineSeed, java.util.List<long[]> failing,
+            Machine.Outcome failure, int preemptions, long maxSteps) {
         String kind = signature(failure);
         java.util.List<long[]> best = failing;
         int bestPreemptions = preemptions;
@@ -112,10 +112,10 @@ final class Explore {
                 java.util.List<long[]> trial = new java.util.ArrayList<>(best);
                 trial.remove(i);
                 budget--;
-                Machine vm = machine(o, machineSeed, new StringWriter());
+                Machine vm = runs.next(machineSeed);
                 vm.setControlled(machineSeed, "random", maxSteps);
                 vm.setLenientReplay(trial);
-                Machine.Outcome r = vm.load(text, file);
+                Machine.Outcome r = runs.run();
                 if (fails(r) && signature(r).equals(kind) && vm.lastPreemptions <= bestPreemptions) {
                     best = vm.lastChoices();
                     bestPreemptions = vm.lastPreemptions;
@@ -126,10 +126,9 @@ final class Explore {
         }
         String proof = "";
         if (bestPreemptions > 0) {
-            DfsSearch.Result r = DfsSearch.search(() -> machine(o, machineSeed, new StringWriter()), text, file, bestPreemptions - 1,
-                    maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
+            DfsSearch.Result r = DfsSearch.search(runs, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
             if (r.failure() != null) {
-                best = r.failed().lastChoices();
+                best = r.failingChoices();
                 bestPreemptions = r.failurePreemptions();
                 proof = ", the fewest: every schedule with fewer passes";
             } else if (r.complete()) {
@@ -138,7 +137,7 @@ final class Explore {
         } else {
             proof = ", the fewest possible";
         }
-        String shrunk = machine(o, machineSeed, new StringWriter()).scheduleString(best, text);
+        String shrunk = runs.next(machineSeed).scheduleString(best, text);
         return "shrunk schedule (" + preemptions(bestPreemptions) + proof + "; from " + preemptions
                 + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
     }
@@ -177,23 +176,25 @@ final class Explore {
         long k = 1000;
         if (strategy.equals("pct")) {
             // Estimate k, the sync points of a run, from one run of the program.
-            Machine probe = machine(o, 0, new StringWriter());
+            ProgramRuns once = compiled(o, text, file);
+            Machine probe = once.next(0);
             probe.setControlled(0, "pct", maxSteps);
             probe.setPct(depth, 1000);
-            probe.load(text, file);
+            once.run();
             k = Math.max(1, probe.lastSyncPoints);
             out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync points, measured)\n");
         }
         long kk = k;
         Runnable work = () -> {
+            ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
             for (;;) {
                 int i = nextSeed.getAndIncrement();
                 if (i > runs || i > firstFailure.get()) return;
-                Machine vm = machine(o, i, new StringWriter());
+                Machine vm = program.next(i);
                 vm.setControlled(i, strategy, maxSteps);
                 vm.setPct(depth, kk);
                 if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
-                Machine.Outcome r = vm.load(text, file);
+                Machine.Outcome r = program.run();
                 if (fails(r)) {
                     boolean plain = vm.failedBeforeAnyChoice(r);
                     String report = plain ? r.errorText() + "\n"
@@ -246,8 +247,9 @@ final class Explore {
             out.flush();
             return 5;
         }
-        out.write(interleaving(o, text, file, machineSeed, f.choices(), label));
-        if (!label.startsWith("dfs")) out.write(shrink(o, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
+        ProgramRuns runs = compiled(o, text, file);
+        out.write(interleaving(runs, machineSeed, f.choices(), label));
+        if (!label.startsWith("dfs")) out.write(shrink(o, runs, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
         out.flush();
         return 1;
     }
@@ -264,18 +266,19 @@ final class Explore {
         int bound = o.preemptions() == null ? 2 : o.preemptions();
         long cap = o.runs() == null ? DFS_RUNS : o.runs();
         long t0 = System.nanoTime();
-        DfsSearch.Result r = DfsSearch.search(() -> machine(o, 0, new StringWriter()), text, file, bound, maxSteps, cap, x -> true);
+        ProgramRuns runs = compiled(o, text, file);
+        DfsSearch.Result r = DfsSearch.search(runs, bound, maxSteps, cap, x -> true);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
-            Machine vm = r.failed();
-            boolean plain = vm.failedBeforeAnyChoice(r.failure());
+            boolean plain = r.plain();
+            String schedule = runs.next(0).scheduleString(r.failingChoices(), text);
             String report = plain ? r.failure().errorText() + "\n"
                     : "failure found on schedule " + r.schedules() + " of the dfs search (-p " + o.processors() + ", "
-                            + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n" + r.failure().errorText() + "\nschedule: "
-                            + vm.lastScheduleString(text) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
-                            + " --schedule " + vm.lastScheduleString(text) + "\n";
+                            + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"
+                            + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + file + " -p "
+                            + o.processors() + " --schedule " + schedule + "\n";
             return report(o, text, file, 0, "dfs schedule " + r.schedules(),
-                    new Failure(report, vm.lastChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
+                    new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
         }
         String pre = " with at most " + preemptions(bound);
         if (r.inconclusive() == r.schedules()) {

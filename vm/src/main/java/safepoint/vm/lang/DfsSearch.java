@@ -3,7 +3,6 @@ package safepoint.vm.lang;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Exhaustive search of a program's schedules with at most K preemptions (CHESS's iterative
@@ -16,24 +15,25 @@ import java.util.function.Supplier;
 public final class DfsSearch {
     /**
      * What the search found: schedules run, inconclusive ones (step bound), whether it ran out of
-     * schedules (complete) or of budget, and the first failure (or null) with its machine.
+     * schedules (complete) or of budget, and the first failure (or null) with its choices, its
+     * preemptions, and whether it came before any scheduling choice (a plain error).
      */
-    public record Result(long schedules, long inconclusive, boolean complete, Machine.Outcome failure, Machine failed,
-            int failurePreemptions) {}
+    public record Result(long schedules, long inconclusive, boolean complete, Machine.Outcome failure,
+            java.util.List<long[]> failingChoices, int failurePreemptions, boolean plain) {}
 
     private DfsSearch() {}
 
     /**
-     * Search {@code text}'s schedules with at most {@code bound} preemptions, at most
-     * {@code maxRuns} runs, each on a machine from {@code fresh} (configured but not yet run).
+     * Search a program's schedules with at most {@code bound} preemptions, at most
+     * {@code maxRuns} runs, each from the program's state after compiling.
      * Only failures that {@code sought} accepts end the search (shrinking looks for one failure).
      */
-    public static Result search(Supplier<Machine> fresh, String text, String file, int bound, long maxSteps, long maxRuns,
+    public static Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
         List<ArrayDeque<int[]>> levels = new ArrayList<>();
         for (int b = 0; b <= bound; b++) levels.add(new ArrayDeque<>());
         levels.get(0).add(new int[0]);
-        long runs = 0;
+        long done = 0;
         long inconclusive = 0;
         for (int level = 0; level <= bound; ) {
             int[] prefix = levels.get(level).poll();
@@ -41,13 +41,13 @@ public final class DfsSearch {
                 level++;
                 continue;
             }
-            if (runs == maxRuns) return new Result(runs, inconclusive, false, null, null, 0);
-            Machine vm = fresh.get();
+            if (done == maxRuns) return new Result(done, inconclusive, false, null, null, 0, false);
+            Machine vm = runs.next(0);
             vm.setDfs(prefix, maxSteps);
-            Machine.Outcome o = vm.load(text, file);
-            runs++;
+            Machine.Outcome o = runs.run();
+            done++;
             if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && sought.test(o)) {
-                return new Result(runs, inconclusive, false, o, vm, vm.lastPreemptions);
+                return new Result(done, inconclusive, false, o, vm.lastChoices(), vm.lastPreemptions, vm.failedBeforeAnyChoice(o));
             }
             if (o.status() == Machine.Status.TIMEOUT) inconclusive++;
             Dfs run = vm.lastDfs;
@@ -65,6 +65,6 @@ public final class DfsSearch {
                 }
             }
         }
-        return new Result(runs, inconclusive, true, null, null, 0);
+        return new Result(done, inconclusive, true, null, null, 0, false);
     }
 }

@@ -127,7 +127,7 @@ final class Heap {
         epoch++;
         // Weak entries whose keys (or values) nothing else reaches are cleared (make-table weak-keys:).
         long cleared = 0;
-        for (safepoint.vm.prims.SchemeTable t : tr.weakTables) cleared += t.clearDead(epoch);
+        for (safepoint.vm.prims.SchemeTable t : tr.weakTables) cleared += t.clearDead(tr.markValue);
         lastCleared = cleared;
         collections++;
         lastLive = live;
@@ -151,12 +151,17 @@ final class Heap {
         private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
         final List<safepoint.vm.prims.SchemeTable> weakTables = new ArrayList<>();
         private long live;
+        /**
+         * This collection's mark: unique in the JVM, so a mark left by another VM (objects such
+         * as the empty list are shared) or by a run since rewound never passes for this one's.
+         */
+        final int markValue = MARKS.incrementAndGet();
 
         void push(Object o) {
             if (o == null || isLeaf(o)) return;
             if (o instanceof HeapObj h) {
-                if (h.mark == epoch + 1) return;
-                h.mark = epoch + 1;
+                if (h.mark == markValue) return;
+                h.mark = markValue;
             } else if (seen.put(o, Boolean.TRUE) != null) {
                 return;
             }
@@ -232,6 +237,8 @@ final class Heap {
                 || o instanceof String || o instanceof Enum<?> || o instanceof Node || o instanceof Lambda
                 || o instanceof Machine || o instanceof Class<?>;
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger MARKS = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 

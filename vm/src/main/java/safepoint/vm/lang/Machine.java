@@ -331,28 +331,52 @@ public final class Machine implements PrimitiveSink {
      * top-level form in order, stopping at the first uncaught error.
      */
     public Outcome load(String text, String file) {
-        lastRunHadChoice = false;
+        return run(prepare(text, file));
+    }
+
+    /** A program read and compiled, ready to run (and to run again after {@link #rewind}). */
+    public static final class Prepared {
+        final Node[] code;
+        final Object[] forms;
+        final Outcome failed;
+
+        Prepared(Node[] code, Object[] forms, Outcome failed) {
+            this.code = code;
+            this.forms = forms;
+            this.failed = failed;
+        }
+    }
+
+    /** Read and compile a program: the first half of {@link #load}. */
+    public Prepared prepare(String text, String file) {
         List<Object> forms;
         try {
             forms = readAll(text, file);
         } catch (SchemeError e) {
-            return errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null);
+            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null));
         }
         markDefinitions(forms);
-        if (forms.isEmpty()) return new Outcome(Status.VALUE, Special.VOID, null, 0);
-        Node[] code;
+        if (forms.isEmpty()) return new Prepared(new Node[0], new Object[0], null);
         try {
-            code = compileAll(new Compiler(this, file), forms.toArray());
+            return new Prepared(compileAll(new Compiler(this, file), forms.toArray()), forms.toArray(), null);
         } catch (SchemeError e) {
-            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Where w ? w : null));
         } catch (StackOverflowError e) {
-            return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
+            return new Prepared(null, null, errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null));
         }
+    }
+
+    /** Run a prepared program: the second half of {@link #load}. */
+    public Outcome run(Prepared p) {
+        lastRunHadChoice = false;
+        if (p.failed != null) return p.failed;
+        if (p.code.length == 0) return new Outcome(Status.VALUE, Special.VOID, null, 0);
         // One computation for the whole file: the continuation of each top-level form is "run
         // the rest", so a continuation captured in one form and re-entered from a later one
         // goes on with the forms after it, as in gsi.
         Interp m = new Interp(this);
-        Object[] all = forms.toArray();
+        Node[] code = p.code;
+        Object[] all = p.forms;
         m.start(new Node() {
             @Override
             void exec(Interp mm) {
@@ -360,6 +384,25 @@ public final class Machine implements PrimitiveSink {
             }
         }, null);
         return drive(m);
+    }
+
+    /**
+     * The state after {@code p} was prepared, to rewind to before each run (explore compiles a
+     * program once per worker). Take it right after {@link #prepare}, before any run.
+     */
+    public Snapshot snapshot(Prepared p) {
+        return Snapshot.take(this, p.code, p.forms);
+    }
+
+    /** Back to the snapshot's state, with fresh ports and a generator seeded with {@code seed}. */
+    public void rewind(Snapshot s, Writer out, Writer err, long seed) {
+        if (s.vm != this) throw new IllegalArgumentException("a snapshot of another machine");
+        s.restore();
+        state.random = new java.util.SplittableRandom(seed);
+        state.stdout = OutputPort.of(out, "stdout");
+        state.stderr = OutputPort.of(err, "stderr");
+        currentOutput.global = state.stdout;
+        currentError.global = state.stderr;
     }
 
     static Node[] compileAll(Compiler c, Object[] forms) {

@@ -92,16 +92,16 @@ public final class SchemeTable extends HeapObj implements Printable {
      */
     /**
      * After a collection's mark phase: drop entries whose weak key (or weak value) is a heap
-     * object the collector did not find alive ({@code mark != epoch}). Returns how many went.
+     * object the collector did not mark with this collection's {@code mark}. Returns how many went.
      */
-    public int clearDead(int epoch) {
+    public int clearDead(int mark) {
         int before = map.size();
-        map.entrySet().removeIf(e -> (weakKeys && dead(e.getKey().obj, epoch)) || (weakValues && dead(e.getValue(), epoch)));
+        map.entrySet().removeIf(e -> (weakKeys && dead(e.getKey().obj, mark)) || (weakValues && dead(e.getValue(), mark)));
         return before - map.size();
     }
 
-    private static boolean dead(Object o, int epoch) {
-        return o instanceof safepoint.vm.data.HeapObj h && h.mark != epoch;
+    private static boolean dead(Object o, int mark) {
+        return o instanceof safepoint.vm.data.HeapObj h && h.mark != mark;
     }
 
     public List<Object[]> entries() {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,16 +38,12 @@ class DfsSearchTest {
             (unless (= counter 2) (error "lost update, counter is" counter))
             """;
 
-    static Supplier<Machine> machines(int processors) {
-        return () -> {
-            Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-            vm.setProcessors(processors);
-            return vm;
-        };
+    static ProgramRuns runs(String program, int processors) {
+        return new ProgramRuns(program, "t.ss", vm -> vm.setProcessors(processors));
     }
 
     static DfsSearch.Result search(String program, int processors, int bound) {
-        return DfsSearch.search(machines(processors), program, "t.ss", bound, 1_000_000, 100_000, o -> true);
+        return DfsSearch.search(runs(program, processors), bound, 1_000_000, 100_000, o -> true);
     }
 
     /**
@@ -85,8 +80,9 @@ class DfsSearchTest {
         assertEquals(1, r.failurePreemptions());
         assertTrue(r.failure().errorText().contains("lost update, counter is 1"), r.failure().errorText());
         // The failing run's recorded choices replay exactly to the same failure.
-        Machine again = machines(2).get();
-        again.setReplay(r.failed().lastChoices());
+        Machine again = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
+        again.setProcessors(2);
+        again.setReplay(r.failingChoices());
         Machine.Outcome o = again.load(LOST_UPDATE, "t.ss");
         assertEquals(r.failure().errorText(), o.errorText());
     }
@@ -112,7 +108,7 @@ class DfsSearchTest {
 
     @Test
     void theRunCapEndsAnUnfinishedSearch() {
-        DfsSearch.Result r = DfsSearch.search(machines(4), TINY, "t.ss", 3, 1_000_000, 5, o -> true);
+        DfsSearch.Result r = DfsSearch.search(runs(TINY, 4), 3, 1_000_000, 5, o -> true);
         assertEquals(5, r.schedules());
         assertFalse(r.complete());
     }
