@@ -104,6 +104,9 @@
          (call-with-values thunk
            (lambda vals (lambda () (apply values vals))))))))))
 
+;;; Gambit's with-exception-catcher (gambit.txi "Exception handling"): the same escape-then-handle.
+(define (with-exception-catcher handler thunk) (with-catch handler thunk))
+
 (define (with-unwind-protect thunk cleanup)
   (dynamic-wind (lambda () #!void) thunk cleanup))
 

@@ -132,7 +132,11 @@ final class Controlled {
                 }
                 long next = Long.MAX_VALUE;
                 for (SThread t : s.waiting) next = Math.min(next, t.wakeAt);
-                if (next == Long.MAX_VALUE) return vm.deadlock();
+                if (next == Long.MAX_VALUE) {
+                    Machine.Outcome d = vm.deadlock(states());
+                    if (d != null) return d;
+                    continue; // the primordial thread got a deadlock-exception
+                }
                 virtual = Math.max(virtual, (next + TICK_NANOS - 1) / TICK_NANOS); // jump to the next timer
                 continue;
             }
@@ -248,6 +252,13 @@ final class Controlled {
         return null;
     }
 
+    /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */
+    private WaitForGraph.ProcessorState[] states() {
+        WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[n];
+        for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.heap.pending && current[p] == null);
+        return ps;
+    }
+
     /** Seed bug 5a, as FreeRun proves it: the barrier waits for a no-poll spinner whose lock's holder is stopped. */
     private Machine.Outcome barrierDeadlock(int p, SThread t) {
         Spinlocks.Spinlock lock = t.interp.spinningOn;
@@ -255,11 +266,11 @@ final class Controlled {
         for (int q = 0; q < n; q++) if (q != p && current[q] != null) return null;
         SThread holder = lock.holder;
         if (holder == null || holder == t) return null;
-        return vm.deadlockOutcome("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
+        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
                 + "  P" + p + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
                 + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", parked at the safepoint:"
                 + " it cannot run until the GC is over\n"
                 + "  every other processor has stopped at the barrier\n"
-                + "  fix: let the spin loop poll, or take a blocking mutex instead");
+                + "  fix: let the spin loop poll, or take a blocking mutex instead", states());
     }
 }

@@ -276,7 +276,9 @@ final class FreeRun {
                 if (t != null) return t;
                 if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable()) {
                     // Every processor is idle, nothing is ready and no wait can time out.
-                    finish(vm.deadlock());
+                    Machine.Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
+                    if (d == null) continue; // the primordial thread got a deadlock-exception
+                    finish(d);
                     return null;
                 }
             }
@@ -335,11 +337,13 @@ final class FreeRun {
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
         String where = holder.state == SThread.State.WAITING ? "waiting (" + StatusReport.waitText(holder) + ")"
                 : "parked at the safepoint";
-        return vm.deadlockOutcome("*** Deadlock: the GC barrier waits for P" + id + ", which never reaches a safepoint\n"
+        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
+        for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == id ? t : null, q != id);
+        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + id + ", which never reaches a safepoint\n"
                 + "  P" + id + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
                 + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", " + where
                 + ": it cannot run until the GC is over\n"
                 + "  every other processor has stopped at the barrier\n"
-                + "  fix: let the spin loop poll, or take a blocking mutex instead");
+                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
     }
 }

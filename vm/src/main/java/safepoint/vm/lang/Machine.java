@@ -494,6 +494,7 @@ public final class Machine implements PrimitiveSink {
      */
     private Outcome drive(Interp m) {
         interruptRequested = false;
+        deadlockReport = null;
         exitCode = null;
         synchronized (scheduler) {
             primordial.interp = m;
@@ -526,6 +527,9 @@ public final class Machine implements PrimitiveSink {
         if (stopped != null) return stopped;
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
+        if (m.uncaught instanceof Condition c && c.kind == Condition.Kind.DEADLOCK && deadlockReport != null) {
+            return new Outcome(Status.DEADLOCK, null, deadlockReport, 3);
+        }
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
         SThread failed = null;
         synchronized (scheduler) {
@@ -732,31 +736,37 @@ public final class Machine implements PrimitiveSink {
         return new Outcome(Status.DEADLOCK, null, text, 3);
     }
 
-    /** Nothing can run and no wait has a deadline: say who waits on what. */
-    Outcome deadlock() {
+    /**
+     * Nothing can run and no wait has a deadline: a proven deadlock. As in unicore Gambit, a
+     * waiting primordial thread gets a deadlock-exception (null is returned: the run goes on, and
+     * if the program handles it, it is not a failure); otherwise the outcome, exit 3, says who
+     * waits for what.
+     */
+    Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
         flush();
-        StringBuilder sb = new StringBuilder("*** Deadlock: no thread can run and none waits with a timeout\n");
-        List<SThread> all = new ArrayList<>(scheduler.waiting);
-        all.remove(primordial);
-        all.add(0, primordial);
-        for (SThread t : all) {
-            sb.append("  ").append(StatusReport.name(t)).append(" WAITING on ").append(describeWait(t)).append('\n');
-            sb.append(StatusReport.backtrace(t, 6, "      "));
+        WaitForGraph g = WaitForGraph.of(this, procs);
+        String text = Analysis.explain(this, g, "*** Deadlock: no thread can run and none waits with a timeout") + reproduce();
+        if (primordial.state == SThread.State.WAITING) {
+            deadlockReport = text;
+            Scheduler.leaveWaiters(primordial);
+            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.DEADLOCK, "Deadlock detected", List.of(), null, List.of(), 0));
+            return null;
         }
-        // The primordial thread's wait is abandoned: the next evaluation starts afresh.
-        scheduler.waiting.remove(primordial);
-        Scheduler.leaveWaiters(primordial);
-        return new Outcome(Status.DEADLOCK, null, sb.toString().stripTrailing(), 3);
+        return new Outcome(Status.DEADLOCK, null, text, 3);
     }
 
-    private String describeWait(SThread t) {
-        Object on = t.waitingOn;
-        if (on instanceof SyncObjects.Mutex mx) {
-            return StatusReport.name(mx) + (mx.owner != null ? ", held by " + StatusReport.name(mx.owner) : "");
-        }
-        if (on == t.mailbox) return "its mailbox (thread-receive)";
-        if (on instanceof SThread other) return StatusReport.name(other) + " to end (thread-join!)";
-        return StatusReport.name(on);
+    /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
+    Outcome deadlock(String headline, WaitForGraph.ProcessorState[] procs) {
+        return deadlockOutcome(Analysis.explain(this, WaitForGraph.of(this, procs), headline) + reproduce());
+    }
+
+    /** The report of the deadlock raised in the primordial thread: the outcome if it goes unhandled. */
+    String deadlockReport;
+
+    /** How to see the run again: controlled runs print their schedule when they end; free run cannot. */
+    private String reproduce() {
+        if (control != null) return "";
+        return "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this";
     }
 
     private Outcome errorOutcome(Object payload, Where where) {

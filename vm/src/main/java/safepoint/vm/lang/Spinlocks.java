@@ -120,17 +120,18 @@ final class Spinlocks {
      * one processor the holder can never run again.
      */
     static Machine.Outcome spinDeadlock(Machine vm, SThread t) {
+        WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
         Spinlock s = t.interp.spinningOn;
         if (s == null || s.holder == null || s.holder == t) {
             if (s != null && s.holder == t) {
-                return vm.deadlockOutcome("*** Deadlock: " + StatusReport.name(t) + " spins without polls on "
-                        + StatusReport.name(s) + ", which it holds itself (spinlocks are not recursive)");
+                return vm.deadlock("*** Deadlock: " + StatusReport.name(t) + " spins without polls on "
+                        + StatusReport.name(s) + ", which it holds itself (spinlocks are not recursive)", one);
             }
             return null;
         }
-        return vm.deadlockOutcome("*** Deadlock: P0 spins without polls on " + StatusReport.name(s) + " for "
+        return vm.deadlock("*** Deadlock: P0 spins without polls on " + StatusReport.name(s) + " for "
                 + StatusReport.name(t) + "\n  " + StatusReport.name(s) + " is held by " + StatusReport.name(s.holder)
                 + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
-                + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead");
+                + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead", one);
     }
 }

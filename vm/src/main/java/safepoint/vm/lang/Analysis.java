@@ -1,0 +1,143 @@
+package safepoint.vm.lang;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why it is stuck, in plain words (jstack's layout): the cycle of waits first, then each
+ * participant with what it holds, what it waits for and its backtrace, then anything else that
+ * waits, summarised when there are many. Also the lost-wakeup rule: a thread that waits, with no
+ * timeout, on a condition variable that no live thread can reach can never be woken.
+ */
+final class Analysis {
+    private Analysis() {}
+
+    /** Threads listed one by one before the rest are summarised by what they wait on. */
+    static final int LISTED = 12;
+
+    /** The full explanation under {@code headline}. */
+    static String explain(Machine vm, WaitForGraph g, String headline) {
+        StringBuilder sb = new StringBuilder(headline).append('\n');
+        List<WaitForGraph.Edge> cycle = g.cycle();
+        if (!cycle.isEmpty()) {
+            sb.append("  the cycle:\n");
+            for (WaitForGraph.Edge e : cycle) sb.append("    ").append(e.line()).append('\n');
+        }
+        List<SThread> listed = new ArrayList<>();
+        for (WaitForGraph.Edge e : cycle) if (e.from() instanceof SThread t && !listed.contains(t)) listed.add(t);
+        List<SThread> rest = new ArrayList<>();
+        for (SThread t : g.threads) {
+            if (listed.contains(t) || t.state == SThread.State.TERMINATED || t.state == SThread.State.NEW) continue;
+            if (!g.out.containsKey(t) && t.state != SThread.State.WAITING) continue;
+            if (listed.size() < LISTED || t == vm.primordial) listed.add(t);
+            else rest.add(t);
+        }
+        for (SThread t : listed) participant(vm, g, t, sb);
+        if (!rest.isEmpty()) {
+            Map<String, Integer> byWait = new LinkedHashMap<>();
+            for (SThread t : rest) {
+                List<WaitForGraph.Edge> es = g.edges(t);
+                String what = es.isEmpty() ? StatusReport.state(t, null)
+                        : es.get(0).words() + " " + (es.get(0).to() instanceof WaitForGraph.Mailbox ? "their mailbox" : WaitForGraph.name(es.get(0).to()));
+                byWait.merge(what, 1, Integer::sum);
+            }
+            sb.append(String.format(java.util.Locale.ROOT, "  ... and %,d more threads:%n", rest.size()));
+            for (Map.Entry<String, Integer> e : byWait.entrySet()) {
+                String what = e.getValue() == 1 ? e.getKey() : plural(e.getKey());
+                sb.append(String.format(java.util.Locale.ROOT, "      %,d %s%n", e.getValue(), what));
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** "waits to lock" for many: "wait to lock". */
+    private static String plural(String words) {
+        if (words.startsWith("waits ")) return "wait " + words.substring(6);
+        if (words.startsWith("spins ")) return "spin " + words.substring(6);
+        if (words.startsWith("is ")) return "are " + words.substring(3);
+        return words;
+    }
+
+    /** One thread: its wait in words, what it holds and waits for, why nobody will wake it, its backtrace. */
+    static void participant(Machine vm, WaitForGraph g, SThread t, StringBuilder sb) {
+        sb.append("  ").append(StatusReport.name(t)).append(' ').append(stateWords(g, t)).append('\n');
+        for (Object held : heldIn(g, t)) sb.append("      locked ").append(WaitForGraph.name(held)).append('\n');
+        Object on = t.waitingOn;
+        if (t.state == SThread.State.WAITING && on instanceof SyncObjects.Mutex mx) {
+            sb.append("      waiting to lock ").append(StatusReport.name(mx)).append('\n');
+        }
+        if (t.interp.spinningOn != null) {
+            sb.append("      spinning on ").append(StatusReport.name(t.interp.spinningOn))
+                    .append(t.interp.polling ? "" : " (no poll in this code)").append('\n');
+        }
+        if (t.state == SThread.State.WAITING && on instanceof SyncObjects.CondVar cv && t.wakeAt == Long.MAX_VALUE && !signalable(vm, cv)) {
+            sb.append("      no live thread can signal ").append(StatusReport.name(cv))
+                    .append(": only the threads waiting on it can reach it (a lost wakeup)\n");
+        }
+        sb.append(StatusReport.backtrace(t, 6, "      "));
+    }
+
+    private static String stateWords(WaitForGraph g, SThread t) {
+        for (WaitForGraph.Edge e : g.edges(t)) {
+            if (e.words().startsWith("is parked") || e.words().equals("is queued on")) return "RUNNABLE, " + e.words() + " " + e.to();
+        }
+        for (List<WaitForGraph.Edge> es : g.out.values()) {
+            for (WaitForGraph.Edge e : es) if (e.to() == t && e.words().equals("runs")) return "RUNNING on " + e.from();
+        }
+        if (t.state == SThread.State.WAITING) {
+            Object on = t.waitingOn;
+            if (on instanceof SyncObjects.Mutex mx) {
+                return "WAITING on " + StatusReport.name(mx) + (mx.owner != null ? ", held by " + StatusReport.name(mx.owner) : "");
+            }
+            if (on == t.mailbox) return "WAITING on its mailbox (thread-receive)";
+            if (on instanceof SThread other) return "WAITING on " + StatusReport.name(other) + " to end (thread-join!)";
+            return "WAITING on " + WaitForGraph.name(on);
+        }
+        return StatusReport.state(t, null);
+    }
+
+    /** Locks in the graph that {@code t} holds. */
+    private static List<Object> heldIn(WaitForGraph g, SThread t) {
+        List<Object> held = new ArrayList<>();
+        for (List<WaitForGraph.Edge> es : g.out.values()) {
+            for (WaitForGraph.Edge e : es) {
+                if (e.to() == t && e.words().equals("is held by") && !held.contains(e.from())) held.add(e.from());
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Whether any live thread can still reach {@code cv} (and so signal it): from the globals, or
+     * from the registers and continuation of a thread that does not wait on it. A thread's own
+     * continuation is private to it; another thread can reach only its name, specific and result.
+     */
+    static boolean signalable(Machine vm, SyncObjects.CondVar cv) {
+        IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+        for (Global gl : vm.globalCells()) stack.push(gl.value);
+        List<SThread> live = new ArrayList<>();
+        synchronized (vm.scheduler) {
+            live.add(vm.primordial);
+            live.addAll(vm.scheduler.onCpu);
+            live.addAll(vm.scheduler.runnable());
+            live.addAll(vm.scheduler.waiting);
+        }
+        for (SThread t : live) {
+            if (t.state == SThread.State.TERMINATED || t.waitingOn == cv) continue;
+            Interp m = t.interp;
+            for (Object r : new Object[] {m.env, m.val, m.k, m.winders, m.handlers, m.params, t.specific}) if (r != null) stack.push(r);
+            stack.push(t.mailbox);
+        }
+        while (!stack.isEmpty()) {
+            Object o = stack.pop();
+            if (o == cv) return true;
+            if (o == null || seen.put(o, Boolean.TRUE) != null) continue;
+            Reach.push(o, stack);
+        }
+        return false;
+    }
+}
