@@ -89,14 +89,21 @@ final class Repl {
             case ",locks" -> out.write(vm.describeLocks());
             case ",procs" -> out.write(vm.describeProcessors());
             case ",events" -> out.write(vm.describeEvents(40));
+            case ",deadlock" -> out.write(vm.describeDeadlock());
+            case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
             case ",help", ",?" -> out.write("""
                     ,threads (,st)  green threads and what each waits on
                     ,locks          contended locks, holders and waiters
                     ,procs          processors
                     ,events         the last 40 events (thread switches, waits, locks, GC)
+                    ,why T          what thread T waits for, and why nothing will end it
+                    ,deadlock       the wait-for analysis: cycles, lost wakeups, who waits
                     ,q              quit
                     """);
-            default -> err.write("Unknown REPL command " + cmd + " (try ,help)\n");
+            default -> {
+                if (cmd.startsWith(",why ")) out.write(vm.why(cmd.substring(5)));
+                else err.write("Unknown REPL command " + cmd + " (try ,help)\n");
+            }
         }
         out.flush();
         err.flush();

@@ -306,6 +306,40 @@ class CliTest {
     }
 
     @Test
+    void whyAndDeadlockExplainTheMachineBetweenEvaluations() throws Exception {
+        Result r = run("""
+                ,deadlock
+                (define a (make-mutex 'a))
+                (define b (make-mutex 'b))
+                (define (lock-both x y) (mutex-lock! x) (thread-sleep! .01) (mutex-lock! y))
+                (define l (spawn/name 'left (lambda () (lock-both a b))))
+                (define r (spawn/name 'right (lambda () (lock-both b a))))
+                (define w (spawn/name 'reader (lambda () (thread-receive))))
+                (thread-sleep! .1)
+                ,why left
+                ,why 99
+                ,why nobody
+                ,why
+                ,deadlock
+                (+ 1 2)
+                """, "-p", "2");
+        assertTrue(r.out().startsWith("Nothing is blocked.\n"), r.out());
+        assertTrue(r.out().contains("""
+                #<thread left> waits to lock #<mutex b>
+                #<mutex b> is held by #<thread right>
+                #<thread right> waits to lock #<mutex a>
+                #<mutex a> is held by #<thread left>
+                  ... back to #<thread left>: a deadlock, nothing outside the cycle can end it
+                """), r.out());
+        assertTrue(r.out().contains("No live thread 99 (,threads lists them)"), r.out());
+        assertTrue(r.out().contains("No live thread nobody"), r.out());
+        assertTrue(r.err().contains(",why needs a thread"), r.err());
+        assertTrue(r.out().contains("Deadlock: a cycle of waits that nothing outside it can break\n  the cycle:\n"), r.out());
+        assertTrue(r.out().contains("#<thread reader> WAITING on its mailbox"), r.out());
+        assertTrue(r.out().endsWith("3\n"), "the REPL goes on: " + r.out());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());
