@@ -230,6 +230,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-ref", a);
+                m.machine.accessed(m.thread, t, false);
                 drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
             }
         });
@@ -237,6 +238,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-get", a);
+                m.machine.accessed(m.thread, t, false);
                 drive(m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
             }
         });
@@ -244,6 +246,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-key?", a);
+                m.machine.accessed(m.thread, t, false);
                 m.push(new IsPresent());
                 drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
             }
@@ -252,6 +255,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-put!", a);
+                m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
             }
         });
@@ -260,6 +264,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-update!", a);
+                m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
             }
         });
@@ -267,6 +272,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-remove!", a);
+                m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
             }
         });
@@ -274,6 +280,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[1], "hash-for-each", a);
+                m.machine.accessed(m.thread, t, false);
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
                 drive(m, t.raw.forEachOp(), a[0], null, false, null);
             }
@@ -282,6 +289,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-copy", a);
+                m.machine.accessed(m.thread, t, false);
                 m.push(new WrapTable());
                 drive(m, t.raw.copyOp(), null, null, false, null);
             }
@@ -290,6 +298,7 @@ final class HashTables {
             @Override
             void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-clear!", a);
+                m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.clearOp(), null, null, false, null);
             }
         });

@@ -507,6 +507,7 @@ public final class Machine implements PrimitiveSink {
         }
         Outcome stopped;
         if (controlSeed != null) {
+            if (races == null) races = new HappensBefore(this::locationName);
             Strategy st = stepper != null ? new Manual(stepper)
                     : replay != null ? new Replay(replay, lenientReplay)
                     : Strategy.named(strategy, controlSeed, this);
@@ -524,6 +525,7 @@ public final class Machine implements PrimitiveSink {
         } else {
             stopped = new FreeRun(this, processors).go();
         }
+        warn();
         if (stopped != null) return stopped;
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
@@ -811,6 +813,56 @@ public final class Machine implements PrimitiveSink {
     /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
     Outcome deadlock(String headline, WaitForGraph.ProcessorState[] procs) {
         return deadlockOutcome(Analysis.explain(this, WaitForGraph.of(this, procs), headline) + reproduce());
+    }
+
+    /** Lock-order inversions: both modes (mutex operations hold the scheduler's monitor). */
+    final LockOrder lockOrder = new LockOrder();
+    /** The race detector: controlled mode only (created at its first run), else null. */
+    HappensBefore races;
+
+    /** {@code t} now holds {@code lock}, a mutex or a spinlock. */
+    void lockTaken(SThread t, Object lock) {
+        lockOrder.acquired(t, lock);
+        if (races != null) races.acquire(t, lock);
+    }
+
+    /** {@code by} released {@code lock}, which {@code owner} held. */
+    void lockGiven(SThread owner, SThread by, Object lock) {
+        lockOrder.released(owner, lock);
+        if (races != null) races.release(by, lock);
+    }
+
+    /** Happens-before through {@code via} (a signal, a message, a join): from {@code from} to {@code to}. */
+    void released(SThread from, Object via) {
+        if (races != null) races.release(from, via);
+    }
+
+    void acquired(SThread to, Object via) {
+        if (races != null) races.acquire(to, via);
+    }
+
+    /** A marked access (the location's symbol) or a table operation (the table). */
+    void accessed(SThread t, Object key, boolean write) {
+        if (races != null) races.access(t, key, write);
+    }
+
+    private String locationName(Object key) {
+        if (key instanceof Symbol s) return s.name;
+        String global = globalNameOf(key);
+        return "the hash table" + (global != null ? " " + global : "");
+    }
+
+    /** Races and lock-order inversions found by the run: warnings on stderr that change no exit status. */
+    private void warn() {
+        List<String> w = new ArrayList<>(lockOrder.drain());
+        if (races != null) w.addAll(races.drain());
+        if (w.isEmpty()) return;
+        try {
+            for (String x : w) state.stderr.write(x + "\n");
+            state.stderr.flush();
+        } catch (RuntimeException e) {
+            // The console went away; nothing more to say on it.
+        }
     }
 
     /** The report of the deadlock raised in the primordial thread: the outcome if it goes unhandled. */

@@ -38,6 +38,8 @@ final class SThread extends HeapObj implements Printable {
     boolean joined;
     /** Creation order in this VM (1 is the primordial thread): names anonymous threads in reports. */
     int index;
+    /** Locks this thread holds, in the order taken (for lock-order inversions). */
+    final java.util.ArrayList<Object> held = new java.util.ArrayList<>(2);
 
     /** The processor now running this thread, or -1. */
     int onProcessor = -1;

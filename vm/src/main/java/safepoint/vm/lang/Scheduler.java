@@ -141,6 +141,7 @@ final class Scheduler {
         ready.remove(t);
         waiting.remove(t);
         if (t.exception != null) unjoinedFailures.add(t);
+        if (vm != null) vm.released(t, t); // its end happens before every join of it
         for (SThread j : new ArrayList<>(waiting)) {
             if (j.waitingOn == t) deliverJoin(j, t);
         }
@@ -155,6 +156,7 @@ final class Scheduler {
 
     void deliverJoin(SThread joiner, SThread target) {
         target.joined = true;
+        if (vm != null) vm.acquired(joiner, target);
         unjoinedFailures.remove(target);
         if (target.terminatedByRequest) {
             wakeWithRaise(joiner, new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(), "thread-join!",

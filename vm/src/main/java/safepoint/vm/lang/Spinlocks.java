@@ -60,6 +60,7 @@ final class Spinlocks {
         void exec(Interp m) {
             if (lock.tryTake(m.thread)) {
                 m.machine.event(m.thread, "spinlock-take", lock, "by " + StatusReport.name(m.thread));
+                m.machine.lockTaken(m.thread, lock);
                 m.spinningOn = null;
                 m.val = Special.VOID;
                 m.syncPoint();
@@ -96,7 +97,9 @@ final class Spinlocks {
         vm.add(new ControlPrim("spinlock-try-acquire!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
-                m.val = lock(a[0], "spinlock-try-acquire!").tryTake(m.thread);
+                Spinlock l = lock(a[0], "spinlock-try-acquire!");
+                m.val = l.tryTake(m.thread);
+                if (m.val == Boolean.TRUE) m.machine.lockTaken(m.thread, l);
                 m.syncPoint();
             }
         });
@@ -104,7 +107,9 @@ final class Spinlocks {
             @Override
             void invoke(Interp m, Object[] a) {
                 Spinlock s = lock(a[0], "spinlock-release!");
+                SThread holder = s.holder;
                 if (!s.release()) throw Condition.raise("Releasing a spinlock that is not held:", s);
+                m.machine.lockGiven(holder, m.thread, s);
                 m.val = Special.VOID;
                 m.syncPoint();
             }

@@ -61,10 +61,15 @@ final class StatusReport {
      * first, each with its procedure and source position.
      */
     static String backtrace(SThread t, int max, String indent) {
+        return backtrace(t.interp.k, max, indent);
+    }
+
+    /** The same, for a continuation kept from earlier (a race report's previous access). */
+    static String backtrace(Frame k, int max, String indent) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         Where last = null;
-        for (Frame f = t.interp.k; f != null && i < max; f = f.next) {
+        for (Frame f = k; f != null && i < max; f = f.next) {
             Where w = f.where();
             if (w == null || w.src() == null || w.equals(last)) continue;
             last = w;

@@ -50,7 +50,10 @@ final class ThreadPrims {
         boolean wasAbandoned = mx.abandoned;
         mx.locked = true;
         mx.owner = next;
-        if (s.vm != null) s.vm.event(null, "mutex-lock", mx, "by " + StatusReport.name(next) + " (handed over)");
+        if (s.vm != null) {
+            s.vm.event(null, "mutex-lock", mx, "by " + StatusReport.name(next) + " (handed over)");
+            s.vm.lockTaken(next, mx);
+        }
         mx.abandoned = false;
         if (wasAbandoned) {
             s.wakeWithRaise(next, new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
@@ -83,6 +86,7 @@ final class ThreadPrims {
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-start!", a);
                 if (t.state != SThread.State.NEW) throw Condition.raise("Thread already started:", t);
+                if (m.machine.races != null) m.machine.races.started(m.thread, t);
                 sched.start(t);
                 m.val = t;
             }
@@ -112,6 +116,7 @@ final class ThreadPrims {
                         List.of(), "thread-join!", List.of(a), 0));
                 if (t.state == SThread.State.TERMINATED) {
                     t.joined = true;
+                    m.machine.acquired(m.thread, t);
                     sched.unjoinedFailures.remove(t);
                     if (t.terminatedByRequest) {
                         throw new SchemeError(new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(),
@@ -159,7 +164,9 @@ final class ThreadPrims {
             @Override
             void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-send", a);
+                m.machine.released(m.thread, t.mailbox);
                 if (t.waitingOn == t.mailbox && t.state == SThread.State.WAITING) {
+                    m.machine.acquired(t, t.mailbox);
                     if (t.peekWait) {
                         t.mailbox.add(a[1]);
                         t.mailboxCursor = t.mailbox.size();
@@ -177,6 +184,7 @@ final class ThreadPrims {
                 SThread self = m.thread;
                 self.mailboxCursor = 0;
                 if (!self.mailbox.isEmpty()) {
+                    m.machine.acquired(self, self.mailbox);
                     m.val = self.mailbox.remove(0);
                     return;
                 }
@@ -191,6 +199,7 @@ final class ThreadPrims {
             void invoke(Interp m, Object[] a) {
                 SThread self = m.thread;
                 if (self.mailboxCursor < self.mailbox.size()) {
+                    m.machine.acquired(self, self.mailbox);
                     m.val = self.mailbox.get(self.mailboxCursor++);
                     return;
                 }
@@ -270,6 +279,7 @@ final class ThreadPrims {
                     mx.owner = owner;
                     mx.abandoned = false;
                     m.machine.event(m.thread, "mutex-lock", mx, "by " + StatusReport.name(m.thread));
+                    m.machine.lockTaken(owner, mx);
                     if (abandoned) {
                         throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
                                 List.of(a), 0));
@@ -291,6 +301,7 @@ final class ThreadPrims {
                 // SRFI 18: unlocking a mutex owned by another thread is not an error.
                 mx.abandoned = false;
                 m.machine.event(m.thread, "mutex-unlock", mx, "by " + StatusReport.name(m.thread));
+                m.machine.lockGiven(mx.owner, m.thread, mx);
                 handOff(sched, mx);
                 if (cv == null) {
                     m.val = Boolean.TRUE;
@@ -306,8 +317,13 @@ final class ThreadPrims {
         add.accept(new ControlPrim("condition-variable-signal!", 1, 1) {
             @Override
             void invoke(Interp m, Object[] a) {
-                SThread t = condvar(a[0], "condition-variable-signal!", 1, a).waiters.poll();
-                if (t != null) sched.wake(t, Boolean.TRUE);
+                SyncObjects.CondVar cv = condvar(a[0], "condition-variable-signal!", 1, a);
+                m.machine.released(m.thread, cv);
+                SThread t = cv.waiters.poll();
+                if (t != null) {
+                    m.machine.acquired(t, cv);
+                    sched.wake(t, Boolean.TRUE);
+                }
                 m.val = Special.VOID;
             }
         });
@@ -315,7 +331,11 @@ final class ThreadPrims {
             @Override
             void invoke(Interp m, Object[] a) {
                 SyncObjects.CondVar cv = condvar(a[0], "condition-variable-broadcast!", 1, a);
-                for (SThread t; (t = cv.waiters.poll()) != null; ) sched.wake(t, Boolean.TRUE);
+                m.machine.released(m.thread, cv);
+                for (SThread t; (t = cv.waiters.poll()) != null; ) {
+                    m.machine.acquired(t, cv);
+                    sched.wake(t, Boolean.TRUE);
+                }
                 m.val = Special.VOID;
             }
         });
@@ -351,8 +371,10 @@ final class ThreadPrims {
         vm.add(new ControlPrim("trace-write", 2, 2) {
             @Override
             void invoke(Interp m, Object[] a) {
-                m.machine.event(m.thread, "trace-write", a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]),
+                String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
+                m.machine.event(m.thread, "trace-write", loc,
                         "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
                 m.val = a[1];
                 m.syncPoint(); // a marked access is a scheduling point
             }
@@ -360,8 +382,10 @@ final class ThreadPrims {
         vm.add(new ControlPrim("trace-read", 2, 2) {
             @Override
             void invoke(Interp m, Object[] a) {
-                m.machine.event(m.thread, "trace-read", a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]),
+                String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
+                m.machine.event(m.thread, "trace-read", loc,
                         "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), false);
                 m.val = a[1];
                 m.syncPoint();
             }

@@ -131,4 +131,96 @@ class AnalysisTest {
         assertTrue(t.lines().count() < 80, "summarised: " + t.lines().count() + " lines");
         assertTrue(t.matches("(?s).*\\.\\.\\. and 1,98\\d more threads:\n      1,98\\d wait to lock #<mutex m>.*"), t);
     }
+
+    /** Run in controlled mode; stderr (the warnings) and the outcome. */
+    static String[] runWithStderr(String program, int p, Long seed) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Machine vm = new Machine(out, err, new StringReader(""), seed == null ? 0 : seed);
+        vm.setProcessors(p);
+        if (seed != null) vm.setControlled(seed, "random", 2_000_000);
+        Machine.Outcome o = vm.load(program, "t.ss");
+        return new String[] {o.status() + " " + o.exitCode(), err.toString(), out.toString()};
+    }
+
+    @Test
+    void theRaceDetectorReportsALostUpdateOnASchedulePassing() throws Exception {
+        String demo = Files.readString(Path.of("..", "examples", "lost-update.ss"));
+        int passing = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            String[] r = runWithStderr(demo, 4, seed);
+            assertTrue(r[1].startsWith("warning: data race on counter\n"), "seed " + seed + ": " + r[1]);
+            assertTrue(r[1].contains("no lock, message, join or thread start orders these two accesses"), r[1]);
+            if (r[0].equals("VALUE 0")) {
+                passing++;
+                assertEquals("2\n", r[2], "nothing was lost on this schedule, and still the race is reported");
+            }
+        }
+        assertTrue(passing > 0, "some schedules pass");
+        String fixed = Files.readString(Path.of("..", "examples", "lost-update-fixed.ss"));
+        for (long seed = 1; seed <= 10; seed++) assertEquals("", runWithStderr(fixed, 4, seed)[1], "seed " + seed);
+    }
+
+    @Test
+    void happensBeforeFollowsMessagesJoinsStartsAndSignals() {
+        // Each hand-over orders the accesses: no race anywhere.
+        String ordered = """
+                (define x 0)
+                (define t (make-thread (lambda () (trace-write 'x (set! x 1)) (thread-send main 'done))))
+                (define main (current-thread))
+                (trace-write 'x (set! x 0))
+                (thread-start! t)
+                (thread-receive)
+                (trace-read 'x x)
+                (define u (spawn (lambda () (trace-write 'x 2))))
+                (thread-join! u)
+                (trace-read 'x x)
+                (define m (make-mutex)) (define cv (make-condition-variable)) (define ready #f)
+                (define w (spawn (lambda () (mutex-lock! m) (let loop () (unless ready (mutex-unlock! m cv) (mutex-lock! m) (loop)))
+                                           (trace-read 'y 1) (mutex-unlock! m))))
+                (mutex-lock! m) (trace-write 'y 1) (set! ready #t) (condition-variable-signal! cv) (mutex-unlock! m)
+                (thread-join! w)
+                (define h (make-hash-table))
+                (define v (spawn (lambda () (hash-put! h 'k 1))))
+                (thread-join! v)
+                (display (hash-ref h 'k))
+                """;
+        for (long seed = 1; seed <= 5; seed++) {
+            String[] r = runWithStderr(ordered, 3, seed);
+            assertEquals("VALUE 0", r[0], r[1]);
+            assertEquals("", r[1], "seed " + seed);
+        }
+        // Two threads writing one table with nothing between them: a race on the table.
+        String tables = """
+                (define h (make-hash-table))
+                (define ts (map (lambda (k) (spawn (lambda () (hash-put! h k #t)))) '(a b)))
+                (for-each thread-join! ts)
+                """;
+        String[] r = runWithStderr(tables, 3, 1L);
+        assertTrue(r[1].startsWith("warning: data race on the hash table h\n  write by #<thread"), r[1]);
+    }
+
+    @Test
+    void aLockOrderInversionIsReportedOnARunThatPassed() {
+        String program = """
+                (define a (make-mutex 'a))
+                (define b (make-mutex 'b))
+                (define (lock-both first second)
+                  (mutex-lock! first) (mutex-lock! second) (mutex-unlock! second) (mutex-unlock! first) 'ok)
+                (thread-join! (spawn/name 'left (lambda () (lock-both a b))))
+                (display (thread-join! (spawn/name 'right (lambda () (lock-both b a)))))
+                """;
+        for (Long seed : new Long[] {null, 1L}) {
+            String[] r = runWithStderr(program, 2, seed);
+            assertEquals("VALUE 0", r[0], "a warning changes no exit status");
+            assertEquals("ok", r[2]);
+            assertTrue(r[1].startsWith("""
+                    warning: lock-order inversion (potential deadlock): #<mutex a> and #<mutex b> were taken in both orders
+                      #<thread left> took #<mutex b> while holding #<mutex a>:
+                          0  lock-both, "t.ss"@4."""), r[1]);
+            assertTrue(r[1].contains("  #<thread right> took #<mutex a> while holding #<mutex b>:\n"), r[1]);
+        }
+        // One order only: nothing to say.
+        assertEquals("", runWithStderr(program.replace("(lock-both b a)", "(lock-both a b)"), 2, 1L)[1]);
+    }
 }
