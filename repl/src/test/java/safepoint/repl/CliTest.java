@@ -408,6 +408,38 @@ class CliTest {
     }
 
     @Test
+    void theTwoLockRegistryDemoDeadlocksAndItsOneLockFixIsProved() throws Exception {
+        String broken = Path.of("..", "examples", "registry-two-locks.ss").toString();
+        Result found = run("", "explore", broken);
+        assertEquals(1, found.status(), found.out());
+        assertTrue(found.out().contains("#<thread coordinator> WAITING on #<mutex driver-mx>, held by #<thread worker>"), found.out());
+        assertTrue(found.out().contains("#<thread worker> WAITING on #<mutex import-mx>, held by #<thread coordinator>"), found.out());
+        assertTrue(found.out().contains("  the cycle:\n"), found.out());
+        Result passing = run("", "run", "--seed", "1", broken);
+        assertEquals(0, passing.status(), passing.err());
+        assertTrue(passing.err().startsWith("warning: lock-order inversion (potential deadlock)"), passing.err());
+        String fixed = Path.of("..", "examples", "registry-one-lock.ss").toString();
+        Result thousand = run("", "explore", fixed);
+        assertEquals(0, thousand.status(), thousand.out());
+        assertTrue(thousand.out().startsWith("no failure in 1000 schedules (0 inconclusive)"), thousand.out());
+        Result proved = run("", "explore", fixed, "--strategy", "dfs", "--preemptions", "2");
+        assertEquals(0, proved.status(), proved.out());
+        assertTrue(proved.out().matches("all \\d+ schedules with at most 2 preemptions pass.*\\n"), proved.out());
+    }
+
+    @Test
+    void theLostWakeupDemoIsFoundAndItsFixPasses() throws Exception {
+        Result found = run("", "explore", Path.of("..", "examples", "condvar-lost-wakeup.ss").toString());
+        assertEquals(1, found.status(), found.out());
+        assertTrue(found.out().contains("WAITING on #<condition-variable io>\n"
+                + "      no live thread can signal #<condition-variable io>: only the threads waiting on it can reach it (a lost wakeup)"),
+                found.out());
+        Result fixed = run("", "explore", Path.of("..", "examples", "condvar-lost-wakeup-fixed.ss").toString());
+        assertEquals(0, fixed.status(), fixed.out());
+        assertTrue(fixed.out().startsWith("no failure in 1000 schedules (0 inconclusive)"), fixed.out());
+    }
+
+    @Test
     void shrinkingReachesTheFewestPreemptions() throws Exception {
         Path p = file("lost.ss", LOST_UPDATES);
         Result found = run("", "explore", p.toString(), "--runs", "200");
