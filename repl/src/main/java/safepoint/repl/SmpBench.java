@@ -108,4 +108,50 @@ final class SmpBench {
         w.flush();
         return 0;
     }
+
+    /**
+     * {@code bench analysis}: the wait-for analysis ({@code ,deadlock}) of a machine with
+     * {@code n} blocked threads: most wait for messages, two are in a lock cycle, one waits on a
+     * condition variable only it can reach. The best and median of five, after a warm-up.
+     */
+    static int analysis(Writer out, int n) {
+        PrintWriter w = new PrintWriter(out);
+        Machine vm = machine(4);
+        Machine.Outcome o = vm.load("""
+                (define ts (let loop ((i 0) (acc '()))
+                             (if (= i %d) acc (loop (+ i 1) (cons (spawn (lambda () (thread-receive))) acc)))))
+                (define a (make-mutex 'a))
+                (define b (make-mutex 'b))
+                (define (lock-both x y) (mutex-lock! x) (thread-sleep! .01) (mutex-lock! y))
+                (define l (spawn/name 'left (lambda () (lock-both a b))))
+                (define r (spawn/name 'right (lambda () (lock-both b a))))
+                (define c (spawn/name 'alone (lambda () (let ((m (make-mutex)) (cv (make-condition-variable 'alone)))
+                                                            (mutex-lock! m) (mutex-unlock! m cv)))))
+                (thread-sleep! .2)
+                (length ts)
+                """.formatted(n), "analysis.ss");
+        if (o.status() != Machine.Status.VALUE) {
+            w.println("analysis FAILED: " + o.errorText());
+            w.flush();
+            return 1;
+        }
+        String report = vm.describeDeadlock();
+        long[] t = new long[5];
+        for (int i = 0; i < 2; i++) vm.describeDeadlock();
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            vm.describeDeadlock();
+            t[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(t);
+        if (!report.contains("the cycle:")) {
+            w.println("analysis FAILED: no cycle found\n" + report);
+            w.flush();
+            return 1;
+        }
+        w.println(String.format(Locale.ROOT, "wait-for analysis of %,d blocked threads (,deadlock): best %.1f ms, median %.1f ms; %d lines",
+                n + 3, t[0] / 1e6, t[2] / 1e6, report.lines().count()));
+        w.flush();
+        return 0;
+    }
 }

@@ -162,5 +162,7 @@ class BenchTest {
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("-p 4: ((collections . "), out.toString());
         org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.threads(out, 1000), out.toString());
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("1000 Scheme threads blocked"), out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.analysis(out, 1000), out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("wait-for analysis of 1,003 blocked threads"), out.toString());
     }
 }

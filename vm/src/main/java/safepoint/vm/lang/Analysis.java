@@ -77,7 +77,33 @@ final class Analysis {
             sb.append("      no live thread can signal ").append(StatusReport.name(cv))
                     .append(": only the threads waiting on it can reach it (a lost wakeup)\n");
         }
+        if (t.state == SThread.State.WAITING && on == t.mailbox && t.wakeAt == Long.MAX_VALUE && !sendable(vm, t)) {
+            sb.append("      no live thread can send it a message: none can reach ").append(StatusReport.name(t)).append('\n');
+        }
         sb.append(StatusReport.backtrace(t, 6, "      "));
+    }
+
+    /**
+     * At the step bound: whether the primordial thread can provably never go on, so the run can
+     * never end although threads still run. Its chain of waits, with no timeout anywhere, comes
+     * back on itself (a cycle), or ends at a condition variable or a mailbox no live thread can
+     * reach. Null when that is not proven (the run is then inconclusive).
+     */
+    static String provenHang(Machine vm, WaitForGraph g) {
+        List<WaitForGraph.Edge> chain = g.chain(vm.primordial);
+        if (chain.isEmpty()) return null;
+        for (WaitForGraph.Edge e : chain) if (e.words().contains("with a timeout") || e.words().startsWith("spins")) return null;
+        Object end = chain.get(chain.size() - 1).to();
+        boolean cycle = false;
+        for (WaitForGraph.Edge e : chain) if (e.from().equals(end)) cycle = true;
+        boolean lost = end instanceof SyncObjects.CondVar cv && !signalable(vm, cv)
+                || end instanceof WaitForGraph.Mailbox mb && !sendable(vm, mb.owner());
+        if (!cycle && !lost) return null;
+        StringBuilder sb = new StringBuilder("*** Hang: the program can never end, though some threads still run\n  the chain of waits:\n");
+        for (WaitForGraph.Edge e : chain) sb.append("    ").append(e.line()).append('\n');
+        sb.append(cycle ? "  it comes back on itself: a cycle nothing outside can break\n"
+                : "  nothing can ever end the last wait: no live thread can reach " + WaitForGraph.name(end) + "\n");
+        return explain(vm, g, sb.toString().stripTrailing());
     }
 
     private static String stateWords(WaitForGraph g, SThread t) {
@@ -116,6 +142,16 @@ final class Analysis {
      * continuation is private to it; another thread can reach only its name, specific and result.
      */
     static boolean signalable(Machine vm, SyncObjects.CondVar cv) {
+        return reachableByOthers(vm, cv, t -> t.waitingOn == cv);
+    }
+
+    /** Whether a live thread other than {@code t} can reach {@code t} and so send it a message. */
+    static boolean sendable(Machine vm, SThread t) {
+        return reachableByOthers(vm, t, x -> x == t);
+    }
+
+    /** Whether {@code target} is reachable from the globals or from a live thread that {@code excluded} does not name. */
+    private static boolean reachableByOthers(Machine vm, Object target, java.util.function.Predicate<SThread> excluded) {
         IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
         java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
         for (Global gl : vm.globalCells()) stack.push(gl.value);
@@ -127,14 +163,14 @@ final class Analysis {
             live.addAll(vm.scheduler.waiting);
         }
         for (SThread t : live) {
-            if (t.state == SThread.State.TERMINATED || t.waitingOn == cv) continue;
+            if (t.state == SThread.State.TERMINATED || excluded.test(t)) continue;
             Interp m = t.interp;
             for (Object r : new Object[] {m.env, m.val, m.k, m.winders, m.handlers, m.params, t.specific}) if (r != null) stack.push(r);
             stack.push(t.mailbox);
         }
         while (!stack.isEmpty()) {
             Object o = stack.pop();
-            if (o == cv) return true;
+            if (o == target) return true;
             if (o == null || seen.put(o, Boolean.TRUE) != null) continue;
             Reach.push(o, stack);
         }

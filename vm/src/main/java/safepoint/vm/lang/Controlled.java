@@ -114,6 +114,8 @@ final class Controlled {
             Machine.Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (steps >= maxSteps) {
+                String hang = Analysis.provenHang(vm, WaitForGraph.of(vm, states()));
+                if (hang != null) return vm.deadlockOutcome(hang + "\n  (found at the step bound, " + steps + " scheduling points)");
                 return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
                         + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
                         + " --max-steps raises the bound)", 4);

@@ -223,4 +223,39 @@ class AnalysisTest {
         // One order only: nothing to say.
         assertEquals("", runWithStderr(program.replace("(lock-both b a)", "(lock-both a b)"), 2, 1L)[1]);
     }
+
+    @Test
+    void atTheStepBoundALostWakeupUnderTheMainThreadIsAProvenHang() {
+        String hang = """
+                (define (wait-alone)
+                  (let ((m (make-mutex)) (cv (make-condition-variable 'alone)))
+                    (mutex-lock! m)
+                    (mutex-unlock! m cv)))
+                (define w (spawn/name 'waiter wait-alone))
+                (define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))
+                (thread-join! w)
+                """;
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
+        vm.setProcessors(2);
+        vm.setControlled(1, "random", 50_000);
+        Machine.Outcome o = vm.load(hang, "t.ss");
+        assertEquals(3, o.exitCode(), o.errorText());
+        assertTrue(o.errorText().startsWith("""
+                *** Hang: the program can never end, though some threads still run
+                  the chain of waits:
+                    #<thread primordial> waits for the end of #<thread waiter>
+                    #<thread waiter> waits on #<condition-variable alone>
+                  nothing can ever end the last wait: no live thread can reach #<condition-variable alone>
+                """), o.errorText());
+        // A wait someone could still end stays inconclusive: the busy thread could send the message.
+        Machine vm2 = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
+        vm2.setProcessors(2);
+        vm2.setControlled(1, "random", 50_000);
+        Machine.Outcome o2 = vm2.load("""
+                (define w (spawn/name 'waiter (lambda () (thread-receive))))
+                (define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))
+                (thread-join! w)
+                """, "t.ss");
+        assertEquals(4, o2.exitCode(), o2.errorText());
+    }
 }
