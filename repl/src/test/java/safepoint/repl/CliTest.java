@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import safepoint.vm.lang.Machine;
 
 /** The command line as a user meets it: output, error messages and exit statuses (DESIGN.md). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -442,12 +443,29 @@ class CliTest {
     @Test
     void shrinkingReachesTheFewestPreemptions() throws Exception {
         Path p = file("lost.ss", LOST_UPDATES);
-        Result found = run("", "explore", p.toString(), "--runs", "200");
-        assertEquals(1, found.status(), found.out() + found.err());
-        int before = Integer.parseInt(found.out().replaceAll("(?s).*, (\\d+) preemptions?\\)\n.*", "$1"));
-        assertTrue(before > 1, "random's failing run preempts more than needed: " + before);
-        String line = found.out().lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow();
-        assertTrue(line.startsWith("shrunk schedule (1 preemption, the fewest: every schedule with fewer passes; from " + before + "): "), line);
+        Options o = Options.parse(new String[] {"explore", p.toString()});
+        // A failing random run that preempts more than it needs to: the first such seed.
+        safepoint.vm.lang.ProgramRuns runs = Explore.compiled(o, LOST_UPDATES, p.toString());
+        long seed = 0;
+        Machine.Outcome failure = null;
+        java.util.List<long[]> choices = null;
+        int preemptions = 0;
+        for (long s = 1; s <= 3000 && failure == null; s++) {
+            Machine vm = runs.next(s);
+            vm.setControlled(s, "random", 1_000_000);
+            Machine.Outcome r = runs.run();
+            if (r.status() == Machine.Status.ERROR && vm.lastPreemptions >= 3) {
+                seed = s;
+                failure = r;
+                choices = vm.lastChoices();
+                preemptions = vm.lastPreemptions;
+            }
+        }
+        assertTrue(failure != null, "some random run fails with 3 or more preemptions");
+        String out = Explore.shrink(o, runs, LOST_UPDATES, p.toString(), seed, choices, failure, preemptions, 1_000_000);
+        String line = out.lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("shrunk schedule (1 preemption, the fewest: every schedule with fewer passes; from " + preemptions + "): "),
+                line);
         String shrunk = line.replaceFirst(".*: ", "");
         Result replayed = run("", "replay", p.toString(), "--schedule", shrunk);
         assertEquals(1, replayed.status(), replayed.out() + replayed.err());

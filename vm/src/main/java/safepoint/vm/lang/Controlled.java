@@ -123,7 +123,14 @@ final class Controlled {
             s.expireTimeouts(vm.clock());
             boolean pending = vm.heap.pending;
             if (!pending) {
-                for (int p = 0; p < n; p++) if (current[p] == null) current[p] = take(p);
+                for (int p = 0; p < n; p++) {
+                    if (current[p] != null) continue;
+                    current[p] = take(p);
+                    if (current[p] == STOP) {
+                        current[p] = null;
+                        return strategy.stopped(this);
+                    }
+                }
             }
             List<Integer> can = new ArrayList<>();
             for (int p = 0; p < n; p++) if (current[p] != null) can.add(p);
@@ -203,13 +210,14 @@ final class Controlled {
 
     /** The schedule as a string: format version, program digest, run-length encoded choices. */
     static String encode(List<long[]> choices, String digest) {
-        StringBuilder sb = new StringBuilder("S1:").append(digest).append(':');
+        StringBuilder sb = new StringBuilder("S2:").append(digest).append(':');
         for (int i = 0; i < choices.size(); ) {
             long[] c = choices.get(i);
             int j = i + 1;
             while (j < choices.size() && choices.get(j)[0] == c[0] && choices.get(j)[1] == c[1]) j++;
             if (i > 0) sb.append(',');
-            sb.append(c[0]).append('.').append(c[1]);
+            if (isThreadChoice(c)) sb.append('t').append(c[1]);
+            else sb.append(c[0]).append('.').append(c[1]);
             if (j - i > 1) sb.append('*').append(j - i);
             i = j;
         }
@@ -220,7 +228,9 @@ final class Controlled {
     static List<long[]> decode(String s, String digest, StringBuilder warning) {
         String[] parts = s.trim().split(":", 3);
         if (parts.length != 3 || !parts[0].startsWith("S")) throw new IllegalArgumentException("not a Safepoint schedule string");
-        if (!parts[0].equals("S1")) throw new IllegalArgumentException("schedule format " + parts[0] + " is not supported (S1 is)");
+        if (!parts[0].equals("S1") && !parts[0].equals("S2")) {
+            throw new IllegalArgumentException("schedule format " + parts[0] + " is not supported (S1 and S2 are)");
+        }
         if (!parts[1].equals(digest)) {
             warning.append("warning: the schedule was recorded for another version of this program (digest ")
                     .append(parts[1]).append(", now ").append(digest).append(")");
@@ -230,11 +240,18 @@ final class Controlled {
         for (String item : parts[2].split(",")) {
             try {
                 String[] rep = item.split("\\*");
+                int times = rep.length > 1 ? Integer.parseInt(rep[1]) : 1;
+                if (times < 1) throw new NumberFormatException();
+                if (rep[0].startsWith("t") && parts[0].equals("S2")) {
+                    long index = Long.parseLong(rep[0].substring(1));
+                    if (index < 0) throw new NumberFormatException();
+                    for (int k = 0; k < times; k++) out.add(new long[] {THREAD_CHOICE, index});
+                    continue;
+                }
                 String[] pl = rep[0].split("\\.");
                 long p = Long.parseLong(pl[0]);
                 long len = Long.parseLong(pl[1]);
-                int times = rep.length > 1 ? Integer.parseInt(rep[1]) : 1;
-                if (p < 0 || len < 1 || times < 1) throw new NumberFormatException();
+                if (p < 0 || len < 1) throw new NumberFormatException();
                 for (int k = 0; k < times; k++) out.add(new long[] {p, len});
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("corrupted schedule string near '" + item + "'");
@@ -243,15 +260,61 @@ final class Controlled {
         return out;
     }
 
+    /** Ready threads a choice looks at, from the front of each queue: enough to reorder, bounded per take. */
+    static final int WINDOW = 16;
+
+    /** The thread an idle processor takes, null if none, {@link #STOP} when the strategy stops the run. */
     private SThread take(int p) {
-        SThread t;
-        while ((t = s.ready.poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
-        while ((t = s.local[p].poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
-        for (int k = 1; k < n; k++) {
-            java.util.ArrayDeque<SThread> victim = s.local[(p + k) % n];
-            while ((t = victim.pollLast()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        // The candidates, in the order a real scheduler would take them: the front of the shared
+        // queue, then of this processor's own queue, then the last thread of each other
+        // processor's queue (a steal). Threads that ended while queued are dropped on the way.
+        List<SThread> candidates = null;
+        SThread only = null;
+        int count = 0;
+        for (int part = 0; part < 2 + n - 1; part++) {
+            java.util.ArrayDeque<SThread> q = part == 0 ? s.ready : part == 1 ? s.local[p] : s.local[(p + part - 1) % n];
+            if (q.isEmpty() || (part >= 2 && (p + part - 1) % n == p)) continue;
+            q.removeIf(t -> t.state == SThread.State.TERMINATED);
+            int taken = 0;
+            java.util.Iterator<SThread> it = part >= 2 ? q.descendingIterator() : q.iterator();
+            while (it.hasNext() && taken < (part >= 2 ? 1 : WINDOW)) {
+                SThread t = it.next();
+                taken++;
+                if (count++ == 0) {
+                    only = t;
+                } else {
+                    if (candidates == null) {
+                        candidates = new ArrayList<>();
+                        candidates.add(only);
+                    }
+                    candidates.add(t);
+                }
+            }
         }
-        return null;
+        if (count == 0) return null;
+        SThread t = only;
+        if (candidates != null) {
+            hadChoice = true;
+            int i = strategy.pickThread(this, p, candidates);
+            if (i < 0) return STOP;
+            schedule.add(new long[] {THREAD_CHOICE, i});
+            t = candidates.get(i);
+        }
+        if (!s.ready.remove(t)) for (java.util.ArrayDeque<SThread> q : s.local) if (q.remove(t)) break;
+        return t;
+    }
+
+    /** Marks a recorded choice of thread (which of the candidates) among the processor choices. */
+    static final long THREAD_CHOICE = -1;
+    private static final SThread STOP = new SThread(Boolean.FALSE, new Interp(null));
+
+    static boolean isThreadChoice(long[] choice) {
+        return choice[0] == THREAD_CHOICE;
+    }
+
+    /** Whether the schedule being replayed records thread choices (format S2); S1 did not. */
+    boolean recordsThreads() {
+        return !vm.legacySchedule;
     }
 
     /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */

@@ -60,6 +60,22 @@ final class Dfs implements Strategy {
         return new Slice(chosen, Controlled.HEARTBEAT);
     }
 
+    /** Which ready thread an idle processor takes is a free decision (no thread is preempted). */
+    @Override
+    public int pickThread(Controlled c, int p, List<SThread> candidates) {
+        int index = decisions.size();
+        int chosen = index < prefix.length ? prefix[index] : 0;
+        if (chosen >= candidates.size()) {
+            divergence = "decision " + index + " expected thread choice " + chosen + " among " + candidates.size();
+            return -1;
+        }
+        int[] others = new int[candidates.size() - 1];
+        int j = 0;
+        for (int i = 0; i < candidates.size(); i++) if (i != chosen) others[j++] = i;
+        decisions.add(new Decision(chosen, others, new int[others.length], preemptions));
+        return chosen;
+    }
+
     @Override
     public boolean stopsAtSync() {
         return true;

@@ -627,9 +627,13 @@ public final class Machine implements PrimitiveSink {
         if (controlSeed == null) controlSeed = 0L;
     }
 
+    /** The schedule replayed is of format S1, which did not record thread choices. */
+    boolean legacySchedule;
+
     /** Replay these choices exactly (a failing run again, recorded or analysed). */
     public void setReplay(List<long[]> choices) {
         replay = choices;
+        legacySchedule = false;
         lenientReplay = false;
         if (controlSeed == null) controlSeed = 0L;
     }
@@ -648,6 +652,7 @@ public final class Machine implements PrimitiveSink {
     public String setReplay(String schedule, String programText) {
         StringBuilder warning = new StringBuilder();
         replay = Controlled.decode(schedule, digest(programText), warning);
+        legacySchedule = schedule.trim().startsWith("S1:");
         if (controlSeed == null) controlSeed = 0L;
         return warning.toString();
     }

@@ -30,13 +30,25 @@ final class Pct implements Strategy {
         int best = can.get(0);
         int bestPriority = Integer.MIN_VALUE;
         for (int p : can) {
-            int pr = priorities.computeIfAbsent(c.on(p), x -> changePoints.length + 1 + random.nextInt(1 << 20));
+            int pr = priority(c.on(p));
             if (pr > bestPriority) {
                 bestPriority = pr;
                 best = p;
             }
         }
         return new Slice(best, Controlled.HEARTBEAT);
+    }
+
+    /** PCT runs the highest-priority thread: an idle processor takes the highest-priority ready one. */
+    @Override
+    public int pickThread(Controlled c, int p, List<SThread> candidates) {
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++) if (priority(candidates.get(i)) > priority(candidates.get(best))) best = i;
+        return best;
+    }
+
+    private int priority(SThread t) {
+        return priorities.computeIfAbsent(t, x -> changePoints.length + 1 + random.nextInt(1 << 20));
     }
 
     @Override

@@ -3,7 +3,7 @@ package safepoint.vm.lang;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The default strategy: a seeded random processor runs a random slice of 1..200 scheduling points. */
+/** The default strategy: a seeded random processor runs a random slice of 1..200 scheduling points; an idle processor takes a random ready thread. */
 final class RandomStrategy implements Strategy {
     private final SplittableRandom random;
 
@@ -14,5 +14,10 @@ final class RandomStrategy implements Strategy {
     @Override
     public Slice next(Controlled c, List<Integer> can) {
         return new Slice(can.get(random.nextInt(can.size())), 1 + random.nextInt(200));
+    }
+
+    @Override
+    public int pickThread(Controlled c, int p, List<SThread> candidates) {
+        return random.nextInt(candidates.size());
     }
 }

@@ -17,15 +17,35 @@ final class Replay implements Strategy {
         this.lenient = lenient;
     }
 
+    private boolean threadChoiceNext() {
+        return next < choices.size() && Controlled.isThreadChoice(choices.get(next));
+    }
+
+    @Override
+    public int pickThread(Controlled c, int p, List<SThread> candidates) {
+        if (!threadChoiceNext()) {
+            // A schedule of format S1 (before thread choices were recorded), or a shrink that
+            // dropped this choice: the fixed order.
+            return lenient || !c.recordsThreads() ? 0 : -1;
+        }
+        int i = (int) choices.get(next)[1];
+        if (i >= candidates.size()) {
+            if (!lenient) return -1;
+            i = 0;
+        }
+        next++;
+        return i;
+    }
+
     @Override
     public Slice next(Controlled c, List<Integer> can) {
         if (lenient) {
-            while (next < choices.size() && !can.contains((int) choices.get(next)[0])) next++;
+            while (next < choices.size() && (threadChoiceNext() || !can.contains((int) choices.get(next)[0]))) next++;
             if (next >= choices.size()) {
                 int last = c.lastChosen();
                 return new Slice(last >= 0 && can.contains(last) ? last : can.get(0), Controlled.HEARTBEAT);
             }
-        } else if (next >= choices.size() || !can.contains((int) choices.get(next)[0])) {
+        } else if (next >= choices.size() || threadChoiceNext() || !can.contains((int) choices.get(next)[0])) {
             return null;
         }
         long[] ch = choices.get(next++);

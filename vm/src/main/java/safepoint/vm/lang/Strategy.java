@@ -12,6 +12,16 @@ interface Strategy {
     /** The next slice, or null to stop the run here (a replay that no longer fits, the debugger). */
     Slice next(Controlled c, List<Integer> can);
 
+    /**
+     * Which thread idle processor {@code p} takes, as an index into {@code candidates} (two or
+     * more, in the fixed order: the shared queue, then p's own queue, then one steal from each
+     * other processor's queue). -1 stops the run (a replay that no longer fits). Index 0 is the
+     * order a real scheduler would follow.
+     */
+    default int pickThread(Controlled c, int p, List<SThread> candidates) {
+        return 0;
+    }
+
     /** Whether a slice ends after each sync point, so the strategy can choose there. */
     default boolean stopsAtSync() {
         return false;

@@ -72,6 +72,18 @@ class DfsSearchTest {
         assertEquals(12, search(TINY, 3, 1).schedules());
     }
 
+    /**
+     * On one processor only the choice of thread remains, and it is free. M starts t1 and t2 and
+     * blocks joining t1; P0 takes (1) t1, which writes and ends; M and t2 are ready: P0 takes t2
+     * (it ends, then M) or M (it blocks on t2, then t2). (3) t2 first, then t1, then M. That is 3.
+     */
+    @Test
+    void onOneProcessorDfsChoosesTheThread() {
+        DfsSearch.Result r = search(TINY, 1, 0);
+        assertTrue(r.complete());
+        assertEquals(3, r.schedules());
+    }
+
     @Test
     void theFirstFailureFoundHasTheFewestPreemptions() {
         assertNull(search(LOST_UPDATE, 2, 0).failure(), "no lost update without a preemption");
