@@ -266,18 +266,19 @@ final class Explore {
         int bound = o.preemptions() == null ? 2 : o.preemptions();
         long cap = o.runs() == null ? DFS_RUNS : o.runs();
         long t0 = System.nanoTime();
+        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true);
         ProgramRuns runs = compiled(o, text, file);
-        DfsSearch.Result r = DfsSearch.search(runs, bound, maxSteps, cap, x -> true);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
             boolean plain = r.plain();
             String schedule = runs.next(0).scheduleString(r.failingChoices(), text);
             String report = plain ? r.failure().errorText() + "\n"
-                    : "failure found on schedule " + r.schedules() + " of the dfs search (-p " + o.processors() + ", "
+                    : "failure found by the dfs search after " + r.schedules() + " schedules (-p " + o.processors() + ", "
                             + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"
                             + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + file + " -p "
                             + o.processors() + " --schedule " + schedule + "\n";
-            return report(o, text, file, 0, "dfs schedule " + r.schedules(),
+            return report(o, text, file, 0, "dfs",
                     new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
         }
         String pre = " with at most " + preemptions(bound);

@@ -376,7 +376,7 @@ class CliTest {
         Path p = file("lost.ss", LOST_UPDATES);
         Result found = run("", "explore", p.toString(), "--strategy", "dfs");
         assertEquals(1, found.status(), found.out() + found.err());
-        assertTrue(found.out().contains("of the dfs search (-p 4, 1 preemption, the fewest: every schedule with fewer passes)"), found.out());
+        assertTrue(found.out().matches("(?s)failure found by the dfs search after \\d+ schedules \\(-p 4, 1 preemption, the fewest: every schedule with fewer passes\\).*"), found.out());
         assertTrue(found.out().contains("lost update, counter is"), found.out());
         assertTrue(found.out().contains("| read counter = 0"), found.out());
         String schedule = found.out().lines().filter(l -> l.startsWith("schedule: ")).findFirst().orElseThrow().substring(10);

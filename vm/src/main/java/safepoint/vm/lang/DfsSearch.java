@@ -25,33 +25,110 @@ public final class DfsSearch {
 
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
-     * {@code maxRuns} runs, each from the program's state after compiling.
+     * {@code maxRuns} runs, each from the program's state after compiling, on one thread.
      * Only failures that {@code sought} accepts end the search (shrinking looks for one failure).
      */
     public static Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
-        List<ArrayDeque<int[]>> levels = new ArrayList<>();
-        for (int b = 0; b <= bound; b++) levels.add(new ArrayDeque<>());
-        levels.get(0).add(new int[0]);
-        long done = 0;
-        long inconclusive = 0;
-        for (int level = 0; level <= bound; ) {
-            int[] prefix = levels.get(level).poll();
-            if (prefix == null) {
-                level++;
-                continue;
+        return search(() -> runs, 1, bound, maxSteps, maxRuns, sought);
+    }
+
+    /**
+     * The same on {@code workers} threads, each with its own compiled program from
+     * {@code programs}. Within a level (a number of preemptions) prefixes run in any order;
+     * the failure reported is the one whose decisions come first in lexicographic order, so it
+     * does not depend on timing: once one is found, prefixes after it are skipped, and the ones
+     * before it (and what they spawn, which may come before it too) still run.
+     */
+    public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
+            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
+        Search s = new Search(bound, maxSteps, maxRuns, sought);
+        if (workers <= 1) {
+            s.work(programs.get());
+        } else {
+            Thread[] pool = new Thread[workers];
+            for (int w = 0; w < workers; w++) {
+                pool[w] = new Thread(() -> s.work(programs.get()), "dfs-" + w);
+                pool[w].start();
             }
-            if (done == maxRuns) return new Result(done, inconclusive, false, null, null, 0, false);
-            Machine vm = runs.next(0);
-            vm.setDfs(prefix, maxSteps);
-            Machine.Outcome o = runs.run();
-            done++;
+            for (Thread t : pool) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return s.result();
+    }
+
+    /** The shared state of one search. Locking rule: every field is guarded by this object's monitor. */
+    private static final class Search {
+        final List<ArrayDeque<int[]>> levels = new ArrayList<>();
+        final int bound;
+        final long maxSteps;
+        final long maxRuns;
+        final java.util.function.Predicate<Machine.Outcome> sought;
+        int level;
+        int inFlight;
+        long done;
+        long inconclusive;
+        boolean capped;
+        int[] bestPrefix;
+        Result best;
+
+        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
+            this.bound = bound;
+            this.maxSteps = maxSteps;
+            this.maxRuns = maxRuns;
+            this.sought = sought;
+            for (int b = 0; b <= bound; b++) levels.add(new ArrayDeque<>());
+            levels.get(0).add(new int[0]);
+        }
+
+        /** The next prefix to run, or null when the search is over. */
+        synchronized int[] take() {
+            for (;;) {
+                if (capped || level > bound) return null;
+                int[] p = levels.get(level).poll();
+                if (p != null) {
+                    if (bestPrefix != null && compare(p, bestPrefix) > 0) continue; // after the failure found: not needed
+                    if (done == maxRuns) {
+                        capped = true;
+                        return null;
+                    }
+                    done++;
+                    inFlight++;
+                    return p;
+                }
+                if (inFlight > 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                    continue;
+                }
+                if (best != null) return null; // the level is done and has a failure: it has the fewest preemptions
+                level++;
+                notifyAll();
+            }
+        }
+
+        synchronized void finished(int[] prefix, Machine vm, Machine.Outcome o) {
+            inFlight--;
+            notifyAll();
             if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && sought.test(o)) {
-                return new Result(done, inconclusive, false, o, vm.lastChoices(), vm.lastPreemptions, vm.failedBeforeAnyChoice(o));
+                if (bestPrefix == null || compare(prefix, bestPrefix) < 0) {
+                    bestPrefix = prefix;
+                    best = new Result(0, 0, false, o, vm.lastChoices(), vm.lastPreemptions, vm.failedBeforeAnyChoice(o));
+                }
+                return;
             }
             if (o.status() == Machine.Status.TIMEOUT) inconclusive++;
             Dfs run = vm.lastDfs;
-            if (run == null) continue;
+            if (run == null) return;
             List<Dfs.Decision> ds = run.decisions;
             for (int i = prefix.length; i < ds.size(); i++) {
                 Dfs.Decision d = ds.get(i);
@@ -65,6 +142,27 @@ public final class DfsSearch {
                 }
             }
         }
-        return new Result(done, inconclusive, true, null, null, 0, false);
+
+        void work(ProgramRuns runs) {
+            for (int[] prefix; (prefix = take()) != null; ) {
+                Machine vm = runs.next(0);
+                vm.setDfs(prefix, maxSteps);
+                Machine.Outcome o = runs.run();
+                finished(prefix, vm, o);
+            }
+        }
+
+        synchronized Result result() {
+            if (best != null) {
+                return new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain());
+            }
+            return new Result(done, inconclusive, !capped, null, null, 0, false);
+        }
+    }
+
+    /** Lexicographic order of decision prefixes (a prefix of another comes first). */
+    static int compare(int[] a, int[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) if (a[i] != b[i]) return Integer.compare(a[i], b[i]);
+        return Integer.compare(a.length, b.length);
     }
 }

@@ -124,4 +124,24 @@ class DfsSearchTest {
         assertEquals(5, r.schedules());
         assertFalse(r.complete());
     }
+
+    @Test
+    void twoWorkersCountTheSameAndReportTheSameFailureWhateverTheTiming() {
+        String fixed = LOST_UPDATE.replace("(define (increment!)", "(define m (make-mutex))\n(define (increment!)")
+                .replace("(let ((seen", "(mutex-lock! m) (let ((seen").replace("(+ seen 1)))))", "(+ seen 1)))) (mutex-unlock! m))");
+        DfsSearch.Result one = DfsSearch.search(() -> runs(fixed, 3), 1, 2, 1_000_000, 100_000, o -> true);
+        DfsSearch.Result two = DfsSearch.search(() -> runs(fixed, 3), 2, 2, 1_000_000, 100_000, o -> true);
+        assertTrue(one.complete() && two.complete());
+        assertNull(two.failure(), String.valueOf(two.failure()));
+        assertEquals(one.schedules(), two.schedules());
+        String first = null;
+        for (int i = 0; i < 5; i++) {
+            DfsSearch.Result r = DfsSearch.search(() -> runs(LOST_UPDATE, 3), 2, 2, 1_000_000, 100_000, o -> true);
+            assertEquals(1, r.failurePreemptions());
+            StringBuilder sb = new StringBuilder();
+            for (long[] c : r.failingChoices()) sb.append(c[0]).append('.').append(c[1]).append(',');
+            if (first == null) first = sb.toString();
+            assertEquals(first, sb.toString(), "the same failing schedule on every search");
+        }
+    }
 }
