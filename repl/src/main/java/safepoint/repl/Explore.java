@@ -166,7 +166,7 @@ final class Explore {
         int runs = o.runs() == null ? 1000 : o.runs();
         // Both cores: workers take seeds in order; the failure reported is the one with the lowest
         // run index, whichever worker found it, so the answer does not depend on timing.
-        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        int workers = safepoint.vm.lang.Workers.count();
         java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
@@ -209,18 +209,7 @@ final class Explore {
                 }
             }
         };
-        Thread[] pool = new Thread[workers];
-        for (int w = 0; w < workers; w++) {
-            pool[w] = new Thread(work, "explore-" + w);
-            pool[w].start();
-        }
-        for (Thread t : pool) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        safepoint.vm.lang.Workers.run(workers, "explore", work);
         if (firstFailure.get() != Integer.MAX_VALUE) {
             int seed = firstFailure.get();
             return report(o, text, file, seed, "seed " + seed, failures.get(seed), maxSteps, out);
@@ -266,7 +255,7 @@ final class Explore {
         int bound = o.preemptions() == null ? 2 : o.preemptions();
         long cap = o.runs() == null ? DFS_RUNS : o.runs();
         long t0 = System.nanoTime();
-        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        int workers = safepoint.vm.lang.Workers.count();
         DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true);
         ProgramRuns runs = compiled(o, text, file);
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -43,22 +43,7 @@ public final class DfsSearch {
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
         Search s = new Search(bound, maxSteps, maxRuns, sought);
-        if (workers <= 1) {
-            s.work(programs.get());
-        } else {
-            Thread[] pool = new Thread[workers];
-            for (int w = 0; w < workers; w++) {
-                pool[w] = new Thread(() -> s.work(programs.get()), "dfs-" + w);
-                pool[w].start();
-            }
-            for (Thread t : pool) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        Workers.run(workers, "dfs", () -> s.work(programs.get()));
         return s.result();
     }
 
