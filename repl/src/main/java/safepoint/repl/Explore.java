@@ -171,6 +171,7 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        Warnings warnings = new Warnings();
         long t0 = System.nanoTime();
         int depth = o.depth() == null ? 3 : o.depth();
         long k = 1000;
@@ -195,6 +196,7 @@ final class Explore {
                 vm.setPct(depth, kk);
                 if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
                 Machine.Outcome r = program.run();
+                warnings.note(program.errors(), i);
                 if (fails(r)) {
                     boolean plain = vm.failedBeforeAnyChoice(r);
                     String report = plain ? r.errorText() + "\n"
@@ -212,7 +214,10 @@ final class Explore {
         safepoint.vm.lang.Workers.run(workers, "explore", work);
         if (firstFailure.get() != Integer.MAX_VALUE) {
             int seed = firstFailure.get();
-            return report(o, text, file, seed, "seed " + seed, failures.get(seed), maxSteps, out);
+            int status = report(o, text, file, seed, "seed " + seed, failures.get(seed), maxSteps, out);
+            warnings.print(out, seed); // runs after the failing one may or may not have run: not shown
+            out.flush();
+            return status;
         }
         int inconclusive = inconclusiveCount.get();
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -223,6 +228,7 @@ final class Explore {
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive), %.1f schedules/s%n", runs,
                 inconclusive, runs / secs));
+        warnings.print(out, Integer.MAX_VALUE);
         out.flush();
         return 0;
     }
@@ -245,6 +251,39 @@ final class Explore {
 
     static String preemptions(long n) {
         return n + (n == 1 ? " preemption" : " preemptions");
+    }
+
+    /**
+     * The race and lock-order warnings explore's runs printed, each kept once (the run with the
+     * lowest seed that printed it), so a passing search still says what it saw.
+     */
+    static final class Warnings {
+        private final java.util.TreeMap<Integer, java.util.List<String>> bySeed = new java.util.TreeMap<>();
+
+        synchronized void note(String stderr, int seed) {
+            if (stderr.isEmpty()) return;
+            java.util.List<String> ws = new java.util.ArrayList<>();
+            for (String w : stderr.split("\n(?=warning: )")) if (w.startsWith("warning: ")) ws.add(w.stripTrailing());
+            if (!ws.isEmpty()) bySeed.put(seed, ws);
+        }
+
+        synchronized void print(Writer out, int upToSeed) throws IOException {
+            java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> seedOf = new java.util.HashMap<>();
+            int runs = 0;
+            for (java.util.Map.Entry<Integer, java.util.List<String>> e : bySeed.headMap(upToSeed, true).entrySet()) {
+                runs++;
+                for (String w : e.getValue()) {
+                    String key = w.lines().findFirst().orElse(w);
+                    if (first.putIfAbsent(key, w) == null) seedOf.put(key, e.getKey());
+                }
+            }
+            if (first.isEmpty()) return;
+            out.write("\n" + runs + " run" + (runs == 1 ? "" : "s") + " printed warnings; each once, from the first seed that showed it:\n");
+            for (java.util.Map.Entry<String, String> e : first.entrySet()) {
+                out.write("(seed " + seedOf.get(e.getKey()) + ") " + e.getValue() + "\n");
+            }
+        }
     }
 
     /** Default cap on dfs runs when --runs is not given. */

@@ -416,6 +416,9 @@ class CliTest {
         assertTrue(found.out().contains("#<thread coordinator> WAITING on #<mutex driver-mx>, held by #<thread worker>"), found.out());
         assertTrue(found.out().contains("#<thread worker> WAITING on #<mutex import-mx>, held by #<thread coordinator>"), found.out());
         assertTrue(found.out().contains("  the cycle:\n"), found.out());
+        // The runs before the failing one passed, and said what they saw.
+        assertTrue(found.out().contains("printed warnings; each once, from the first seed that showed it:\n(seed 1) warning: lock-order inversion"),
+                found.out());
         Result passing = run("", "run", "--seed", "1", broken);
         assertEquals(0, passing.status(), passing.err());
         assertTrue(passing.err().startsWith("warning: lock-order inversion (potential deadlock)"), passing.err());
@@ -423,6 +426,7 @@ class CliTest {
         Result thousand = run("", "explore", fixed);
         assertEquals(0, thousand.status(), thousand.out());
         assertTrue(thousand.out().startsWith("no failure in 1000 schedules (0 inconclusive)"), thousand.out());
+        assertFalse(thousand.out().contains("warning"), thousand.out());
         Result proved = run("", "explore", fixed, "--strategy", "dfs", "--preemptions", "2");
         assertEquals(0, proved.status(), proved.out());
         assertTrue(proved.out().matches("all \\d+ schedules with at most 2 preemptions pass.*\\n"), proved.out());

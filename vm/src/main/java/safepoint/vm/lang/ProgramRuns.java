@@ -15,6 +15,7 @@ public final class ProgramRuns {
     private final Machine.Prepared program;
     private final Snapshot snapshot;
     private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
 
     /** Build the VM, let {@code setup} configure it (processors, heap), compile the program. */
     public ProgramRuns(String text, String file, Consumer<Machine> setup) {
@@ -27,7 +28,8 @@ public final class ProgramRuns {
     /** Rewind for a run seeded with {@code seed}; configure the returned VM, then {@link #run}. */
     public Machine next(long seed) {
         out = new StringWriter();
-        vm.rewind(snapshot, out, new StringWriter(), seed);
+        err = new StringWriter();
+        vm.rewind(snapshot, out, err, seed);
         return vm;
     }
 
@@ -38,5 +40,10 @@ public final class ProgramRuns {
     /** What the last run wrote to its standard output. */
     public String output() {
         return out.toString();
+    }
+
+    /** What the last run wrote to its standard error: its race and lock-order warnings among others. */
+    public String errors() {
+        return err.toString();
     }
 }
