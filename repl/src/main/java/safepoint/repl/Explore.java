@@ -7,68 +7,16 @@ import safepoint.vm.lang.Machine;
 import safepoint.vm.lang.ProgramRuns;
 
 /**
- * {@code safepoint explore FILE}: runs the program in controlled mode under seeds 1..N (a fresh VM
- * each run, so every run starts from the same state) and stops at the first failure, an uncaught
- * error in any thread or a proven deadlock, printing its seed and schedule. A run that reaches
- * the step bound is inconclusive, not a failure. Exit: 1 failure found, 0 none, 4 all inconclusive.
+ * {@code safepoint explore FILE}: runs the program in controlled mode under seeds 1..N, or every
+ * schedule up to K preemptions ({@code --strategy dfs}), on both cores, each run from the state
+ * right after compiling (one compile per worker, a rewind per run), and stops at the first
+ * failure: an uncaught error in any thread, a proven deadlock or hang. It prints the failing
+ * run's seed and schedule, its {@link Interleaving}, and a {@link Shrink}ed schedule. A run that
+ * reaches the step bound is inconclusive, not a failure. Exit: 1 failure found, 0 none, 4 all
+ * inconclusive, 5 a failure before any scheduling choice.
  */
 final class Explore {
     private Explore() {}
-
-    /**
-     * The failing run again, recorded, as columns: one per thread, in the order things happened,
-     * with the switch points and the sync operations and marked accesses (Lincheck's layout).
-     */
-    static String interleaving(ProgramRuns runs, long machineSeed, java.util.List<long[]> choices, String label) {
-        Machine vm = runs.next(machineSeed);
-        vm.setReplay(choices);
-        vm.events.setMode(safepoint.vm.lang.Events.Mode.RECORD);
-        runs.run();
-        java.util.List<safepoint.vm.lang.Events.Event> events = vm.events.snapshot();
-        java.util.List<String> threads = new java.util.ArrayList<>();
-        java.util.List<String[]> rows = new java.util.ArrayList<>();
-        String running = null;
-        int[] current = new int[] {-1};
-        for (safepoint.vm.lang.Events.Event e : events) {
-            String who = switch (e.kind()) {
-                case "switch" -> e.subject();
-                case "wait", "wake", "thread-end" -> e.subject();
-                default -> e.detail().startsWith("by #<") ? e.detail().replaceFirst("^by (#<[^>]*>).*", "$1") : running;
-            };
-            if (who == null) continue;
-            if (!threads.contains(who)) threads.add(who);
-            String cell = switch (e.kind()) {
-                case "switch" -> "switch (P" + e.processor() + " takes over)";
-                case "mutex-lock", "mutex-unlock", "spinlock-take", "thread-start" -> e.kind() + " " + e.subject();
-                case "trace-write", "trace-read" -> e.kind().substring(6) + " " + e.subject() + e.detail().replaceAll("^by \\S+( \\S+)?", "");
-                case "wait" -> "waits " + e.detail().replaceFirst("^on for ", "for ").replaceFirst("^on ", "on ");
-                default -> e.kind();
-            };
-            if (e.kind().equals("switch")) running = e.subject();
-            rows.add(new String[] {who, cell});
-        }
-        int width = 34;
-        StringBuilder sb = new StringBuilder("interleaving of the failing run (" + label + "):\n");
-        for (String t : threads) sb.append(pad("| " + t, width));
-        sb.append("|\n");
-        String lastCell = null;
-        String lastCellWho = null;
-        int repeats = 0;
-        for (String[] r : rows) {
-            String line = r[0] + r[1];
-            if (line.equals(lastCell)) {
-                repeats++;
-                continue;
-            }
-            if (repeats > 0) sb.append(indent(threads.indexOf(lastCellWho), width)).append(pad("| /* repeats " + repeats + " times */", width)).append('\n');
-            repeats = 0;
-            lastCell = line;
-            lastCellWho = r[0];
-            int col = threads.indexOf(r[0]);
-            sb.append(indent(col, width)).append(pad("| " + r[1], width)).append('\n');
-        }
-        return sb.toString();
-    }
 
     /** The program compiled once on a VM of its own (one per worker), to run again and again. */
     static ProgramRuns compiled(Options o, String text, String file) {
@@ -76,81 +24,6 @@ final class Explore {
             vm.setProcessors(o.processors());
             if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
         });
-    }
-
-    /** What a failure is, without serial numbers: shrinking keeps to the same failure. */
-    static String signature(Machine.Outcome r) {
-        String first = r.errorText() == null ? "" : r.errorText().lines().findFirst().orElse("");
-        return r.status() + " " + first.replaceAll("#\\d+", "#");
-    }
-
-    private static boolean fails(Machine.Outcome r) {
-        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
-    }
-
-    /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
-    static final int SHRINK_DROPS = 300;
-    static final int SHRINK_SEARCH = 3000;
-
-    /**
-     * Shrink a failing schedule to the fewest preemptions that still fail the same way. First
-     * drop choices one at a time (later ones first), keeping each drop after which the run still
-     * fails; past the remaining choices the run goes on without preemption. Then search, fewest
-     * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
-     * the first failure it finds has the fewest possible.
-     */
-    static String shrink(Options o, ProgramRuns runs, String text, String file, long machineSeed, java.util.List<long[]> failing,
-            Machine.Outcome failure, int preemptions, long maxSteps) {
-        String kind = signature(failure);
-        java.util.List<long[]> best = failing;
-        int bestPreemptions = preemptions;
-        int budget = SHRINK_DROPS;
-        boolean changed = true;
-        while (changed && budget > 0) {
-            changed = false;
-            for (int i = best.size() - 1; i >= 0 && budget > 0; i--) {
-                java.util.List<long[]> trial = new java.util.ArrayList<>(best);
-                trial.remove(i);
-                budget--;
-                Machine vm = runs.next(machineSeed);
-                vm.setControlled(machineSeed, "random", maxSteps);
-                vm.setLenientReplay(trial);
-                Machine.Outcome r = runs.run();
-                if (fails(r) && signature(r).equals(kind) && vm.lastPreemptions <= bestPreemptions) {
-                    best = vm.lastChoices();
-                    bestPreemptions = vm.lastPreemptions;
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        String proof = "";
-        if (bestPreemptions > 0) {
-            DfsSearch.Result r = DfsSearch.search(runs, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
-            if (r.failure() != null) {
-                best = r.failingChoices();
-                bestPreemptions = r.failurePreemptions();
-                proof = ", the fewest: every schedule with fewer passes";
-            } else if (r.complete()) {
-                proof = ", the fewest: every schedule with fewer passes";
-            }
-        } else {
-            proof = ", the fewest possible";
-        }
-        String shrunk = runs.next(machineSeed).scheduleString(best, text);
-        return "shrunk schedule (" + preemptions(bestPreemptions) + proof + "; from " + preemptions
-                + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
-    }
-
-    private static String indent(int col, int width) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < col; i++) sb.append(pad("|", width));
-        return sb.toString();
-    }
-
-    private static String pad(String s, int width) {
-        if (s.length() >= width) return s.substring(0, width - 1) + " ";
-        return s + " ".repeat(width - s.length());
     }
 
     /** A failing run: its report, choices, outcome and preemptions, and whether it failed before any choice. */
@@ -197,7 +70,7 @@ final class Explore {
                 if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
                 Machine.Outcome r = program.run();
                 warnings.note(program.errors(), i);
-                if (fails(r)) {
+                if (Shrink.fails(r)) {
                     boolean plain = vm.failedBeforeAnyChoice(r);
                     String report = plain ? r.errorText() + "\n"
                             : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
@@ -243,8 +116,8 @@ final class Explore {
             return 5;
         }
         ProgramRuns runs = compiled(o, text, file);
-        out.write(interleaving(runs, machineSeed, f.choices(), label));
-        if (!label.startsWith("dfs")) out.write(shrink(o, runs, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
+        out.write(Interleaving.of(runs, machineSeed, f.choices(), label));
+        if (!label.startsWith("dfs")) out.write(Shrink.shrink(o, runs, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
         out.flush();
         return 1;
     }

@@ -466,7 +466,7 @@ class CliTest {
             }
         }
         assertTrue(failure != null, "some random run fails with 3 or more preemptions");
-        String out = Explore.shrink(o, runs, LOST_UPDATES, p.toString(), seed, choices, failure, preemptions, 1_000_000);
+        String out = Shrink.shrink(o, runs, LOST_UPDATES, p.toString(), seed, choices, failure, preemptions, 1_000_000);
         String line = out.lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow();
         assertTrue(line.startsWith("shrunk schedule (1 preemption, the fewest: every schedule with fewer passes; from " + preemptions + "): "),
                 line);

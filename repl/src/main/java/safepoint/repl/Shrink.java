@@ -1,0 +1,75 @@
+package safepoint.repl;
+
+import safepoint.vm.lang.DfsSearch;
+import safepoint.vm.lang.Machine;
+import safepoint.vm.lang.ProgramRuns;
+
+/** Shrinking a failing schedule to the fewest preemptions that still fail the same way. */
+final class Shrink {
+    private Shrink() {}
+
+    /** What a failure is, without serial numbers: shrinking keeps to the same failure. */
+    static String signature(Machine.Outcome r) {
+        String first = r.errorText() == null ? "" : r.errorText().lines().findFirst().orElse("");
+        return r.status() + " " + first.replaceAll("#\\d+", "#");
+    }
+
+    static boolean fails(Machine.Outcome r) {
+        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
+    }
+
+    /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
+    static final int SHRINK_DROPS = 300;
+    static final int SHRINK_SEARCH = 3000;
+
+    /**
+     * Shrink a failing schedule to the fewest preemptions that still fail the same way. First
+     * drop choices one at a time (later ones first), keeping each drop after which the run still
+     * fails; past the remaining choices the run goes on without preemption. Then search, fewest
+     * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
+     * the first failure it finds has the fewest possible.
+     */
+    static String shrink(Options o, ProgramRuns runs, String text, String file, long machineSeed, java.util.List<long[]> failing,
+            Machine.Outcome failure, int preemptions, long maxSteps) {
+        String kind = signature(failure);
+        java.util.List<long[]> best = failing;
+        int bestPreemptions = preemptions;
+        int budget = SHRINK_DROPS;
+        boolean changed = true;
+        while (changed && budget > 0) {
+            changed = false;
+            for (int i = best.size() - 1; i >= 0 && budget > 0; i--) {
+                java.util.List<long[]> trial = new java.util.ArrayList<>(best);
+                trial.remove(i);
+                budget--;
+                Machine vm = runs.next(machineSeed);
+                vm.setControlled(machineSeed, "random", maxSteps);
+                vm.setLenientReplay(trial);
+                Machine.Outcome r = runs.run();
+                if (fails(r) && signature(r).equals(kind) && vm.lastPreemptions <= bestPreemptions) {
+                    best = vm.lastChoices();
+                    bestPreemptions = vm.lastPreemptions;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        String proof = "";
+        if (bestPreemptions > 0) {
+            DfsSearch.Result r = DfsSearch.search(runs, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
+            if (r.failure() != null) {
+                best = r.failingChoices();
+                bestPreemptions = r.failurePreemptions();
+                proof = ", the fewest: every schedule with fewer passes";
+            } else if (r.complete()) {
+                proof = ", the fewest: every schedule with fewer passes";
+            }
+        } else {
+            proof = ", the fewest possible";
+        }
+        String shrunk = runs.next(machineSeed).scheduleString(best, text);
+        return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions
+                + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
+    }
+
+}
