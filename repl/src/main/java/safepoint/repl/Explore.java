@@ -34,8 +34,7 @@ final class Explore {
         String text = Main.readProgram(file, err);
         if (text == null) return 2;
         String strategy = o.strategy() == null ? "random" : o.strategy();
-        long maxSteps = o.maxSteps() == null ? 1_000_000L : o.maxSteps();
-        if (strategy.equals("dfs")) return dfs(o, text, file, maxSteps, out);
+        if (strategy.equals("dfs")) return dfs(o, text, file, o.maxSteps() == null ? 1_000_000L : o.maxSteps(), out);
         int runs = o.runs() == null ? 1000 : o.runs();
         // Both cores: workers take seeds in order; the failure reported is the one with the lowest
         // run index, whichever worker found it, so the answer does not depend on timing.
@@ -47,47 +46,70 @@ final class Explore {
         Warnings warnings = new Warnings();
         long t0 = System.nanoTime();
         int depth = o.depth() == null ? 3 : o.depth();
+        long[] bound = {o.maxSteps() == null ? CALIBRATION_BOUND : o.maxSteps()};
         long k = 1000;
         if (strategy.equals("pct")) {
             // Estimate k, the sync points of a run, from one run of the program.
             ProgramRuns once = compiled(o, text, file);
             Machine probe = once.next(0);
-            probe.setControlled(0, "pct", maxSteps);
+            probe.setControlled(0, "pct", bound[0]);
             probe.setPct(depth, 1000);
             once.run();
             k = Math.max(1, probe.lastSyncPoints);
             out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync points, measured)\n");
         }
         long kk = k;
+        /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
+        java.util.function.BiFunction<ProgramRuns, Integer, Long> one = (program, i) -> {
+            Machine vm = program.next(i);
+            vm.setControlled(i, strategy, bound[0]);
+            vm.setPct(depth, kk);
+            if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
+            Machine.Outcome r = program.run();
+            warnings.note(program.errors(), i);
+            if (Shrink.fails(r)) {
+                boolean plain = vm.failedBeforeAnyChoice(r);
+                String report = plain ? r.errorText() + "\n"
+                        : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
+                                + o.processors() + ", " + preemptions(vm.lastPreemptions) + ")\n" + r.errorText() + "\nschedule: "
+                                + vm.lastScheduleString(text) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
+                                + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
+                failures.put(i, new Failure(report, vm.lastChoices(), r, vm.lastPreemptions, plain));
+                firstFailure.accumulateAndGet(i, Math::min);
+                return vm.lastSteps;
+            }
+            if (r.status() == Machine.Status.TIMEOUT) {
+                inconclusiveCount.incrementAndGet();
+                return -1L;
+            }
+            return vm.lastSteps;
+        };
+        if (o.maxSteps() == null) {
+            // The step bound (DESIGN.md): 10 times the median length of the first runs that
+            // finished, at most 10,000,000. They run first, one by one, so it does not depend on
+            // timing, under a bound of 1,000,000 (which stays when none of them finishes).
+            ProgramRuns first = compiled(o, text, file);
+            java.util.List<Long> lengths = new java.util.ArrayList<>();
+            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE; i++) {
+                nextSeed.set(i + 1);
+                long len = one.apply(first, i);
+                if (len >= 0) lengths.add(len);
+            }
+            java.util.Collections.sort(lengths);
+            if (!lengths.isEmpty()) bound[0] = Math.min(MAX_BOUND, Math.max(MIN_BOUND, 10 * lengths.get(lengths.size() / 2)));
+        }
         Runnable work = () -> {
             ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
             for (;;) {
                 int i = nextSeed.getAndIncrement();
                 if (i > runs || i > firstFailure.get()) return;
-                Machine vm = program.next(i);
-                vm.setControlled(i, strategy, maxSteps);
-                vm.setPct(depth, kk);
-                if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
-                Machine.Outcome r = program.run();
-                warnings.note(program.errors(), i);
-                if (Shrink.fails(r)) {
-                    boolean plain = vm.failedBeforeAnyChoice(r);
-                    String report = plain ? r.errorText() + "\n"
-                            : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                    + o.processors() + ", " + preemptions(vm.lastPreemptions) + ")\n" + r.errorText() + "\nschedule: "
-                                    + vm.lastScheduleString(text) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
-                                    + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
-                    failures.put(i, new Failure(report, vm.lastChoices(), r, vm.lastPreemptions, plain));
-                    firstFailure.accumulateAndGet(i, Math::min);
-                } else if (r.status() == Machine.Status.TIMEOUT) {
-                    inconclusiveCount.incrementAndGet();
-                }
+                one.apply(program, i);
             }
         };
         safepoint.vm.lang.Workers.run(workers, "explore", work);
         if (firstFailure.get() != Integer.MAX_VALUE) {
             int seed = firstFailure.get();
-            int status = report(o, text, file, seed, "seed " + seed, failures.get(seed), maxSteps, out);
+            int status = report(o, text, file, seed, "seed " + seed, failures.get(seed), bound[0], out);
             warnings.print(out, seed); // runs after the failing one may or may not have run: not shown
             out.flush();
             return status;
@@ -95,12 +117,12 @@ final class Explore {
         int inconclusive = inconclusiveCount.get();
         double secs = (System.nanoTime() - t0) / 1e9;
         if (inconclusive == runs) {
-            out.write("all " + runs + " runs were inconclusive (step bound reached)\n");
+            out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, bound[0]));
             out.flush();
             return 4;
         }
-        out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive), %.1f schedules/s%n", runs,
-                inconclusive, runs / secs));
+        out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
+                inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", bound[0]) : "", runs / secs));
         warnings.print(out, Integer.MAX_VALUE);
         out.flush();
         return 0;
@@ -158,6 +180,12 @@ final class Explore {
             }
         }
     }
+
+    /** explore's step bound, unless --max-steps: 10 times the median of the first runs, within these. */
+    static final long MAX_BOUND = 10_000_000L;
+    static final long MIN_BOUND = 10_000L;
+    static final int CALIBRATION = 5;
+    static final long CALIBRATION_BOUND = 1_000_000L;
 
     /** Default cap on dfs runs when --runs is not given. */
     static final int DFS_RUNS = 100_000;

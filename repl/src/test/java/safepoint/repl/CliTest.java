@@ -341,6 +341,22 @@ class CliTest {
     }
 
     @Test
+    void exploresStepBoundIsTenTimesTheMedianRunSoHangsCostLittle() throws Exception {
+        // Half the seeds spin forever (yielding, so nothing is proven); the rest end at once.
+        Path p = file("sometimes.ss", """
+                (define t (spawn (lambda () 'other)))
+                (if (= 0 (random-integer 2)) (let loop () (thread-yield!) (loop)) 'done)
+                (thread-join! t)
+                """);
+        Result r = run("", "explore", p.toString(), "--runs", "40");
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().matches("no failure in 40 schedules \\(\\d+ inconclusive at a step bound of 10,000\\).*\\n"), r.out());
+        assertTrue(!r.out().startsWith("no failure in 40 schedules (0 inconclusive"), r.out());
+        // --max-steps overrides it.
+        assertTrue(run("", "explore", p.toString(), "--runs", "10", "--max-steps", "50000").out().contains("step bound of 50,000"));
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());

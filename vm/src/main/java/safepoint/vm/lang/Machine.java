@@ -518,6 +518,7 @@ public final class Machine implements PrimitiveSink {
                 lastSchedule = control.schedule;
                 lastSyncPoints = st instanceof Pct pct ? pct.syncPoints() : 0;
                 lastPreemptions = control.preemptions();
+                lastSteps = control.steps();
                 lastDfs = st instanceof Dfs d ? d : null;
                 lastRunHadChoice |= control.hadChoice();
                 control = null;
@@ -591,6 +592,9 @@ public final class Machine implements PrimitiveSink {
     public static String pctBound(int threads, long k, int depth) {
         return Pct.bound(threads, k, depth);
     }
+
+    /** Scheduling points of the last controlled run. */
+    public long lastSteps;
 
     /** Preemptions of the last controlled run: switches away from a thread that could have gone on. */
     public int lastPreemptions;
