@@ -1,5 +1,7 @@
 package safepoint.vm.lang;
 
+import java.util.List;
+
 /**
  * Free run: N processors, each a Java thread (P0 is the caller's), truly parallel, taking green
  * threads from the shared ready queue. A processor runs a thread without any lock until its next
@@ -92,6 +94,21 @@ final class FreeRun {
                 Thread.sleep(WATCH_MILLIS);
                 synchronized (s) {
                     if (stop) return;
+                    if (!vm.heap.pending && s.waiting.size() >= 2) {
+                        // A cycle of waits while other threads still run: proven when two looks
+                        // some time apart show the same cycle and its threads made no progress
+                        // (a wakeup may still have been in flight at the first look).
+                        if (!hostStopNow()) return;
+                        String report = cycleSeenTwice();
+                        hostStop = false;
+                        s.notifyAll();
+                        if (report != null) {
+                            finish(vm.deadlockOutcome(report));
+                            return;
+                        }
+                        continue;
+                    }
+                    lastCycle = null;
                     if (!vm.heap.pending || System.nanoTime() - vm.heap.requestedAt < STALL_NANOS) {
                         lastProgress = -1;
                         continue;
@@ -124,6 +141,43 @@ final class FreeRun {
         s.notifyAll();
         while (!stop && !s.onCpu.isEmpty()) s.wait(10);
         return !stop;
+    }
+
+    /** The cycle the last look found (its vertices) and its threads' progress then, or null. */
+    private List<Object> lastCycle;
+    private long lastCycleProgress;
+
+    /** At a host stop: the report if this look's cycle of untimed waits is the last look's, unmoved. */
+    private String cycleSeenTwice() {
+        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
+        for (int i = 0; i < n; i++) {
+            SThread t = kept[i] != null ? kept[i] : lastRun[i] != null && lastRun[i].onProcessor == i ? lastRun[i] : null;
+            states[i] = new WaitForGraph.ProcessorState(t, false);
+        }
+        WaitForGraph g = WaitForGraph.of(vm, states);
+        List<WaitForGraph.Edge> cycle = g.cycle();
+        List<Object> vertices = new java.util.ArrayList<>();
+        long progress = 0;
+        for (WaitForGraph.Edge e : cycle) {
+            if (e.words().contains("with a timeout") || e.words().startsWith("spins")) {
+                vertices.clear();
+                break;
+            }
+            vertices.add(e.from());
+            if (e.from() instanceof SThread t) progress += t.interp.polls + t.interp.objects;
+        }
+        if (vertices.isEmpty()) {
+            lastCycle = null;
+            return null;
+        }
+        if (vertices.equals(lastCycle) && progress == lastCycleProgress) {
+            return Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
+                    + " ms apart, while other threads still run")
+                    + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this";
+        }
+        lastCycle = vertices;
+        lastCycleProgress = progress;
+        return null;
     }
 
     private long progress() {

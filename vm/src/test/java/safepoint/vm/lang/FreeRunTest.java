@@ -69,6 +69,38 @@ class FreeRunTest {
         assertTrue(o.errorText().contains("#<thread 2> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
     }
 
+    /** A lock cycle while another thread keeps running: the watchdog sees it twice, unmoved. */
+    static final String CYCLE_WHILE_TICKING = """
+            (define a (make-mutex 'a))
+            (define b (make-mutex 'b))
+            (define (lock-both x y) (mutex-lock! x) (thread-sleep! .05) (mutex-lock! y))
+            (define ticker (spawn/name 'ticker (lambda () (let loop () (thread-sleep! .01) (loop)))))
+            (define l (spawn/name 'left (lambda () (lock-both a b))))
+            (define r (spawn/name 'right (lambda () (lock-both b a))))
+            (thread-join! l)
+            """;
+
+    @Test
+    void aCycleSeenTwiceWhileOthersRunIsADeadlockInFreeRun() {
+        VmFixture f = fourProcessors();
+        f.vm.deadline = System.nanoTime() + 30_000_000_000L;
+        Machine.Outcome o = f.vm.load(CYCLE_WHILE_TICKING, "t.ss");
+        assertEquals(Machine.Status.DEADLOCK, o.status(), o.errorText());
+        assertTrue(o.errorText().startsWith("*** Deadlock: a cycle of waits, the same at two looks 500 ms apart, while other threads still run\n"
+                + "  the cycle:\n"), o.errorText());
+        assertTrue(o.errorText().contains("#<thread left> WAITING on #<mutex b>, held by #<thread right>"), o.errorText());
+    }
+
+    @Test
+    void theSameCycleIsAProvenHangAtTheStepBoundInControlledMode() {
+        Machine vm = new Machine(new java.io.StringWriter(), new java.io.StringWriter(), new java.io.StringReader(""), 1);
+        vm.setProcessors(4);
+        vm.setControlled(1, "random", 200_000);
+        Machine.Outcome o = vm.load(CYCLE_WHILE_TICKING, "t.ss");
+        assertEquals(3, o.exitCode(), o.errorText());
+        assertTrue(o.errorText().contains("it comes back on itself: a cycle nothing outside can break"), o.errorText());
+    }
+
     @Test
     void aSpinWithoutPollsEndsWhenTheHolderRunsOnAnotherProcessor() {
         VmFixture f = fourProcessors();
