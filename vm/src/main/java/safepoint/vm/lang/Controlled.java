@@ -139,8 +139,7 @@ final class Controlled {
                     vm.heap.collect(); // every processor is stopped: the world is at the safepoint
                     continue;
                 }
-                long next = Long.MAX_VALUE;
-                for (SThread t : s.waiting) next = Math.min(next, t.wakeAt);
+                long next = s.nextDeadline();
                 if (next == Long.MAX_VALUE) {
                     Machine.Outcome d = vm.deadlock(states());
                     if (d != null) return d;

@@ -21,7 +21,7 @@ final class LockOrder {
     /** {@code t} now holds {@code lock}. */
     synchronized void acquired(SThread t, Object lock) {
         if (t == null) return;
-        for (Object held : t.held) {
+        for (Object held : t.held()) {
             if (held == lock) continue;
             Map<Object, String> then = after.computeIfAbsent(held, k -> new IdentityHashMap<>());
             if (then.containsKey(lock)) continue;
@@ -35,12 +35,12 @@ final class LockOrder {
                         + "  one schedule can make each thread hold one lock and wait for the other: take them in one order");
             }
         }
-        t.held.add(lock);
+        t.hold(lock);
     }
 
     /** {@code owner} no longer holds {@code lock}. */
     synchronized void released(SThread owner, Object lock) {
-        if (owner != null) owner.held.remove(lock);
+        if (owner != null && owner.held != null) owner.held.remove(lock);
     }
 
     /** The warnings found since the last call. */

@@ -38,8 +38,27 @@ final class SThread extends HeapObj implements Printable {
     boolean joined;
     /** Creation order in this VM (1 is the primordial thread): names anonymous threads in reports. */
     int index;
-    /** Locks this thread holds, in the order taken (for lock-order inversions). */
-    final java.util.ArrayList<Object> held = new java.util.ArrayList<>(2);
+    /** Threads that wait for this one to end (thread-join!), in the order they began to; null for none. */
+    java.util.ArrayList<SThread> joiners;
+    /** Which park this thread's current wait is (stale deadline entries are told apart by it). */
+    long parkSeq;
+    /** Locks this thread holds, in the order taken (for lock-order inversions); null for none. */
+    java.util.ArrayList<Object> held;
+
+    /** The locks held now (empty when none): most threads never hold one, so the list is made on demand. */
+    java.util.List<Object> held() {
+        return held == null ? java.util.List.of() : held;
+    }
+
+    void hold(Object lock) {
+        if (held == null) held = new java.util.ArrayList<>(2);
+        held.add(lock);
+    }
+
+    void joinedBy(SThread joiner) {
+        if (joiners == null) joiners = new java.util.ArrayList<>(1);
+        joiners.add(joiner);
+    }
 
     /** The processor now running this thread, or -1. */
     int onProcessor = -1;

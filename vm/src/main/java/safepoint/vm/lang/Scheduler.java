@@ -67,7 +67,26 @@ final class Scheduler {
 
     /** For events; set by the Machine. */
     Machine vm;
-    final List<SThread> waiting = new ArrayList<>();
+    /** Waiting threads, in the order they parked (a set: parking and waking are O(1) with 100,000 waiters). */
+    final java.util.Set<SThread> waiting = new java.util.LinkedHashSet<>();
+    /**
+     * Waits with a deadline, earliest first. Entries go stale when their thread wakes or parks
+     * again (it is then not WAITING at that deadline and sequence number) and are dropped lazily.
+     */
+    final java.util.PriorityQueue<Timed> timed = new java.util.PriorityQueue<>();
+    private long parks;
+
+    /** A wait with a deadline: when, the thread, and which of its parks it was. */
+    record Timed(long wakeAt, long seq, SThread thread) implements Comparable<Timed> {
+        boolean current() {
+            return thread.state == SThread.State.WAITING && thread.wakeAt == wakeAt && thread.parkSeq == seq;
+        }
+
+        @Override
+        public int compareTo(Timed o) {
+            return wakeAt != o.wakeAt ? Long.compare(wakeAt, o.wakeAt) : Long.compare(seq, o.seq);
+        }
+    }
     /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
     final List<SThread> unjoinedFailures = new ArrayList<>();
 
@@ -78,7 +97,10 @@ final class Scheduler {
     }
 
     void parked(SThread t) {
-        if (!waiting.contains(t)) waiting.add(t);
+        if (waiting.add(t)) {
+            t.parkSeq = ++parks;
+            if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));
+        }
         if (vm != null) vm.event(t, "wait", t, "on " + StatusReport.waitText(t));
     }
 
@@ -105,17 +127,29 @@ final class Scheduler {
         t.interp.pendingRaise = condition;
     }
 
-    /** Wake every thread whose deadline has passed; returns the earliest remaining deadline. */
+    /**
+     * Wake every thread whose deadline has passed, in the order they parked; returns the
+     * earliest remaining deadline.
+     */
     long expireTimeouts(long now) {
-        long next = Long.MAX_VALUE;
-        for (SThread t : new ArrayList<>(waiting)) {
-            if (t.wakeAt <= now) {
-                timeout(t);
-            } else {
-                next = Math.min(next, t.wakeAt);
-            }
+        List<Timed> due = null;
+        while (!timed.isEmpty() && (!timed.peek().current() || timed.peek().wakeAt() <= now)) {
+            Timed x = timed.poll();
+            if (!x.current()) continue;
+            if (due == null) due = new ArrayList<>();
+            due.add(x);
         }
-        return next;
+        if (due != null) {
+            due.sort(java.util.Comparator.comparingLong(Timed::seq));
+            for (Timed x : due) timeout(x.thread());
+        }
+        return nextDeadline();
+    }
+
+    /** The earliest deadline of a waiting thread, or Long.MAX_VALUE. */
+    long nextDeadline() {
+        while (!timed.isEmpty() && !timed.peek().current()) timed.poll();
+        return timed.isEmpty() ? Long.MAX_VALUE : timed.peek().wakeAt();
     }
 
     /** Take {@code t} off the waiter list of the mutex or condition variable it waits on, if any. */
@@ -142,12 +176,15 @@ final class Scheduler {
         waiting.remove(t);
         if (t.exception != null) unjoinedFailures.add(t);
         if (vm != null) vm.released(t, t); // its end happens before every join of it
-        for (SThread j : new ArrayList<>(waiting)) {
-            if (j.waitingOn == t) deliverJoin(j, t);
+        if (t.joiners != null) {
+            for (SThread j : new ArrayList<>(t.joiners)) {
+                if (j.waitingOn == t && j.state == SThread.State.WAITING) deliverJoin(j, t);
+            }
+            t.joiners = null;
         }
         // Mutexes it still owns are abandoned; a waiter gets them, and the exception.
-        for (SThread w : new ArrayList<>(waiting)) {
-            if (w.waitingOn instanceof SyncObjects.Mutex mx && mx.owner == t) {
+        for (Object held : new ArrayList<>(t.held())) {
+            if (held instanceof SyncObjects.Mutex mx && mx.owner == t && !mx.waiters.isEmpty()) {
                 mx.abandoned = true;
                 ThreadPrims.handOff(this, mx);
             }

@@ -127,6 +127,7 @@ final class ThreadPrims {
                     return;
                 }
                 double secs = timeout(a, 1, "thread-join!");
+                t.joinedBy(m.thread);
                 m.block(t, secs, a.length > 2 ? a[2] : SThread.TIMEOUT_RAISES);
                 sched.parked(m.thread);
             }
