@@ -56,7 +56,7 @@ final class Shrink {
         }
         String proof = "";
         if (bestPreemptions > 0) {
-            DfsSearch.Result r = DfsSearch.search(runs, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
+            DfsSearch.Result r = DfsSearch.search(runs, machineSeed, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
             if (r.failure() != null) {
                 best = r.failingChoices();
                 bestPreemptions = r.failurePreemptions();
@@ -69,7 +69,8 @@ final class Shrink {
         }
         String shrunk = runs.next(machineSeed).scheduleString(best, text);
         return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions
-                + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk + "\n";
+                + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk
+                + (machineSeed != 0 ? " --seed " + machineSeed : "") + "\n";
     }
 
 }

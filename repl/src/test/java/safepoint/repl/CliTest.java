@@ -357,6 +357,30 @@ class CliTest {
     }
 
     @Test
+    void theShrunkScheduleOfAProgramUsingRandomNumbersReplaysWithItsSeed() throws Exception {
+        Path p = file("rnd.ss", """
+                (define counter 0)
+                (define (increment!)
+                  (let ((seen (trace-read 'counter counter)))
+                    (if (= 0 (random-integer 3)) (thread-yield!))
+                    (set! counter (trace-write 'counter (+ seen 1)))))
+                (define helper (make-thread increment!))
+                (thread-start! helper)
+                (increment!)
+                (thread-join! helper)
+                (unless (= counter 2) (error "lost update, counter is" counter))
+                """);
+        Result found = run("", "explore", p.toString());
+        assertEquals(1, found.status(), found.out());
+        String command = found.out().lines().filter(l -> l.startsWith("replay it: ./safepoint ")).findFirst().orElseThrow()
+                .substring("replay it: ./safepoint ".length());
+        assertTrue(command.matches(".* --seed \\d+"), command);
+        Result replayed = run("", command.split(" "));
+        assertEquals(1, replayed.status(), command + "\n" + replayed.err());
+        assertTrue(replayed.err().contains("lost update, counter is 1"), replayed.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());

@@ -30,7 +30,13 @@ public final class DfsSearch {
      */
     public static Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(() -> runs, 1, bound, maxSteps, maxRuns, sought);
+        return search(() -> runs, 1, 0, bound, maxSteps, maxRuns, sought);
+    }
+
+    /** The same with the VMs' own generator seeded with {@code machineSeed} (a shrink keeps the failing run's). */
+    public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
+            java.util.function.Predicate<Machine.Outcome> sought) {
+        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought);
     }
 
     /**
@@ -42,7 +48,12 @@ public final class DfsSearch {
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
-        Search s = new Search(bound, maxSteps, maxRuns, sought);
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought);
+    }
+
+    private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
+            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
+        Search s = new Search(bound, maxSteps, maxRuns, sought, machineSeed);
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
         return s.result();
     }
@@ -62,7 +73,10 @@ public final class DfsSearch {
         int[] bestPrefix;
         Result best;
 
-        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
+        final long machineSeed;
+
+        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, long machineSeed) {
+            this.machineSeed = machineSeed;
             this.bound = bound;
             this.maxSteps = maxSteps;
             this.maxRuns = maxRuns;
@@ -130,7 +144,7 @@ public final class DfsSearch {
 
         void work(ProgramRuns runs) {
             for (int[] prefix; (prefix = take()) != null; ) {
-                Machine vm = runs.next(0);
+                Machine vm = runs.next(machineSeed);
                 vm.setDfs(prefix, maxSteps);
                 Machine.Outcome o = runs.run();
                 finished(prefix, vm, o);
