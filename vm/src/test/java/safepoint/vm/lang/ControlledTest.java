@@ -87,6 +87,21 @@ class ControlledTest {
     }
 
     @Test
+    void aNoPollSpinOnOneProcessorDoesNotStopTheOthers() {
+        // The main thread spins without polls on P0; the holder runs on another processor and lets go.
+        String program = """
+                (define L (make-spinlock 'L))
+                (define go #f)
+                (define holder (spawn (lambda () (spinlock-acquire! L) (set! go #t) (thread-sleep! .001) (spinlock-release! L))))
+                (let wait () (unless go (thread-yield!) (wait)))
+                (declare (not interrupts-enabled))
+                (define (grab) (spinlock-acquire! L) (spinlock-release! L) 'got-it)
+                (display (grab))
+                """;
+        for (long seed = 1; seed <= 20; seed++) assertEquals("VALUE 0\ngot-it", run(program, 2, seed, "random", 1_000_000), "seed " + seed);
+    }
+
+    @Test
     void theStepBoundIsInconclusiveNotAFailure() {
         String r = run("(let loop () (loop))", 2, 1, "random", 5000);
         assertTrue(r.startsWith("TIMEOUT 4") && r.contains("Step bound reached"), r);
