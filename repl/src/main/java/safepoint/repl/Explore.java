@@ -18,6 +18,9 @@ import safepoint.vm.lang.ProgramRuns;
 final class Explore {
     private Explore() {}
 
+    /** Set by Ctrl-C: no new runs start; the search reports what it found so far (exit 4 if nothing). */
+    static final java.util.concurrent.atomic.AtomicBoolean INTERRUPTED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The program compiled once on a VM of its own (one per worker), to run again and again. */
     static ProgramRuns compiled(Options o, String text, String file) {
         return new ProgramRuns(text, file, vm -> {
@@ -44,6 +47,7 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Warnings warnings = new Warnings();
+        java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
         int depth = o.depth() == null ? 3 : o.depth();
         long[] bound = {o.maxSteps() == null ? CALIBRATION_BOUND : o.maxSteps()};
@@ -90,9 +94,10 @@ final class Explore {
             // timing, under a bound of 1,000,000 (which stays when none of them finishes).
             ProgramRuns first = compiled(o, text, file);
             java.util.List<Long> lengths = new java.util.ArrayList<>();
-            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE; i++) {
+            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE && !INTERRUPTED.get(); i++) {
                 nextSeed.set(i + 1);
                 long len = one.apply(first, i);
+                completed.incrementAndGet();
                 if (len >= 0) lengths.add(len);
             }
             java.util.Collections.sort(lengths);
@@ -101,9 +106,11 @@ final class Explore {
         Runnable work = () -> {
             ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
             for (;;) {
+                if (INTERRUPTED.get()) return;
                 int i = nextSeed.getAndIncrement();
                 if (i > runs || i > firstFailure.get()) return;
                 one.apply(program, i);
+                completed.incrementAndGet();
             }
         };
         safepoint.vm.lang.Workers.run(workers, "explore", work);
@@ -116,6 +123,13 @@ final class Explore {
         }
         int inconclusive = inconclusiveCount.get();
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (INTERRUPTED.get()) {
+            out.write(String.format(java.util.Locale.ROOT, "interrupted after %d of %d schedules: no failure so far (%d inconclusive)%n",
+                    completed.get(), runs, inconclusive));
+            warnings.print(out, Integer.MAX_VALUE);
+            out.flush();
+            return 4;
+        }
         if (inconclusive == runs) {
             out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, bound[0]));
             out.flush();
@@ -196,7 +210,7 @@ final class Explore {
         long cap = o.runs() == null ? DFS_RUNS : o.runs();
         long t0 = System.nanoTime();
         int workers = safepoint.vm.lang.Workers.count();
-        DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true);
+        DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true, INTERRUPTED::get);
         ProgramRuns runs = compiled(o, text, file);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
@@ -221,8 +235,12 @@ final class Explore {
             out.write(String.format(java.util.Locale.ROOT, "all %d schedules%s pass%s, %.1f schedules/s%n", r.schedules(), pre, inc,
                     r.schedules() / secs));
         } else {
-            out.write("no failure in the first " + r.schedules() + " schedules" + pre + inc
-                    + "; the search is not finished (--runs raises the cap)\n");
+            out.write("no failure in the first " + r.schedules() + " schedules" + pre + inc + "; the search is not finished ("
+                    + (INTERRUPTED.get() ? "interrupted" : "--runs raises the cap") + ")\n");
+            if (INTERRUPTED.get()) {
+                out.flush();
+                return 4;
+            }
         }
         out.flush();
         return 0;

@@ -65,8 +65,12 @@ public final class Main {
             vm.setControlled(o.seed(), o.strategy() == null ? "random" : o.strategy(), o.maxSteps() == null ? 10_000_000L : o.maxSteps());
             if (o.depth() != null) vm.setPct(o.depth(), 50);
         }
+        if (o.command().equals("explore")) {
+            Explore.INTERRUPTED.set(false);
+            Interrupts.install(() -> Explore.INTERRUPTED.set(true));
+            return Explore.run(o, out, err);
+        }
         Interrupts.install(vm);
-        if (o.command().equals("explore")) return Explore.run(o, out, err);
         if (o.command().equals("replay")) {
             String file = o.operands().get(0);
             String text = readProgram(file, err);

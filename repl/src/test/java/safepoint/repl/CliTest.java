@@ -381,6 +381,31 @@ class CliTest {
     }
 
     @Test
+    void ctrlCEndsAnExploreWithWhatItFoundSoFar() throws Exception {
+        // Three workers with a mutex: far too many schedules to finish before the Ctrl-C.
+        Path p = file("long.ss", LOST_UPDATES.replace("(define (increment!)\n", "(define m (make-mutex))\n(define (increment!)\n")
+                .replace("(let ((seen", "(mutex-lock! m) (let ((seen").replace("(+ seen 1)))))", "(+ seen 1)))) (mutex-unlock! m))"));
+        for (String[] args : new String[][] {
+                {"explore", p.toString(), "--runs", "10000000"},
+                {"explore", p.toString(), "--strategy", "dfs", "--preemptions", "10", "--runs", "10000000"}}) {
+            // Ctrl-C's handler sets this flag; here a timer does, once the search is under way.
+            Thread ctrlC = new Thread(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Explore.INTERRUPTED.set(true);
+            });
+            ctrlC.start();
+            Result r = run("", args);
+            ctrlC.join();
+            assertEquals(4, r.status(), r.out());
+            assertTrue(r.out().startsWith("interrupted after ") || r.out().contains("the search is not finished (interrupted)"), r.out());
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());

@@ -30,13 +30,13 @@ public final class DfsSearch {
      */
     public static Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(() -> runs, 1, 0, bound, maxSteps, maxRuns, sought);
+        return search(() -> runs, 1, 0, bound, maxSteps, maxRuns, sought, () -> false);
     }
 
     /** The same with the VMs' own generator seeded with {@code machineSeed} (a shrink keeps the failing run's). */
     public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought);
+        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false);
     }
 
     /**
@@ -48,12 +48,18 @@ public final class DfsSearch {
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought);
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, () -> false);
+    }
+
+    /** The same, ending early (not complete) once {@code stop} says so (Ctrl-C). */
+    public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
+            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop);
     }
 
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
-            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
-        Search s = new Search(bound, maxSteps, maxRuns, sought, machineSeed);
+            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
+        Search s = new Search(bound, maxSteps, maxRuns, sought, machineSeed, stop);
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
         return s.result();
     }
@@ -74,9 +80,12 @@ public final class DfsSearch {
         Result best;
 
         final long machineSeed;
+        final java.util.function.BooleanSupplier stop;
 
-        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, long machineSeed) {
+        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, long machineSeed,
+                java.util.function.BooleanSupplier stop) {
             this.machineSeed = machineSeed;
+            this.stop = stop;
             this.bound = bound;
             this.maxSteps = maxSteps;
             this.maxRuns = maxRuns;
@@ -89,6 +98,10 @@ public final class DfsSearch {
         synchronized int[] take() {
             for (;;) {
                 if (capped || level > bound) return null;
+                if (stop.getAsBoolean()) {
+                    capped = true;
+                    return null;
+                }
                 int[] p = levels.get(level).poll();
                 if (p != null) {
                     if (bestPrefix != null && compare(p, bestPrefix) > 0) continue; // after the failure found: not needed
