@@ -75,8 +75,8 @@ final class Explore {
                 boolean plain = vm.failedBeforeAnyChoice(r);
                 String report = plain ? r.errorText() + "\n"
                         : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                + o.processors() + ", " + preemptions(vm.lastPreemptions) + ")\n" + r.errorText() + "\nschedule: "
-                                + vm.lastScheduleString(text) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
+                                + o.processors() + ", " + preemptions(vm.lastPreemptions) + ")\n" + r.errorText() + "\n"
+                                + Main.scheduleLine(vm.lastScheduleString(text)) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
                                 + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
                 failures.put(i, new Failure(report, vm.lastChoices(), r, vm.lastPreemptions, plain));
                 firstFailure.accumulateAndGet(i, Math::min);

@@ -131,10 +131,22 @@ public final class Main {
         Machine.Outcome r = vm.load(text, file);
         int status = report(r, err);
         if (vm.isControlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
-            err.write("schedule: " + vm.lastScheduleString(text) + "\n(replay: ./safepoint replay " + file + " --schedule <schedule>)\n");
+            String schedule = vm.lastScheduleString(text);
+            err.write(scheduleLine(schedule) + "\n(replay: ./safepoint replay " + file + " "
+                    + (schedule.length() <= SCHEDULE_SHOWN ? "-p " + vm.processors() + " --schedule <schedule>" : vm.seedArguments()) + ")\n");
             err.flush();
         }
         return status;
+    }
+
+    /** Schedules longer than this are not printed: the seed replays the same run. */
+    static final int SCHEDULE_SHOWN = 2000;
+
+    /** A schedule as a line of a report, or a note that it is too long to read. */
+    static String scheduleLine(String schedule) {
+        if (schedule.length() <= SCHEDULE_SHOWN) return "schedule: " + schedule;
+        return String.format(java.util.Locale.ROOT, "schedule: %,d characters, too long to show (the seed replays the same run)",
+                schedule.length());
     }
 
     private static int evalText(Machine vm, String text, Writer out, Writer err) throws IOException {

@@ -113,6 +113,7 @@ final class Controlled {
         for (;;) {
             Machine.Outcome late = vm.checkLimits();
             if (late != null) return late;
+            if (vm.interruptWait) vm.interruptWaitingPrimordial();
             if (steps >= maxSteps) {
                 String hang = Analysis.provenHang(vm, WaitForGraph.of(vm, states()));
                 if (hang != null) return vm.deadlockOutcome(hang + "\n  (found at the step bound, " + steps + " scheduling points)");

@@ -316,11 +316,26 @@ public final class Machine implements PrimitiveSink {
         }
         primordial.interp.interruptFlags |= Interp.INTR_USER;
         // A primordial thread that waits (a join, a mutex, a message) never polls: end its wait.
+        // Controlled mode holds the scheduler's monitor for the whole run: its controller ends
+        // the wait between two slices instead (see interruptWaitingPrimordial).
+        if (control != null) {
+            interruptWait = true;
+            return;
+        }
         synchronized (scheduler) {
-            if (primordial.state == SThread.State.WAITING) {
-                Scheduler.leaveWaiters(primordial);
-                scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
-            }
+            interruptWaitingPrimordial();
+        }
+    }
+
+    /** Ctrl-C arrived while the controller held the scheduler: end the primordial thread's wait at the next choice. */
+    volatile boolean interruptWait;
+
+    /** Under the scheduler's monitor: a waiting primordial thread gets "User interrupt". */
+    void interruptWaitingPrimordial() {
+        interruptWait = false;
+        if (primordial.state == SThread.State.WAITING) {
+            Scheduler.leaveWaiters(primordial);
+            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
         }
     }
 
@@ -664,6 +679,11 @@ public final class Machine implements PrimitiveSink {
     /** A schedule string for these choices and this program. */
     public String scheduleString(List<long[]> choices, String programText) {
         return Controlled.encode(choices, digest(programText));
+    }
+
+    /** The command-line options that make this controlled run again: -p, --seed, --strategy. */
+    public String seedArguments() {
+        return "-p " + processors + " --seed " + controlSeed + (strategy.equals("random") ? "" : " --strategy " + strategy);
     }
 
     /** The last controlled run's schedule string, for this program. */

@@ -102,6 +102,31 @@ class ControlledTest {
     }
 
     @Test
+    void ctrlCEndsAWaitOfTheMainThreadInControlledModeToo() throws Exception {
+        // The controller holds the scheduler for the whole run: the interrupt is delivered between slices.
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
+        vm.setProcessors(2);
+        vm.setControlled(1, "random", Long.MAX_VALUE);
+        Thread ctrlC = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            vm.interrupt();
+        });
+        ctrlC.start();
+        Machine.Outcome o = vm.load("""
+                (define w (spawn (lambda () (thread-receive))))
+                (define busy (spawn (lambda () (let loop () (thread-yield!) (loop)))))
+                (thread-join! w)
+                """, "t.ss");
+        ctrlC.join();
+        assertEquals(Machine.Status.ERROR, o.status());
+        assertTrue(o.errorText().contains("User interrupt"), o.errorText());
+    }
+
+    @Test
     void theStepBoundIsInconclusiveNotAFailure() {
         String r = run("(let loop () (loop))", 2, 1, "random", 5000);
         assertTrue(r.startsWith("TIMEOUT 4") && r.contains("Step bound reached"), r);
