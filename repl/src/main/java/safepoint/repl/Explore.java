@@ -21,6 +21,13 @@ final class Explore {
     /** Set by Ctrl-C: no new runs start; the search reports what it found so far (exit 4 if nothing). */
     static final java.util.concurrent.atomic.AtomicBoolean INTERRUPTED = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Why a search stopped early: "interrupted" (Ctrl-C), "--timeout expired", or null while it may go on. */
+    private static String stopped(long deadline) {
+        if (INTERRUPTED.get()) return "interrupted";
+        if (deadline != 0 && System.nanoTime() - deadline > 0) return "--timeout expired";
+        return null;
+    }
+
     /** The program compiled once on a VM of its own (one per worker), to run again and again. */
     static ProgramRuns compiled(Options o, String text, String file) {
         return new ProgramRuns(text, file, vm -> {
@@ -49,6 +56,7 @@ final class Explore {
         Warnings warnings = new Warnings();
         java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
+        long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         int depth = o.depth() == null ? 3 : o.depth();
         long[] bound = {o.maxSteps() == null ? CALIBRATION_BOUND : o.maxSteps()};
         long k = 1000;
@@ -68,7 +76,7 @@ final class Explore {
             Machine vm = program.next(i);
             vm.setControlled(i, strategy, bound[0]);
             vm.setPct(depth, kk);
-            if (o.timeoutSecs() != null) vm.deadline = t0 + (long) (o.timeoutSecs() * 1e9);
+            vm.deadline = deadline;
             Machine.Outcome r = program.run();
             warnings.note(program.errors(), i);
             if (Shrink.fails(r)) {
@@ -94,7 +102,7 @@ final class Explore {
             // timing, under a bound of 1,000,000 (which stays when none of them finishes).
             ProgramRuns first = compiled(o, text, file);
             java.util.List<Long> lengths = new java.util.ArrayList<>();
-            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE && !INTERRUPTED.get(); i++) {
+            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE && stopped(deadline) == null; i++) {
                 nextSeed.set(i + 1);
                 long len = one.apply(first, i);
                 completed.incrementAndGet();
@@ -106,7 +114,7 @@ final class Explore {
         Runnable work = () -> {
             ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
             for (;;) {
-                if (INTERRUPTED.get()) return;
+                if (stopped(deadline) != null) return;
                 int i = nextSeed.getAndIncrement();
                 if (i > runs || i > firstFailure.get()) return;
                 one.apply(program, i);
@@ -123,9 +131,10 @@ final class Explore {
         }
         int inconclusive = inconclusiveCount.get();
         double secs = (System.nanoTime() - t0) / 1e9;
-        if (INTERRUPTED.get()) {
-            out.write(String.format(java.util.Locale.ROOT, "interrupted after %d of %d schedules: no failure so far (%d inconclusive)%n",
-                    completed.get(), runs, inconclusive));
+        String why = stopped(deadline);
+        if (why != null && completed.get() < runs) {
+            out.write(String.format(java.util.Locale.ROOT, "%s after %d of %d schedules: no failure so far (%d inconclusive)%n",
+                    why.equals("interrupted") ? "interrupted" : "--timeout expired", completed.get(), runs, inconclusive));
             warnings.print(out, Integer.MAX_VALUE);
             out.flush();
             return 4;
@@ -210,7 +219,9 @@ final class Explore {
         long cap = o.runs() == null ? DFS_RUNS : o.runs();
         long t0 = System.nanoTime();
         int workers = safepoint.vm.lang.Workers.count();
-        DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true, INTERRUPTED::get);
+        long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
+        DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true,
+                () -> stopped(deadline) != null);
         ProgramRuns runs = compiled(o, text, file);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
@@ -236,8 +247,8 @@ final class Explore {
                     r.schedules() / secs));
         } else {
             out.write("no failure in the first " + r.schedules() + " schedules" + pre + inc + "; the search is not finished ("
-                    + (INTERRUPTED.get() ? "interrupted" : "--runs raises the cap") + ")\n");
-            if (INTERRUPTED.get()) {
+                    + (stopped(deadline) != null ? stopped(deadline) : "--runs raises the cap") + ")\n");
+            if (stopped(deadline) != null) {
                 out.flush();
                 return 4;
             }

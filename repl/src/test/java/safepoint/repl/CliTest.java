@@ -403,6 +403,13 @@ class CliTest {
             assertEquals(4, r.status(), r.out());
             assertTrue(r.out().startsWith("interrupted after ") || r.out().contains("the search is not finished (interrupted)"), r.out());
         }
+        // --timeout ends a search the same way.
+        Result timed = run("", "explore", p.toString(), "--runs", "10000000", "--timeout", "1");
+        assertEquals(4, timed.status(), timed.out());
+        assertTrue(timed.out().startsWith("--timeout expired after "), timed.out());
+        Result timedDfs = run("", "explore", p.toString(), "--strategy", "dfs", "--preemptions", "10", "--runs", "10000000", "--timeout", "1");
+        assertEquals(4, timedDfs.status(), timedDfs.out());
+        assertTrue(timedDfs.out().contains("the search is not finished (--timeout expired)"), timedDfs.out());
     }
 
     @Test
