@@ -169,9 +169,12 @@ final class Controlled {
             t.onProcessor = p;
             s.onCpu.add(t);
             t.interp.stopAtSync = strategy.stopsAtSync();
+            t.interp.stopAtAlloc = strategy.stopsAtAllocation();
             long syncBefore = t.interp.syncPoints;
+            long allocBefore = t.interp.allocPoints;
             boolean halted = t.interp.run(len);
             t.interp.stopAtSync = false;
+            t.interp.stopAtAlloc = false;
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
             schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
@@ -204,7 +207,8 @@ final class Controlled {
                 if (stuck != null) return stuck;
             }
             if (current[p] != t) sinceSwitch[p] = 0;
-            strategy.ran(this, p, t, t.interp.syncPoints != syncBefore, used);
+            boolean sync = t.interp.syncPoints != syncBefore || strategy.stopsAtAllocation() && t.interp.allocPoints != allocBefore;
+            strategy.ran(this, p, t, sync, used);
         }
     }
 

@@ -70,6 +70,12 @@ public final class Interp implements Ctx {
     /** Controlled mode (PCT, dfs): end the slice after each sync point, so the strategy chooses there. */
     boolean stopAtSync;
 
+    /** Controlled mode (PCT): also end the slice at an allocation point (every 1,024 words allocated). */
+    boolean stopAtAlloc;
+
+    /** Allocation points passed. */
+    long allocPoints;
+
     /** Sync points passed: sync operations, marked accesses, spinlock tries, table steps. */
     long syncPoints;
 
@@ -219,6 +225,8 @@ public final class Interp implements Ctx {
         if (allocated - reported >= 1024) {
             machine.heap.account(this, allocated - reported);
             reported = allocated;
+            allocPoints++;
+            if (stopAtAlloc) stopSlice = true; // PCT may change priorities where a GC could be requested
         }
         if (l.polls) {
             polls++;

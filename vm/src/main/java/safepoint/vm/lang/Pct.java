@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * PCT (Burckhardt et al., ASPLOS 2010): random thread priorities; the highest-priority runnable
  * thread runs; at d-1 change points, placed at random among the k sync points of a run, the
  * running thread drops below every other. A bug of depth d shows with probability at least
- * 1/(n·k^(d-1)) per run, so change points sit only at sync points.
+ * 1/(n·k^(d-1)) per run, so change points sit only at sync, table-step and allocation points.
  */
 final class Pct implements Strategy {
     private final SplittableRandom random;
@@ -53,6 +53,12 @@ final class Pct implements Strategy {
 
     @Override
     public boolean stopsAtSync() {
+        return true;
+    }
+
+    /** Change points sit at sync, table-step and allocation points (the rule for PCT). */
+    @Override
+    public boolean stopsAtAllocation() {
         return true;
     }
 

@@ -27,6 +27,11 @@ interface Strategy {
         return false;
     }
 
+    /** Whether a slice also ends at each allocation point (where a GC may be requested). */
+    default boolean stopsAtAllocation() {
+        return false;
+    }
+
     /** Told after each slice: the processor, the thread that ran, whether it passed a sync point, points used. */
     default void ran(Controlled c, int p, SThread t, boolean sync, long used) {}
 
