@@ -68,7 +68,7 @@ final class Explore {
             probe.setPct(depth, 1000);
             once.run();
             k = Math.max(1, probe.lastSyncPoints);
-            out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync points, measured)\n");
+            out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync and allocation points, measured)\n");
         }
         long kk = k;
         /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
