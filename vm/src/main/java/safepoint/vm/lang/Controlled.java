@@ -10,9 +10,13 @@ import java.util.List;
  * per scheduling point, and when nothing can run the clock jumps to the next timer. The same
  * program, options and seed make the same choices, so the run is the same run.
  *
- * <p>Choices made: which processor steps next and for how long (the strategy); which thread an
- * idle processor takes (the shared queue in order, then its own, then stealing in processor
- * order: deterministic given the first kind of choice). The choices are recorded as a schedule.
+ * <p>Choices made, both by the {@link Strategy} and both recorded as the schedule: which
+ * processor steps next and for how long; which ready thread an idle processor takes (among the
+ * front of the shared queue, the front of its own queue, and one steal from each other queue).
+ *
+ * <p>Locking rule: {@link #go} holds the scheduler's monitor for the whole run; other Java
+ * threads (Ctrl-C, observers) must not wait for it, and hand their requests over through
+ * volatile flags that the loop reads between slices.
  */
 final class Controlled {
     private final Machine vm;
@@ -25,7 +29,7 @@ final class Controlled {
     private final SThread[] lastOn;
     private long steps;
     private long virtual;
-    /** The choices, run-length encoded later: processor and scheduling points, in order. */
+    /** The choices, run-length encoded later: processor and scheduling points, or a thread choice, in order. */
     final List<long[]> schedule = new ArrayList<>();
     private int lastChosen = -1;
     private SThread lastThread;
