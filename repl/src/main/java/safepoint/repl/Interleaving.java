@@ -22,13 +22,13 @@ final class Interleaving {
         java.util.List<safepoint.vm.lang.Events.Event> events = vm.events.snapshot();
         java.util.List<String> threads = new java.util.ArrayList<>();
         java.util.List<String[]> rows = new java.util.ArrayList<>();
-        String running = null;
-        int[] current = new int[] {-1};
+        // The thread each processor runs, so an event without a "by" lands in the right column.
+        java.util.Map<Integer, String> running = new java.util.HashMap<>();
         for (safepoint.vm.lang.Events.Event e : events) {
             String who = switch (e.kind()) {
                 case "switch" -> e.subject();
-                case "wait", "wake", "thread-end" -> e.subject();
-                default -> e.detail().startsWith("by #<") ? e.detail().replaceFirst("^by (#<[^>]*>).*", "$1") : running;
+                case "wait", "wake", "thread-end", "gc-request" -> e.subject();
+                default -> e.detail().startsWith("by #<") ? e.detail().replaceFirst("^by (#<[^>]*>).*", "$1") : running.get(e.processor());
             };
             if (who == null) continue;
             if (!threads.contains(who)) threads.add(who);
@@ -37,9 +37,11 @@ final class Interleaving {
                 case "mutex-lock", "mutex-unlock", "spinlock-take", "thread-start" -> e.kind() + " " + e.subject();
                 case "trace-write", "trace-read" -> e.kind().substring(6) + " " + e.subject() + e.detail().replaceAll("^by \\S+( \\S+)?", "");
                 case "wait" -> "waits " + e.detail().replaceFirst("^on for ", "for ").replaceFirst("^on ", "on ");
+                case "spin" -> "spins on " + e.subject();
+                case "gc-request" -> "requests a GC: stop the world";
                 default -> e.kind();
             };
-            if (e.kind().equals("switch")) running = e.subject();
+            if (e.kind().equals("switch")) running.put(e.processor(), e.subject());
             rows.add(new String[] {who, cell});
         }
         int width = 34;

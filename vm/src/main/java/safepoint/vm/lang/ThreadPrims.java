@@ -63,6 +63,15 @@ final class ThreadPrims {
         }
     }
 
+    /** trace-write's effect: the event, the access for the race detector, and its value. */
+    static void recordWrite(Interp m, Object[] a) {
+        String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
+        m.machine.event(m.thread, "trace-write", loc,
+                "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+        m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
+        m.val = a[1];
+    }
+
     static void install(Machine vm) {
         Scheduler sched = vm.scheduler;
         java.util.function.Consumer<ControlPrim> add = p -> {
@@ -372,12 +381,20 @@ final class ThreadPrims {
         vm.add(new ControlPrim("trace-write", 2, 2) {
             @Override
             void invoke(Interp m, Object[] a) {
-                String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
-                m.machine.event(m.thread, "trace-write", loc,
-                        "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
-                m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
-                m.val = a[1];
-                m.syncPoint(); // a marked access is a scheduling point
+                // The store a program marks happens right after this returns (set! of the value),
+                // so the scheduling point comes first: recorded write and store are then one step,
+                // and an interleaving shows writes in the order they took effect.
+                m.syncPoint();
+                if (m.stopSlice || m.fuel <= 0) {
+                    m.pc = new Node() {
+                        @Override
+                        void exec(Interp mm) {
+                            recordWrite(mm, a);
+                        }
+                    };
+                    return;
+                }
+                recordWrite(m, a);
             }
         });
         vm.add(new ControlPrim("trace-read", 2, 2) {
@@ -388,7 +405,7 @@ final class ThreadPrims {
                         "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
                 m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), false);
                 m.val = a[1];
-                m.syncPoint();
+                m.syncPoint(); // the value was read before the call: the scheduling point comes after
             }
         });
         vm.add(Primitive.of1("uncaught-exception-reason", true, (c, x) -> {

@@ -127,6 +127,26 @@ class ControlledTest {
     }
 
     @Test
+    void markedAccessesAreRecordedInTheOrderTheyTakeEffect() throws Exception {
+        // Every read must see the last write recorded before it: the recorded interleaving is the one that ran.
+        String program = Files.readString(Path.of("..", "examples", "lost-update.ss"));
+        for (long seed = 1; seed <= 30; seed++) {
+            Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+            vm.setProcessors(4);
+            vm.setControlled(seed, "random", 1_000_000);
+            vm.events.setMode(Events.Mode.RECORD);
+            vm.load(program, "t.ss");
+            String last = "0";
+            for (Events.Event e : vm.events.snapshot()) {
+                if (!e.subject().equals("counter")) continue;
+                String value = e.detail().replaceFirst(".* = ", "");
+                if (e.kind().equals("trace-read")) assertEquals(last, value, "seed " + seed + ": a read saw a write not yet recorded");
+                if (e.kind().equals("trace-write")) last = value;
+            }
+        }
+    }
+
+    @Test
     void theStepBoundIsInconclusiveNotAFailure() {
         String r = run("(let loop () (loop))", 2, 1, "random", 5000);
         assertTrue(r.startsWith("TIMEOUT 4") && r.contains("Step bound reached"), r);

@@ -48,7 +48,7 @@ class DfsSearchTest {
 
     /**
      * Counted by hand. Main (M) runs on P0, t1 lands on P1 when started, t2 on P2. Choices come
-     * after each sync operation; going on with the thread that ran last is free, switching away
+     * at each sync operation; going on with the thread that ran last is free, switching away
      * from it is a preemption; when it blocks or ends, any choice is free.
      *
      * <p>0 preemptions: M starts t1 and t2 and blocks joining t1. Free choice: (1) t1 writes and
