@@ -35,7 +35,8 @@ final class Analysis {
             if (listed.size() < LISTED || t == vm.primordial) listed.add(t);
             else rest.add(t);
         }
-        for (SThread t : listed) participant(vm, g, t, sb);
+        Reachability reach = new Reachability(vm);
+        for (SThread t : listed) participant(vm, g, t, sb, reach);
         if (!rest.isEmpty()) {
             Map<String, Integer> byWait = new LinkedHashMap<>();
             for (SThread t : rest) {
@@ -63,6 +64,10 @@ final class Analysis {
 
     /** One thread: its wait in words, what it holds and waits for, why nobody will wake it, its backtrace. */
     static void participant(Machine vm, WaitForGraph g, SThread t, StringBuilder sb) {
+        participant(vm, g, t, sb, new Reachability(vm));
+    }
+
+    static void participant(Machine vm, WaitForGraph g, SThread t, StringBuilder sb, Reachability reach) {
         sb.append("  ").append(StatusReport.name(t)).append(' ').append(stateWords(g, t)).append('\n');
         for (Object held : heldIn(g, t)) sb.append("      locked ").append(WaitForGraph.name(held)).append('\n');
         Object on = t.waitingOn;
@@ -73,11 +78,11 @@ final class Analysis {
             sb.append("      spinning on ").append(StatusReport.name(t.interp.spinningOn))
                     .append(t.interp.polling ? "" : " (no poll in this code)").append('\n');
         }
-        if (t.state == SThread.State.WAITING && on instanceof SyncObjects.CondVar cv && t.wakeAt == Long.MAX_VALUE && !signalable(vm, cv)) {
+        if (t.state == SThread.State.WAITING && on instanceof SyncObjects.CondVar cv && t.wakeAt == Long.MAX_VALUE && !reach.signalable(cv)) {
             sb.append("      no live thread can signal ").append(StatusReport.name(cv))
                     .append(": only the threads waiting on it can reach it (a lost wakeup)\n");
         }
-        if (t.state == SThread.State.WAITING && on == t.mailbox && t.wakeAt == Long.MAX_VALUE && !sendable(vm, t)) {
+        if (t.state == SThread.State.WAITING && on == t.mailbox && t.wakeAt == Long.MAX_VALUE && !reach.sendable(t)) {
             sb.append("      no live thread can send it a message: none can reach ").append(StatusReport.name(t)).append('\n');
         }
         sb.append(StatusReport.backtrace(t, 6, "      "));
@@ -96,8 +101,9 @@ final class Analysis {
         Object end = chain.get(chain.size() - 1).to();
         boolean cycle = false;
         for (WaitForGraph.Edge e : chain) if (e.from().equals(end)) cycle = true;
-        boolean lost = end instanceof SyncObjects.CondVar cv && !signalable(vm, cv)
-                || end instanceof WaitForGraph.Mailbox mb && !sendable(vm, mb.owner());
+        Reachability reach = new Reachability(vm);
+        boolean lost = end instanceof SyncObjects.CondVar cv && !reach.signalable(cv)
+                || end instanceof WaitForGraph.Mailbox mb && !reach.sendable(mb.owner());
         if (!cycle && !lost) return null;
         StringBuilder sb = new StringBuilder("*** Hang: the program can never end, though some threads still run\n  the chain of waits:\n");
         for (WaitForGraph.Edge e : chain) sb.append("    ").append(e.line()).append('\n');
@@ -142,38 +148,65 @@ final class Analysis {
      * continuation is private to it; another thread can reach only its name, specific and result.
      */
     static boolean signalable(Machine vm, SyncObjects.CondVar cv) {
-        return reachableByOthers(vm, cv, t -> t.waitingOn == cv);
+        return new Reachability(vm).signalable(cv);
     }
 
-    /** Whether a live thread other than {@code t} can reach {@code t} and so send it a message. */
-    static boolean sendable(Machine vm, SThread t) {
-        return reachableByOthers(vm, t, x -> x == t);
-    }
+    /**
+     * Reachability questions about one look at a machine. What the globals reach is walked once
+     * and kept: a report asks about many waiters, and most hang off a global list.
+     */
+    static final class Reachability {
+        private final Machine vm;
+        private IdentityHashMap<Object, Boolean> fromGlobals;
 
-    /** Whether {@code target} is reachable from the globals or from a live thread that {@code excluded} does not name. */
-    private static boolean reachableByOthers(Machine vm, Object target, java.util.function.Predicate<SThread> excluded) {
-        IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
-        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
-        for (Global gl : vm.globalCells()) stack.push(gl.value);
-        List<SThread> live = new ArrayList<>();
-        synchronized (vm.scheduler) {
-            live.add(vm.primordial);
-            live.addAll(vm.scheduler.onCpu);
-            live.addAll(vm.scheduler.runnable());
-            live.addAll(vm.scheduler.waiting);
+        Reachability(Machine vm) {
+            this.vm = vm;
         }
-        for (SThread t : live) {
-            if (t.state == SThread.State.TERMINATED || excluded.test(t)) continue;
-            Interp m = t.interp;
-            for (Object r : new Object[] {m.env, m.val, m.k, m.winders, m.handlers, m.params, t.specific}) if (r != null) stack.push(r);
-            stack.push(t.mailbox);
+
+        boolean signalable(SyncObjects.CondVar cv) {
+            return reachableByOthers(cv, t -> t.waitingOn == cv);
         }
-        while (!stack.isEmpty()) {
-            Object o = stack.pop();
-            if (o == target) return true;
-            if (o == null || seen.put(o, Boolean.TRUE) != null) continue;
-            Reach.push(o, stack);
+
+        /** Whether a live thread other than {@code t} can reach {@code t} and so send it a message. */
+        boolean sendable(SThread t) {
+            return reachableByOthers(t, x -> x == t);
         }
-        return false;
+
+        /** Whether {@code target} is reachable from the globals or from a live thread that {@code excluded} does not name. */
+        private boolean reachableByOthers(Object target, java.util.function.Predicate<SThread> excluded) {
+            if (fromGlobals == null) {
+                fromGlobals = new IdentityHashMap<>();
+                java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+                for (Global gl : vm.globalCells()) if (gl.value != null) stack.push(gl.value);
+                walk(stack, fromGlobals, null);
+            }
+            if (fromGlobals.containsKey(target)) return true;
+            IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>(fromGlobals);
+            java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+            List<SThread> live = new ArrayList<>();
+            synchronized (vm.scheduler) {
+                live.add(vm.primordial);
+                live.addAll(vm.scheduler.onCpu);
+                live.addAll(vm.scheduler.runnable());
+                live.addAll(vm.scheduler.waiting);
+            }
+            for (SThread t : live) {
+                if (t.state == SThread.State.TERMINATED || excluded.test(t)) continue;
+                Interp m = t.interp;
+                for (Object r : new Object[] {m.env, m.val, m.k, m.winders, m.handlers, m.params, t.specific}) if (r != null) stack.push(r);
+                stack.push(t.mailbox);
+            }
+            return walk(stack, seen, target);
+        }
+
+        private static boolean walk(java.util.ArrayDeque<Object> stack, IdentityHashMap<Object, Boolean> seen, Object target) {
+            while (!stack.isEmpty()) {
+                Object o = stack.pop();
+                if (target != null && o == target) return true;
+                if (o == null || seen.put(o, Boolean.TRUE) != null) continue;
+                Reach.push(o, stack);
+            }
+            return false;
+        }
     }
 }
