@@ -222,11 +222,10 @@ final class Explore {
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true,
                 () -> stopped(deadline) != null);
-        ProgramRuns runs = compiled(o, text, file);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
             boolean plain = r.plain();
-            String schedule = runs.next(0).scheduleString(r.failingChoices(), text);
+            String schedule = Machine.scheduleString(r.failingChoices(), text);
             String report = plain ? r.failure().errorText() + "\n"
                     : "failure found by the dfs search after " + r.schedules() + " schedules (-p " + o.processors() + ", "
                             + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"

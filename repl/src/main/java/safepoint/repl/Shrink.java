@@ -67,7 +67,7 @@ final class Shrink {
         } else {
             proof = ", the fewest possible";
         }
-        String shrunk = runs.next(machineSeed).scheduleString(best, text);
+        String shrunk = Machine.scheduleString(best, text);
         return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions
                 + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk
                 + (machineSeed != 0 ? " --seed " + machineSeed : "") + "\n";

@@ -18,6 +18,52 @@ final class Analysis {
     /** Threads listed one by one before the rest are summarised by what they wait on. */
     static final int LISTED = 12;
 
+    /** {@code ,why T} (see {@link Machine#why}); the caller holds the scheduler's monitor. */
+    static String why(Machine vm, String which) {
+        WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
+        String w = which.trim();
+        if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
+        SThread t = null;
+        for (SThread x : g.threads) {
+            String n = StatusReport.name(x);
+            if (n.equals("#<thread " + w + ">") || (w.matches("\\d+") && x.index == Integer.parseInt(w))
+                    || (w.equals("primordial") && x == vm.primordial)) {
+                t = x;
+                break;
+            }
+        }
+        if (t == null) {
+            if (w.matches("\\d+") && Long.parseLong(w) >= 1 && Long.parseLong(w) <= vm.threadsCreated) {
+                return "#<thread " + w + "> has ended: nothing to explain\n";
+            }
+            return "No live thread " + which.trim() + " (,threads lists them)\n";
+        }
+        if (t.state == SThread.State.TERMINATED) return StatusReport.name(t) + " has ended: nothing to explain\n";
+        if (t.state == SThread.State.WAITING && t.waitingOn instanceof safepoint.vm.data.Symbol sy && sy.name.equals("sleep")) {
+            return StatusReport.name(t) + " is sleeping: it wakes up on its own\n";
+        }
+        List<WaitForGraph.Edge> chain = g.chain(t);
+        if (chain.isEmpty()) return StatusReport.name(t) + " is not blocked: " + StatusReport.state(t, null) + "\n";
+        StringBuilder sb = new StringBuilder();
+        for (WaitForGraph.Edge e : chain) sb.append(e.line()).append('\n');
+        if (WaitForGraph.loopsBack(chain)) {
+            sb.append("  ... back to ").append(WaitForGraph.name(chain.get(chain.size() - 1).to()))
+                    .append(": a deadlock, nothing outside the cycle can end it\n");
+        }
+        participant(vm, g, t, sb);
+        return sb.toString();
+    }
+
+    /** {@code ,deadlock} (see {@link Machine#describeDeadlock}); the caller holds the scheduler's monitor. */
+    static String describe(Machine vm) {
+        WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
+        List<SThread> blocked = g.blocked();
+        if (blocked.isEmpty()) return "Nothing is blocked.\n";
+        if (!g.cycle().isEmpty()) return explain(vm, g, "Deadlock: a cycle of waits that nothing outside it can break") + "\n";
+        return explain(vm, g, "No cycle of waits; " + blocked.size() + " thread" + (blocked.size() == 1 ? " waits" : "s wait")
+                + " (,why T follows one):") + "\n";
+    }
+
     /** The full explanation under {@code headline}. */
     static String explain(Machine vm, WaitForGraph g, String headline) {
         StringBuilder sb = new StringBuilder(headline).append('\n');
@@ -99,8 +145,7 @@ final class Analysis {
         if (chain.isEmpty()) return null;
         for (WaitForGraph.Edge e : chain) if (e.words().contains("with a timeout") || e.words().startsWith("spins")) return null;
         Object end = chain.get(chain.size() - 1).to();
-        boolean cycle = false;
-        for (WaitForGraph.Edge e : chain) if (e.from().equals(end)) cycle = true;
+        boolean cycle = WaitForGraph.loopsBack(chain);
         Reachability reach = new Reachability(vm);
         boolean lost = end instanceof SyncObjects.CondVar cv && !reach.signalable(cv)
                 || end instanceof WaitForGraph.Mailbox mb && !reach.sendable(mb.owner());
@@ -116,9 +161,7 @@ final class Analysis {
         for (WaitForGraph.Edge e : g.edges(t)) {
             if (e.words().startsWith("is parked") || e.words().equals("is queued on")) return "RUNNABLE, " + e.words() + " " + e.to();
         }
-        for (List<WaitForGraph.Edge> es : g.out.values()) {
-            for (WaitForGraph.Edge e : es) if (e.to() == t && e.words().equals("runs")) return "RUNNING on " + e.from();
-        }
+        for (WaitForGraph.Edge e : g.into(t)) if (e.words().equals("runs")) return "RUNNING on " + e.from();
         if (t.state == SThread.State.WAITING) {
             Object on = t.waitingOn;
             if (on instanceof SyncObjects.Mutex mx) {
@@ -134,11 +177,7 @@ final class Analysis {
     /** Locks in the graph that {@code t} holds. */
     private static List<Object> heldIn(WaitForGraph g, SThread t) {
         List<Object> held = new ArrayList<>();
-        for (List<WaitForGraph.Edge> es : g.out.values()) {
-            for (WaitForGraph.Edge e : es) {
-                if (e.to() == t && e.words().equals("is held by") && !held.contains(e.from())) held.add(e.from());
-            }
-        }
+        for (WaitForGraph.Edge e : g.into(t)) if (e.words().equals("is held by") && !held.contains(e.from())) held.add(e.from());
         return held;
     }
 

@@ -276,32 +276,15 @@ final class Controlled {
         // The candidates, in the order a real scheduler would take them: the front of the shared
         // queue, then of this processor's own queue, then the last thread of each other
         // processor's queue (a steal). Threads that ended while queued are dropped on the way.
-        List<SThread> candidates = null;
-        SThread only = null;
-        int count = 0;
-        for (int part = 0; part < 2 + n - 1; part++) {
-            java.util.ArrayDeque<SThread> q = part == 0 ? s.ready : part == 1 ? s.local[p] : s.local[(p + part - 1) % n];
-            if (q.isEmpty() || (part >= 2 && (p + part - 1) % n == p)) continue;
-            q.removeIf(t -> t.state == SThread.State.TERMINATED);
-            int taken = 0;
-            java.util.Iterator<SThread> it = part >= 2 ? q.descendingIterator() : q.iterator();
-            while (it.hasNext() && taken < (part >= 2 ? 1 : WINDOW)) {
-                SThread t = it.next();
-                taken++;
-                if (count++ == 0) {
-                    only = t;
-                } else {
-                    if (candidates == null) {
-                        candidates = new ArrayList<>();
-                        candidates.add(only);
-                    }
-                    candidates.add(t);
-                }
-            }
-        }
+        if (!othersWaitToRun()) return null; // the usual case: no allocation
+        List<SThread> candidates = new ArrayList<>(2);
+        window(s.ready.iterator(), WINDOW, candidates);
+        window(s.local[p].iterator(), WINDOW, candidates);
+        for (int k = 1; k < n; k++) window(s.local[(p + k) % n].descendingIterator(), 1, candidates);
+        int count = candidates.size();
         if (count == 0) return null;
-        SThread t = only;
-        if (candidates != null) {
+        SThread t = candidates.get(0);
+        if (count > 1) {
             hadChoice = true;
             int i = strategy.pickThread(this, p, candidates);
             if (i < 0) return STOP;
@@ -310,6 +293,19 @@ final class Controlled {
         }
         if (!s.ready.remove(t)) for (java.util.ArrayDeque<SThread> q : s.local) if (q.remove(t)) break;
         return t;
+    }
+
+    /** Up to {@code max} threads from a queue's {@code it}, skipping ones that ended while queued. */
+    private static void window(java.util.Iterator<SThread> it, int max, List<SThread> into) {
+        for (int taken = 0; taken < max && it.hasNext(); ) {
+            SThread t = it.next();
+            if (t.state == SThread.State.TERMINATED) {
+                it.remove();
+                continue;
+            }
+            into.add(t);
+            taken++;
+        }
     }
 
     /** Marks a recorded choice of thread (which of the candidates) among the processor choices. */
@@ -332,18 +328,9 @@ final class Controlled {
         return ps;
     }
 
-    /** Seed bug 5a, as FreeRun proves it: the barrier waits for a no-poll spinner whose lock's holder is stopped. */
+    /** Seed bug 5a: a GC is pending, every other processor has stopped, and P spins without polls. */
     private Machine.Outcome barrierDeadlock(int p, SThread t) {
-        Spinlocks.Spinlock lock = t.interp.spinningOn;
-        if (lock == null) return null;
         for (int q = 0; q < n; q++) if (q != p && current[q] != null) return null;
-        SThread holder = lock.holder;
-        if (holder == null || holder == t) return null;
-        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
-                + "  P" + p + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
-                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", parked at the safepoint:"
-                + " it cannot run until the GC is over\n"
-                + "  every other processor has stopped at the barrier\n"
-                + "  fix: let the spin loop poll, or take a blocking mutex instead", states());
+        return Spinlocks.barrierDeadlock(vm, p, t, states());
     }
 }

@@ -25,15 +25,10 @@ public final class DfsSearch {
 
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
-     * {@code maxRuns} runs, each from the program's state after compiling, on one thread.
+     * {@code maxRuns} runs, each from the program's state after compiling, on one thread, with
+     * the VM's generator seeded with {@code machineSeed} (a shrink keeps the failing run's).
      * Only failures that {@code sought} accepts end the search (shrinking looks for one failure).
      */
-    public static Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns,
-            java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(() -> runs, 1, 0, bound, maxSteps, maxRuns, sought, () -> false);
-    }
-
-    /** The same with the VMs' own generator seeded with {@code machineSeed} (a shrink keeps the failing run's). */
     public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
         return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false);
@@ -41,17 +36,12 @@ public final class DfsSearch {
 
     /**
      * The same on {@code workers} threads, each with its own compiled program from
-     * {@code programs}. Within a level (a number of preemptions) prefixes run in any order;
-     * the failure reported is the one whose decisions come first in lexicographic order, so it
-     * does not depend on timing: once one is found, prefixes after it are skipped, and the ones
-     * before it (and what they spawn, which may come before it too) still run.
+     * {@code programs}, ending early (not complete) once {@code stop} says so (Ctrl-C,
+     * --timeout). Within a level (a number of preemptions) prefixes run in any order; the
+     * failure reported is the one whose decisions come first in lexicographic order, so it does
+     * not depend on timing: once one is found, prefixes after it are skipped, and the ones before
+     * it (and what they spawn, which may come before it too) still run.
      */
-    public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
-            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, () -> false);
-    }
-
-    /** The same, ending early (not complete) once {@code stop} says so (Ctrl-C). */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
         return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop);

@@ -94,7 +94,7 @@ final class FreeRun {
                 Thread.sleep(WATCH_MILLIS);
                 synchronized (s) {
                     if (stop) return;
-                    if (!vm.heap.pending && s.waiting.size() >= 2) {
+                    if (!vm.heap.pending && mayCycle()) {
                         // A cycle of waits while other threads still run: proven when two looks
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
@@ -141,6 +141,22 @@ final class FreeRun {
         s.notifyAll();
         while (!stop && !s.onCpu.isEmpty()) s.wait(10);
         return !stop;
+    }
+
+    /**
+     * Whether a cycle of waits is possible at all, without stopping the world to look: it needs
+     * two untimed waits that point at threads (a lock's holder, a joined thread), or one on a
+     * lock the waiter holds itself; a machine full of threads waiting for messages or sleeping
+     * has none.
+     */
+    private boolean mayCycle() {
+        int pointing = 0;
+        for (SThread t : s.waiting) {
+            if (t.wakeAt != Long.MAX_VALUE) continue;
+            if (t.waitingOn instanceof SyncObjects.Mutex mx && (mx.owner == t || ++pointing >= 2)) return true;
+            if (t.waitingOn instanceof SThread && ++pointing >= 2) return true;
+        }
+        return false;
     }
 
     /** The cycle the last look found (its vertices) and its threads' progress then, or null. */
@@ -385,19 +401,9 @@ final class FreeRun {
      * spins without polls on a spinlock whose holder is parked at the safepoint: no one can move.
      */
     private Machine.Outcome barrierDeadlock(int id, SThread t) {
-        Spinlocks.Spinlock lock = t.interp.spinningOn;
-        if (lock == null || idle != n - 1) return null;
-        SThread holder = lock.holder;
-        if (holder == null || holder == t || holder.onProcessor >= 0) return null;
-        String where = holder.state == SThread.State.WAITING ? "waiting (" + StatusReport.waitText(holder) + ")"
-                : "parked at the safepoint";
+        if (idle != n - 1) return null;
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == id ? t : null, q != id);
-        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + id + ", which never reaches a safepoint\n"
-                + "  P" + id + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
-                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", " + where
-                + ": it cannot run until the GC is over\n"
-                + "  every other processor has stopped at the barrier\n"
-                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
+        return Spinlocks.barrierDeadlock(vm, id, t, states);
     }
 }

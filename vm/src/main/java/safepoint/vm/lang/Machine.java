@@ -677,7 +677,7 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** A schedule string for these choices and this program. */
-    public String scheduleString(List<long[]> choices, String programText) {
+    public static String scheduleString(List<long[]> choices, String programText) {
         return Controlled.encode(choices, digest(programText));
     }
 
@@ -763,50 +763,14 @@ public final class Machine implements PrimitiveSink {
      */
     public String why(String which) {
         synchronized (scheduler) {
-            WaitForGraph g = WaitForGraph.of(this, new WaitForGraph.ProcessorState[processors]);
-            String w = which.trim();
-            if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
-            SThread t = null;
-            for (SThread x : g.threads) {
-                String n = StatusReport.name(x);
-                if (n.equals("#<thread " + w + ">") || (w.matches("\\d+") && x.index == Integer.parseInt(w))
-                        || (w.equals("primordial") && x == primordial)) {
-                    t = x;
-                    break;
-                }
-            }
-            if (t == null) {
-                if (w.matches("\\d+") && Long.parseLong(w) >= 1 && Long.parseLong(w) <= threadsCreated) {
-                    return "#<thread " + w + "> has ended: nothing to explain\n";
-                }
-                return "No live thread " + which.trim() + " (,threads lists them)\n";
-            }
-            if (t.state == SThread.State.TERMINATED) return StatusReport.name(t) + " has ended: nothing to explain\n";
-            if (t.state == SThread.State.WAITING && t.waitingOn instanceof safepoint.vm.data.Symbol sy && sy.name.equals("sleep")) {
-                return StatusReport.name(t) + " is sleeping: it wakes up on its own\n";
-            }
-            List<WaitForGraph.Edge> chain = g.chain(t);
-            if (chain.isEmpty()) return StatusReport.name(t) + " is not blocked: " + StatusReport.state(t, null) + "\n";
-            StringBuilder sb = new StringBuilder();
-            for (WaitForGraph.Edge e : chain) sb.append(e.line()).append('\n');
-            Object end = chain.get(chain.size() - 1).to();
-            boolean back = false;
-            for (WaitForGraph.Edge e : chain) if (e.from() == end || e.from().equals(end)) back = true;
-            if (back) sb.append("  ... back to ").append(WaitForGraph.name(end)).append(": a deadlock, nothing outside the cycle can end it\n");
-            Analysis.participant(this, g, t, sb);
-            return sb.toString();
+            return Analysis.why(this, which);
         }
     }
 
     /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
     public String describeDeadlock() {
         synchronized (scheduler) {
-            WaitForGraph g = WaitForGraph.of(this, new WaitForGraph.ProcessorState[processors]);
-            List<SThread> blocked = g.blocked();
-            if (blocked.isEmpty()) return "Nothing is blocked.\n";
-            if (!g.cycle().isEmpty()) return Analysis.explain(this, g, "Deadlock: a cycle of waits that nothing outside it can break") + "\n";
-            return Analysis.explain(this, g, "No cycle of waits; " + blocked.size() + " thread" + (blocked.size() == 1 ? " waits" : "s wait")
-                    + " (,why T follows one):") + "\n";
+            return Analysis.describe(this);
         }
     }
 

@@ -121,6 +121,26 @@ final class Spinlocks {
     }
 
     /**
+     * Seed bug 5a, proven in either mode once every other processor has stopped at the barrier
+     * (the caller checks that): P spins without polls on a lock whose holder is not running, so
+     * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
+     */
+    static Machine.Outcome barrierDeadlock(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
+        Spinlock lock = t.interp.spinningOn;
+        if (lock == null) return null;
+        SThread holder = lock.holder;
+        if (holder == null || holder == t || holder.onProcessor >= 0) return null;
+        String where = holder.state == SThread.State.WAITING ? "waiting (" + StatusReport.waitText(holder) + ")"
+                : "parked at the safepoint";
+        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
+                + "  P" + p + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
+                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", " + where
+                + ": it cannot run until the GC is over\n"
+                + "  every other processor has stopped at the barrier\n"
+                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
+    }
+
+    /**
      * A thread that stopped without a poll while spinning on a lock held by another thread: on
      * one processor the holder can never run again.
      */

@@ -68,6 +68,19 @@ final class WaitForGraph {
         return out.getOrDefault(v, List.of());
     }
 
+    /** In-edges by vertex, made on first use (reports ask what points at each participant). */
+    private Map<Object, List<Edge>> in;
+
+    List<Edge> into(Object v) {
+        if (in == null) {
+            in = new HashMap<>();
+            for (List<Edge> es : out.values()) {
+                for (Edge e : es) if (e.to() != null) in.computeIfAbsent(e.to(), k -> new ArrayList<>(2)).add(e);
+            }
+        }
+        return in.getOrDefault(v, List.of());
+    }
+
     /** Build the graph of {@code vm} as it is now; {@code procs} says what each processor does. */
     static WaitForGraph of(Machine vm, ProcessorState[] procs) {
         Scheduler s = vm.scheduler;
@@ -149,6 +162,14 @@ final class WaitForGraph {
      * always gives the same cycle.
      */
     List<Edge> cycle() {
+        if (cycle == null) cycle = findCycle();
+        return cycle;
+    }
+
+    /** The cycle, once found (a report and its caller both ask). */
+    private List<Edge> cycle;
+
+    private List<Edge> findCycle() {
         Map<Object, Integer> colour = new HashMap<>(); // absent white, 1 grey (on the path), 2 black
         List<Object> starts = new ArrayList<>(threads);
         starts.addAll(out.keySet());
@@ -209,6 +230,14 @@ final class WaitForGraph {
             at = e.to();
         }
         return chain;
+    }
+
+    /** Whether a chain of waits ends where it passed before: a cycle. */
+    static boolean loopsBack(List<Edge> chain) {
+        if (chain.isEmpty()) return false;
+        Object end = chain.get(chain.size() - 1).to();
+        for (Edge e : chain) if (e.from().equals(end)) return true;
+        return false;
     }
 
     /** Threads that wait (on anything but the clock). */

@@ -43,7 +43,7 @@ class DfsSearchTest {
     }
 
     static DfsSearch.Result search(String program, int processors, int bound) {
-        return DfsSearch.search(runs(program, processors), bound, 1_000_000, 100_000, o -> true);
+        return DfsSearch.search(runs(program, processors), 0, bound, 1_000_000, 100_000, o -> true);
     }
 
     /**
@@ -120,7 +120,7 @@ class DfsSearchTest {
 
     @Test
     void theRunCapEndsAnUnfinishedSearch() {
-        DfsSearch.Result r = DfsSearch.search(runs(TINY, 4), 3, 1_000_000, 5, o -> true);
+        DfsSearch.Result r = DfsSearch.search(runs(TINY, 4), 0, 3, 1_000_000, 5, o -> true);
         assertEquals(5, r.schedules());
         assertFalse(r.complete());
     }
@@ -129,14 +129,14 @@ class DfsSearchTest {
     void twoWorkersCountTheSameAndReportTheSameFailureWhateverTheTiming() {
         String fixed = LOST_UPDATE.replace("(define (increment!)", "(define m (make-mutex))\n(define (increment!)")
                 .replace("(let ((seen", "(mutex-lock! m) (let ((seen").replace("(+ seen 1)))))", "(+ seen 1)))) (mutex-unlock! m))");
-        DfsSearch.Result one = DfsSearch.search(() -> runs(fixed, 3), 1, 2, 1_000_000, 100_000, o -> true);
-        DfsSearch.Result two = DfsSearch.search(() -> runs(fixed, 3), 2, 2, 1_000_000, 100_000, o -> true);
+        DfsSearch.Result one = DfsSearch.search(() -> runs(fixed, 3), 1, 2, 1_000_000, 100_000, o -> true, () -> false);
+        DfsSearch.Result two = DfsSearch.search(() -> runs(fixed, 3), 2, 2, 1_000_000, 100_000, o -> true, () -> false);
         assertTrue(one.complete() && two.complete());
         assertNull(two.failure(), String.valueOf(two.failure()));
         assertEquals(one.schedules(), two.schedules());
         String first = null;
         for (int i = 0; i < 5; i++) {
-            DfsSearch.Result r = DfsSearch.search(() -> runs(LOST_UPDATE, 3), 2, 2, 1_000_000, 100_000, o -> true);
+            DfsSearch.Result r = DfsSearch.search(() -> runs(LOST_UPDATE, 3), 2, 2, 1_000_000, 100_000, o -> true, () -> false);
             assertEquals(1, r.failurePreemptions());
             StringBuilder sb = new StringBuilder();
             for (long[] c : r.failingChoices()) sb.append(c[0]).append('.').append(c[1]).append(',');
