@@ -41,30 +41,10 @@ final class Bench {
         PrintWriter w = new PrintWriter(out);
         w.println("Controlled mode (--seed 1, random strategy) vs free run, warm medians in ms (ratio = controlled / free)");
         w.println(String.format(Locale.ROOT, "%-10s %10s %11s %8s", "benchmark", "free run", "controlled", "ratio"));
-        List<Double> ratios = new ArrayList<>();
-        boolean failed = false;
-        for (String name : Programs.NAMES) {
-            String source = Programs.source(name);
-            System.gc();
-            Result free = InProcess.run(name, source, policy, false);
-            System.gc();
-            Result ctl = InProcess.run(name, source, policy, true);
-            if (!free.ok() || !ctl.ok()) {
-                failed = true;
-                w.println(String.format(Locale.ROOT, "%-10s FAILED", name));
-                continue;
-            }
-            double r = ctl.warmMs() / free.warmMs();
-            ratios.add(r);
-            w.println(String.format(Locale.ROOT, "%-10s %10.1f %11.1f %8.2f", name, free.warmMs(), ctl.warmMs(), r));
-            w.flush();
-        }
-        double logSum = 0;
-        for (double r : ratios) logSum += Math.log(r);
-        w.println(String.format(Locale.ROOT, "geometric mean (controlled / free run): %.3f  (%d benchmarks)", Math.exp(logSum / ratios.size()),
-                ratios.size()));
-        w.flush();
-        return failed ? 1 : 0;
+        // The ratio is the second way over the first: controlled / free run.
+        return compare(w, "%-10s %10.1f %11.1f %8.2f", "controlled / free run",
+                (name, source) -> InProcess.run(name, source, policy, false),
+                (name, source) -> InProcess.run(name, source, policy, true), true);
     }
 
     /**
@@ -76,27 +56,39 @@ final class Bench {
         w.println("Polls on vs compiled out, warm medians in ms (ratio = with polls / without)");
         w.println("JVM: " + JvmInfo.describe());
         w.println(String.format(Locale.ROOT, "%-10s %10s %10s %8s", "benchmark", "polls", "no polls", "ratio"));
+        return compare(w, "%-10s %10.1f %10.1f %8.2f", "polls / no polls",
+                (name, source) -> InProcess.run(name, source, policy),
+                (name, source) -> InProcess.run(name, "(declare (not interrupts-enabled))\n" + source, policy), false);
+    }
+
+    /**
+     * Every benchmark run two ways, one after the other: a row of warm medians and their ratio
+     * each (the second way over the first when {@code secondOverFirst}, else the first over the
+     * second), then the ratios' geometric mean. Exit 1 when any run failed.
+     */
+    private static int compare(PrintWriter w, String row, String meanLabel, java.util.function.BiFunction<String, String, Result> first,
+            java.util.function.BiFunction<String, String, Result> second, boolean secondOverFirst) {
         List<Double> ratios = new ArrayList<>();
         boolean failed = false;
         for (String name : Programs.NAMES) {
             String source = Programs.source(name);
             System.gc();
-            Result on = InProcess.run(name, source, policy);
+            Result a = first.apply(name, source);
             System.gc();
-            Result off = InProcess.run(name, "(declare (not interrupts-enabled))\n" + source, policy);
-            if (!on.ok() || !off.ok()) {
+            Result b = second.apply(name, source);
+            if (!a.ok() || !b.ok()) {
                 failed = true;
                 w.println(String.format(Locale.ROOT, "%-10s FAILED", name));
                 continue;
             }
-            double r = on.warmMs() / off.warmMs();
+            double r = secondOverFirst ? b.warmMs() / a.warmMs() : a.warmMs() / b.warmMs();
             ratios.add(r);
-            w.println(String.format(Locale.ROOT, "%-10s %10.1f %10.1f %8.2f", name, on.warmMs(), off.warmMs(), r));
+            w.println(String.format(Locale.ROOT, row, name, a.warmMs(), b.warmMs(), r));
             w.flush();
         }
         double logSum = 0;
         for (double r : ratios) logSum += Math.log(r);
-        w.println(String.format(Locale.ROOT, "geometric mean (polls / no polls): %.3f  (%d benchmarks)", Math.exp(logSum / ratios.size()),
+        w.println(String.format(Locale.ROOT, "geometric mean (%s): %.3f  (%d benchmarks)", meanLabel, Math.exp(logSum / ratios.size()),
                 ratios.size()));
         w.flush();
         return failed ? 1 : 0;
