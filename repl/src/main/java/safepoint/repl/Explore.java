@@ -1,10 +1,10 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
+import safepoint.vm.search.DfsSearch;
+import safepoint.vm.search.ProgramRuns;
 import java.io.IOException;
 import java.io.Writer;
-import safepoint.vm.lang.DfsSearch;
-import safepoint.vm.lang.Machine;
-import safepoint.vm.lang.ProgramRuns;
 
 /**
  * {@code safepoint explore FILE}: runs the program in controlled mode under seeds 1..N, or every
@@ -48,7 +48,7 @@ final class Explore {
         int runs = o.runs() == null ? 1000 : o.runs();
         // Both cores: workers take seeds in order; the failure reported is the one with the lowest
         // run index, whichever worker found it, so the answer does not depend on timing.
-        int workers = safepoint.vm.lang.Workers.count();
+        int workers = safepoint.vm.search.Workers.count();
         java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
@@ -121,7 +121,7 @@ final class Explore {
                 completed.incrementAndGet();
             }
         };
-        safepoint.vm.lang.Workers.run(workers, "explore", work);
+        safepoint.vm.search.Workers.run(workers, "explore", work);
         if (firstFailure.get() != Integer.MAX_VALUE) {
             int seed = firstFailure.get();
             int status = report(o, text, file, seed, "seed " + seed, failures.get(seed), bound[0], out);
@@ -218,7 +218,7 @@ final class Explore {
         int bound = o.preemptions() == null ? 2 : o.preemptions();
         long cap = o.runs() == null ? DFS_RUNS : o.runs();
         long t0 = System.nanoTime();
-        int workers = safepoint.vm.lang.Workers.count();
+        int workers = safepoint.vm.search.Workers.count();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true,
                 () -> stopped(deadline) != null);

@@ -1,7 +1,8 @@
 package safepoint.repl;
 
-import safepoint.vm.lang.Machine;
-import safepoint.vm.lang.ProgramRuns;
+import safepoint.vm.Machine;
+import safepoint.vm.search.ProgramRuns;
+
 
 /**
  * A failing run shown as columns, one per thread, in the order things happened: the switch
@@ -17,14 +18,14 @@ final class Interleaving {
     static String of(ProgramRuns runs, long machineSeed, java.util.List<long[]> choices, String label) {
         Machine vm = runs.next(machineSeed);
         vm.setReplay(choices);
-        vm.events.setMode(safepoint.vm.lang.Events.Mode.RECORD);
+        vm.events.setMode(safepoint.vm.event.Events.Mode.RECORD);
         runs.run();
-        java.util.List<safepoint.vm.lang.Events.Event> events = vm.events.snapshot();
+        java.util.List<safepoint.vm.event.Events.Event> events = vm.events.snapshot();
         java.util.List<String> threads = new java.util.ArrayList<>();
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         // The thread each processor runs, so an event without a "by" lands in the right column.
         java.util.Map<Integer, String> running = new java.util.HashMap<>();
-        for (safepoint.vm.lang.Events.Event e : events) {
+        for (safepoint.vm.event.Events.Event e : events) {
             String who = switch (e.kind()) {
                 case "switch" -> e.subject();
                 case "wait", "wake", "thread-end", "gc-request" -> e.subject();

@@ -1,6 +1,7 @@
 package safepoint.repl;
 
-import safepoint.vm.lang.Machine;
+import safepoint.vm.Machine;
+
 
 /** Ctrl-C interrupts the running evaluation (at its next poll), or ends a search, instead of killing the process. */
 final class Interrupts {

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import safepoint.vm.lang.Machine;
 
 /**
  * The {@code safepoint} command. Exit statuses follow DESIGN.md: 0 normal, 1 uncaught Scheme

@@ -1,12 +1,12 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.SchemeError;
-import safepoint.vm.lang.Machine;
 
 /**
  * The plain line REPL: reads lines until they hold complete datums, evaluates each, prints each

@@ -1,8 +1,9 @@
 package safepoint.repl;
 
-import safepoint.vm.lang.DfsSearch;
-import safepoint.vm.lang.Machine;
-import safepoint.vm.lang.ProgramRuns;
+import safepoint.vm.Machine;
+import safepoint.vm.search.DfsSearch;
+import safepoint.vm.search.ProgramRuns;
+
 
 /** Shrinking a failing schedule to the fewest preemptions that still fail the same way. */
 final class Shrink {

@@ -1,11 +1,11 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Locale;
-import safepoint.vm.lang.Machine;
 
 /**
  * The SMP machine's benchmarks: {@code bench ring} (a message-passing ring of green threads in

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,7 +20,6 @@ import safepoint.repl.bench.Policy;
 import safepoint.repl.bench.Programs;
 import safepoint.repl.bench.Result;
 import safepoint.repl.bench.Stats;
-import safepoint.vm.lang.Machine;
 
 class BenchTest {
     /** Only the cold run, at each program's small test size. */

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import safepoint.vm.lang.Machine;
 
 /** The command line as a user meets it: output, error messages and exit statuses (DESIGN.md). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -521,7 +521,7 @@ class CliTest {
         Path p = file("lost.ss", LOST_UPDATES);
         Options o = Options.parse(new String[] {"explore", p.toString()});
         // A failing random run that preempts more than it needs to: the first such seed.
-        safepoint.vm.lang.ProgramRuns runs = Explore.compiled(o, LOST_UPDATES, p.toString());
+        safepoint.vm.search.ProgramRuns runs = Explore.compiled(o, LOST_UPDATES, p.toString());
         long seed = 0;
         Machine.Outcome failure = null;
         java.util.List<long[]> choices = null;

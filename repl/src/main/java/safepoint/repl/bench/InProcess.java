@@ -1,8 +1,8 @@
 package safepoint.repl.bench;
 
+import safepoint.vm.Machine;
 import java.io.Reader;
 import java.io.Writer;
-import safepoint.vm.lang.Machine;
 
 /**
  * Times a benchmark on Safepoint itself: one fresh Machine per benchmark, {@code bench-run}

@@ -1,5 +1,13 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
+import safepoint.vm.interp.Blocks;
+import safepoint.vm.interp.Calls;
+import safepoint.vm.interp.Global;
+import safepoint.vm.interp.Intrinsics;
+import safepoint.vm.interp.Node;
+import safepoint.vm.interp.Refs;
+import safepoint.vm.interp.Where;
 import java.util.ArrayList;
 import java.util.List;
 import safepoint.vm.data.Bytevector;
@@ -22,7 +30,7 @@ import safepoint.vm.data.Symbol;
  * (frameless) node shapes where it can. One Compiler serves one load (a file, or one REPL
  * input); it carries that unit's declarations.
  */
-final class Compiler {
+public final class Compiler {
     final Machine machine;
     final String file;
     /** The namespace top-level names resolve in: the VM's top level, or a module's. */
@@ -36,7 +44,7 @@ final class Compiler {
     private int expansions;
     static final int MAX_EXPANSIONS = 100_000;
 
-    Compiler(Machine machine, String file) {
+    public Compiler(Machine machine, String file) {
         this.machine = machine;
         this.file = file;
         this.ns = machine.top;
@@ -285,7 +293,7 @@ final class Compiler {
         }
         polls = savedPolls;
         if (nodes.isEmpty()) return new Refs.Const(Special.VOID);
-        return nodes.size() == 1 ? nodes.get(0) : new Control.Seq(nodes.toArray(new Node[0]));
+        return nodes.size() == 1 ? nodes.get(0) : new Blocks.Seq(nodes.toArray(new Node[0]));
     }
 
     /** Compile a sequence that is not a body (no definitions): {@code begin}, cond clauses. */
@@ -293,13 +301,13 @@ final class Compiler {
         List<Node> nodes = new ArrayList<>();
         for (Object f = forms; f instanceof Pair fp; f = fp.cdr) nodes.add(compile(fp.car, s));
         if (nodes.isEmpty()) return new Refs.Const(Special.VOID);
-        return nodes.size() == 1 ? nodes.get(0) : new Control.Seq(nodes.toArray(new Node[0]));
+        return nodes.size() == 1 ? nodes.get(0) : new Blocks.Seq(nodes.toArray(new Node[0]));
     }
 
     // ---- top level -----------------------------------------------------------------------------
 
     /** Compile one top-level form: definitions are global, {@code begin} splices. */
-    Node compileTop(Object x) {
+    public Node compileTop(Object x) {
         for (;;) {
             if (x instanceof Pair p && Renamed.isIdentifier(p.car)) {
                 Binding b = resolve(p.car, null);
@@ -313,7 +321,7 @@ final class Compiler {
                         List<Node> nodes = new ArrayList<>();
                         for (Object g = p.cdr; g instanceof Pair gp; g = gp.cdr) nodes.add(compileTop(gp.car));
                         if (nodes.isEmpty()) return new Refs.Const(Special.VOID);
-                        return nodes.size() == 1 ? nodes.get(0) : new Control.Seq(nodes.toArray(new Node[0]));
+                        return nodes.size() == 1 ? nodes.get(0) : new Blocks.Seq(nodes.toArray(new Node[0]));
                     }
                     if (form == CoreForms.DEFINE) {
                         Object[] d = CoreForms.parseDefine(this, p);
@@ -355,19 +363,19 @@ final class Compiler {
         return n;
     }
 
-    static Object listOf(Object... items) {
+    public static Object listOf(Object... items) {
         Object r = Nil.NIL;
         for (int i = items.length - 1; i >= 0; i--) r = new Pair(items[i], r);
         return r;
     }
 
-    static Object listOf(List<Object> items) {
+    public static Object listOf(List<Object> items) {
         Object r = Nil.NIL;
         for (int i = items.size() - 1; i >= 0; i--) r = new Pair(items.get(i), r);
         return r;
     }
 
-    static Object[] arrayOf(Object list) {
+    public static Object[] arrayOf(Object list) {
         List<Object> out = new ArrayList<>();
         for (Object x = list; x instanceof Pair p; x = p.cdr) out.add(p.car);
         return out.toArray();

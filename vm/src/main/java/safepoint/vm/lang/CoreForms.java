@@ -1,5 +1,13 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.interp.Blocks;
+import safepoint.vm.interp.Calls;
+import safepoint.vm.interp.CaseLambda;
+import safepoint.vm.interp.Global;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.Lambda;
+import safepoint.vm.interp.Node;
+import safepoint.vm.interp.Refs;
 import java.util.ArrayList;
 import java.util.List;
 import safepoint.vm.data.Keyword;
@@ -10,7 +18,7 @@ import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
 
 /** The core special forms, each compiled straight to nodes. */
-final class CoreForms {
+public final class CoreForms {
     private CoreForms() {}
 
     record Form(String name, Compile body) implements SpecialForm {
@@ -35,13 +43,13 @@ final class CoreForms {
         Node test = c.compile(Compiler.nth(f, 1), s);
         Node then = c.compile(Compiler.nth(f, 2), s, n);
         Node otherwise = len == 4 ? c.compile(Compiler.nth(f, 3), s, n) : new Refs.Const(Special.VOID);
-        if (test.isSimple() && then.isSimple() && otherwise.isSimple()) return new Control.SimpleIf(test, then, otherwise);
-        return new Control.If(test, then, otherwise);
+        if (test.isSimple() && then.isSimple() && otherwise.isSimple()) return new Blocks.SimpleIf(test, then, otherwise);
+        return new Blocks.If(test, then, otherwise);
     });
 
     static final SpecialForm BEGIN = new Form("begin", (c, f, s, n) -> c.compileSeq(f.cdr, s));
 
-    static final SpecialForm DEFINE = new Form("define", (c, f, s, n) -> {
+    public static final SpecialForm DEFINE = new Form("define", (c, f, s, n) -> {
         // Reached only where a definition is not allowed (inside an expression).
         throw c.illFormed(f);
     });
@@ -76,7 +84,7 @@ final class CoreForms {
 
     static final SpecialForm LAMBDA = new Form("lambda", (c, f, s, n) -> {
         if (Compiler.length(f) < 3) throw c.illFormed(f);
-        return new Control.LambdaNode(lambda(c, f, Compiler.nth(f, 1), ((Pair) ((Pair) f.cdr).cdr), s, n));
+        return new Blocks.LambdaNode(lambda(c, f, Compiler.nth(f, 1), ((Pair) ((Pair) f.cdr).cdr), s, n));
     });
 
     static final SpecialForm DEFINE_SYNTAX = new Form("define-syntax", (c, f, s, n) -> {
@@ -104,7 +112,7 @@ final class CoreForms {
         return new CaseLambda.MakeNode(clauses.toArray(new Lambda[0]), n);
     });
 
-    static final SpecialForm[] ALL = {QUOTE, IF, BEGIN, DEFINE, SET, LAMBDA, DEFINE_SYNTAX, LET_SYNTAX, LETREC_SYNTAX,
+    public static final SpecialForm[] ALL = {QUOTE, IF, BEGIN, DEFINE, SET, LAMBDA, DEFINE_SYNTAX, LET_SYNTAX, LETREC_SYNTAX,
         DECLARE, LET, LETREC, LETREC_STAR, CASE_LAMBDA};
 
     // ---- lambda ----------------------------------------------------------------------------
@@ -199,10 +207,10 @@ final class CoreForms {
             if (!defaults.isEmpty()) {
                 Node[] seq = new Node[defaults.size() + 1];
                 for (int i = 0; i < defaults.size(); i++) {
-                    seq[i] = new Control.DefaultArg((Integer) defaults.get(i)[0], c.compile(defaults.get(i)[1], ls));
+                    seq[i] = new Blocks.DefaultArg((Integer) defaults.get(i)[0], c.compile(defaults.get(i)[1], ls));
                 }
                 seq[defaults.size()] = bodyNode;
-                bodyNode = new Control.Seq(seq);
+                bodyNode = new Blocks.Seq(seq);
             }
             bodyNode.markTail();
             l.body = bodyNode;
@@ -237,7 +245,7 @@ final class CoreForms {
         Scope ls = new Scope(s, true);
         for (Object id : ids) ls.add(id);
         Node body = c.compileBody(((Pair) f.cdr).cdr, ls, f);
-        return new Control.Let(initNodes.toArray(new Node[0]), body, false, ls.frameSize());
+        return new Blocks.Let(initNodes.toArray(new Node[0]), body, false, ls.frameSize());
     }
 
     private static final Symbol VALUES = Symbol.of("values");
@@ -286,7 +294,7 @@ final class CoreForms {
         List<Node> initNodes = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) initNodes.add(c.compile(inits.get(i), ls, Renamed.base(ids.get(i)).name));
         Node body = c.compileBody(((Pair) f.cdr).cdr, ls, f);
-        return new Control.Let(initNodes.toArray(new Node[0]), body, true, ls.frameSize());
+        return new Blocks.Let(initNodes.toArray(new Node[0]), body, true, ls.frameSize());
     }
 
     /** {@code (let loop ((v init) ...) body)}: a letrec-bound lambda called with the inits. */
@@ -306,7 +314,7 @@ final class CoreForms {
         Node[] shiftedInits = new Node[initNodes.size()];
         for (int i = 0; i < shiftedInits.length; i++) shiftedInits[i] = new Outer(initNodes.get(i));
         Node call = Calls.make(Refs.local(0, slot), shiftedInits, c.where(f));
-        return new Control.Let(new Node[] {new Control.LambdaNode(l)}, call, true, ls.frameSize());
+        return new Blocks.Let(new Node[] {new Blocks.LambdaNode(l)}, call, true, ls.frameSize());
     }
 
     /** Evaluates a simple or complex node in the parent of the current frame. */
@@ -318,12 +326,12 @@ final class CoreForms {
         }
 
         @Override
-        boolean isSimple() {
+        public boolean isSimple() {
             return inner.isSimple();
         }
 
         @Override
-        Object ev(Interp m) {
+        public Object ev(Interp m) {
             Object[] e = m.env;
             m.env = (Object[]) e[0];
             try {
@@ -334,7 +342,7 @@ final class CoreForms {
         }
 
         @Override
-        void exec(Interp m) {
+        public void exec(Interp m) {
             if (inner.isSimple()) {
                 m.val = ev(m);
             } else {
@@ -412,7 +420,7 @@ final class CoreForms {
         // The body is a body of the enclosing frame: let-syntax adds no runtime frame.
         Scope body = new Scope(ms, true);
         Node n = c.compileBody(((Pair) f.cdr).cdr, body, f);
-        return new Control.Let(new Node[0], n, false, body.frameSize());
+        return new Blocks.Let(new Node[0], n, false, body.frameSize());
     }
 
     static Macro makeMacro(Compiler c, Object spec, Scope s, String name, Pair whole) {

@@ -15,7 +15,7 @@ import safepoint.vm.data.Symbol;
  * local {@code if} or {@code t} changes nothing. Runtime helpers use {@code ##} names that
  * programs do not redefine.
  */
-final class DerivedForms {
+public final class DerivedForms {
     private DerivedForms() {}
 
     record Form(String name, Rewrite body) implements SpecialForm.Derived {
@@ -394,6 +394,6 @@ final class DerivedForms {
         return Compiler.listOf(out);
     });
 
-    static final SpecialForm[] ALL = {SYNTAX_RULES, LET_STAR, AND, OR, WHEN, UNLESS, COND, CASE, DO, QUASIQUOTE, RECEIVE,
+    public static final SpecialForm[] ALL = {SYNTAX_RULES, LET_STAR, AND, OR, WHEN, UNLESS, COND, CASE, DO, QUASIQUOTE, RECEIVE,
         LET_VALUES, LET_STAR_VALUES, DEFINE_VALUES, DELAY, DELAY_FORCE, PARAMETERIZE, GUARD, DEFINE_RECORD_TYPE};
 }

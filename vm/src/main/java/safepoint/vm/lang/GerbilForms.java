@@ -17,7 +17,7 @@ import safepoint.vm.data.Symbol;
  * rewrite into the core forms. {@code def} is {@code define} itself: the lambda-list parser takes
  * Gerbil's optional {@code (id default)} and keyword {@code key: id} parameters.
  */
-final class GerbilForms {
+public final class GerbilForms {
     private GerbilForms() {}
 
     private static Object rest(Pair f, int from) {
@@ -271,6 +271,6 @@ final class GerbilForms {
         return x;
     }
 
-    static final SpecialForm[] ALL = {TRY, HASH, HASH_EQ, HASH_EQV, LET_HASH, DEF_STAR, DEFVALUES, DEFALIAS, DEFRULES, LET_CC, LET_ESC, BEGIN0, UNWIND_PROTECT, REC,
+    public static final SpecialForm[] ALL = {TRY, HASH, HASH_EQ, HASH_EQV, LET_HASH, DEF_STAR, DEFVALUES, DEFALIAS, DEFRULES, LET_CC, LET_ESC, BEGIN0, UNWIND_PROTECT, REC,
         AND_LET_STAR, ALET_STAR, ALET, WHILE, UNTIL, CUT, AT_LIST};
 }

@@ -1,5 +1,9 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.Frame;
+import safepoint.vm.interp.Interp;
 import java.util.List;
 import safepoint.tables.HashKind;
 import safepoint.tables.HashSpec;
@@ -30,7 +34,7 @@ import safepoint.vm.prims.Hashing;
  * made by pushing the frame and jumping, never from Java. Tables are unsynchronized, as
  * Gerbil's are (reference 1.7): two threads writing one table can corrupt it.
  */
-final class HashTables {
+public final class HashTables {
     private HashTables() {}
 
     /** A hash table as Scheme sees it. */
@@ -48,10 +52,10 @@ final class HashTables {
     }
 
     /** The VM side of the tables library: hashing and tests in Java for the builtin kinds. */
-    static final class Host implements TableHost {
+    public static final class Host implements TableHost {
         final VmState vm;
 
-        Host(VmState vm) {
+        public Host(VmState vm) {
             this.vm = vm;
         }
 
@@ -158,7 +162,7 @@ final class HashTables {
         }
 
         @Override
-        void resume(Interp m) {
+        public void resume(Interp m) {
             if (supply) op.supply(m.val);
             drive(m, op, proc, dflt, errorIfAbsent, key);
         }
@@ -173,10 +177,10 @@ final class HashTables {
         return m.machine.state.random.nextLong(1L << 31);
     }
 
-    static void install(Machine vm) {
+    public static void install(Machine vm) {
         vm.add(new ControlPrim("make-hash-table", 0, -1) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Object test = null;
                 Object hash = null;
                 Object size = null;
@@ -201,7 +205,7 @@ final class HashTables {
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
             vm.add(new ControlPrim("make-hash-table-" + kind, 0, -1) {
                 @Override
-                void invoke(Interp m, Object[] a) {
+                public void invoke(Interp m, Object[] a) {
                     long hint = 0;
                     for (int i = 0; i + 1 < a.length; i += 2) {
                         if (a[i] instanceof Keyword k && k.name.equals("size") && a[i + 1] instanceof Long l) hint = l;
@@ -228,7 +232,7 @@ final class HashTables {
         vm.add(Primitive.of1("hash-length", true, (c, x) -> (long) table(x, "hash-length", x).raw.count()));
         vm.add(new ControlPrim("hash-ref", 2, 3) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-ref", a);
                 m.machine.accessed(m.thread, t, false);
                 drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
@@ -236,7 +240,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-get", 2, 2) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-get", a);
                 m.machine.accessed(m.thread, t, false);
                 drive(m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
@@ -244,7 +248,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-key?", 2, 2) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-key?", a);
                 m.machine.accessed(m.thread, t, false);
                 m.push(new IsPresent());
@@ -253,7 +257,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-put!", 3, 3) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-put!", a);
                 m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
@@ -262,7 +266,7 @@ final class HashTables {
         vm.alias("hash-set!", "hash-put!");
         vm.add(new ControlPrim("hash-update!", 3, 4) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-update!", a);
                 m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
@@ -270,7 +274,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-remove!", 2, 2) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-remove!", a);
                 m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
@@ -278,7 +282,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-for-each", 2, 2) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[1], "hash-for-each", a);
                 m.machine.accessed(m.thread, t, false);
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
@@ -287,7 +291,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-copy", 1, 1) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-copy", a);
                 m.machine.accessed(m.thread, t, false);
                 m.push(new WrapTable());
@@ -296,7 +300,7 @@ final class HashTables {
         });
         vm.add(new ControlPrim("hash-clear!", 1, 1) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Table t = table(a[0], "hash-clear!", a);
                 m.machine.accessed(m.thread, t, true);
                 drive(m, t.raw.clearOp(), null, null, false, null);
@@ -329,14 +333,14 @@ final class HashTables {
     /** hash-key?: true unless the lookup found nothing. */
     static final class IsPresent extends Frame {
         @Override
-        void resume(Interp m) {
+        public void resume(Interp m) {
             m.val = m.val != ABSENT_MARK;
         }
     }
 
     static final class WrapTable extends Frame {
         @Override
-        void resume(Interp m) {
+        public void resume(Interp m) {
             m.val = new Table((RawTable) m.val);
         }
     }

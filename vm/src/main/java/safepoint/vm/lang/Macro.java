@@ -15,7 +15,7 @@ import safepoint.vm.data.Symbol;
  * template identifier that is not a pattern variable is renamed once per expansion (see
  * {@link Renamed}), which is all the hygiene syntax-rules needs.
  */
-final class Macro {
+public final class Macro {
     final String name;
     final List<Object> literals;
     final List<Object[]> rules; // {pattern, template}
@@ -36,7 +36,7 @@ final class Macro {
     record Multi(ArrayList<Object> items) {}
 
     /** A procedural macro (defsyntax, or define-syntax with a procedure): the transformer, else null. */
-    Object transformer;
+    public Object transformer;
 
     private static final Symbol UNDERSCORE = Symbol.of("_");
     private static final Symbol DOTS = Symbol.of("...");

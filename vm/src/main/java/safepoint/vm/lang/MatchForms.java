@@ -1,5 +1,6 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.interp.Refs;
 import static safepoint.vm.lang.DerivedForms.cons;
 import static safepoint.vm.lang.DerivedForms.g;
 import static safepoint.vm.lang.DerivedForms.list;
@@ -19,7 +20,7 @@ import safepoint.vm.data.Symbol;
  * pattern compiles to nested tests and bindings; a failing clause calls the next clause's
  * thunk, so no code is duplicated.
  */
-final class MatchForms {
+public final class MatchForms {
     private MatchForms() {}
 
     private static final Symbol UNDERSCORE = Symbol.of("_");
@@ -234,5 +235,5 @@ final class MatchForms {
         return new Refs.Const(safepoint.vm.data.Special.VOID);
     });
 
-    static final SpecialForm[] ALL = {MATCH, MATCH_STAR, WITH, WITH_STAR, DEFSYNTAX_FOR_MATCH};
+    public static final SpecialForm[] ALL = {MATCH, MATCH_STAR, WITH, WITH_STAR, DEFSYNTAX_FOR_MATCH};
 }

@@ -1,5 +1,11 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
+import safepoint.vm.interp.Calls;
+import safepoint.vm.interp.Global;
+import safepoint.vm.interp.Node;
+import safepoint.vm.interp.Refs;
+import safepoint.vm.interp.Where;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +32,11 @@ import safepoint.vm.data.Symbol;
  * {@link Namespace}; then its exports are bound in the importer. Built-in {@code :std/...} modules are Scheme sources
  * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer.
  */
-final class Modules {
+public final class Modules {
     private Modules() {}
 
     /** A module known to the VM. */
-    static final class Module {
+    public static final class Module {
         final String id;
         final Namespace ns;
         final Object[] forms;
@@ -108,7 +114,7 @@ final class Modules {
         return new Refs.Const(Special.VOID);
     });
 
-    static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE};
+    public static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE};
 
     // ---- running an import -------------------------------------------------------------------------
 

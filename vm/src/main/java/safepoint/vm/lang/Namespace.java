@@ -1,5 +1,7 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
+import safepoint.vm.interp.Global;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import safepoint.vm.data.Symbol;
@@ -11,14 +13,14 @@ import safepoint.vm.data.Symbol;
  * (where the runtime's builtins are). Imports add bindings that share the exporting module's
  * cells, so a module sees its own later {@code set!}s and an importer sees them too.
  */
-final class Namespace {
+public final class Namespace {
     final Machine machine;
     /** The module's id ({@code std/misc/list}, or a file path), or null for the top level. */
     final String module;
     /** A module's own and imported bindings: Global, Macro or SpecialForm. Null at top level. */
     final Map<Symbol, Object> table;
 
-    Namespace(Machine machine, String module) {
+    public Namespace(Machine machine, String module) {
         this.machine = machine;
         this.module = module;
         this.table = module == null ? null : new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import safepoint.vm.data.VmState;
  * first), its C3 precedence list and its methods. Calling the type constructs an instance:
  * positionally for a struct, with keywords for a class (cons.io guide/intro.md "Objective Gerbil").
  */
-final class ObjType extends Procedure implements Printable {
-    final String name;
+public final class ObjType extends Procedure implements Printable {
+    public final String name;
     final boolean struct;
     final List<ObjType> supers;
     final String[] slots;

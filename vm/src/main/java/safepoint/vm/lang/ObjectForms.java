@@ -1,5 +1,9 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.ControlPrims;
+import safepoint.vm.interp.Interp;
 import static safepoint.vm.lang.DerivedForms.cons;
 import static safepoint.vm.lang.DerivedForms.g;
 import static safepoint.vm.lang.DerivedForms.list;
@@ -21,7 +25,7 @@ import safepoint.vm.data.Symbol;
  * multiple inheritance (C3), {@code defmethod} with {@code {method obj args}} calls, and
  * {@code @} slot access.
  */
-final class ObjectForms {
+public final class ObjectForms {
     private ObjectForms() {}
 
     private static Object quote(Object x) {
@@ -110,11 +114,11 @@ final class ObjectForms {
         return list(g("##slot-ref"), Compiler.nth(f, 1), quote(Renamed.base(Compiler.nth(f, 2))));
     });
 
-    static final SpecialForm[] ALL = {DEFSTRUCT, DEFCLASS, DEFMETHOD, AT_METHOD, AT};
+    public static final SpecialForm[] ALL = {DEFSTRUCT, DEFCLASS, DEFMETHOD, AT_METHOD, AT};
 
     // ---- runtime -----------------------------------------------------------------------------
 
-    static void install(Machine vm) {
+    public static void install(Machine vm) {
         vm.add(Primitive.ofN("##make-type", 5, 5, true, (c, a) -> {
             List<ObjType> supers = new ArrayList<>();
             for (Object x : Compiler.arrayOf(a[2])) {
@@ -131,7 +135,7 @@ final class ObjectForms {
         vm.add(Primitive.of2("##type-constructor", true, (c, type, name) -> new Constructor((ObjType) type, ((Symbol) name).name)));
         vm.add(new ControlPrim("##define-inherited-accessors!", 2, 2) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 // Accessors for inherited slots (Point3D-x): named after the new type, made at run time
                 // since the inherited slots are known only then.
                 ObjType t = (ObjType) a[0];
@@ -219,7 +223,7 @@ final class ObjectForms {
         }));
         vm.add(new ControlPrim("##call-method", 2, -1) {
             @Override
-            void invoke(Interp m, Object[] a) {
+            public void invoke(Interp m, Object[] a) {
                 Symbol name = (Symbol) a[1];
                 Object method = m.machine.classes.classOf(a[0]).findMethod(name);
                 if (method == null) {
@@ -243,12 +247,12 @@ final class ObjectForms {
         }
 
         @Override
-        void invoke(Interp m, Object[] a) {
+        public void invoke(Interp m, Object[] a) {
             make(m, type, name, a);
         }
     }
 
-    static void make(Interp m, ObjType t, String who, Object[] args) {
+    public static void make(Interp m, ObjType t, String who, Object[] args) {
         if (t.constructor == null) {
             m.val = construct(t, who, args);
             return;

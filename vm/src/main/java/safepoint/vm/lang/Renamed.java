@@ -8,7 +8,7 @@ import safepoint.vm.data.Symbol;
  * user's; and when it is free, it means what {@link #name} meant where the macro was defined
  * ({@link #env}), so a user's local {@code if} cannot capture the macro's {@code if}.
  */
-final class Renamed {
+public final class Renamed {
     /** What this renames: a Symbol or another Renamed (nested expansions). */
     final Object name;
     /** The scope of the macro's definition; null for the top level. */

@@ -1,5 +1,6 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.interp.Node;
 import safepoint.vm.data.Pair;
 
 /**
@@ -7,7 +8,7 @@ import safepoint.vm.data.Pair;
  * (one small method each, Chibi-style). A derived form's rewrite inserts identifiers renamed to
  * the top level, so user bindings cannot capture them.
  */
-interface SpecialForm {
+public interface SpecialForm {
     String name();
 
     Node compile(Compiler c, Pair form, Scope s, String nameHint);

@@ -1,5 +1,10 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
+import safepoint.vm.interp.Blocks;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.Node;
+import safepoint.vm.interp.Refs;
 import static safepoint.vm.lang.DerivedForms.cons;
 import static safepoint.vm.lang.DerivedForms.g;
 import static safepoint.vm.lang.DerivedForms.list;
@@ -28,7 +33,7 @@ import safepoint.vm.data.Symbol;
  * <p>Not covered: quasisyntax, full phase separation, identifier properties of
  * {@code datum->syntax} beyond "as if written at the use".
  */
-final class SyntaxCase {
+public final class SyntaxCase {
     private SyntaxCase() {}
 
     private static final Symbol DOTS = Symbol.of("...");
@@ -102,7 +107,7 @@ final class SyntaxCase {
             ls.patternVars.put(b.car, (int) (long) (Long) depths[i]);
         }
         Node body = c.compile(Compiler.nth(f, 3), ls, n);
-        return new Control.Let(inits.toArray(new Node[0]), body, false, ls.frameSize());
+        return new Blocks.Let(inits.toArray(new Node[0]), body, false, ls.frameSize());
     });
 
     /** {@code (syntax template)}, also written {@code #'template}. */
@@ -131,7 +136,7 @@ final class SyntaxCase {
     }
 
     /** Builds a template at run time with the pattern variables' current values. */
-    static final class Build extends Node.Simple {
+    public static final class Build extends Node.Simple {
         final Object tmpl;
         final Object[] ids;
         final Node[] refs;
@@ -144,7 +149,7 @@ final class SyntaxCase {
         }
 
         @Override
-        Object ev(Interp m) {
+        public Object ev(Interp m) {
             Map<Object, Object> b = new IdentityHashMap<>();
             for (int i = 0; i < ids.length; i++) b.put(ids[i], fromScheme(refs[i].ev(m)));
             IdentityHashMap<Object, Renamed> renames = m.machine.expansionRenames.get();
@@ -172,9 +177,9 @@ final class SyntaxCase {
         return new Refs.Const(Compiler.nth(f, 1));
     });
 
-    static final SpecialForm[] ALL = {DEFSYNTAX, BEGIN_SYNTAX, SYNTAX_CASE, PATTERN_LET, SYNTAX, WITH_SYNTAX, QUOTE_SYNTAX};
+    public static final SpecialForm[] ALL = {DEFSYNTAX, BEGIN_SYNTAX, SYNTAX_CASE, PATTERN_LET, SYNTAX, WITH_SYNTAX, QUOTE_SYNTAX};
 
-    static void install(Machine vm) {
+    public static void install(Machine vm) {
         vm.add(Primitive.of3("##syntax-match", true, (c, matcher, form, pat) -> {
             Object[] vals = ((Macro) matcher).matchAtRunTime(pat, form);
             if (vals == null) return Boolean.FALSE;

@@ -1,5 +1,6 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.Machine;
 import java.math.BigInteger;
 import java.util.List;
 import safepoint.vm.data.Bytevector;
@@ -19,7 +20,7 @@ import safepoint.vm.data.Symbol;
  * {@code :fixnum} and so on, and {@code {method x}} works on any value. Structs and classes
  * inherit from {@code object}; everything inherits from {@code t}.
  */
-final class SystemClasses {
+public final class SystemClasses {
 
     final ObjType T, OBJECT, LIST, PAIR, NULL, NUMBER, INTEGER, FIXNUM, BIGNUM, RATNUM, FLONUM, STRING, SYMBOL, KEYWORD,
         CHAR, BOOLEAN, VECTOR, U8VECTOR, PROCEDURE, HASH_TABLE, VOID;

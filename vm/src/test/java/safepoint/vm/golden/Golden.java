@@ -1,5 +1,6 @@
 package safepoint.vm.golden;
 
+import safepoint.vm.Machine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import safepoint.vm.lang.Machine;
 
 /**
  * The golden programs: {@code golden/NAME.ss} with the expected terminal output in

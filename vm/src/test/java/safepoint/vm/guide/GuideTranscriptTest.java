@@ -1,5 +1,6 @@
 package safepoint.vm.guide;
 
+import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import safepoint.vm.lang.Machine;
 
 /**
  * The REPL transcripts of the Gerbil guide, "An Introduction to Gerbil" (doc/guide/intro.md in

@@ -1,5 +1,6 @@
 package safepoint.vm.lang;
 
+import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

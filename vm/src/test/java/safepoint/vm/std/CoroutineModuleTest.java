@@ -1,5 +1,6 @@
 package safepoint.vm.std;
 
+import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
@@ -7,7 +8,6 @@ import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import safepoint.vm.lang.Machine;
 
 /** :std/coroutine, checked against the example of cons.io reference/std/coroutine.html. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

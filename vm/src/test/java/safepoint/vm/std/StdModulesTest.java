@@ -1,5 +1,6 @@
 package safepoint.vm.std;
 
+import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import safepoint.vm.lang.Machine;
 
 /**
  * The built-in Gerbil standard modules under resources safepoint/vm/std. Each assertion is a

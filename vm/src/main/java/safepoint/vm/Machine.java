@@ -1,0 +1,981 @@
+package safepoint.vm;
+
+import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.HappensBefore;
+import safepoint.vm.analysis.LockOrder;
+import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.event.Events;
+import safepoint.vm.gc.Heap;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.ControlPrims;
+import safepoint.vm.interp.Frame;
+import safepoint.vm.interp.Global;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.Node;
+import safepoint.vm.interp.Parameter;
+import safepoint.vm.interp.Where;
+import safepoint.vm.lang.Compiler;
+import safepoint.vm.lang.CoreForms;
+import safepoint.vm.lang.DerivedForms;
+import safepoint.vm.lang.GerbilForms;
+import safepoint.vm.lang.HashTables;
+import safepoint.vm.lang.Macro;
+import safepoint.vm.lang.MatchForms;
+import safepoint.vm.lang.Modules;
+import safepoint.vm.lang.Namespace;
+import safepoint.vm.lang.ObjectForms;
+import safepoint.vm.lang.Renamed;
+import safepoint.vm.lang.SpecialForm;
+import safepoint.vm.lang.SyntaxCase;
+import safepoint.vm.lang.SystemClasses;
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.run.Controller;
+import safepoint.vm.run.Dfs;
+import safepoint.vm.run.FreeRun;
+import safepoint.vm.run.Manual;
+import safepoint.vm.run.Pct;
+import safepoint.vm.run.Replay;
+import safepoint.vm.run.Stepper;
+import safepoint.vm.run.Strategy;
+import safepoint.vm.search.Checkpoint;
+import safepoint.vm.smp.SThread;
+import safepoint.vm.smp.Scheduler;
+import safepoint.vm.smp.Spinlocks;
+import safepoint.vm.smp.ThreadPrims;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.InputPort;
+import safepoint.vm.data.OutputPort;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.PrimitiveSink;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.SourceMap;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Src;
+import safepoint.vm.data.Symbol;
+import safepoint.vm.data.VmState;
+import safepoint.vm.print.ErrorText;
+import safepoint.vm.print.Printer;
+import safepoint.vm.prims.CharStringPrims;
+import safepoint.vm.prims.ListPrims;
+import safepoint.vm.prims.MiscPrims;
+import safepoint.vm.prims.NumberPrims;
+import safepoint.vm.prims.PortPrims;
+import safepoint.vm.prims.TablePrims;
+import safepoint.vm.prims.VectorPrims;
+import safepoint.vm.read.Reader;
+
+/**
+ * One Safepoint VM: its global environment, its VM-owned state (serial numbers, gensyms, random),
+ * and the entry points that read, compile and run programs. Many machines can live in one JVM;
+ * nothing here is static.
+ */
+public final class Machine implements PrimitiveSink {
+    public final VmState state;
+    public final SourceMap sources = new SourceMap();
+    // Presized: a VM defines about 1,500 builtins, and explore builds a VM per run.
+    private final ConcurrentHashMap<Symbol, Global> globals = new ConcurrentHashMap<>(4096);
+    private final ConcurrentHashMap<Symbol, Object> syntax = new ConcurrentHashMap<>(512);
+    public final Parameter currentOutput;
+    public final Parameter currentInput;
+    public final Parameter currentError;
+    /** Set by {@code exit}. */
+    public Integer exitCode;
+    private volatile boolean interruptRequested;
+    /** Scheduling points per slice between checks for timeouts and interrupts. */
+    public static final int SLICE = 50_000;
+
+    /** How a program or evaluation ended. */
+    public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
+
+    /** The outcome of running one form or program. */
+    public record Outcome(Status status, Object value, String errorText, int exitCode) {}
+
+    public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
+        state = new VmState(seed);
+        state.stdout = OutputPort.of(out, "stdout");
+        state.stderr = OutputPort.of(err, "stderr");
+        state.stdin = InputPort.of(in, "stdin");
+        currentOutput = new Parameter(state.stdout, null);
+        currentInput = new Parameter(state.stdin, null);
+        currentError = new Parameter(state.stderr, null);
+        state.globalNames = this::globalNameOf;
+        primordial = new SThread(Symbol.of("primordial"), new Interp(this));
+        state.serialOne(primordial);
+        tableHost = new HashTables.Host(state);
+        scheduler.vm = this;
+        for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : GerbilForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : Modules.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : ObjectForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : MatchForms.ALL) syntax.put(Symbol.of(f.name()), f);
+        for (SpecialForm f : SyntaxCase.ALL) syntax.put(Symbol.of(f.name()), f);
+        syntax.put(Symbol.of("def"), CoreForms.DEFINE);
+        NumberPrims.install(this);
+        ListPrims.install(this);
+        CharStringPrims.install(this);
+        VectorPrims.install(this);
+        PortPrims.install(this);
+        TablePrims.install(this);
+        MiscPrims.install(this);
+        safepoint.vm.prims.FilePrims.install(this);
+        ControlPrims.install(this);
+        ThreadPrims.install(this);
+        Spinlocks.install(this);
+        ObjectForms.install(this);
+        HashTables.install(this);
+        SyntaxCase.install(this);
+        define("current-output-port", currentOutput);
+        define("current-input-port", currentInput);
+        define("current-error-port", currentError);
+        for (String n : new String[] {"cons", "list", "append", "list->vector", "memv"}) {
+            if (globals.containsKey(Symbol.of(n))) alias("##" + n, n);
+        }
+        loadPrelude();
+    }
+
+    public VmState state() {
+        return state;
+    }
+
+    // ---- environment -----------------------------------------------------------------------------
+
+    public Global global(Symbol name) {
+        Global g = globals.get(name);
+        return g != null ? g : globals.computeIfAbsent(name, Global::new);
+    }
+
+    public Object syntax(Symbol name) {
+        return syntax.get(name);
+    }
+
+    /** The green threads of this VM (one processor for now). */
+    public final Scheduler scheduler = new Scheduler();
+    /** Threads made so far (the primordial thread is 1). */
+    public int threadsCreated = 1;
+
+    /** The thread that runs programs and REPL input: #<thread #1 primordial>. */
+    public final SThread primordial;
+
+    /** Match macros (defsyntax-for-match) by name. */
+    public final java.util.Map<Symbol, Macro> matchMacros = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Gerbil's system classes of this VM (t, object, pair, fixnum, ...). */
+    public SystemClasses classes;
+
+    /** Hashing and tests for Gerbil's hash tables. */
+    public final HashTables.Host tableHost;
+
+    /** The renaming of the procedural macro expansion in progress (syntax templates use it). */
+    // Per Java thread: processors may expand macros (eval) at the same time.
+    public final ThreadLocal<java.util.IdentityHashMap<Object, Renamed>> expansionRenames = new ThreadLocal<>();
+
+    /**
+     * Expand a use of a procedural macro: run its transformer on the form, as a computation of
+     * its own (phase 1, while compiling). An error in the transformer is a syntax error of the use.
+     */
+    public Object expandWith(Macro macro, Pair form) {
+        java.util.IdentityHashMap<Object, Renamed> saved = expansionRenames.get();
+        expansionRenames.set(new java.util.IdentityHashMap<>());
+        try {
+            return runNested(macro.transformer, new Object[] {form});
+        } catch (SchemeError e) {
+            // Report the error at the macro's use.
+            e.where = new Where(null, sources.get(form));
+            throw e;
+        } finally {
+            expansionRenames.set(saved);
+        }
+    }
+
+    /** Evaluate a transformer expression at compile time. */
+    public Object evalNested(Node code) {
+        Interp m = new Interp(this);
+        m.start(code, null);
+        return finishNested(m);
+    }
+
+    Object runNested(Object f, Object[] args) {
+        Interp m = new Interp(this);
+        m.startApply(f, args);
+        return finishNested(m);
+    }
+
+    private Object finishNested(Interp m) {
+        m.thread = primordial;
+        while (!m.run(SLICE)) {
+            if (m.blocked) throw Condition.raise("A thread cannot wait while expanding macros or loading a module");
+            m.atSafepoint = false; // expansion-time code does not join a GC barrier; the thread that asked for it will
+            long d = deadline;
+            if (d != 0 && System.nanoTime() - d > 0) throw Condition.raise("Timeout while expanding a macro");
+        }
+        if (m.uncaught != null) {
+            SchemeError e = new SchemeError(m.uncaught);
+            e.where = m.uncaughtWhere;
+            throw e;
+        }
+        return m.val;
+    }
+
+    /** Modules loaded (or being loaded) by id. */
+    public final java.util.Map<String, Modules.Module> modules = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Ids of modules whose loading is in progress, to report circular imports. */
+    public final java.util.Set<String> loading = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+
+    /** The VM's top-level namespace: the REPL's and programs'. */
+    public final Namespace top = new Namespace(this, null);
+
+    public void defineSyntaxBinding(Symbol name, Object m) {
+        syntax.put(name, m);
+    }
+
+    /**
+     * A top-level definition replaces a macro or a Gerbil form of the same name (a program may
+     * define its own {@code cut} or {@code while}); the R7RS core and derived forms stay, since
+     * every derived form's expansion relies on them.
+     */
+    public void dropSyntax(Symbol name) {
+        Object s = syntax.get(name);
+        if (s instanceof Macro) {
+            syntax.remove(name);
+        } else if (s instanceof SpecialForm f) {
+            for (SpecialForm g : GerbilForms.ALL) if (g == f) syntax.remove(name);
+        }
+    }
+
+    public void bindGlobal(Symbol name, Global cell) {
+        globals.put(name, cell);
+    }
+
+    @Override
+    public void add(Primitive p) {
+        define(p.name, p);
+    }
+
+    public void add(ControlPrim p) {
+        define(p.name, p);
+    }
+
+    @Override
+    public void alias(String name, String existing) {
+        define(name, global(Symbol.of(existing)).value);
+    }
+
+    public void define(String name, Object value) {
+        global(Symbol.of(name)).value = value;
+    }
+
+    /** The name of a top-level variable whose value is {@code value}, or null. */
+    String globalNameOf(Object value) {
+        for (java.util.Map.Entry<Symbol, Global> e : globals.entrySet()) {
+            if (e.getValue().value == value && e.getValue().name == e.getKey()) return e.getKey().name;
+        }
+        return null;
+    }
+
+    /** Every global cell (GC roots, in a fixed order: by name). */
+    public List<Global> globalCells() {
+        List<Global> cells = new ArrayList<>(globals.values());
+        cells.sort((a, b) -> a.name.name.compareTo(b.name.name));
+        return cells;
+    }
+
+    /** The event stream (docs/events.md). */
+    public final Events events = new Events();
+
+    /** Emit an event on the processor now running {@code t} (P0 when none). */
+    public void event(SThread t, String kind, Object subject, String detail) {
+        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, kind, StatusReport.name(subject), detail);
+    }
+
+    /** The simulated heap and its collector. */
+    public final Heap heap = new Heap(this);
+
+    /** --heap: the simulated heap's size in bytes. */
+    public void setHeapBytes(long bytes) {
+        heap.capacity = Math.max(1, bytes / 8);
+    }
+
+    /** The value of a global, or null when unbound (for tests and tools). */
+    public Object lookup(String name) {
+        Object v = global(Symbol.of(name)).value;
+        return v == Special.UNBOUND ? null : v;
+    }
+
+    private void loadPrelude() {
+        try (InputStream in = Machine.class.getResourceAsStream("/safepoint/vm/prelude.scm")) {
+            if (in == null) return;
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            loadingPrelude = true; // builtins the prelude defines are not the user's: keep them inlinable
+            Outcome o = load(text, "prelude.scm");
+            if (o.status() != Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            loadingPrelude = false;
+        }
+    }
+
+    public boolean loadingPrelude;
+
+    // ---- reading ---------------------------------------------------------------------------------
+
+    /** Read every datum of {@code text}; a read error throws SchemeError (where = its Src). */
+    public List<Object> readAll(String text, String file) {
+        return readAll(text, file, 1);
+    }
+
+    /** As {@link #readAll(String, String)}, numbering lines from {@code firstLine}. */
+    public List<Object> readAll(String text, String file, int firstLine) {
+        InputPort port = InputPort.ofString(text);
+        port.startAtLine(firstLine);
+        Reader r = new Reader(port, file, sources);
+        List<Object> out = new ArrayList<>();
+        for (;;) {
+            Object d = r.read();
+            if (d == Special.EOF && r.atEnd()) return out;
+            out.add(d);
+        }
+    }
+
+    // ---- running ---------------------------------------------------------------------------------
+
+    /** Wall-clock deadline (System.nanoTime) for runs, or 0 for none. */
+    public volatile long deadline;
+
+    /** Ask the running computation to stop with a "User interrupt" error at its next poll. */
+    public void interrupt() {
+        synchronized (this) {
+            interruptRequested = true;
+        }
+        primordial.interp.interruptFlags |= Interp.INTR_USER;
+        // A primordial thread that waits (a join, a mutex, a message) never polls: end its wait.
+        // Controlled mode holds the scheduler's monitor for the whole run: its controller ends
+        // the wait between two slices instead (see interruptWaitingPrimordial).
+        if (control != null) {
+            interruptWait = true;
+            return;
+        }
+        synchronized (scheduler) {
+            interruptWaitingPrimordial();
+        }
+    }
+
+    /** Ctrl-C arrived while the controller held the scheduler: end the primordial thread's wait at the next choice. */
+    public volatile boolean interruptWait;
+
+    /** Under the scheduler's monitor: a waiting primordial thread gets "User interrupt". */
+    public void interruptWaitingPrimordial() {
+        interruptWait = false;
+        if (primordial.state == SThread.State.WAITING) {
+            Scheduler.leaveWaiters(primordial);
+            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+        }
+    }
+
+    /**
+     * Load a program the way gsi loads a file: read it all first (a read error runs nothing),
+     * mark the names it defines as user definitions, compile it all (a syntax error runs
+     * nothing; macros and imports take effect in order, at compile time), then run each
+     * top-level form in order, stopping at the first uncaught error.
+     */
+    public Outcome load(String text, String file) {
+        return run(prepare(text, file));
+    }
+
+    /** A program read and compiled, ready to run (and to run again after {@link #rewind}). */
+    public static final class Prepared {
+        final Node[] code;
+        final Object[] forms;
+        final Outcome failed;
+
+        Prepared(Node[] code, Object[] forms, Outcome failed) {
+            this.code = code;
+            this.forms = forms;
+            this.failed = failed;
+        }
+    }
+
+    /** Read and compile a program: the first half of {@link #load}. */
+    public Prepared prepare(String text, String file) {
+        List<Object> forms;
+        try {
+            forms = readAll(text, file);
+        } catch (SchemeError e) {
+            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null));
+        }
+        markDefinitions(forms);
+        if (forms.isEmpty()) return new Prepared(new Node[0], new Object[0], null);
+        try {
+            return new Prepared(compileAll(new Compiler(this, file), forms.toArray()), forms.toArray(), null);
+        } catch (SchemeError e) {
+            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Where w ? w : null));
+        } catch (StackOverflowError e) {
+            return new Prepared(null, null, errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null));
+        }
+    }
+
+    /** Run a prepared program: the second half of {@link #load}. */
+    public Outcome run(Prepared p) {
+        lastRunHadChoice = false;
+        if (p.failed != null) return p.failed;
+        if (p.code.length == 0) return new Outcome(Status.VALUE, Special.VOID, null, 0);
+        // One computation for the whole file: the continuation of each top-level form is "run
+        // the rest", so a continuation captured in one form and re-entered from a later one
+        // goes on with the forms after it, as in gsi.
+        Interp m = new Interp(this);
+        Node[] code = p.code;
+        Object[] all = p.forms;
+        m.start(new Node() {
+            @Override
+            public void exec(Interp mm) {
+                LoadFrame.next(mm, code, all, 0);
+            }
+        }, null);
+        return drive(m);
+    }
+
+    /**
+     * The state after {@code p} was prepared, to rewind to before each run (explore compiles a
+     * program once per worker). Take it right after {@link #prepare}, before any run.
+     */
+    public Checkpoint snapshot(Prepared p) {
+        return Checkpoint.take(this, p.code, p.forms);
+    }
+
+    /** Back to the snapshot's state, with fresh ports and a generator seeded with {@code seed}. */
+    public void rewind(Checkpoint s, Writer out, Writer err, long seed) {
+        if (s.vm != this) throw new IllegalArgumentException("a snapshot of another machine");
+        s.restore();
+        state.random = new java.util.SplittableRandom(seed);
+        state.stdout = OutputPort.of(out, "stdout");
+        state.stderr = OutputPort.of(err, "stderr");
+        currentOutput.global = state.stdout;
+        currentError.global = state.stderr;
+    }
+
+    public static Node[] compileAll(Compiler c, Object[] forms) {
+        Node[] code = new Node[forms.length];
+        for (int i = 0; i < forms.length; i++) code[i] = c.compileTop(forms[i]);
+        return code;
+    }
+
+    /** Run compiled top-level forms in a nested computation (a module's body, at import time). */
+    public void runAllNested(Node[] code, Object[] forms) {
+        Interp m = new Interp(this);
+        m.start(new Node() {
+            @Override
+            public void exec(Interp mm) {
+                LoadFrame.next(mm, code, forms, 0);
+            }
+        }, null);
+        finishNested(m);
+    }
+
+    /** Runs the compiled top-level forms of a load one at a time, each when the previous returns. */
+    public static final class LoadFrame extends Frame {
+        final Node[] code;
+        final Object[] forms;
+        final int next;
+        final SourceMap sources;
+
+        LoadFrame(Node[] code, Object[] forms, int next, SourceMap sources) {
+            this.code = code;
+            this.forms = forms;
+            this.next = next;
+            this.sources = sources;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            next(m, code, forms, next);
+        }
+
+        public static void next(Interp m, Node[] code, Object[] forms, int i) {
+            if (i == code.length) return;
+            m.push(new LoadFrame(code, forms, i + 1, m.machine.sources));
+            m.env = null;
+            m.pc = code[i];
+        }
+
+        /** The top-level form now running: where a tail-position error in it is reported. */
+        @Override
+        public Where where() {
+            return new Where(null, sources.get(forms[next - 1]));
+        }
+    }
+
+    /** Evaluate one datum at top level (the REPL and -e). */
+    public Outcome eval(Object form, String file) {
+        return eval(new Compiler(this, file), form);
+    }
+
+    private Outcome eval(Compiler c, Object form) {
+        Node code;
+        try {
+            code = c.compileTop(form);
+        } catch (SchemeError e) {
+            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+        } catch (StackOverflowError e) {
+            return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
+        }
+        return run(code);
+    }
+
+    private Outcome run(Node code) {
+        Interp m = new Interp(this);
+        m.start(code, null);
+        return drive(m);
+    }
+
+    /** Apply a procedure to arguments at top level (used by tests and tools). */
+    public Outcome call(Object f, Object... args) {
+        Interp m = new Interp(this);
+        m.startApply(f, args);
+        return drive(m);
+    }
+
+    /**
+     * Run {@code m} as the primordial thread, with the other green threads, until it ends. One
+     * processor for now: threads take turns by slices of scheduling points (preemption) and
+     * whenever one waits. Only the driver ever parks its Java thread, and only when every
+     * thread waits on the clock.
+     */
+    private Outcome drive(Interp m) {
+        interruptRequested = false;
+        deadlockReport = null;
+        exitCode = null;
+        synchronized (scheduler) {
+            primordial.interp = m;
+            m.thread = primordial;
+            primordial.state = SThread.State.RUNNABLE;
+            primordial.waitingOn = null;
+            primordial.onProcessor = -1;
+            scheduler.ready.remove(primordial);
+            scheduler.ready.addFirst(primordial);
+        }
+        Outcome stopped;
+        if (controlSeed != null) {
+            if (races == null) races = new HappensBefore(this::locationName);
+            Strategy st = stepper != null ? new Manual(stepper)
+                    : replay != null ? new Replay(replay, lenientReplay)
+                    : Strategy.named(strategy, controlSeed, this);
+            control = new Controller(this, processors, st, maxSteps);
+            try {
+                stopped = control.go();
+            } finally {
+                lastSchedule = control.schedule;
+                lastSyncPoints = st instanceof Pct pct ? pct.syncPoints() : 0;
+                lastPreemptions = control.preemptions();
+                lastSteps = control.steps();
+                lastDfs = st instanceof Dfs d ? d : null;
+                lastRunHadChoice |= control.hadChoice();
+                control = null;
+            }
+        } else {
+            stopped = new FreeRun(this, processors).go();
+        }
+        warn();
+        if (stopped != null) return stopped;
+        flush();
+        if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
+        if (m.uncaught instanceof Condition c && c.kind == Condition.Kind.DEADLOCK && deadlockReport != null) {
+            return new Outcome(Status.DEADLOCK, null, deadlockReport, 3);
+        }
+        if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
+        SThread failed = null;
+        synchronized (scheduler) {
+            if (!scheduler.unjoinedFailures.isEmpty()) failed = scheduler.unjoinedFailures.remove(0);
+        }
+        if (failed != null) {
+            // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
+            Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
+            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + StatusReport.name(failed) + ", never joined)", 1);
+        }
+        return new Outcome(Status.VALUE, m.val, null, 0);
+    }
+
+    /**
+     * The clock of sleeps and timeouts: wall-clock nanoseconds in free run; in controlled mode a
+     * virtual clock that advances one tick per scheduling point and jumps to the next timer when
+     * nothing else can run (DESIGN.md "Virtual time").
+     */
+    public long clock() {
+        return control != null ? control.virtualNanos() : System.nanoTime();
+    }
+
+    /** Controlled mode (--seed): the controller, or null in free run. */
+    volatile Controller control;
+    /** Controlled mode's settings, or null for free run. */
+    Long controlSeed;
+    String strategy = "random";
+    long maxSteps = 10_000_000L;
+
+    public boolean isControlled() {
+        return controlSeed != null;
+    }
+
+    /** Controlled mode: whether the last run reached a choice that a schedule could make differently. */
+    boolean lastRunHadChoice;
+
+    /**
+     * A failure before any such choice is the same under every schedule: a plain error, not a
+     * schedule problem (exit 5 in explore and replay).
+     */
+    public boolean failedBeforeAnyChoice(Outcome r) {
+        return (r.status() == Status.ERROR || r.status() == Status.DEADLOCK) && !lastRunHadChoice;
+    }
+
+    /** Sync points of the last PCT run (explore's estimate of k). */
+    public long lastSyncPoints;
+
+    /** PCT's depth and its estimate of sync points per run. */
+    public int pctDepth = 3;
+    public long pctK = 1000;
+
+    public void setPct(int depth, long k) {
+        pctDepth = depth;
+        pctK = k;
+    }
+
+    public static String pctBound(int threads, long k, int depth) {
+        return Pct.bound(threads, k, depth);
+    }
+
+    /** Scheduling points of the last controlled run. */
+    public long lastSteps;
+
+    /** Preemptions of the last controlled run: switches away from a thread that could have gone on. */
+    public int lastPreemptions;
+
+    /** dfs: the decisions to follow before taking defaults, and the last dfs run's record. */
+    public int[] dfsPrefix;
+    public Dfs lastDfs;
+
+    /** Manual stepping: who chooses, or null. */
+    Stepper stepper;
+
+    /**
+     * Run in controlled mode stepped by hand: at each choice {@code s} says what runs (the
+     * debugger's API). The run ends as usual, or inconclusive (exit 4) when the stepper stops it.
+     */
+    public void setManual(Stepper s, long maxSteps) {
+        stepper = s;
+        setControlled(0, "manual", maxSteps);
+    }
+
+    /** One dfs run: follow these decisions (processor numbers), then the defaults. */
+    public void setDfs(int[] prefix, long maxSteps) {
+        dfsPrefix = prefix;
+        setControlled(0, "dfs", maxSteps);
+    }
+
+    /** Shrinking: replay skips choices that do not fit and runs on without preemption past the end. */
+    boolean lenientReplay;
+
+    /** Replay these choices leniently (for shrinking a failing schedule). */
+    public void setLenientReplay(List<long[]> choices) {
+        replay = choices;
+        lenientReplay = true;
+        if (controlSeed == null) controlSeed = 0L;
+    }
+
+    /** The schedule replayed is of format S1, which did not record thread choices. */
+    public boolean legacySchedule;
+
+    /** Replay these choices exactly (a failing run again, recorded or analysed). */
+    public void setReplay(List<long[]> choices) {
+        replay = choices;
+        legacySchedule = false;
+        lenientReplay = false;
+        if (controlSeed == null) controlSeed = 0L;
+    }
+
+    /** The choices of the last controlled run (a copy). */
+    public List<long[]> lastChoices() {
+        return new ArrayList<>(lastSchedule);
+    }
+
+    /** Choices to replay (controlled mode), or null. */
+    List<long[]> replay;
+    /** The choices of the last controlled run. */
+    List<long[]> lastSchedule = List.of();
+
+    /** Replay a schedule string instead of asking the strategy; returns a warning (digest mismatch) or "". */
+    public String setReplay(String schedule, String programText) {
+        StringBuilder warning = new StringBuilder();
+        replay = Controller.decode(schedule, digest(programText), warning);
+        legacySchedule = schedule.trim().startsWith("S1:");
+        if (controlSeed == null) controlSeed = 0L;
+        return warning.toString();
+    }
+
+    /** A schedule string for these choices and this program. */
+    public static String scheduleString(List<long[]> choices, String programText) {
+        return Controller.encode(choices, digest(programText));
+    }
+
+    /** The command-line options that make this controlled run again: -p, --seed, --strategy. */
+    public String seedArguments() {
+        return "-p " + processors + " --seed " + controlSeed + (strategy.equals("random") ? "" : " --strategy " + strategy);
+    }
+
+    /** The last controlled run's schedule string, for this program. */
+    public String lastScheduleString(String programText) {
+        return Controller.encode(lastSchedule, digest(programText));
+    }
+
+    static String digest(String text) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 4; i++) sb.append(String.format("%02x", h[i]));
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Run in controlled mode with this seed and strategy (rr or random) and step bound. */
+    public void setControlled(long seed, String strategy, long maxSteps) {
+        this.controlSeed = seed;
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+    }
+
+    /** Processors (-p N): how many Java threads run the green threads in free run. */
+    public volatile int processors = 1;
+
+    public void setProcessors(int n) {
+        if (n < 1) throw new IllegalArgumentException("processors: " + n);
+        processors = n;
+    }
+
+    public int processors() {
+        return processors;
+    }
+
+    /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
+    public synchronized boolean takeInterrupt() {
+        boolean r = interruptRequested;
+        interruptRequested = false;
+        return r;
+    }
+
+    public Outcome checkLimits() {
+        long d = deadline;
+        if (d != 0 && System.nanoTime() - d > 0) {
+            flush();
+            return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
+        }
+        return null;
+    }
+
+    /** The REPL's ,threads: each green thread and its state, in Gambit's ,st words. */
+    public String describeThreads() {
+        return StatusReport.threads(this);
+    }
+
+    /** The REPL's ,locks: contended locks, their holders and waiters. */
+    public String describeLocks() {
+        return StatusReport.locks(this);
+    }
+
+    /** The REPL's ,events: the last {@code n} events of the live stream. */
+    public String describeEvents(int n) {
+        List<Events.Event> all = events.snapshot();
+        StringBuilder sb = new StringBuilder();
+        for (Events.Event e : all.subList(Math.max(0, all.size() - n), all.size())) sb.append(e).append('\n');
+        long dropped = events.dropped();
+        if (dropped > 0) sb.append("(").append(dropped).append(" older events dropped by the live buffers)\n");
+        return sb.length() == 0 ? "No events yet.\n" : sb.toString();
+    }
+
+    /**
+     * The REPL's {@code ,why T}: the chain of waits from thread T (a number as in
+     * {@code #<thread 3>}, or a name), and why nobody will end it.
+     */
+    public String why(String which) {
+        synchronized (scheduler) {
+            return Analysis.why(this, which);
+        }
+    }
+
+    /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
+    public String describeDeadlock() {
+        synchronized (scheduler) {
+            return Analysis.describe(this);
+        }
+    }
+
+    /** The REPL's ,procs. */
+    public String describeProcessors() {
+        return StatusReport.processors(this);
+    }
+
+    public Outcome deadlockOutcome(String text) {
+        flush();
+        return new Outcome(Status.DEADLOCK, null, text, 3);
+    }
+
+    /**
+     * Nothing can run and no wait has a deadline: a proven deadlock. As in unicore Gambit, a
+     * waiting primordial thread gets a deadlock-exception (null is returned: the run goes on, and
+     * if the program handles it, it is not a failure); otherwise the outcome, exit 3, says who
+     * waits for what.
+     */
+    public Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
+        flush();
+        WaitForGraph g = WaitForGraph.of(this, procs);
+        String text = Analysis.explain(this, g, "*** Deadlock: no thread can run and none waits with a timeout") + reproduce();
+        if (primordial.state == SThread.State.WAITING) {
+            deadlockReport = text;
+            Scheduler.leaveWaiters(primordial);
+            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.DEADLOCK, "Deadlock detected", List.of(), null, List.of(), 0));
+            return null;
+        }
+        return new Outcome(Status.DEADLOCK, null, text, 3);
+    }
+
+    /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
+    public Outcome deadlock(String headline, WaitForGraph.ProcessorState[] procs) {
+        return deadlockOutcome(Analysis.explain(this, WaitForGraph.of(this, procs), headline) + reproduce());
+    }
+
+    /** Lock-order inversions: both modes (mutex operations hold the scheduler's monitor). */
+    final LockOrder lockOrder = new LockOrder();
+    /** The race detector: controlled mode only (created at its first run), else null. */
+    public HappensBefore races;
+
+    /** {@code t} now holds {@code lock}, a mutex or a spinlock. */
+    public void lockTaken(SThread t, Object lock) {
+        lockOrder.acquired(t, lock);
+        if (races != null) races.acquire(t, lock);
+    }
+
+    /** {@code by} released {@code lock}, which {@code owner} held. */
+    public void lockGiven(SThread owner, SThread by, Object lock) {
+        lockOrder.released(owner, lock);
+        if (races != null) races.release(by, lock);
+    }
+
+    /** Happens-before through {@code via} (a signal, a message, a join): from {@code from} to {@code to}. */
+    public void released(SThread from, Object via) {
+        if (races != null) races.release(from, via);
+    }
+
+    public void acquired(SThread to, Object via) {
+        if (races != null) races.acquire(to, via);
+    }
+
+    /** A marked access (the location's symbol) or a table operation (the table). */
+    public void accessed(SThread t, Object key, boolean write) {
+        if (races != null) races.access(t, key, write);
+    }
+
+    private String locationName(Object key) {
+        if (key instanceof Symbol s) return s.name;
+        String global = globalNameOf(key);
+        return "the hash table" + (global != null ? " " + global : "");
+    }
+
+    /** Races and lock-order inversions found by the run: warnings on stderr that change no exit status. */
+    private void warn() {
+        List<String> w = new ArrayList<>(lockOrder.drain());
+        if (races != null) w.addAll(races.drain());
+        if (w.isEmpty()) return;
+        try {
+            for (String x : w) state.stderr.write(x + "\n");
+            state.stderr.flush();
+        } catch (RuntimeException e) {
+            // The console went away; nothing more to say on it.
+        }
+    }
+
+    /** The report of the deadlock raised in the primordial thread: the outcome if it goes unhandled. */
+    String deadlockReport;
+
+    /** How to see the run again: controlled runs print their schedule when they end; free run cannot. */
+    private String reproduce() {
+        if (control != null) return "";
+        return "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this";
+    }
+
+    private Outcome errorOutcome(Object payload, Where where) {
+        flush();
+        String text = ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName())
+                + ErrorText.render(payload, state);
+        return new Outcome(Status.ERROR, payload, text, 1);
+    }
+
+    public void flush() {
+        try {
+            state.stdout.flush();
+            state.stderr.flush();
+        } catch (RuntimeException e) {
+            // The console went away; nothing more to say on it.
+        }
+    }
+
+    // ---- printing --------------------------------------------------------------------------------
+
+    /** The REPL's rendering of a result: written, each value of a multiple-value return on its own line, nothing for #!void. */
+    public String showResult(Object v) {
+        if (v == Special.VOID) return "";
+        if (v instanceof safepoint.vm.data.Values vs) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : vs.vals) {
+                if (sb.length() > 0) sb.append('\n');
+                sb.append(Printer.write(o, state));
+            }
+            return sb.toString();
+        }
+        return Printer.write(v, state);
+    }
+
+    // ---- definitions made by a program -------------------------------------------------------
+
+    private static final Symbol DEFINE = Symbol.of("define");
+    private static final Symbol SET = Symbol.of("set!");
+    private static final Symbol BEGIN = Symbol.of("begin");
+    private static final Symbol DEFINE_VALUES = Symbol.of("define-values");
+
+    /**
+     * Names a program defines or assigns at top level anywhere in the file are not inlined as
+     * builtins anywhere in it (module semantics: a definition shadows the builtin for the whole
+     * unit, including code before it).
+     */
+    private void markDefinitions(List<Object> forms) {
+        if (loadingPrelude) return;
+        List<Object> work = new ArrayList<>(forms);
+        while (!work.isEmpty()) {
+            Object f = work.remove(work.size() - 1);
+            if (!(f instanceof Pair p) || !(p.car instanceof Symbol head)) continue;
+            if (head == BEGIN) {
+                for (Object x = p.cdr; x instanceof Pair xp; x = xp.cdr) work.add(xp.car);
+            } else if ((head == DEFINE || head == SET) && p.cdr instanceof Pair rest) {
+                Object target = rest.car;
+                while (target instanceof Pair tp) target = tp.car;
+                if (target instanceof Symbol s) global(s).userDefined = true;
+            } else if (head == DEFINE_VALUES && p.cdr instanceof Pair rest) {
+                for (Object x = rest.car; ; ) {
+                    if (x instanceof Pair xp) {
+                        if (xp.car instanceof Symbol s) global(s).userDefined = true;
+                        x = xp.cdr;
+                    } else {
+                        if (x instanceof Symbol s) global(s).userDefined = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

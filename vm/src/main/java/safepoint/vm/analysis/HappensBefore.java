@@ -1,0 +1,129 @@
+package safepoint.vm.analysis;
+
+import safepoint.vm.interp.Frame;
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.smp.SThread;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data-race detector (DESIGN.md): vector clocks over mutexes, spinlocks, condition
+ * variables, mailboxes, joins and thread starts, checked on the accesses programs mark with
+ * trace-write/trace-read and on hash-table operations. Two accesses to one location, at least
+ * one a write, that no synchronisation orders are a race, reported even when the schedule that
+ * ran lost nothing. Controlled mode only: its runs are on one Java thread.
+ */
+public final class HappensBefore {
+    /** Clocks of synchronisation objects (a mutex, a mailbox, an ended thread ...). */
+    private final Map<Object, long[]> syncClocks = new IdentityHashMap<>();
+    /** Clocks of threads. */
+    private final Map<SThread, long[]> threadClocks = new IdentityHashMap<>();
+    /** Per location: the last write and the reads since, each as (thread, its clock then, where). */
+    private final Map<Object, Location> locations = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** An access: by whom, at which of its clock ticks, and its continuation then (formatted only for a report). */
+    private record Access(SThread thread, long clock, Frame where) {}
+
+    private static final class Location {
+        Access write;
+        final Map<SThread, Access> reads = new IdentityHashMap<>();
+        boolean reported;
+    }
+
+    /** How reports name a location (asked only when there is something to report). */
+    private final java.util.function.Function<Object, String> names;
+
+    public HappensBefore(java.util.function.Function<Object, String> names) {
+        this.names = names;
+    }
+
+    private long[] clock(SThread t) {
+        return threadClocks.computeIfAbsent(t, k -> {
+            long[] c = new long[t.index + 1];
+            c[t.index] = 1;
+            return c;
+        });
+    }
+
+    private static long[] join(long[] into, long[] from) {
+        long[] r = into.length >= from.length ? into : java.util.Arrays.copyOf(into, from.length);
+        for (int i = 0; i < from.length; i++) if (from[i] > r[i]) r[i] = from[i];
+        return r;
+    }
+
+    private void tick(SThread t) {
+        clock(t)[t.index]++; // a thread's clock always has its own slot
+    }
+
+    /** {@code parent} started {@code child}: everything before the start happens before the child. */
+    public void started(SThread parent, SThread child) {
+        long[] c = join(clock(child).clone(), clock(parent));
+        threadClocks.put(child, c);
+        tick(parent);
+    }
+
+    /** {@code t} releases {@code sync} (unlock, signal, send, end). */
+    public void release(SThread t, Object sync) {
+        if (t == null) return;
+        syncClocks.put(sync, join(syncClocks.getOrDefault(sync, new long[0]).clone(), clock(t)));
+        tick(t);
+    }
+
+    /** {@code t} acquires {@code sync} (lock, wake from a wait, receive, join). */
+    public void acquire(SThread t, Object sync) {
+        long[] s = syncClocks.get(sync);
+        if (t == null || s == null) return;
+        threadClocks.put(t, join(clock(t), s));
+    }
+
+    private boolean ordered(Access before, SThread now) {
+        long[] c = clock(now);
+        int i = before.thread().index;
+        return before.thread() == now || (i < c.length && before.clock() <= c[i]);
+    }
+
+    /** {@code t} reads or writes location {@code key}. */
+    public void access(SThread t, Object key, boolean write) {
+        Location loc = locations.computeIfAbsent(key, k -> new Location());
+        long[] c = clock(t);
+        Access now = new Access(t, c[t.index], null);
+        Access conflict = null;
+        boolean conflictWrote = false;
+        if (loc.write != null && !ordered(loc.write, t)) {
+            conflict = loc.write;
+            conflictWrote = true;
+        } else if (write) {
+            for (Access r : loc.reads.values()) {
+                if (!ordered(r, t)) {
+                    conflict = r;
+                    break;
+                }
+            }
+        }
+        if (conflict != null && !loc.reported) {
+            String where = StatusReport.backtrace(t.interp.k, 3, "      ");
+            loc.reported = true;
+            warnings.add("warning: data race on " + names.apply(key) + "\n  " + (write ? "write" : "read") + " by " + StatusReport.name(t)
+                    + ":\n" + where + "  previous " + (conflictWrote ? "write" : "read") + " by " + StatusReport.name(conflict.thread())
+                    + ":\n" + StatusReport.backtrace(conflict.where(), 3, "      ") + "  no lock, message, join or thread start orders these two accesses");
+        }
+        Access recorded = new Access(t, now.clock(), t.interp.k);
+        if (write) {
+            loc.write = recorded;
+            loc.reads.clear();
+        } else {
+            loc.reads.put(t, recorded);
+        }
+    }
+
+    /** The warnings found since the last call. */
+    public List<String> drain() {
+        List<String> w = new ArrayList<>(warnings);
+        warnings.clear();
+        return w;
+    }
+}

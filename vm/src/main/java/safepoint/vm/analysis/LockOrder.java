@@ -1,0 +1,54 @@
+package safepoint.vm.analysis;
+
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.smp.SThread;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lock-order inversions (DESIGN.md): when a thread takes lock B while holding lock A, the order
+ * A then B is recorded with where it happened; a later B-then-A is a potential deadlock, reported
+ * even when the run passed (ThreadSanitizer's lock-order-inversion is the model).
+ *
+ * <p>Locking rule: mutex operations call in holding the scheduler's monitor; spinlock operations
+ * call in only in controlled mode (one Java thread).
+ */
+public final class LockOrder {
+    /** For lock A, the locks taken while holding it, each with the first time it happened in words. */
+    private final Map<Object, Map<Object, String>> after = new IdentityHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** {@code t} now holds {@code lock}. */
+    public synchronized void acquired(SThread t, Object lock) {
+        if (t == null) return;
+        for (Object held : t.held()) {
+            if (held == lock) continue;
+            Map<Object, String> then = after.computeIfAbsent(held, k -> new IdentityHashMap<>());
+            if (then.containsKey(lock)) continue;
+            String here = "  " + StatusReport.name(t) + " took " + WaitForGraph.name(lock) + " while holding " + WaitForGraph.name(held)
+                    + ":\n" + StatusReport.backtrace(t, 4, "      ");
+            then.put(lock, here);
+            String other = after.getOrDefault(lock, Map.of()).get(held);
+            if (other != null) {
+                warnings.add("warning: lock-order inversion (potential deadlock): " + WaitForGraph.name(lock) + " and "
+                        + WaitForGraph.name(held) + " were taken in both orders\n" + other + here
+                        + "  one schedule can make each thread hold one lock and wait for the other: take them in one order");
+            }
+        }
+        t.hold(lock);
+    }
+
+    /** {@code owner} no longer holds {@code lock}. */
+    public synchronized void released(SThread owner, Object lock) {
+        if (owner != null && owner.held != null) owner.held.remove(lock);
+    }
+
+    /** The warnings found since the last call. */
+    public synchronized List<String> drain() {
+        List<String> w = new ArrayList<>(warnings);
+        warnings.clear();
+        return w;
+    }
+}

@@ -1,0 +1,615 @@
+package safepoint.vm.interp;
+
+import safepoint.vm.Machine;
+import safepoint.vm.gc.Heap;
+import safepoint.vm.lang.ObjType;
+import safepoint.vm.lang.ObjectForms;
+import safepoint.vm.smp.SThread;
+import safepoint.vm.smp.Spinlocks;
+import java.util.List;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.Ctx;
+import safepoint.vm.data.HeapObj;
+import safepoint.vm.data.InputPort;
+import safepoint.vm.data.Keyword;
+import safepoint.vm.data.Nil;
+import safepoint.vm.data.OutputPort;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Values;
+import safepoint.vm.data.VmState;
+
+/**
+ * The registers of one green thread and the trampoline that runs it.
+ *
+ * <p>State is exactly: {@code pc} (next node, or null to return {@code val} to the top frame),
+ * {@code env} (the current frame), {@code val}, {@code k} (the continuation frame chain) and the
+ * dynamic state (winders, handlers, parameter bindings). Nothing lives on the Java stack between
+ * two iterations of {@link #run}, so the loop can stop at any scheduling point and a later
+ * {@code run} continues exactly; that is what lets a processor switch threads at a poll.
+ *
+ * <p>Concurrency: an Interp is only ever run by one Java thread at a time (the processor
+ * driving it); {@link #interruptFlags} is the only field other threads write.
+ */
+public final class Interp implements Ctx {
+    // ---- registers -------------------------------------------------------------------------
+    public Node pc;
+    public Object[] env;
+    public Object val;
+    public Frame k;
+    public Winder winders;
+    public Object handlers = Nil.NIL;
+    public DynBinding params;
+
+    /** Scheduling points left in this slice; the loop stops when it reaches 0. */
+    public int fuel;
+    /** The poll flag word: set by other threads to ask this thread to service something. */
+    public volatile int interruptFlags;
+    public static final int INTR_USER = 1;
+
+    // ---- statistics (read by tests and the inspector) ---------------------------------------
+    /** Procedure entries (scheduling points) executed. */
+    public long entries;
+    /** Polls executed (entries of code compiled with interrupts enabled). */
+    public long polls;
+    /** Words allocated. */
+    public long allocated;
+    /** Scheme objects allocated (not counting the interpreter's own frames): a progress counter. */
+    public long objects;
+
+    // ---- threads ---------------------------------------------------------------------------
+    /** The green thread these registers belong to. */
+    public SThread thread;
+    /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
+    public boolean blocked;
+    /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
+    public Object pendingRaise;
+
+    /**
+     * End this slice now without touching {@link #fuel}, so the scheduling points actually used
+     * stay countable (a recorded schedule replays exactly).
+     */
+    public boolean stopSlice;
+
+    /** Controlled mode (PCT, dfs): end the slice after each sync point, so the strategy chooses there. */
+    public boolean stopAtSync;
+
+    /** Controlled mode (PCT): also end the slice at an allocation point (every 1,024 words allocated). */
+    public boolean stopAtAlloc;
+
+    /** Allocation points passed. */
+    public long allocPoints;
+
+    /** Sync points passed: sync operations, marked accesses, spinlock tries, table steps. */
+    public long syncPoints;
+
+    /** This slice ended in thread-yield!: the thread gives way to any that waits to run. */
+    public boolean yielded;
+
+    /** A sync point (DESIGN.md): a scheduling point where PCT and dfs may choose another processor. */
+    public void syncPoint() {
+        fuel--;
+        syncPoints++;
+        if (stopAtSync) stopSlice = true;
+    }
+
+    /** Spin tries (each a scheduling point that is not progress). */
+    public long spinTries;
+
+    /** The spinlock this thread spins on, or null. */
+    public Spinlocks.Spinlock spinningOn;
+
+    /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
+    public void block(Object on, double timeoutSecs, Object timeoutValue) {
+        blocked = true;
+        stopSlice = true;
+        thread.state = SThread.State.WAITING;
+        thread.waitingOn = on;
+        thread.timeoutValue = timeoutValue;
+        thread.wakeAt = timeoutSecs < 0 ? Long.MAX_VALUE : machine.clock() + (long) (timeoutSecs * 1e9);
+    }
+
+    // ---- outcome ---------------------------------------------------------------------------
+    public boolean halted;
+    public Object uncaught;
+    public Where uncaughtWhere;
+
+    public final Machine machine;
+    /** SAFEPOINT_DEBUG=1 prints the Java trace of internal errors (for Safepoint's developers). */
+    static final boolean DEBUG = System.getenv("SAFEPOINT_DEBUG") != null;
+
+    public Interp(Machine machine) {
+        this.machine = machine;
+    }
+
+    // ---- running ---------------------------------------------------------------------------
+
+    /** Prepare to evaluate {@code code} in frame {@code frame} with a fresh continuation. */
+    public void start(Node code, Object[] frame) {
+        pc = code;
+        env = frame;
+        val = null;
+        k = new HaltFrame();
+        halted = false;
+        uncaught = null;
+        uncaughtWhere = null;
+    }
+
+    /** Prepare to apply {@code f} to {@code args} with a fresh continuation. */
+    public void startApply(Object f, Object[] args) {
+        start(null, null);
+        pc = new ApplyNode(f, args);
+    }
+
+    /**
+     * Run until the thread halts or {@code slice} scheduling points have passed. Returns true when
+     * halted (its value in {@link #val}, or an uncaught condition in {@link #uncaught}).
+     */
+    public boolean run(int slice) {
+        fuel = slice;
+        blocked = false;
+        stopSlice = false;
+        yielded = false;
+        if (pendingRaise != null) {
+            Object e = pendingRaise;
+            pendingRaise = null;
+            pc = null;
+            raise(e, false, null);
+        }
+        for (;;) {
+            try {
+                while (fuel > 0 && !stopSlice) {
+                    Node n = pc;
+                    if (n != null) {
+                        pc = null;
+                        n.exec(this);
+                    } else {
+                        Frame f = k;
+                        k = f.next;
+                        if (f.captured && k != null) k.captured = true;
+                        f.resume(this);
+                    }
+                }
+                return halted;
+            } catch (SchemeError e) {
+                pc = null;
+                raise(e.payload, e.continuable, e.where instanceof Where w ? w : null);
+            } catch (StackOverflowError e) {
+                pc = null;
+                raise(Condition.error("Java stack exhausted in a primitive (data nested too deeply)", List.of()), false, null);
+            } catch (RuntimeException e) {
+                // A bug in Safepoint, or a data race on Scheme data in free run: report it as a
+                // Scheme-level error, never as a JVM stack trace.
+                pc = null;
+                if (DEBUG) e.printStackTrace();
+                raise(Condition.error("Internal error: " + e, List.of()), false, null);
+            }
+        }
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    /** Apply {@code f}: a closure's body becomes {@code pc}; a primitive's result {@code val}. */
+    public void apply(Object f, Object[] args) {
+        if (f instanceof Closure c) {
+            enter(c.lambda, bind(c, args));
+        } else if (f instanceof Primitive p) {
+            val = p.callN(this, args);
+        } else if (f instanceof ControlPrim cp) {
+            cp.check(args);
+            if (cp.locksScheduler) {
+                synchronized (machine.scheduler) {
+                    cp.invoke(this, args);
+                }
+                syncPoint(); // every sync operation is a scheduling point (DESIGN.md)
+            } else {
+                cp.invoke(this, args);
+            }
+        } else if (f instanceof Continuation c) {
+            throwTo(c, args);
+        } else if (f instanceof Parameter p) {
+            applyParameter(p, args);
+        } else if (f instanceof ObjType t) {
+            ObjectForms.make(this, t, t.name, args);
+        } else if (f instanceof CaseLambda cl) {
+            Closure c = cl.select(args);
+            enter(c.lambda, bind(c, args));
+        } else {
+            throw Condition.nonProcedure(f, args);
+        }
+    }
+
+    /** A procedure entry: a scheduling point, and a poll unless compiled out. */
+    void enter(Lambda l, Object[] frame) {
+        env = frame;
+        pc = l.body;
+        entries++;
+        fuel--;
+        polling = l.polls;
+        if (allocated - reported >= 1024) {
+            machine.heap.account(this, allocated - reported);
+            reported = allocated;
+            allocPoints++;
+            if (stopAtAlloc) stopSlice = true; // PCT may change priorities where a GC could be requested
+        }
+        if (l.polls) {
+            polls++;
+            if (interruptFlags != 0) poll();
+            if (machine.heap.pending) safepoint();
+        } else if (machine.heap.pending && machine.heap.requester == thread) {
+            safepoint(); // the allocating processor starts the GC itself, even without polls
+        }
+    }
+
+    /** Words already reported to the heap. */
+    private long reported;
+    /** Stopped at a poll for a stop-the-world request; the processor joins the barrier. */
+    public boolean atSafepoint;
+
+    public void safepoint() {
+        atSafepoint = true;
+        stopSlice = true;
+    }
+
+    /**
+     * Whether the code now running polls (the procedure last entered was compiled with
+     * interrupts enabled). When a slice ends at a scheduling point in code that does not poll,
+     * the processor may look around (timeouts, host stops) but must go on with the same thread:
+     * only a poll lets it switch threads.
+     */
+    public boolean polling = true;
+
+    private void poll() {
+        int f = interruptFlags;
+        interruptFlags = 0;
+        if ((f & INTR_USER) != 0) {
+            throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+        }
+    }
+
+    /** Build the callee's frame from {@code args}, checking arity and keywords. */
+    Object[] bind(Closure c, Object[] args) {
+        Lambda l = c.lambda;
+        int n = args.length;
+        Object[] fr = new Object[l.frameSize];
+        fr[0] = c.env;
+        if (l.simpleArity >= 0) {
+            if (n != l.simpleArity) throw Condition.wrongArgs(c, args);
+            System.arraycopy(args, 0, fr, 1, n);
+            return fr;
+        }
+        if (l.keysAnywhere) return bindKeysAnywhere(c, args, fr);
+        if (n < l.nreq) throw Condition.wrongArgs(c, args);
+        System.arraycopy(args, 0, fr, 1, l.nreq);
+        int i = l.nreq;
+        int slot = 1 + l.nreq;
+        for (int j = 0; j < l.nopt; j++) {
+            // With keyword parameters, a keyword ends the optional arguments (Gerbil).
+            boolean keywordNext = l.keys != null && i < n && args[i] instanceof Keyword;
+            fr[slot++] = i < n && !keywordNext ? args[i++] : Special.DEFAULT;
+        }
+        if (l.keys != null) {
+            int keyBase = slot;
+            int keyStart = i;
+            for (int j = 0; j < l.keys.length; j++) fr[slot++] = Special.DEFAULT;
+            while (i < n) {
+                if (!(args[i] instanceof Keyword kw)) {
+                    if (l.rest) break;
+                    throw new SchemeError(new Condition(Condition.Kind.KEYWORD, "Keyword argument expected", List.of(), c, List.of(args), i + 1));
+                }
+                if (i + 1 >= n) throw Condition.wrongArgs(c, args);
+                int idx = -1;
+                for (int j = 0; j < l.keys.length; j++) if (l.keys[j] == kw) idx = j;
+                if (idx < 0) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Unknown keyword argument passed to procedure", List.of(), c, List.of(args), 0));
+                }
+                if (fr[keyBase + idx] != Special.DEFAULT) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Duplicate keyword argument " + kw,
+                            List.of(), c, List.of(args), 0));
+                }
+                fr[keyBase + idx] = args[i + 1];
+                i += 2;
+            }
+            if (l.rest) fr[slot++] = listFrom(args, l.restKeepsKeys ? keyStart : i);
+            return fr;
+        }
+        if (l.rest) {
+            fr[slot] = listFrom(args, i);
+        } else if (i < n) {
+            throw Condition.wrongArgs(c, args);
+        }
+        return fr;
+    }
+
+    /** Gerbil lambda lists: take out {@code key: value} pairs wherever they stand, then bind the rest by position. */
+    private Object[] bindKeysAnywhere(Closure c, Object[] args, Object[] fr) {
+        Lambda l = c.lambda;
+        int keyBase = 1 + l.nreq + l.nopt;
+        for (int j = 0; j < l.keys.length; j++) fr[keyBase + j] = Special.DEFAULT;
+        Object[] pos = new Object[args.length];
+        int np = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Keyword kw) {
+                int idx = -1;
+                for (int j = 0; j < l.keys.length; j++) if (l.keys[j] == kw) idx = j;
+                if (idx < 0) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Unknown keyword argument passed to procedure",
+                            List.of(), c, List.of(args), 0));
+                }
+                if (i + 1 >= args.length) throw Condition.wrongArgs(c, args);
+                if (fr[keyBase + idx] != Special.DEFAULT) {
+                    throw new SchemeError(new Condition(Condition.Kind.UNKNOWN_KEYWORD, "Duplicate keyword argument " + kw,
+                            List.of(), c, List.of(args), 0));
+                }
+                fr[keyBase + idx] = args[++i];
+            } else {
+                pos[np++] = args[i];
+            }
+        }
+        if (np < l.nreq || (!l.rest && np > l.nreq + l.nopt)) throw Condition.wrongArgs(c, args);
+        System.arraycopy(pos, 0, fr, 1, l.nreq);
+        int i = l.nreq;
+        for (int j = 0; j < l.nopt; j++) fr[1 + l.nreq + j] = i < np ? pos[i++] : Special.DEFAULT;
+        if (l.rest) fr[keyBase + l.keys.length] = listFrom(java.util.Arrays.copyOf(pos, np), i);
+        return fr;
+    }
+
+    Object listFrom(Object[] args, int from) {
+        Object r = Nil.NIL;
+        for (int j = args.length - 1; j >= from; j--) r = cons(args[j], r);
+        return r;
+    }
+
+    public void push(Frame f) {
+        f.next = k;
+        k = f;
+    }
+
+    // ---- continuations -----------------------------------------------------------------------
+
+    Continuation capture() {
+        if (k != null) k.captured = true;
+        return new Continuation(k, winders, handlers, params);
+    }
+
+    /** Return {@code args} to continuation {@code c}, running dynamic-wind thunks on the way. */
+    void throwTo(Continuation c, Object[] args) {
+        Object v = args.length == 1 ? args[0] : new Values(args);
+        if (c.winders == winders) {
+            k = c.k;
+            handlers = c.handlers;
+            params = c.params;
+            val = v;
+            return;
+        }
+        new Rewind(c, v, this).next(this);
+    }
+
+    // ---- exceptions --------------------------------------------------------------------------
+
+    /**
+     * Raise {@code obj} in the current dynamic context: call the innermost handler with the outer
+     * handlers installed. A non-continuable raise whose handler returns is itself an error.
+     */
+    void raise(Object obj, boolean continuable, Where where) {
+        if (!(handlers instanceof Pair hs)) {
+            uncaught = obj;
+            uncaughtWhere = where;
+            halted = true;
+            fuel = 0;
+            return;
+        }
+        push(new RestoreHandlers(handlers));
+        if (!continuable) push(new NonContinuable(obj, where));
+        handlers = hs.cdr;
+        if (where != null) lastRaiseWhere = where;
+        apply(hs.car, new Object[] {obj});
+    }
+
+    /** The call waiting for the current procedure's result (the top frame's), or {@code fallback}. */
+    Where waitingWhere(Where fallback) {
+        Where w = k == null ? null : k.where();
+        return w != null ? w : fallback;
+    }
+
+    /** Where the most recent error was raised; kept for the top-level report of re-raises. */
+    public Where lastRaiseWhere;
+
+    // ---- parameters ----------------------------------------------------------------------------
+
+    Object paramValue(Parameter p) {
+        for (DynBinding b = params; b != null; b = b.next) if (b.param == p) return b.value;
+        return p.global;
+    }
+
+    private void applyParameter(Parameter p, Object[] args) {
+        if (args.length == 0) {
+            val = paramValue(p);
+        } else if (args.length == 1) {
+            for (DynBinding b = params; b != null; b = b.next) {
+                if (b.param == p) {
+                    b.value = args[0];
+                    val = Special.VOID;
+                    return;
+                }
+            }
+            p.global = args[0];
+            val = Special.VOID;
+        } else {
+            throw Condition.wrongArgs(p, args);
+        }
+    }
+
+    // ---- Ctx ---------------------------------------------------------------------------------
+
+    @Override
+    public Pair cons(Object car, Object cdr) {
+        allocated += 3;
+        objects++;
+        Pair p = new Pair(car, cdr);
+        p.addr = area.bump(3);
+        return p;
+    }
+
+    /**
+     * The allocation area of the processor running this thread: objects get consecutive
+     * addresses in it; the processor takes a new area from the heap when it is used up.
+     */
+    public Heap.Area area = Heap.Area.DETACHED;
+
+    @Override
+    public <T extends HeapObj> T alloc(T obj, int words) {
+        allocated += words;
+        objects++;
+        obj.addr = area.bump(words);
+        return obj;
+    }
+
+    @Override
+    public OutputPort currentOutput() {
+        return (OutputPort) paramValue(machine.currentOutput);
+    }
+
+    @Override
+    public InputPort currentInput() {
+        return (InputPort) paramValue(machine.currentInput);
+    }
+
+    @Override
+    public OutputPort currentError() {
+        return (OutputPort) paramValue(machine.currentError);
+    }
+
+    @Override
+    public VmState vm() {
+        return machine.state;
+    }
+
+    // ---- frames owned by the interpreter -------------------------------------------------------
+
+    /** The bottom of every computation: stops the loop with the final value. */
+    static final class HaltFrame extends Frame {
+        @Override
+        public void resume(Interp m) {
+            m.halted = true;
+            m.fuel = 0;
+            m.k = this; // stay resumable-safe if run is called again
+        }
+    }
+
+    static final class RestoreHandlers extends Frame {
+        final Object saved;
+
+        RestoreHandlers(Object saved) {
+            this.saved = saved;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            m.handlers = saved;
+        }
+    }
+
+    /** Sits above a non-continuable raise: reaching it means the handler returned. */
+    static final class NonContinuable extends Frame {
+        final Object obj;
+        final Where where;
+
+        NonContinuable(Object obj, Where where) {
+            this.obj = obj;
+            this.where = where;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            // R7RS: "a secondary exception is raised in the same dynamic environment as the handler".
+            // Report the original object, so the user sees the error that started it.
+            m.raise(obj, false, where);
+        }
+    }
+
+    /** Start a computation by applying a procedure (used by threads and the REPL). */
+    static final class ApplyNode extends Node {
+        final Object f;
+        final Object[] args;
+
+        ApplyNode(Object f, Object[] args) {
+            this.f = f;
+            this.args = args;
+        }
+
+        @Override
+        public void exec(Interp m) {
+            m.apply(f, args.clone());
+        }
+    }
+
+    /** The steps of a continuation jump across dynamic-wind boundaries. */
+    static final class Rewind extends Frame {
+        private final Continuation target;
+        private final Object value;
+        private final Winder[] steps;     // winders whose thunk runs, in order
+        private final boolean[] isAfter;
+        private int i;
+
+        Rewind(Continuation target, Object value, Interp m) {
+            this.target = target;
+            this.value = value;
+            Winder from = m.winders;
+            Winder to = target.winders;
+            java.util.ArrayList<Winder> outs = new java.util.ArrayList<>();
+            java.util.ArrayList<Winder> ins = new java.util.ArrayList<>();
+            Winder a = from;
+            Winder b = to;
+            while (depth(a) > depth(b)) { outs.add(a); a = a.parent; }
+            while (depth(b) > depth(a)) { ins.add(b); b = b.parent; }
+            while (a != b) { outs.add(a); a = a.parent; ins.add(b); b = b.parent; }
+            int n = outs.size() + ins.size();
+            steps = new Winder[n];
+            isAfter = new boolean[n];
+            int j = 0;
+            for (Winder w : outs) { steps[j] = w; isAfter[j++] = true; }
+            for (int q = ins.size() - 1; q >= 0; q--) { steps[j] = ins.get(q); isAfter[j++] = false; }
+        }
+
+        private static int depth(Winder w) {
+            return w == null ? 0 : w.depth;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            if (!isAfter[i - 1]) m.winders = steps[i - 1];
+            next(m);
+        }
+
+        void next(Interp m) {
+            if (i == steps.length) {
+                m.k = target.k;
+                m.winders = target.winders;
+                m.handlers = target.handlers;
+                m.params = target.params;
+                m.val = value;
+                return;
+            }
+            int cur = i;
+            Winder w = steps[cur];
+            Rewind again = captured ? new Rewind(this) : this;
+            again.i = cur + 1;
+            m.winders = w.parent;
+            m.handlers = w.handlers;
+            m.params = w.params;
+            m.push(again);
+            m.apply(isAfter[cur] ? w.after : w.before, new Object[0]);
+        }
+
+        private Rewind(Rewind o) {
+            target = o.target;
+            value = o.value;
+            steps = o.steps;
+            isAfter = o.isAfter;
+            i = o.i;
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package safepoint.vm.lang;
-
-import safepoint.vm.data.Src;
-
-/** Where a call sits: the enclosing procedure's name (or null at top level) and its source. */
-record Where(String procName, Src src) {}

@@ -1,0 +1,344 @@
+package safepoint.vm.run;
+
+import safepoint.vm.Machine;
+import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.smp.SThread;
+import safepoint.vm.smp.Scheduler;
+import safepoint.vm.smp.Spinlocks;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Controlled mode (--seed): every processor runs on the caller's one Java thread. The controller
+ * picks a processor and a number of scheduling points for it to run, runs them, and picks again;
+ * staying on a processor costs a counter decrement (the thread's fuel). Time is virtual: one tick
+ * per scheduling point, and when nothing can run the clock jumps to the next timer. The same
+ * program, options and seed make the same choices, so the run is the same run.
+ *
+ * <p>Choices made, both by the {@link Strategy} and both recorded as the schedule: which
+ * processor steps next and for how long; which ready thread an idle processor takes (among the
+ * front of the shared queue, the front of its own queue, and one steal from each other queue).
+ *
+ * <p>Locking rule: {@link #go} holds the scheduler's monitor for the whole run; other Java
+ * threads (Ctrl-C, observers) must not wait for it, and hand their requests over through
+ * volatile flags that the loop reads between slices.
+ */
+public final class Controller {
+    private final Machine vm;
+    private final Scheduler s;
+    private final int n;
+    private final Strategy strategy;
+    private final long maxSteps;
+    private final SThread[] current;
+    private final long[] sinceSwitch;
+    private final SThread[] lastOn;
+    private long steps;
+    private long virtual;
+    /** The choices, run-length encoded later: processor and scheduling points, or a thread choice, in order. */
+    public final List<long[]> schedule = new ArrayList<>();
+    private int lastChosen = -1;
+    private SThread lastThread;
+    /** Switches away from a thread that could have gone on (it did not block, end, yield or fail a spin). */
+    private int preemptions;
+    /** A choice with more than one runnable processor or a thread waiting to run: before it, every schedule runs alike. */
+    private boolean hadChoice;
+
+    /** Scheduling points between heartbeats: a thread at a poll after this many is preempted. */
+    static final int HEARTBEAT = 1000;
+    /** Virtual nanoseconds per scheduling point. */
+    static final long TICK_NANOS = 1000;
+
+    public Controller(Machine vm, int processors, Strategy strategy, long maxSteps) {
+        this.vm = vm;
+        this.s = vm.scheduler;
+        this.n = processors;
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+        this.current = new SThread[processors];
+        this.sinceSwitch = new long[processors];
+        this.lastOn = new SThread[processors];
+    }
+
+    /** Runnable threads not on a processor: then how long a slice runs decides who runs next. */
+    private boolean othersWaitToRun() {
+        if (!s.ready.isEmpty()) return true;
+        for (java.util.ArrayDeque<SThread> q : s.local) if (!q.isEmpty()) return true;
+        return false;
+    }
+
+    public boolean hadChoice() {
+        return hadChoice;
+    }
+
+    public int preemptions() {
+        return preemptions;
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    int processors() {
+        return n;
+    }
+
+    /** The thread on processor p, or null. */
+    SThread on(int p) {
+        return current[p];
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    int lastChosen() {
+        return lastChosen;
+    }
+
+    public long virtualNanos() {
+        return virtual * TICK_NANOS;
+    }
+
+    public Machine.Outcome go() {
+        vm.events.ensureProcessors(n);
+        synchronized (s) {
+            s.processors(n);
+            try {
+                return loop();
+            } finally {
+                for (int p = 0; p < n; p++) {
+                    if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
+                    current[p] = null;
+                }
+                for (java.util.ArrayDeque<SThread> q : s.local) {
+                    s.ready.addAll(q);
+                    q.clear();
+                }
+            }
+        }
+    }
+
+    private Machine.Outcome loop() {
+        for (;;) {
+            Machine.Outcome late = vm.checkLimits();
+            if (late != null) return late;
+            if (vm.interruptWait) vm.interruptWaitingPrimordial();
+            if (steps >= maxSteps) {
+                String hang = Analysis.provenHang(vm, WaitForGraph.of(vm, states()));
+                if (hang != null) return vm.deadlockOutcome(hang + "\n  (found at the step bound, " + steps + " scheduling points)");
+                return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
+                        + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
+                        + " --max-steps raises the bound)", 4);
+            }
+            s.expireTimeouts(vm.clock());
+            boolean pending = vm.heap.pending;
+            if (!pending) {
+                for (int p = 0; p < n; p++) {
+                    if (current[p] != null) continue;
+                    current[p] = take(p);
+                    if (current[p] == STOP) {
+                        current[p] = null;
+                        return strategy.stopped(this);
+                    }
+                }
+            }
+            List<Integer> can = new ArrayList<>();
+            for (int p = 0; p < n; p++) if (current[p] != null) can.add(p);
+            if (can.isEmpty()) {
+                if (pending) {
+                    vm.heap.collect(); // every processor is stopped: the world is at the safepoint
+                    continue;
+                }
+                long next = s.nextDeadline();
+                if (next == Long.MAX_VALUE) {
+                    Machine.Outcome d = vm.deadlock(states());
+                    if (d != null) return d;
+                    continue; // the primordial thread got a deadlock-exception
+                }
+                virtual = Math.max(virtual, (next + TICK_NANOS - 1) / TICK_NANOS); // jump to the next timer
+                continue;
+            }
+            if (!hadChoice) hadChoice = can.size() > 1 || othersWaitToRun();
+            Strategy.Slice slice = strategy.next(this, can);
+            if (slice == null) return strategy.stopped(this);
+            int p = slice.processor();
+            int len = (int) Math.min(slice.points(), maxSteps - steps);
+            SThread t = current[p];
+            if (lastChosen >= 0 && p != lastChosen && current[lastChosen] == lastThread && lastThread != null
+                    && lastThread.interp.spinningOn == null && !lastThread.interp.yielded) {
+                preemptions++;
+            }
+            schedule.add(new long[] {p, len});
+            lastChosen = p;
+            lastThread = t;
+            if (t != lastOn[p]) {
+                vm.events.emit(p, "switch", StatusReport.name(t), "");
+                lastOn[p] = t;
+            }
+            t.onProcessor = p;
+            s.onCpu.add(t);
+            t.interp.stopAtSync = strategy.stopsAtSync();
+            t.interp.stopAtAlloc = strategy.stopsAtAllocation();
+            long syncBefore = t.interp.syncPoints;
+            long allocBefore = t.interp.allocPoints;
+            boolean halted = t.interp.run(len);
+            t.interp.stopAtSync = false;
+            t.interp.stopAtAlloc = false;
+            long used = len - Math.max(0, t.interp.fuel);
+            if (used <= 0) used = 1;
+            schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
+            steps += used;
+            virtual += used;
+            sinceSwitch[p] += used;
+            t.onProcessor = -1;
+            s.onCpu.remove(t);
+            if (vm.exitCode != null) return null;
+            if (halted) {
+                current[p] = null;
+                if (t == vm.primordial) return null;
+                t.result = t.interp.val;
+                t.exception = t.interp.uncaught;
+                s.terminated(t);
+            } else if (t.interp.blocked) {
+                current[p] = null;
+                if (t.state == SThread.State.RUNNABLE) s.ready.add(t);
+            } else if (t.interp.atSafepoint) {
+                t.interp.atSafepoint = false;
+                s.local[p].addFirst(t);
+                current[p] = null;
+            } else if (t.interp.polling && (sinceSwitch[p] >= HEARTBEAT || t.interp.yielded && othersWaitToRun())) {
+                // The heartbeat: at a poll, a thread that has had its quantum (or yields) gives the processor up.
+                s.local[p].add(t);
+                current[p] = null;
+                sinceSwitch[p] = 0;
+            } else if (!t.interp.polling) {
+                Machine.Outcome stuck = pending ? barrierDeadlock(p, t) : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
+                if (stuck != null) return stuck;
+            }
+            if (current[p] != t) sinceSwitch[p] = 0;
+            boolean sync = t.interp.syncPoints != syncBefore || strategy.stopsAtAllocation() && t.interp.allocPoints != allocBefore;
+            strategy.ran(this, p, t, sync, used);
+        }
+    }
+
+    /** The schedule as a string: format version, program digest, run-length encoded choices. */
+    public static String encode(List<long[]> choices, String digest) {
+        StringBuilder sb = new StringBuilder("S2:").append(digest).append(':');
+        for (int i = 0; i < choices.size(); ) {
+            long[] c = choices.get(i);
+            int j = i + 1;
+            while (j < choices.size() && choices.get(j)[0] == c[0] && choices.get(j)[1] == c[1]) j++;
+            if (i > 0) sb.append(',');
+            if (isThreadChoice(c)) sb.append('t').append(c[1]);
+            else sb.append(c[0]).append('.').append(c[1]);
+            if (j - i > 1) sb.append('*').append(j - i);
+            i = j;
+        }
+        return sb.toString();
+    }
+
+    /** Parse a schedule string; throws IllegalArgumentException with a clear message when it is not one. */
+    public static List<long[]> decode(String s, String digest, StringBuilder warning) {
+        String[] parts = s.trim().split(":", 3);
+        if (parts.length != 3 || !parts[0].startsWith("S")) throw new IllegalArgumentException("not a Safepoint schedule string");
+        if (!parts[0].equals("S1") && !parts[0].equals("S2")) {
+            throw new IllegalArgumentException("schedule format " + parts[0] + " is not supported (S1 and S2 are)");
+        }
+        if (!parts[1].equals(digest)) {
+            warning.append("warning: the schedule was recorded for another version of this program (digest ")
+                    .append(parts[1]).append(", now ").append(digest).append(")");
+        }
+        List<long[]> out = new ArrayList<>();
+        if (parts[2].isEmpty()) return out;
+        for (String item : parts[2].split(",")) {
+            try {
+                String[] rep = item.split("\\*");
+                int times = rep.length > 1 ? Integer.parseInt(rep[1]) : 1;
+                if (times < 1) throw new NumberFormatException();
+                if (rep[0].startsWith("t") && parts[0].equals("S2")) {
+                    long index = Long.parseLong(rep[0].substring(1));
+                    if (index < 0) throw new NumberFormatException();
+                    for (int k = 0; k < times; k++) out.add(new long[] {THREAD_CHOICE, index});
+                    continue;
+                }
+                String[] pl = rep[0].split("\\.");
+                long p = Long.parseLong(pl[0]);
+                long len = Long.parseLong(pl[1]);
+                if (p < 0 || len < 1) throw new NumberFormatException();
+                for (int k = 0; k < times; k++) out.add(new long[] {p, len});
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("corrupted schedule string near '" + item + "'");
+            }
+        }
+        return out;
+    }
+
+    /** Ready threads a choice looks at, from the front of each queue: enough to reorder, bounded per take. */
+    static final int WINDOW = 16;
+
+    /** The thread an idle processor takes, null if none, {@link #STOP} when the strategy stops the run. */
+    private SThread take(int p) {
+        // The candidates, in the order a real scheduler would take them: the front of the shared
+        // queue, then of this processor's own queue, then the last thread of each other
+        // processor's queue (a steal). Threads that ended while queued are dropped on the way.
+        if (!othersWaitToRun()) return null; // the usual case: no allocation
+        List<SThread> candidates = new ArrayList<>(2);
+        window(s.ready.iterator(), WINDOW, candidates);
+        window(s.local[p].iterator(), WINDOW, candidates);
+        for (int k = 1; k < n; k++) window(s.local[(p + k) % n].descendingIterator(), 1, candidates);
+        int count = candidates.size();
+        if (count == 0) return null;
+        SThread t = candidates.get(0);
+        if (count > 1) {
+            hadChoice = true;
+            int i = strategy.pickThread(this, p, candidates);
+            if (i < 0) return STOP;
+            schedule.add(new long[] {THREAD_CHOICE, i});
+            t = candidates.get(i);
+        }
+        if (!s.ready.remove(t)) for (java.util.ArrayDeque<SThread> q : s.local) if (q.remove(t)) break;
+        return t;
+    }
+
+    /** Up to {@code max} threads from a queue's {@code it}, skipping ones that ended while queued. */
+    private static void window(java.util.Iterator<SThread> it, int max, List<SThread> into) {
+        for (int taken = 0; taken < max && it.hasNext(); ) {
+            SThread t = it.next();
+            if (t.state == SThread.State.TERMINATED) {
+                it.remove();
+                continue;
+            }
+            into.add(t);
+            taken++;
+        }
+    }
+
+    /** Marks a recorded choice of thread (which of the candidates) among the processor choices. */
+    static final long THREAD_CHOICE = -1;
+    private static final SThread STOP = new SThread(Boolean.FALSE, new Interp(null));
+
+    static boolean isThreadChoice(long[] choice) {
+        return choice[0] == THREAD_CHOICE;
+    }
+
+    /** Whether the schedule being replayed records thread choices (format S2); S1 did not. */
+    boolean recordsThreads() {
+        return !vm.legacySchedule;
+    }
+
+    /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */
+    private WaitForGraph.ProcessorState[] states() {
+        WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[n];
+        for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.heap.pending && current[p] == null);
+        return ps;
+    }
+
+    /** Seed bug 5a: a GC is pending, every other processor has stopped, and P spins without polls. */
+    private Machine.Outcome barrierDeadlock(int p, SThread t) {
+        for (int q = 0; q < n; q++) if (q != p && current[q] != null) return null;
+        return Spinlocks.barrierDeadlock(vm, p, t, states());
+    }
+}

@@ -1,0 +1,419 @@
+package safepoint.vm.run;
+
+import safepoint.vm.Machine;
+import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.gc.Heap;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.smp.SThread;
+import safepoint.vm.smp.Scheduler;
+import safepoint.vm.smp.Spinlocks;
+import safepoint.vm.smp.SyncObjects;
+import java.util.List;
+
+/**
+ * Free run: N processors, each a Java thread (P0 is the caller's), truly parallel, taking green
+ * threads from the shared ready queue. A processor runs a thread without any lock until its next
+ * scheduling point, then does its bookkeeping under the scheduler's monitor. Races on Scheme data
+ * are real; the VM's own structures are guarded (see Scheduler). An idle processor waits on the
+ * scheduler's monitor: the only place a processor's Java thread parks. With one processor this is
+ * the same loop on the caller's thread, and a thread stopped in code without polls keeps it.
+ */
+public final class FreeRun {
+    private final Machine vm;
+    private final Scheduler s;
+    private final int n;
+    private boolean stop;
+    /** A host stop is asked for: processors finish their slice (a scheduling point) and wait. */
+    private boolean hostStop;
+    private Machine.Outcome outcome;
+    private int idle;
+    private final SThread[] lastRun;
+    /** The thread a processor keeps while halted for the host in code without polls. */
+    private final SThread[] kept;
+    private final Heap.Area[] areas;
+
+    public FreeRun(Machine vm, int processors) {
+        this.vm = vm;
+        this.s = vm.scheduler;
+        this.n = processors;
+        this.lastRun = new SThread[processors];
+        this.kept = new SThread[processors];
+        this.areas = new Heap.Area[processors];
+        for (int i = 0; i < processors; i++) areas[i] = new Heap.Area(vm.heap);
+    }
+
+    /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
+    public Machine.Outcome go() {
+        vm.events.ensureProcessors(n);
+        synchronized (s) {
+            s.processors(n);
+        }
+        Thread[] others = new Thread[n - 1];
+        for (int i = 1; i < n; i++) {
+            int id = i;
+            others[i - 1] = new Thread(() -> loop(id), "safepoint-P" + i);
+            others[i - 1].setDaemon(true);
+            others[i - 1].start();
+        }
+        Thread watchdog = new Thread(this::watch, "safepoint-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            loop(0);
+        } finally {
+            watchdog.interrupt();
+            synchronized (s) {
+                stop = true;
+                s.notifyAll();
+            }
+            for (Thread t : others) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (s) {
+                // Between evaluations every runnable thread waits in the shared queue.
+                for (java.util.ArrayDeque<SThread> q : s.local) {
+                    s.ready.addAll(q);
+                    q.clear();
+                }
+            }
+        }
+        return outcome;
+    }
+
+    /** How often the watchdog looks, and how long a barrier may stand still before it reports. */
+    static final long WATCH_MILLIS = 500;
+    static final long STALL_NANOS = 1_500_000_000L;
+
+    /**
+     * The watchdog: while a GC barrier is pending, it takes two looks some time apart; if no
+     * thread has made progress in between (polls and allocation; spinning and waiting at the
+     * barrier are not progress), nothing can complete the barrier, which the exact checks could
+     * not prove (a busy-wait written in Scheme without polls, say): it stops the run and says what
+     * every processor and thread is doing.
+     */
+    private void watch() {
+        long lastProgress = -1;
+        try {
+            for (;;) {
+                Thread.sleep(WATCH_MILLIS);
+                synchronized (s) {
+                    if (stop) return;
+                    if (!vm.heap.pending && mayCycle()) {
+                        // A cycle of waits while other threads still run: proven when two looks
+                        // some time apart show the same cycle and its threads made no progress
+                        // (a wakeup may still have been in flight at the first look).
+                        if (!hostStopNow()) return;
+                        String report = cycleSeenTwice();
+                        hostStop = false;
+                        s.notifyAll();
+                        if (report != null) {
+                            finish(vm.deadlockOutcome(report));
+                            return;
+                        }
+                        continue;
+                    }
+                    lastCycle = null;
+                    if (!vm.heap.pending || System.nanoTime() - vm.heap.requestedAt < STALL_NANOS) {
+                        lastProgress = -1;
+                        continue;
+                    }
+                    // Two host stops some time apart: consistent looks at every thread's counters.
+                    if (!hostStopNow()) return;
+                    long p = progress();
+                    String report = p == lastProgress ? stallReport() : null;
+                    hostStop = false;
+                    s.notifyAll();
+                    if (report != null) {
+                        finish(vm.deadlockOutcome(report));
+                        return;
+                    }
+                    lastProgress = p;
+                }
+            }
+        } catch (InterruptedException e) {
+            // The run is over.
+        }
+    }
+
+    /**
+     * A host stop: every processor halts at its next scheduling point (the end of its slice) and
+     * waits; code without polls stops too, so this is not a safepoint. Called holding the monitor;
+     * returns with the world stopped (true), or false when the run ended meanwhile.
+     */
+    private boolean hostStopNow() throws InterruptedException {
+        hostStop = true;
+        s.notifyAll();
+        while (!stop && !s.onCpu.isEmpty()) s.wait(10);
+        return !stop;
+    }
+
+    /**
+     * Whether a cycle of waits is possible at all, without stopping the world to look: it needs
+     * two untimed waits that point at threads (a lock's holder, a joined thread), or one on a
+     * lock the waiter holds itself; a machine full of threads waiting for messages or sleeping
+     * has none.
+     */
+    private boolean mayCycle() {
+        int pointing = 0;
+        for (SThread t : s.waiting) {
+            if (t.wakeAt != Long.MAX_VALUE) continue;
+            if (t.waitingOn instanceof SyncObjects.Mutex mx && (mx.owner == t || ++pointing >= 2)) return true;
+            if (t.waitingOn instanceof SThread && ++pointing >= 2) return true;
+        }
+        return false;
+    }
+
+    /** The cycle the last look found (its vertices) and its threads' progress then, or null. */
+    private List<Object> lastCycle;
+    private long lastCycleProgress;
+
+    /** At a host stop: the report if this look's cycle of untimed waits is the last look's, unmoved. */
+    private String cycleSeenTwice() {
+        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
+        for (int i = 0; i < n; i++) {
+            SThread t = kept[i] != null ? kept[i] : lastRun[i] != null && lastRun[i].onProcessor == i ? lastRun[i] : null;
+            states[i] = new WaitForGraph.ProcessorState(t, false);
+        }
+        WaitForGraph g = WaitForGraph.of(vm, states);
+        List<WaitForGraph.Edge> cycle = g.cycle();
+        List<Object> vertices = new java.util.ArrayList<>();
+        long progress = 0;
+        for (WaitForGraph.Edge e : cycle) {
+            if (e.words().contains("with a timeout") || e.words().startsWith("spins")) {
+                vertices.clear();
+                break;
+            }
+            vertices.add(e.from());
+            if (e.from() instanceof SThread t) progress += t.interp.polls + t.interp.objects;
+        }
+        if (vertices.isEmpty()) {
+            lastCycle = null;
+            return null;
+        }
+        if (vertices.equals(lastCycle) && progress == lastCycleProgress) {
+            return Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
+                    + " ms apart, while other threads still run")
+                    + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this";
+        }
+        lastCycle = vertices;
+        lastCycleProgress = progress;
+        return null;
+    }
+
+    private long progress() {
+        long p = 0;
+        for (SThread t : s.runnable()) p += t.interp.polls + t.interp.objects;
+        for (SThread t : s.waiting) p += t.interp.polls + t.interp.objects;
+        for (SThread t : lastRun) if (t != null) p += t.interp.polls + t.interp.objects;
+        return p;
+    }
+
+    private String stallReport() {
+        StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
+                .append((System.nanoTime() - vm.heap.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
+        for (int i = 0; i < n; i++) {
+            SThread t = kept[i] != null ? kept[i] : lastRun[i];
+            if (t != null && (kept[i] == t || t.onProcessor == i)) {
+                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(StatusReport.name(t))
+                        .append(t.interp.polling ? "" : " in code without polls").append('\n')
+                        .append(StatusReport.backtrace(t, 6, "      "));
+            } else {
+                sb.append("  P").append(i).append(" stopped at the barrier\n");
+            }
+        }
+        for (SThread k : kept) if (k != null) s.onCpu.add(k); // listed as running on their processors
+        sb.append(StatusReport.threads(vm).indent(2));
+        for (SThread k : kept) if (k != null) s.onCpu.remove(k);
+        return sb.toString().stripTrailing();
+    }
+
+    private void finish(Machine.Outcome o) {
+        if (!stop) {
+            stop = true;
+            outcome = o;
+        }
+        s.notifyAll();
+    }
+
+    private void loop(int id) {
+        long pollsBefore = 0;
+        long spinsBefore = 0;
+        SThread keep = null; // a thread stopped in code without polls keeps its processor
+        for (;;) {
+            SThread t;
+            synchronized (s) {
+                if (keep != null && stop) {
+                    s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
+                    return;
+                }
+                kept[id] = keep;
+                if (keep != null) keep.onProcessor = id;
+                while (keep != null && hostStop && !stop) {
+                    // Halted for the host in code without polls: this is not a safepoint, so the
+                    // thread stays on this processor and goes on when the host is done.
+                    try {
+                        s.wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                kept[id] = null;
+                if (keep != null) keep.onProcessor = -1;
+                if (stop) {
+                    if (keep != null) s.local[id].addFirst(keep);
+                    return;
+                }
+                if (keep != null) {
+                    t = keep;
+                    keep = null;
+                } else {
+                    t = pick(id);
+                    if (t == null) return;
+                }
+                t.onProcessor = id;
+                s.onCpu.add(t);
+                if (t != lastRun[id]) {
+                    vm.events.emit(id, "switch", StatusReport.name(t), "");
+                    lastRun[id] = t;
+                    s.switches[id]++;
+                }
+                t.interp.area = areas[id];
+                pollsBefore = t.interp.polls;
+                spinsBefore = t.interp.spinTries;
+                if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
+            }
+            boolean halted = t.interp.run(Machine.SLICE);
+            synchronized (s) {
+                t.onProcessor = -1;
+                s.onCpu.remove(t);
+                t.interp.area = Heap.Area.DETACHED;
+                s.polls[id] += t.interp.polls - pollsBefore;
+                s.spins[id] += t.interp.spinTries - spinsBefore;
+                if (vm.exitCode != null) {
+                    finish(null);
+                    return;
+                }
+                if (halted) {
+                    if (t == vm.primordial) {
+                        finish(null);
+                        return;
+                    }
+                    t.result = t.interp.val;
+                    t.exception = t.interp.uncaught;
+                    s.terminated(t);
+                } else if (t.interp.blocked) {
+                    if (t.state == SThread.State.RUNNABLE) s.ready.add(t); // woken before we parked it
+                } else if (t.interp.atSafepoint) {
+                    t.interp.atSafepoint = false;
+                    s.local[id].addFirst(t); // parked at the safepoint; it goes on first after the GC
+                } else if (t.interp.polling) {
+                    s.local[id].add(t); // preempted at a poll: the others get their turn
+                } else {
+                    Machine.Outcome stuck = vm.heap.pending ? barrierDeadlock(id, t)
+                            : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
+                    if (stuck != null) {
+                        finish(stuck);
+                        return;
+                    }
+                    keep = t;
+                }
+                s.notifyAll();
+            }
+        }
+    }
+
+    /** Take a thread to run, waiting while there is none or while the world is stopped; null to stop. */
+    private SThread pick(int id) {
+        for (;;) {
+            if (stop) return null;
+            if (id == 0) {
+                Machine.Outcome late = vm.checkLimits();
+                if (late != null) {
+                    finish(late);
+                    return null;
+                }
+            }
+            long next = s.expireTimeouts(vm.clock());
+            if (hostStop) {
+                // Stopped for the host: not at a safepoint, just not running anything.
+            } else if (vm.heap.pending) {
+                if (vm.heap.arrived(id)) vm.events.emit(id, "gc-arrive", "P" + id, "");
+                if (idle == n - 1) {
+                    // Every other processor has stopped (at a poll, or idle): collect now.
+                    vm.heap.collect();
+                    s.notifyAll();
+                    continue;
+                }
+            } else {
+                SThread t = take(id);
+                if (t != null) return t;
+                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable()) {
+                    // Every processor is idle, nothing is ready and no wait can time out.
+                    Machine.Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
+                    if (d == null) continue; // the primordial thread got a deadlock-exception
+                    finish(d);
+                    return null;
+                }
+            }
+            idle++;
+            long waitNanos = Math.min(next == Long.MAX_VALUE ? Long.MAX_VALUE : next - System.nanoTime(), 20_000_000L);
+            try {
+                if (waitNanos > 0) s.wait(Math.max(1, waitNanos / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finish(null);
+                return null;
+            } finally {
+                idle--;
+            }
+        }
+    }
+
+    /**
+     * The shared queue (new and woken threads) first, so a thread that yields or is preempted
+     * lets them run; then this processor's own queue; then steal from the back of another's.
+     */
+    private SThread take(int id) {
+        SThread t;
+        if (s.prioritized > 0) {
+            // Gambit runs the highest base priority first (FIFO among equals).
+            SThread best = null;
+            for (SThread c : s.ready) {
+                if (c.state != SThread.State.TERMINATED && (best == null || priority(c) > priority(best))) best = c;
+            }
+            if (best != null) {
+                s.ready.remove(best);
+                return best;
+            }
+        }
+        while ((t = s.ready.poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        while ((t = s.local[id].poll()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        for (int k = 1; k < n; k++) {
+            java.util.ArrayDeque<SThread> victim = s.local[(id + k) % n];
+            while ((t = victim.pollLast()) != null) if (t.state != SThread.State.TERMINATED) return t;
+        }
+        return null;
+    }
+
+    private static double priority(SThread t) {
+        return ((Number) t.priority).doubleValue();
+    }
+
+    /**
+     * Seed bug 5a: a GC barrier is pending, every other processor has stopped, and this one
+     * spins without polls on a spinlock whose holder is parked at the safepoint: no one can move.
+     */
+    private Machine.Outcome barrierDeadlock(int id, SThread t) {
+        if (idle != n - 1) return null;
+        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
+        for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == id ? t : null, q != id);
+        return Spinlocks.barrierDeadlock(vm, id, t, states);
+    }
+}

@@ -1,0 +1,55 @@
+package safepoint.vm.run;
+
+import safepoint.vm.Machine;
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.smp.SThread;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The manual strategy: a {@link Stepper} chooses; "run N points" goes round robin meanwhile. */
+public final class Manual implements Strategy {
+    private final Stepper stepper;
+    private final RoundRobin turns = new RoundRobin();
+    private long running;
+    private String refused;
+
+    public Manual(Stepper stepper) {
+        this.stepper = stepper;
+    }
+
+    @Override
+    public Slice next(Controller c, List<Integer> can) {
+        for (;;) {
+            if (running > 0) {
+                Slice s = turns.next(c, can);
+                return new Slice(s.processor(), Math.min(running, s.points()));
+            }
+            List<String> on = new ArrayList<>();
+            for (int p = 0; p < c.processors(); p++) on.add(c.on(p) == null ? null : StatusReport.name(c.on(p)));
+            Stepper.Step step = stepper.next(new Stepper.View(c.steps(), List.copyOf(can), on, refused));
+            refused = null;
+            if (step instanceof Stepper.StepProcessor sp) {
+                if (can.contains(sp.processor())) return new Slice(sp.processor(), 1);
+                refused = "P" + sp.processor() + " has nothing to run";
+            } else if (step instanceof Stepper.StepThread st) {
+                for (int p : can) if (on.get(p).equals(st.thread())) return new Slice(p, 1);
+                refused = st.thread() + " is not on a processor (it waits, is queued, or does not exist)";
+            } else if (step instanceof Stepper.Run r) {
+                if (r.points() > 0) running = r.points();
+                else refused = "run needs a positive number of points";
+            } else {
+                return null; // Stop, or no answer
+            }
+        }
+    }
+
+    @Override
+    public void ran(Controller c, int p, SThread t, boolean sync, long used) {
+        if (running > 0) running = Math.max(0, running - used);
+    }
+
+    @Override
+    public Machine.Outcome stopped(Controller c) {
+        return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Stopped by hand after " + c.steps() + " scheduling points", 4);
+    }
+}

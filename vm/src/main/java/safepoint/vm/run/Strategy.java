@@ -1,0 +1,57 @@
+package safepoint.vm.run;
+
+import safepoint.vm.Machine;
+import safepoint.vm.smp.SThread;
+import java.util.List;
+
+/**
+ * How controlled mode chooses: at each choice the controller gives the strategy the runnable
+ * processors (ascending, never empty) and the strategy says which one runs next and for at
+ * most how many scheduling points. One class per strategy: {@link RandomStrategy},
+ * {@link RoundRobin}, {@link Pct}, {@link Replay}, {@link Dfs} and {@link Manual}.
+ */
+public interface Strategy {
+    /** The next slice, or null to stop the run here (a replay that no longer fits, the debugger). */
+    Slice next(Controller c, List<Integer> can);
+
+    /**
+     * Which thread idle processor {@code p} takes, as an index into {@code candidates} (two or
+     * more, in the fixed order: the shared queue, then p's own queue, then one steal from each
+     * other processor's queue). -1 stops the run (a replay that no longer fits). Index 0 is the
+     * order a real scheduler would follow.
+     */
+    default int pickThread(Controller c, int p, List<SThread> candidates) {
+        return 0;
+    }
+
+    /** Whether a slice ends after each sync point, so the strategy can choose there. */
+    default boolean stopsAtSync() {
+        return false;
+    }
+
+    /** Whether a slice also ends at each allocation point (where a GC may be requested). */
+    default boolean stopsAtAllocation() {
+        return false;
+    }
+
+    /** Told after each slice: the processor, the thread that ran, whether it passed a sync point, points used. */
+    default void ran(Controller c, int p, SThread t, boolean sync, long used) {}
+
+    /** Why the run stopped when {@link #next} returned null. */
+    default Machine.Outcome stopped(Controller c) {
+        return null;
+    }
+
+    /** A choice: processor {@code processor} runs at most {@code points} scheduling points. */
+    record Slice(int processor, long points) {}
+
+    /** The strategy for a name given on the command line. */
+    static Strategy named(String name, long seed, Machine vm) {
+        return switch (name) {
+            case "rr" -> new RoundRobin();
+            case "pct" -> new Pct(seed, vm.pctDepth, vm.pctK);
+            case "dfs" -> new Dfs(vm.dfsPrefix);
+            default -> new RandomStrategy(seed);
+        };
+    }
+}

@@ -1,0 +1,172 @@
+package safepoint.vm.search;
+
+import safepoint.vm.Machine;
+import safepoint.vm.run.Dfs;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exhaustive search of a program's schedules with at most K preemptions (CHESS's iterative
+ * context bounding, done statelessly: every run starts from a fresh VM and replays a prefix of
+ * decisions). Each run takes the defaults after its prefix; every decision it passes after the
+ * prefix contributes its untaken alternatives as new prefixes. Prefixes run in order of their
+ * preemptions, fewest first, so the first failure found has the fewest preemptions of any, and
+ * every schedule is run exactly once.
+ */
+public final class DfsSearch {
+    /**
+     * What the search found: schedules run, inconclusive ones (step bound), whether it ran out of
+     * schedules (complete) or of budget, and the first failure (or null) with its choices, its
+     * preemptions, and whether it came before any scheduling choice (a plain error).
+     */
+    public record Result(long schedules, long inconclusive, boolean complete, Machine.Outcome failure,
+            java.util.List<long[]> failingChoices, int failurePreemptions, boolean plain) {}
+
+    private DfsSearch() {}
+
+    /**
+     * Search a program's schedules with at most {@code bound} preemptions, at most
+     * {@code maxRuns} runs, each from the program's state after compiling, on one thread, with
+     * the VM's generator seeded with {@code machineSeed} (a shrink keeps the failing run's).
+     * Only failures that {@code sought} accepts end the search (shrinking looks for one failure).
+     */
+    public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
+            java.util.function.Predicate<Machine.Outcome> sought) {
+        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false);
+    }
+
+    /**
+     * The same on {@code workers} threads, each with its own compiled program from
+     * {@code programs}, ending early (not complete) once {@code stop} says so (Ctrl-C,
+     * --timeout). Within a level (a number of preemptions) prefixes run in any order; the
+     * failure reported is the one whose decisions come first in lexicographic order, so it does
+     * not depend on timing: once one is found, prefixes after it are skipped, and the ones before
+     * it (and what they spawn, which may come before it too) still run.
+     */
+    public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
+            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop);
+    }
+
+    private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
+            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
+        Search s = new Search(bound, maxSteps, maxRuns, sought, machineSeed, stop);
+        Workers.run(workers, "dfs", () -> s.work(programs.get()));
+        return s.result();
+    }
+
+    /** The shared state of one search. Locking rule: every field is guarded by this object's monitor. */
+    private static final class Search {
+        final List<ArrayDeque<int[]>> levels = new ArrayList<>();
+        final int bound;
+        final long maxSteps;
+        final long maxRuns;
+        final java.util.function.Predicate<Machine.Outcome> sought;
+        int level;
+        int inFlight;
+        long done;
+        long inconclusive;
+        boolean capped;
+        int[] bestPrefix;
+        Result best;
+
+        final long machineSeed;
+        final java.util.function.BooleanSupplier stop;
+
+        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, long machineSeed,
+                java.util.function.BooleanSupplier stop) {
+            this.machineSeed = machineSeed;
+            this.stop = stop;
+            this.bound = bound;
+            this.maxSteps = maxSteps;
+            this.maxRuns = maxRuns;
+            this.sought = sought;
+            for (int b = 0; b <= bound; b++) levels.add(new ArrayDeque<>());
+            levels.get(0).add(new int[0]);
+        }
+
+        /** The next prefix to run, or null when the search is over. */
+        synchronized int[] take() {
+            for (;;) {
+                if (capped || level > bound) return null;
+                if (stop.getAsBoolean()) {
+                    capped = true;
+                    return null;
+                }
+                int[] p = levels.get(level).poll();
+                if (p != null) {
+                    if (bestPrefix != null && compare(p, bestPrefix) > 0) continue; // after the failure found: not needed
+                    if (done == maxRuns) {
+                        capped = true;
+                        return null;
+                    }
+                    done++;
+                    inFlight++;
+                    return p;
+                }
+                if (inFlight > 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                    continue;
+                }
+                if (best != null) return null; // the level is done and has a failure: it has the fewest preemptions
+                level++;
+                notifyAll();
+            }
+        }
+
+        synchronized void finished(int[] prefix, Machine vm, Machine.Outcome o) {
+            inFlight--;
+            notifyAll();
+            if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && sought.test(o)) {
+                if (bestPrefix == null || compare(prefix, bestPrefix) < 0) {
+                    bestPrefix = prefix;
+                    best = new Result(0, 0, false, o, vm.lastChoices(), vm.lastPreemptions, vm.failedBeforeAnyChoice(o));
+                }
+                return;
+            }
+            if (o.status() == Machine.Status.TIMEOUT) inconclusive++;
+            Dfs run = vm.lastDfs;
+            if (run == null) return;
+            List<Dfs.Decision> ds = run.decisions;
+            for (int i = prefix.length; i < ds.size(); i++) {
+                Dfs.Decision d = ds.get(i);
+                for (int j = 0; j < d.others().length; j++) {
+                    int cost = d.preemptionsBefore() + d.costs()[j];
+                    if (cost > bound) continue;
+                    int[] next = new int[i + 1];
+                    for (int x = 0; x < i; x++) next[x] = ds.get(x).chosen();
+                    next[i] = d.others()[j];
+                    levels.get(cost).add(next);
+                }
+            }
+        }
+
+        void work(ProgramRuns runs) {
+            for (int[] prefix; (prefix = take()) != null; ) {
+                Machine vm = runs.next(machineSeed);
+                vm.setDfs(prefix, maxSteps);
+                Machine.Outcome o = runs.run();
+                finished(prefix, vm, o);
+            }
+        }
+
+        synchronized Result result() {
+            if (best != null) {
+                return new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain());
+            }
+            return new Result(done, inconclusive, !capped, null, null, 0, false);
+        }
+    }
+
+    /** Lexicographic order of decision prefixes (a prefix of another comes first). */
+    static int compare(int[] a, int[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) if (a[i] != b[i]) return Integer.compare(a[i], b[i]);
+        return Integer.compare(a.length, b.length);
+    }
+}

@@ -1,0 +1,168 @@
+package safepoint.vm.smp;
+
+import safepoint.vm.Machine;
+import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.Node;
+import safepoint.vm.observe.StatusReport;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.HeapObj;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.Printable;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.VmState;
+import safepoint.vm.print.Printer;
+
+/**
+ * Spinlocks as Gerbil inlines them ({@code __lock-inline!}, reference 5a): acquiring a held lock
+ * spins, one scheduling point per try. The spin loop polls only when the code that called
+ * {@code spinlock-acquire!} polls: inside {@code (declare (not interrupts-enabled))} it never
+ * polls, so the spinning thread keeps its processor. On one processor that is a proof that the
+ * holder can never run again: the spinner is reported as deadlocked.
+ */
+public final class Spinlocks {
+    private Spinlocks() {}
+
+    public static final class Spinlock extends HeapObj implements Printable {
+        public final Object name;
+        public SThread holder;
+        public long spins;
+
+        public Spinlock(Object name) {
+            this.name = name;
+        }
+
+        /** The lock word's compare-and-swap: processors race for it. */
+        public synchronized boolean tryTake(SThread t) {
+            if (holder != null) return false;
+            holder = t;
+            return true;
+        }
+
+        synchronized boolean release() {
+            if (holder == null) return false;
+            holder = null;
+            return true;
+        }
+
+        @Override
+        public void printOn(StringBuilder out, boolean write, VmState vm) {
+            out.append("#<spinlock #").append(vm.serial(this));
+            if (name != null) out.append(' ').append(Printer.write(name, vm));
+            out.append('>');
+        }
+    }
+
+    /** One try of the acquire loop: a node the thread re-runs until it gets the lock. */
+    static final class Spin extends Node {
+        final Spinlock lock;
+
+        Spin(Spinlock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void exec(Interp m) {
+            if (lock.tryTake(m.thread)) {
+                m.machine.event(m.thread, "spinlock-take", lock, "by " + StatusReport.name(m.thread));
+                m.machine.lockTaken(m.thread, lock);
+                m.spinningOn = null;
+                m.val = Special.VOID;
+                m.syncPoint();
+                return;
+            }
+            lock.spins++;
+            m.spinTries++;
+            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + StatusReport.name(lock.holder));
+            m.spinningOn = lock;
+            m.entries++;
+            m.syncPoint(); // each try is a scheduling point
+            if (m.polling) {
+                m.polls++;
+                m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
+            }
+            m.pc = this;
+        }
+    }
+
+    static Spinlock lock(Object x, String who) {
+        if (x instanceof Spinlock s) return s;
+        throw Condition.typeError(who, 1, "SPINLOCK", x);
+    }
+
+    public static void install(Machine vm) {
+        vm.add(Primitive.ofN("make-spinlock", 0, 1, true, (c, a) -> c.alloc(new Spinlock(a.length > 0 ? a[0] : null), 4)));
+        vm.add(Primitive.of1("spinlock?", true, (c, x) -> x instanceof Spinlock));
+        vm.add(new ControlPrim("spinlock-acquire!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.pc = new Spin(lock(a[0], "spinlock-acquire!"));
+            }
+        });
+        vm.add(new ControlPrim("spinlock-try-acquire!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Spinlock l = lock(a[0], "spinlock-try-acquire!");
+                m.val = l.tryTake(m.thread);
+                if (m.val == Boolean.TRUE) m.machine.lockTaken(m.thread, l);
+                m.syncPoint();
+            }
+        });
+        vm.add(new ControlPrim("spinlock-release!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Spinlock s = lock(a[0], "spinlock-release!");
+                SThread holder = s.holder;
+                if (!s.release()) throw Condition.raise("Releasing a spinlock that is not held:", s);
+                m.machine.lockGiven(holder, m.thread, s);
+                m.val = Special.VOID;
+                m.syncPoint();
+            }
+        });
+        vm.add(Primitive.of1("spinlock-holder", true, (c, x) -> {
+            SThread h = lock(x, "spinlock-holder").holder;
+            return h == null ? Boolean.FALSE : h;
+        }));
+    }
+
+    /**
+     * Seed bug 5a, proven in either mode once every other processor has stopped at the barrier
+     * (the caller checks that): P spins without polls on a lock whose holder is not running, so
+     * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
+     */
+    public static Machine.Outcome barrierDeadlock(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
+        Spinlock lock = t.interp.spinningOn;
+        if (lock == null) return null;
+        SThread holder = lock.holder;
+        if (holder == null || holder == t || holder.onProcessor >= 0) return null;
+        String where = holder.state == SThread.State.WAITING ? "waiting (" + StatusReport.waitText(holder) + ")"
+                : "parked at the safepoint";
+        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
+                + "  P" + p + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
+                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", " + where
+                + ": it cannot run until the GC is over\n"
+                + "  every other processor has stopped at the barrier\n"
+                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
+    }
+
+    /**
+     * A thread that stopped without a poll while spinning on a lock held by another thread: on
+     * one processor the holder can never run again.
+     */
+    public static Machine.Outcome spinDeadlock(Machine vm, SThread t) {
+        WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
+        Spinlock s = t.interp.spinningOn;
+        if (s == null || s.holder == null || s.holder == t) {
+            if (s != null && s.holder == t) {
+                return vm.deadlock("*** Deadlock: " + StatusReport.name(t) + " spins without polls on "
+                        + StatusReport.name(s) + ", which it holds itself (spinlocks are not recursive)", one);
+            }
+            return null;
+        }
+        return vm.deadlock("*** Deadlock: P0 spins without polls on " + StatusReport.name(s) + " for "
+                + StatusReport.name(t) + "\n  " + StatusReport.name(s) + " is held by " + StatusReport.name(s.holder)
+                + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
+                + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead", one);
+    }
+}

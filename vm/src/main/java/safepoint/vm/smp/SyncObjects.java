@@ -1,0 +1,54 @@
+package safepoint.vm.smp;
+
+import java.util.ArrayDeque;
+import safepoint.vm.data.HeapObj;
+import safepoint.vm.data.Printable;
+import safepoint.vm.data.VmState;
+import safepoint.vm.print.Printer;
+
+/** Gambit's mutexes and condition variables: plain records; the scheduler implements waiting. */
+public final class SyncObjects {
+    private SyncObjects() {}
+
+    /**
+     * A mutex (not recursive). Unlocked: owner null and not locked. Locked by a thread: owner set.
+     * Locked with no owner ({@code (mutex-lock! m #f #f)}): locked, owner null. Abandoned: its
+     * owner ended while holding it.
+     */
+    public static final class Mutex extends HeapObj implements Printable {
+        public final Object name;
+        boolean locked;
+        public SThread owner;
+        boolean abandoned;
+        public final ArrayDeque<SThread> waiters = new ArrayDeque<>();
+        Object specific = Boolean.FALSE;
+
+        Mutex(Object name) {
+            this.name = name;
+        }
+
+        @Override
+        public void printOn(StringBuilder out, boolean write, VmState vm) {
+            out.append("#<mutex #").append(vm.serial(this));
+            if (name != null) out.append(' ').append(Printer.write(name, vm));
+            out.append('>');
+        }
+    }
+
+    public static final class CondVar extends HeapObj implements Printable {
+        public final Object name;
+        final ArrayDeque<SThread> waiters = new ArrayDeque<>();
+        Object specific = Boolean.FALSE;
+
+        CondVar(Object name) {
+            this.name = name;
+        }
+
+        @Override
+        public void printOn(StringBuilder out, boolean write, VmState vm) {
+            out.append("#<condition-variable #").append(vm.serial(this));
+            if (name != null) out.append(' ').append(Printer.write(name, vm));
+            out.append('>');
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package safepoint.vm.smp;
+
+import safepoint.vm.Machine;
+import safepoint.vm.gc.Heap;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.Node;
+import safepoint.vm.observe.StatusReport;
+import java.util.List;
+import safepoint.vm.data.Condition;
+import safepoint.vm.data.Primitive;
+import safepoint.vm.data.Procedure;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Special;
+import safepoint.vm.data.Symbol;
+
+/**
+ * Gambit's thread API (SRFI 18 plus mailboxes): threads, mutexes, condition variables. Every
+ * wait goes through {@link Interp#block} and ends through the {@link Scheduler}: no primitive
+ * parks its Java thread.
+ */
+public final class ThreadPrims {
+    private ThreadPrims() {}
+
+    static SThread thread(Object x, String who, Object[] args) {
+        if (x instanceof SThread t) return t;
+        throw Condition.typeError(who, 1, "THREAD", args);
+    }
+
+    static SyncObjects.Mutex mutex(Object x, String who, Object[] args) {
+        if (x instanceof SyncObjects.Mutex m) return m;
+        throw Condition.typeError(who, 1, "MUTEX", args);
+    }
+
+    static SyncObjects.CondVar condvar(Object x, String who, int index, Object[] args) {
+        if (x instanceof SyncObjects.CondVar c) return c;
+        throw Condition.typeError(who, index, "CONDITION-VARIABLE", args);
+    }
+
+    /** A timeout argument: #f or absent means none (-1); a number of seconds otherwise. */
+    static double timeout(Object[] a, int i, String who) {
+        if (a.length <= i || a[i] == Boolean.FALSE) return -1;
+        if (a[i] instanceof Long l) return Math.max(0, l);
+        if (a[i] instanceof Double d) return Math.max(0, d);
+        throw Condition.typeError(who, i + 1, "REAL", a);
+    }
+
+    /** Give an unlocked mutex to its first waiter, if any. */
+    static void handOff(Scheduler s, SyncObjects.Mutex mx) {
+        SThread next = mx.waiters.poll();
+        if (next == null) {
+            mx.locked = false;
+            mx.owner = null;
+            return;
+        }
+        boolean wasAbandoned = mx.abandoned;
+        mx.locked = true;
+        mx.owner = next;
+        if (s.vm != null) {
+            s.vm.event(null, "mutex-lock", mx, "by " + StatusReport.name(next) + " (handed over)");
+            s.vm.lockTaken(next, mx);
+        }
+        mx.abandoned = false;
+        if (wasAbandoned) {
+            s.wakeWithRaise(next, new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
+                    List.of(mx), 0));
+        } else {
+            s.wake(next, Boolean.TRUE);
+        }
+    }
+
+    /** trace-write's effect: the event, the access for the race detector, and its value. */
+    static void recordWrite(Interp m, Object[] a) {
+        String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
+        m.machine.event(m.thread, "trace-write", loc,
+                "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+        m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
+        m.val = a[1];
+    }
+
+    public static void install(Machine vm) {
+        Scheduler sched = vm.scheduler;
+        java.util.function.Consumer<ControlPrim> add = p -> {
+            p.locksScheduler = true;
+            vm.add(p);
+        };
+        add.accept(new ControlPrim("make-thread", 1, 3) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                if (!(a[0] instanceof Procedure)) throw Condition.typeError("make-thread", 1, "PROCEDURE", a);
+                Interp regs = new Interp(m.machine);
+                regs.startApply(a[0], new Object[0]);
+                regs.params = m.params; // a new thread inherits the parameterization
+                SThread t = new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs);
+                t.index = ++m.machine.threadsCreated;
+                m.val = m.alloc(t, 16);
+            }
+        });
+        add.accept(new ControlPrim("thread-start!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-start!", a);
+                if (t.state != SThread.State.NEW) throw Condition.raise("Thread already started:", t);
+                if (m.machine.races != null) m.machine.races.started(m.thread, t);
+                sched.start(t);
+                m.val = t;
+            }
+        });
+        add.accept(new ControlPrim("thread-yield!", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.val = Special.VOID;
+                m.stopSlice = true; // back to the scheduler, which requeues this thread behind the others
+                m.yielded = true;
+                m.polling = true;
+            }
+        });
+        add.accept(new ControlPrim("thread-sleep!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                double secs = timeout(a, 0, "thread-sleep!");
+                m.block(Symbol.of("sleep"), Math.max(0, secs), Special.VOID);
+                sched.parked(m.thread);
+            }
+        });
+        add.accept(new ControlPrim("thread-join!", 1, 3) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-join!", a);
+                if (t == m.thread) throw new SchemeError(new Condition(Condition.Kind.DEADLOCK, "Deadlock detected: a thread joined itself",
+                        List.of(), "thread-join!", List.of(a), 0));
+                if (t.state == SThread.State.TERMINATED) {
+                    t.joined = true;
+                    m.machine.acquired(m.thread, t);
+                    sched.unjoinedFailures.remove(t);
+                    if (t.terminatedByRequest) {
+                        throw new SchemeError(new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(),
+                                "thread-join!", List.of(a), 0));
+                    }
+                    if (t.exception != null) throw new SchemeError(Scheduler.uncaught(t));
+                    m.val = t.result;
+                    return;
+                }
+                double secs = timeout(a, 1, "thread-join!");
+                t.joinedBy(m.thread);
+                m.block(t, secs, a.length > 2 ? a[2] : SThread.TIMEOUT_RAISES);
+                sched.parked(m.thread);
+            }
+        });
+        add.accept(new ControlPrim("thread-terminate!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-terminate!", a);
+                m.val = Special.VOID;
+                if (t.state == SThread.State.TERMINATED) return;
+                t.terminatedByRequest = true;
+                if (t == m.thread) {
+                    m.halted = true;
+                    m.fuel = 0;
+                    return;
+                }
+                Scheduler.leaveWaiters(t);
+                sched.terminated(t);
+            }
+        });
+        add.accept(new ControlPrim("current-thread", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.val = m.thread;
+            }
+        });
+        vm.add(Primitive.of1("thread?", true, (c, x) -> x instanceof SThread));
+        vm.add(Primitive.of1("thread-name", true, (c, x) -> thread(x, "thread-name", new Object[] {x}).name));
+        vm.add(Primitive.of1("thread-specific", true, (c, x) -> thread(x, "thread-specific", new Object[] {x}).specific));
+        vm.add(Primitive.of2("thread-specific-set!", true, (c, x, v) -> {
+            thread(x, "thread-specific-set!", new Object[] {x, v}).specific = v;
+            return Special.VOID;
+        }));
+        add.accept(new ControlPrim("thread-send", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "thread-send", a);
+                m.machine.released(m.thread, t.mailbox);
+                if (t.waitingOn == t.mailbox && t.state == SThread.State.WAITING) {
+                    m.machine.acquired(t, t.mailbox);
+                    if (t.peekWait) {
+                        t.mailbox.add(a[1]);
+                        t.mailboxCursor = t.mailbox.size();
+                    }
+                    sched.wake(t, a[1]);
+                } else {
+                    t.mailbox.add(a[1]);
+                }
+                m.val = Special.VOID;
+            }
+        });
+        add.accept(new ControlPrim("thread-receive", 0, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread self = m.thread;
+                self.mailboxCursor = 0;
+                if (!self.mailbox.isEmpty()) {
+                    m.machine.acquired(self, self.mailbox);
+                    m.val = self.mailbox.remove(0);
+                    return;
+                }
+                double secs = timeout(a, 0, "thread-receive");
+                self.peekWait = false;
+                m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
+                sched.parked(self);
+            }
+        });
+        add.accept(new ControlPrim("thread-mailbox-next", 0, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread self = m.thread;
+                if (self.mailboxCursor < self.mailbox.size()) {
+                    m.machine.acquired(self, self.mailbox);
+                    m.val = self.mailbox.get(self.mailboxCursor++);
+                    return;
+                }
+                double secs = timeout(a, 0, "thread-mailbox-next");
+                self.peekWait = true;
+                m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
+                sched.parked(self);
+            }
+        });
+        add.accept(new ControlPrim("thread-mailbox-rewind", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.thread.mailboxCursor = 0;
+                m.val = Special.VOID;
+            }
+        });
+        add.accept(new ControlPrim("thread-mailbox-extract-and-rewind", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread self = m.thread;
+                if (self.mailboxCursor > 0) self.mailbox.remove(self.mailboxCursor - 1);
+                self.mailboxCursor = 0;
+                m.val = Special.VOID;
+            }
+        });
+        add.accept(new ControlPrim("thread-state", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.val = ThreadState.of(thread(a[0], "thread-state", a), m.thread);
+            }
+        });
+        for (String kind : new String[] {"initialized", "runnable", "running", "waiting", "normally-terminated", "abnormally-terminated"}) {
+            vm.add(Primitive.of1("thread-state-" + kind + "?", true, (c, x) -> x instanceof ThreadState s && s.kind.equals(kind)));
+        }
+        vm.add(Primitive.of1("thread-state-waiting-for", true, (c, x) -> x instanceof ThreadState s && s.kind.equals("waiting") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-state-running-processor", true, (c, x) -> x instanceof ThreadState s && s.kind.equals("running") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-state-normally-terminated-result", true,
+                (c, x) -> x instanceof ThreadState s && s.kind.equals("normally-terminated") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-state-abnormally-terminated-reason", true,
+                (c, x) -> x instanceof ThreadState s && s.kind.equals("abnormally-terminated") ? s.detail : Boolean.FALSE));
+        vm.add(Primitive.of1("thread-base-priority", true, (c, x) -> thread(x, "thread-base-priority", new Object[] {x}).priority));
+        vm.add(Primitive.of2("thread-base-priority-set!", true, (c, x, p) -> {
+            SThread t = thread(x, "thread-base-priority-set!", new Object[] {x, p});
+            if (!(p instanceof Long || p instanceof Double)) throw Condition.typeError("thread-base-priority-set!", 2, "REAL", x, p);
+            double now = ((Number) p).doubleValue();
+            synchronized (sched) {
+                boolean was = ((Number) t.priority).doubleValue() != 0;
+                if (was != (now != 0)) sched.prioritized += now != 0 ? 1 : -1;
+                t.priority = now;
+            }
+            return Special.VOID;
+        }));
+
+        // ---- mutexes and condition variables ------------------------------------------------
+        vm.add(Primitive.ofN("make-mutex", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.Mutex(a.length > 0 ? a[0] : null), 8)));
+        vm.add(Primitive.of1("mutex?", true, (c, x) -> x instanceof SyncObjects.Mutex));
+        vm.add(Primitive.of1("mutex-name", true, (c, x) -> {
+            Object n = mutex(x, "mutex-name", new Object[] {x}).name;
+            return n == null ? Special.VOID : n;
+        }));
+        vm.add(Primitive.of1("mutex-state", true, (c, x) -> {
+            SyncObjects.Mutex mx = mutex(x, "mutex-state", new Object[] {x});
+            if (!mx.locked) return Symbol.of(mx.abandoned ? "abandoned" : "not-abandoned");
+            if (mx.owner == null) return Symbol.of("not-owned");
+            if (mx.owner.state == SThread.State.TERMINATED) return Symbol.of("abandoned");
+            return mx.owner;
+        }));
+        add.accept(new ControlPrim("mutex-lock!", 1, 3) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SyncObjects.Mutex mx = mutex(a[0], "mutex-lock!", a);
+                SThread owner = a.length > 2 ? (a[2] == Boolean.FALSE ? null : thread(a[2], "mutex-lock!", a)) : m.thread;
+                boolean ownerDead = mx.locked && mx.owner != null && mx.owner.state == SThread.State.TERMINATED;
+                if (!mx.locked || ownerDead) {
+                    boolean abandoned = mx.abandoned || ownerDead;
+                    mx.locked = true;
+                    mx.owner = owner;
+                    mx.abandoned = false;
+                    m.machine.event(m.thread, "mutex-lock", mx, "by " + StatusReport.name(m.thread));
+                    m.machine.lockTaken(owner, mx);
+                    if (abandoned) {
+                        throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
+                                List.of(a), 0));
+                    }
+                    m.val = Boolean.TRUE;
+                    return;
+                }
+                // Mutexes are not recursive: locking one's own mutex waits (forever, unless timed).
+                mx.waiters.add(m.thread);
+                m.block(mx, timeout(a, 1, "mutex-lock!"), Boolean.FALSE);
+                sched.parked(m.thread);
+            }
+        });
+        add.accept(new ControlPrim("mutex-unlock!", 1, 3) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SyncObjects.Mutex mx = mutex(a[0], "mutex-unlock!", a);
+                SyncObjects.CondVar cv = a.length > 1 && a[1] != Boolean.FALSE ? condvar(a[1], "mutex-unlock!", 2, a) : null;
+                // SRFI 18: unlocking a mutex owned by another thread is not an error.
+                mx.abandoned = false;
+                m.machine.event(m.thread, "mutex-unlock", mx, "by " + StatusReport.name(m.thread));
+                m.machine.lockGiven(mx.owner, m.thread, mx);
+                handOff(sched, mx);
+                if (cv == null) {
+                    m.val = Boolean.TRUE;
+                    return;
+                }
+                cv.waiters.add(m.thread);
+                m.block(cv, timeout(a, 2, "mutex-unlock!"), Boolean.FALSE);
+                sched.parked(m.thread);
+            }
+        });
+        vm.add(Primitive.ofN("make-condition-variable", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.CondVar(a.length > 0 ? a[0] : null), 8)));
+        vm.add(Primitive.of1("condition-variable?", true, (c, x) -> x instanceof SyncObjects.CondVar));
+        add.accept(new ControlPrim("condition-variable-signal!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SyncObjects.CondVar cv = condvar(a[0], "condition-variable-signal!", 1, a);
+                m.machine.released(m.thread, cv);
+                SThread t = cv.waiters.poll();
+                if (t != null) {
+                    m.machine.acquired(t, cv);
+                    sched.wake(t, Boolean.TRUE);
+                }
+                m.val = Special.VOID;
+            }
+        });
+        add.accept(new ControlPrim("condition-variable-broadcast!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SyncObjects.CondVar cv = condvar(a[0], "condition-variable-broadcast!", 1, a);
+                m.machine.released(m.thread, cv);
+                for (SThread t; (t = cv.waiters.poll()) != null; ) {
+                    m.machine.acquired(t, cv);
+                    sched.wake(t, Boolean.TRUE);
+                }
+                m.val = Special.VOID;
+            }
+        });
+        vm.add(new ControlPrim("gc", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                // Request a collection and stop right here: this thread is the requester.
+                m.machine.heap.request(m.thread);
+                m.val = Special.VOID;
+                m.safepoint();
+            }
+        });
+        vm.add(new ControlPrim("gc-report", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Heap h = m.machine.heap;
+                Object tts = safepoint.vm.data.Nil.NIL;
+                for (int i = h.timeToSafepoint.length - 1; i >= 0; i--) tts = m.cons(h.timeToSafepoint[i] / 1e6, tts);
+                Object[][] rows = {
+                    {"collections", h.collections}, {"epoch", (long) h.epoch}, {"heap-words", h.capacity},
+                    {"live-words", h.lastLive}, {"allocated-words-since-gc", h.sinceGc.get()},
+                    {"last-pause-ms", h.lastPauseNanos / 1e6}, {"total-pause-ms", h.totalPauseNanos / 1e6},
+                    {"weak-entries-cleared", h.lastCleared},
+                    {"time-to-safepoint-ms", tts}};
+                Object r = safepoint.vm.data.Nil.NIL;
+                for (int i = rows.length - 1; i >= 0; i--) r = m.cons(m.cons(Symbol.of((String) rows[i][0]), rows[i][1]), r);
+                m.val = r;
+            }
+        });
+        vm.add(Primitive.of1("##object-address", true, (c, x) -> x instanceof safepoint.vm.data.HeapObj h ? (Object) h.addr : Boolean.FALSE));
+        // Shared-state accesses a program marks for the race detector and explore's interleavings:
+        // each returns its value and records a write or read of location loc.
+        vm.add(new ControlPrim("trace-write", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                // The store a program marks happens right after this returns (set! of the value),
+                // so the scheduling point comes first: recorded write and store are then one step,
+                // and an interleaving shows writes in the order they took effect.
+                m.syncPoint();
+                if (m.stopSlice || m.fuel <= 0) {
+                    m.pc = new Node() {
+                        @Override
+                        public void exec(Interp mm) {
+                            recordWrite(mm, a);
+                        }
+                    };
+                    return;
+                }
+                recordWrite(m, a);
+            }
+        });
+        vm.add(new ControlPrim("trace-read", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
+                m.machine.event(m.thread, "trace-read", loc,
+                        "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), false);
+                m.val = a[1];
+                m.syncPoint(); // the value was read before the call: the scheduling point comes after
+            }
+        });
+        vm.add(Primitive.of1("uncaught-exception-reason", true, (c, x) -> {
+            if (x instanceof Condition k && k.kind == Condition.Kind.UNCAUGHT) return k.irritants.get(0);
+            throw Condition.typeError("uncaught-exception-reason", 1, "UNCAUGHT-EXCEPTION", x);
+        }));
+    }
+}

@@ -1,0 +1,37 @@
+package safepoint.vm;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+
+/** A fresh Machine with string ports, for tests. */
+public final class VmFixture {
+    public final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    public final Machine vm = new Machine(out, err, new StringReader(""), 0);
+
+    public VmFixture() {
+        // A runaway test program stops itself instead of burning a core after its JUnit timeout.
+        vm.deadline = System.nanoTime() + 100_000_000_000L;
+    }
+
+    /** Load {@code program}; return its stdout, or throw with the error text. */
+    public String run(String program) {
+        Machine.Outcome o = vm.load(program, "test.ss");
+        if (o.status() != Machine.Status.VALUE) throw new AssertionError("program failed: " + o.errorText() + "\nstdout: " + out);
+        return out.toString();
+    }
+
+    /** Evaluate one expression and return its written value. */
+    public String eval(String expr) {
+        Machine.Outcome o = vm.load(expr, "test.ss");
+        if (o.status() != Machine.Status.VALUE) throw new AssertionError("failed: " + o.errorText());
+        return vm.showResult(o.value());
+    }
+
+    /** Load {@code program}, expecting an uncaught error; return its text. */
+    public String error(String program) {
+        Machine.Outcome o = vm.load(program, "test.ss");
+        if (o.status() != Machine.Status.ERROR) throw new AssertionError("expected an error, got " + o.status() + " " + vm.showResult(o.value()));
+        return o.errorText();
+    }
+}

@@ -1,0 +1,262 @@
+package safepoint.vm.analysis;
+
+import safepoint.vm.Machine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Why it is stuck: wait-for cycles, the barrier's edges, deadlock-exception, lost wakeups. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class AnalysisTest {
+
+    static final String ABBA = """
+            (define a (make-mutex 'a))
+            (define b (make-mutex 'b))
+            (define (lock-both first second)
+              (mutex-lock! first) (thread-sleep! .01) (mutex-lock! second) (mutex-unlock! second) (mutex-unlock! first))
+            (define left (spawn/name 'left (lambda () (lock-both a b))))
+            (define right (spawn/name 'right (lambda () (lock-both b a))))
+            (thread-join! left)
+            """;
+
+    /** Run in controlled mode (seed) or free run (seed null) on p processors; stdout then the outcome. */
+    static Machine.Outcome run(String program, int p, Long seed, StringWriter out) {
+        Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed == null ? 0 : seed);
+        vm.setProcessors(p);
+        if (seed != null) vm.setControlled(seed, "random", 2_000_000);
+        vm.deadline = System.nanoTime() + 60_000_000_000L;
+        return vm.load(program, "t.ss");
+    }
+
+    @Test
+    void anAbbaDeadlockIsReportedAsItsCycleInBothModes() {
+        for (Long seed : new Long[] {null, 1L, 2L}) {
+            Machine.Outcome o = run(ABBA, 4, seed, new StringWriter());
+            assertEquals(3, o.exitCode(), String.valueOf(o.errorText()));
+            String t = o.errorText();
+            assertTrue(t.contains("""
+                      the cycle:
+                        #<thread left> waits to lock #<mutex b>
+                        #<mutex b> is held by #<thread right>
+                        #<thread right> waits to lock #<mutex a>
+                        #<mutex a> is held by #<thread left>
+                    """), t);
+            // Each participant: what it holds, what it waits for, where.
+            assertTrue(t.contains("  #<thread left> WAITING on #<mutex b>, held by #<thread right>\n      locked #<mutex a>\n"
+                    + "      waiting to lock #<mutex b>\n      0  lock-both, \"t.ss\"@4."), t);
+            assertEquals(seed == null, t.contains("./safepoint explore FILE"), "free run points at explore: " + t);
+        }
+    }
+
+    @Test
+    void aHandledDeadlockExceptionLetsTheRunGoOn() {
+        String program = """
+                (define m (make-mutex 'm))
+                (mutex-lock! m)
+                (define t (spawn (lambda () (mutex-lock! m))))
+                (display (with-exception-catcher
+                           (lambda (e) (if (deadlock-exception? e) 'deadlock-caught e))
+                           (lambda () (thread-join! t))))
+                (newline)
+                (display "still running")
+                """;
+        for (Long seed : new Long[] {null, 5L}) {
+            StringWriter out = new StringWriter();
+            Machine.Outcome o = run(program, 2, seed, out);
+            assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
+            assertEquals("deadlock-caught\nstill running", out.toString());
+        }
+    }
+
+    @Test
+    void theGcBarrierCycleGoesThroughProcessorsLocksAndTheParkedHolder() throws Exception {
+        String program = Files.readString(Path.of("..", "examples", "gc-barrier-spin.ss"));
+        for (Long seed : new Long[] {null, 1L}) {
+            Machine.Outcome o = run(program, 2, seed, new StringWriter());
+            assertEquals(3, o.exitCode(), String.valueOf(o.errorText()));
+            String t = o.errorText();
+            assertTrue(t.matches("(?s).*the cycle:\n"
+                    + "    #<thread primordial> is parked at the safepoint on P(\\d)\n"
+                    + "    P\\1 waits at the GC barrier for P(\\d)\n"
+                    + "    P\\2 runs #<thread spinner>\n"
+                    + "    #<thread spinner> spins in code without polls on #<spinlock L>\n"
+                    + "    #<spinlock L> is held by #<thread primordial>\n.*"), t);
+            assertTrue(t.contains("spinning on #<spinlock L> (no poll in this code)"), t);
+        }
+    }
+
+    @Test
+    void aConditionVariableNoLiveThreadCanReachIsALostWakeup() {
+        // The waiter's condition variable lives only in its own frame: nobody can ever signal it.
+        String lost = """
+                (define m (make-mutex 'm))
+                (define (wait-alone)
+                  (let ((cv (make-condition-variable 'alone)))
+                    (mutex-lock! m)
+                    (mutex-unlock! m cv)))
+                (define w (spawn/name 'waiter wait-alone))
+                (thread-join! w)
+                """;
+        Machine.Outcome o = run(lost, 2, 3L, new StringWriter());
+        assertEquals(3, o.exitCode());
+        assertTrue(o.errorText().contains("#<thread waiter> WAITING on #<condition-variable alone>"), o.errorText());
+        assertTrue(o.errorText().contains("no live thread can signal #<condition-variable alone>"), o.errorText());
+        // Reachable from a global: someone could signal it, so no such claim (still a deadlock: nothing runs).
+        Machine.Outcome shared = run(lost.replace("(let ((cv (make-condition-variable 'alone)))", "(let ((cv shared-cv))")
+                .replace("(define (wait-alone)", "(define shared-cv (make-condition-variable 'alone))\n(define (wait-alone)"), 2, 3L,
+                new StringWriter());
+        assertEquals(3, shared.exitCode());
+        assertFalse(shared.errorText().contains("no live thread can signal"), shared.errorText());
+    }
+
+    @Test
+    void manyWaitersAreSummarisedNotDumped() {
+        String program = """
+                (define m (make-mutex 'm))
+                (mutex-lock! m)
+                (define ts (let loop ((i 0) (acc '()))
+                             (if (= i 2000) acc (loop (+ i 1) (cons (spawn (lambda () (mutex-lock! m))) acc)))))
+                (thread-join! (car ts))
+                """;
+        Machine.Outcome o = run(program, 4, 1L, new StringWriter());
+        assertEquals(3, o.exitCode());
+        String t = o.errorText();
+        assertTrue(t.lines().count() < 80, "summarised: " + t.lines().count() + " lines");
+        assertTrue(t.matches("(?s).*\\.\\.\\. and 1,98\\d more threads:\n      1,98\\d wait to lock #<mutex m>.*"), t);
+    }
+
+    /** Run in controlled mode; stderr (the warnings) and the outcome. */
+    static String[] runWithStderr(String program, int p, Long seed) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Machine vm = new Machine(out, err, new StringReader(""), seed == null ? 0 : seed);
+        vm.setProcessors(p);
+        if (seed != null) vm.setControlled(seed, "random", 2_000_000);
+        Machine.Outcome o = vm.load(program, "t.ss");
+        return new String[] {o.status() + " " + o.exitCode(), err.toString(), out.toString()};
+    }
+
+    @Test
+    void theRaceDetectorReportsALostUpdateOnASchedulePassing() throws Exception {
+        String demo = Files.readString(Path.of("..", "examples", "lost-update.ss"));
+        int passing = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            String[] r = runWithStderr(demo, 4, seed);
+            assertTrue(r[1].startsWith("warning: data race on counter\n"), "seed " + seed + ": " + r[1]);
+            assertTrue(r[1].contains("no lock, message, join or thread start orders these two accesses"), r[1]);
+            if (r[0].equals("VALUE 0")) {
+                passing++;
+                assertEquals("2\n", r[2], "nothing was lost on this schedule, and still the race is reported");
+            }
+        }
+        assertTrue(passing > 0, "some schedules pass");
+        String fixed = Files.readString(Path.of("..", "examples", "lost-update-fixed.ss"));
+        for (long seed = 1; seed <= 10; seed++) assertEquals("", runWithStderr(fixed, 4, seed)[1], "seed " + seed);
+    }
+
+    @Test
+    void happensBeforeFollowsMessagesJoinsStartsAndSignals() {
+        // Each hand-over orders the accesses: no race anywhere.
+        String ordered = """
+                (define x 0)
+                (define t (make-thread (lambda () (trace-write 'x (set! x 1)) (thread-send main 'done))))
+                (define main (current-thread))
+                (trace-write 'x (set! x 0))
+                (thread-start! t)
+                (thread-receive)
+                (trace-read 'x x)
+                (define u (spawn (lambda () (trace-write 'x 2))))
+                (thread-join! u)
+                (trace-read 'x x)
+                (define m (make-mutex)) (define cv (make-condition-variable)) (define ready #f)
+                (define w (spawn (lambda () (mutex-lock! m) (let loop () (unless ready (mutex-unlock! m cv) (mutex-lock! m) (loop)))
+                                           (trace-read 'y 1) (mutex-unlock! m))))
+                (mutex-lock! m) (trace-write 'y 1) (set! ready #t) (condition-variable-signal! cv) (mutex-unlock! m)
+                (thread-join! w)
+                (define h (make-hash-table))
+                (define v (spawn (lambda () (hash-put! h 'k 1))))
+                (thread-join! v)
+                (display (hash-ref h 'k))
+                """;
+        for (long seed = 1; seed <= 5; seed++) {
+            String[] r = runWithStderr(ordered, 3, seed);
+            assertEquals("VALUE 0", r[0], r[1]);
+            assertEquals("", r[1], "seed " + seed);
+        }
+        // Two threads writing one table with nothing between them: a race on the table.
+        String tables = """
+                (define h (make-hash-table))
+                (define ts (map (lambda (k) (spawn (lambda () (hash-put! h k #t)))) '(a b)))
+                (for-each thread-join! ts)
+                """;
+        String[] r = runWithStderr(tables, 3, 1L);
+        assertTrue(r[1].startsWith("warning: data race on the hash table h\n  write by #<thread"), r[1]);
+    }
+
+    @Test
+    void aLockOrderInversionIsReportedOnARunThatPassed() {
+        String program = """
+                (define a (make-mutex 'a))
+                (define b (make-mutex 'b))
+                (define (lock-both first second)
+                  (mutex-lock! first) (mutex-lock! second) (mutex-unlock! second) (mutex-unlock! first) 'ok)
+                (thread-join! (spawn/name 'left (lambda () (lock-both a b))))
+                (display (thread-join! (spawn/name 'right (lambda () (lock-both b a)))))
+                """;
+        for (Long seed : new Long[] {null, 1L}) {
+            String[] r = runWithStderr(program, 2, seed);
+            assertEquals("VALUE 0", r[0], "a warning changes no exit status");
+            assertEquals("ok", r[2]);
+            assertTrue(r[1].startsWith("""
+                    warning: lock-order inversion (potential deadlock): #<mutex a> and #<mutex b> were taken in both orders
+                      #<thread left> took #<mutex b> while holding #<mutex a>:
+                          0  lock-both, "t.ss"@4."""), r[1]);
+            assertTrue(r[1].contains("  #<thread right> took #<mutex a> while holding #<mutex b>:\n"), r[1]);
+        }
+        // One order only: nothing to say.
+        assertEquals("", runWithStderr(program.replace("(lock-both b a)", "(lock-both a b)"), 2, 1L)[1]);
+    }
+
+    @Test
+    void atTheStepBoundALostWakeupUnderTheMainThreadIsAProvenHang() {
+        String hang = """
+                (define (wait-alone)
+                  (let ((m (make-mutex)) (cv (make-condition-variable 'alone)))
+                    (mutex-lock! m)
+                    (mutex-unlock! m cv)))
+                (define w (spawn/name 'waiter wait-alone))
+                (define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))
+                (thread-join! w)
+                """;
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
+        vm.setProcessors(2);
+        vm.setControlled(1, "random", 50_000);
+        Machine.Outcome o = vm.load(hang, "t.ss");
+        assertEquals(3, o.exitCode(), o.errorText());
+        assertTrue(o.errorText().startsWith("""
+                *** Hang: the program can never end, though some threads still run
+                  the chain of waits:
+                    #<thread primordial> waits for the end of #<thread waiter>
+                    #<thread waiter> waits on #<condition-variable alone>
+                  nothing can ever end the last wait: no live thread can reach #<condition-variable alone>
+                """), o.errorText());
+        // A wait someone could still end stays inconclusive: the busy thread could send the message.
+        Machine vm2 = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
+        vm2.setProcessors(2);
+        vm2.setControlled(1, "random", 50_000);
+        Machine.Outcome o2 = vm2.load("""
+                (define w (spawn/name 'waiter (lambda () (thread-receive))))
+                (define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))
+                (thread-join! w)
+                """, "t.ss");
+        assertEquals(4, o2.exitCode(), o2.errorText());
+    }
+}

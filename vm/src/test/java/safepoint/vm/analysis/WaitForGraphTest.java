@@ -1,0 +1,76 @@
+package safepoint.vm.analysis;
+
+import safepoint.vm.Machine;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.smp.SThread;
+import safepoint.vm.smp.Spinlocks;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import safepoint.vm.data.Symbol;
+
+/** The graph's edges for states that are hard to reach on purpose from a program. */
+class WaitForGraphTest {
+
+    static SThread thread(Machine vm, String name) {
+        SThread t = new SThread(Symbol.of(name), new Interp(vm));
+        t.state = SThread.State.RUNNABLE;
+        return t;
+    }
+
+    static List<String> lines(WaitForGraph g, Object v) {
+        return g.edges(v).stream().map(WaitForGraph.Edge::line).toList();
+    }
+
+    @Test
+    void aThreadQueuedOnAProcessorThatNeverPollsWaitsForIt() {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
+        vm.scheduler.processors(2);
+        SThread runner = thread(vm, "runner");
+        runner.interp.polling = false; // its code was compiled without polls
+        SThread queued = thread(vm, "queued");
+        vm.scheduler.local[1].add(queued);
+        WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[] {null, new WaitForGraph.ProcessorState(runner, false)});
+        assertEquals(List.of("#<thread queued> is queued on P1"), lines(g, queued));
+        assertEquals(List.of("P1 never polls: it runs #<thread runner>"), lines(g, new WaitForGraph.Proc(1)));
+        assertTrue(g.cycle().isEmpty(), "a chain, not a cycle");
+        assertEquals(2, g.chain(queued).size());
+    }
+
+    @Test
+    void theBarrierWaitsForEveryProcessorNotAtItAndTheirThreadsParkThere() {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
+        vm.scheduler.processors(3);
+        vm.heap.pending = true;
+        SThread spinner = thread(vm, "spinner");
+        Spinlocks.Spinlock lock = new Spinlocks.Spinlock(Symbol.of("L"));
+        SThread holder = thread(vm, "holder");
+        lock.tryTake(holder);
+        spinner.interp.spinningOn = lock;
+        spinner.interp.polling = false;
+        vm.scheduler.local[0].add(holder);
+        WaitForGraph.ProcessorState[] ps = {
+            new WaitForGraph.ProcessorState(null, true),
+            new WaitForGraph.ProcessorState(spinner, false),
+            new WaitForGraph.ProcessorState(null, true)};
+        WaitForGraph g = WaitForGraph.of(vm, ps);
+        assertEquals(List.of("P0 waits at the GC barrier for P1"), lines(g, new WaitForGraph.Proc(0)));
+        assertEquals(List.of("P2 waits at the GC barrier for P1"), lines(g, new WaitForGraph.Proc(2)));
+        List<String> found = g.cycle().stream().map(WaitForGraph.Edge::line).toList();
+        // A cycle has no first edge: compare it from the holder's.
+        int from = 0;
+        while (from < found.size() && !found.get(from).startsWith("#<thread holder>")) from++;
+        List<String> cycle = new java.util.ArrayList<>(found.subList(from, found.size()));
+        cycle.addAll(found.subList(0, from));
+        assertEquals(List.of(
+                "#<thread holder> is parked at the safepoint on P0",
+                "P0 waits at the GC barrier for P1",
+                "P1 runs #<thread spinner>",
+                "#<thread spinner> spins in code without polls on #<spinlock L>",
+                "#<spinlock L> is held by #<thread holder>"), cycle);
+    }
+}
