@@ -1,5 +1,6 @@
 package safepoint.vm;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.HappensBefore;
 import safepoint.vm.analysis.LockOrder;
@@ -293,7 +294,7 @@ public final class Machine implements PrimitiveSink {
 
     /** Emit an event on the processor now running {@code t} (P0 when none). */
     public void event(SThread t, String kind, Object subject, String detail) {
-        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, kind, StatusReport.name(subject), detail);
+        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, kind, Names.name(subject), detail);
     }
 
     /** The simulated heap and its collector. */
@@ -598,7 +599,7 @@ public final class Machine implements PrimitiveSink {
         if (failed != null) {
             // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
             Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
-            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + StatusReport.name(failed) + ", never joined)", 1);
+            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Names.name(failed) + ", never joined)", 1);
         }
         return new Outcome(Status.VALUE, m.val, null, 0);
     }
@@ -854,6 +855,11 @@ public final class Machine implements PrimitiveSink {
     final LockOrder lockOrder = new LockOrder();
     /** The race detector: controlled mode only (created at its first run), else null. */
     public HappensBefore races;
+
+    /** {@code parent} started {@code child}: everything before happens before the child's first step. */
+    public void threadStarted(SThread parent, SThread child) {
+        if (races != null) races.started(parent, child);
+    }
 
     /** {@code t} now holds {@code lock}, a mutex or a spinlock. */
     public void lockTaken(SThread t, Object lock) {

@@ -1,9 +1,9 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.SyncObjects;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class Analysis {
         if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
         SThread t = null;
         for (SThread x : g.threads) {
-            String n = StatusReport.name(x);
+            String n = Names.name(x);
             if (n.equals("#<thread " + w + ">") || (w.matches("\\d+") && x.index == Integer.parseInt(w))
                     || (w.equals("primordial") && x == vm.primordial)) {
                 t = x;
@@ -44,12 +44,12 @@ public final class Analysis {
             }
             return "No live thread " + which.trim() + " (,threads lists them)\n";
         }
-        if (t.state == SThread.State.TERMINATED) return StatusReport.name(t) + " has ended: nothing to explain\n";
+        if (t.state == SThread.State.TERMINATED) return Names.name(t) + " has ended: nothing to explain\n";
         if (t.state == SThread.State.WAITING && t.waitingOn instanceof safepoint.vm.data.Symbol sy && sy.name.equals("sleep")) {
-            return StatusReport.name(t) + " is sleeping: it wakes up on its own\n";
+            return Names.name(t) + " is sleeping: it wakes up on its own\n";
         }
         List<WaitForGraph.Edge> chain = g.chain(t);
-        if (chain.isEmpty()) return StatusReport.name(t) + " is not blocked: " + StatusReport.state(t, null) + "\n";
+        if (chain.isEmpty()) return Names.name(t) + " is not blocked: " + Names.state(t, null) + "\n";
         StringBuilder sb = new StringBuilder();
         for (WaitForGraph.Edge e : chain) sb.append(e.line()).append('\n');
         if (WaitForGraph.loopsBack(chain)) {
@@ -93,7 +93,7 @@ public final class Analysis {
             Map<String, Integer> byWait = new LinkedHashMap<>();
             for (SThread t : rest) {
                 List<WaitForGraph.Edge> es = g.edges(t);
-                String what = es.isEmpty() ? StatusReport.state(t, null)
+                String what = es.isEmpty() ? Names.state(t, null)
                         : es.get(0).words() + " " + (es.get(0).to() instanceof WaitForGraph.Mailbox ? "their mailbox" : WaitForGraph.name(es.get(0).to()));
                 byWait.merge(what, 1, Integer::sum);
             }
@@ -120,24 +120,24 @@ public final class Analysis {
     }
 
     static void participant(Machine vm, WaitForGraph g, SThread t, StringBuilder sb, Reachability reach) {
-        sb.append("  ").append(StatusReport.name(t)).append(' ').append(stateWords(g, t)).append('\n');
+        sb.append("  ").append(Names.name(t)).append(' ').append(stateWords(g, t)).append('\n');
         for (Object held : heldIn(g, t)) sb.append("      locked ").append(WaitForGraph.name(held)).append('\n');
         Object on = t.waitingOn;
         if (t.state == SThread.State.WAITING && on instanceof SyncObjects.Mutex mx) {
-            sb.append("      waiting to lock ").append(StatusReport.name(mx)).append('\n');
+            sb.append("      waiting to lock ").append(Names.name(mx)).append('\n');
         }
         if (t.interp.spinningOn != null) {
-            sb.append("      spinning on ").append(StatusReport.name(t.interp.spinningOn))
+            sb.append("      spinning on ").append(Names.name(t.interp.spinningOn))
                     .append(t.interp.polling ? "" : " (no poll in this code)").append('\n');
         }
         if (t.state == SThread.State.WAITING && on instanceof SyncObjects.CondVar cv && t.wakeAt == Long.MAX_VALUE && !reach.signalable(cv)) {
-            sb.append("      no live thread can signal ").append(StatusReport.name(cv))
+            sb.append("      no live thread can signal ").append(Names.name(cv))
                     .append(": only the threads waiting on it can reach it (a lost wakeup)\n");
         }
         if (t.state == SThread.State.WAITING && on == t.mailbox && t.wakeAt == Long.MAX_VALUE && !reach.sendable(t)) {
-            sb.append("      no live thread can send it a message: none can reach ").append(StatusReport.name(t)).append('\n');
+            sb.append("      no live thread can send it a message: none can reach ").append(Names.name(t)).append('\n');
         }
-        sb.append(StatusReport.backtrace(t, 6, "      "));
+        sb.append(Names.backtrace(t, 6, "      "));
     }
 
     /**
@@ -171,13 +171,13 @@ public final class Analysis {
         if (t.state == SThread.State.WAITING) {
             Object on = t.waitingOn;
             if (on instanceof SyncObjects.Mutex mx) {
-                return "WAITING on " + StatusReport.name(mx) + (mx.owner != null ? ", held by " + StatusReport.name(mx.owner) : "");
+                return "WAITING on " + Names.name(mx) + (mx.owner != null ? ", held by " + Names.name(mx.owner) : "");
             }
             if (on == t.mailbox) return "WAITING on its mailbox (thread-receive)";
-            if (on instanceof SThread other) return "WAITING on " + StatusReport.name(other) + " to end (thread-join!)";
+            if (on instanceof SThread other) return "WAITING on " + Names.name(other) + " to end (thread-join!)";
             return "WAITING on " + WaitForGraph.name(on);
         }
-        return StatusReport.state(t, null);
+        return Names.state(t, null);
     }
 
     /** Locks in the graph that {@code t} holds. */

@@ -1,7 +1,7 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.interp.Frame;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -105,11 +105,11 @@ public final class HappensBefore {
             }
         }
         if (conflict != null && !loc.reported) {
-            String where = StatusReport.backtrace(t.interp.k, 3, "      ");
+            String where = Names.backtrace(t.interp.k, 3, "      ");
             loc.reported = true;
-            warnings.add("warning: data race on " + names.apply(key) + "\n  " + (write ? "write" : "read") + " by " + StatusReport.name(t)
-                    + ":\n" + where + "  previous " + (conflictWrote ? "write" : "read") + " by " + StatusReport.name(conflict.thread())
-                    + ":\n" + StatusReport.backtrace(conflict.where(), 3, "      ") + "  no lock, message, join or thread start orders these two accesses");
+            warnings.add("warning: data race on " + names.apply(key) + "\n  " + (write ? "write" : "read") + " by " + Names.name(t)
+                    + ":\n" + where + "  previous " + (conflictWrote ? "write" : "read") + " by " + Names.name(conflict.thread())
+                    + ":\n" + Names.backtrace(conflict.where(), 3, "      ") + "  no lock, message, join or thread start orders these two accesses");
         }
         Access recorded = new Access(t, now.clock(), t.interp.k);
         if (write) {

@@ -1,6 +1,6 @@
 package safepoint.vm.analysis;
 
-import safepoint.vm.observe.StatusReport;
+import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,8 +27,8 @@ public final class LockOrder {
             if (held == lock) continue;
             Map<Object, String> then = after.computeIfAbsent(held, k -> new IdentityHashMap<>());
             if (then.containsKey(lock)) continue;
-            String here = "  " + StatusReport.name(t) + " took " + WaitForGraph.name(lock) + " while holding " + WaitForGraph.name(held)
-                    + ":\n" + StatusReport.backtrace(t, 4, "      ");
+            String here = "  " + Names.name(t) + " took " + WaitForGraph.name(lock) + " while holding " + WaitForGraph.name(held)
+                    + ":\n" + Names.backtrace(t, 4, "      ");
             then.put(lock, here);
             String other = after.getOrDefault(lock, Map.of()).get(held);
             if (other != null) {

@@ -1,7 +1,7 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -37,7 +37,7 @@ public final class WaitForGraph {
     record Mailbox(SThread owner) {
         @Override
         public String toString() {
-            return "the mailbox of " + StatusReport.name(owner);
+            return "the mailbox of " + Names.name(owner);
         }
     }
 
@@ -63,7 +63,7 @@ public final class WaitForGraph {
 
     static String name(Object v) {
         return v instanceof SThread || v instanceof SyncObjects.Mutex || v instanceof SyncObjects.CondVar
-                || v instanceof Spinlocks.Spinlock ? StatusReport.name(v) : String.valueOf(v);
+                || v instanceof Spinlocks.Spinlock ? Names.name(v) : String.valueOf(v);
     }
 
     private void edge(Object from, Object to, String words) {

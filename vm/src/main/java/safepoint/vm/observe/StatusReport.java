@@ -4,6 +4,7 @@ import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Where;
+import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -14,78 +15,9 @@ import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Symbol;
 
-/**
- * What the REPL's {@code ,threads}, {@code ,locks} and {@code ,procs} show, and how Safepoint's
- * own reports name objects: without serial numbers ({@code #<thread worker>}), so that looking
- * never changes the {@code #<procedure #4>} a program prints (DESIGN.md "Observation").
- */
+/** What the REPL's {@code ,threads}, {@code ,locks} and {@code ,procs} show. */
 public final class StatusReport {
     private StatusReport() {}
-
-    public static String name(Object o) {
-        if (o instanceof SThread t) {
-            String l = label(t.name);
-            return "#<thread" + (l.isEmpty() && t.index > 1 ? " " + t.index : l) + ">";
-        }
-        if (o instanceof SyncObjects.Mutex m) return "#<mutex" + label(m.name) + ">";
-        if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";
-        if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";
-        return String.valueOf(o);
-    }
-
-    private static String label(Object name) {
-        if (name == null || name == Boolean.FALSE) return "";
-        if (name instanceof Symbol s) return " " + s.name;
-        if (name instanceof MString s) return " \"" + s + "\"";
-        if (name instanceof Keyword k) return " " + k.name + ":";
-        return " " + name;
-    }
-
-    /** Gambit's ,st states: RUNNING P0, WAITING on what, SLEEPING, RUNNABLE, TERMINATED, NEW. */
-    public static String state(SThread t, SThread replThread) {
-        if (t.onProcessor >= 0) return "RUNNING P" + t.onProcessor;
-        if (t == replThread && t.state != SThread.State.RUNNABLE) return "RUNNING P0";
-        if (t.state == SThread.State.RUNNABLE && t.interp.atSafepoint) return "RUNNABLE (stopped at the safepoint)";
-        return switch (t.state) {
-            case NEW -> "NEW (not started)";
-            case RUNNABLE -> "RUNNABLE";
-            case TERMINATED -> t.exception != null ? "TERMINATED (uncaught exception)" : "TERMINATED";
-            case WAITING -> t.waitingOn instanceof Symbol s && s.name.equals("sleep") ? "SLEEPING" : "WAITING " + waitText(t);
-        };
-    }
-
-    public static String waitText(SThread t) {
-        Object on = t.waitingOn;
-        if (on instanceof SyncObjects.Mutex mx) {
-            return name(mx) + (mx.owner != null ? " (held by " + name(mx.owner) + ")" : "");
-        }
-        if (on == t.mailbox) return "for a message";
-        if (on instanceof SThread other) return "for " + name(other) + " to end";
-        return name(on);
-    }
-
-    /**
-     * A thread's continuation as Gambit's ,b shows it: the calls awaiting a value, innermost
-     * first, each with its procedure and source position.
-     */
-    public static String backtrace(SThread t, int max, String indent) {
-        return backtrace(t.interp.k, max, indent);
-    }
-
-    /** The same, for a continuation kept from earlier (a race report's previous access). */
-    public static String backtrace(Frame k, int max, String indent) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        Where last = null;
-        for (Frame f = k; f != null && i < max; f = f.next) {
-            Where w = f.where();
-            if (w == null || w.src() == null || w.equals(last)) continue;
-            last = w;
-            sb.append(indent).append(i++).append("  ").append(w.procName() == null ? "(top level)" : w.procName())
-                    .append(", ").append(w.src()).append('\n');
-        }
-        return sb.toString();
-    }
 
     public static String threads(Machine vm) {
         synchronized (vm.scheduler) {
@@ -101,11 +33,11 @@ public final class StatusReport {
         for (SThread t : vm.scheduler.waiting) if (!all.contains(t)) all.add(t);
         StringBuilder sb = new StringBuilder();
         for (SThread t : all) {
-            String n = name(t);
-            sb.append(n).append(" ".repeat(Math.max(1, 28 - n.length()))).append(state(t, t == vm.primordial ? t : null));
-            if (t.interp.spinningOn != null) sb.append(", spinning on ").append(name(t.interp.spinningOn));
+            String n = Names.name(t);
+            sb.append(n).append(" ".repeat(Math.max(1, 28 - n.length()))).append(Names.state(t, t == vm.primordial ? t : null));
+            if (t.interp.spinningOn != null) sb.append(", spinning on ").append(Names.name(t.interp.spinningOn));
             sb.append('\n');
-            if (t != vm.primordial && t.state != SThread.State.TERMINATED) sb.append(backtrace(t, 8, "    "));
+            if (t != vm.primordial && t.state != SThread.State.TERMINATED) sb.append(Names.backtrace(t, 8, "    "));
         }
         return sb.toString();
     }
@@ -122,10 +54,10 @@ public final class StatusReport {
         for (SThread t : vm.scheduler.waiting) {
             if (t.waitingOn instanceof SyncObjects.Mutex mx && !seen.contains(mx)) {
                 seen.add(mx);
-                sb.append(name(mx)).append(" held by ").append(mx.owner == null ? "no thread" : name(mx.owner))
+                sb.append(Names.name(mx)).append(" held by ").append(mx.owner == null ? "no thread" : Names.name(mx.owner))
                         .append("; waiting: ");
                 List<String> w = new ArrayList<>();
-                for (SThread x : mx.waiters) w.add(name(x));
+                for (SThread x : mx.waiters) w.add(Names.name(x));
                 sb.append(String.join(", ", w)).append('\n');
             }
         }
@@ -133,8 +65,8 @@ public final class StatusReport {
             Spinlocks.Spinlock s = t.interp.spinningOn;
             if (s != null && !seen.contains(s)) {
                 seen.add(s);
-                sb.append(name(s)).append(" held by ").append(s.holder == null ? "no thread" : name(s.holder))
-                        .append("; spinning: ").append(name(t)).append(" (").append(s.spins).append(" spins)\n");
+                sb.append(Names.name(s)).append(" held by ").append(s.holder == null ? "no thread" : Names.name(s.holder))
+                        .append("; spinning: ").append(Names.name(t)).append(" (").append(s.spins).append(" spins)\n");
             }
         }
         return sb.length() == 0 ? "No lock is contended.\n" : sb.toString();

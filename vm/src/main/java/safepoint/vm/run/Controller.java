@@ -1,10 +1,11 @@
 package safepoint.vm.run;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.interp.Interp;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -175,7 +176,7 @@ public final class Controller {
             lastChosen = p;
             lastThread = t;
             if (t != lastOn[p]) {
-                vm.events.emit(p, "switch", StatusReport.name(t), "");
+                vm.events.emit(p, "switch", Names.name(t), "");
                 lastOn[p] = t;
             }
             t.onProcessor = p;
@@ -215,7 +216,7 @@ public final class Controller {
                 current[p] = null;
                 sinceSwitch[p] = 0;
             } else if (!t.interp.polling) {
-                Machine.Outcome stuck = pending ? barrierDeadlock(p, t) : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
+                Machine.Outcome stuck = pending ? barrierDeadlock(p, t) : n == 1 ? SpinDeadlock.onOneProcessor(vm, t) : null;
                 if (stuck != null) return stuck;
             }
             if (current[p] != t) sinceSwitch[p] = 0;
@@ -339,6 +340,6 @@ public final class Controller {
     /** Seed bug 5a: a GC is pending, every other processor has stopped, and P spins without polls. */
     private Machine.Outcome barrierDeadlock(int p, SThread t) {
         for (int q = 0; q < n; q++) if (q != p && current[q] != null) return null;
-        return Spinlocks.barrierDeadlock(vm, p, t, states());
+        return SpinDeadlock.atBarrier(vm, p, t, states());
     }
 }

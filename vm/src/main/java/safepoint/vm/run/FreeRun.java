@@ -1,6 +1,8 @@
 package safepoint.vm.run;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.gc.Heap;
@@ -220,9 +222,9 @@ public final class FreeRun {
         for (int i = 0; i < n; i++) {
             SThread t = kept[i] != null ? kept[i] : lastRun[i];
             if (t != null && (kept[i] == t || t.onProcessor == i)) {
-                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(StatusReport.name(t))
+                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(Names.name(t))
                         .append(t.interp.polling ? "" : " in code without polls").append('\n')
-                        .append(StatusReport.backtrace(t, 6, "      "));
+                        .append(Names.backtrace(t, 6, "      "));
             } else {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
             }
@@ -280,7 +282,7 @@ public final class FreeRun {
                 t.onProcessor = id;
                 s.onCpu.add(t);
                 if (t != lastRun[id]) {
-                    vm.events.emit(id, "switch", StatusReport.name(t), "");
+                    vm.events.emit(id, "switch", Names.name(t), "");
                     lastRun[id] = t;
                     s.switches[id]++;
                 }
@@ -317,7 +319,7 @@ public final class FreeRun {
                     s.local[id].add(t); // preempted at a poll: the others get their turn
                 } else {
                     Machine.Outcome stuck = vm.heap.pending ? barrierDeadlock(id, t)
-                            : n == 1 ? Spinlocks.spinDeadlock(vm, t) : null;
+                            : n == 1 ? SpinDeadlock.onOneProcessor(vm, t) : null;
                     if (stuck != null) {
                         finish(stuck);
                         return;
@@ -414,6 +416,6 @@ public final class FreeRun {
         if (idle != n - 1) return null;
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == id ? t : null, q != id);
-        return Spinlocks.barrierDeadlock(vm, id, t, states);
+        return SpinDeadlock.atBarrier(vm, id, t, states);
     }
 }

@@ -1,7 +1,7 @@
 package safepoint.vm.run;
 
+import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class Manual implements Strategy {
                 return new Slice(s.processor(), Math.min(running, s.points()));
             }
             List<String> on = new ArrayList<>();
-            for (int p = 0; p < c.processors(); p++) on.add(c.on(p) == null ? null : StatusReport.name(c.on(p)));
+            for (int p = 0; p < c.processors(); p++) on.add(c.on(p) == null ? null : Names.name(c.on(p)));
             Stepper.Step step = stepper.next(new Stepper.View(c.steps(), List.copyOf(can), on, refused));
             refused = null;
             if (step instanceof Stepper.StepProcessor sp) {

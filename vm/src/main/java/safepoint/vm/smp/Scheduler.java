@@ -1,7 +1,6 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.Machine;
-import safepoint.vm.observe.StatusReport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +102,7 @@ public final class Scheduler {
             t.parkSeq = ++parks;
             if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));
         }
-        if (vm != null) vm.event(t, "wait", t, "on " + StatusReport.waitText(t));
+        if (vm != null) vm.event(t, "wait", t, "on " + Names.waitText(t));
     }
 
     /**

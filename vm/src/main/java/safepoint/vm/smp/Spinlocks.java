@@ -1,11 +1,9 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.Machine;
-import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Primitive;
@@ -65,7 +63,7 @@ public final class Spinlocks {
         @Override
         public void exec(Interp m) {
             if (lock.tryTake(m.thread)) {
-                m.machine.event(m.thread, "spinlock-take", lock, "by " + StatusReport.name(m.thread));
+                m.machine.event(m.thread, "spinlock-take", lock, "by " + Names.name(m.thread));
                 m.machine.lockTaken(m.thread, lock);
                 m.spinningOn = null;
                 m.val = Special.VOID;
@@ -74,7 +72,7 @@ public final class Spinlocks {
             }
             lock.spins++;
             m.spinTries++;
-            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + StatusReport.name(lock.holder));
+            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + Names.name(lock.holder));
             m.spinningOn = lock;
             m.entries++;
             m.syncPoint(); // each try is a scheduling point
@@ -124,45 +122,5 @@ public final class Spinlocks {
             SThread h = lock(x, "spinlock-holder").holder;
             return h == null ? Boolean.FALSE : h;
         }));
-    }
-
-    /**
-     * Seed bug 5a, proven in either mode once every other processor has stopped at the barrier
-     * (the caller checks that): P spins without polls on a lock whose holder is not running, so
-     * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
-     */
-    public static Machine.Outcome barrierDeadlock(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
-        Spinlock lock = t.interp.spinningOn;
-        if (lock == null) return null;
-        SThread holder = lock.holder;
-        if (holder == null || holder == t || holder.onProcessor >= 0) return null;
-        String where = holder.state == SThread.State.WAITING ? "waiting (" + StatusReport.waitText(holder) + ")"
-                : "parked at the safepoint";
-        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
-                + "  P" + p + " runs " + StatusReport.name(t) + ", spinning without polls on " + StatusReport.name(lock) + "\n"
-                + "  " + StatusReport.name(lock) + " is held by " + StatusReport.name(holder) + ", " + where
-                + ": it cannot run until the GC is over\n"
-                + "  every other processor has stopped at the barrier\n"
-                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
-    }
-
-    /**
-     * A thread that stopped without a poll while spinning on a lock held by another thread: on
-     * one processor the holder can never run again.
-     */
-    public static Machine.Outcome spinDeadlock(Machine vm, SThread t) {
-        WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
-        Spinlock s = t.interp.spinningOn;
-        if (s == null || s.holder == null || s.holder == t) {
-            if (s != null && s.holder == t) {
-                return vm.deadlock("*** Deadlock: " + StatusReport.name(t) + " spins without polls on "
-                        + StatusReport.name(s) + ", which it holds itself (spinlocks are not recursive)", one);
-            }
-            return null;
-        }
-        return vm.deadlock("*** Deadlock: P0 spins without polls on " + StatusReport.name(s) + " for "
-                + StatusReport.name(t) + "\n  " + StatusReport.name(s) + " is held by " + StatusReport.name(s.holder)
-                + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
-                + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead", one);
     }
 }

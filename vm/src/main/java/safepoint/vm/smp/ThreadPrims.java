@@ -5,7 +5,6 @@ import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
-import safepoint.vm.observe.StatusReport;
 import java.util.List;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.Primitive;
@@ -57,7 +56,7 @@ public final class ThreadPrims {
         mx.locked = true;
         mx.owner = next;
         if (s.vm != null) {
-            s.vm.event(null, "mutex-lock", mx, "by " + StatusReport.name(next) + " (handed over)");
+            s.vm.event(null, "mutex-lock", mx, "by " + Names.name(next) + " (handed over)");
             s.vm.lockTaken(next, mx);
         }
         mx.abandoned = false;
@@ -73,7 +72,7 @@ public final class ThreadPrims {
     static void recordWrite(Interp m, Object[] a) {
         String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
         m.machine.event(m.thread, "trace-write", loc,
-                "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                "by " + Names.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
         m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
         m.val = a[1];
     }
@@ -101,7 +100,7 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-start!", a);
                 if (t.state != SThread.State.NEW) throw Condition.raise("Thread already started:", t);
-                if (m.machine.races != null) m.machine.races.started(m.thread, t);
+                m.machine.threadStarted(m.thread, t);
                 sched.start(t);
                 m.val = t;
             }
@@ -294,7 +293,7 @@ public final class ThreadPrims {
                     mx.locked = true;
                     mx.owner = owner;
                     mx.abandoned = false;
-                    m.machine.event(m.thread, "mutex-lock", mx, "by " + StatusReport.name(m.thread));
+                    m.machine.event(m.thread, "mutex-lock", mx, "by " + Names.name(m.thread));
                     m.machine.lockTaken(owner, mx);
                     if (abandoned) {
                         throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
@@ -316,7 +315,7 @@ public final class ThreadPrims {
                 SyncObjects.CondVar cv = a.length > 1 && a[1] != Boolean.FALSE ? condvar(a[1], "mutex-unlock!", 2, a) : null;
                 // SRFI 18: unlocking a mutex owned by another thread is not an error.
                 mx.abandoned = false;
-                m.machine.event(m.thread, "mutex-unlock", mx, "by " + StatusReport.name(m.thread));
+                m.machine.event(m.thread, "mutex-unlock", mx, "by " + Names.name(m.thread));
                 m.machine.lockGiven(mx.owner, m.thread, mx);
                 handOff(sched, mx);
                 if (cv == null) {
@@ -408,7 +407,7 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
                 m.machine.event(m.thread, "trace-read", loc,
-                        "by " + StatusReport.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                        "by " + Names.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
                 m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), false);
                 m.val = a[1];
                 m.syncPoint(); // the value was read before the call: the scheduling point comes after

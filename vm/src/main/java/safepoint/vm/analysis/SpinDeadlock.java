@@ -1,0 +1,51 @@
+package safepoint.vm.analysis;
+
+import safepoint.vm.Machine;
+import safepoint.vm.smp.Names;
+import safepoint.vm.smp.SThread;
+import safepoint.vm.smp.Spinlocks;
+
+/** Spins that no poll will ever end: the proofs of seed bug 5a, on the barrier and on one processor. */
+public final class SpinDeadlock {
+    private SpinDeadlock() {}
+
+    /**
+     * Seed bug 5a, proven in either mode once every other processor has stopped at the barrier
+     * (the caller checks that): P spins without polls on a lock whose holder is not running, so
+     * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
+     */
+    public static Machine.Outcome atBarrier(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
+        Spinlocks.Spinlock lock = t.interp.spinningOn;
+        if (lock == null) return null;
+        SThread holder = lock.holder;
+        if (holder == null || holder == t || holder.onProcessor >= 0) return null;
+        String where = holder.state == SThread.State.WAITING ? "waiting (" + Names.waitText(holder) + ")"
+                : "parked at the safepoint";
+        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
+                + "  P" + p + " runs " + Names.name(t) + ", spinning without polls on " + Names.name(lock) + "\n"
+                + "  " + Names.name(lock) + " is held by " + Names.name(holder) + ", " + where
+                + ": it cannot run until the GC is over\n"
+                + "  every other processor has stopped at the barrier\n"
+                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
+    }
+
+    /**
+     * A thread that stopped without a poll while spinning on a lock held by another thread: on
+     * one processor the holder can never run again.
+     */
+    public static Machine.Outcome onOneProcessor(Machine vm, SThread t) {
+        WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
+        Spinlocks.Spinlock s = t.interp.spinningOn;
+        if (s == null || s.holder == null || s.holder == t) {
+            if (s != null && s.holder == t) {
+                return vm.deadlock("*** Deadlock: " + Names.name(t) + " spins without polls on "
+                        + Names.name(s) + ", which it holds itself (spinlocks are not recursive)", one);
+            }
+            return null;
+        }
+        return vm.deadlock("*** Deadlock: P0 spins without polls on " + Names.name(s) + " for "
+                + Names.name(t) + "\n  " + Names.name(s) + " is held by " + Names.name(s.holder)
+                + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
+                + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead", one);
+    }
+}

@@ -1,0 +1,81 @@
+package safepoint.vm.smp;
+
+import safepoint.vm.data.Keyword;
+import safepoint.vm.data.MString;
+import safepoint.vm.data.Symbol;
+import safepoint.vm.interp.Frame;
+import safepoint.vm.interp.Where;
+
+/**
+ * How Safepoint's own reports name threads, locks and waits, in Gambit's words: without serial
+ * numbers ({@code #<thread worker>}), so that looking never changes the {@code #<procedure #4>}
+ * a program prints (DESIGN.md "Observation").
+ */
+public final class Names {
+    private Names() {}
+
+    public static String name(Object o) {
+        if (o instanceof SThread t) {
+            String l = label(t.name);
+            return "#<thread" + (l.isEmpty() && t.index > 1 ? " " + t.index : l) + ">";
+        }
+        if (o instanceof SyncObjects.Mutex m) return "#<mutex" + label(m.name) + ">";
+        if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";
+        if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";
+        return String.valueOf(o);
+    }
+
+    private static String label(Object name) {
+        if (name == null || name == Boolean.FALSE) return "";
+        if (name instanceof Symbol s) return " " + s.name;
+        if (name instanceof MString s) return " \"" + s + "\"";
+        if (name instanceof Keyword k) return " " + k.name + ":";
+        return " " + name;
+    }
+
+    /** Gambit's ,st states: RUNNING P0, WAITING on what, SLEEPING, RUNNABLE, TERMINATED, NEW. */
+    public static String state(SThread t, SThread replThread) {
+        if (t.onProcessor >= 0) return "RUNNING P" + t.onProcessor;
+        if (t == replThread && t.state != SThread.State.RUNNABLE) return "RUNNING P0";
+        if (t.state == SThread.State.RUNNABLE && t.interp.atSafepoint) return "RUNNABLE (stopped at the safepoint)";
+        return switch (t.state) {
+            case NEW -> "NEW (not started)";
+            case RUNNABLE -> "RUNNABLE";
+            case TERMINATED -> t.exception != null ? "TERMINATED (uncaught exception)" : "TERMINATED";
+            case WAITING -> t.waitingOn instanceof Symbol s && s.name.equals("sleep") ? "SLEEPING" : "WAITING " + waitText(t);
+        };
+    }
+
+    public static String waitText(SThread t) {
+        Object on = t.waitingOn;
+        if (on instanceof SyncObjects.Mutex mx) {
+            return name(mx) + (mx.owner != null ? " (held by " + name(mx.owner) + ")" : "");
+        }
+        if (on == t.mailbox) return "for a message";
+        if (on instanceof SThread other) return "for " + name(other) + " to end";
+        return name(on);
+    }
+
+    /**
+     * A thread's continuation as Gambit's ,b shows it: the calls awaiting a value, innermost
+     * first, each with its procedure and source position.
+     */
+    public static String backtrace(SThread t, int max, String indent) {
+        return backtrace(t.interp.k, max, indent);
+    }
+
+    /** The same, for a continuation kept from earlier (a race report's previous access). */
+    public static String backtrace(Frame k, int max, String indent) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        Where last = null;
+        for (Frame f = k; f != null && i < max; f = f.next) {
+            Where w = f.where();
+            if (w == null || w.src() == null || w.equals(last)) continue;
+            last = w;
+            sb.append(indent).append(i++).append("  ").append(w.procName() == null ? "(top level)" : w.procName())
+                    .append(", ").append(w.src()).append('\n');
+        }
+        return sb.toString();
+    }
+}
