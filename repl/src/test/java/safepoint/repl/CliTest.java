@@ -413,6 +413,27 @@ class CliTest {
     }
 
     @Test
+    void outOfRangeNumbersInReplCommandsAndOptionsGetAMessageNotATrace() throws Exception {
+        Result r = run(",why 3000000000\n,why 99999999999999999999\n,why -1\n,events 99999999999\n(+ 1 2)\n");
+        assertTrue(r.out().contains("No live thread 3000000000 (,threads lists them)"), r.out());
+        assertTrue(r.out().contains("No live thread 99999999999999999999 "), r.out());
+        assertTrue(r.out().contains("No live thread -1 "), r.out());
+        assertTrue(r.err().contains("Unknown REPL command ,events 99999999999 (try ,help)"), r.err());
+        assertTrue(r.out().endsWith("3\n"), "the REPL goes on: " + r.out());
+        assertEquals(0, r.status());
+        Result p = run("", "-p", "99999999999", "-e", "1");
+        assertEquals(2, p.status());
+        assertTrue(p.err().contains("-p needs a number of processors from 1 to 1024, not 99999999999"), p.err());
+        Result huge = run("", "-p", "99999999999999999999", "-e", "1");
+        assertTrue(huge.err().contains("-p needs a whole number, not '99999999999999999999'"), huge.err());
+        Result heap = run("", "--heap", "99999999999g", "-e", "1");
+        assertEquals(2, heap.status());
+        assertTrue(heap.err().contains("--heap needs a size like 64m or 1g, not '99999999999g'"), heap.err());
+        assertEquals(2, run("", "explore", "x.ss", "--runs", "99999999999").status());
+        assertEquals(2, run("", "--seed", "1", "--max-steps", "99999999999999999999", "-e", "1").status());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());
