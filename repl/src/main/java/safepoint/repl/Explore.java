@@ -114,7 +114,7 @@ final class Explore {
         Runnable work = () -> {
             ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
             for (;;) {
-                if (stopped(deadline) != null) return;
+                if (stopped(deadline) != null || Thread.currentThread().isInterrupted()) return; // interrupted: another worker failed
                 int i = nextSeed.getAndIncrement();
                 if (i > runs || i > firstFailure.get()) return;
                 one.apply(program, i);

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The {@code safepoint} command. Exit statuses follow DESIGN.md: 0 normal, 1 uncaught Scheme
- * error, 2 usage error, 4 timeout. No Java stack trace reaches the user.
+ * error, 2 usage error, 4 timeout, 70 internal error (one line; SAFEPOINT_DEBUG=1 adds the Java
+ * trace). No Java stack trace reaches the user.
  */
 public final class Main {
     private Main() {}
@@ -25,7 +26,9 @@ public final class Main {
         } catch (Throwable t) {
             // A bug in Safepoint: say so plainly, keep the trace out of the user's way.
             System.out.flush();
-            System.err.println("*** Safepoint internal error: " + t);
+            System.err.println("*** Safepoint internal error: " + t + (t instanceof OutOfMemoryError
+                    ? " (Java's own heap is full: SAFEPOINT_JAVA_OPTS=-Xmx... gives it more)" : ""));
+            if (System.getenv("SAFEPOINT_DEBUG") != null) t.printStackTrace();
             status = 70;
         }
         System.out.flush();

@@ -51,8 +51,9 @@ record Options(String command, List<String> operands, String expr, int processor
                     if (command == null) command = "eval";
                 }
                 case "-p" -> {
-                    processors = (int) number(value(args, ++i, a), a);
-                    if (processors < 1 || processors > 1024) throw new UsageError("-p needs a number of processors from 1 to 1024, not " + processors);
+                    long p = number(value(args, ++i, a), a);
+                    if (p < 1 || p > 1024) throw new UsageError("-p needs a number of processors from 1 to 1024, not " + p);
+                    processors = (int) p;
                 }
                 case "--seed" -> seed = number(value(args, ++i, a), a);
                 case "--heap" -> heapBytes = size(value(args, ++i, a));
@@ -138,8 +139,8 @@ record Options(String command, List<String> operands, String expr, int processor
         try {
             long n = Long.parseLong(t);
             if (n < 1) throw new UsageError("--heap needs a positive size");
-            return n * unit;
-        } catch (NumberFormatException e) {
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new UsageError("--heap needs a size like 64m or 1g, not '" + s + "'");
         }
     }

@@ -413,6 +413,67 @@ class CliTest {
     }
 
     @Test
+    void outOfRangeNumbersInReplCommandsAndOptionsGetAMessageNotATrace() throws Exception {
+        Result r = run(",why 3000000000\n,why 99999999999999999999\n,why -1\n,events 99999999999\n(+ 1 2)\n");
+        assertTrue(r.out().contains("No live thread 3000000000 (,threads lists them)"), r.out());
+        assertTrue(r.out().contains("No live thread 99999999999999999999 "), r.out());
+        assertTrue(r.out().contains("No live thread -1 "), r.out());
+        assertTrue(r.err().contains("Unknown REPL command ,events 99999999999 (try ,help)"), r.err());
+        assertTrue(r.out().endsWith("3\n"), "the REPL goes on: " + r.out());
+        assertEquals(0, r.status());
+        Result p = run("", "-p", "99999999999", "-e", "1");
+        assertEquals(2, p.status());
+        assertTrue(p.err().contains("-p needs a number of processors from 1 to 1024, not 99999999999"), p.err());
+        Result huge = run("", "-p", "99999999999999999999", "-e", "1");
+        assertTrue(huge.err().contains("-p needs a whole number, not '99999999999999999999'"), huge.err());
+        Result heap = run("", "--heap", "99999999999g", "-e", "1");
+        assertEquals(2, heap.status());
+        assertTrue(heap.err().contains("--heap needs a size like 64m or 1g, not '99999999999g'"), heap.err());
+        assertEquals(2, run("", "explore", "x.ss", "--runs", "99999999999").status());
+        assertEquals(2, run("", "--seed", "1", "--max-steps", "99999999999999999999", "-e", "1").status());
+    }
+
+    /** A string port growing without bound, as chibi's R7RS I/O tests do: Java's heap fills, not the simulated one. */
+    static final String FILLS_JAVA_HEAP = "(let ((p (open-output-string))) (let loop () (write-string \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" p) (loop)))";
+
+    /** The command in a JVM of its own with a 64 MB Java heap: its status and everything it printed. */
+    Result forkSmallJavaHeap(String stdin, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-XX:+UseParallelGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Path in = file("stdin.txt", stdin);
+        Path out = dir.resolve("out.txt");
+        Process p = new ProcessBuilder(command).redirectInput(in.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            assertTrue(p.waitFor(50, TimeUnit.SECONDS), "ended: " + Files.readString(out));
+        } finally {
+            p.destroyForcibly();
+        }
+        return new Result(p.exitValue(), Files.readString(out), "");
+    }
+
+    @Test
+    void aProgramThatFillsJavasOwnHeapGetsHeapOverflowNotAJavaTrace() throws Exception {
+        // Free run: the REPL reports it and goes on, twice (the failed computation let go of its data).
+        Result repl = forkSmallJavaHeap(FILLS_JAVA_HEAP + "\n(+ 1 2)\n" + FILLS_JAVA_HEAP + "\n(+ 3 4)\n", "--heap", "4g");
+        assertEquals(0, repl.status(), repl.out());
+        assertEquals(2, repl.out().split("\\*\\*\\* ERROR -- Heap overflow", -1).length - 1, repl.out());
+        assertTrue(repl.out().contains("3\n") && repl.out().contains("7\n"), repl.out());
+        // Controlled mode, and explore's workers (--max-steps skips the runs on the caller's thread).
+        Result controlled = forkSmallJavaHeap("", "--heap", "4g", "--seed", "1", "-e", FILLS_JAVA_HEAP);
+        assertEquals(1, controlled.status(), controlled.out());
+        assertTrue(controlled.out().startsWith("*** ERROR -- Heap overflow\n"), controlled.out());
+        Path p = file("fills.ss", FILLS_JAVA_HEAP);
+        Result explore = forkSmallJavaHeap("", "explore", p.toString(), "--heap", "4g", "--runs", "4", "--max-steps", "100000000");
+        assertEquals(5, explore.status(), explore.out());
+        assertTrue(explore.out().startsWith("*** ERROR -- Heap overflow\n"), explore.out());
+        for (Result r : new Result[] {repl, controlled, explore}) {
+            assertFalse(r.out().contains("Exception") || r.out().contains("internal error"), "no Java trace: " + r.out());
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());

@@ -29,17 +29,18 @@ public final class Analysis {
         WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
         String w = which.trim();
         if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
+        long number = w.matches("\\d{1,18}") ? Long.parseLong(w) : -1; // longer: no such thread, and no overflow
         SThread t = null;
         for (SThread x : g.threads) {
             String n = Names.name(x);
-            if (n.equals("#<thread " + w + ">") || (w.matches("\\d+") && x.index == Integer.parseInt(w))
+            if (n.equals("#<thread " + w + ">") || x.index == number
                     || (w.equals("primordial") && x == vm.primordial)) {
                 t = x;
                 break;
             }
         }
         if (t == null) {
-            if (w.matches("\\d+") && Long.parseLong(w) >= 1 && Long.parseLong(w) <= vm.threadsCreated) {
+            if (number >= 1 && number <= vm.threadsCreated) {
                 return "#<thread " + w + "> has ended: nothing to explain\n";
             }
             return "No live thread " + which.trim() + " (,threads lists them)\n";

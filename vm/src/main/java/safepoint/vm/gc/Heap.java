@@ -146,9 +146,13 @@ public final class Heap {
         SThread r = requester;
         requester = null;
         if (live > capacity && r != null) {
-            r.interp.pendingRaise = new safepoint.vm.data.Condition(safepoint.vm.data.Condition.Kind.HEAP_OVERFLOW,
-                    "Heap overflow", List.of(), null, List.of(), 0);
+            r.interp.pendingRaise = overflow();
         }
+    }
+
+    /** The heap-overflow condition (gsi's heap-overflow-exception). */
+    public static safepoint.vm.data.Condition overflow() {
+        return new safepoint.vm.data.Condition(safepoint.vm.data.Condition.Kind.HEAP_OVERFLOW, "Heap overflow", List.of(), null, List.of(), 0);
     }
 
     /** Marks from the roots with an explicit stack and moves survivors to new addresses in trace order. */

@@ -179,6 +179,19 @@ public final class Interp implements Ctx {
             } catch (StackOverflowError e) {
                 pc = null;
                 raise(Condition.error("Java stack exhausted in a primitive (data nested too deeply)", List.of()), false, null);
+            } catch (OutOfMemoryError e) {
+                // Java's own heap is full (data the simulated heap does not count, such as a string
+                // port's text): the same heap-overflow as the simulated heap's. A thread with no
+                // handler ends, so it lets go of its registers first (the condition needs room).
+                pc = null;
+                if (!(handlers instanceof Pair)) {
+                    env = null;
+                    val = null;
+                    params = null;
+                    winders = null;
+                    k = new HaltFrame();
+                }
+                raise(Heap.overflow(), false, null);
             } catch (RuntimeException e) {
                 // A bug in Safepoint, or a data race on Scheme data in free run: report it as a
                 // Scheme-level error, never as a JVM stack trace.

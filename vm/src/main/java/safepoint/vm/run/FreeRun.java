@@ -21,6 +21,11 @@ import java.util.List;
  * are real; the VM's own structures are guarded (see Scheduler). An idle processor waits on the
  * scheduler's monitor: the only place a processor's Java thread parks. With one processor this is
  * the same loop on the caller's thread, and a thread stopped in code without polls keeps it.
+ *
+ * <p>An internal error on a processor's or the watchdog's Java thread (a bug outside
+ * {@link Interp#run}, or Java's heap full there) ends the run: every other processor and a host
+ * stop waiting for it are released, and {@link #go} throws it on the caller's thread, where the
+ * command line reports it (exit 70). No thread of a run dies alone.
  */
 public final class FreeRun {
     private final Machine vm;
@@ -30,6 +35,8 @@ public final class FreeRun {
     /** A host stop is asked for: processors finish their slice (a scheduling point) and wait. */
     private boolean hostStop;
     private Machine.Outcome outcome;
+    /** The first internal error on another Java thread of the run, thrown by {@link #go}. */
+    private Throwable failure;
     private int idle;
     private final SThread[] lastRun;
     /** The thread a processor keeps while halted for the host in code without polls. */
@@ -55,11 +62,11 @@ public final class FreeRun {
         Thread[] others = new Thread[n - 1];
         for (int i = 1; i < n; i++) {
             int id = i;
-            others[i - 1] = new Thread(() -> loop(id), "safepoint-P" + i);
+            others[i - 1] = new Thread(() -> guarded(() -> loop(id)), "safepoint-P" + i);
             others[i - 1].setDaemon(true);
             others[i - 1].start();
         }
-        Thread watchdog = new Thread(this::watch, "safepoint-watchdog");
+        Thread watchdog = new Thread(() -> guarded(this::watch), "safepoint-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         try {
@@ -85,7 +92,29 @@ public final class FreeRun {
                 }
             }
         }
+        if (failure instanceof Error e) throw e;
+        if (failure != null) throw (RuntimeException) failure;
         return outcome;
+    }
+
+    /** Run {@code body} on a thread of the run; an internal error there ends the run (see the class comment). */
+    private void guarded(Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException | Error e) {
+            synchronized (s) {
+                if (failure == null) failure = e;
+                finish(null);
+            }
+        }
+    }
+
+    /** Tests only: called with the processor after each slice, and with -1 at each watchdog host stop; may throw. */
+    static volatile java.util.function.BiConsumer<Machine, Integer> faultForTests;
+
+    private void fault(int where) {
+        java.util.function.BiConsumer<Machine, Integer> f = faultForTests;
+        if (f != null) f.accept(vm, where);
     }
 
     /** How often the watchdog looks, and how long a barrier may stand still before it reports. */
@@ -152,6 +181,7 @@ public final class FreeRun {
         hostStop = true;
         s.notifyAll();
         while (!stop && !s.onCpu.isEmpty()) s.wait(10);
+        if (!stop) fault(-1);
         return !stop;
     }
 
@@ -292,6 +322,7 @@ public final class FreeRun {
                 if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
             }
             boolean halted = t.interp.run(Machine.SLICE);
+            fault(id);
             synchronized (s) {
                 t.onProcessor = -1;
                 s.onCpu.remove(t);

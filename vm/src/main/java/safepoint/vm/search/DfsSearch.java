@@ -90,7 +90,7 @@ public final class DfsSearch {
         synchronized int[] take() {
             for (;;) {
                 if (capped || level > bound) return null;
-                if (stop.getAsBoolean()) {
+                if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) { // interrupted: another worker failed
                     capped = true;
                     return null;
                 }
