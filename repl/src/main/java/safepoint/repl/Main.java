@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -183,6 +184,8 @@ public final class Main {
             }
             default -> {
                 err.write(r.errorText());
+                // A stall report: the machine as it was, thread by thread.
+                if (r.view() != null) err.write(("\n" + ThreadsText.of(r.view()).indent(2)).stripTrailing());
                 err.write('\n');
                 err.flush();
                 return r.exitCode();

@@ -1,5 +1,8 @@
 package safepoint.repl;
 
+import safepoint.repl.view.LocksText;
+import safepoint.repl.view.ProcessorsText;
+import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -85,9 +88,9 @@ final class Repl {
             case ",q", ",quit" -> {
                 return true;
             }
-            case ",threads", ",st" -> out.write(vm.describeThreads());
-            case ",locks" -> out.write(vm.describeLocks());
-            case ",procs" -> out.write(vm.describeProcessors());
+            case ",threads", ",st" -> out.write(ThreadsText.of(vm.look()));
+            case ",locks" -> out.write(LocksText.of(vm.look()));
+            case ",procs" -> out.write(ProcessorsText.of(vm.look()));
             case ",events" -> out.write(vm.describeEvents(40));
             case ",deadlock" -> out.write(vm.describeDeadlock());
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");

@@ -29,7 +29,8 @@ import safepoint.vm.lang.Renamed;
 import safepoint.vm.lang.SpecialForm;
 import safepoint.vm.lang.SyntaxCase;
 import safepoint.vm.lang.SystemClasses;
-import safepoint.vm.observe.StatusReport;
+import safepoint.vm.observe.MachineView;
+import safepoint.vm.observe.Observatory;
 import safepoint.vm.run.Controller;
 import safepoint.vm.run.Dfs;
 import safepoint.vm.run.FreeRun;
@@ -97,7 +98,15 @@ public final class Machine implements PrimitiveSink {
     public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
 
     /** The outcome of running one form or program. */
-    public record Outcome(Status status, Object value, String errorText, int exitCode) {}
+    /**
+     * The outcome of running one form or program. {@code view}, when not null, is the machine as
+     * the report found it: the caller shows its threads after the error text (a stall report).
+     */
+    public record Outcome(Status status, Object value, String errorText, int exitCode, MachineView view) {
+        public Outcome(Status status, Object value, String errorText, int exitCode) {
+            this(status, value, errorText, exitCode, null);
+        }
+    }
 
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
         state = new VmState(seed);
@@ -109,6 +118,7 @@ public final class Machine implements PrimitiveSink {
         currentError = new Parameter(state.stderr, null);
         state.globalNames = this::globalNameOf;
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
+        primordial.index = 1;
         state.serialOne(primordial);
         tableHost = new HashTables.Host(state);
         scheduler.vm = this;
@@ -357,7 +367,7 @@ public final class Machine implements PrimitiveSink {
         synchronized (this) {
             interruptRequested = true;
         }
-        primordial.interp.interruptFlags |= Interp.INTR_USER;
+        primordial.interp.raiseFlag(Interp.INTR_USER);
         // A primordial thread that waits (a join, a mutex, a message) never polls: end its wait.
         // Controlled mode holds the scheduler's monitor for the whole run: its controller ends
         // the wait between two slices instead (see interruptWaitingPrimordial).
@@ -582,7 +592,12 @@ public final class Machine implements PrimitiveSink {
                 control = null;
             }
         } else {
-            stopped = new FreeRun(this, processors).go();
+            freeRun = new FreeRun(this, processors);
+            try {
+                stopped = freeRun.go();
+            } finally {
+                freeRun = null;
+            }
         }
         warn();
         if (stopped != null) return stopped;
@@ -611,6 +626,40 @@ public final class Machine implements PrimitiveSink {
      */
     public long clock() {
         return control != null ? control.virtualNanos() : System.nanoTime();
+    }
+
+    /** The free run in progress, or null. */
+    private volatile FreeRun freeRun;
+
+    /** Builds the views of this machine (look). */
+    public final Observatory observatory = new Observatory();
+
+    /**
+     * A consistent view of the whole machine, from any Java thread, at any time: during a free
+     * run at a host stop (every processor halts at its next scheduling point, for as long as the
+     * view takes to build), during a controlled run between two steps, otherwise at once.
+     */
+    public MachineView look() {
+        for (;;) {
+            Controller c = control;
+            if (c != null) {
+                MachineView v = c.look(observatory);
+                if (v != null) return v;
+            }
+            FreeRun f = freeRun;
+            if (f != null) {
+                MachineView v = f.look();
+                if (v != null) return v;
+            }
+            synchronized (scheduler) {
+                if (control == null && freeRun == null) {
+                    WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[processors];
+                    return observatory.look(new Observatory.Parts(MachineView.Mode.IDLE, clock(), processors, scheduler, heap, primordial,
+                            ps, WaitForGraph.of(this, ps)));
+                }
+            }
+            Thread.onSpinWait(); // a run began or ended between the checks: look again
+        }
     }
 
     /** Controlled mode (--seed): the controller, or null in free run. */
@@ -780,16 +829,6 @@ public final class Machine implements PrimitiveSink {
         return null;
     }
 
-    /** The REPL's ,threads: each green thread and its state, in Gambit's ,st words. */
-    public String describeThreads() {
-        return StatusReport.threads(this);
-    }
-
-    /** The REPL's ,locks: contended locks, their holders and waiters. */
-    public String describeLocks() {
-        return StatusReport.locks(this);
-    }
-
     /** The REPL's ,events: the last {@code n} events of the live stream. */
     public String describeEvents(int n) {
         List<Events.Event> all = events.snapshot();
@@ -817,14 +856,14 @@ public final class Machine implements PrimitiveSink {
         }
     }
 
-    /** The REPL's ,procs. */
-    public String describeProcessors() {
-        return StatusReport.processors(this);
+    public Outcome deadlockOutcome(String text) {
+        return deadlockOutcome(text, null);
     }
 
-    public Outcome deadlockOutcome(String text) {
+    /** A proven deadlock or stall, with the machine as it was when it was found. */
+    public Outcome deadlockOutcome(String text, MachineView view) {
         flush();
-        return new Outcome(Status.DEADLOCK, null, text, 3);
+        return new Outcome(Status.DEADLOCK, null, text, 3, view);
     }
 
     /**

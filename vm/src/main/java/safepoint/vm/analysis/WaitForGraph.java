@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class WaitForGraph {
     /** A processor as a vertex. */
-    record Proc(int id) {
+    public record Proc(int id) {
         @Override
         public String toString() {
             return "P" + id;
@@ -34,7 +34,7 @@ public final class WaitForGraph {
     }
 
     /** A thread's mailbox as a vertex. */
-    record Mailbox(SThread owner) {
+    public record Mailbox(SThread owner) {
         @Override
         public String toString() {
             return "the mailbox of " + Names.name(owner);
@@ -68,6 +68,13 @@ public final class WaitForGraph {
 
     private void edge(Object from, Object to, String words) {
         out.computeIfAbsent(from, k -> new ArrayList<>(2)).add(new Edge(from, to, words));
+    }
+
+    /** Every edge, grouped by the vertex it leaves, in the order they were found. */
+    public List<Edge> edges() {
+        List<Edge> all = new ArrayList<>();
+        for (List<Edge> es : out.values()) all.addAll(es);
+        return all;
     }
 
     List<Edge> edges(Object v) {

@@ -47,7 +47,31 @@ public final class Interp implements Ctx {
     public int fuel;
     /** The poll flag word: set by other threads to ask this thread to service something. */
     public volatile int interruptFlags;
+    /** Ctrl-C: raise "User interrupt" at the next poll. */
     public static final int INTR_USER = 1;
+    /**
+     * A host stop (free run): end the slice at the next scheduling point, polls or not, so the
+     * processor halts there; the processor that set it clears it when the stop is over.
+     */
+    public static final int INTR_HOST = 2;
+    private static final java.lang.invoke.VarHandle FLAGS;
+    static {
+        try {
+            FLAGS = java.lang.invoke.MethodHandles.lookup().findVarHandle(Interp.class, "interruptFlags", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Set {@code flag} in the poll flag word (any thread; atomic, so no other flag is lost). */
+    public void raiseFlag(int flag) {
+        FLAGS.getAndBitwiseOr(this, flag);
+    }
+
+    /** Clear {@code flag} in the poll flag word (any thread). */
+    public void clearFlag(int flag) {
+        FLAGS.getAndBitwiseAnd(this, ~flag);
+    }
 
     // ---- statistics (read by tests and the inspector) ---------------------------------------
     /** Procedure entries (scheduling points) executed. */
@@ -251,8 +275,9 @@ public final class Interp implements Ctx {
             polls++;
             if (interruptFlags != 0) poll();
             if (machine.heap.pending) safepoint();
-        } else if (machine.heap.pending && machine.heap.requester == thread) {
-            safepoint(); // the allocating processor starts the GC itself, even without polls
+        } else {
+            if (machine.heap.pending && machine.heap.requester == thread) safepoint(); // the allocating processor starts the GC itself, even without polls
+            if ((interruptFlags & INTR_HOST) != 0) stopSlice = true; // a host stop halts code without polls too
         }
     }
 
@@ -276,8 +301,9 @@ public final class Interp implements Ctx {
 
     private void poll() {
         int f = interruptFlags;
-        interruptFlags = 0;
+        if ((f & INTR_HOST) != 0) stopSlice = true;
         if ((f & INTR_USER) != 0) {
+            clearFlag(INTR_USER);
             throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
         }
     }

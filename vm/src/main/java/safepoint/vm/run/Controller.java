@@ -11,6 +11,8 @@ import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
 import java.util.ArrayList;
 import java.util.List;
+import safepoint.vm.observe.MachineView;
+import safepoint.vm.observe.Observatory;
 
 /**
  * Controlled mode (--seed): every processor runs on the caller's one Java thread. The controller
@@ -103,13 +105,55 @@ public final class Controller {
         return virtual * TICK_NANOS;
     }
 
+    /** Looks asked for by other Java threads, served between two steps (the controller holds the monitor throughout). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<java.util.concurrent.CompletableFuture<MachineView>> looks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The Java thread that runs this controller while it runs; null before and after. */
+    private volatile Thread runner;
+
+    /**
+     * A view of the machine between two steps. From the controller's own thread (a stepper
+     * deciding) it is built at once; from any other it is asked for and built at the next
+     * choice, so a reader waits one step, never for the end of the run. Null when the run is
+     * over: the caller then looks at the idle machine.
+     */
+    public MachineView look(Observatory observatory) {
+        if (Thread.currentThread() == runner) return view(observatory);
+        java.util.concurrent.CompletableFuture<MachineView> f = new java.util.concurrent.CompletableFuture<>();
+        looks.add(f);
+        if (runner == null) serveLooks(null); // the run ended meanwhile (or never began)
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private MachineView view(Observatory observatory) {
+        WaitForGraph.ProcessorState[] ps = states();
+        return observatory.look(new Observatory.Parts(MachineView.Mode.CONTROLLED, virtualNanos(), n, s, vm.heap, vm.primordial,
+                ps, WaitForGraph.of(vm, ps)));
+    }
+
+    /** Answer the looks asked for: with a view (holding the monitor, between steps), or null when the run is over. */
+    private void serveLooks(Observatory observatory) {
+        java.util.concurrent.CompletableFuture<MachineView> f;
+        while ((f = looks.poll()) != null) f.complete(observatory == null ? null : view(observatory));
+    }
+
     public Machine.Outcome go() {
         vm.events.ensureProcessors(n);
         synchronized (s) {
             s.processors(n);
+            runner = Thread.currentThread();
             try {
                 return loop();
             } finally {
+                runner = null;
+                serveLooks(null);
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
                     current[p] = null;
@@ -124,6 +168,7 @@ public final class Controller {
 
     private Machine.Outcome loop() {
         for (;;) {
+            if (!looks.isEmpty()) serveLooks(vm.observatory);
             Machine.Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (vm.interruptWait) vm.interruptWaitingPrimordial();

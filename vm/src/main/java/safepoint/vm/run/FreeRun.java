@@ -7,12 +7,13 @@ import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Interp;
-import safepoint.vm.observe.StatusReport;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
 import safepoint.vm.smp.SyncObjects;
 import java.util.List;
+import safepoint.vm.observe.MachineView;
+import safepoint.vm.observe.Observatory;
 
 /**
  * Free run: N processors, each a Java thread (P0 is the caller's), truly parallel, taking green
@@ -32,8 +33,13 @@ public final class FreeRun {
     private final Scheduler s;
     private final int n;
     private boolean stop;
-    /** A host stop is asked for: processors finish their slice (a scheduling point) and wait. */
-    private boolean hostStop;
+    /**
+     * Host stops asked for and not yet over (the watchdog's, and readers' looks): while there is
+     * one, processors halt at their next scheduling point and wait, keeping their threads.
+     */
+    private int hostStops;
+    /** The registers asked to halt for the host stop (their INTR_HOST is cleared when it ends). */
+    private final List<Interp> halted = new java.util.ArrayList<>();
     private Machine.Outcome outcome;
     /** The first internal error on another Java thread of the run, thrown by {@link #go}. */
     private Throwable failure;
@@ -141,8 +147,7 @@ public final class FreeRun {
                         // (a wakeup may still have been in flight at the first look).
                         if (!hostStopNow()) return;
                         String report = cycleSeenTwice();
-                        hostStop = false;
-                        s.notifyAll();
+                        endHostStop();
                         if (report != null) {
                             finish(vm.deadlockOutcome(report));
                             return;
@@ -157,11 +162,10 @@ public final class FreeRun {
                     // Two host stops some time apart: consistent looks at every thread's counters.
                     if (!hostStopNow()) return;
                     long p = progress();
-                    String report = p == lastProgress ? stallReport() : null;
-                    hostStop = false;
-                    s.notifyAll();
+                    Machine.Outcome report = p == lastProgress ? stallReport() : null;
+                    endHostStop();
                     if (report != null) {
-                        finish(vm.deadlockOutcome(report));
+                        finish(report);
                         return;
                     }
                     lastProgress = p;
@@ -173,16 +177,70 @@ public final class FreeRun {
     }
 
     /**
-     * A host stop: every processor halts at its next scheduling point (the end of its slice) and
-     * waits; code without polls stops too, so this is not a safepoint. Called holding the monitor;
-     * returns with the world stopped (true), or false when the run ended meanwhile.
+     * A host stop: every processor halts at its next scheduling point and waits, keeping its
+     * thread; code without polls stops too, so this is not a safepoint. Called holding the
+     * monitor; returns with the world stopped (true, then {@link #endHostStop} must follow), or
+     * false when the run ended meanwhile.
      */
     private boolean hostStopNow() throws InterruptedException {
-        hostStop = true;
+        hostStops++;
+        for (SThread t : s.onCpu) {
+            t.interp.raiseFlag(Interp.INTR_HOST);
+            halted.add(t.interp);
+        }
         s.notifyAll();
-        while (!stop && !s.onCpu.isEmpty()) s.wait(10);
-        if (!stop) fault(-1);
-        return !stop;
+        try {
+            while (!stop && !s.onCpu.isEmpty()) s.wait(10);
+        } catch (InterruptedException e) {
+            endHostStop();
+            throw e;
+        }
+        if (stop) {
+            endHostStop();
+            return false;
+        }
+        fault(-1);
+        return true;
+    }
+
+    /** The machine at a host stop (under the monitor): each processor with the thread it keeps. */
+    private MachineView view() {
+        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
+        for (int i = 0; i < n; i++) {
+            boolean atBarrier = vm.heap.pending && i < vm.heap.timeToSafepoint.length && vm.heap.timeToSafepoint[i] > 0;
+            states[i] = new WaitForGraph.ProcessorState(kept[i], atBarrier);
+        }
+        return vm.observatory.look(new Observatory.Parts(MachineView.Mode.FREE_RUN, vm.clock(), n, s, vm.heap, vm.primordial,
+                states, WaitForGraph.of(vm, states)));
+    }
+
+    /** The host is done looking: processors go on (under the monitor). */
+    private void endHostStop() {
+        if (--hostStops == 0) {
+            for (Interp m : halted) m.clearFlag(Interp.INTR_HOST);
+            halted.clear();
+        }
+        s.notifyAll();
+    }
+
+    /**
+     * A view of the machine at a host stop (a reader's look, from any Java thread but the
+     * processors'); null when the run is over, and the caller looks at the idle machine.
+     */
+    public MachineView look() {
+        synchronized (s) {
+            try {
+                if (stop || !hostStopNow()) return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            try {
+                return view();
+            } finally {
+                endHostStop();
+            }
+        }
     }
 
     /**
@@ -246,7 +304,8 @@ public final class FreeRun {
         return p;
     }
 
-    private String stallReport() {
+    /** At a host stop: no thread moved between two looks while the barrier waited. */
+    private Machine.Outcome stallReport() {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
                 .append((System.nanoTime() - vm.heap.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
         for (int i = 0; i < n; i++) {
@@ -259,10 +318,7 @@ public final class FreeRun {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
             }
         }
-        for (SThread k : kept) if (k != null) s.onCpu.add(k); // listed as running on their processors
-        sb.append(StatusReport.threads(vm).indent(2));
-        for (SThread k : kept) if (k != null) s.onCpu.remove(k);
-        return sb.toString().stripTrailing();
+        return vm.deadlockOutcome(sb.toString().stripTrailing(), view());
     }
 
     private void finish(Machine.Outcome o) {
@@ -281,14 +337,16 @@ public final class FreeRun {
             SThread t;
             synchronized (s) {
                 if (keep != null && stop) {
+                    kept[id] = null;
+                    keep.onProcessor = -1;
                     s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
                     return;
                 }
                 kept[id] = keep;
                 if (keep != null) keep.onProcessor = id;
-                while (keep != null && hostStop && !stop) {
-                    // Halted for the host in code without polls: this is not a safepoint, so the
-                    // thread stays on this processor and goes on when the host is done.
+                while (keep != null && hostStops > 0 && !stop) {
+                    // Halted for the host: this is not a safepoint, so the thread stays on this
+                    // processor and goes on when the host is done.
                     try {
                         s.wait(10);
                     } catch (InterruptedException e) {
@@ -319,7 +377,7 @@ public final class FreeRun {
                 t.interp.area = areas[id];
                 pollsBefore = t.interp.polls;
                 spinsBefore = t.interp.spinTries;
-                if (vm.takeInterrupt()) t.interp.interruptFlags |= Interp.INTR_USER;
+                if (vm.takeInterrupt()) t.interp.raiseFlag(Interp.INTR_USER);
             }
             boolean halted = t.interp.run(Machine.SLICE);
             fault(id);
@@ -346,6 +404,8 @@ public final class FreeRun {
                 } else if (t.interp.atSafepoint) {
                     t.interp.atSafepoint = false;
                     s.local[id].addFirst(t); // parked at the safepoint; it goes on first after the GC
+                } else if (hostStops > 0) {
+                    keep = keepOn(id, t); // halted for a host stop: the thread stays on this processor
                 } else if (t.interp.polling) {
                     s.local[id].add(t); // preempted at a poll: the others get their turn
                 } else {
@@ -355,11 +415,22 @@ public final class FreeRun {
                         finish(stuck);
                         return;
                     }
-                    keep = t;
+                    keep = keepOn(id, t);
                 }
                 s.notifyAll();
             }
         }
+    }
+
+    /**
+     * The thread stays on processor {@code id} across the end of its slice. Recorded before the
+     * monitor is let go, so a host stop that looks in between sees it there (not lost between
+     * the processor and the queues).
+     */
+    private SThread keepOn(int id, SThread t) {
+        kept[id] = t;
+        t.onProcessor = id;
+        return t;
     }
 
     /** Take a thread to run, waiting while there is none or while the world is stopped; null to stop. */
@@ -374,7 +445,7 @@ public final class FreeRun {
                 }
             }
             long next = s.expireTimeouts(vm.clock());
-            if (hostStop) {
+            if (hostStops > 0) {
                 // Stopped for the host: not at a safepoint, just not running anything.
             } else if (vm.heap.pending) {
                 if (vm.heap.arrived(id)) vm.events.emit(id, "gc-arrive", "P" + id, "");
