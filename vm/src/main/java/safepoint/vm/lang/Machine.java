@@ -61,6 +61,7 @@ public final class Machine implements PrimitiveSink {
         state.stdout = OutputPort.of(out, "stdout");
         state.stderr = OutputPort.of(err, "stderr");
         state.stdin = InputPort.of(in, "stdin");
+        state.stdin.console().onInput(input::arrived);
         currentOutput = new Parameter(state.stdout, null);
         currentInput = new Parameter(state.stdin, null);
         currentError = new Parameter(state.stderr, null);
@@ -87,6 +88,7 @@ public final class Machine implements PrimitiveSink {
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
         ThreadPrims.install(this);
+        ConsoleReads.install(this);
         Spinlocks.install(this);
         ObjectForms.install(this);
         HashTables.install(this);
@@ -117,6 +119,8 @@ public final class Machine implements PrimitiveSink {
 
     /** The green threads of this VM (one processor for now). */
     final Scheduler scheduler = new Scheduler();
+    /** The threads that wait for console input, and the input's arrival. */
+    final ConsoleReads input = new ConsoleReads(this);
     /** Threads made so far (the primordial thread is 1). */
     int threadsCreated = 1;
 
