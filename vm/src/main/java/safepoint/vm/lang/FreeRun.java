@@ -313,6 +313,10 @@ final class FreeRun {
                         return;
                     }
                     keep = t;
+                    // Kept from now, in this same hold of the monitor: a host stop taken before
+                    // the next one would otherwise find the thread on no processor at all.
+                    kept[id] = t;
+                    t.onProcessor = id;
                 }
                 s.notifyAll();
             }
