@@ -101,7 +101,7 @@ public final class Main {
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);
-            default -> new Repl(vm, in, out, err, terminal).run();
+            default -> new Repl(vm, out, err, terminal).run();
         };
     }
 

@@ -4,11 +4,11 @@ import safepoint.repl.view.LocksText;
 import safepoint.repl.view.ProcessorsText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import safepoint.vm.data.Condition;
+import safepoint.vm.data.ConsoleInput;
 import safepoint.vm.data.SchemeError;
 
 /**
@@ -20,15 +20,15 @@ final class Repl {
     private final Writer out;
     private final Writer err;
     private final boolean interactive;
-    private final BufferedReader in;
+    private final ConsoleInput in;
 
     /**
-     * {@code in} is shared with the VM's console port: a program reading (current-input-port)
-     * reads the lines after the expression that asked.
+     * Lines come from the VM's console, which its console port shares: a program reading
+     * (current-input-port) reads the lines after the expression that asked.
      */
-    Repl(Machine vm, BufferedReader in, Writer out, Writer err, boolean interactive) {
+    Repl(Machine vm, Writer out, Writer err, boolean interactive) {
         this.vm = vm;
-        this.in = in;
+        this.in = vm.state().stdin.console();
         this.out = out;
         this.err = err;
         this.interactive = interactive;

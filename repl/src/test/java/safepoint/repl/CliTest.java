@@ -53,6 +53,24 @@ class CliTest {
     }
 
     @Test
+    void aProgramAtThePipedReplReadsTheLinesAfterTheExpressionThatAsked() throws Exception {
+        assertEquals("hello", run("(display (read-line))\nhello\n").out());
+        assertEquals("(foo bar)\n", run("(define x (read))\n(foo bar)\nx\n").out());
+        assertEquals("ab\n", run("(display (read-char))(display (read-char))\nab\n(newline)\n").out());
+        assertEquals("3\nnext\r", run("(+ 1 2)\r\n(display (read-line))\r\nnext\r\n").out(), "CR LF ends a REPL line, as before");
+        assertEquals("#!eof", run("(display (read-line))").out());
+    }
+
+    @Test
+    void runReadsItsStandardInput() throws Exception {
+        Path p = file("echo.ss", "(display (read-line)) (newline) (write (read)) (write (read-char))");
+        Result r = run("first line\n(1 \"two\")", "run", p.toString());
+        assertEquals("first line\n(1 \"two\")#!eof", r.out());
+        assertEquals(0, r.status());
+        assertEquals("(\"a\" \"b\")\n", run("a\nb\n", "-e", "(list (read-line) (read-line))").out());
+    }
+
+    @Test
     void evalOption() throws Exception {
         Result r = run("", "-e", "(map (lambda (x) (* x x)) '(1 2 3))");
         assertEquals("(1 4 9)\n", r.out());

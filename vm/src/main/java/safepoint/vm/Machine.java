@@ -1,5 +1,8 @@
 package safepoint.vm;
 
+import safepoint.vm.smp.ConsoleReads;
+import safepoint.vm.prims.FilePrims;
+import safepoint.vm.data.Values;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.HappensBefore;
@@ -113,6 +116,7 @@ public final class Machine implements PrimitiveSink {
         state.stdout = OutputPort.of(out, "stdout");
         state.stderr = OutputPort.of(err, "stderr");
         state.stdin = InputPort.of(in, "stdin");
+        state.stdin.console().onInput(input::arrived);
         currentOutput = new Parameter(state.stdout, null);
         currentInput = new Parameter(state.stdin, null);
         currentError = new Parameter(state.stderr, null);
@@ -140,6 +144,7 @@ public final class Machine implements PrimitiveSink {
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
         ThreadPrims.install(this);
+        ConsoleReads.install(this);
         Spinlocks.install(this);
         ObjectForms.install(this);
         HashTables.install(this);
@@ -170,6 +175,8 @@ public final class Machine implements PrimitiveSink {
 
     /** The green threads of this VM (one processor for now). */
     public final Scheduler scheduler = new Scheduler();
+    /** The threads that wait for console input, and the input's arrival. */
+    public final ConsoleReads input = new ConsoleReads(this);
     /** Threads made so far (the primordial thread is 1). */
     public int threadsCreated = 1;
 
@@ -663,7 +670,7 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** Controlled mode (--seed): the controller, or null in free run. */
-    volatile Controller control;
+    public volatile Controller control;
     /** Controlled mode's settings, or null for free run. */
     Long controlSeed;
     String strategy = "random";

@@ -31,6 +31,7 @@ class PackageOrderTest {
             "Analysis -> Machine",
             "Checkpoint -> Machine",
             "Compiler -> Machine",
+            "ConsoleReads -> Machine",
             "ControlPrims -> Machine",
             "Controller -> Machine",
             "CoreForms -> Machine",

@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.data.Symbol;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;

@@ -1,5 +1,7 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.data.SourceMap;
+import safepoint.vm.data.Symbol;
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
 import safepoint.vm.gc.Heap;

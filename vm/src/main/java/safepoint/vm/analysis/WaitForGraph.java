@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.data.InputPort;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.smp.SThread;
@@ -63,7 +64,7 @@ public final class WaitForGraph {
 
     static String name(Object v) {
         return v instanceof SThread || v instanceof SyncObjects.Mutex || v instanceof SyncObjects.CondVar
-                || v instanceof Spinlocks.Spinlock ? Names.name(v) : String.valueOf(v);
+                || v instanceof Spinlocks.Spinlock || v instanceof safepoint.vm.data.InputPort ? Names.name(v) : String.valueOf(v);
     }
 
     private void edge(Object from, Object to, String words) {
@@ -141,6 +142,7 @@ public final class WaitForGraph {
                 else if (on instanceof SyncObjects.CondVar cv) g.edge(t, cv, "waits on" + timed);
                 else if (on instanceof SThread other) g.edge(t, other, "waits for the end of" + timed);
                 else if (on == t.mailbox) g.edge(t, new Mailbox(t), "waits for a message in" + timed);
+                else if (on instanceof safepoint.vm.data.InputPort port) g.edge(t, port, "waits for input on" + timed);
             } else if (t.state == SThread.State.RUNNABLE && t.onProcessor < 0 && !running(procs, t)) {
                 Integer p = queuedOn.get(t);
                 if (g.barrierPending) {

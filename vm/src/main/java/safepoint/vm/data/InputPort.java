@@ -1,15 +1,18 @@
 package safepoint.vm.data;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 
 /**
- * A character input port over a string or a Java Reader, with one character of lookahead and the
+ * A character input port over a string or the console, with one character of lookahead and the
  * line/column of the next character (for datums read from it).
+ *
+ * <p>A console port has no character to give until input comes: a read then throws
+ * {@link NotReady}. The read primitives bracket each read of such a port with {@link #mark} and
+ * {@link #rollback}, so a read that must wait leaves the port as it was and runs again, whole,
+ * once input has come (see the VM's console reads).
  */
 public final class InputPort extends HeapObj {
-    private final Reader source;   // null for a string port
+    private final ConsoleInput console; // null for a string port
     private final String text;     // non-null for a string port
     private int pos;
     private int peeked = -2;
@@ -18,8 +21,14 @@ public final class InputPort extends HeapObj {
     private int column = 1;
     private boolean closed;
 
-    private InputPort(Reader source, String text, String name) {
-        this.source = source;
+    /** Characters taken from the console since {@link #mark}, or null when not marked. */
+    private StringBuilder taken;
+    private int markLine;
+    private int markColumn;
+    private int markPeeked;
+
+    private InputPort(ConsoleInput console, String text, String name) {
+        this.console = console;
         this.text = text;
         this.name = name;
     }
@@ -28,8 +37,23 @@ public final class InputPort extends HeapObj {
         return new InputPort(null, s, "string");
     }
 
+    /** A console port over {@code r}. */
     public static InputPort of(Reader r, String name) {
-        return new InputPort(r, null, name);
+        return new InputPort(new ConsoleInput(r), null, name);
+    }
+
+    /** The console's characters, or null for a string port. */
+    public ConsoleInput console() {
+        return console;
+    }
+
+    /** Thrown by a read of a console port that has no character yet (a read that must wait). */
+    public static final class NotReady extends RuntimeException {
+        static final NotReady INSTANCE = new NotReady();
+
+        private NotReady() {
+            super("no console input yet", null, false, false);
+        }
     }
 
     private int raw() {
@@ -38,11 +62,32 @@ public final class InputPort extends HeapObj {
             if (pos >= text.length()) return -1;
             return text.charAt(pos++);
         }
-        try {
-            return source.read();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int c = console.take();
+        if (c == ConsoleInput.NONE) throw NotReady.INSTANCE;
+        if (c >= 0 && taken != null) taken.append((char) c);
+        return c;
+    }
+
+    /** Start a read that may have to be undone ({@link #rollback}); {@link #commit} keeps it. */
+    public void mark() {
+        taken = new StringBuilder();
+        markLine = line;
+        markColumn = column;
+        markPeeked = peeked;
+    }
+
+    /** Undo the reads since {@link #mark}: the console gets its characters back. */
+    public void rollback() {
+        console.unread(taken);
+        line = markLine;
+        column = markColumn;
+        peeked = markPeeked;
+        taken = null;
+    }
+
+    /** Keep the reads since {@link #mark} (nothing to do if none is open). */
+    public void commit() {
+        taken = null;
     }
 
     /** Next UTF-16 unit, or -1 at end. */
@@ -81,13 +126,9 @@ public final class InputPort extends HeapObj {
         return column;
     }
 
+    /** Whether a read would not wait (at the end of input too, as in gsi and R7RS). */
     public boolean charReady() {
-        if (text != null || peeked != -2) return true;
-        try {
-            return source.ready();
-        } catch (IOException e) {
-            return false;
-        }
+        return text != null || peeked != -2 || closed || console.ready();
     }
 
     public void close() {

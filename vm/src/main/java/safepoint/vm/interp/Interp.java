@@ -448,7 +448,7 @@ public final class Interp implements Ctx {
     }
 
     /** The call waiting for the current procedure's result (the top frame's), or {@code fallback}. */
-    Where waitingWhere(Where fallback) {
+    public Where waitingWhere(Where fallback) {
         Where w = k == null ? null : k.where();
         return w != null ? w : fallback;
     }

@@ -21,9 +21,9 @@ import safepoint.vm.read.Reader;
  * "Character OUTPUT PORT"); the names here are the ones gsi 4.9.3 prints.
  *
  * <p>The {@code current-*-port} procedures read the Ctx; the interpreter replaces them with
- * parameter objects. A read from a console port whose Java Reader has nothing ready parks the
- * Java thread; until the interpreter gives console reads a BLOCKED path, only string ports are
- * safe to read here.
+ * parameter objects. A read of a console port with no input yet throws
+ * {@link InputPort.NotReady}: the interpreter wraps the reads in control primitives that make the
+ * green thread wait for input instead (it never parks a Java thread).
  */
 public final class PortPrims {
     private PortPrims() {}

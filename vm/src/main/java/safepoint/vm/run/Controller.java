@@ -26,8 +26,8 @@ import safepoint.vm.observe.Observatory;
  * front of the shared queue, the front of its own queue, and one steal from each other queue).
  *
  * <p>Locking rule: {@link #go} holds the scheduler's monitor for the whole run; other Java
- * threads (Ctrl-C, observers) must not wait for it, and hand their requests over through
- * volatile flags that the loop reads between slices.
+ * threads (Ctrl-C, observers, the console's reader thread) must not wait for it, and hand their
+ * requests over through volatile flags that the loop reads between slices.
  */
 public final class Controller {
     private final Machine vm;
@@ -172,6 +172,7 @@ public final class Controller {
             Machine.Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (vm.interruptWait) vm.interruptWaitingPrimordial();
+            vm.input.take(); // console input that came meanwhile (its reader thread cannot take this monitor)
             if (steps >= maxSteps) {
                 String hang = Analysis.provenHang(vm, WaitForGraph.of(vm, states()));
                 if (hang != null) return vm.deadlockOutcome(hang + "\n  (found at the step bound, " + steps + " scheduling points)");
@@ -199,6 +200,10 @@ public final class Controller {
                     continue;
                 }
                 long next = s.nextDeadline();
+                if (next == Long.MAX_VALUE && vm.input.awaited()) {
+                    if (waitForInput()) continue;
+                    return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
+                }
                 if (next == Long.MAX_VALUE) {
                     Machine.Outcome d = vm.deadlock(states());
                     if (d != null) return d;
@@ -267,6 +272,23 @@ public final class Controller {
             if (current[p] != t) sinceSwitch[p] = 0;
             boolean sync = t.interp.syncPoints != syncBefore || strategy.stopsAtAllocation() && t.interp.allocPoints != allocBefore;
             strategy.ran(this, p, t, sync, used);
+        }
+    }
+
+    /**
+     * Nothing can run but a thread waits for console input, which may still come: a wait with an
+     * external waker, so neither a deadlock nor a reason to spin. Wait on the host's side (the
+     * monitor is released meanwhile, so observers can look), a little at a time so that Ctrl-C
+     * and --timeout are seen. Virtual time stands still: input takes no scheduling points. False
+     * when the host thread was interrupted.
+     */
+    private boolean waitForInput() {
+        try {
+            s.wait(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -445,6 +445,7 @@ public final class FreeRun {
                 }
             }
             long next = s.expireTimeouts(vm.clock());
+            vm.input.take();
             if (hostStops > 0) {
                 // Stopped for the host: not at a safepoint, just not running anything.
             } else if (vm.heap.pending) {
@@ -458,8 +459,9 @@ public final class FreeRun {
             } else {
                 SThread t = take(id);
                 if (t != null) return t;
-                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable()) {
-                    // Every processor is idle, nothing is ready and no wait can time out.
+                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable() && !vm.input.awaited()) {
+                    // Every processor is idle, nothing is ready, no wait can time out and no
+                    // thread waits for console input (which may still come).
                     Machine.Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
                     if (d == null) continue; // the primordial thread got a deadlock-exception
                     finish(d);

@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Symbol;
@@ -22,6 +23,7 @@ public final class Names {
         if (o instanceof SyncObjects.Mutex m) return "#<mutex" + label(m.name) + ">";
         if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";
         if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";
+        if (o instanceof InputPort p) return "#<input-port (" + p.name + ")>"; // Gambit's, without the serial number
         return String.valueOf(o);
     }
 

@@ -1,0 +1,165 @@
+package safepoint.vm.data;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * The console's characters: what the process's standard input has delivered and nobody has read
+ * yet, shared by the console port and the REPL (which reads its lines here, so a program reading
+ * the console gets the lines after the expression that asked). A read never parks the caller:
+ * {@link #take} answers {@link #NONE} when no character is there yet. While the source is ready
+ * the caller reads it directly; the first time it is not, a reader thread (one per console,
+ * daemon) takes over the source and fills the buffer as input comes, calling the listener after
+ * each piece and at the end, so the VM can wake the green threads that wait for input.
+ *
+ * <p>Concurrency: every field is guarded by this object's monitor. Lock order: the scheduler's
+ * monitor may be held when taking this one (a console read looks here under it), never the other
+ * way: the reader thread calls the listener after releasing this monitor.
+ */
+public final class ConsoleInput {
+    /** {@link #take}: no character yet, and the input has not ended. */
+    public static final int NONE = -3;
+    /** Characters read ahead of the readers, at most (then the reader thread waits for room). */
+    private static final int AHEAD = 1 << 16;
+    private static final int CHUNK = 8192;
+
+    private final Reader source;
+    private final StringBuilder buf = new StringBuilder();
+    /** Characters of {@link #buf} before this index have been taken. */
+    private int head;
+    private boolean eof;
+    /** A line ended with CR: a LF right after it belongs to that line end (as in BufferedReader). */
+    private boolean skipLf;
+    /** Started at the first read that finds the source not ready; from then on it alone reads the source. */
+    private Thread reader;
+    private boolean readerWaitsForRoom;
+    private Runnable onInput = () -> { };
+
+    public ConsoleInput(Reader source) {
+        this.source = source;
+    }
+
+    /** Called (outside this monitor) by the reader thread each time input or the end arrives. */
+    public synchronized void onInput(Runnable listener) {
+        onInput = listener;
+    }
+
+    /** The next character, -1 at the end of input, or {@link #NONE} when none has come yet. */
+    public synchronized int take() {
+        if (skipLf) {
+            if (!available()) return eof ? -1 : NONE;
+            skipLf = false;
+            if (buf.charAt(head) == '\n') head++;
+        }
+        if (!available()) return eof ? -1 : NONE;
+        char c = buf.charAt(head++);
+        if (head == buf.length()) {
+            buf.setLength(0);
+            head = 0;
+        }
+        if (readerWaitsForRoom) {
+            readerWaitsForRoom = false;
+            notifyAll();
+        }
+        return c;
+    }
+
+    /** Put back {@code taken}, the characters last taken, in order (a read that must wait starts again later). */
+    public synchronized void unread(CharSequence taken) {
+        if (taken.length() == 0) return;
+        buf.delete(0, head);
+        buf.insert(0, taken);
+        head = 0;
+    }
+
+    /** Whether a read would not wait: a character is there, or the input has ended. */
+    public synchronized boolean ready() {
+        return available() || eof;
+    }
+
+    /**
+     * The REPL's next line (without its end: LF, CR or CR LF), or null at the end of input. This
+     * one waits, on the host's thread: the REPL reads between evaluations, when no processor runs.
+     */
+    public synchronized String readLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (;;) {
+            int c = take();
+            if (c == NONE) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading the console");
+                }
+                continue;
+            }
+            if (c < 0) return line.length() == 0 ? null : line.toString();
+            if (c == '\n') return line.toString();
+            if (c == '\r') {
+                skipLf = true;
+                return line.toString();
+            }
+            line.append((char) c);
+        }
+    }
+
+    /** Whether a character is buffered; reads the source first when it is ready, else starts the reader thread. */
+    private boolean available() {
+        if (head < buf.length()) return true;
+        if (eof) return false;
+        if (reader == null) {
+            try {
+                if (source.ready()) {
+                    char[] chunk = new char[CHUNK];
+                    took(chunk, source.read(chunk));
+                    return head < buf.length();
+                }
+            } catch (IOException e) {
+                eof = true;
+                return false;
+            }
+            reader = new Thread(this::pump, "safepoint-console");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return false;
+    }
+
+    /** Under the monitor: keep what one read of the source gave ({@code n} characters, or -1 at the end). */
+    private void took(char[] chunk, int n) {
+        if (n > 0) buf.append(chunk, 0, n);
+        else if (n < 0) eof = true;
+    }
+
+    /** The reader thread: blocking reads of the source, each handed to the waiters. */
+    private void pump() {
+        char[] chunk = new char[CHUNK];
+        for (;;) {
+            int n;
+            synchronized (this) {
+                while (buf.length() - head >= AHEAD) {
+                    readerWaitsForRoom = true;
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            try {
+                n = source.read(chunk);
+            } catch (IOException e) {
+                n = -1;
+            }
+            Runnable listener;
+            synchronized (this) {
+                took(chunk, n);
+                notifyAll(); // the REPL's readLine
+                listener = onInput;
+            }
+            listener.run();
+            if (n < 0) return;
+        }
+    }
+}
