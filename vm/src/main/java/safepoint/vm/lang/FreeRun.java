@@ -239,6 +239,8 @@ final class FreeRun {
             SThread t;
             synchronized (s) {
                 if (keep != null && stop) {
+                    kept[id] = null;
+                    keep.onProcessor = -1;
                     s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
                     return;
                 }
@@ -313,6 +315,10 @@ final class FreeRun {
                         return;
                     }
                     keep = t;
+                    // Kept from now, under this same monitor: a host stop that comes before this
+                    // loop's next turn must still see the thread on this processor.
+                    kept[id] = t;
+                    t.onProcessor = id;
                 }
                 s.notifyAll();
             }
