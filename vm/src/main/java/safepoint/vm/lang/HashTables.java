@@ -50,9 +50,11 @@ final class HashTables {
     /** The VM side of the tables library: hashing and tests in Java for the builtin kinds. */
     static final class Host implements TableHost {
         final VmState vm;
+        private final Heap heap;
 
-        Host(VmState vm) {
+        Host(VmState vm, Heap heap) {
             this.vm = vm;
+            this.heap = heap;
         }
 
         @Override
@@ -79,6 +81,10 @@ final class HashTables {
 
         @Override
         public Object[] allocate(int slots) {
+            // A table's vector is heap data: counted since the last GC (the next scheduling
+            // point that reports allocation may request a collection), refused if no heap holds it.
+            if (slots + 1L > heap.capacity) throw Condition.of(Condition.Kind.HEAP_OVERFLOW, "Heap overflow");
+            heap.sinceGc.addAndGet(slots + 1L);
             return new Object[slots];
         }
     }

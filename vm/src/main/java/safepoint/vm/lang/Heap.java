@@ -158,6 +158,11 @@ final class Heap {
         final int markValue = MARKS.incrementAndGet();
 
         void push(Object o) {
+            if (o instanceof BigInteger b) {
+                // Immutable and without an address, but heap data all the same.
+                if (seen.put(o, Boolean.TRUE) == null) live += 1 + b.bitLength() / 64;
+                return;
+            }
             if (o == null || isLeaf(o)) return;
             if (o instanceof HeapObj h) {
                 if (h.mark == markValue) return;
@@ -197,6 +202,7 @@ final class Heap {
                 return a.length + 1;
             }
             if (o instanceof MString s) return 2 + s.b.length() / 4;
+            if (o instanceof StringBuilder s) return 2 + s.length() / 4; // a string port's text
             if (o instanceof Bytevector b) return 2 + b.bytes.length / 8;
             if (o instanceof Collection<?> c) {
                 for (Object x : c.toArray()) push(x);

@@ -67,7 +67,7 @@ public final class Machine implements PrimitiveSink {
         state.globalNames = this::globalNameOf;
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         state.serialOne(primordial);
-        tableHost = new HashTables.Host(state);
+        tableHost = new HashTables.Host(state, heap);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
