@@ -124,7 +124,7 @@ public final class Machine implements PrimitiveSink {
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         state.serialOne(primordial);
-        tableHost = new HashTables.Host(state);
+        tableHost = new HashTables.Host(state, heap::charge);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);

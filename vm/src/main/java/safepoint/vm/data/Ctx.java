@@ -11,6 +11,24 @@ public interface Ctx {
     /** Account for an object allocated with {@code new} (vectors, strings, ...). */
     <T extends HeapObj> T alloc(T obj, int words);
 
+    /**
+     * A bulk allocation of {@code words} about to be built (make-list, make-vector, append, ...),
+     * called before any Java memory is spent on it: a request larger than the whole simulated heap
+     * is a {@code heap-overflow} error at once. The words themselves are counted by {@link #cons}
+     * and {@link #alloc} as the object is built; building them is work, charged as {@link #work}.
+     */
+    void reserve(long words);
+
+    /** Words allocated as Java data that {@link #cons} and {@link #alloc} do not see (bignums, string port text). */
+    void allocated(long words);
+
+    /**
+     * Work done by a long primitive (elements walked, words copied): the slice is charged
+     * scheduling points in proportion, so the scheduler, a GC and Ctrl-C get their turn right
+     * after it. A pure function of the data, so controlled mode stays deterministic.
+     */
+    void work(long units);
+
     /** The value of {@code (current-output-port)}. */
     OutputPort currentOutput();
 

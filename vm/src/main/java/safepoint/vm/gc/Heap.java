@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.Condition;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.MString;
 
@@ -100,6 +101,16 @@ public final class Heap {
         if (!pending && liveAfterGc + s > capacity) request(m.thread);
     }
 
+    /**
+     * Count {@code words} allocated outside a thread's own accounting (a table's vector): they
+     * count since the last GC, and the next scheduling point that reports allocation may request
+     * a collection. Heap-overflow when no heap could hold them.
+     */
+    public void charge(long words) {
+        if (words > capacity) throw Condition.of(Condition.Kind.HEAP_OVERFLOW, "Heap overflow");
+        sinceGc.addAndGet(words);
+    }
+
     public void request(SThread t) {
         synchronized (vm.scheduler) {
             if (pending) return;
@@ -168,6 +179,11 @@ public final class Heap {
         final int markValue = MARKS.incrementAndGet();
 
         void push(Object o) {
+            if (o instanceof BigInteger b) {
+                // Immutable and without an address, but heap data all the same.
+                if (seen.put(o, Boolean.TRUE) == null) live += 1 + b.bitLength() / 64;
+                return;
+            }
             if (o == null || isLeaf(o)) return;
             if (o instanceof HeapObj h) {
                 if (h.mark == markValue) return;
@@ -207,6 +223,7 @@ public final class Heap {
                 return a.length + 1;
             }
             if (o instanceof MString s) return 2 + s.b.length() / 4;
+            if (o instanceof StringBuilder s) return 2 + s.length() / 4; // a string port's text
             if (o instanceof Bytevector b) return 2 + b.bytes.length / 8;
             if (o instanceof Collection<?> c) {
                 for (Object x : c.toArray()) push(x);

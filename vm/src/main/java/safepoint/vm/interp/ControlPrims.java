@@ -38,6 +38,7 @@ public final class ControlPrims {
                     for (; l instanceof Pair p; l = p.cdr) args.add(p.car);
                     if (l != Nil.NIL) throw Condition.typeError("apply", a.length, "LIST", a);
                 }
+                m.work(args.size()); // spreading a long list is a long primitive's work
                 m.apply(a[0], args.toArray());
             }
         });

@@ -180,7 +180,7 @@ public final class Interp implements Ctx {
             Object e = pendingRaise;
             pendingRaise = null;
             pc = null;
-            raise(e, false, null);
+            raiseCaught(e, false, null);
         }
         for (;;) {
             try {
@@ -199,10 +199,10 @@ public final class Interp implements Ctx {
                 return halted;
             } catch (SchemeError e) {
                 pc = null;
-                raise(e.payload, e.continuable, e.where instanceof Where w ? w : null);
+                raiseCaught(e.payload, e.continuable, e.where instanceof Where w ? w : null);
             } catch (StackOverflowError e) {
                 pc = null;
-                raise(Condition.error("Java stack exhausted in a primitive (data nested too deeply)", List.of()), false, null);
+                raiseCaught(Condition.error("Java stack exhausted in a primitive (data nested too deeply)", List.of()), false, null);
             } catch (OutOfMemoryError e) {
                 // Java's own heap is full (data the simulated heap does not count, such as a string
                 // port's text): the same heap-overflow as the simulated heap's. A thread with no
@@ -215,13 +215,32 @@ public final class Interp implements Ctx {
                     winders = null;
                     k = new HaltFrame();
                 }
-                raise(Heap.overflow(), false, null);
+                raiseCaught(Heap.overflow(), false, null);
             } catch (RuntimeException e) {
                 // A bug in Safepoint, or a data race on Scheme data in free run: report it as a
                 // Scheme-level error, never as a JVM stack trace.
                 pc = null;
                 if (DEBUG) e.printStackTrace();
-                raise(Condition.error("Internal error: " + e, List.of()), false, null);
+                raiseCaught(Condition.error("Internal error: " + e, List.of()), false, null);
+            }
+        }
+    }
+
+    /**
+     * {@link #raise} from outside the loop's try: entering the handler may itself raise (a
+     * Ctrl-C seen at its entry poll, a handler of the wrong arity), which then goes to the next
+     * handler out instead of escaping {@link #run}. Each round uses one handler fewer, so it ends.
+     */
+    private void raiseCaught(Object payload, boolean continuable, Where where) {
+        for (;;) {
+            try {
+                raise(payload, continuable, where);
+                return;
+            } catch (SchemeError e) {
+                pc = null;
+                payload = e.payload;
+                continuable = e.continuable;
+                where = e.where instanceof Where w ? w : null;
             }
         }
     }
@@ -504,6 +523,46 @@ public final class Interp implements Ctx {
         objects++;
         obj.addr = area.bump(words);
         return obj;
+    }
+
+    /** Units of a long primitive's work per scheduling point charged for it (see {@link #work}). */
+    public static final int WORK_PER_POINT = 64;
+    /** Scheduling points charged for long primitives' work: a progress counter. */
+    public long workPoints;
+
+    @Override
+    public void reserve(long words) {
+        if (words < WORK_PER_POINT) return; // too small to be worth a look: the next GC sees it
+        work(words);
+        Heap h = machine.heap;
+        if (words > h.capacity) {
+            // No collection can make room: fail before building anything. The GC is still
+            // requested, as Gambit collects before it reports an overflow; it runs at this
+            // thread's next scheduling point (a handler's entry), as every GC does.
+            h.request(thread);
+            throw Condition.of(Condition.Kind.HEAP_OVERFLOW, "Heap overflow");
+        }
+    }
+
+    @Override
+    public void allocated(long words) {
+        allocated += words;
+        work(words);
+    }
+
+    /**
+     * Charge a long primitive's work to the slice: units / {@link #WORK_PER_POINT} scheduling
+     * points come off the fuel at once (calls under that charge nothing, so short calls cost no
+     * more than before). The primitive cannot stop mid-way, but the slice ends right after it,
+     * so the scheduler, a GC barrier and Ctrl-C get their turn, and controlled mode counts the
+     * points as steps and virtual time (see Controlled).
+     */
+    @Override
+    public void work(long units) {
+        if (units < WORK_PER_POINT) return;
+        long points = units / WORK_PER_POINT;
+        workPoints += points;
+        fuel = (int) Math.max(Integer.MIN_VALUE / 2, fuel - points);
     }
 
     @Override

@@ -54,9 +54,12 @@ public final class HashTables {
     /** The VM side of the tables library: hashing and tests in Java for the builtin kinds. */
     public static final class Host implements TableHost {
         final VmState vm;
+        /** Counts a table vector's words against the heap (heap-overflow when no heap could hold it). */
+        private final java.util.function.LongConsumer charge;
 
-        public Host(VmState vm) {
+        public Host(VmState vm, java.util.function.LongConsumer charge) {
             this.vm = vm;
+            this.charge = charge;
         }
 
         @Override
@@ -83,6 +86,9 @@ public final class HashTables {
 
         @Override
         public Object[] allocate(int slots) {
+            // A table's vector is heap data: counted since the last GC (the next scheduling
+            // point that reports allocation may request a collection), refused if no heap holds it.
+            charge.accept(slots + 1L);
             return new Object[slots];
         }
     }

@@ -137,7 +137,12 @@ public final class CharStringPrims {
     }
 
     static MString newString(Ctx c, CharSequence s) {
+        c.reserve(stringWords(s.length()));
         return c.alloc(new MString(new StringBuilder(s)), 2 + (s.length() + 3) / 4);
+    }
+
+    static long stringWords(long chars) {
+        return 2 + (chars + 3) / 4;
     }
 
     private static void installStrings(PrimitiveSink sink) {
@@ -145,9 +150,10 @@ public final class CharStringPrims {
         sink.add(Primitive.ofN("make-string", 1, 2, true, (c, args) -> {
             int n = Args.index(args[0], "make-string", 1, args);
             int fill = args.length > 1 ? ch(args[1], "make-string", 2, args) : 0;
+            c.reserve(stringWords(n)); // before the Java text exists
             StringBuilder b = new StringBuilder(n);
             for (int i = 0; i < n; i++) b.appendCodePoint(fill);
-            return newString(c, b);
+            return c.alloc(new MString(b), 2 + (b.length() + 3) / 4);
         }));
         sink.add(Primitive.ofN("string", 0, -1, true, (c, args) -> {
             StringBuilder b = new StringBuilder(args.length);
@@ -179,9 +185,12 @@ public final class CharStringPrims {
             return newString(c, m.b.subSequence(r[0], r[1]));
         }));
         sink.add(Primitive.ofN("string-append", 0, -1, true, (c, args) -> {
+            long n = 0;
+            for (int i = 0; i < args.length; i++) n += str(args[i], "string-append", i + 1, args).b.length();
+            c.reserve(stringWords(n)); // before the Java text exists
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < args.length; i++) b.append(str(args[i], "string-append", i + 1, args).b);
-            return newString(c, b);
+            for (Object s : args) b.append(((MString) s).b);
+            return c.alloc(new MString(b), 2 + (b.length() + 3) / 4);
         }));
         sink.add(Primitive.ofN("string-copy", 1, 3, true, (c, args) -> {
             MString m = str(args[0], "string-copy", 1, args);
@@ -202,18 +211,20 @@ public final class CharStringPrims {
             MString m = str(args[0], "string-fill!", 1, args);
             int cp = ch(args[1], "string-fill!", 2, args);
             int[] r = Args.range(args, 2, m.b.length(), "string-fill!");
+            c.work(r[1] - r[0]);
             for (int i = r[0]; i < r[1]; i++) m.b.setCharAt(i, (char) cp);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("string->list", 1, 3, true, (c, args) -> {
             MString m = str(args[0], "string->list", 1, args);
             int[] r = Args.range(args, 1, m.b.length(), "string->list");
+            c.reserve(3L * (r[1] - r[0]));
             Object l = Nil.NIL;
             for (int i = r[1] - 1; i >= r[0]; i--) l = c.cons(SChar.of(m.b.charAt(i)), l);
             return l;
         }));
         sink.add(Primitive.of1("list->string", true, (c, l) -> {
-            if (Args.listLength(l) < 0) throw Condition.typeError("list->string", 1, "LIST", l);
+            if (ListPrims.walked(c, Args.listLength(l)) < 0) throw Condition.typeError("list->string", 1, "LIST", l);
             StringBuilder b = new StringBuilder();
             for (Object x = l; x instanceof Pair p; x = p.cdr) {
                 if (!(p.car instanceof SChar s)) throw Condition.typeError("list->string", 1, "CHARACTER LIST", l);
@@ -224,6 +235,7 @@ public final class CharStringPrims {
         sink.add(Primitive.ofN("string->vector", 1, 3, true, (c, args) -> {
             MString m = str(args[0], "string->vector", 1, args);
             int[] r = Args.range(args, 1, m.b.length(), "string->vector");
+            c.reserve(1L + r[1] - r[0]);
             Object[] items = new Object[r[1] - r[0]];
             for (int i = 0; i < items.length; i++) items[i] = SChar.of(m.b.charAt(r[0] + i));
             return c.alloc(new SVector(items), 1 + items.length);
@@ -268,6 +280,7 @@ public final class CharStringPrims {
             for (int i = 0; i < args.length; i++) {
                 StringBuilder b = str(args[i], name, i + 1, args).b;
                 ss[i] = ci ? foldAscii(b) : b;
+                c.work(b.length());
             }
             for (int i = 0; i + 1 < ss.length; i++) if (!holds(op, CharSequence.compare(ss[i], ss[i + 1]))) return false;
             return true;

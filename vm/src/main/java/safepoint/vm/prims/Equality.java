@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.Ctx;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.Ratnum;
@@ -39,12 +40,22 @@ public final class Equality {
     }
 
     public static boolean equal(Object a, Object b) {
+        return equal(a, b, null);
+    }
+
+    /** {@code equal?}, charging {@code c} the work of the walk (one unit per pair of objects compared). */
+    public static boolean equal(Object a, Object b, Ctx c) {
         ArrayDeque<Object> todo = new ArrayDeque<>();
-        for (;;) {
-            if (!equalStep(a, b, todo)) return false;
-            if (todo.isEmpty()) return true;
-            b = todo.pop();
-            a = todo.pop();
+        long[] steps = c == null ? null : new long[1];
+        try {
+            for (;;) {
+                if (!equalStep(a, b, todo, steps)) return false;
+                if (todo.isEmpty()) return true;
+                b = todo.pop();
+                a = todo.pop();
+            }
+        } finally {
+            if (c != null) c.work(steps[0]);
         }
     }
 
@@ -52,8 +63,9 @@ public final class Equality {
      * Compare one level of {@code a} and {@code b}, pushing pairs of children still to compare.
      * A list's spine is followed in place, so a long list pushes only its cars.
      */
-    private static boolean equalStep(Object a, Object b, ArrayDeque<Object> todo) {
+    private static boolean equalStep(Object a, Object b, ArrayDeque<Object> todo, long[] steps) {
         for (;;) {
+            if (steps != null) steps[0]++;
             if (eqv(a, b)) return true;
             if (a instanceof Pair p) {
                 if (!(b instanceof Pair q)) return false;
@@ -62,7 +74,10 @@ public final class Equality {
                 b = q.cdr;
                 continue;
             }
-            if (a instanceof MString s) return b instanceof MString t && s.b.compareTo(t.b) == 0;
+            if (a instanceof MString s) {
+                if (steps != null) steps[0] += s.b.length();
+                return b instanceof MString t && s.b.compareTo(t.b) == 0;
+            }
             if (a instanceof SVector v) return b instanceof SVector w && pushAll(todo, v.items, w.items);
             if (a instanceof Bytevector v) return b instanceof Bytevector w && Arrays.equals(v.bytes, w.bytes);
             if (a instanceof Box x) {

@@ -48,30 +48,33 @@ public final class ListPrims {
         }));
         sink.add(Primitive.of1("pair?", true, (c, x) -> x instanceof Pair));
         sink.add(Primitive.of1("null?", true, (c, x) -> x == Nil.NIL));
-        sink.add(Primitive.of1("list?", true, (c, x) -> Args.listLength(x) >= 0));
+        sink.add(Primitive.of1("list?", true, (c, x) -> walked(c, Args.listLength(x)) >= 0));
         sink.add(Primitive.ofN("list", 0, -1, true, (c, args) -> fromArray(c, args, 0, args.length, Nil.NIL)));
         sink.add(Primitive.ofN("cons*", 1, -1, true, (c, args) -> fromArray(c, args, 0, args.length - 1, args[args.length - 1])));
         sink.add(Primitive.ofN("make-list", 1, 2, true, (c, args) -> {
             int n = Args.index(args[0], "make-list", 1, args);
             Object fill = args.length > 1 ? args[1] : (Object) 0L;
+            c.reserve(3L * n);
             Object r = Nil.NIL;
             for (int i = 0; i < n; i++) r = c.cons(fill, r);
             return r;
         }));
         sink.add(Primitive.of1("length", true, (c, x) -> {
-            int n = Args.listLength(x);
+            int n = walked(c, Args.listLength(x));
             if (n < 0) throw Condition.typeError("length", 1, "LIST", x);
             return (long) n;
         }));
         sink.add(Primitive.ofN("append", 0, -1, true, ListPrims::append));
         sink.add(Primitive.of1("reverse", true, (c, x) -> {
-            if (Args.listLength(x) < 0) throw Condition.typeError("reverse", 1, "LIST", x);
+            int n = Args.listLength(x);
+            if (n < 0) throw Condition.typeError("reverse", 1, "LIST", x);
+            c.reserve(3L * n);
             Object r = Nil.NIL;
             for (; x instanceof Pair p; x = p.cdr) r = c.cons(p.car, r);
             return r;
         }));
         sink.add(Primitive.of1("reverse!", true, (c, x) -> {
-            if (Args.listLength(x) < 0) throw Condition.typeError("reverse!", 1, "LIST", x);
+            if (walked(c, Args.listLength(x)) < 0) throw Condition.typeError("reverse!", 1, "LIST", x);
             Object r = Nil.NIL;
             while (x instanceof Pair p) {
                 x = p.cdr;
@@ -80,14 +83,14 @@ public final class ListPrims {
             }
             return r;
         }));
-        sink.add(Primitive.of2("list-tail", true, (c, x, k) -> tail(x, k, "list-tail", a(x, k))));
+        sink.add(Primitive.of2("list-tail", true, (c, x, k) -> tail(c, x, k, "list-tail", a(x, k))));
         sink.add(Primitive.of2("list-ref", true, (c, x, k) -> {
-            Object t = tail(x, k, "list-ref", a(x, k));
+            Object t = tail(c, x, k, "list-ref", a(x, k));
             if (t instanceof Pair p) return p.car;
             throw Condition.typeError("list-ref", 1, "PAIR", x, k);
         }));
         sink.add(Primitive.of3("list-set!", true, (c, x, k, v) -> {
-            Object t = tail(x, k, "list-set!", a(x, k, v));
+            Object t = tail(c, x, k, "list-set!", a(x, k, v));
             if (!(t instanceof Pair p)) throw Condition.typeError("list-set!", 1, "PAIR", x, k, v);
             p.car = v;
             return Special.VOID;
@@ -105,12 +108,12 @@ public final class ListPrims {
             while (p.cdr instanceof Pair q) p = q;
             return p;
         }));
-        sink.add(Primitive.of2("memq", true, (c, x, l) -> mem(x, l, 0, "memq")));
-        sink.add(Primitive.of2("memv", true, (c, x, l) -> mem(x, l, 1, "memv")));
-        sink.add(Primitive.of2("member", true, (c, x, l) -> mem(x, l, 2, "member")));
-        sink.add(Primitive.of2("assq", true, (c, x, l) -> ass(x, l, 0, "assq")));
-        sink.add(Primitive.of2("assv", true, (c, x, l) -> ass(x, l, 1, "assv")));
-        sink.add(Primitive.of2("assoc", true, (c, x, l) -> ass(x, l, 2, "assoc")));
+        sink.add(Primitive.of2("memq", true, (c, x, l) -> mem(c, x, l, 0, "memq")));
+        sink.add(Primitive.of2("memv", true, (c, x, l) -> mem(c, x, l, 1, "memv")));
+        sink.add(Primitive.of2("member", true, (c, x, l) -> mem(c, x, l, 2, "member")));
+        sink.add(Primitive.of2("assq", true, (c, x, l) -> ass(c, x, l, 0, "assq")));
+        sink.add(Primitive.of2("assv", true, (c, x, l) -> ass(c, x, l, 1, "assv")));
+        sink.add(Primitive.of2("assoc", true, (c, x, l) -> ass(c, x, l, 2, "assoc")));
         sink.add(Primitive.ofN("iota", 1, 3, true, ListPrims::iota));
     }
 
@@ -131,6 +134,7 @@ public final class ListPrims {
 
     /** The list args[from..to) in front of {@code tail}. */
     static Object fromArray(Ctx c, Object[] args, int from, int to, Object tail) {
+        c.reserve(3L * (to - from));
         Object r = tail;
         for (int i = to - 1; i >= from; i--) r = c.cons(args[i], r);
         return r;
@@ -150,20 +154,34 @@ public final class ListPrims {
     private static Object append(Ctx c, Object[] args) {
         if (args.length == 0) return Nil.NIL;
         int[] lens = new int[args.length - 1];
+        long total = 0;
         for (int i = 0; i < lens.length; i++) {
             lens[i] = Args.listLength(args[i]);
             if (lens[i] < 0) throw Condition.typeError("append", i + 1, "LIST", args);
+            total += lens[i];
         }
+        c.reserve(3 * total); // the whole copy, before any of it is built
         Object r = args[args.length - 1];
         for (int i = lens.length - 1; i >= 0; i--) {
             Object[] items = toArray(args[i], lens[i]);
-            r = fromArray(c, items, 0, items.length, r);
+            for (int j = items.length - 1; j >= 0; j--) r = c.cons(items[j], r);
         }
         return r;
     }
 
-    private static Object tail(Object x, Object k, String name, Object[] args) {
-        int n = Args.index(k, name, 2, args);
+    /** A list walk of {@code n} elements is work ({@link Ctx#work}); returns n. */
+    static int walked(Ctx c, int n) {
+        c.work(n);
+        return n;
+    }
+
+    private static Object walkedTo(Ctx c, int n, Object found) {
+        c.work(n);
+        return found;
+    }
+
+    private static Object tail(Ctx c, Object x, Object k, String name, Object[] args) {
+        int n = walked(c, Args.index(k, name, 2, args));
         Object t = x;
         for (int i = 0; i < n; i++) {
             if (!(t instanceof Pair p)) throw Condition.typeError(name, 1, "PAIR", args);
@@ -191,37 +209,43 @@ public final class ListPrims {
         };
     }
 
-    private static Object mem(Object x, Object l, int how, String name) {
+    private static Object mem(Ctx c, Object x, Object l, int how, String name) {
         Object list = l;
         Object slow = l;
         boolean step = false;
+        int n = 0;
         while (l instanceof Pair p) {
-            if (same(how, x, p.car)) return p;
+            if (same(how, x, p.car)) return walkedTo(c, n, p);
             l = p.cdr;
+            n++;
             if (step) {
                 slow = ((Pair) slow).cdr;
                 if (slow == l) break;
             }
             step = !step;
         }
+        walked(c, n);
         if (l == Nil.NIL) return false;
         throw Condition.typeError(name, 2, "LIST", x, list);
     }
 
-    private static Object ass(Object x, Object l, int how, String name) {
+    private static Object ass(Ctx c, Object x, Object l, int how, String name) {
         Object list = l;
         Object slow = l;
         boolean step = false;
+        int n = 0;
         while (l instanceof Pair p) {
             if (!(p.car instanceof Pair e)) throw Condition.typeError(name, 2, "PAIR LIST", x, list);
-            if (same(how, x, e.car)) return e;
+            if (same(how, x, e.car)) return walkedTo(c, n, e);
             l = p.cdr;
+            n++;
             if (step) {
                 slow = ((Pair) slow).cdr;
                 if (slow == l) break;
             }
             step = !step;
         }
+        walked(c, n);
         if (l == Nil.NIL) return false;
         throw Condition.typeError(name, 2, "LIST", x, list);
     }
@@ -232,6 +256,7 @@ public final class ListPrims {
         Object step = args.length > 2 ? args[2] : (Object) 1L;
         if (!SmallArith.isNumber(start)) throw Condition.typeError("iota", 2, "NUMBER", args);
         if (!SmallArith.isNumber(step)) throw Condition.typeError("iota", 3, "NUMBER", args);
+        c.reserve(3L * n);
         Object r = Nil.NIL;
         for (int i = n - 1; i >= 0; i--) r = c.cons(SmallArith.add(start, SmallArith.mul((long) i, step)), r);
         return r;

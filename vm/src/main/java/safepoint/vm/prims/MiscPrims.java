@@ -21,7 +21,7 @@ public final class MiscPrims {
     public static void install(PrimitiveSink sink) {
         sink.add(Primitive.of2("eq?", true, (c, x, y) -> Equality.eq(x, y)));
         sink.add(Primitive.of2("eqv?", true, (c, x, y) -> Equality.eqv(x, y)));
-        sink.add(Primitive.of2("equal?", true, (c, x, y) -> Equality.equal(x, y)));
+        sink.add(Primitive.of2("equal?", true, (c, x, y) -> Equality.equal(x, y, c)));
         sink.add(Primitive.of1("not", true, (c, x) -> x == Boolean.FALSE));
         sink.add(Primitive.of1("boolean?", true, (c, x) -> x instanceof Boolean));
         sink.add(Primitive.ofN("boolean=?", 0, -1, true, (c, args) -> {

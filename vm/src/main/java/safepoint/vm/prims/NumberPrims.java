@@ -45,21 +45,27 @@ public final class NumberPrims {
     private static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3;
 
     private static void arithmetic(PrimitiveSink sink) {
-        sink.add(new Nary("+", 0, c -> 0L, (c, a) -> number("+", a), (c, a, b) -> Num.add(a, b),
-                (c, args) -> fold("+", ADD, args)));
-        sink.add(new Nary("*", 0, c -> 1L, (c, a) -> number("*", a), (c, a, b) -> Num.mul(a, b),
-                (c, args) -> fold("*", MUL, args)));
-        sink.add(new Nary("-", 1, null, (c, a) -> Num.negate(a), (c, a, b) -> Num.sub(a, b),
-                (c, args) -> fold("-", SUB, args)));
+        sink.add(new Nary("+", 0, c -> 0L, (c, a) -> number("+", a), (c, a, b) -> counted(c, Num.add(a, b)),
+                (c, args) -> counted(c, fold("+", ADD, args))));
+        sink.add(new Nary("*", 0, c -> 1L, (c, a) -> number("*", a), (c, a, b) -> counted(c, Num.mul(a, b)),
+                (c, args) -> counted(c, fold("*", MUL, args))));
+        sink.add(new Nary("-", 1, null, (c, a) -> Num.negate(a), (c, a, b) -> counted(c, Num.sub(a, b)),
+                (c, args) -> counted(c, fold("-", SUB, args))));
         sink.add(new Nary("/", 1, null, (c, a) -> {
             number("/", a);
             if (Num.isZero(a) && !(a instanceof Double)) throw Condition.divideByZero("/", a);
             return Num.div(1L, a);
         }, (c, a, b) -> Num.div(a, b), (c, args) -> fold("/", DIV, args)));
         sink.add(Primitive.of1("abs", true, (c, a) -> Num.abs(a)));
-        sink.add(Primitive.of1("square", true, (c, a) -> Num.mul(number("square", a), a)));
+        sink.add(Primitive.of1("square", true, (c, a) -> counted(c, Num.mul(number("square", a), a))));
         sink.add(Primitive.ofN("max", 1, -1, true, (c, args) -> Num.maxMin(args, true, "max")));
         sink.add(Primitive.ofN("min", 1, -1, true, (c, args) -> Num.maxMin(args, false, "min")));
+    }
+
+    /** A bignum result is heap data that the allocator did not see: count its words (and the work). */
+    private static Object counted(Ctx c, Object r) {
+        if (r instanceof BigInteger b) c.allocated(1 + b.bitLength() / 64);
+        return r;
     }
 
     private static Object number(String who, Object a) {
@@ -212,7 +218,7 @@ public final class NumberPrims {
                 ? Transcendental.log(args[0]) : Transcendental.log(args[0], args[1])));
         sink.add(Primitive.of1("sqrt", true, (c, a) -> Transcendental.sqrt(a)));
         sink.add(Primitive.of1("exact-integer-sqrt", true, (c, a) -> Values.of(Transcendental.exactIntegerSqrt(a))));
-        sink.add(Primitive.of2("expt", true, (c, a, b) -> Transcendental.expt(a, b)));
+        sink.add(Primitive.of2("expt", true, (c, a, b) -> counted(c, Transcendental.expt(a, b))));
     }
 
     // ---- exactness and text ------------------------------------------------------------------
@@ -226,6 +232,7 @@ public final class NumberPrims {
             Object z = args[0];
             if (!Num.isNumber(z)) throw Condition.typeError("number->string", 1, "NUMBER", args);
             int radix = args.length < 2 ? 10 : radix("number->string", args);
+            if (z instanceof BigInteger b) c.reserve(CharStringPrims.stringWords(b.bitLength() / (31 - Integer.numberOfLeadingZeros(radix)) + 2));
             String s = z instanceof Double d ? FlonumPrinter.format(d) : Num.toString(z, radix);
             return c.alloc(new MString(s), 2 + (s.length() + 3) / 4);
         }));
@@ -462,7 +469,7 @@ public final class NumberPrims {
         sink.add(Primitive.ofN("bitwise-ior", 0, -1, true, (c, args) -> Bits.fold(Bits.IOR, "bitwise-ior", args)));
         sink.add(Primitive.ofN("bitwise-xor", 0, -1, true, (c, args) -> Bits.fold(Bits.XOR, "bitwise-xor", args)));
         sink.add(Primitive.of1("bitwise-not", true, (c, a) -> Bits.not(a)));
-        sink.add(Primitive.of2("arithmetic-shift", true, (c, a, b) -> Bits.arithmeticShift(a, b)));
+        sink.add(Primitive.of2("arithmetic-shift", true, (c, a, b) -> counted(c, Bits.arithmeticShift(a, b))));
         sink.add(Primitive.of1("bit-count", true, (c, a) -> Bits.bitCount(a)));
         sink.add(Primitive.of1("integer-length", true, (c, a) -> Bits.integerLength(a)));
         sink.add(Primitive.of2("bit-set?", true, (c, a, b) -> Bits.bitSet(a, b)));

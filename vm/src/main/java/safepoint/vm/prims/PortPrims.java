@@ -60,7 +60,9 @@ public final class PortPrims {
         }));
         sink.add(Primitive.ofN("write-char", 1, 2, true, (c, args) -> {
             int cp = CharStringPrims.ch(args[0], "write-char", 1, args);
-            out(c, args, 1, "write-char", CHAR_OUT).write(cp);
+            OutputPort p = out(c, args, 1, "write-char", CHAR_OUT);
+            p.write(cp);
+            wrote(c, p, 1);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("write-string", 1, 4, true, (c, args) -> {
@@ -68,12 +70,15 @@ public final class PortPrims {
             OutputPort p = out(c, args, 1, "write-string", CHAR_OUT);
             int[] r = Args.range(args, 2, s.b.length(), "write-string");
             p.write(s.b.subSequence(r[0], r[1]));
+            wrote(c, p, r[1] - r[0]);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("write-substring", 3, 4, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "write-substring", 1, args);
             int[] r = Args.range(args, 1, s.b.length(), "write-substring");
-            out(c, args, 3, "write-substring", CHAR_OUT).write(s.b.subSequence(r[0], r[1]));
+            OutputPort p = out(c, args, 3, "write-substring", CHAR_OUT);
+            p.write(s.b.subSequence(r[0], r[1]));
+            wrote(c, p, r[1] - r[0]);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("flush-output-port", 0, 1, true, (c, args) -> {
@@ -96,7 +101,14 @@ public final class PortPrims {
         StringBuilder sb = new StringBuilder();
         Printer.print(args[0], write, sb, c.vm());
         p.write(sb);
+        wrote(c, p, sb.length());
         return Special.VOID;
+    }
+
+    /** Printing is work; text kept by a string port is also heap data (the GC counts it there). */
+    private static void wrote(Ctx c, OutputPort p, int chars) {
+        if (p.isStringPort()) c.allocated((chars + 3) / 4);
+        c.work(chars);
     }
 
     private static Object charOrEof(int u) {

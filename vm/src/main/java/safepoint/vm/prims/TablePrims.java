@@ -35,8 +35,13 @@ public final class TablePrims {
         }));
         sink.add(Primitive.ofN("table-set!", 2, 3, true, (c, args) -> {
             SchemeTable t = table(c, args, 0, "table-set!");
-            if (args.length == 2) t.remove(args[1]);
-            else t.put(args[1], args[2]);
+            if (args.length == 2) {
+                t.remove(args[1]);
+            } else {
+                int before = t.size();
+                t.put(args[1], args[2]);
+                if (t.size() > before) c.allocated(3); // a new entry is heap data
+            }
             return Special.VOID;
         }));
         sink.add(Primitive.of1("table-length", true, (c, x) -> (long) table(c, new Object[] {x}, 0, "table-length").size()));

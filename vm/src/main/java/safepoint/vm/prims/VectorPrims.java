@@ -46,6 +46,7 @@ public final class VectorPrims {
     }
 
     static SVector newVector(Ctx c, Object[] items) {
+        c.reserve(1L + items.length);
         return c.alloc(new SVector(items), 1 + items.length);
     }
 
@@ -53,9 +54,10 @@ public final class VectorPrims {
         sink.add(Primitive.of1("vector?", true, (c, x) -> x instanceof SVector));
         sink.add(Primitive.ofN("make-vector", 1, 2, true, (c, args) -> {
             int n = Args.index(args[0], "make-vector", 1, args);
+            c.reserve(1L + n); // before the Java array exists
             Object[] items = new Object[n];
             Arrays.fill(items, args.length > 1 ? args[1] : (Object) 0L);
-            return newVector(c, items);
+            return c.alloc(new SVector(items), 1 + n);
         }));
         sink.add(Primitive.ofN("vector", 0, -1, true, (c, args) -> newVector(c, args.clone())));
         sink.add(Primitive.of1("vector-length", true, (c, v) -> (long) vec1(v, "vector-length").items.length));
@@ -83,11 +85,13 @@ public final class VectorPrims {
         sink.add(Primitive.of1("list->vector", true, (c, l) -> {
             int n = Args.listLength(l);
             if (n < 0) throw Condition.typeError("list->vector", 1, "LIST", l);
-            return newVector(c, ListPrims.toArray(l, n));
+            c.reserve(1L + n);
+            return c.alloc(new SVector(ListPrims.toArray(l, n)), 1 + n);
         }));
         sink.add(Primitive.ofN("vector-fill!", 2, 4, true, (c, args) -> {
             SVector v = vec(args[0], "vector-fill!", 1, args);
             int[] r = Args.range(args, 2, v.items.length, "vector-fill!");
+            c.work(r[1] - r[0]);
             Arrays.fill(v.items, r[0], r[1], args[1]);
             return Special.VOID;
         }));
@@ -115,12 +119,14 @@ public final class VectorPrims {
             SVector from = vec(args[2], "vector-copy!", 3, args);
             int[] r = Args.range(args, 3, from.items.length, "vector-copy!");
             int at = Args.index(args[1], 0, to.items.length - (r[1] - r[0]), "vector-copy!", 2, args);
+            c.work(r[1] - r[0]);
             System.arraycopy(from.items, r[0], to.items, at, r[1] - r[0]); // overlap-safe
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("vector-append", 0, -1, true, (c, args) -> {
             int n = 0;
             for (int i = 0; i < args.length; i++) n += vec(args[i], "vector-append", i + 1, args).items.length;
+            c.reserve(1L + n);
             Object[] items = new Object[n];
             int at = 0;
             for (Object o : args) {
@@ -128,7 +134,7 @@ public final class VectorPrims {
                 System.arraycopy(src, 0, items, at, src.length);
                 at += src.length;
             }
-            return newVector(c, items);
+            return c.alloc(new SVector(items), 1 + n);
         }));
     }
 
@@ -150,6 +156,7 @@ public final class VectorPrims {
     }
 
     static Bytevector newBytes(Ctx c, byte[] bytes) {
+        c.reserve(1L + (bytes.length + 7) / 8);
         return c.alloc(new Bytevector(bytes), 1 + (bytes.length + 7) / 8);
     }
 
@@ -157,9 +164,11 @@ public final class VectorPrims {
         sink.add(Primitive.of1("u8vector?", true, (c, x) -> x instanceof Bytevector));
         sink.add(Primitive.ofN("make-u8vector", 1, 2, true, (c, args) -> {
             int n = Args.index(args[0], "make-u8vector", 1, args);
+            byte fill = args.length > 1 ? u8(args[1], "make-u8vector", 2, args) : 0;
+            c.reserve(1L + (n + 7) / 8); // before the Java array exists
             byte[] b = new byte[n];
-            if (args.length > 1) Arrays.fill(b, u8(args[1], "make-u8vector", 2, args));
-            return newBytes(c, b);
+            Arrays.fill(b, fill);
+            return c.alloc(new Bytevector(b), 1 + (n + 7) / 8);
         }));
         sink.add(Primitive.ofN("u8vector", 0, -1, true, (c, args) -> {
             byte[] b = new byte[args.length];
@@ -222,6 +231,7 @@ public final class VectorPrims {
         sink.add(Primitive.ofN("u8vector->list", 1, 3, true, (c, args) -> {
             Bytevector b = bv(args[0], "u8vector->list", 1, args);
             int[] r = Args.range(args, 1, b.bytes.length, "u8vector->list");
+            c.reserve(3L * (r[1] - r[0]));
             Object l = Nil.NIL;
             for (int i = r[1] - 1; i >= r[0]; i--) l = c.cons((long) (b.bytes[i] & 0xFF), l);
             return l;

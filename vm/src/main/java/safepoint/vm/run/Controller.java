@@ -235,15 +235,19 @@ public final class Controller {
             t.interp.stopAtAlloc = strategy.stopsAtAllocation();
             long syncBefore = t.interp.syncPoints;
             long allocBefore = t.interp.allocPoints;
+            long workBefore = t.interp.workPoints;
             boolean halted = t.interp.run(len);
             t.interp.stopAtSync = false;
             t.interp.stopAtAlloc = false;
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
             schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
-            steps += used;
-            virtual += used;
-            sinceSwitch[p] += used;
+            // A long primitive's work beyond the slice (Interp.work) still costs steps, virtual
+            // time and quantum; the schedule keeps the points asked for, which replay the same.
+            long cost = used + (t.interp.workPoints != workBefore ? Math.max(0, -t.interp.fuel) : 0);
+            steps += cost;
+            virtual += cost;
+            sinceSwitch[p] += cost;
             t.onProcessor = -1;
             s.onCpu.remove(t);
             if (vm.exitCode != null) return null;

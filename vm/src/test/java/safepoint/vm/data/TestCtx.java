@@ -16,6 +16,9 @@ public final class TestCtx implements Ctx {
 
     @Override public Pair cons(Object car, Object cdr) { return new Pair(car, cdr); }
     @Override public <T extends HeapObj> T alloc(T obj, int words) { return obj; }
+    @Override public void reserve(long words) {}
+    @Override public void allocated(long words) {}
+    @Override public void work(long units) {}
     @Override public OutputPort currentOutput() { return out; }
     @Override public InputPort currentInput() { return in; }
     @Override public OutputPort currentError() { return err; }

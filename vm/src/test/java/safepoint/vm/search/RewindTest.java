@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * ran on the VM before. A state a rewind forgot shows here as a difference.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class RewindTest {
+public class RewindTest {
 
     static List<Path> programs() throws Exception {
         List<Path> all = new ArrayList<>();
@@ -49,7 +49,7 @@ class RewindTest {
 
     static final long STEPS = 2_000_000;
 
-    static String fresh(String text, String file, long seed) {
+    public static String fresh(String text, String file, long seed) {
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
         vm.setProcessors(2);
@@ -59,7 +59,7 @@ class RewindTest {
         return describe(vm, vm.load(text, file), out, text);
     }
 
-    static String rewound(Machine vm, Checkpoint snap, Machine.Prepared p, String text, long seed) {
+    public static String rewound(Machine vm, Checkpoint snap, Machine.Prepared p, String text, long seed) {
         StringWriter out = new StringWriter();
         vm.rewind(snap, out, new StringWriter(), seed);
         vm.setControlled(seed, "random", STEPS);
