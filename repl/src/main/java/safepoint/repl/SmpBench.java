@@ -154,4 +154,61 @@ final class SmpBench {
         w.flush();
         return 0;
     }
+
+    /**
+     * {@code bench look}: how long Machine.look takes a reader on another Java thread, on a busy
+     * free run of 4 processors (8 threads computing), then with {@code blocked} more threads
+     * blocked on their mailboxes, both while the run goes on and between runs. Median, 99th
+     * percentile and worst of 200 looks after 50 of warm-up.
+     */
+    static int look(Writer out, int blocked) {
+        PrintWriter w = new PrintWriter(out);
+        Machine vm = machine(4);
+        String busy = """
+                (define (spin) (let loop ((i 0)) (loop (+ i 1))))
+                (define ws (let loop ((i 0) (acc '())) (if (= i 8) acc (loop (+ i 1) (cons (spawn spin) acc)))))
+                (define parked (let loop ((i 0) (acc '())) (if (= i %d) acc (loop (+ i 1) (cons (spawn thread-receive) acc)))))
+                (thread-sleep! 3600)
+                """;
+        for (int n : new int[] {0, blocked}) {
+            java.util.concurrent.atomic.AtomicReference<Machine.Outcome> o = new java.util.concurrent.atomic.AtomicReference<>();
+            Machine m = n == 0 ? vm : machine(4);
+            Thread run = new Thread(() -> o.set(m.load(busy.formatted(n), "look.ss")), "bench-look");
+            run.setDaemon(true);
+            run.start();
+            // Wait until the run is going with every thread made.
+            while (m.look().threads().size() < n + 9 && run.isAlive()) Thread.onSpinWait();
+            String during = looks(m, n + 9);
+            m.deadline = System.nanoTime(); // ends the run, every thread kept (Ctrl-C would end one)
+            try {
+                run.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+            if (during.startsWith("only")) {
+                w.println("look FAILED: " + during);
+                w.flush();
+                return 1;
+            }
+            w.println(String.format(Locale.ROOT, "look() during a free run of 4 processors, %,d threads: %s", n + 9, during));
+            if (n > 0) w.println(String.format(Locale.ROOT, "look() between runs, %,d threads: %s", n + 9, looks(m, n + 9)));
+        }
+        w.flush();
+        return 0;
+    }
+
+    /** 200 timed looks (after 50 untimed): their median, 99th percentile and worst, or null if one missed a thread. */
+    private static String looks(Machine vm, int threads) {
+        long[] t = new long[200];
+        for (int i = -50; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            var v = vm.look();
+            long dt = System.nanoTime() - t0;
+            if (v.threads().size() < threads) return "only " + v.threads().size() + " threads listed (mode " + v.mode() + ")";
+            if (i >= 0) t[i] = dt;
+        }
+        java.util.Arrays.sort(t);
+        return String.format(Locale.ROOT, "median %.3f ms, p99 %.3f ms, worst %.3f ms", t[100] / 1e6, t[197] / 1e6, t[199] / 1e6);
+    }
 }

@@ -154,6 +154,7 @@ class BenchTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
     void smpBenchmarksRunAndReportTheirFigures() {
         java.io.StringWriter out = new java.io.StringWriter();
         org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.ring(out, 50, 5), out.toString());
@@ -164,5 +165,8 @@ class BenchTest {
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("1000 Scheme threads blocked"), out.toString());
         org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.analysis(out, 1000), out.toString());
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("wait-for analysis of 1,003 blocked threads"), out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, SmpBench.look(out, 1000), out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("look() during a free run of 4 processors, 1,009 threads: median"), out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("look() between runs, 1,009 threads: median"), out.toString());
     }
 }
