@@ -1,6 +1,7 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
+import safepoint.vm.run.Pct;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
 import java.io.IOException;
@@ -57,15 +58,15 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
-        int depth = o.depth() == null ? 3 : o.depth();
+        int depth = o.depth() == null ? Pct.DEFAULT_DEPTH : o.depth();
         long[] bound = {o.maxSteps() == null ? CALIBRATION_BOUND : o.maxSteps()};
-        long k = 1000;
+        long k = Pct.DEFAULT_K;
         if (strategy.equals("pct")) {
             // Estimate k, the sync points of a run, from one run of the program.
             ProgramRuns once = compiled(o, text, file);
             Machine probe = once.next(0);
             probe.setControlled(0, "pct", bound[0]);
-            probe.setPct(depth, 1000);
+            probe.setPct(depth, Pct.DEFAULT_K);
             once.run();
             k = Math.max(1, probe.lastSyncPoints);
             out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync and allocation points, measured)\n");

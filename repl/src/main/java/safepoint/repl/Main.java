@@ -2,6 +2,7 @@ package safepoint.repl;
 
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
+import safepoint.vm.run.Pct;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 
 /**
  * The {@code safepoint} command. Exit statuses follow DESIGN.md: 0 normal, 1 uncaught Scheme
- * error, 2 usage error, 4 timeout, 70 internal error (one line; SAFEPOINT_DEBUG=1 adds the Java
- * trace). No Java stack trace reaches the user.
+ * error (in any thread), 2 usage error, 3 deadlock proven, 4 timeout or step bound reached, 5 (explore
+ * and replay) the program fails before its first scheduling choice, 70 internal error (one line;
+ * SAFEPOINT_DEBUG=1 adds the Java trace). No Java stack trace reaches the user.
  */
 public final class Main {
     private Main() {}
@@ -67,7 +69,7 @@ public final class Main {
         if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
         if (o.seed() != null) {
             vm.setControlled(o.seed(), o.strategy() == null ? "random" : o.strategy(), o.maxSteps() == null ? 10_000_000L : o.maxSteps());
-            if (o.depth() != null) vm.setPct(o.depth(), 50);
+            if (o.depth() != null) vm.setPct(o.depth(), Pct.DEFAULT_K);
         }
         if (o.command().equals("explore")) {
             Explore.INTERRUPTED.set(false);

@@ -1,5 +1,7 @@
 package safepoint.repl;
 
+import safepoint.vm.Machine;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +35,7 @@ record Options(String command, List<String> operands, String expr, int processor
         String command = null;
         List<String> operands = new ArrayList<>();
         String expr = null;
-        int processors = 4;
+        int processors = Machine.DEFAULT_PROCESSORS;
         Long seed = null;
         Double timeout = null;
         Long maxSteps = null;

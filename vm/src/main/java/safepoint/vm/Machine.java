@@ -173,7 +173,7 @@ public final class Machine implements PrimitiveSink {
         return syntax.get(name);
     }
 
-    /** The green threads of this VM (one processor for now). */
+    /** The green threads of this VM and the queues of its processors. */
     public final Scheduler scheduler = new Scheduler();
     /** The threads that wait for console input, and the input's arrival. */
     public final ConsoleReads input = new ConsoleReads(this);
@@ -695,8 +695,8 @@ public final class Machine implements PrimitiveSink {
     public long lastSyncPoints;
 
     /** PCT's depth and its estimate of sync points per run. */
-    public int pctDepth = 3;
-    public long pctK = 1000;
+    public int pctDepth = Pct.DEFAULT_DEPTH;
+    public long pctK = Pct.DEFAULT_K;
 
     public void setPct(int depth, long k) {
         pctDepth = depth;
@@ -809,6 +809,13 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** Processors (-p N): how many Java threads run the green threads in free run. */
+    /** The command line's processors (-p N) when not given: the model is the point, so 4 even on a two-core host (DESIGN.md). */
+    public static final int DEFAULT_PROCESSORS = 4;
+
+    /**
+     * Processors of the next run. A Machine starts on one (its prelude and the tests that embed
+     * it run there, deterministically); the command line sets {@link #DEFAULT_PROCESSORS} or -p.
+     */
     public volatile int processors = 1;
 
     public void setProcessors(int n) {

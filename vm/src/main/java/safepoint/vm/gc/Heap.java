@@ -262,7 +262,10 @@ public final class Heap {
     private static boolean isLeaf(Object o) {
         return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof BigInteger
                 || o instanceof String || o instanceof Enum<?> || o instanceof Node || o instanceof Lambda
-                || o instanceof Machine || o instanceof Class<?>;
+                || o instanceof Machine || o instanceof Class<?>
+                // Where source came from: compiler metadata, not Scheme data, and a Java-weak map
+                // whose size Java's GC decides (a load's frame holds it).
+                || o instanceof safepoint.vm.data.SourceMap;
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger MARKS = new java.util.concurrent.atomic.AtomicInteger();

@@ -18,6 +18,12 @@ public final class Pct implements Strategy {
     private long syncPoints;
     private int nextLow;
 
+    /** k when no run has measured it: the sync points PCT assumes a run has. */
+    public static final long DEFAULT_K = 1000;
+
+    /** d when the command line does not say (--depth). */
+    public static final int DEFAULT_DEPTH = 3;
+
     Pct(long seed, int depth, long k) {
         random = new SplittableRandom(seed);
         changePoints = new long[Math.max(0, depth - 1)];

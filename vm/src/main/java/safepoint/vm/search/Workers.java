@@ -9,7 +9,7 @@ package safepoint.vm.search;
 public final class Workers {
     private Workers() {}
 
-    /** How many workers a search uses: one per core, at most two (the machine has two). */
+    /** How many workers a search uses: one per core, at most two (the machines Safepoint is built for have two). */
     public static int count() {
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
