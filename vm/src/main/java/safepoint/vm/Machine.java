@@ -10,6 +10,7 @@ import safepoint.vm.analysis.LockOrder;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.Events;
 import safepoint.vm.gc.Heap;
+import safepoint.vm.gc.Roots;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.ControlPrims;
 import safepoint.vm.interp.Frame;
@@ -82,7 +83,7 @@ import safepoint.vm.read.Reader;
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
-public final class Machine implements PrimitiveSink {
+public final class Machine implements PrimitiveSink, Roots {
     public final VmState state;
     public final SourceMap sources = new SourceMap();
     // Presized: a VM defines about 1,500 builtins, and explore builds a VM per run.
@@ -306,6 +307,15 @@ public final class Machine implements PrimitiveSink {
         return cells;
     }
 
+    /** The collector's roots: the globals' values by name, then the primordial, runnable and waiting threads. */
+    @Override
+    public void forEachRoot(java.util.function.Consumer<Object> visit) {
+        for (Global g : globalCells()) visit.accept(g.value);
+        visit.accept(primordial);
+        for (SThread t : scheduler.runnable()) visit.accept(t);
+        for (SThread t : scheduler.waiting) visit.accept(t);
+    }
+
     /** The event stream (docs/events.md). */
     public final Events events = new Events();
 
@@ -315,7 +325,7 @@ public final class Machine implements PrimitiveSink {
     }
 
     /** The simulated heap and its collector. */
-    public final Heap heap = new Heap(this);
+    public final Heap heap = new Heap(this, scheduler, this::processors, events, Names::name);
 
     /** --heap: the simulated heap's size in bytes. */
     public void setHeapBytes(long bytes) {

@@ -39,7 +39,6 @@ class PackageOrderTest {
             "DfsSearch -> Machine",
             "FreeRun -> Machine",
             "HashTables -> Machine",
-            "Heap -> Machine",
             "Interp -> Machine",
             "Macro -> Machine",
             "Manual -> Machine",
@@ -48,7 +47,6 @@ class PackageOrderTest {
             "Namespace -> Machine",
             "ObjectForms -> Machine",
             "ProgramRuns -> Machine",
-            "Reach -> Machine",
             "Replay -> Machine",
             "Scheduler -> Machine",
             "SpinDeadlock -> Machine",
@@ -61,7 +59,6 @@ class PackageOrderTest {
             // Registers that know their thread, its scheduler, its heap area and object types.
             "ControlPrims -> Compiler",
             "Heap -> SThread",
-            "Heap -> Scheduler",
             "Interp -> Heap",
             "Interp -> ObjType",
             "Interp -> ObjectForms",

@@ -1,22 +1,17 @@
 package safepoint.vm.gc;
 
-import safepoint.vm.Machine;
-import safepoint.vm.interp.Global;
+import safepoint.vm.event.Events;
 import safepoint.vm.interp.Interp;
-import safepoint.vm.interp.Lambda;
-import safepoint.vm.interp.Node;
 import safepoint.vm.smp.SThread;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.HeapObj;
@@ -26,14 +21,21 @@ import safepoint.vm.data.MString;
  * The simulated heap and its stop-the-world collector. Threads report what they allocate at
  * scheduling points; when the heap is full a collection is requested: every processor stops at
  * its next poll (idle processors count as stopped), the requester's even in code without polls;
- * then Safepoint traces the Scheme heap itself from a fixed order of roots (globals, then
- * threads) with an explicit mark stack, gives the survivors new addresses in trace order (a
- * moving collector: values derived from old addresses go stale, on purpose), and releases
- * everyone. Locking rule: {@link #pending} is written under the scheduler's monitor and read by
+ * then Safepoint traces the Scheme heap itself from the machine's {@link Roots}, in their fixed
+ * order, with an explicit mark stack over the shared {@link ObjectWalker}, gives the survivors
+ * new addresses in trace order (a moving collector: values derived from old addresses go stale,
+ * on purpose), and releases everyone. Its own rules: what each object costs in words, weak
+ * tables' weak sides untraced, and only an Interp's registers. Locking rule: {@link #pending} is written under the scheduler's monitor and read by
  * processors at polls; the collection runs under that monitor while every processor is stopped.
  */
 public final class Heap {
-    private final Machine vm;
+    private final Roots roots;
+    /** The scheduler's monitor: requests are made under it, and waiting processors woken on it. */
+    private final Object monitor;
+    private final IntSupplier processors;
+    private final Events events;
+    /** How events name a thread. */
+    private final Function<Object, String> names;
     /** Capacity in words (8 bytes each). */
     public volatile long capacity = (256L << 20) / 8;
     public final AtomicLong sinceGc = new AtomicLong();
@@ -51,8 +53,12 @@ public final class Heap {
     public long[] timeToSafepoint = new long[0];
     private long nextAddress = 1 << 12;
 
-    public Heap(Machine vm) {
-        this.vm = vm;
+    public Heap(Roots roots, Object monitor, IntSupplier processors, Events events, Function<Object, String> names) {
+        this.roots = roots;
+        this.monitor = monitor;
+        this.processors = processors;
+        this.events = events;
+        this.names = names;
     }
 
     /** Words in one processor allocation area. */
@@ -112,14 +118,15 @@ public final class Heap {
     }
 
     public void request(SThread t) {
-        synchronized (vm.scheduler) {
+        synchronized (monitor) {
             if (pending) return;
             pending = true;
             requester = t;
             requestedAt = System.nanoTime();
-            timeToSafepoint = new long[vm.processors];
-            vm.event(t, "gc-request", t, "live+allocated " + (liveAfterGc + sinceGc.get()) + " of " + capacity + " words");
-            vm.scheduler.notifyAll();
+            timeToSafepoint = new long[processors.getAsInt()];
+            int p = t == null || t.onProcessor < 0 ? 0 : t.onProcessor;
+            events.emit(p, "gc-request", names.apply(t), "live+allocated " + (liveAfterGc + sinceGc.get()) + " of " + capacity + " words");
+            monitor.notifyAll();
         }
     }
 
@@ -136,10 +143,7 @@ public final class Heap {
     public void collect() {
         long t0 = System.nanoTime();
         Tracer tr = new Tracer();
-        for (Global g : vm.globalCells()) tr.push(g.value);
-        tr.push(vm.primordial);
-        for (SThread t : vm.scheduler.runnable()) tr.push(t);
-        for (SThread t : vm.scheduler.waiting) tr.push(t);
+        roots.forEachRoot(tr.push);
         long live = tr.run();
         epoch++;
         // Weak entries whose keys (or values) nothing else reaches are cleared (make-table weak-keys:).
@@ -153,7 +157,7 @@ public final class Heap {
         lastPauseNanos = System.nanoTime() - t0;
         totalPauseNanos += lastPauseNanos;
         pending = false;
-        vm.events.emit(0, "gc", "epoch " + epoch, "live " + live + " words, pause " + lastPauseNanos / 1000 + " us");
+        events.emit(0, "gc", "epoch " + epoch, "live " + live + " words, pause " + lastPauseNanos / 1000 + " us");
         SThread r = requester;
         requester = null;
         if (live > capacity && r != null) {
@@ -171,6 +175,7 @@ public final class Heap {
         private final ArrayDeque<Object> stack = new ArrayDeque<>();
         private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
         final List<safepoint.vm.prims.SchemeTable> weakTables = new ArrayList<>();
+        private final Consumer<Object> push = this::push;
         private long live;
         /**
          * This collection's mark: unique in the JVM, so a mark left by another VM (objects such
@@ -179,16 +184,18 @@ public final class Heap {
         final int markValue = MARKS.incrementAndGet();
 
         void push(Object o) {
-            if (o instanceof BigInteger b) {
-                // Immutable and without an address, but heap data all the same.
-                if (seen.put(o, Boolean.TRUE) == null) live += 1 + b.bitLength() / 64;
-                return;
-            }
-            if (o == null || isLeaf(o)) return;
+            // Cheapest tests first: most objects are HeapObjs (never atoms or code), and the test
+            // for code is an interface test, which costs more when it fails.
             if (o instanceof HeapObj h) {
                 if (h.mark == markValue) return;
                 h.mark = markValue;
-            } else if (seen.put(o, Boolean.TRUE) != null) {
+            } else if (o == null) {
+                return;
+            } else if (ObjectWalker.atom(o)) {
+                // Nothing to walk inside, but a boxed atom is heap data all the same.
+                if (!immediate(o) && seen.put(o, Boolean.TRUE) == null) live += boxedWords(o);
+                return;
+            } else if (ObjectWalker.code(o) || seen.put(o, Boolean.TRUE) != null) {
                 return;
             }
             stack.push(o);
@@ -208,6 +215,7 @@ public final class Heap {
             return live;
         }
 
+        /** Push what {@code o} refers to; its size in words. */
         private long scan(Object o) {
             if (o instanceof safepoint.vm.prims.SchemeTable t && (t.weakKeys || t.weakValues)) {
                 // Weak references are not traced: only the strong side of each entry.
@@ -218,25 +226,11 @@ public final class Heap {
                 }
                 return 2 + 2L * t.size();
             }
-            if (o instanceof Object[] a) {
-                for (Object x : a) push(x);
-                return a.length + 1;
-            }
             if (o instanceof MString s) return 2 + s.b.length() / 4;
             if (o instanceof StringBuilder s) return 2 + s.length() / 4; // a string port's text
             if (o instanceof Bytevector b) return 2 + b.bytes.length / 8;
-            if (o instanceof Collection<?> c) {
-                for (Object x : c.toArray()) push(x);
-                return c.size() + 2;
-            }
-            if (o instanceof Map<?, ?> m) {
-                for (Map.Entry<?, ?> e : new ArrayList<>(m.entrySet())) {
-                    push(e.getKey());
-                    push(e.getValue());
-                }
-                return 2 * m.size() + 2;
-            }
             if (o instanceof Interp m) {
+                // Registers only: the rest of an Interp is the machine's.
                 push(m.env);
                 push(m.val);
                 push(m.k);
@@ -246,50 +240,27 @@ public final class Heap {
                 push(m.pendingRaise);
                 return 8;
             }
-            long words = 1;
-            for (Field f : fields(o.getClass())) {
-                try {
-                    push(f.get(o));
-                    words++;
-                } catch (IllegalAccessException e) {
-                    // A field we may not read holds no Scheme data.
-                }
-            }
-            return words;
+            ObjectWalker.Shape shape = ObjectWalker.shape(o.getClass());
+            int slots = ObjectWalker.forEachRef(o, shape, true, push);
+            // A header word, and one more for a collection's or map's own object.
+            return 1 + slots + (shape.container() ? 1 : 0);
         }
     }
 
-    private static boolean isLeaf(Object o) {
-        return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof BigInteger
-                || o instanceof String || o instanceof Enum<?> || o instanceof Node || o instanceof Lambda
-                || o instanceof Machine || o instanceof Class<?>
-                // Where source came from: compiler metadata, not Scheme data, and a Java-weak map
-                // whose size Java's GC decides (a load's frame holds it).
-                || o instanceof safepoint.vm.data.SourceMap;
+    /**
+     * Atoms that take no heap words here: fixnums, flonums, booleans, enum constants, classes,
+     * and Java strings (symbols' names).
+     */
+    private static boolean immediate(Object o) {
+        return o instanceof Long || o instanceof Double || o instanceof Boolean || o instanceof String || o instanceof Enum<?>
+                || o instanceof Class<?>;
+    }
+
+    /** The words a boxed atom takes: a bignum its digits; others (characters, symbols) a header and their fields. */
+    private static long boxedWords(Object o) {
+        if (o instanceof BigInteger b) return 1 + b.bitLength() / 64;
+        return 1 + ObjectWalker.shape(o.getClass()).data().length;
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger MARKS = new java.util.concurrent.atomic.AtomicInteger();
-
-    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
-
-    /** Reference fields of Safepoint's own data classes (code, the VM and Java internals excluded). */
-    private static List<Field> fields(Class<?> c) {
-        return FIELDS.computeIfAbsent(c, k -> {
-            List<Field> out = new ArrayList<>();
-            for (Class<?> x = k; x != null && x != Object.class; x = x.getSuperclass()) {
-                if (!x.getName().startsWith("safepoint.")) continue;
-                for (Field f : x.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) continue;
-                    if (Node.class.isAssignableFrom(f.getType()) || f.getType() == Machine.class || f.getType() == Lambda.class) continue;
-                    try {
-                        f.setAccessible(true);
-                        out.add(f);
-                    } catch (RuntimeException e) {
-                        // Not ours to read.
-                    }
-                }
-            }
-            return out;
-        });
-    }
 }

@@ -1,26 +1,26 @@
 package safepoint.vm.search;
 
 import safepoint.vm.Machine;
+import safepoint.vm.gc.ObjectWalker;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A VM's state after its program was compiled, so that explore can compile a program once and
  * rewind the VM before each run instead of building a new one (DESIGN.md "explore").
  *
- * <p>Taken by walking everything reachable from the machine and the compiled code: the
- * builtins, the prelude's and the program's globals, compiled code and its constants, the
- * scheduler, the heap's counters, serial numbers. For each object with state that can change
+ * <p>Taken by walking (with the shared {@link ObjectWalker}, code included) everything reachable
+ * from the machine and the compiled code: the builtins, the prelude's and the program's globals,
+ * compiled code and its constants, the scheduler, the heap's counters, serial numbers. For each object with state that can change
  * (a field that is not final, an array's slots, a collection's contents) it keeps a copy;
  * rewinding writes every copy back, which also drops every reference to objects made since.
- * Immutable objects (symbols, numbers, code made of final fields) are walked but not copied.
+ * Atoms (symbols, numbers: {@link ObjectWalker#atom}) are neither walked nor copied; other
+ * immutable objects (code made of final fields) are walked but not copied.
  *
  * <p>What it does not cover, by design: the source map (it only grows, and only names places),
  * Java I/O objects (the ports are replaced per run by {@link Machine#rewind}) and lambdas'
@@ -91,11 +91,7 @@ public final class Checkpoint {
     }
 
     private static boolean skipped(Object o) {
-        if (o == null || o instanceof Number && !(o instanceof java.util.concurrent.atomic.AtomicLong)
-                && !(o instanceof java.util.concurrent.atomic.AtomicInteger) || o instanceof Boolean || o instanceof Character || o instanceof String
-                || o instanceof Enum<?> || o instanceof Class<?> || o instanceof safepoint.vm.data.Symbol) {
-            return true;
-        }
+        if (o == null || ObjectWalker.atom(o)) return true;
         Class<?> c = o.getClass();
         if (c.isHidden() || c.isSynthetic()) return true; // lambdas: final captures
         return o instanceof safepoint.vm.data.SourceMap || o instanceof ThreadLocal<?> || o instanceof Thread
@@ -106,37 +102,25 @@ public final class Checkpoint {
     /** The state of {@code o} (or null if it has none that changes), pushing what it refers to. */
     private Object copy(Object o, ArrayDeque<Object> stack) {
         if (skipped(o)) return null;
-        if (o instanceof Object[] a) {
-            for (Object x : a) if (!skipped(x)) stack.push(x);
-            return a.clone();
-        }
+        ObjectWalker.forEachRef(o, false, x -> {
+            if (!skipped(x)) stack.push(x);
+        });
+        if (o instanceof Object[] a) return a.clone();
         if (o.getClass().isArray()) return cloneArray(o);
         if (o instanceof Map<?, ?> m) {
             List<Object[]> entries = new ArrayList<>();
-            for (Map.Entry<?, ?> e : new ArrayList<>(m.entrySet())) {
-                entries.add(new Object[] {e.getKey(), e.getValue()});
-                if (!skipped(e.getKey())) stack.push(e.getKey());
-                if (!skipped(e.getValue())) stack.push(e.getValue());
-            }
+            for (Map.Entry<?, ?> e : m.entrySet()) entries.add(new Object[] {e.getKey(), e.getValue()});
             return entries;
         }
-        if (o instanceof Collection<?> c) {
-            Object[] items = c.toArray();
-            for (Object x : items) if (!skipped(x)) stack.push(x);
-            return items;
-        }
+        if (o instanceof Collection<?> c) return c.toArray();
         if (o instanceof StringBuilder sb) return sb.toString();
         if (o instanceof java.util.concurrent.atomic.AtomicLong a) return a.get();
         if (o instanceof java.util.concurrent.atomic.AtomicInteger a) return a.get();
-        if (!o.getClass().getName().startsWith("safepoint.")) return null; // other JDK objects: immutable or handled by the VM
-        Fields f = fields(o.getClass());
-        for (Field x : f.refs) {
-            Object v = read(x, o);
-            if (!skipped(v)) stack.push(v);
-        }
-        if (f.mutable.length == 0) return null;
-        Object[] values = new Object[f.mutable.length];
-        for (int i = 0; i < values.length; i++) values[i] = read(f.mutable[i], o);
+        // Safepoint's own classes; other JDK objects have no fields here (immutable or handled by the VM).
+        Field[] mutable = ObjectWalker.shape(o.getClass()).mutable();
+        if (mutable.length == 0) return null;
+        Object[] values = new Object[mutable.length];
+        for (int i = 0; i < values.length; i++) values[i] = ObjectWalker.read(mutable[i], o);
         return values;
     }
 
@@ -172,7 +156,7 @@ public final class Checkpoint {
         } else if (o instanceof java.util.concurrent.atomic.AtomicInteger a) {
             a.set((Integer) state);
         } else {
-            Field[] mutable = fields(o.getClass()).mutable;
+            Field[] mutable = ObjectWalker.shape(o.getClass()).mutable();
             Object[] values = (Object[]) state;
             try {
                 for (int i = 0; i < mutable.length; i++) mutable[i].set(o, values[i]);
@@ -193,35 +177,5 @@ public final class Checkpoint {
         Object c = java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
         System.arraycopy(a, 0, c, 0, n);
         return c;
-    }
-
-    private static Object read(Field f, Object o) {
-        try {
-            return f.get(o);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("snapshot of " + o.getClass().getName(), e);
-        }
-    }
-
-    /** A class's reference fields (walked) and non-final fields (kept and restored). */
-    private record Fields(Field[] refs, Field[] mutable) {}
-
-    private static final Map<Class<?>, Fields> FIELDS = new ConcurrentHashMap<>();
-
-    private static Fields fields(Class<?> c) {
-        return FIELDS.computeIfAbsent(c, k -> {
-            List<Field> refs = new ArrayList<>();
-            List<Field> mutable = new ArrayList<>();
-            for (Class<?> x = k; x != null && x != Object.class; x = x.getSuperclass()) {
-                for (Field f : x.getDeclaredFields()) {
-                    int mod = f.getModifiers();
-                    if (Modifier.isStatic(mod)) continue;
-                    f.setAccessible(true);
-                    if (!f.getType().isPrimitive()) refs.add(f);
-                    if (!Modifier.isFinal(mod)) mutable.add(f);
-                }
-            }
-            return new Fields(refs.toArray(new Field[0]), mutable.toArray(new Field[0]));
-        });
     }
 }
