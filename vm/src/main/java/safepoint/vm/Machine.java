@@ -5,6 +5,8 @@ import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.HappensBefore;
 import safepoint.vm.analysis.LockOrder;
 import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.analysis.Warning;
+import safepoint.vm.analysis.WarningText;
 import safepoint.vm.event.Events;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
@@ -96,8 +98,23 @@ public final class Machine implements PrimitiveSink {
     /** How a program or evaluation ended. */
     public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
 
-    /** The outcome of running one form or program. */
-    public record Outcome(Status status, Object value, String errorText, int exitCode) {}
+    /**
+     * The outcome of running one form or program, with the race and lock-order warnings the run
+     * found (also printed on its stderr; they change no exit status).
+     */
+    public record Outcome(Status status, Object value, String errorText, int exitCode, List<Warning> warnings) {
+        public Outcome {
+            warnings = List.copyOf(warnings);
+        }
+
+        public Outcome(Status status, Object value, String errorText, int exitCode) {
+            this(status, value, errorText, exitCode, List.of());
+        }
+
+        Outcome withWarnings(List<Warning> found) {
+            return found.isEmpty() ? this : new Outcome(status, value, errorText, exitCode, found);
+        }
+    }
 
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
         state = new VmState(seed);
@@ -551,6 +568,15 @@ public final class Machine implements PrimitiveSink {
      * thread waits on the clock.
      */
     private Outcome drive(Interp m) {
+        warned = List.of();
+        Outcome o = driveRun(m);
+        return o.withWarnings(warned);
+    }
+
+    /** The warnings of the run in progress or last ended, as {@link #warn} printed them. */
+    private List<Warning> warned = List.of();
+
+    private Outcome driveRun(Interp m) {
         interruptRequested = false;
         deadlockReport = null;
         exitCode = null;
@@ -895,11 +921,12 @@ public final class Machine implements PrimitiveSink {
 
     /** Races and lock-order inversions found by the run: warnings on stderr that change no exit status. */
     private void warn() {
-        List<String> w = new ArrayList<>(lockOrder.drain());
+        List<Warning> w = new ArrayList<>(lockOrder.drain());
         if (races != null) w.addAll(races.drain());
+        warned = List.copyOf(w);
         if (w.isEmpty()) return;
         try {
-            for (String x : w) state.stderr.write(x + "\n");
+            for (Warning x : w) state.stderr.write(WarningText.of(x) + "\n");
             state.stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
