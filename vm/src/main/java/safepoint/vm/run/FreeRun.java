@@ -2,6 +2,7 @@ package safepoint.vm.run;
 
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
@@ -140,11 +141,11 @@ public final class FreeRun {
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
                         if (!hostStopNow()) return;
-                        String report = cycleSeenTwice();
+                        Machine.Outcome report = cycleSeenTwice();
                         hostStop = false;
                         s.notifyAll();
                         if (report != null) {
-                            finish(vm.deadlockOutcome(report));
+                            finish(report);
                             return;
                         }
                         continue;
@@ -161,7 +162,7 @@ public final class FreeRun {
                     hostStop = false;
                     s.notifyAll();
                     if (report != null) {
-                        finish(vm.deadlockOutcome(report));
+                        finish(vm.deadlockOutcome(new Failure.Deadlock(Failure.Proof.NO_PROGRESS, java.util.Set.of()), report));
                         return;
                     }
                     lastProgress = p;
@@ -205,8 +206,8 @@ public final class FreeRun {
     private List<Object> lastCycle;
     private long lastCycleProgress;
 
-    /** At a host stop: the report if this look's cycle of untimed waits is the last look's, unmoved. */
-    private String cycleSeenTwice() {
+    /** At a host stop: the deadlock if this look's cycle of untimed waits is the last look's, unmoved. */
+    private Machine.Outcome cycleSeenTwice() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
             SThread t = kept[i] != null ? kept[i] : lastRun[i] != null && lastRun[i].onProcessor == i ? lastRun[i] : null;
@@ -229,9 +230,10 @@ public final class FreeRun {
             return null;
         }
         if (vertices.equals(lastCycle) && progress == lastCycleProgress) {
-            return Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
-                    + " ms apart, while other threads still run")
-                    + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this";
+            return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.CYCLE_UNMOVED, g),
+                    Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
+                            + " ms apart, while other threads still run")
+                    + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this");
         }
         lastCycle = vertices;
         lastCycleProgress = progress;
