@@ -6,6 +6,8 @@ import safepoint.vm.analysis.HappensBefore;
 import safepoint.vm.analysis.LockOrder;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.Events;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.ControlPrims;
@@ -110,7 +112,7 @@ public final class Machine implements PrimitiveSink {
         state.globalNames = this::globalNameOf;
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         state.serialOne(primordial);
-        tableHost = new HashTables.Host(state);
+        tableHost = new HashTables.Host(this);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -292,9 +294,19 @@ public final class Machine implements PrimitiveSink {
     /** The event stream (docs/events.md). */
     public final Events events = new Events();
 
+    /** Whether events are kept: emit sites build their records only then (docs/events.md). */
+    public boolean observing() {
+        return events.on();
+    }
+
     /** Emit an event on the processor now running {@code t} (P0 when none). */
-    public void event(SThread t, String kind, Object subject, String detail) {
-        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, kind, Names.name(subject), detail);
+    public void event(SThread t, What what) {
+        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, what);
+    }
+
+    /** How events name {@code t}, for code below the threads' package. */
+    public Ref.ThreadRef threadRef(SThread t) {
+        return Names.ref(events, t);
     }
 
     /** The simulated heap and its collector. */
@@ -788,16 +800,6 @@ public final class Machine implements PrimitiveSink {
     /** The REPL's ,locks: contended locks, their holders and waiters. */
     public String describeLocks() {
         return StatusReport.locks(this);
-    }
-
-    /** The REPL's ,events: the last {@code n} events of the live stream. */
-    public String describeEvents(int n) {
-        List<Events.Event> all = events.snapshot();
-        StringBuilder sb = new StringBuilder();
-        for (Events.Event e : all.subList(Math.max(0, all.size() - n), all.size())) sb.append(e).append('\n');
-        long dropped = events.dropped();
-        if (dropped > 0) sb.append("(").append(dropped).append(" older events dropped by the live buffers)\n");
-        return sb.length() == 0 ? "No events yet.\n" : sb.toString();
     }
 
     /**

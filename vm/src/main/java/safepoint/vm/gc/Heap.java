@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.MString;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 
 /**
  * The simulated heap and its stop-the-world collector. Threads report what they allocate at
@@ -105,17 +107,18 @@ public final class Heap {
             if (pending) return;
             pending = true;
             requester = t;
-            requestedAt = System.nanoTime();
+            requestedAt = vm.clock(); // virtual in controlled mode, so a seeded run reports the same times
             timeToSafepoint = new long[vm.processors];
-            vm.event(t, "gc-request", t, "live+allocated " + (liveAfterGc + sinceGc.get()) + " of " + capacity + " words");
+            if (vm.observing()) vm.event(t, new What.GcRequest(vm.threadRef(t), liveAfterGc + sinceGc.get(), capacity));
             vm.scheduler.notifyAll();
         }
     }
 
-    /** Record a processor's arrival at the barrier; true the first time. */
+    /** Record a processor's arrival at the barrier, and its event, the first time; true then. */
     public boolean arrived(int processor) {
         if (processor < timeToSafepoint.length && timeToSafepoint[processor] == 0) {
-            timeToSafepoint[processor] = Math.max(1, System.nanoTime() - requestedAt);
+            timeToSafepoint[processor] = Math.max(1, vm.clock() - requestedAt);
+            if (vm.observing()) vm.events.emit(processor, new What.GcArrive(new Ref.ProcessorRef(processor)));
             return true;
         }
         return false;
@@ -124,6 +127,7 @@ public final class Heap {
     /** Collect now: every processor is stopped. Called under the scheduler's monitor. */
     public void collect() {
         long t0 = System.nanoTime();
+        if (vm.observing()) vm.events.emit(0, new What.GcPhase(epoch + 1, What.Phase.TRACE));
         Tracer tr = new Tracer();
         for (Global g : vm.globalCells()) tr.push(g.value);
         tr.push(vm.primordial);
@@ -132,6 +136,7 @@ public final class Heap {
         long live = tr.run();
         epoch++;
         // Weak entries whose keys (or values) nothing else reaches are cleared (make-table weak-keys:).
+        if (vm.observing()) vm.events.emit(0, new What.GcPhase(epoch, What.Phase.CLEAR_WEAK));
         long cleared = 0;
         for (safepoint.vm.prims.SchemeTable t : tr.weakTables) cleared += t.clearDead(tr.markValue);
         lastCleared = cleared;
@@ -142,7 +147,7 @@ public final class Heap {
         lastPauseNanos = System.nanoTime() - t0;
         totalPauseNanos += lastPauseNanos;
         pending = false;
-        vm.events.emit(0, "gc", "epoch " + epoch, "live " + live + " words, pause " + lastPauseNanos / 1000 + " us");
+        if (vm.observing()) vm.events.emit(0, new What.GcRelease(epoch, live, lastPauseNanos));
         SThread r = requester;
         requester = null;
         if (live > capacity && r != null) {

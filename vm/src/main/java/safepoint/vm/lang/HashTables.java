@@ -23,6 +23,8 @@ import safepoint.vm.data.Procedure;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.VmState;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 import safepoint.vm.prims.Equality;
 import safepoint.vm.prims.Hashing;
 
@@ -47,16 +49,49 @@ public final class HashTables {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<hash-table #").append(vm.serial(this)).append('>');
+            out.append("#<hash-table").append(vm.tag(this)).append('>');
         }
     }
 
-    /** The VM side of the tables library: hashing and tests in Java for the builtin kinds. */
+    /**
+     * The VM side of the tables library: hashing and tests in Java for the builtin kinds, and the
+     * rehashes as events of the thread whose operation made them.
+     */
     public static final class Host implements TableHost {
         final VmState vm;
+        private final Machine machine;
+        /** The registers this host runs an operation for; null in the machine's shared host. */
+        private final Interp running;
 
-        public Host(VmState vm) {
-            this.vm = vm;
+        public Host(Machine machine) {
+            this(machine, null);
+        }
+
+        private Host(Machine machine, Interp running) {
+            this.vm = machine.state;
+            this.machine = machine;
+            this.running = running;
+        }
+
+        /** The host for steps run by {@code m}: one that knows the thread when events are kept. */
+        Host on(Interp m) {
+            return machine.observing() ? new Host(machine, m) : this;
+        }
+
+        @Override
+        public void rehashStarted(RawTable table, int oldSlots, int newSlots) {
+            if (running == null || !machine.observing()) return;
+            machine.event(running.thread, new What.RehashStart(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
+        }
+
+        @Override
+        public void rehashFinished(RawTable table, int oldSlots, int newSlots) {
+            if (running == null || !machine.observing()) return;
+            machine.event(running.thread, new What.RehashFinish(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
+        }
+
+        private Ref.TableRef ref(RawTable table) {
+            return new Ref.TableRef(machine.events.id(table), "#<hash-table>");
         }
 
         @Override
@@ -92,7 +127,7 @@ public final class HashTables {
 
     /** Run {@code op}'s steps; {@code proc} answers NeedUpdate and Yield. */
     static void drive(Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-        Host host = m.machine.tableHost;
+        Host host = m.machine.tableHost.on(m);
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run

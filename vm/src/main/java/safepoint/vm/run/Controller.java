@@ -5,6 +5,8 @@ import safepoint.vm.Machine;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.event.Ref.ProcessorRef;
+import safepoint.vm.event.What;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
@@ -105,11 +107,13 @@ public final class Controller {
 
     public Machine.Outcome go() {
         vm.events.ensureProcessors(n);
+        vm.events.useVirtualClock(this::virtualNanos); // events carry the run's own time
         synchronized (s) {
             s.processors(n);
             try {
                 return loop();
             } finally {
+                vm.events.useVirtualClock(null);
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
                     current[p] = null;
@@ -147,7 +151,10 @@ public final class Controller {
                 }
             }
             List<Integer> can = new ArrayList<>();
-            for (int p = 0; p < n; p++) if (current[p] != null) can.add(p);
+            for (int p = 0; p < n; p++) {
+                if (current[p] != null) can.add(p);
+                else if (pending) vm.heap.arrived(p); // stopped at the safepoint, or idle: at the barrier
+            }
             if (can.isEmpty()) {
                 if (pending) {
                     vm.heap.collect(); // every processor is stopped: the world is at the safepoint
@@ -173,10 +180,11 @@ public final class Controller {
                 preemptions++;
             }
             schedule.add(new long[] {p, len});
+            if (vm.events.recording()) vm.events.emit(p, new What.SliceChoice(new ProcessorRef(p), len));
             lastChosen = p;
             lastThread = t;
             if (t != lastOn[p]) {
-                vm.events.emit(p, "switch", Names.name(t), "");
+                if (vm.observing()) vm.events.emit(p, new What.Switch(Names.ref(vm.events, t)));
                 lastOn[p] = t;
             }
             t.onProcessor = p;
@@ -299,6 +307,7 @@ public final class Controller {
             if (i < 0) return STOP;
             schedule.add(new long[] {THREAD_CHOICE, i});
             t = candidates.get(i);
+            if (vm.events.recording()) vm.events.emit(p, new What.ThreadChoice(new ProcessorRef(p), Names.ref(vm.events, t), i, count));
         }
         if (!s.ready.remove(t)) for (java.util.ArrayDeque<SThread> q : s.local) if (q.remove(t)) break;
         return t;

@@ -5,6 +5,7 @@ import safepoint.vm.Machine;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.observe.StatusReport;
@@ -282,7 +283,7 @@ public final class FreeRun {
                 t.onProcessor = id;
                 s.onCpu.add(t);
                 if (t != lastRun[id]) {
-                    vm.events.emit(id, "switch", Names.name(t), "");
+                    if (vm.observing()) vm.events.emit(id, new What.Switch(Names.ref(vm.events, t)));
                     lastRun[id] = t;
                     s.switches[id]++;
                 }
@@ -346,7 +347,7 @@ public final class FreeRun {
             if (hostStop) {
                 // Stopped for the host: not at a safepoint, just not running anything.
             } else if (vm.heap.pending) {
-                if (vm.heap.arrived(id)) vm.events.emit(id, "gc-arrive", "P" + id, "");
+                vm.heap.arrived(id);
                 if (idle == n - 1) {
                     // Every other processor has stopped (at a poll, or idle): collect now.
                     vm.heap.collect();

@@ -10,6 +10,8 @@ import safepoint.vm.data.Primitive;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.VmState;
+import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
 import safepoint.vm.print.Printer;
 
 /**
@@ -46,7 +48,7 @@ public final class Spinlocks {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<spinlock #").append(vm.serial(this));
+            out.append("#<spinlock").append(vm.tag(this));
             if (name != null) out.append(' ').append(Printer.write(name, vm));
             out.append('>');
         }
@@ -63,7 +65,9 @@ public final class Spinlocks {
         @Override
         public void exec(Interp m) {
             if (lock.tryTake(m.thread)) {
-                m.machine.event(m.thread, "spinlock-take", lock, "by " + Names.name(m.thread));
+                if (m.machine.observing()) {
+                    m.machine.event(m.thread, new What.SpinlockTake(Names.lockRef(m.machine.events, lock), Names.ref(m.machine.events, m.thread)));
+                }
                 m.machine.lockTaken(m.thread, lock);
                 m.spinningOn = null;
                 m.val = Special.VOID;
@@ -72,7 +76,10 @@ public final class Spinlocks {
             }
             lock.spins++;
             m.spinTries++;
-            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + Names.name(lock.holder));
+            if (m.spinningOn != lock && m.machine.observing()) {
+                Events ev = m.machine.events;
+                m.machine.event(m.thread, new What.Spin(Names.lockRef(ev, lock), Names.ref(ev, m.thread), Names.ref(ev, lock.holder)));
+            }
             m.spinningOn = lock;
             m.entries++;
             m.syncPoint(); // each try is a scheduling point
@@ -114,6 +121,9 @@ public final class Spinlocks {
                 SThread holder = s.holder;
                 if (!s.release()) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 m.machine.lockGiven(holder, m.thread, s);
+                if (m.machine.observing()) {
+                    m.machine.event(m.thread, new What.SpinlockRelease(Names.lockRef(m.machine.events, s), Names.ref(m.machine.events, m.thread)));
+                }
                 m.val = Special.VOID;
                 m.syncPoint();
             }
