@@ -326,6 +326,10 @@ public final class FreeRun {
                         return;
                     }
                     keep = t;
+                    // Kept from now on, under this same hold of the monitor: a host stop that comes
+                    // before the next turn of the loop must see the thread on its processor.
+                    kept[id] = t;
+                    t.onProcessor = id;
                 }
                 s.notifyAll();
             }
