@@ -1,5 +1,6 @@
 package safepoint.vm;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.HappensBefore;
@@ -357,6 +358,7 @@ public final class Machine implements PrimitiveSink {
     /** Ask the running computation to stop with a "User interrupt" error at its next poll. */
     public void interrupt() {
         synchronized (this) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
             interruptRequested = true;
         }
         primordial.interp.interruptFlags |= Interp.INTR_USER;
@@ -368,6 +370,7 @@ public final class Machine implements PrimitiveSink {
             return;
         }
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             interruptWaitingPrimordial();
         }
     }
@@ -557,6 +560,7 @@ public final class Machine implements PrimitiveSink {
         deadlockReport = null;
         exitCode = null;
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             primordial.interp = m;
             m.thread = primordial;
             primordial.state = SThread.State.RUNNABLE;
@@ -596,6 +600,7 @@ public final class Machine implements PrimitiveSink {
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
         SThread failed = null;
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             if (!scheduler.unjoinedFailures.isEmpty()) failed = scheduler.unjoinedFailures.remove(0);
         }
         if (failed != null) {
@@ -768,6 +773,7 @@ public final class Machine implements PrimitiveSink {
 
     /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
     public synchronized boolean takeInterrupt() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
         boolean r = interruptRequested;
         interruptRequested = false;
         return r;
@@ -808,6 +814,7 @@ public final class Machine implements PrimitiveSink {
      */
     public String why(String which) {
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.why(this, which);
         }
     }
@@ -815,6 +822,7 @@ public final class Machine implements PrimitiveSink {
     /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
     public String describeDeadlock() {
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.describe(this);
         }
     }

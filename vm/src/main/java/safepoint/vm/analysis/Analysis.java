@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;
@@ -230,6 +231,7 @@ public final class Analysis {
             java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
             List<SThread> live = new ArrayList<>();
             synchronized (vm.scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
                 live.add(vm.primordial);
                 live.addAll(vm.scheduler.onCpu);
                 live.addAll(vm.scheduler.runnable());

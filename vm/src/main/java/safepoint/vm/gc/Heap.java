@@ -1,5 +1,6 @@
 package safepoint.vm.gc;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
@@ -102,6 +103,7 @@ public final class Heap {
 
     public void request(SThread t) {
         synchronized (vm.scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
             if (pending) return;
             pending = true;
             requester = t;

@@ -1,5 +1,6 @@
 package safepoint.vm.observe;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Frame;
@@ -21,6 +22,7 @@ public final class StatusReport {
 
     public static String threads(Machine vm) {
         synchronized (vm.scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
             return threadsLocked(vm);
         }
     }
@@ -44,6 +46,7 @@ public final class StatusReport {
 
     public static String locks(Machine vm) {
         synchronized (vm.scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
             return locksLocked(vm);
         }
     }
@@ -65,8 +68,9 @@ public final class StatusReport {
             Spinlocks.Spinlock s = t.interp.spinningOn;
             if (s != null && !seen.contains(s)) {
                 seen.add(s);
-                sb.append(Names.name(s)).append(" held by ").append(s.holder == null ? "no thread" : Names.name(s.holder))
-                        .append("; spinning: ").append(Names.name(t)).append(" (").append(s.spins).append(" spins)\n");
+                SThread holder = s.holder();
+                sb.append(Names.name(s)).append(" held by ").append(holder == null ? "no thread" : Names.name(holder))
+                        .append("; spinning: ").append(Names.name(t)).append(" (").append(s.spins()).append(" spins)\n");
             }
         }
         return sb.length() == 0 ? "No lock is contended.\n" : sb.toString();
@@ -74,6 +78,7 @@ public final class StatusReport {
 
     public static String processors(Machine vm) {
         synchronized (vm.scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
             Scheduler sc = vm.scheduler;
             StringBuilder sb = new StringBuilder();
             sb.append(vm.processors()).append(" processor").append(vm.processors() == 1 ? "" : "s")

@@ -1,5 +1,6 @@
 package safepoint.vm.run;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.SpinDeadlock;
@@ -65,6 +66,7 @@ public final class FreeRun {
         } finally {
             watchdog.interrupt();
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 stop = true;
                 s.notifyAll();
             }
@@ -97,6 +99,7 @@ public final class FreeRun {
             for (;;) {
                 Thread.sleep(WATCH_MILLIS);
                 synchronized (s) {
+                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                     if (stop) return;
                     if (!vm.heap.pending && mayCycle()) {
                         // A cycle of waits while other threads still run: proven when two looks
@@ -246,6 +249,7 @@ public final class FreeRun {
         for (;;) {
             SThread t;
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 if (keep != null && stop) {
                     s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
                     return;
@@ -283,6 +287,7 @@ public final class FreeRun {
             }
             SliceEnd end = t.interp.run(Machine.SLICE);
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 t.interp.area = Heap.Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;
