@@ -251,6 +251,8 @@ public final class FreeRun {
             synchronized (s) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 if (keep != null && stop) {
+                    kept[id] = null;
+                    keep.onProcessor = -1;
                     s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
                     return;
                 }
@@ -303,7 +305,11 @@ public final class FreeRun {
                             finish(stuck);
                             return;
                         }
+                        // It stays on this processor, and a host stop that comes before the next
+                        // slice sees it there.
                         keep = t;
+                        kept[id] = t;
+                        t.onProcessor = id;
                     }
                     case ON -> keep = t;
                     case OFF -> { }
