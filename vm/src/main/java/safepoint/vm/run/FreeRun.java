@@ -251,6 +251,8 @@ public final class FreeRun {
             SThread t;
             synchronized (s) {
                 if (keep != null && stop) {
+                    kept[id] = null;
+                    keep.onProcessor = -1;
                     s.local[id].addFirst(keep); // the run is over: the thread waits for the next one
                     return;
                 }
@@ -325,6 +327,10 @@ public final class FreeRun {
                         return;
                     }
                     keep = t;
+                    // Kept from now on, not only from the next turn of the loop: a host stop may
+                    // look in between (the monitor is released), and must see it on this processor.
+                    kept[id] = t;
+                    t.onProcessor = id;
                 }
                 s.notifyAll();
             }
