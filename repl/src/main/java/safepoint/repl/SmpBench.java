@@ -178,7 +178,7 @@ final class SmpBench {
             run.start();
             // Wait until the run is going with every thread made.
             while (m.look().threads().size() < n + 9 && run.isAlive()) Thread.onSpinWait();
-            String during = looks(m, n + 9);
+            Looks during = looks(m, n + 9);
             m.deadline = System.nanoTime(); // ends the run, every thread kept (Ctrl-C would end one)
             try {
                 run.join();
@@ -186,29 +186,35 @@ final class SmpBench {
                 Thread.currentThread().interrupt();
                 return 1;
             }
-            if (during.startsWith("only")) {
-                w.println("look FAILED: " + during);
-                w.flush();
-                return 1;
+            Looks between = n > 0 ? looks(m, n + 9) : null;
+            for (Looks l : new Looks[] {during, between}) {
+                if (l != null && l.missed() != null) {
+                    w.println("look FAILED: " + l.missed());
+                    w.flush();
+                    return 1;
+                }
             }
-            w.println(String.format(Locale.ROOT, "look() during a free run of 4 processors, %,d threads: %s", n + 9, during));
-            if (n > 0) w.println(String.format(Locale.ROOT, "look() between runs, %,d threads: %s", n + 9, looks(m, n + 9)));
+            w.println(String.format(Locale.ROOT, "look() during a free run of 4 processors, %,d threads: %s", n + 9, during.figures()));
+            if (between != null) w.println(String.format(Locale.ROOT, "look() between runs, %,d threads: %s", n + 9, between.figures()));
         }
         w.flush();
         return 0;
     }
 
-    /** 200 timed looks (after 50 untimed): their median, 99th percentile and worst, or null if one missed a thread. */
-    private static String looks(Machine vm, int threads) {
+    /** Timed looks: their figures, or what a look missed (then there are no figures). */
+    private record Looks(String figures, String missed) {}
+
+    /** 200 timed looks (after 50 untimed): their median, 99th percentile and worst. */
+    private static Looks looks(Machine vm, int threads) {
         long[] t = new long[200];
         for (int i = -50; i < t.length; i++) {
             long t0 = System.nanoTime();
             var v = vm.look();
             long dt = System.nanoTime() - t0;
-            if (v.threads().size() < threads) return "only " + v.threads().size() + " threads listed (mode " + v.mode() + ")";
+            if (v.threads().size() < threads) return new Looks(null, "only " + v.threads().size() + " of " + threads + " threads listed (" + v.mode() + ")");
             if (i >= 0) t[i] = dt;
         }
         java.util.Arrays.sort(t);
-        return String.format(Locale.ROOT, "median %.3f ms, p99 %.3f ms, worst %.3f ms", t[100] / 1e6, t[197] / 1e6, t[199] / 1e6);
+        return new Looks(String.format(Locale.ROOT, "median %.3f ms, p99 %.3f ms, worst %.3f ms", t[100] / 1e6, t[197] / 1e6, t[199] / 1e6), null);
     }
 }

@@ -660,7 +660,7 @@ public final class Machine implements PrimitiveSink, Roots {
         for (;;) {
             Controller c = control;
             if (c != null) {
-                MachineView v = c.look(observatory);
+                MachineView v = c.look();
                 if (v != null) return v;
             }
             FreeRun f = freeRun;
@@ -669,14 +669,19 @@ public final class Machine implements PrimitiveSink, Roots {
                 if (v != null) return v;
             }
             synchronized (scheduler) {
-                if (control == null && freeRun == null) {
-                    WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[processors];
-                    return observatory.look(new Observatory.Parts(MachineView.Mode.IDLE, clock(), processors, scheduler, heap, primordial,
-                            ps, WaitForGraph.of(this, ps)));
-                }
+                if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors]);
             }
             Thread.onSpinWait(); // a run began or ended between the checks: look again
         }
+    }
+
+    /**
+     * The view of the machine now, each processor doing what {@code procs} says. Called holding
+     * the scheduler's monitor with no processor running Scheme code (see Observatory).
+     */
+    public MachineView view(MachineView.Mode mode, WaitForGraph.ProcessorState[] procs) {
+        return observatory.look(new Observatory.Parts(mode, clock(), procs.length, scheduler, heap, primordial, procs,
+                WaitForGraph.of(this, procs)));
     }
 
     /** Controlled mode (--seed): the controller, or null in free run. */

@@ -26,7 +26,7 @@ public final class Observatory {
     /** Ids of the objects other than threads, in the order first seen (a view's {@link Ref#id}). */
     private final IdentityHashMap<Object, Long> ids = new IdentityHashMap<>();
 
-    /** What the caller knows of the machine at this instant. */
+    /** What the caller knows of the machine at this instant (Machine.view fills it). */
     public record Parts(MachineView.Mode mode, long clockNanos, int processorsConfigured, Scheduler scheduler, Heap heap,
             SThread primordial, WaitForGraph.ProcessorState[] processors, WaitForGraph graph) {}
 
@@ -124,13 +124,7 @@ public final class Observatory {
     /** The calls awaiting a value, innermost first, as Gambit's {@code ,b} lists them (repeats folded). */
     static List<ThreadView.Call> backtrace(Frame k) {
         List<ThreadView.Call> calls = new ArrayList<>();
-        Where last = null;
-        for (Frame f = k; f != null && calls.size() < 64; f = f.next) {
-            Where w = f.where();
-            if (w == null || w.src() == null || w.equals(last)) continue;
-            last = w;
-            calls.add(new ThreadView.Call(w.procName(), w.src().toString()));
-        }
+        for (Where w : Names.calls(k, 64)) calls.add(new ThreadView.Call(w.procName(), w.src().toString()));
         return List.copyOf(calls);
     }
 

@@ -12,7 +12,6 @@ import safepoint.vm.smp.Spinlocks;
 import java.util.ArrayList;
 import java.util.List;
 import safepoint.vm.observe.MachineView;
-import safepoint.vm.observe.Observatory;
 
 /**
  * Controlled mode (--seed): every processor runs on the caller's one Java thread. The controller
@@ -117,11 +116,11 @@ public final class Controller {
      * choice, so a reader waits one step, never for the end of the run. Null when the run is
      * over: the caller then looks at the idle machine.
      */
-    public MachineView look(Observatory observatory) {
-        if (Thread.currentThread() == runner) return view(observatory);
+    public MachineView look() {
+        if (Thread.currentThread() == runner) return view();
         java.util.concurrent.CompletableFuture<MachineView> f = new java.util.concurrent.CompletableFuture<>();
         looks.add(f);
-        if (runner == null) serveLooks(null); // the run ended meanwhile (or never began)
+        if (runner == null) serveLooks(false); // the run ended meanwhile (or never began)
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -132,16 +131,14 @@ public final class Controller {
         }
     }
 
-    private MachineView view(Observatory observatory) {
-        WaitForGraph.ProcessorState[] ps = states();
-        return observatory.look(new Observatory.Parts(MachineView.Mode.CONTROLLED, virtualNanos(), n, s, vm.heap, vm.primordial,
-                ps, WaitForGraph.of(vm, ps)));
+    private MachineView view() {
+        return vm.view(MachineView.Mode.CONTROLLED, states());
     }
 
     /** Answer the looks asked for: with a view (holding the monitor, between steps), or null when the run is over. */
-    private void serveLooks(Observatory observatory) {
+    private void serveLooks(boolean running) {
         java.util.concurrent.CompletableFuture<MachineView> f;
-        while ((f = looks.poll()) != null) f.complete(observatory == null ? null : view(observatory));
+        while ((f = looks.poll()) != null) f.complete(running ? view() : null);
     }
 
     public Machine.Outcome go() {
@@ -153,7 +150,7 @@ public final class Controller {
                 return loop();
             } finally {
                 runner = null;
-                serveLooks(null);
+                serveLooks(false);
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
                     current[p] = null;
@@ -168,7 +165,7 @@ public final class Controller {
 
     private Machine.Outcome loop() {
         for (;;) {
-            if (!looks.isEmpty()) serveLooks(vm.observatory);
+            if (!looks.isEmpty()) serveLooks(true);
             Machine.Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (vm.interruptWait) vm.interruptWaitingPrimordial();

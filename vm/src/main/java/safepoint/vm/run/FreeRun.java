@@ -13,7 +13,6 @@ import safepoint.vm.smp.Spinlocks;
 import safepoint.vm.smp.SyncObjects;
 import java.util.List;
 import safepoint.vm.observe.MachineView;
-import safepoint.vm.observe.Observatory;
 
 /**
  * Free run: N processors, each a Java thread (P0 is the caller's), truly parallel, taking green
@@ -210,8 +209,7 @@ public final class FreeRun {
             boolean atBarrier = vm.heap.pending && i < vm.heap.timeToSafepoint.length && vm.heap.timeToSafepoint[i] > 0;
             states[i] = new WaitForGraph.ProcessorState(kept[i], atBarrier);
         }
-        return vm.observatory.look(new Observatory.Parts(MachineView.Mode.FREE_RUN, vm.clock(), n, s, vm.heap, vm.primordial,
-                states, WaitForGraph.of(vm, states)));
+        return vm.view(MachineView.Mode.FREE_RUN, states);
     }
 
     /** The host is done looking: processors go on (under the monitor). */

@@ -70,14 +70,23 @@ public final class Names {
     public static String backtrace(Frame k, int max, String indent) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
-        Where last = null;
-        for (Frame f = k; f != null && i < max; f = f.next) {
-            Where w = f.where();
-            if (w == null || w.src() == null || w.equals(last)) continue;
-            last = w;
+        for (Where w : calls(k, max)) {
             sb.append(indent).append(i++).append("  ").append(w.procName() == null ? "(top level)" : w.procName())
                     .append(", ").append(w.src()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The calls a backtrace shows, innermost first: frames with a source, repeats folded, at most {@code max}. */
+    public static java.util.List<Where> calls(Frame k, int max) {
+        java.util.List<Where> calls = new java.util.ArrayList<>();
+        Where last = null;
+        for (Frame f = k; f != null && calls.size() < max; f = f.next) {
+            Where w = f.where();
+            if (w == null || w.src() == null || w.equals(last)) continue;
+            last = w;
+            calls.add(w);
+        }
+        return calls;
     }
 }
