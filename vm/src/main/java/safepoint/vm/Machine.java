@@ -16,6 +16,7 @@ import safepoint.vm.interp.ControlPrims;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.interp.Node;
 import safepoint.vm.interp.Parameter;
 import safepoint.vm.interp.Where;
@@ -230,9 +231,10 @@ public final class Machine implements PrimitiveSink, Roots {
 
     private Object finishNested(Interp m) {
         m.thread = primordial;
-        while (!m.run(SLICE)) {
-            if (m.blocked) throw Condition.raise("A thread cannot wait while expanding macros or loading a module");
-            m.atSafepoint = false; // expansion-time code does not join a GC barrier; the thread that asked for it will
+        // Expansion-time code does not join a GC barrier (a slice ending at a safepoint just goes
+        // on): the thread that asked for the GC will.
+        for (SliceEnd end; (end = m.run(SLICE)) != SliceEnd.HALTED; ) {
+            if (end == SliceEnd.BLOCKED) throw Condition.raise("A thread cannot wait while expanding macros or loading a module");
             long d = deadline;
             if (d != 0 && System.nanoTime() - d > 0) throw Condition.raise("Timeout while expanding a macro");
         }

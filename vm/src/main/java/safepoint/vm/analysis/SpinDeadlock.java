@@ -30,6 +30,19 @@ public final class SpinDeadlock {
     }
 
     /**
+     * {@code t} stopped in code without polls on processor {@code p} of {@code n}, so it keeps
+     * that processor: the proof that it never lets go, or null. With a GC pending, once every
+     * other processor has stopped ({@code othersStopped}); otherwise on the only processor.
+     */
+    public static Machine.Outcome withoutPolls(Machine vm, int n, int p, SThread t, boolean othersStopped) {
+        if (!vm.heap.pending) return n == 1 ? onOneProcessor(vm, t) : null;
+        if (!othersStopped) return null;
+        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
+        for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == p ? t : null, q != p);
+        return atBarrier(vm, p, t, states);
+    }
+
+    /**
      * A thread that stopped without a poll while spinning on a lock held by another thread: on
      * one processor the holder can never run again.
      */

@@ -87,7 +87,7 @@ public final class Interp implements Ctx {
     /** The green thread these registers belong to. */
     public SThread thread;
     /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
-    public boolean blocked;
+    private boolean blocked;
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     public Object pendingRaise;
 
@@ -110,7 +110,14 @@ public final class Interp implements Ctx {
     public long syncPoints;
 
     /** This slice ended in thread-yield!: the thread gives way to any that waits to run. */
-    public boolean yielded;
+    private boolean yielded;
+
+    /** thread-yield!: end the slice at this poll and give way to the threads waiting to run. */
+    public void yieldSlice() {
+        stopSlice = true;
+        yielded = true;
+        polling = true;
+    }
 
     /** A sync point (DESIGN.md): a scheduling point where PCT and dfs may choose another processor. */
     public void syncPoint() {
@@ -168,10 +175,11 @@ public final class Interp implements Ctx {
     }
 
     /**
-     * Run until the thread halts or {@code slice} scheduling points have passed. Returns true when
-     * halted (its value in {@link #val}, or an uncaught condition in {@link #uncaught}).
+     * Run until the thread halts, or {@code slice} scheduling points have passed, or something
+     * ends the slice sooner; returns what ended it. Whatever ended the slice, the thread continues
+     * exactly where it stopped at the next {@code run}.
      */
-    public boolean run(int slice) {
+    public SliceEnd run(int slice) {
         fuel = slice;
         blocked = false;
         stopSlice = false;
@@ -196,7 +204,7 @@ public final class Interp implements Ctx {
                         f.resume(this);
                     }
                 }
-                return halted;
+                return end();
             } catch (SchemeError e) {
                 pc = null;
                 raiseCaught(e.payload, e.continuable, e.where instanceof Where w ? w : null);
@@ -243,6 +251,17 @@ public final class Interp implements Ctx {
                 where = e.where instanceof Where w ? w : null;
             }
         }
+    }
+
+    private SliceEnd end() {
+        if (halted) return SliceEnd.HALTED;
+        if (blocked) return SliceEnd.BLOCKED;
+        if (atSafepoint) {
+            atSafepoint = false; // the processor joins the barrier now; the thread has no more to do there
+            return SliceEnd.SAFEPOINT;
+        }
+        if (yielded) return SliceEnd.YIELDED;
+        return polling ? SliceEnd.PREEMPTED : SliceEnd.NO_POLL;
     }
 
     // ---- calls -------------------------------------------------------------------------------

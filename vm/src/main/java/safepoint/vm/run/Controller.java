@@ -1,11 +1,11 @@
 package safepoint.vm.run;
 
-import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -36,13 +36,15 @@ public final class Controller {
     private final long maxSteps;
     private final SThread[] current;
     private final long[] sinceSwitch;
-    private final SThread[] lastOn;
+    private final Slices slices;
     private long steps;
     private long virtual;
     /** The choices, run-length encoded later: processor and scheduling points, or a thread choice, in order. */
     public final List<long[]> schedule = new ArrayList<>();
     private int lastChosen = -1;
     private SThread lastThread;
+    /** What ended the last slice. */
+    private SliceEnd lastEnd;
     /** Switches away from a thread that could have gone on (it did not block, end, yield or fail a spin). */
     private int preemptions;
     /** A choice with more than one runnable processor or a thread waiting to run: before it, every schedule runs alike. */
@@ -61,7 +63,7 @@ public final class Controller {
         this.maxSteps = maxSteps;
         this.current = new SThread[processors];
         this.sinceSwitch = new long[processors];
-        this.lastOn = new SThread[processors];
+        this.slices = new Slices(s, vm.events, vm.primordial, processors);
     }
 
     /** Runnable threads not on a processor: then how long a slice runs decides who runs next. */
@@ -142,9 +144,8 @@ public final class Controller {
     }
 
     public Machine.Outcome go() {
-        vm.events.ensureProcessors(n);
+        slices.open();
         synchronized (s) {
-            s.processors(n);
             runner = Thread.currentThread();
             try {
                 return loop();
@@ -155,10 +156,7 @@ public final class Controller {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
                     current[p] = null;
                 }
-                for (java.util.ArrayDeque<SThread> q : s.local) {
-                    s.ready.addAll(q);
-                    q.clear();
-                }
+                slices.close();
             }
         }
     }
@@ -216,24 +214,20 @@ public final class Controller {
             int len = (int) Math.min(slice.points(), maxSteps - steps);
             SThread t = current[p];
             if (lastChosen >= 0 && p != lastChosen && current[lastChosen] == lastThread && lastThread != null
-                    && lastThread.interp.spinningOn == null && !lastThread.interp.yielded) {
+                    && lastThread.interp.spinningOn == null && lastEnd != SliceEnd.YIELDED) {
                 preemptions++;
             }
             schedule.add(new long[] {p, len});
             lastChosen = p;
             lastThread = t;
-            if (t != lastOn[p]) {
-                vm.events.emit(p, "switch", Names.name(t), "");
-                lastOn[p] = t;
-            }
-            t.onProcessor = p;
-            s.onCpu.add(t);
+            slices.begin(p, t);
             t.interp.stopAtSync = strategy.stopsAtSync();
             t.interp.stopAtAlloc = strategy.stopsAtAllocation();
             long syncBefore = t.interp.syncPoints;
             long allocBefore = t.interp.allocPoints;
             long workBefore = t.interp.workPoints;
-            boolean halted = t.interp.run(len);
+            SliceEnd end = t.interp.run(len);
+            lastEnd = end;
             t.interp.stopAtSync = false;
             t.interp.stopAtAlloc = false;
             long used = len - Math.max(0, t.interp.fuel);
@@ -245,34 +239,28 @@ public final class Controller {
             steps += cost;
             virtual += cost;
             sinceSwitch[p] += cost;
-            t.onProcessor = -1;
-            s.onCpu.remove(t);
-            if (vm.exitCode != null) return null;
-            if (halted) {
-                current[p] = null;
-                if (t == vm.primordial) return null;
-                t.result = t.interp.val;
-                t.exception = t.interp.uncaught;
-                s.terminated(t);
-            } else if (t.interp.blocked) {
-                current[p] = null;
-                if (t.state == SThread.State.RUNNABLE) s.ready.add(t);
-            } else if (t.interp.atSafepoint) {
-                t.interp.atSafepoint = false;
-                s.local[p].addFirst(t);
-                current[p] = null;
-            } else if (t.interp.polling && (sinceSwitch[p] >= HEARTBEAT || t.interp.yielded && othersWaitToRun())) {
-                // The heartbeat: at a poll, a thread that has had its quantum (or yields) gives the processor up.
-                s.local[p].add(t);
-                current[p] = null;
-                sinceSwitch[p] = 0;
-            } else if (!t.interp.polling) {
-                Machine.Outcome stuck = pending ? barrierDeadlock(p, t) : n == 1 ? SpinDeadlock.onOneProcessor(vm, t) : null;
-                if (stuck != null) return stuck;
+            // The heartbeat: at a poll, a thread that has had its quantum (or yields) gives the processor up.
+            boolean giveUp = sinceSwitch[p] >= HEARTBEAT || end == SliceEnd.YIELDED && othersWaitToRun();
+            switch (slices.end(p, t, end, giveUp, vm.exitCode != null)) {
+                case DONE -> {
+                    current[p] = null;
+                    return null;
+                }
+                case EXIT -> {
+                    return null;
+                }
+                case HELD -> {
+                    Machine.Outcome stuck = SpinDeadlock.withoutPolls(vm, n, p, t, othersStopped(p));
+                    if (stuck != null) return stuck;
+                }
+                case OFF -> {
+                    current[p] = null;
+                    sinceSwitch[p] = 0;
+                }
+                case ON -> { }
             }
-            if (current[p] != t) sinceSwitch[p] = 0;
             boolean sync = t.interp.syncPoints != syncBefore || strategy.stopsAtAllocation() && t.interp.allocPoints != allocBefore;
-            strategy.ran(this, p, t, sync, used);
+            strategy.ran(this, p, t, end, sync, used);
         }
     }
 
@@ -405,9 +393,9 @@ public final class Controller {
         return ps;
     }
 
-    /** Seed bug 5a: a GC is pending, every other processor has stopped, and P spins without polls. */
-    private Machine.Outcome barrierDeadlock(int p, SThread t) {
-        for (int q = 0; q < n; q++) if (q != p && current[q] != null) return null;
-        return SpinDeadlock.atBarrier(vm, p, t, states());
+    /** Whether every processor but p is stopped (idle, or at the barrier when a GC is pending). */
+    private boolean othersStopped(int p) {
+        for (int q = 0; q < n; q++) if (q != p && current[q] != null) return false;
+        return true;
     }
 }

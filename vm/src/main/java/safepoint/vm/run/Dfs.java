@@ -1,6 +1,7 @@
 package safepoint.vm.run;
 
 import safepoint.vm.Machine;
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,11 +85,11 @@ public final class Dfs implements Strategy {
     }
 
     @Override
-    public void ran(Controller c, int p, SThread t, boolean sync, long used) {
+    public void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {
         lastP = p;
         lastThread = t;
         this.sync = sync;
-        gaveWay = t.interp.spinningOn != null || t.interp.yielded;
+        gaveWay = t.interp.spinningOn != null || end == SliceEnd.YIELDED;
     }
 
     @Override

@@ -7,6 +7,7 @@ import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -43,7 +44,7 @@ public final class FreeRun {
     /** The first internal error on another Java thread of the run, thrown by {@link #go}. */
     private Throwable failure;
     private int idle;
-    private final SThread[] lastRun;
+    private final Slices slices;
     /** The thread a processor keeps while halted for the host in code without polls. */
     private final SThread[] kept;
     private final Heap.Area[] areas;
@@ -52,7 +53,7 @@ public final class FreeRun {
         this.vm = vm;
         this.s = vm.scheduler;
         this.n = processors;
-        this.lastRun = new SThread[processors];
+        this.slices = new Slices(s, vm.events, vm.primordial, processors);
         this.kept = new SThread[processors];
         this.areas = new Heap.Area[processors];
         for (int i = 0; i < processors; i++) areas[i] = new Heap.Area(vm.heap);
@@ -60,10 +61,7 @@ public final class FreeRun {
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
     public Machine.Outcome go() {
-        vm.events.ensureProcessors(n);
-        synchronized (s) {
-            s.processors(n);
-        }
+        slices.open();
         Thread[] others = new Thread[n - 1];
         for (int i = 1; i < n; i++) {
             int id = i;
@@ -89,13 +87,7 @@ public final class FreeRun {
                     Thread.currentThread().interrupt();
                 }
             }
-            synchronized (s) {
-                // Between evaluations every runnable thread waits in the shared queue.
-                for (java.util.ArrayDeque<SThread> q : s.local) {
-                    s.ready.addAll(q);
-                    q.clear();
-                }
-            }
+            slices.close();
         }
         if (failure instanceof Error e) throw e;
         if (failure != null) throw (RuntimeException) failure;
@@ -265,7 +257,8 @@ public final class FreeRun {
     private String cycleSeenTwice() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
-            SThread t = kept[i] != null ? kept[i] : lastRun[i] != null && lastRun[i].onProcessor == i ? lastRun[i] : null;
+            SThread last = slices.last(i);
+            SThread t = kept[i] != null ? kept[i] : last != null && last.onProcessor == i ? last : null;
             states[i] = new WaitForGraph.ProcessorState(t, false);
         }
         WaitForGraph g = WaitForGraph.of(vm, states);
@@ -298,7 +291,10 @@ public final class FreeRun {
         long p = 0;
         for (SThread t : s.runnable()) p += t.interp.polls + t.interp.objects;
         for (SThread t : s.waiting) p += t.interp.polls + t.interp.objects;
-        for (SThread t : lastRun) if (t != null) p += t.interp.polls + t.interp.objects;
+        for (int i = 0; i < n; i++) {
+            SThread t = slices.last(i);
+            if (t != null) p += t.interp.polls + t.interp.objects;
+        }
         return p;
     }
 
@@ -307,7 +303,7 @@ public final class FreeRun {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
                 .append((System.nanoTime() - vm.heap.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
         for (int i = 0; i < n; i++) {
-            SThread t = kept[i] != null ? kept[i] : lastRun[i];
+            SThread t = kept[i] != null ? kept[i] : slices.last(i);
             if (t != null && (kept[i] == t || t.onProcessor == i)) {
                 sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(Names.name(t))
                         .append(t.interp.polling ? "" : " in code without polls").append('\n')
@@ -365,55 +361,35 @@ public final class FreeRun {
                     t = pick(id);
                     if (t == null) return;
                 }
-                t.onProcessor = id;
-                s.onCpu.add(t);
-                if (t != lastRun[id]) {
-                    vm.events.emit(id, "switch", Names.name(t), "");
-                    lastRun[id] = t;
-                    s.switches[id]++;
-                }
+                if (slices.begin(id, t)) s.switches[id]++;
                 t.interp.area = areas[id];
                 pollsBefore = t.interp.polls;
                 spinsBefore = t.interp.spinTries;
                 if (vm.takeInterrupt()) t.interp.raiseFlag(Interp.INTR_USER);
             }
-            boolean halted = t.interp.run(Machine.SLICE);
+            SliceEnd end = t.interp.run(Machine.SLICE);
             fault(id);
             synchronized (s) {
-                t.onProcessor = -1;
-                s.onCpu.remove(t);
                 t.interp.area = Heap.Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;
-                if (vm.exitCode != null) {
-                    finish(null);
-                    return;
-                }
-                if (halted) {
-                    if (t == vm.primordial) {
+                // A thread preempted at a poll gives its processor up, unless a host stop halted it
+                // there (it stays on, for the view); stopped without polls, it stays.
+                switch (slices.end(id, t, end, hostStops == 0, vm.exitCode != null)) {
+                    case DONE, EXIT -> {
                         finish(null);
                         return;
                     }
-                    t.result = t.interp.val;
-                    t.exception = t.interp.uncaught;
-                    s.terminated(t);
-                } else if (t.interp.blocked) {
-                    if (t.state == SThread.State.RUNNABLE) s.ready.add(t); // woken before we parked it
-                } else if (t.interp.atSafepoint) {
-                    t.interp.atSafepoint = false;
-                    s.local[id].addFirst(t); // parked at the safepoint; it goes on first after the GC
-                } else if (hostStops > 0) {
-                    keep = keepOn(id, t); // halted for a host stop: the thread stays on this processor
-                } else if (t.interp.polling) {
-                    s.local[id].add(t); // preempted at a poll: the others get their turn
-                } else {
-                    Machine.Outcome stuck = vm.heap.pending ? barrierDeadlock(id, t)
-                            : n == 1 ? SpinDeadlock.onOneProcessor(vm, t) : null;
-                    if (stuck != null) {
-                        finish(stuck);
-                        return;
+                    case HELD -> {
+                        Machine.Outcome stuck = SpinDeadlock.withoutPolls(vm, n, id, t, idle == n - 1);
+                        if (stuck != null) {
+                            finish(stuck);
+                            return;
+                        }
+                        keep = keepOn(id, t);
                     }
-                    keep = keepOn(id, t);
+                    case ON -> keep = keepOn(id, t); // halted for a host stop: the thread stays on this processor
+                    case OFF -> { }
                 }
                 s.notifyAll();
             }
@@ -510,14 +486,4 @@ public final class FreeRun {
         return ((Number) t.priority).doubleValue();
     }
 
-    /**
-     * Seed bug 5a: a GC barrier is pending, every other processor has stopped, and this one
-     * spins without polls on a spinlock whose holder is parked at the safepoint: no one can move.
-     */
-    private Machine.Outcome barrierDeadlock(int id, SThread t) {
-        if (idle != n - 1) return null;
-        WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
-        for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == id ? t : null, q != id);
-        return SpinDeadlock.atBarrier(vm, id, t, states);
-    }
 }

@@ -2,6 +2,7 @@ package safepoint.vm.run;
 
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Manual implements Strategy {
     }
 
     @Override
-    public void ran(Controller c, int p, SThread t, boolean sync, long used) {
+    public void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {
         if (running > 0) running = Math.max(0, running - used);
     }
 

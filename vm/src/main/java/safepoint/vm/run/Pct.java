@@ -1,5 +1,6 @@
 package safepoint.vm.run;
 
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class Pct implements Strategy {
     }
 
     @Override
-    public void ran(Controller c, int p, SThread t, boolean sync, long used) {
+    public void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {
         syncPoints++;
         for (long cp : changePoints) {
             if (cp == syncPoints) priorities.put(t, nextLow--); // a change point: the running thread drops below all

@@ -1,6 +1,7 @@
 package safepoint.vm.run;
 
 import safepoint.vm.Machine;
+import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.List;
 
@@ -34,8 +35,11 @@ public interface Strategy {
         return false;
     }
 
-    /** Told after each slice: the processor, the thread that ran, whether it passed a sync point, points used. */
-    default void ran(Controller c, int p, SThread t, boolean sync, long used) {}
+    /**
+     * Told after each slice: the processor, the thread that ran, what ended the slice, whether
+     * it passed a sync point, and the points used.
+     */
+    default void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {}
 
     /** Why the run stopped when {@link #next} returned null. */
     default Machine.Outcome stopped(Controller c) {

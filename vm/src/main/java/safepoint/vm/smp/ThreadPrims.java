@@ -109,9 +109,7 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 m.val = Special.VOID;
-                m.stopSlice = true; // back to the scheduler, which requeues this thread behind the others
-                m.yielded = true;
-                m.polling = true;
+                m.yieldSlice(); // back to the scheduler, which requeues this thread behind the others
             }
         });
         add.accept(new ControlPrim("thread-sleep!", 1, 1) {

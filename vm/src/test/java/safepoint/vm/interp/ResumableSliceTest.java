@@ -23,7 +23,7 @@ class ResumableSliceTest {
         Interp m = new Interp(f.vm);
         m.start(new Compiler(f.vm, "t.ss").compileTop(form), null);
         long returns = 0;
-        while (!m.run(slice)) returns++;
+        while (m.run(slice) != SliceEnd.HALTED) returns++;
         assertEquals(null, m.uncaught, "the program raised an error");
         return new Object[] {f.vm.showResult(m.val), returns, m.entries};
     }
