@@ -3,6 +3,7 @@ package safepoint.vm;
 import safepoint.vm.smp.ConsoleReads;
 import safepoint.vm.prims.FilePrims;
 import safepoint.vm.data.Values;
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.HappensBefore;
@@ -384,6 +385,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Ask the running computation to stop with a "User interrupt" error at its next poll. */
     public void interrupt() {
         synchronized (this) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
             interruptRequested = true;
         }
         primordial.interp.raiseFlag(Interp.INTR_USER);
@@ -395,6 +397,7 @@ public final class Machine implements PrimitiveSink, Roots {
             return;
         }
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             interruptWaitingPrimordial();
         }
     }
@@ -584,6 +587,7 @@ public final class Machine implements PrimitiveSink, Roots {
         deadlockReport = null;
         exitCode = null;
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             primordial.interp = m;
             m.thread = primordial;
             primordial.state = SThread.State.RUNNABLE;
@@ -628,6 +632,7 @@ public final class Machine implements PrimitiveSink, Roots {
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
         SThread failed = null;
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             if (!scheduler.unjoinedFailures.isEmpty()) failed = scheduler.unjoinedFailures.remove(0);
         }
         if (failed != null) {
@@ -846,6 +851,7 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
     public synchronized boolean takeInterrupt() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
         boolean r = interruptRequested;
         interruptRequested = false;
         return r;
@@ -876,6 +882,7 @@ public final class Machine implements PrimitiveSink, Roots {
      */
     public String why(String which) {
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.why(this, which);
         }
     }
@@ -883,6 +890,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
     public String describeDeadlock() {
         synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.describe(this);
         }
     }

@@ -1,6 +1,7 @@
 package safepoint.vm.analysis;
 
 import safepoint.vm.data.Symbol;
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;
@@ -232,6 +233,7 @@ public final class Analysis {
             java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
             List<SThread> live = new ArrayList<>();
             synchronized (vm.scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
                 live.add(vm.primordial);
                 live.addAll(vm.scheduler.onCpu);
                 live.addAll(vm.scheduler.runnable());

@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.Map;
  * A then B is recorded with where it happened; a later B-then-A is a potential deadlock, reported
  * even when the run passed (ThreadSanitizer's lock-order-inversion is the model).
  *
- * <p>Locking rule: mutex operations call in holding the scheduler's monitor; spinlock operations
- * call in only in controlled mode (one Java thread).
+ * <p>Locking rule: the fields are guarded by this object's monitor, a leaf of the VM's lock order
+ * (MonitorOrder). Mutex operations call in holding the scheduler's monitor; spinlock operations
+ * call in without it.
  */
 public final class LockOrder {
     /** For lock A, the locks taken while holding it, each with the first time it happened in words. */
@@ -22,6 +24,7 @@ public final class LockOrder {
 
     /** {@code t} now holds {@code lock}. */
     public synchronized void acquired(SThread t, Object lock) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.LOCK_ORDER, this);
         if (t == null) return;
         for (Object held : t.held()) {
             if (held == lock) continue;
@@ -42,11 +45,13 @@ public final class LockOrder {
 
     /** {@code owner} no longer holds {@code lock}. */
     public synchronized void released(SThread owner, Object lock) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.LOCK_ORDER, this);
         if (owner != null && owner.held != null) owner.held.remove(lock);
     }
 
     /** The warnings found since the last call. */
     public synchronized List<String> drain() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.LOCK_ORDER, this);
         List<String> w = new ArrayList<>(warnings);
         warnings.clear();
         return w;

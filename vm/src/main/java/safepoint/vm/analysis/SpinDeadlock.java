@@ -17,7 +17,7 @@ public final class SpinDeadlock {
     public static Machine.Outcome atBarrier(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
         Spinlocks.Spinlock lock = t.interp.spinningOn;
         if (lock == null) return null;
-        SThread holder = lock.holder;
+        SThread holder = lock.holder();
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
         String where = holder.state == SThread.State.WAITING ? "waiting (" + Names.waitText(holder) + ")"
                 : "parked at the safepoint";
@@ -49,15 +49,16 @@ public final class SpinDeadlock {
     public static Machine.Outcome onOneProcessor(Machine vm, SThread t) {
         WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
         Spinlocks.Spinlock s = t.interp.spinningOn;
-        if (s == null || s.holder == null || s.holder == t) {
-            if (s != null && s.holder == t) {
+        SThread holder = s == null ? null : s.holder();
+        if (holder == null || holder == t) {
+            if (holder == t) {
                 return vm.deadlock("*** Deadlock: " + Names.name(t) + " spins without polls on "
                         + Names.name(s) + ", which it holds itself (spinlocks are not recursive)", one);
             }
             return null;
         }
         return vm.deadlock("*** Deadlock: P0 spins without polls on " + Names.name(s) + " for "
-                + Names.name(t) + "\n  " + Names.name(s) + " is held by " + Names.name(s.holder)
+                + Names.name(t) + "\n  " + Names.name(s) + " is held by " + Names.name(holder)
                 + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
                 + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead", one);
     }

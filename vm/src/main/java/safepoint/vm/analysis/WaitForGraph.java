@@ -161,7 +161,8 @@ public final class WaitForGraph {
                 g.edge(mx, mx.owner, "is held by");
             }
             Spinlocks.Spinlock spin = t.interp.spinningOn;
-            if (spin != null && spin.holder != null && !g.out.containsKey(spin)) g.edge(spin, spin.holder, "is held by");
+            SThread holder = spin == null ? null : spin.holder();
+            if (holder != null && !g.out.containsKey(spin)) g.edge(spin, holder, "is held by");
         }
         return g;
     }

@@ -34,6 +34,7 @@ public final class OutputPort extends HeapObj {
     }
 
     public synchronized void write(CharSequence s) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
         if (closed) throw Condition.raise("Port is closed", this);
         int n = s.length();
         if (n == 0) return;
@@ -60,6 +61,7 @@ public final class OutputPort extends HeapObj {
     }
 
     public synchronized void flush() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
         if (sink == null) return;
         try {
             sink.flush();

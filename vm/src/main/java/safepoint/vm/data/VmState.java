@@ -28,6 +28,7 @@ public final class VmState {
 
     /** Gambit's {@code object->serial-number}: assigned on first request, 1, 2, 3, ... */
     public synchronized long serial(Object o) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         Long n = serials.get(o);
         if (n != null) return n;
         long s = bySerial.size();
@@ -38,11 +39,13 @@ public final class VmState {
 
     /** Give {@code o} serial number 1, which gsi gives its primordial thread. */
     public synchronized void serialOne(Object o) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         bySerial.set(1, o);
         serials.put(o, 1L);
     }
 
     public synchronized Object bySerial(long n) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         return n > 0 && n < bySerial.size() ? bySerial.get((int) n) : null;
     }
 
@@ -50,6 +53,7 @@ public final class VmState {
 
     /** The next eq-hash for a heap object: a per-VM sequence, scrambled so nearby objects spread. */
     public synchronized int nextEqHash() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         int h = (++eqHashCounter) * 0x9E3779B1;
         return h == 0 ? 1 : h;
     }
@@ -62,6 +66,7 @@ public final class VmState {
     }
 
     public synchronized Symbol gensym(String prefix) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         return Symbol.uninterned(prefix + (gensyms++)); // gsi's first is g0
     }
 }

@@ -1,5 +1,6 @@
 package safepoint.vm.event;
 
+import safepoint.vm.data.MonitorOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,7 @@ public final class Events {
     }
 
     public synchronized void ensureProcessors(int n) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENTS, this);
         if (buffers.length >= n) return;
         Buffer[] b = java.util.Arrays.copyOf(buffers, n);
         for (int i = buffers.length; i < n; i++) b[i] = new Buffer();
@@ -59,6 +61,7 @@ public final class Events {
         Buffer b = bs[Math.max(0, Math.min(processor, bs.length - 1))];
         Event e = new Event(seq.incrementAndGet(), Math.max(0, processor), System.nanoTime() - t0, kind, subject, detail);
         synchronized (b) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENT_BUFFER, b);
             if (m == Mode.LIVE && b.events.size() - b.start >= LIVE_CAPACITY) {
                 b.start++;
                 b.dropped++;
@@ -76,6 +79,7 @@ public final class Events {
         List<Event> all = new ArrayList<>();
         for (Buffer b : buffers) {
             synchronized (b) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENT_BUFFER, b);
                 all.addAll(b.events.subList(b.start, b.events.size()));
             }
         }
@@ -88,6 +92,7 @@ public final class Events {
         long d = 0;
         for (Buffer b : buffers) {
             synchronized (b) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENT_BUFFER, b);
                 d += b.dropped;
             }
         }
@@ -97,6 +102,7 @@ public final class Events {
     public void clear() {
         for (Buffer b : buffers) {
             synchronized (b) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENT_BUFFER, b);
                 b.events.clear();
                 b.start = 0;
                 b.dropped = 0;

@@ -1,6 +1,7 @@
 package safepoint.vm.gc;
 
 import safepoint.vm.event.Events;
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.smp.SThread;
 import java.math.BigInteger;
@@ -119,6 +120,7 @@ public final class Heap {
 
     public void request(SThread t) {
         synchronized (monitor) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);
             if (pending) return;
             pending = true;
             requester = t;

@@ -1,5 +1,6 @@
 package safepoint.vm.interp;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.lang.ObjType;
@@ -276,6 +277,7 @@ public final class Interp implements Ctx {
             cp.check(args);
             if (cp.locksScheduler) {
                 synchronized (machine.scheduler) {
+                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, machine.scheduler);
                     cp.invoke(this, args);
                 }
                 syncPoint(); // every sync operation is a scheduling point (DESIGN.md)

@@ -144,8 +144,9 @@ public final class Observatory {
             Spinlocks.Spinlock sl = t.interp.spinningOn;
             if (sl != null && !seen.contains(sl)) {
                 seen.add(sl);
-                out.add(new LockView(ref(sl), sl.holder == null ? null : ref(sl.holder), List.of(),
-                        List.of(new LockView.Spinner(ref(t), sl.spins))));
+                SThread holder = sl.holder();
+                out.add(new LockView(ref(sl), holder == null ? null : ref(holder), List.of(),
+                        List.of(new LockView.Spinner(ref(t), sl.spins()))));
             }
         }
         return List.copyOf(out);

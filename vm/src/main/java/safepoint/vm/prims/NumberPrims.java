@@ -1,5 +1,6 @@
 package safepoint.vm.prims;
 
+import safepoint.vm.data.MonitorOrder;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -484,12 +485,14 @@ public final class NumberPrims {
             if (Num.sign(a, "random-integer") <= 0) throw Condition.rangeError("random-integer", 1, a);
             SplittableRandom rnd = c.vm().random;
             synchronized (rnd) { // one generator per VM, shared by its processors
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RANDOM, rnd);
                 return randomBelow(rnd, a);
             }
         }));
         sink.add(Primitive.of0("random-real", true, c -> {
             SplittableRandom rnd = c.vm().random;
             synchronized (rnd) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RANDOM, rnd);
                 double d;
                 do d = rnd.nextDouble(); while (d == 0.0); // the open interval (0, 1)
                 return d;

@@ -1,5 +1,6 @@
 package safepoint.vm.run;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
@@ -146,6 +147,7 @@ public final class Controller {
     public Machine.Outcome go() {
         slices.open();
         synchronized (s) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             runner = Thread.currentThread();
             try {
                 return loop();

@@ -1,5 +1,6 @@
 package safepoint.vm.run;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.SpinDeadlock;
@@ -77,6 +78,7 @@ public final class FreeRun {
         } finally {
             watchdog.interrupt();
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 stop = true;
                 s.notifyAll();
             }
@@ -131,6 +133,7 @@ public final class FreeRun {
             for (;;) {
                 Thread.sleep(WATCH_MILLIS);
                 synchronized (s) {
+                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                     if (stop) return;
                     if (!vm.heap.pending && mayCycle()) {
                         // A cycle of waits while other threads still run: proven when two looks
@@ -330,6 +333,7 @@ public final class FreeRun {
         for (;;) {
             SThread t;
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 if (keep != null && stop) {
                     kept[id] = null;
                     keep.onProcessor = -1;
@@ -370,6 +374,7 @@ public final class FreeRun {
             SliceEnd end = t.interp.run(Machine.SLICE);
             fault(id);
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 t.interp.area = Heap.Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;

@@ -1,5 +1,6 @@
 package safepoint.vm.run;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.event.Events;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.Names;
@@ -50,6 +51,7 @@ final class Slices {
     void open() {
         events.ensureProcessors(n);
         synchronized (s) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             s.processors(n);
         }
     }
@@ -57,6 +59,7 @@ final class Slices {
     /** After a run: between evaluations every runnable thread waits in the shared queue. */
     void close() {
         synchronized (s) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             for (java.util.ArrayDeque<SThread> q : s.local) {
                 s.ready.addAll(q);
                 q.clear();

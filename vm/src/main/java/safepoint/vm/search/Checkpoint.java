@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.gc.ObjectWalker;
 import java.lang.reflect.Field;
@@ -67,6 +68,7 @@ public final class Checkpoint {
      * what a throwaway VM reaches; a VM's own objects are never in it.
      */
     private static synchronized IdentityHashMap<Object, Boolean> shared() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SHARED_OBJECTS, Checkpoint.class);
         if (sharedObjects == null) {
             Machine probe = new Machine(java.io.Writer.nullWriter(), java.io.Writer.nullWriter(), java.io.Reader.nullReader(), 0);
             Checkpoint all = walk(probe, new IdentityHashMap<>(), true);

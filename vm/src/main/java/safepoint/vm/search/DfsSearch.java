@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Dfs;
 import java.util.ArrayDeque;
@@ -88,6 +89,7 @@ public final class DfsSearch {
 
         /** The next prefix to run, or null when the search is over. */
         synchronized int[] take() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             for (;;) {
                 if (capped || level > bound) return null;
                 if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) { // interrupted: another worker failed
@@ -121,6 +123,7 @@ public final class DfsSearch {
         }
 
         synchronized void finished(int[] prefix, Machine vm, Machine.Outcome o) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;
             notifyAll();
             if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && sought.test(o)) {
@@ -157,6 +160,7 @@ public final class DfsSearch {
         }
 
         synchronized Result result() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             if (best != null) {
                 return new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain());
             }

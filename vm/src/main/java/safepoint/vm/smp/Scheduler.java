@@ -18,7 +18,8 @@ import safepoint.vm.data.Condition;
 public final class Scheduler {
     // Locking rule: every field here, and the state of every thread, mutex, condition variable
     // and mailbox, is read and written only while holding this Scheduler's monitor. Processors
-    // run Scheme code without it; thread primitives take it for their bookkeeping.
+    // run Scheme code without it; thread primitives take it for their bookkeeping. Its place
+    // among the VM's other monitors (only leaves are taken under it): data/MonitorOrder.java.
     public final ArrayDeque<SThread> ready = new ArrayDeque<>();
     /**
      * Each processor's own run queue (threads it preempted); {@link #ready} takes new and woken

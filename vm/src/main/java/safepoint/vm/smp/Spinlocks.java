@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
@@ -22,10 +23,15 @@ import safepoint.vm.print.Printer;
 public final class Spinlocks {
     private Spinlocks() {}
 
+    /**
+     * Locking rule: the lock word ({@link #holder}) and the spin count are read and written only
+     * under this object's monitor, which stands for the hardware's compare-and-swap; it is a
+     * leaf in the VM's lock order (data/MonitorOrder.java).
+     */
     public static final class Spinlock extends HeapObj implements Printable {
         public final Object name;
-        public SThread holder;
-        public long spins;
+        private SThread holder;
+        private long spins;
 
         public Spinlock(Object name) {
             this.name = name;
@@ -33,15 +39,41 @@ public final class Spinlocks {
 
         /** The lock word's compare-and-swap: processors race for it. */
         public synchronized boolean tryTake(SThread t) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
             if (holder != null) return false;
             holder = t;
             return true;
         }
 
-        synchronized boolean release() {
-            if (holder == null) return false;
+        /** One try of a spinning thread: null when it took the lock; else a spin, and the holder it met. */
+        synchronized SThread spinOnce(SThread t) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+            if (holder == null) {
+                holder = t;
+                return null;
+            }
+            spins++;
+            return holder;
+        }
+
+        /** Release the lock word: the thread that held it, or null when nobody did. */
+        synchronized SThread release() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+            SThread h = holder;
             holder = null;
-            return true;
+            return h;
+        }
+
+        /** The thread holding the lock now, or null. */
+        public synchronized SThread holder() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+            return holder;
+        }
+
+        /** Failed tries of spinning threads, cumulative. */
+        public synchronized long spins() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+            return spins;
         }
 
         @Override
@@ -62,7 +94,8 @@ public final class Spinlocks {
 
         @Override
         public void exec(Interp m) {
-            if (lock.tryTake(m.thread)) {
+            SThread holder = lock.spinOnce(m.thread);
+            if (holder == null) {
                 m.machine.event(m.thread, "spinlock-take", lock, "by " + Names.name(m.thread));
                 m.machine.lockTaken(m.thread, lock);
                 m.spinningOn = null;
@@ -70,9 +103,8 @@ public final class Spinlocks {
                 m.syncPoint();
                 return;
             }
-            lock.spins++;
             m.spinTries++;
-            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + Names.name(lock.holder));
+            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + Names.name(holder));
             m.spinningOn = lock;
             m.entries++;
             m.syncPoint(); // each try is a scheduling point
@@ -111,15 +143,15 @@ public final class Spinlocks {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Spinlock s = lock(a[0], "spinlock-release!");
-                SThread holder = s.holder;
-                if (!s.release()) throw Condition.raise("Releasing a spinlock that is not held:", s);
+                SThread holder = s.release();
+                if (holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 m.machine.lockGiven(holder, m.thread, s);
                 m.val = Special.VOID;
                 m.syncPoint();
             }
         });
         vm.add(Primitive.of1("spinlock-holder", true, (c, x) -> {
-            SThread h = lock(x, "spinlock-holder").holder;
+            SThread h = lock(x, "spinlock-holder").holder();
             return h == null ? Boolean.FALSE : h;
         }));
     }

@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
@@ -259,6 +260,7 @@ public final class ThreadPrims {
             if (!(p instanceof Long || p instanceof Double)) throw Condition.typeError("thread-base-priority-set!", 2, "REAL", x, p);
             double now = ((Number) p).doubleValue();
             synchronized (sched) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, sched);
                 boolean was = ((Number) t.priority).doubleValue() != 0;
                 if (was != (now != 0)) sched.prioritized += now != 0 ? 1 : -1;
                 t.priority = now;
@@ -275,10 +277,13 @@ public final class ThreadPrims {
         }));
         vm.add(Primitive.of1("mutex-state", true, (c, x) -> {
             SyncObjects.Mutex mx = mutex(x, "mutex-state", new Object[] {x});
-            if (!mx.locked) return Symbol.of(mx.abandoned ? "abandoned" : "not-abandoned");
-            if (mx.owner == null) return Symbol.of("not-owned");
-            if (mx.owner.state == SThread.State.TERMINATED) return Symbol.of("abandoned");
-            return mx.owner;
+            synchronized (sched) { // a mutex's fields, and its owner's state, are the scheduler's
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, sched);
+                if (!mx.locked) return Symbol.of(mx.abandoned ? "abandoned" : "not-abandoned");
+                if (mx.owner == null) return Symbol.of("not-owned");
+                if (mx.owner.state == SThread.State.TERMINATED) return Symbol.of("abandoned");
+                return mx.owner;
+            }
         }));
         add.accept(new ControlPrim("mutex-lock!", 1, 3) {
             @Override
