@@ -323,7 +323,7 @@ public final class Interp implements Ctx {
 
     /** Words already reported to the heap. */
     private long reported;
-    /** Stopped at a poll for a stop-the-world request; the processor joins the barrier. */
+    /** Stopped at a poll for a stop-the-world request: the slice ends as {@link SliceEnd#SAFEPOINT}. */
     public boolean atSafepoint;
 
     public void safepoint() {
