@@ -57,9 +57,7 @@ class MonitorOrderTest {
             for (boolean controlled : new boolean[] {false, true}) {
                 Machine vm = machine(controlled);
                 vm.load(text, p.getFileName().toString());
-                vm.describeThreads();
-                vm.describeLocks();
-                vm.describeProcessors();
+                vm.look(); // the view that ,threads ,locks and ,procs render
                 vm.describeDeadlock();
             }
         }
