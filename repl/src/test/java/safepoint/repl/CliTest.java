@@ -646,4 +646,30 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertEquals(depth - 1 + "\n" + "(".repeat(depth) + ")".repeat(depth), r.out());
     }
+
+    @Test
+    void macrosThatAWorkersEvalMeetsExpandAsTheWorkerAndMayWait() throws Exception {
+        // Issue 10: this printed "primordial", then reported a false deadlock (exit 3).
+        Path p = Path.of("..", "vm", "src", "test", "resources", "expansion", "eval-in-threads.ss").toAbsolutePath().normalize();
+        for (String[] mode : new String[][] {{}, {"--seed", "3"}, {"-p", "1", "--seed", "8", "--strategy", "rr"}}) {
+            String[] args = new String[mode.length + 2];
+            args[0] = "run";
+            args[1] = p.toString();
+            System.arraycopy(mode, 0, args, 2, mode.length);
+            Result r = run("", args);
+            assertEquals("worker\ndone\n", r.out(), String.join(" ", mode) + ": " + r.err());
+            assertEquals(0, r.status(), r.err());
+        }
+    }
+
+    @Test
+    void aTransformerThatLoopsForeverEndsAtTheTimeout() throws Exception {
+        Path p = file("forever.ss", """
+                (defsyntax (forever stx) (let loop () (loop)))
+                (thread-join! (thread-start! (make-thread (lambda () (eval '(forever))) 'looper)))
+                """);
+        Result r = run("", "run", p.toString(), "--timeout", "1");
+        assertEquals(4, r.status(), r.err());
+        assertEquals("*** Timeout: the run did not finish before --timeout expired\n", r.err());
+    }
 }

@@ -14,6 +14,7 @@ import safepoint.vm.gc.Heap;
 import safepoint.vm.gc.Roots;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.ControlPrims;
+import safepoint.vm.interp.ExpansionTime;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
@@ -195,47 +196,69 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Hashing and tests for Gerbil's hash tables. */
     public final HashTables.Host tableHost;
 
-    /** The renaming of the procedural macro expansion in progress (syntax templates use it). */
-    // Per Java thread: processors may expand macros (eval) at the same time.
-    public final ThreadLocal<java.util.IdentityHashMap<Object, Renamed>> expansionRenames = new ThreadLocal<>();
+    /**
+     * The renaming of the procedural macro expansion in progress (syntax templates use it): a
+     * parameter bound on the thread that runs the transformer, so each expansion has its own.
+     */
+    public final Parameter expansionRenames = new Parameter(null, null);
 
     /**
-     * Expand a use of a procedural macro: run its transformer on the form, as a computation of
-     * its own (phase 1, while compiling). An error in the transformer is a syntax error of the use.
+     * Expand a use of a procedural macro: run its transformer on the form (phase 1, while
+     * compiling). An error in the transformer is a syntax error of the use.
      */
     public Object expandWith(Macro macro, Pair form) {
-        java.util.IdentityHashMap<Object, Renamed> saved = expansionRenames.get();
-        expansionRenames.set(new java.util.IdentityHashMap<>());
+        Object transformer = macro.transformer;
+        Node apply = new Node() {
+            @Override
+            public void exec(Interp m) {
+                m.bindParameter(expansionRenames, new java.util.IdentityHashMap<Object, Renamed>());
+                m.apply(transformer, new Object[] {form});
+            }
+        };
         try {
-            return runNested(macro.transformer, new Object[] {form});
+            return atExpansionTime(apply);
         } catch (SchemeError e) {
             // Report the error at the macro's use.
             e.where = new Where(null, sources.get(form));
             throw e;
-        } finally {
-            expansionRenames.set(saved);
         }
     }
 
     /** Evaluate a transformer expression at compile time. */
     public Object evalNested(Node code) {
+        return atExpansionTime(code);
+    }
+
+    /**
+     * Run code at expansion time, in one of two ways (see ExpansionTime):
+     * <ul>
+     *   <li>on a compile thread, the compile was asked for by a running green thread (eval, load,
+     *       the imports they meet): the code runs as that thread, on its own continuation, polling,
+     *       at the GC barrier and under the controller like any of its code;
+     *   <li>anywhere else the host compiles before any green thread runs ({@link #prepare}, REPL
+     *       input through {@link #eval(Object, String)}): nothing else runs, and the code runs here
+     *       in a nested loop as the primordial thread, which cannot wait.
+     * </ul>
+     */
+    private Object atExpansionTime(Node code) {
+        if (ExpansionTime.onCompileThread()) return ExpansionTime.call(code);
         Interp m = new Interp(this);
         m.start(code, null);
-        return finishNested(m);
-    }
-
-    Object runNested(Object f, Object[] args) {
-        Interp m = new Interp(this);
-        m.startApply(f, args);
-        return finishNested(m);
-    }
-
-    private Object finishNested(Interp m) {
         m.thread = primordial;
-        // Expansion-time code does not join a GC barrier (a slice ending at a safepoint just goes
-        // on): the thread that asked for the GC will.
+        SThread.State before = primordial.state;
+        // Expansion-time code here does not join a GC barrier (a slice ending at a safepoint just
+        // goes on): the world is stopped for the host, and the GC waits for the run.
         for (SliceEnd end; (end = m.run(SLICE)) != SliceEnd.HALTED; ) {
-            if (end == SliceEnd.BLOCKED) throw Condition.raise("A thread cannot wait while expanding macros or loading a module");
+            if (end == SliceEnd.BLOCKED) {
+                synchronized (scheduler) { // undo the wait it began
+                    Scheduler.leaveWaiters(primordial);
+                    scheduler.waiting.remove(primordial);
+                    primordial.state = before;
+                    primordial.waitingOn = null;
+                }
+                throw Condition.raise("A thread cannot wait while expanding macros or loading a module at compile time (expand through eval in a running thread to let it wait)");
+            }
+            if (takeInterrupt()) m.raiseFlag(Interp.INTR_USER);
             long d = deadline;
             if (d != 0 && System.nanoTime() - d > 0) throw Condition.raise("Timeout while expanding a macro");
         }
@@ -501,16 +524,14 @@ public final class Machine implements PrimitiveSink, Roots {
         return code;
     }
 
-    /** Run compiled top-level forms in a nested computation (a module's body, at import time). */
+    /** Run compiled top-level forms at expansion time (a module's body, at import time). */
     public void runAllNested(Node[] code, Object[] forms) {
-        Interp m = new Interp(this);
-        m.start(new Node() {
+        atExpansionTime(new Node() {
             @Override
             public void exec(Interp mm) {
                 LoadFrame.next(mm, code, forms, 0);
             }
-        }, null);
-        finishNested(m);
+        });
     }
 
     /** Runs the compiled top-level forms of a load one at a time, each when the previous returns. */

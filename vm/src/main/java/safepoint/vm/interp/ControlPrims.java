@@ -236,9 +236,10 @@ public final class ControlPrims {
         vm.add(new ControlPrim("eval", 1, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Compiler c = new Compiler(m.machine, "(eval)");
-                m.pc = c.compileTop(a[0]);
-                m.env = null;
+                // Compiled as this thread: the macros it meets expand on its own frames.
+                Machine vm = m.machine;
+                Object form = a[0];
+                ExpansionTime.compile(m, () -> new Compiler(vm, "(eval)").compileTop(form));
             }
         });
         vm.add(new ControlPrim("load", 1, 1) {
@@ -260,8 +261,16 @@ public final class ControlPrims {
                 Object[] forms = m.machine.readAll(text, path.toString()).toArray();
                 // Like gsi, load returns the file's path once its forms have run.
                 m.push(new ReturnValue(new MString(name)));
-                Node[] code = Machine.compileAll(new Compiler(m.machine, path.toString()), forms);
-                Machine.LoadFrame.next(m, code, forms, 0);
+                Machine vm = m.machine;
+                ExpansionTime.compile(m, () -> {
+                    Node[] code = Machine.compileAll(new Compiler(vm, path.toString()), forms);
+                    return new Node() {
+                        @Override
+                        public void exec(Interp mm) {
+                            Machine.LoadFrame.next(mm, code, forms, 0);
+                        }
+                    };
+                });
             }
         });
         vm.add(new ControlPrim("exit", 0, 1) {

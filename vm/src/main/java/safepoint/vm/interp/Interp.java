@@ -89,6 +89,8 @@ public final class Interp implements Ctx {
     public SThread thread;
     /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
     private boolean blocked;
+    /** The compile this thread is in (an eval or load it asked for: see ExpansionTime), or null. */
+    volatile ExpansionTime.Job expanding;
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     public Object pendingRaise;
 
@@ -498,9 +500,14 @@ public final class Interp implements Ctx {
 
     // ---- parameters ----------------------------------------------------------------------------
 
-    Object paramValue(Parameter p) {
+    public Object paramValue(Parameter p) {
         for (DynBinding b = params; b != null; b = b.next) if (b.param == p) return b.value;
         return p.global;
+    }
+
+    /** Bind {@code p} to {@code v} until {@link #params} is restored (a frame below saved it). */
+    public void bindParameter(Parameter p, Object v) {
+        params = new DynBinding(p, v, params);
     }
 
     private void applyParameter(Parameter p, Object[] args) {

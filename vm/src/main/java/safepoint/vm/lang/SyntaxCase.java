@@ -152,7 +152,8 @@ public final class SyntaxCase {
         public Object ev(Interp m) {
             Map<Object, Object> b = new IdentityHashMap<>();
             for (int i = 0; i < ids.length; i++) b.put(ids[i], fromScheme(refs[i].ev(m)));
-            IdentityHashMap<Object, Renamed> renames = m.machine.expansionRenames.get();
+            @SuppressWarnings("unchecked")
+            IdentityHashMap<Object, Renamed> renames = (IdentityHashMap<Object, Renamed>) m.paramValue(m.machine.expansionRenames);
             if (renames == null) renames = new IdentityHashMap<>();
             return BUILDER.build(tmpl, b, renames);
         }

@@ -1,6 +1,7 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.Machine;
+import safepoint.vm.interp.ExpansionTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +173,7 @@ public final class Scheduler {
     /** A thread ended: record it and wake the threads joining it. */
     public void terminated(SThread t) {
         t.state = SThread.State.TERMINATED;
+        ExpansionTime.abandon(t.interp); // a compile it asked for will never be answered
         for (ArrayDeque<SThread> q : local) q.remove(t);
         if (vm != null) vm.event(null, "thread-end", t, t.exception != null ? "uncaught exception" : "");
         ready.remove(t);

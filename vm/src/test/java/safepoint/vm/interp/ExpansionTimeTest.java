@@ -1,0 +1,284 @@
+package safepoint.vm.interp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import safepoint.vm.Machine;
+
+/**
+ * Expansion-time code (transformers, transformer expressions, module bodies) that a running
+ * thread's eval or load meets runs as that thread: it is the current thread, it may wait, it
+ * joins the GC barrier, it is scheduled by the controller, and its compile thread never outlives it.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ExpansionTimeTest {
+    /** The program of issue 10 (also run through the CLI by CliTest). */
+    static final String WHO = read(Path.of("src/test/resources/expansion/eval-in-threads.ss"));
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    record Run(Machine vm, Machine.Outcome outcome, String out) {
+        String text() {
+            return outcome.status() + " " + outcome.exitCode() + "\n" + out + (outcome.errorText() == null ? "" : outcome.errorText());
+        }
+    }
+
+    static Machine machine(StringWriter out, int processors) {
+        Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
+        vm.setProcessors(processors);
+        vm.deadline = System.nanoTime() + 100_000_000_000L;
+        return vm;
+    }
+
+    static Run free(String program, int processors) {
+        StringWriter out = new StringWriter();
+        Machine vm = machine(out, processors);
+        Machine.Outcome o = vm.load(program, "t.ss");
+        return new Run(vm, o, out.toString());
+    }
+
+    static Run controlled(String program, int processors, long seed, String strategy) {
+        StringWriter out = new StringWriter();
+        Machine vm = machine(out, processors);
+        vm.setControlled(seed, strategy, 10_000_000);
+        Machine.Outcome o = vm.load(program, "t.ss");
+        return new Run(vm, o, out.toString());
+    }
+
+    @Test
+    void evalInAWorkerExpandsAsTheWorkerAndMayWait() {
+        for (int p : new int[] {1, 2, 4}) assertEquals("VALUE 0\nworker\ndone\n", free(WHO, p).text(), "-p " + p);
+    }
+
+    @Test
+    void evalInAWorkerExpandsAsTheWorkerInControlledMode() {
+        for (String strategy : new String[] {"random", "rr", "pct"}) {
+            for (int p : new int[] {1, 2, 4}) {
+                for (long seed = 1; seed <= 5; seed++) {
+                    Run first = controlled(WHO, p, seed, strategy);
+                    String what = strategy + " -p " + p + " seed " + seed;
+                    assertEquals("VALUE 0\nworker\ndone\n", first.text(), what);
+                    // The same seed, the same run: the compile thread takes no turn of its own.
+                    Run again = controlled(WHO, p, seed, strategy);
+                    assertEquals(first.vm().lastScheduleString(WHO), again.vm().lastScheduleString(WHO), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRewoundRunOfItIsTheRunOfAFreshVm() {
+        // explore compiles once and rewinds per run: expansion at run time must not break that.
+        Run fresh = controlled(WHO, 2, 11, "random");
+        StringWriter ignored = new StringWriter();
+        Machine vm = machine(ignored, 2);
+        Machine.Prepared p = vm.prepare(WHO, "t.ss");
+        var snap = vm.snapshot(p);
+        for (int i = 0; i < 3; i++) {
+            StringWriter out = new StringWriter();
+            vm.rewind(snap, out, new StringWriter(), 11);
+            vm.setControlled(11, "random", 10_000_000);
+            Machine.Outcome o = vm.run(p);
+            assertEquals(fresh.text(), new Run(vm, o, out.toString()).text(), "run " + i);
+            assertEquals(fresh.vm().lastScheduleString(WHO), vm.lastScheduleString(WHO), "run " + i);
+        }
+    }
+
+    @Test
+    void aTransformerRunsOnTheThreadsOwnContinuationWithItsSchedulingPoints() {
+        // Its procedure entries count as the thread's scheduling points, as any of its code.
+        String program = """
+                (defsyntax (count-to stx) (let loop ((i 0)) (if (< i 5000) (loop (+ i 1)) i)))
+                (def t (make-thread (lambda () (let* ((before (##entries)) (v (eval '(count-to)))) (list v (> (- (##entries) before) 5000)))) 'w))
+                (display (thread-join! (thread-start! t)))
+                """;
+        assertEquals("VALUE 0\n(5000 #t)", free(program, 2).text());
+        assertEquals("VALUE 0\n(5000 #t)", controlled(program, 2, 3, "random").text());
+    }
+
+    @Test
+    void nestedEvalsInsideATransformerRunAsTheSameThread() {
+        String program = """
+                (defsyntax (who stx) (list 'quote (thread-name (current-thread))))
+                (defsyntax (outer stx) (thread-sleep! 0.001) (list 'quote (list (eval '(who)) (thread-name (current-thread)))))
+                (display (thread-join! (thread-start! (make-thread (lambda () (eval '(outer))) 'nest))))
+                """;
+        assertEquals("VALUE 0\n(nest nest)", free(program, 2).text());
+        assertEquals("VALUE 0\n(nest nest)", controlled(program, 2, 9, "random").text());
+    }
+
+    @Test
+    void aModuleBodyAndALoadedFileRunAsTheThreadThatAskedForThem(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("lib.ss");
+        Files.writeString(lib, """
+                (defsyntax (slow stx) (thread-sleep! 0.01) (list 'quote (thread-name (current-thread))))
+                (def loaded-by (slow))
+                """);
+        String program = """
+                (def (importer)
+                  (eval '(module M (export x) (def x (begin (thread-sleep! 0.01) (thread-name (current-thread))))))
+                  (eval '(begin (import M) x)))
+                (display (thread-join! (thread-start! (make-thread importer 'modder))))
+                (thread-join! (thread-start! (make-thread (lambda () (load "%s")) 'loader)))
+                (display loaded-by)
+                """.formatted(lib);
+        assertEquals("VALUE 0\nmodderloader", free(program, 2).text());
+        assertEquals("VALUE 0\nmodderloader", controlled(program, 2, 4, "random").text());
+    }
+
+    @Test
+    void aTransformerErrorIsASyntaxErrorAtTheMacrosUse() {
+        String caught = """
+                (defsyntax (bad stx) (car 1))
+                (display (thread-join! (thread-start! (make-thread
+                  (lambda () (with-catch (lambda (e) (list 'caught (error-object-message e))) (lambda () (eval '(bad)))))))))
+                """;
+        assertEquals("VALUE 0\n(caught PAIR expected)", free(caught, 2).text());
+        // Uncaught, it is reported at the use, as when the file itself uses the macro.
+        String inEval = "(defsyntax (bad stx) (car 1))\n(display \"a\")\n(eval '(bad))\n";
+        String atTop = "(defsyntax (bad stx) (car 1))\n(display \"a\")\n       (bad)\n";
+        Run e = free(inEval, 2);
+        Run t = free(atTop, 1);
+        assertEquals(Machine.Status.ERROR, e.outcome().status());
+        assertEquals("*** ERROR IN \"t.ss\"@3.8 -- (Argument 1) PAIR expected\n(car 1)", e.outcome().errorText());
+        assertEquals(t.outcome().errorText(), e.outcome().errorText());
+    }
+
+    @Test
+    void aGcAskedForByAnotherThreadCompletesWhileAWorkerExpands() {
+        // The worker is inside its transformer (it loops until the GC is over) when the main thread
+        // asks for a GC: the collection needs the worker's processor at the barrier.
+        String program = """
+                (def expanding #f)
+                (def collected #f)
+                (defsyntax (spin stx) (set! expanding #t) (let loop () (if collected ''finished (loop))))
+                (def t (thread-start! (make-thread (lambda () (eval '(spin))) 'expander)))
+                (let wait () (unless expanding (thread-yield!) (wait)))
+                (gc)
+                (set! collected #t)
+                (display (thread-join! t))
+                """;
+        for (int p : new int[] {1, 2, 4}) {
+            Run r = free(program, p);
+            assertEquals("VALUE 0\nfinished", r.text(), "-p " + p);
+            assertTrue(r.vm().heap.collections >= 1, "-p " + p);
+        }
+        for (long seed = 1; seed <= 5; seed++) {
+            Run r = controlled(program, 2, seed, "random");
+            assertEquals("VALUE 0\nfinished", r.text(), "seed " + seed);
+            assertTrue(r.vm().heap.collections >= 1);
+        }
+    }
+
+    static final String FOREVER_IN_WORKER = """
+            (defsyntax (forever stx) (display "looping") (let loop () (loop)))
+            (thread-join! (thread-start! (make-thread (lambda () (eval '(forever))) 'looper)))
+            """;
+    static final String FOREVER_IN_MAIN = """
+            (defsyntax (forever stx) (display "looping") (let loop () (loop)))
+            (eval '(forever))
+            """;
+
+    @Test
+    void aTransformerThatLoopsForeverIsStoppedByTheTimeout() {
+        for (String program : new String[] {FOREVER_IN_WORKER, FOREVER_IN_MAIN}) {
+            StringWriter out = new StringWriter();
+            Machine vm = machine(out, 2);
+            vm.deadline = System.nanoTime() + 300_000_000L;
+            Machine.Outcome o = vm.load(program, "t.ss");
+            assertEquals(Machine.Status.TIMEOUT, o.status());
+            assertEquals("*** Timeout: the run did not finish before --timeout expired", o.errorText());
+        }
+    }
+
+    @Test
+    void aTransformerThatLoopsForeverIsStoppedByCtrlC() throws Exception {
+        for (boolean controlled : new boolean[] {false, true}) {
+            for (String program : new String[] {FOREVER_IN_WORKER, FOREVER_IN_MAIN}) {
+                StringWriter out = new StringWriter();
+                Machine vm = machine(out, 2);
+                if (controlled) vm.setControlled(1, "random", Long.MAX_VALUE);
+                Machine.Outcome[] result = new Machine.Outcome[1];
+                Thread runner = new Thread(() -> result[0] = vm.load(program, "t.ss"));
+                runner.start();
+                while (runner.isAlive()) {
+                    if (out.toString().contains("looping")) vm.interrupt();
+                    runner.join(20);
+                }
+                String what = (controlled ? "controlled, " : "free run, ") + program;
+                assertEquals(Machine.Status.ERROR, result[0].status(), what);
+                String err = result[0].errorText();
+                assertTrue(err.endsWith("-- User interrupt"), what + ": " + err);
+                // In the main thread the interrupt lands in the transformer: reported at the use.
+                if (program == FOREVER_IN_MAIN) assertTrue(err.startsWith("*** ERROR IN \"t.ss\"@2.8"), err);
+            }
+        }
+    }
+
+    private static long compileThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("safepoint-compile-")).count();
+    }
+
+    @Test
+    void aThousandEvalsLeaveNoCompileThreadBehind() {
+        long threadsBefore = compileThreads();
+        int openBefore = ExpansionTime.open();
+        String program = """
+                (defsyntax (one stx) (thread-yield!) 1)
+                (def (sum n) (let loop ((i 0) (s 0)) (if (= i n) s (loop (+ i 1) (+ s (eval '(one)) (eval '(+ 1 1)))))))
+                (display (thread-join! (thread-start! (make-thread (lambda () (sum 1000)) 'evaluator))))
+                """;
+        assertEquals("VALUE 0\n3000", free(program, 2).text());
+        assertTrue(ExpansionTime.open() <= openBefore, "compiles left open: " + ExpansionTime.open());
+        // Sequential compiles reuse one idle compile thread.
+        assertTrue(compileThreads() <= threadsBefore + 1, "compile threads: " + compileThreads() + ", before " + threadsBefore);
+    }
+
+    @Test
+    void terminatingAThreadThatExpandsEndsItsCompile() {
+        int openBefore = ExpansionTime.open();
+        String program = """
+                (def expanding #f)
+                (defsyntax (stuck stx) (set! expanding #t) (thread-sleep! 1000) ''never)
+                (def t (thread-start! (make-thread (lambda () (eval '(stuck))) 'stuck)))
+                (let wait () (unless expanding (thread-yield!) (wait)))
+                (thread-terminate! t)
+                (display (with-catch (lambda (e) 'terminated) (lambda () (thread-join! t))))
+                """;
+        assertEquals("VALUE 0\nterminated", free(program, 2).text());
+        assertTrue(ExpansionTime.open() <= openBefore, "compiles left open: " + ExpansionTime.open());
+        assertEquals("VALUE 0\nterminated", controlled(program, 2, 5, "random").text());
+        assertTrue(ExpansionTime.open() <= openBefore, "compiles left open: " + ExpansionTime.open());
+    }
+
+    @Test
+    void aContinuationThatEscapesATransformerFreesItsCompile() throws Exception {
+        int openBefore = ExpansionTime.open();
+        String program = """
+                (def out #f)
+                (defsyntax (leave stx) (out 'escaped))
+                (display (call/cc (lambda (k) (set! out k) (eval '(leave)))))
+                """;
+        assertEquals("VALUE 0\nescaped", free(program, 1).text());
+        // The escaped compile's frames are garbage now: the compile is unwound once Java sees it.
+        while (ExpansionTime.open() > openBefore) {
+            System.gc();
+            Thread.sleep(10);
+        }
+    }
+}
