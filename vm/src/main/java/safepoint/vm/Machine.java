@@ -510,6 +510,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Back to the snapshot's state, with fresh ports and a generator seeded with {@code seed}. */
     public void rewind(Checkpoint s, Writer out, Writer err, long seed) {
         if (s.vm != this) throw new IllegalArgumentException("a snapshot of another machine");
+        ExpansionTime.abandonAll(this); // the threads of the last run are dropped, mid-expansion or not
         s.restore();
         state.random = new java.util.SplittableRandom(seed);
         state.stdout = OutputPort.of(out, "stdout");
@@ -643,6 +644,7 @@ public final class Machine implements PrimitiveSink, Roots {
                 freeRun = null;
             }
         }
+        ExpansionTime.abandon(m); // these registers never run again (the next evaluation gets its own)
         warn();
         if (stopped != null) return stopped;
         flush();

@@ -1,6 +1,7 @@
 package safepoint.vm.interp;
 
-import java.lang.ref.Cleaner;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -40,9 +41,12 @@ import safepoint.vm.data.SchemeError;
  * whole run, and free run while a thread terminates another: see {@link #abandon}).
  *
  * <p>No compile thread is left behind: an idle one waits for the next compile and ends after
- * {@link #IDLE_MILLIS}; a compile whose green thread will never answer (it terminated, or its
- * frames became garbage: a continuation escaped the transformer, the VM was rewound or dropped)
- * is unwound by {@link Cancelled} and its thread goes back to the pool.
+ * {@link #IDLE_MILLIS}. A compile whose green thread will never answer is unwound by
+ * {@link Cancelled} and its thread goes back to the pool, at the moment that is known: the
+ * thread terminates ({@link #abandon}), the registers of a primordial evaluation are done with,
+ * the VM is rewound ({@link #abandonAll}). (Java's GC cannot find them: a parked compile
+ * thread's stack reaches its whole machine.) A continuation that escapes a transformer leaves
+ * its compile open until one of these.
  */
 public final class ExpansionTime {
     private ExpansionTime() {}
@@ -53,10 +57,8 @@ public final class ExpansionTime {
     private static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
     static final long IDLE_MILLIS = 10_000;
     private static final AtomicInteger NAMES = new AtomicInteger();
-    /** Compiles started and not yet ended (for tests: none may be left behind). */
-    private static final AtomicInteger OPEN = new AtomicInteger();
-    /** Ends the compile of a green thread whose frames became garbage. */
-    private static final Cleaner CLEANER = Cleaner.create();
+    /** Compiles begun and not ended, of every machine. */
+    private static final Set<Job> OPEN = ConcurrentHashMap.newKeySet();
 
     /** Whether this Java thread is a compile thread: expansion-time code goes to its green thread. */
     public static boolean onCompileThread() {
@@ -65,7 +67,7 @@ public final class ExpansionTime {
 
     /** Compiles begun and not ended. */
     static int open() {
-        return OPEN.get();
+        return OPEN.size();
     }
 
     /**
@@ -76,10 +78,10 @@ public final class ExpansionTime {
     public static void compile(Interp m, Supplier<Node> work) {
         Job outer = m.expanding;
         while (outer != null && outer.ended()) outer = outer.outer; // left behind by an escape
-        Job job = new Job(work, outer);
+        Job job = new Job(work, outer, m.machine);
         m.expanding = job;
         Worker.start(job);
-        proceed(m, job, null, job.awaitGreenTurn());
+        proceed(m, job, job.awaitGreenTurn());
     }
 
     /**
@@ -108,8 +110,13 @@ public final class ExpansionTime {
         for (Job j = m.expanding; j != null; j = j.outer) j.abandon();
     }
 
+    /** {@code machine} drops every thread (a rewind): unwind each of its compiles. Between runs only. */
+    public static void abandonAll(Object machine) {
+        for (Job j : OPEN) if (j.machine == machine) j.abandon();
+    }
+
     /** The green thread's side: act on the compiler's message. */
-    private static void proceed(Interp m, Job job, Object ticket, Object msg) {
+    private static void proceed(Interp m, Job job, Object msg) {
         if (msg instanceof Call c) {
             if (job.abandoned()) {
                 // The thread was terminated while its processor compiled: end the compile, and
@@ -119,12 +126,7 @@ public final class ExpansionTime {
                 m.stopSlice = true;
                 return;
             }
-            if (ticket == null) {
-                // Only this thread's frames hold the ticket; once they are garbage, so is the compile.
-                ticket = new Object();
-                job.cleanable = CLEANER.register(ticket, job::abandon);
-            }
-            Back b = new Back(job, ticket, c.number(), m);
+            Back b = new Back(job, c.number(), m);
             m.push(b);
             m.handlers = new Pair(new Abort(b), Nil.NIL);
             m.lastRaiseWhere = null;
@@ -133,7 +135,6 @@ public final class ExpansionTime {
             return;
         }
         m.expanding = job.outer;
-        if (job.cleanable != null) job.cleanable.clean();
         if (msg instanceof Done d) {
             m.env = null;
             m.pc = d.next();
@@ -188,12 +189,13 @@ public final class ExpansionTime {
         /** Calls handed to the green thread so far; the one it runs now is the last. */
         private int calls;
         private boolean abandoned;
-        /** Registered at the first call; cleaned (deregistered) when the compile ends. */
-        Cleaner.Cleanable cleanable;
+        /** The machine compiled for (typed Object: this layer sits below it). */
+        final Object machine;
 
-        Job(Supplier<Node> work, Job outer) {
+        Job(Supplier<Node> work, Job outer, Object machine) {
             this.work = work;
             this.outer = outer;
+            this.machine = machine;
         }
 
         /** On the compile thread: compile, then hand the outcome over. */
@@ -209,7 +211,7 @@ public final class ExpansionTime {
             } finally {
                 CURRENT.remove();
             }
-            OPEN.decrementAndGet();
+            OPEN.remove(this);
             IDLE.addFirst(self); // before the green thread goes on, so its next compile reuses this thread
             synchronized (this) {
                 message = outcome;
@@ -289,7 +291,7 @@ public final class ExpansionTime {
         private Job job;
 
         static void start(Job job) {
-            OPEN.incrementAndGet();
+            OPEN.add(job);
             Worker w = IDLE.pollFirst();
             if (w == null) {
                 w = new Worker();
@@ -338,17 +340,14 @@ public final class ExpansionTime {
      */
     static final class Back extends Frame {
         final Job job;
-        /** Held only by this thread's frames (see {@link #proceed}). */
-        final Object ticket;
         final int number;
         final Object handlers;
         final DynBinding params;
         final Winder winders;
         final Where lastRaise;
 
-        Back(Job job, Object ticket, int number, Interp m) {
+        Back(Job job, int number, Interp m) {
             this.job = job;
-            this.ticket = ticket;
             this.number = number;
             this.handlers = m.handlers;
             this.params = m.params;
@@ -371,7 +370,7 @@ public final class ExpansionTime {
         }
 
         void answer(Interp m, Object a) {
-            proceed(m, job, ticket, job.answer(number, a));
+            proceed(m, job, job.answer(number, a));
         }
     }
 
