@@ -27,6 +27,46 @@ class AnalysisTest {
             (thread-join! left)
             """;
 
+    /** A waiter on a condition variable that lives only in its own frame: nobody can ever signal it. */
+    static final String LOST_WAKEUP = """
+            (define m (make-mutex 'm))
+            (define (wait-alone)
+              (let ((cv (make-condition-variable 'alone)))
+                (mutex-lock! m)
+                (mutex-unlock! m cv)))
+            (define w (spawn/name 'waiter wait-alone))
+            (thread-join! w)
+            """;
+
+    static final String MANY_WAITERS = """
+            (define m (make-mutex 'm))
+            (mutex-lock! m)
+            (define ts (let loop ((i 0) (acc '()))
+                         (if (= i 2000) acc (loop (+ i 1) (cons (spawn (lambda () (mutex-lock! m))) acc)))))
+            (thread-join! (car ts))
+            """;
+
+    static final String TABLE_RACE = """
+            (define h (make-hash-table))
+            (define ts (map (lambda (k) (spawn (lambda () (hash-put! h k #t)))) '(a b)))
+            (for-each thread-join! ts)
+            """;
+
+    /** A thread that keeps running, so that a run reaches its step bound. */
+    static final String BUSY = "(define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))\n";
+
+    /** At the step bound the main thread waits, through a lost wakeup, forever: a proven hang. */
+    static final String HANG = """
+            (define (wait-alone)
+              (let ((m (make-mutex)) (cv (make-condition-variable 'alone)))
+                (mutex-lock! m)
+                (mutex-unlock! m cv)))
+            (define w (spawn/name 'waiter wait-alone))
+            """ + BUSY + "(thread-join! w)\n";
+
+    /** A wait the busy thread could still end: inconclusive at the step bound. */
+    static final String INCONCLUSIVE = "(define w (spawn/name 'waiter (lambda () (thread-receive))))\n" + BUSY + "(thread-join! w)\n";
+
     /** Run in controlled mode (seed) or free run (seed null) on p processors; stdout then the outcome. */
     static Machine.Outcome run(String program, int p, Long seed, StringWriter out) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed == null ? 0 : seed);
@@ -96,15 +136,7 @@ class AnalysisTest {
     @Test
     void aConditionVariableNoLiveThreadCanReachIsALostWakeup() {
         // The waiter's condition variable lives only in its own frame: nobody can ever signal it.
-        String lost = """
-                (define m (make-mutex 'm))
-                (define (wait-alone)
-                  (let ((cv (make-condition-variable 'alone)))
-                    (mutex-lock! m)
-                    (mutex-unlock! m cv)))
-                (define w (spawn/name 'waiter wait-alone))
-                (thread-join! w)
-                """;
+        String lost = LOST_WAKEUP;
         Machine.Outcome o = run(lost, 2, 3L, new StringWriter());
         assertEquals(3, o.exitCode());
         assertTrue(o.errorText().contains("#<thread waiter> WAITING on #<condition-variable alone>"), o.errorText());
@@ -119,14 +151,7 @@ class AnalysisTest {
 
     @Test
     void manyWaitersAreSummarisedNotDumped() {
-        String program = """
-                (define m (make-mutex 'm))
-                (mutex-lock! m)
-                (define ts (let loop ((i 0) (acc '()))
-                             (if (= i 2000) acc (loop (+ i 1) (cons (spawn (lambda () (mutex-lock! m))) acc)))))
-                (thread-join! (car ts))
-                """;
-        Machine.Outcome o = run(program, 4, 1L, new StringWriter());
+        Machine.Outcome o = run(MANY_WAITERS, 4, 1L, new StringWriter());
         assertEquals(3, o.exitCode());
         String t = o.errorText();
         assertTrue(t.lines().count() < 80, "summarised: " + t.lines().count() + " lines");
@@ -192,12 +217,7 @@ class AnalysisTest {
             assertEquals("", r[1], "seed " + seed);
         }
         // Two threads writing one table with nothing between them: a race on the table.
-        String tables = """
-                (define h (make-hash-table))
-                (define ts (map (lambda (k) (spawn (lambda () (hash-put! h k #t)))) '(a b)))
-                (for-each thread-join! ts)
-                """;
-        String[] r = runWithStderr(tables, 3, 1L);
+        String[] r = runWithStderr(TABLE_RACE, 3, 1L);
         assertTrue(r[1].startsWith("warning: data race on the hash table h\n  write by #<thread"), r[1]);
     }
 
@@ -227,15 +247,7 @@ class AnalysisTest {
 
     @Test
     void atTheStepBoundALostWakeupUnderTheMainThreadIsAProvenHang() {
-        String hang = """
-                (define (wait-alone)
-                  (let ((m (make-mutex)) (cv (make-condition-variable 'alone)))
-                    (mutex-lock! m)
-                    (mutex-unlock! m cv)))
-                (define w (spawn/name 'waiter wait-alone))
-                (define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))
-                (thread-join! w)
-                """;
+        String hang = HANG;
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
         vm.setProcessors(2);
         vm.setControlled(1, "random", 50_000);
@@ -252,11 +264,7 @@ class AnalysisTest {
         Machine vm2 = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
         vm2.setProcessors(2);
         vm2.setControlled(1, "random", 50_000);
-        Machine.Outcome o2 = vm2.load("""
-                (define w (spawn/name 'waiter (lambda () (thread-receive))))
-                (define busy (spawn/name 'busy (lambda () (let loop () (thread-yield!) (loop)))))
-                (thread-join! w)
-                """, "t.ss");
+        Machine.Outcome o2 = vm2.load(INCONCLUSIVE, "t.ss");
         assertEquals(4, o2.exitCode(), o2.errorText());
     }
 }

@@ -26,6 +26,28 @@ class WaitForGraphTest {
         return g.edges(v).stream().map(WaitForGraph.Edge::line).toList();
     }
 
+    /**
+     * Seed bug 5a on three processors: a GC is pending, P1 runs a thread spinning without polls
+     * on a spinlock whose holder is parked on P0, P0 and P2 are at the barrier (P2 runs
+     * {@code onP2} instead, when given).
+     */
+    static WaitForGraph.ProcessorState[] barrierScene(Machine vm, SThread onP2) {
+        vm.scheduler.processors(3);
+        vm.heap.pending = true;
+        SThread spinner = thread(vm, "spinner");
+        Spinlocks.Spinlock lock = new Spinlocks.Spinlock(Symbol.of("L"));
+        SThread holder = thread(vm, "holder");
+        lock.tryTake(holder);
+        spinner.interp.spinningOn = lock;
+        spinner.interp.polling = false;
+        if (onP2 != null) onP2.interp.spinningOn = lock;
+        vm.scheduler.local[0].add(holder);
+        return new WaitForGraph.ProcessorState[] {
+            new WaitForGraph.ProcessorState(null, true),
+            new WaitForGraph.ProcessorState(spinner, false),
+            new WaitForGraph.ProcessorState(onP2, onP2 == null)};
+    }
+
     @Test
     void aThreadQueuedOnAProcessorThatNeverPollsWaitsForIt() {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
@@ -44,20 +66,7 @@ class WaitForGraphTest {
     @Test
     void theBarrierWaitsForEveryProcessorNotAtItAndTheirThreadsParkThere() {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-        vm.scheduler.processors(3);
-        vm.heap.pending = true;
-        SThread spinner = thread(vm, "spinner");
-        Spinlocks.Spinlock lock = new Spinlocks.Spinlock(Symbol.of("L"));
-        SThread holder = thread(vm, "holder");
-        lock.tryTake(holder);
-        spinner.interp.spinningOn = lock;
-        spinner.interp.polling = false;
-        vm.scheduler.local[0].add(holder);
-        WaitForGraph.ProcessorState[] ps = {
-            new WaitForGraph.ProcessorState(null, true),
-            new WaitForGraph.ProcessorState(spinner, false),
-            new WaitForGraph.ProcessorState(null, true)};
-        WaitForGraph g = WaitForGraph.of(vm, ps);
+        WaitForGraph g = WaitForGraph.of(vm, barrierScene(vm, null));
         assertEquals(List.of("P0 waits at the GC barrier for P1"), lines(g, new WaitForGraph.Proc(0)));
         assertEquals(List.of("P2 waits at the GC barrier for P1"), lines(g, new WaitForGraph.Proc(2)));
         List<String> found = g.cycle().stream().map(WaitForGraph.Edge::line).toList();
