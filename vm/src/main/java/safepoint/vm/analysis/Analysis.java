@@ -9,6 +9,7 @@ import safepoint.vm.interp.Interp;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.SyncObjects;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,28 +94,29 @@ public final class Analysis {
         Reachability reach = new Reachability(vm);
         for (SThread t : listed) participant(vm, g, t, sb, reach);
         if (!rest.isEmpty()) {
+            // Grouped by what each waits for, said for one and for many.
             Map<String, Integer> byWait = new LinkedHashMap<>();
+            Map<String, String> plural = new HashMap<>();
             for (SThread t : rest) {
                 List<WaitForGraph.Edge> es = g.edges(t);
-                String what = es.isEmpty() ? Names.state(t, null)
-                        : es.get(0).words() + " " + (es.get(0).to() instanceof WaitForGraph.Mailbox ? "their mailbox" : WaitForGraph.name(es.get(0).to()));
+                String what = Names.state(t, null);
+                String many = what;
+                if (!es.isEmpty()) {
+                    WaitForGraph.Edge e = es.get(0);
+                    String to = " " + (e.to() instanceof WaitForGraph.Mailbox ? "their mailbox" : WaitForGraph.name(e.to()));
+                    what = e.words() + to;
+                    many = e.kind().plural(e.timed()) + to;
+                }
                 byWait.merge(what, 1, Integer::sum);
+                plural.put(what, many);
             }
             sb.append(String.format(java.util.Locale.ROOT, "  ... and %,d more threads:%n", rest.size()));
             for (Map.Entry<String, Integer> e : byWait.entrySet()) {
-                String what = e.getValue() == 1 ? e.getKey() : plural(e.getKey());
+                String what = e.getValue() == 1 ? e.getKey() : plural.get(e.getKey());
                 sb.append(String.format(java.util.Locale.ROOT, "      %,d %s%n", e.getValue(), what));
             }
         }
         return sb.toString().stripTrailing();
-    }
-
-    /** "waits to lock" for many: "wait to lock". */
-    private static String plural(String words) {
-        if (words.startsWith("waits ")) return "wait " + words.substring(6);
-        if (words.startsWith("spins ")) return "spin " + words.substring(6);
-        if (words.startsWith("is ")) return "are " + words.substring(3);
-        return words;
     }
 
     /** One thread: its wait in words, what it holds and waits for, why nobody will wake it, its backtrace. */
@@ -152,7 +154,7 @@ public final class Analysis {
     public static String provenHang(Machine vm, WaitForGraph g) {
         List<WaitForGraph.Edge> chain = g.chain(vm.primordial);
         if (chain.isEmpty()) return null;
-        for (WaitForGraph.Edge e : chain) if (e.words().contains("with a timeout") || e.words().startsWith("spins")) return null;
+        for (WaitForGraph.Edge e : chain) if (e.mayEndOnItsOwn()) return null;
         Object end = chain.get(chain.size() - 1).to();
         boolean cycle = WaitForGraph.loopsBack(chain);
         Reachability reach = new Reachability(vm);
@@ -168,9 +170,9 @@ public final class Analysis {
 
     private static String stateWords(WaitForGraph g, SThread t) {
         for (WaitForGraph.Edge e : g.edges(t)) {
-            if (e.words().startsWith("is parked") || e.words().equals("is queued on")) return "RUNNABLE, " + e.words() + " " + e.to();
+            if (e.kind().heldBack()) return "RUNNABLE, " + e.words() + " " + e.to();
         }
-        for (WaitForGraph.Edge e : g.into(t)) if (e.words().equals("runs")) return "RUNNING on " + e.from();
+        for (WaitForGraph.Edge e : g.into(t)) if (e.kind() == EdgeKind.RUNS) return "RUNNING on " + e.from();
         if (t.state == SThread.State.WAITING) {
             Object on = t.waitingOn;
             if (on instanceof SyncObjects.Mutex mx) {
@@ -186,7 +188,7 @@ public final class Analysis {
     /** Locks in the graph that {@code t} holds. */
     private static List<Object> heldIn(WaitForGraph g, SThread t) {
         List<Object> held = new ArrayList<>();
-        for (WaitForGraph.Edge e : g.into(t)) if (e.words().equals("is held by") && !held.contains(e.from())) held.add(e.from());
+        for (WaitForGraph.Edge e : g.into(t)) if (e.kind() == EdgeKind.HELD_BY && !held.contains(e.from())) held.add(e.from());
         return held;
     }
 

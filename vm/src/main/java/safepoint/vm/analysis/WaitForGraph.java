@@ -17,8 +17,8 @@ import java.util.Map;
  * Who waits for what (DESIGN.md "Deadlock, hang and race analysis"): a graph over threads,
  * processors, mutexes, spinlocks, condition variables, mailboxes and the GC barrier, built in
  * O(vertices + edges) from one consistent look at the machine (between slices in controlled
- * mode; with every processor idle or at a host stop in free run). Its edges are waits in plain
- * words, including the ones mainstream tools do not draw: "P0 waits at the GC barrier for P1",
+ * mode; with every processor idle or at a host stop in free run). Its edges are waits of a
+ * {@link EdgeKind}, said in plain words, including the ones mainstream tools do not draw: "P0 waits at the GC barrier for P1",
  * "#<thread t2> spins on #<spinlock L> in code without polls", "#<spinlock L> is held by
  * #<thread t1>", "#<thread t1> is parked at the safepoint on P0", "#<thread t3> is queued on P1,
  * which never polls".
@@ -42,10 +42,20 @@ public final class WaitForGraph {
         }
     }
 
-    /** A wait: {@code from} cannot go on until {@code to} does something; {@code words} say what. */
-    public record Edge(Object from, Object to, String words) {
+    /** A wait: {@code from} cannot go on until {@code to} does something; {@code kind} says what, {@code timed} if it has a timeout. */
+    public record Edge(Object from, Object to, EdgeKind kind, boolean timed) {
+        /** The words between the two vertices. */
+        String words() {
+            return kind.words(timed);
+        }
+
         String line() {
-            return name(from) + " " + words + (to == null ? "" : " " + name(to));
+            return name(from) + " " + words() + (to == null ? "" : " " + name(to));
+        }
+
+        /** A wait with a timeout or a spin: it can end on its own, so a cycle through it proves nothing. */
+        public boolean mayEndOnItsOwn() {
+            return timed || kind.spins();
         }
     }
 
@@ -67,8 +77,12 @@ public final class WaitForGraph {
                 || v instanceof Spinlocks.Spinlock || v instanceof safepoint.vm.data.InputPort ? Names.name(v) : String.valueOf(v);
     }
 
-    private void edge(Object from, Object to, String words) {
-        out.computeIfAbsent(from, k -> new ArrayList<>(2)).add(new Edge(from, to, words));
+    private void edge(Object from, Object to, EdgeKind kind) {
+        edge(from, to, kind, false);
+    }
+
+    private void edge(Object from, Object to, EdgeKind kind, boolean timed) {
+        out.computeIfAbsent(from, k -> new ArrayList<>(2)).add(new Edge(from, to, kind, timed));
     }
 
     /** Every edge, grouped by the vertex it leaves, in the order they were found. */
@@ -123,46 +137,46 @@ public final class WaitForGraph {
             if (g.barrierPending && t != null && !ps.atBarrier()) {
                 for (int q = 0; q < procs.length; q++) {
                     if (q != p && (procs[q] == null || procs[q].running() == null || procs[q].atBarrier())) {
-                        g.edge(new Proc(q), new Proc(p), "waits at the GC barrier for");
+                        g.edge(new Proc(q), new Proc(p), EdgeKind.WAITS_AT_BARRIER);
                     }
                 }
             }
-            if (t != null && t.interp.spinningOn != null) g.edge(new Proc(p), t, "runs");
+            if (t != null && t.interp.spinningOn != null) g.edge(new Proc(p), t, EdgeKind.RUNS);
         }
         for (SThread t : g.threads) {
             if (t.state == SThread.State.TERMINATED) continue;
             Spinlocks.Spinlock spin = t.interp.spinningOn;
             if (spin != null && t.state == SThread.State.RUNNABLE) {
-                g.edge(t, spin, t.interp.polling ? "spins (polling) on" : "spins in code without polls on");
+                g.edge(t, spin, t.interp.polling ? EdgeKind.SPINS_POLLING : EdgeKind.SPINS_WITHOUT_POLLS);
             }
             if (t.state == SThread.State.WAITING) {
                 Object on = t.waitingOn;
-                String timed = t.wakeAt != Long.MAX_VALUE ? " (with a timeout)" : "";
-                if (on instanceof SyncObjects.Mutex mx) g.edge(t, mx, "waits to lock" + timed);
-                else if (on instanceof SyncObjects.CondVar cv) g.edge(t, cv, "waits on" + timed);
-                else if (on instanceof SThread other) g.edge(t, other, "waits for the end of" + timed);
-                else if (on == t.mailbox) g.edge(t, new Mailbox(t), "waits for a message in" + timed);
-                else if (on instanceof safepoint.vm.data.InputPort port) g.edge(t, port, "waits for input on" + timed);
+                boolean timed = t.wakeAt != Long.MAX_VALUE;
+                if (on instanceof SyncObjects.Mutex mx) g.edge(t, mx, EdgeKind.WAITS_TO_LOCK, timed);
+                else if (on instanceof SyncObjects.CondVar cv) g.edge(t, cv, EdgeKind.WAITS_ON_CONDVAR, timed);
+                else if (on instanceof SThread other) g.edge(t, other, EdgeKind.WAITS_FOR_END, timed);
+                else if (on == t.mailbox) g.edge(t, new Mailbox(t), EdgeKind.WAITS_FOR_MESSAGE, timed);
+                else if (on instanceof safepoint.vm.data.InputPort port) g.edge(t, port, EdgeKind.WAITS_FOR_INPUT, timed);
             } else if (t.state == SThread.State.RUNNABLE && t.onProcessor < 0 && !running(procs, t)) {
                 Integer p = queuedOn.get(t);
                 if (g.barrierPending) {
-                    if (p != null) g.edge(t, new Proc(p), "is parked at the safepoint on");
-                    else for (int q = 0; q < procs.length; q++) g.edge(t, new Proc(q), "is parked at the safepoint, queued for");
+                    if (p != null) g.edge(t, new Proc(p), EdgeKind.PARKED_ON);
+                    else for (int q = 0; q < procs.length; q++) g.edge(t, new Proc(q), EdgeKind.PARKED_QUEUED_FOR);
                 } else if (p != null && procs.length > p && procs[p] != null && procs[p].running() != null
                         && !procs[p].running().interp.polling) {
-                    g.edge(t, new Proc(p), "is queued on");
-                    g.edge(new Proc(p), procs[p].running(), "never polls: it runs");
+                    g.edge(t, new Proc(p), EdgeKind.QUEUED_ON);
+                    g.edge(new Proc(p), procs[p].running(), EdgeKind.NEVER_POLLS);
                 }
             }
         }
         // Locks point at their holders.
         for (SThread t : g.threads) {
             if (t.waitingOn instanceof SyncObjects.Mutex mx && mx.owner != null && !g.out.containsKey(mx)) {
-                g.edge(mx, mx.owner, "is held by");
+                g.edge(mx, mx.owner, EdgeKind.HELD_BY);
             }
             Spinlocks.Spinlock spin = t.interp.spinningOn;
             SThread holder = spin == null ? null : spin.holder();
-            if (holder != null && !g.out.containsKey(spin)) g.edge(spin, holder, "is held by");
+            if (holder != null && !g.out.containsKey(spin)) g.edge(spin, holder, EdgeKind.HELD_BY);
         }
         return g;
     }

@@ -61,7 +61,7 @@ public final class Observatory {
         HeapView heap = new HeapView(h.capacity, h.liveAfterGc, h.sinceGc.get(), h.collections, h.epoch, h.lastPauseNanos,
                 h.totalPauseNanos);
         List<WaitEdge> waits = new ArrayList<>();
-        for (WaitForGraph.Edge e : m.graph().edges()) waits.add(new WaitEdge(ref(e.from()), e.words(), e.to() == null ? null : ref(e.to())));
+        for (WaitForGraph.Edge e : m.graph().edges()) waits.add(new WaitEdge(ref(e.from()), e.kind(), e.timed(), e.to() == null ? null : ref(e.to())));
         return new MachineView(m.mode(), m.clockNanos(), m.processorsConfigured(), List.copyOf(procs), s.ready.size(),
                 s.waiting.size(), List.copyOf(threads), locks(s), barrier, heap, List.copyOf(waits));
     }

@@ -49,6 +49,21 @@ class WaitForGraphTest {
     }
 
     @Test
+    void aTimedWaitIsTheSameKindSaidWithItsTimeoutAndMayEndOnItsOwn() {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
+        SThread waiter = thread(vm, "waiter");
+        waiter.state = SThread.State.WAITING;
+        waiter.waitingOn = waiter.mailbox;
+        waiter.wakeAt = 1000;
+        vm.scheduler.waiting.add(waiter);
+        WaitForGraph.Edge e = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[1]).edges(waiter).get(0);
+        assertEquals(EdgeKind.WAITS_FOR_MESSAGE, e.kind());
+        assertTrue(e.timed() && e.mayEndOnItsOwn());
+        assertEquals("#<thread waiter> waits for a message in (with a timeout) the mailbox of #<thread waiter>", e.line());
+        assertEquals("wait for a message in (with a timeout)", e.kind().plural(true));
+    }
+
+    @Test
     void aThreadQueuedOnAProcessorThatNeverPollsWaitsForIt() {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         vm.scheduler.processors(2);
@@ -61,6 +76,7 @@ class WaitForGraphTest {
         assertEquals(List.of("P1 never polls: it runs #<thread runner>"), lines(g, new WaitForGraph.Proc(1)));
         assertTrue(g.cycle().isEmpty(), "a chain, not a cycle");
         assertEquals(2, g.chain(queued).size());
+        assertEquals(List.of(EdgeKind.QUEUED_ON, EdgeKind.NEVER_POLLS), g.chain(queued).stream().map(WaitForGraph.Edge::kind).toList());
     }
 
     @Test
@@ -81,5 +97,9 @@ class WaitForGraphTest {
                 "P1 runs #<thread spinner>",
                 "#<thread spinner> spins in code without polls on #<spinlock L>",
                 "#<spinlock L> is held by #<thread holder>"), cycle);
+        // The decisions are on kinds: a spin can end on its own, so this cycle alone proves no deadlock.
+        assertEquals(java.util.Set.of(EdgeKind.PARKED_ON, EdgeKind.WAITS_AT_BARRIER, EdgeKind.RUNS, EdgeKind.SPINS_WITHOUT_POLLS,
+                EdgeKind.HELD_BY), g.cycle().stream().map(WaitForGraph.Edge::kind).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(1, g.cycle().stream().filter(WaitForGraph.Edge::mayEndOnItsOwn).count());
     }
 }
