@@ -2,6 +2,8 @@ package safepoint.repl;
 
 import safepoint.vm.Machine;
 import safepoint.vm.run.Pct;
+import safepoint.vm.analysis.Warning;
+import safepoint.vm.analysis.WarningText;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
 import java.io.IOException;
@@ -79,7 +81,7 @@ final class Explore {
             vm.setPct(depth, kk);
             vm.deadline = deadline;
             Machine.Outcome r = program.run();
-            warnings.note(program.errors(), i);
+            warnings.note(r.warnings(), i);
             if (Shrink.fails(r)) {
                 boolean plain = vm.failedBeforeAnyChoice(r);
                 String report = plain ? r.errorText() + "\n"
@@ -173,34 +175,31 @@ final class Explore {
     }
 
     /**
-     * The race and lock-order warnings explore's runs printed, each kept once (the run with the
-     * lowest seed that printed it), so a passing search still says what it saw.
+     * The race and lock-order warnings explore's runs found, each kept once (the run with the
+     * lowest seed that found it, by {@link Warning#identity}), so a passing search still says
+     * what it saw.
      */
     static final class Warnings {
-        private final java.util.TreeMap<Integer, java.util.List<String>> bySeed = new java.util.TreeMap<>();
+        private final java.util.TreeMap<Integer, java.util.List<Warning>> bySeed = new java.util.TreeMap<>();
 
-        synchronized void note(String stderr, int seed) {
-            if (stderr.isEmpty()) return;
-            java.util.List<String> ws = new java.util.ArrayList<>();
-            for (String w : stderr.split("\n(?=warning: )")) if (w.startsWith("warning: ")) ws.add(w.stripTrailing());
-            if (!ws.isEmpty()) bySeed.put(seed, ws);
+        synchronized void note(java.util.List<Warning> found, int seed) {
+            if (!found.isEmpty()) bySeed.put(seed, found);
         }
 
         synchronized void print(Writer out, int upToSeed) throws IOException {
-            java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
-            java.util.Map<String, Integer> seedOf = new java.util.HashMap<>();
+            java.util.Map<Warning.Identity, Warning> first = new java.util.LinkedHashMap<>();
+            java.util.Map<Warning.Identity, Integer> seedOf = new java.util.HashMap<>();
             int runs = 0;
-            for (java.util.Map.Entry<Integer, java.util.List<String>> e : bySeed.headMap(upToSeed, true).entrySet()) {
+            for (java.util.Map.Entry<Integer, java.util.List<Warning>> e : bySeed.headMap(upToSeed, true).entrySet()) {
                 runs++;
-                for (String w : e.getValue()) {
-                    String key = w.lines().findFirst().orElse(w);
-                    if (first.putIfAbsent(key, w) == null) seedOf.put(key, e.getKey());
+                for (Warning w : e.getValue()) {
+                    if (first.putIfAbsent(w.identity(), w) == null) seedOf.put(w.identity(), e.getKey());
                 }
             }
             if (first.isEmpty()) return;
             out.write("\n" + runs + " run" + (runs == 1 ? "" : "s") + " printed warnings; each once, from the first seed that showed it:\n");
-            for (java.util.Map.Entry<String, String> e : first.entrySet()) {
-                out.write("(seed " + seedOf.get(e.getKey()) + ") " + e.getValue() + "\n");
+            for (java.util.Map.Entry<Warning.Identity, Warning> e : first.entrySet()) {
+                out.write("(seed " + seedOf.get(e.getKey()) + ") " + WarningText.of(e.getValue()) + "\n");
             }
         }
     }

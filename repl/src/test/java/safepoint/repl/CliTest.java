@@ -289,6 +289,22 @@ class CliTest {
     }
 
     @Test
+    void exploresSummaryOfWarningsHasTheAnalysisWarningsNotTextTheProgramWrote() throws Exception {
+        // The program writes what looks like a warning to its stderr; only the race is one.
+        Path p = file("chatty.ss", """
+                (display "warning: data race on nothing\n  (the program's own words)\n" (current-error-port))
+                (define x 0)
+                (define ts (map (lambda (i) (spawn (lambda () (trace-write 'x (set! x i))))) '(1 2)))
+                (for-each thread-join! ts)
+                """);
+        Result r = run("", "explore", p.toString(), "--runs", "3", "-p", "2");
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("\n3 runs printed warnings; each once, from the first seed that showed it:\n(seed 1) warning: data race on x\n"),
+                r.out());
+        assertFalse(r.out().contains("on nothing"), r.out());
+    }
+
+    @Test
     void aFailureBeforeAnySchedulingChoiceExitsFive() throws Exception {
         // No schedule could avoid these: an error on the only thread, a syntax error, a one-thread deadlock.
         String[] texts = {"(define x (car '()))", "(define (f", "(define m (make-mutex)) (mutex-lock! m) (mutex-lock! m)"};

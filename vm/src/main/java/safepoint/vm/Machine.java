@@ -9,6 +9,8 @@ import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.HappensBefore;
 import safepoint.vm.analysis.LockOrder;
 import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.analysis.Warning;
+import safepoint.vm.analysis.WarningText;
 import safepoint.vm.event.Events;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.gc.Roots;
@@ -104,14 +106,23 @@ public final class Machine implements PrimitiveSink, Roots {
     /** How a program or evaluation ended. */
     public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
 
-    /** The outcome of running one form or program. */
     /**
-     * The outcome of running one form or program. {@code view}, when not null, is the machine as
-     * the report found it: the caller shows its threads after the error text (a stall report).
+     * The outcome of running one form or program, with the race and lock-order warnings the run
+     * found (also printed on its stderr; they change no exit status). {@code view}, when not
+     * null, is the machine as the report found it: the caller shows its threads after the error
+     * text (a stall report).
      */
-    public record Outcome(Status status, Object value, String errorText, int exitCode, MachineView view) {
+    public record Outcome(Status status, Object value, String errorText, int exitCode, List<Warning> warnings, MachineView view) {
+        public Outcome {
+            warnings = List.copyOf(warnings);
+        }
+
         public Outcome(Status status, Object value, String errorText, int exitCode) {
-            this(status, value, errorText, exitCode, null);
+            this(status, value, errorText, exitCode, List.of(), null);
+        }
+
+        Outcome withWarnings(List<Warning> found) {
+            return found.isEmpty() ? this : new Outcome(status, value, errorText, exitCode, found, view);
         }
     }
 
@@ -605,6 +616,15 @@ public final class Machine implements PrimitiveSink, Roots {
      * thread waits on the clock.
      */
     private Outcome drive(Interp m) {
+        warned = List.of();
+        Outcome o = driveRun(m);
+        return o.withWarnings(warned);
+    }
+
+    /** The warnings of the run in progress or last ended, as {@link #warn} printed them. */
+    private List<Warning> warned = List.of();
+
+    private Outcome driveRun(Interp m) {
         interruptRequested = false;
         deadlockReport = null;
         exitCode = null;
@@ -925,7 +945,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** A proven deadlock or stall, with the machine as it was when it was found. */
     public Outcome deadlockOutcome(String text, MachineView view) {
         flush();
-        return new Outcome(Status.DEADLOCK, null, text, 3, view);
+        return new Outcome(Status.DEADLOCK, null, text, 3, List.of(), view);
     }
 
     /**
@@ -996,11 +1016,12 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** Races and lock-order inversions found by the run: warnings on stderr that change no exit status. */
     private void warn() {
-        List<String> w = new ArrayList<>(lockOrder.drain());
+        List<Warning> w = new ArrayList<>(lockOrder.drain());
         if (races != null) w.addAll(races.drain());
+        warned = List.copyOf(w);
         if (w.isEmpty()) return;
         try {
-            for (String x : w) state.stderr.write(x + "\n");
+            for (Warning x : w) state.stderr.write(WarningText.of(x) + "\n");
             state.stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.

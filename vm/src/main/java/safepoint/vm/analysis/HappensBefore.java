@@ -23,7 +23,7 @@ public final class HappensBefore {
     private final Map<SThread, long[]> threadClocks = new IdentityHashMap<>();
     /** Per location: the last write and the reads since, each as (thread, its clock then, where). */
     private final Map<Object, Location> locations = new LinkedHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
 
     /** An access: by whom, at which of its clock ticks, and its continuation then (formatted only for a report). */
     private record Access(SThread thread, long clock, Frame where) {}
@@ -105,11 +105,9 @@ public final class HappensBefore {
             }
         }
         if (conflict != null && !loc.reported) {
-            String where = Names.backtrace(t.interp.k, 3, "      ");
             loc.reported = true;
-            warnings.add("warning: data race on " + names.apply(key) + "\n  " + (write ? "write" : "read") + " by " + Names.name(t)
-                    + ":\n" + where + "  previous " + (conflictWrote ? "write" : "read") + " by " + Names.name(conflict.thread())
-                    + ":\n" + Names.backtrace(conflict.where(), 3, "      ") + "  no lock, message, join or thread start orders these two accesses");
+            warnings.add(new Warning.DataRace(names.apply(key), new Warning.Access(Names.name(t), write, Names.calls(t.interp.k, 3)),
+                    new Warning.Access(Names.name(conflict.thread()), conflictWrote, Names.calls(conflict.where(), 3))));
         }
         Access recorded = new Access(t, now.clock(), t.interp.k);
         if (write) {
@@ -121,8 +119,8 @@ public final class HappensBefore {
     }
 
     /** The warnings found since the last call. */
-    public List<String> drain() {
-        List<String> w = new ArrayList<>(warnings);
+    public List<Warning> drain() {
+        List<Warning> w = new ArrayList<>(warnings);
         warnings.clear();
         return w;
     }

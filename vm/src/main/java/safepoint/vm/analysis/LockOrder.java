@@ -18,9 +18,9 @@ import java.util.Map;
  * call in without it.
  */
 public final class LockOrder {
-    /** For lock A, the locks taken while holding it, each with the first time it happened in words. */
-    private final Map<Object, Map<Object, String>> after = new IdentityHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
+    /** For lock A, the locks taken while holding it, each with the first time it happened. */
+    private final Map<Object, Map<Object, Warning.Acquisition>> after = new IdentityHashMap<>();
+    private final List<Warning> warnings = new ArrayList<>();
 
     /** {@code t} now holds {@code lock}. */
     public synchronized void acquired(SThread t, Object lock) {
@@ -28,17 +28,13 @@ public final class LockOrder {
         if (t == null) return;
         for (Object held : t.held()) {
             if (held == lock) continue;
-            Map<Object, String> then = after.computeIfAbsent(held, k -> new IdentityHashMap<>());
+            Map<Object, Warning.Acquisition> then = after.computeIfAbsent(held, k -> new IdentityHashMap<>());
             if (then.containsKey(lock)) continue;
-            String here = "  " + Names.name(t) + " took " + WaitForGraph.name(lock) + " while holding " + WaitForGraph.name(held)
-                    + ":\n" + Names.backtrace(t, 4, "      ");
+            Warning.Acquisition here = new Warning.Acquisition(Names.name(t), WaitForGraph.name(lock), WaitForGraph.name(held),
+                    Names.calls(t.interp.k, 4));
             then.put(lock, here);
-            String other = after.getOrDefault(lock, Map.of()).get(held);
-            if (other != null) {
-                warnings.add("warning: lock-order inversion (potential deadlock): " + WaitForGraph.name(lock) + " and "
-                        + WaitForGraph.name(held) + " were taken in both orders\n" + other + here
-                        + "  one schedule can make each thread hold one lock and wait for the other: take them in one order");
-            }
+            Warning.Acquisition other = after.getOrDefault(lock, Map.of()).get(held);
+            if (other != null) warnings.add(new Warning.LockOrderInversion(here.took(), here.holding(), other, here));
         }
         t.hold(lock);
     }
@@ -50,9 +46,9 @@ public final class LockOrder {
     }
 
     /** The warnings found since the last call. */
-    public synchronized List<String> drain() {
+    public synchronized List<Warning> drain() {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.LOCK_ORDER, this);
-        List<String> w = new ArrayList<>(warnings);
+        List<Warning> w = new ArrayList<>(warnings);
         warnings.clear();
         return w;
     }

@@ -124,7 +124,7 @@ public final class Observatory {
     /** The calls awaiting a value, innermost first, as Gambit's {@code ,b} lists them (repeats folded). */
     static List<ThreadView.Call> backtrace(Frame k) {
         List<ThreadView.Call> calls = new ArrayList<>();
-        for (Where w : Names.calls(k, 64)) calls.add(new ThreadView.Call(w.procName(), w.src().toString()));
+        for (Names.Call c : Names.calls(k, 64)) calls.add(new ThreadView.Call(c.procedure(), c.source()));
         return List.copyOf(calls);
     }
 

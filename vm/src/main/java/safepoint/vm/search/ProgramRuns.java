@@ -42,9 +42,4 @@ public final class ProgramRuns {
     public String output() {
         return out.toString();
     }
-
-    /** What the last run wrote to its standard error: its race and lock-order warnings among others. */
-    public String errors() {
-        return err.toString();
-    }
 }

@@ -68,25 +68,34 @@ public final class Names {
 
     /** The same, for a continuation kept from earlier (a race report's previous access). */
     public static String backtrace(Frame k, int max, String indent) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        for (Where w : calls(k, max)) {
-            sb.append(indent).append(i++).append("  ").append(w.procName() == null ? "(top level)" : w.procName())
-                    .append(", ").append(w.src()).append('\n');
-        }
-        return sb.toString();
+        return backtrace(calls(k, max), indent);
     }
 
-    /** The calls a backtrace shows, innermost first: frames with a source, repeats folded, at most {@code max}. */
-    public static java.util.List<Where> calls(Frame k, int max) {
-        java.util.List<Where> calls = new java.util.ArrayList<>();
+    /** One line of a backtrace: the procedure ({@code null} at top level) and its source position. */
+    public record Call(String procedure, String source) {}
+
+    /** The calls of continuation {@code k} a backtrace shows, innermost first, at most {@code max}. */
+    public static java.util.List<Call> calls(Frame k, int max) {
+        java.util.List<Call> calls = new java.util.ArrayList<>();
         Where last = null;
         for (Frame f = k; f != null && calls.size() < max; f = f.next) {
             Where w = f.where();
             if (w == null || w.src() == null || w.equals(last)) continue;
             last = w;
-            calls.add(w);
+            calls.add(new Call(w.procName(), String.valueOf(w.src())));
         }
-        return calls;
+        return java.util.List.copyOf(calls);
     }
+
+    /** Calls as Gambit's ,b lays them out: numbered, each on its own line after {@code indent}. */
+    public static String backtrace(java.util.List<Call> calls, String indent) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < calls.size(); i++) {
+            Call c = calls.get(i);
+            sb.append(indent).append(i).append("  ").append(c.procedure() == null ? "(top level)" : c.procedure())
+                    .append(", ").append(c.source()).append('\n');
+        }
+        return sb.toString();
+    }
+
 }

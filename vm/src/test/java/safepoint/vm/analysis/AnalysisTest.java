@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -243,6 +244,43 @@ class AnalysisTest {
         }
         // One order only: nothing to say.
         assertEquals("", runWithStderr(program.replace("(lock-both b a)", "(lock-both a b)"), 2, 1L)[1]);
+    }
+
+    @Test
+    void theRunsOutcomeCarriesItsWarningsAsRecordsThatTheStderrTextIsMadeFrom() throws Exception {
+        String program = Files.readString(Path.of("..", "examples", "registry-two-locks.ss"));
+        java.util.Set<Warning.Identity> seen = new java.util.LinkedHashSet<>();
+        for (long seed = 1; seed <= 4; seed++) {
+            StringWriter err = new StringWriter();
+            Machine vm = new Machine(new StringWriter(), err, new StringReader(""), seed);
+            vm.setProcessors(2);
+            vm.setControlled(seed, "random", 2_000_000);
+            Machine.Outcome o = vm.load(program, "t.ss");
+            StringBuilder text = new StringBuilder();
+            for (Warning w : o.warnings()) {
+                text.append(WarningText.of(w)).append('\n');
+                seen.add(w.identity());
+                Warning.LockOrderInversion i = (Warning.LockOrderInversion) w;
+                // Each side names its thread, the two locks the other way round, and where.
+                assertEquals(List.of(i.lock(), i.held()), List.of(i.later().took(), i.later().holding()));
+                assertEquals(List.of(i.held(), i.lock()), List.of(i.earlier().took(), i.earlier().holding()));
+                assertEquals(java.util.Set.of("#<thread worker>", "#<thread coordinator>"), java.util.Set.of(i.earlier().thread(), i.later().thread()));
+                assertEquals("with-mutex", i.later().backtrace().get(0).procedure());
+            }
+            assertEquals(err.toString(), text.toString(), "stderr is the records in words, seed " + seed);
+        }
+        // One identity per order the locks were first taken in, the same from run to run.
+        assertEquals(java.util.Set.of(
+                new Warning.Identity("lock-order inversion", List.of("#<mutex driver-mx>", "#<mutex import-mx>")),
+                new Warning.Identity("lock-order inversion", List.of("#<mutex import-mx>", "#<mutex driver-mx>"))), seen);
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
+        vm.setProcessors(4);
+        vm.setControlled(1, "random", 2_000_000);
+        Machine.Outcome race = vm.load(Files.readString(Path.of("..", "examples", "lost-update.ss")), "t.ss");
+        Warning.DataRace r = (Warning.DataRace) race.warnings().get(0);
+        assertEquals("counter", r.location());
+        assertTrue(r.access().write() || r.previous().write(), "at least one write");
+        assertEquals(new Warning.Identity("data race", List.of("counter")), r.identity());
     }
 
     @Test
