@@ -1,6 +1,7 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.Failure;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
 
@@ -9,10 +10,9 @@ import safepoint.vm.search.ProgramRuns;
 final class Shrink {
     private Shrink() {}
 
-    /** What a failure is, without serial numbers: shrinking keeps to the same failure. */
-    static String signature(Machine.Outcome r) {
-        String first = r.errorText() == null ? "" : r.errorText().lines().findFirst().orElse("");
-        return r.status() + " " + first.replaceAll("#\\d+", "#");
+    /** Whether {@code r} fails as {@code kind} does: the VM's record of what failed, equal (a diverged replay has none). */
+    static boolean same(Failure kind, Machine.Outcome r) {
+        return kind != null && kind.equals(r.failure());
     }
 
     static boolean fails(Machine.Outcome r) {
@@ -32,7 +32,7 @@ final class Shrink {
      */
     static String shrink(Options o, ProgramRuns runs, String text, String file, long machineSeed, java.util.List<long[]> failing,
             Machine.Outcome failure, int preemptions, long maxSteps) {
-        String kind = signature(failure);
+        Failure kind = failure.failure();
         java.util.List<long[]> best = failing;
         int bestPreemptions = preemptions;
         int budget = SHRINK_DROPS;
@@ -47,7 +47,7 @@ final class Shrink {
                 vm.setControlled(machineSeed, "random", maxSteps);
                 vm.setLenientReplay(trial);
                 Machine.Outcome r = runs.run();
-                if (fails(r) && signature(r).equals(kind) && vm.lastPreemptions <= bestPreemptions) {
+                if (fails(r) && same(kind, r) && vm.lastPreemptions <= bestPreemptions) {
                     best = vm.lastChoices();
                     bestPreemptions = vm.lastPreemptions;
                     changed = true;
@@ -57,7 +57,7 @@ final class Shrink {
         }
         String proof = "";
         if (bestPreemptions > 0) {
-            DfsSearch.Result r = DfsSearch.search(runs, machineSeed, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> signature(out).equals(kind));
+            DfsSearch.Result r = DfsSearch.search(runs, machineSeed, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> same(kind, out));
             if (r.failure() != null) {
                 best = r.failingChoices();
                 bestPreemptions = r.failurePreemptions();

@@ -6,6 +6,7 @@ import safepoint.vm.data.Values;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.HappensBefore;
 import safepoint.vm.analysis.LockOrder;
 import safepoint.vm.analysis.WaitForGraph;
@@ -107,22 +108,24 @@ public final class Machine implements PrimitiveSink, Roots {
     public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
 
     /**
-     * The outcome of running one form or program, with the race and lock-order warnings the run
-     * found (also printed on its stderr; they change no exit status). {@code view}, when not
-     * null, is the machine as the report found it: the caller shows its threads after the error
-     * text (a stall report).
+     * The outcome of running one form or program: for an error or a deadlock, what failed as
+     * data ({@code failure}, null otherwise and for a replay that diverged); the race and
+     * lock-order warnings the run found (also printed on its stderr; they change no exit
+     * status); and {@code view}, when not null, the machine as the report found it: the caller
+     * shows its threads after the error text (a stall report).
      */
-    public record Outcome(Status status, Object value, String errorText, int exitCode, List<Warning> warnings, MachineView view) {
+    public record Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
+            MachineView view) {
         public Outcome {
             warnings = List.copyOf(warnings);
         }
 
         public Outcome(Status status, Object value, String errorText, int exitCode) {
-            this(status, value, errorText, exitCode, List.of(), null);
+            this(status, value, errorText, exitCode, null, List.of(), null);
         }
 
         Outcome withWarnings(List<Warning> found) {
-            return found.isEmpty() ? this : new Outcome(status, value, errorText, exitCode, found, view);
+            return found.isEmpty() ? this : new Outcome(status, value, errorText, exitCode, failure, found, view);
         }
     }
 
@@ -670,7 +673,7 @@ public final class Machine implements PrimitiveSink, Roots {
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
         if (m.uncaught instanceof Condition c && c.kind == Condition.Kind.DEADLOCK && deadlockReport != null) {
-            return new Outcome(Status.DEADLOCK, null, deadlockReport, 3);
+            return new Outcome(Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
         }
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
         SThread failed = null;
@@ -681,7 +684,7 @@ public final class Machine implements PrimitiveSink, Roots {
         if (failed != null) {
             // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
             Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
-            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Names.name(failed) + ", never joined)", 1);
+            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Names.name(failed) + ", never joined)", 1, o.failure(), List.of(), null);
         }
         return new Outcome(Status.VALUE, m.val, null, 0);
     }
@@ -938,14 +941,15 @@ public final class Machine implements PrimitiveSink, Roots {
         }
     }
 
-    public Outcome deadlockOutcome(String text) {
-        return deadlockOutcome(text, null);
+    /** A proven deadlock or hang, {@code failure}, explained by {@code text}. */
+    public Outcome deadlockOutcome(Failure.Deadlock failure, String text) {
+        return deadlockOutcome(failure, text, null);
     }
 
-    /** A proven deadlock or stall, with the machine as it was when it was found. */
-    public Outcome deadlockOutcome(String text, MachineView view) {
+    /** The same, with the machine as it was when it was found. */
+    public Outcome deadlockOutcome(Failure.Deadlock failure, String text, MachineView view) {
         flush();
-        return new Outcome(Status.DEADLOCK, null, text, 3, List.of(), view);
+        return new Outcome(Status.DEADLOCK, null, text, 3, failure, List.of(), view);
     }
 
     /**
@@ -958,18 +962,21 @@ public final class Machine implements PrimitiveSink, Roots {
         flush();
         WaitForGraph g = WaitForGraph.of(this, procs);
         String text = Analysis.explain(this, g, "*** Deadlock: no thread can run and none waits with a timeout") + reproduce();
+        Failure.Deadlock failure = Failure.deadlock(Failure.Proof.NOTHING_CAN_RUN, g);
         if (primordial.state == SThread.State.WAITING) {
             deadlockReport = text;
+            deadlockFailure = failure;
             Scheduler.leaveWaiters(primordial);
             scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.DEADLOCK, "Deadlock detected", List.of(), null, List.of(), 0));
             return null;
         }
-        return new Outcome(Status.DEADLOCK, null, text, 3);
+        return deadlockOutcome(failure, text);
     }
 
     /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
-    public Outcome deadlock(String headline, WaitForGraph.ProcessorState[] procs) {
-        return deadlockOutcome(Analysis.explain(this, WaitForGraph.of(this, procs), headline) + reproduce());
+    public Outcome deadlock(Failure.Proof proof, String headline, WaitForGraph.ProcessorState[] procs) {
+        WaitForGraph g = WaitForGraph.of(this, procs);
+        return deadlockOutcome(Failure.deadlock(proof, g), Analysis.explain(this, g, headline) + reproduce());
     }
 
     /** Lock-order inversions: both modes (mutex operations hold the scheduler's monitor). */
@@ -1028,8 +1035,9 @@ public final class Machine implements PrimitiveSink, Roots {
         }
     }
 
-    /** The report of the deadlock raised in the primordial thread: the outcome if it goes unhandled. */
+    /** The report of the deadlock raised in the primordial thread, and what it is: the outcome if it goes unhandled. */
     String deadlockReport;
+    Failure.Deadlock deadlockFailure;
 
     /** How to see the run again: controlled runs print their schedule when they end; free run cannot. */
     private String reproduce() {
@@ -1041,7 +1049,9 @@ public final class Machine implements PrimitiveSink, Roots {
         flush();
         String text = ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName())
                 + ErrorText.render(payload, state);
-        return new Outcome(Status.ERROR, payload, text, 1);
+        Failure failure = Failure.error(payload, where == null ? null : where.procName(),
+                where == null || where.src() == null ? null : where.src().toString());
+        return new Outcome(Status.ERROR, payload, text, 1, failure, List.of(), null);
     }
 
     public void flush() {

@@ -21,7 +21,7 @@ public final class SpinDeadlock {
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
         String where = holder.state == SThread.State.WAITING ? "waiting (" + Names.waitText(holder) + ")"
                 : "parked at the safepoint";
-        return vm.deadlock("*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
+        return vm.deadlock(Failure.Proof.BARRIER_NEVER_REACHED, "*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
                 + "  P" + p + " runs " + Names.name(t) + ", spinning without polls on " + Names.name(lock) + "\n"
                 + "  " + Names.name(lock) + " is held by " + Names.name(holder) + ", " + where
                 + ": it cannot run until the GC is over\n"
@@ -52,12 +52,12 @@ public final class SpinDeadlock {
         SThread holder = s == null ? null : s.holder();
         if (holder == null || holder == t) {
             if (holder == t) {
-                return vm.deadlock("*** Deadlock: " + Names.name(t) + " spins without polls on "
+                return vm.deadlock(Failure.Proof.SPIN_ON_OWN_LOCK, "*** Deadlock: " + Names.name(t) + " spins without polls on "
                         + Names.name(s) + ", which it holds itself (spinlocks are not recursive)", one);
             }
             return null;
         }
-        return vm.deadlock("*** Deadlock: P0 spins without polls on " + Names.name(s) + " for "
+        return vm.deadlock(Failure.Proof.SPIN_ON_ONE_PROCESSOR, "*** Deadlock: P0 spins without polls on " + Names.name(s) + " for "
                 + Names.name(t) + "\n  " + Names.name(s) + " is held by " + Names.name(holder)
                 + ", which cannot run: P0 is the only processor and code compiled with (declare (not interrupts-enabled))"
                 + " never lets it switch threads\n  fix: let the spin loop poll, or take a blocking mutex instead", one);

@@ -2,6 +2,7 @@ package safepoint.vm.run;
 
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
@@ -171,8 +172,12 @@ public final class Controller {
             if (vm.interruptWait) vm.interruptWaitingPrimordial();
             vm.input.take(); // console input that came meanwhile (its reader thread cannot take this monitor)
             if (steps >= maxSteps) {
-                String hang = Analysis.provenHang(vm, WaitForGraph.of(vm, states()));
-                if (hang != null) return vm.deadlockOutcome(hang + "\n  (found at the step bound, " + steps + " scheduling points)");
+                WaitForGraph g = WaitForGraph.of(vm, states());
+                String hang = Analysis.provenHang(vm, g);
+                if (hang != null) {
+                    return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.HANG, g),
+                            hang + "\n  (found at the step bound, " + steps + " scheduling points)");
+                }
                 return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
                         + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
                         + " --max-steps raises the bound)", 4);

@@ -3,6 +3,7 @@ package safepoint.vm.run;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
@@ -140,10 +141,10 @@ public final class FreeRun {
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
                         if (!hostStopNow()) return;
-                        String report = cycleSeenTwice();
+                        Machine.Outcome report = cycleSeenTwice();
                         endHostStop();
                         if (report != null) {
-                            finish(vm.deadlockOutcome(report));
+                            finish(report);
                             return;
                         }
                         continue;
@@ -256,8 +257,8 @@ public final class FreeRun {
     private List<Object> lastCycle;
     private long lastCycleProgress;
 
-    /** At a host stop: the report if this look's cycle of untimed waits is the last look's, unmoved. */
-    private String cycleSeenTwice() {
+    /** At a host stop: the deadlock if this look's cycle of untimed waits is the last look's, unmoved. */
+    private Machine.Outcome cycleSeenTwice() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
             SThread last = slices.last(i);
@@ -281,9 +282,10 @@ public final class FreeRun {
             return null;
         }
         if (vertices.equals(lastCycle) && progress == lastCycleProgress) {
-            return Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
-                    + " ms apart, while other threads still run")
-                    + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this";
+            return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.CYCLE_UNMOVED, g),
+                    Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
+                            + " ms apart, while other threads still run")
+                    + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this");
         }
         lastCycle = vertices;
         lastCycleProgress = progress;
@@ -315,7 +317,7 @@ public final class FreeRun {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
             }
         }
-        return vm.deadlockOutcome(sb.toString().stripTrailing(), view());
+        return vm.deadlockOutcome(new Failure.Deadlock(Failure.Proof.NO_PROGRESS, java.util.Set.of()), sb.toString().stripTrailing(), view());
     }
 
     private void finish(Machine.Outcome o) {

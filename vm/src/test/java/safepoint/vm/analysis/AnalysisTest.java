@@ -283,6 +283,43 @@ class AnalysisTest {
         assertEquals(new Warning.Identity("data race", List.of("counter")), r.identity());
     }
 
+    static Machine.Outcome controlled(String program, int p, long seed, long maxSteps) {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+        vm.setProcessors(p);
+        vm.setControlled(seed, "random", maxSteps);
+        return vm.load(program, "t.ss");
+    }
+
+    @Test
+    void aFailedRunSaysWhatFailedAsDataTheSameUnderEverySchedule() throws Exception {
+        // A deadlock: its proof and the threads' waits in its cycle, whatever the processors and the wording.
+        Failure abba = new Failure.Deadlock(Failure.Proof.NOTHING_CAN_RUN, java.util.Set.of(
+                new Failure.Wait("#<thread left>", EdgeKind.WAITS_TO_LOCK, "#<mutex b>"),
+                new Failure.Wait("#<thread right>", EdgeKind.WAITS_TO_LOCK, "#<mutex a>")));
+        for (long seed = 1; seed <= 3; seed++) assertEquals(abba, controlled(ABBA, 4, seed, 2_000_000).failure(), "seed " + seed);
+        String barrier = Files.readString(Path.of("..", "examples", "gc-barrier-spin.ss"));
+        Failure.Deadlock spin = (Failure.Deadlock) controlled(barrier, 2, 1, 2_000_000).failure();
+        assertEquals(Failure.Proof.BARRIER_NEVER_REACHED, spin.proof());
+        assertEquals(java.util.Set.of(new Failure.Wait("#<thread primordial>", EdgeKind.PARKED_ON, null),
+                new Failure.Wait("#<thread spinner>", EdgeKind.SPINS_WITHOUT_POLLS, "#<spinlock L>")), spin.cycle());
+        assertEquals(spin, controlled(barrier, 4, 3, 2_000_000).failure(), "another processor spins: the same failure");
+        assertEquals(new Failure.Deadlock(Failure.Proof.HANG, java.util.Set.of()), controlled(HANG, 2, 1, 50_000).failure());
+        assertEquals(Failure.Proof.SPIN_ON_ONE_PROCESSOR,
+                ((Failure.Deadlock) controlled(Files.readString(Path.of("..", "examples", "spin-without-polls.ss")), 1, 1, 2_000_000).failure()).proof());
+        // An error: where, its kind, its message and values; what it shows has no serial numbers of the program's.
+        Machine.Outcome lost = controlled(Files.readString(Path.of("..", "examples", "lost-update.ss")), 2, 1, 2_000_000);
+        assertEquals(new Failure.Error(null, "\"t.ss\"@27.23", "error-exception", "lost update, counter is", 0, List.of("1")), lost.failure());
+        Machine.Outcome first = controlled("(define (f) 1) (define g (lambda () 2))\n(error \"bad\" f)", 2, 1, 1000);
+        Machine.Outcome later = controlled("(define (f) 1) (define g (lambda () 2)) (display g)\n(error \"bad\" f)", 2, 1, 1000);
+        assertTrue(first.errorText().contains("#<procedure #2 f>") && later.errorText().contains("#<procedure #3 f>"),
+                first.errorText() + later.errorText());
+        assertEquals(first.failure(), later.failure());
+        assertEquals(List.of("#<procedure #2 f>"), ((Failure.Error) first.failure()).irritants());
+        Failure.Error type = (Failure.Error) controlled("(define t (spawn (lambda () (car 5))))\n(thread-sleep! 1)", 2, 1, 100_000).failure();
+        assertEquals(new Failure.Error(null, "\"t.ss\"@1.29", "type-exception", "PAIR expected", 1, List.of()), type,
+                "a thread nobody joined fails the run with its error");
+    }
+
     @Test
     void atTheStepBoundALostWakeupUnderTheMainThreadIsAProvenHang() {
         String hang = HANG;
