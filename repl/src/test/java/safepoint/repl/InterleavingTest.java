@@ -1,0 +1,46 @@
+package safepoint.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The interleaving columns explore prints for a failure, byte for byte as recorded in
+ * {@code src/test/resources/interleavings/} (made from the event stream: its text must not move).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class InterleavingTest {
+    /** The interleaving block of an explore report: its title line and the column lines after it. */
+    static String block(String out) {
+        StringBuilder sb = new StringBuilder();
+        boolean on = false;
+        for (String line : out.lines().toList()) {
+            if (line.startsWith("interleaving of the failing run")) on = true;
+            else if (on && !line.startsWith("|")) break;
+            if (on) sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void theExamplesInterleavingsAreTheRecordedOnes() throws Exception {
+        for (List<String> c : List.of(
+                List.of("lost-update-dfs", "lost-update", "--strategy", "dfs"),
+                List.of("abba-deadlock", "abba-deadlock"),
+                List.of("gc-barrier-spin", "gc-barrier-spin"),
+                List.of("condvar-lost-wakeup-dfs", "condvar-lost-wakeup", "--strategy", "dfs"),
+                List.of("registry-two-locks", "registry-two-locks"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("explore", Path.of("..", "examples", c.get(1) + ".ss").toString()));
+            args.addAll(c.subList(2, c.size()));
+            CliTest.Result r = CliTest.run("", args.toArray(new String[0]));
+            assertEquals(1, r.status(), r.out() + r.err());
+            String expected = Files.readString(Path.of("src/test/resources/interleavings", c.get(0) + ".txt"));
+            assertEquals(expected, block(r.out()), c.get(0));
+        }
+    }
+}
