@@ -1,6 +1,8 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
+import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
 import safepoint.vm.search.ProgramRuns;
 
 
@@ -18,32 +20,18 @@ final class Interleaving {
     static String of(ProgramRuns runs, long machineSeed, java.util.List<long[]> choices, String label) {
         Machine vm = runs.next(machineSeed);
         vm.setReplay(choices);
-        vm.events.setMode(safepoint.vm.event.Events.Mode.RECORD);
+        vm.events.setMode(Events.Mode.RECORD);
         runs.run();
-        java.util.List<safepoint.vm.event.Events.Event> events = vm.events.snapshot();
         java.util.List<String> threads = new java.util.ArrayList<>();
         java.util.List<String[]> rows = new java.util.ArrayList<>();
-        // The thread each processor runs, so an event without a "by" lands in the right column.
+        // The thread each processor runs, so an event that names no thread lands in the right column.
         java.util.Map<Integer, String> running = new java.util.HashMap<>();
-        for (safepoint.vm.event.Events.Event e : events) {
-            String who = switch (e.kind()) {
-                case "switch" -> e.subject();
-                case "wait", "wake", "thread-end", "gc-request" -> e.subject();
-                default -> e.detail().startsWith("by #<") ? e.detail().replaceFirst("^by (#<[^>]*>).*", "$1") : running.get(e.processor());
-            };
-            if (who == null) continue;
-            if (!threads.contains(who)) threads.add(who);
-            String cell = switch (e.kind()) {
-                case "switch" -> "switch (P" + e.processor() + " takes over)";
-                case "mutex-lock", "mutex-unlock", "spinlock-take", "thread-start" -> e.kind() + " " + e.subject();
-                case "trace-write", "trace-read" -> e.kind().substring(6) + " " + e.subject() + e.detail().replaceAll("^by \\S+( \\S+)?", "");
-                case "wait" -> "waits " + e.detail().replaceFirst("^on for ", "for ").replaceFirst("^on ", "on ");
-                case "spin" -> "spins on " + e.subject();
-                case "gc-request" -> "requests a GC: stop the world";
-                default -> e.kind();
-            };
-            if (e.kind().equals("switch")) running.put(e.processor(), e.subject());
-            rows.add(new String[] {who, cell});
+        for (Events.Event e : vm.events.snapshot()) {
+            String[] row = row(e, running.get(e.processor()));
+            if (row == null || row[0] == null) continue;
+            if (!threads.contains(row[0])) threads.add(row[0]);
+            if (e.what() instanceof What.Switch) running.put(e.processor(), row[0]);
+            rows.add(row);
         }
         int width = 34;
         StringBuilder sb = new StringBuilder("interleaving of the failing run (" + label + "):\n");
@@ -66,6 +54,32 @@ final class Interleaving {
             sb.append(indent(col, width)).append(pad("| " + r[1], width)).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * An event as its column (the thread) and its cell, or null for the kinds the columns leave
+     * out. An event that names no acting thread goes to the column of {@code onItsProcessor}.
+     */
+    private static String[] row(Events.Event e, String onItsProcessor) {
+        What w = e.what();
+        if (w instanceof What.Switch s) return new String[] {s.thread().name(), "switch (P" + e.processor() + " takes over)"};
+        if (w instanceof What.Wait s) {
+            boolean forSomething = s.on() instanceof What.OnMessage || s.on() instanceof What.OnThreadEnd;
+            return new String[] {EventText.name(s.thread()), "waits " + (forSomething ? "" : "on ") + EventText.waitText(s.on())};
+        }
+        if (w instanceof What.Wake s) return new String[] {EventText.name(s.thread()), "wake"};
+        if (w instanceof What.ThreadEnd s) return new String[] {EventText.name(s.thread()), "thread-end"};
+        if (w instanceof What.GcRequest s) return new String[] {EventText.name(s.by()), "requests a GC: stop the world"};
+        if (w instanceof What.MutexLock s) return new String[] {EventText.name(s.by()), "mutex-lock " + s.mutex().name()};
+        if (w instanceof What.MutexUnlock s) return new String[] {EventText.name(s.by()), "mutex-unlock " + s.mutex().name()};
+        if (w instanceof What.SpinlockTake s) return new String[] {EventText.name(s.by()), "spinlock-take " + s.spinlock().name()};
+        if (w instanceof What.TraceAccess s) {
+            return new String[] {EventText.name(s.by()), (s.write() ? "write " : "read ") + s.location() + " = " + s.value()};
+        }
+        if (w instanceof What.ThreadStart s) return new String[] {onItsProcessor, "thread-start " + s.thread().name()};
+        if (w instanceof What.Spin s) return new String[] {onItsProcessor, "spins on " + s.spinlock().name()};
+        if (w instanceof What.GcRelease) return new String[] {onItsProcessor, "gc"};
+        return null; // arrivals, phases, releases of spinlocks, rehashes, choices: not columns
     }
 
     private static String indent(int col, int width) {

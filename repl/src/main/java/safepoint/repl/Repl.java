@@ -91,7 +91,7 @@ final class Repl {
             case ",threads", ",st" -> out.write(ThreadsText.of(vm.look()));
             case ",locks" -> out.write(LocksText.of(vm.look()));
             case ",procs" -> out.write(ProcessorsText.of(vm.look()));
-            case ",events" -> out.write(vm.describeEvents(40));
+            case ",events" -> out.write(EventText.last(vm.events, 40));
             case ",deadlock" -> out.write(vm.describeDeadlock());
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
             case ",help", ",?" -> out.write("""

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 
 /**
  * The REPL's {@code ,events} text (docs/events.md), pinned line by line: the records are rendered
@@ -25,8 +27,11 @@ class EventTextTest {
                 (trace-read 'x "str")
                 ,events
                 """, "-p", "1");
-        // A GC's pause is wall-clock time: the one number that differs between runs.
-        String events = r.out().substring(r.out().indexOf("     1 P0")).replaceAll("pause \\d+ us", "pause N us");
+        // Every line but the new events (spinlock-give, gc-phase) is as the VM printed it before events
+        // were records. A GC's pause is wall-clock time, and its live words grow with the builtin
+        // environment (the ,procs goldens pin them): the numbers masked here.
+        String events = r.out().substring(r.out().indexOf("     1 P0")).replaceAll("pause \\d+ us", "pause N us")
+                .replaceAll("live \\d+ words", "live N words");
         assertEquals("""
                      1 P0 switch         #<thread primordial>
                      2 P0 switch         #<thread primordial>
@@ -39,22 +44,25 @@ class EventTextTest {
                      9 P0 trace-write    x by #<thread worker> = 41
                     10 P0 mutex-unlock   #<mutex m> by #<thread worker>
                     11 P0 spinlock-take  #<spinlock s> by #<thread worker>
-                    12 P0 wait           #<thread worker> on for a message
-                    13 P0 switch         #<thread primordial>
+                    12 P0 spinlock-give  #<spinlock s> by #<thread worker>
+                    13 P0 wait           #<thread worker> on for a message
                     14 P0 switch         #<thread primordial>
-                    15 P0 wake           #<thread worker>
-                    16 P0 switch         #<thread primordial>
-                    17 P0 wait           #<thread primordial> on for #<thread worker> to end
-                    18 P0 switch         #<thread worker>
-                    19 P0 thread-end     #<thread worker>
-                    20 P0 wake           #<thread primordial>
-                    21 P0 switch         #<thread primordial>
+                    15 P0 switch         #<thread primordial>
+                    16 P0 wake           #<thread worker>
+                    17 P0 switch         #<thread primordial>
+                    18 P0 wait           #<thread primordial> on for #<thread worker> to end
+                    19 P0 switch         #<thread worker>
+                    20 P0 thread-end     #<thread worker>
+                    21 P0 wake           #<thread primordial>
                     22 P0 switch         #<thread primordial>
-                    23 P0 gc-request     #<thread primordial> live+allocated 0 of 33554432 words
-                    24 P0 gc-arrive      P0
-                    25 P0 gc             epoch 1 live 2847 words, pause N us
-                    26 P0 switch         #<thread primordial>
-                    27 P0 trace-read     x by #<thread primordial> = str
+                    23 P0 switch         #<thread primordial>
+                    24 P0 gc-request     #<thread primordial> live+allocated 0 of 33554432 words
+                    25 P0 gc-arrive      P0
+                    26 P0 gc-phase       epoch 1 trace and move
+                    27 P0 gc-phase       epoch 1 clear weak entries
+                    28 P0 gc             epoch 1 live N words, pause N us
+                    29 P0 switch         #<thread primordial>
+                    30 P0 trace-read     x by #<thread primordial> = str
                 """, events);
     }
 
@@ -68,5 +76,31 @@ class EventTextTest {
                   5002 P0 trace-write    x by #<thread primordial> = 4999
                 (906 older events dropped by the live buffers)
                 """, out.substring(out.indexOf("  5001 P0")));
+    }
+
+    @Test
+    void theEventsWithoutAnOlderTextGetLinesInTheSameFormat() {
+        safepoint.vm.event.Events events = new safepoint.vm.event.Events();
+        assertEquals("No events yet.\n", EventText.last(events, 40));
+        events.setMode(safepoint.vm.event.Events.Mode.RECORD);
+        Ref.ThreadRef t = new Ref.ThreadRef(1, "#<thread worker>");
+        Ref.TableRef h = new Ref.TableRef(2, "#<hash-table>");
+        Ref.ProcessorRef p1 = new Ref.ProcessorRef(1);
+        events.emit(1, new What.RehashStart(h, t, 16, 32));
+        events.emit(1, new What.RehashFinish(h, t, 16, 16));
+        events.emit(1, new What.SliceChoice(p1, 12));
+        events.emit(1, new What.ThreadChoice(p1, t, 1, 3));
+        events.emit(0, new What.Wait(t, new What.OnMutex(new Ref.LockRef(3, "#<mutex m>"), null)));
+        events.emit(0, new What.Wait(t, new What.OnSleep()));
+        events.emit(0, new What.ThreadEnd(t, true));
+        assertEquals("""
+                     1 P1 rehash-start   #<hash-table> by #<thread worker>, 16 -> 32 slots
+                     2 P1 rehash-end     #<hash-table> by #<thread worker>, 16 slots (same size)
+                     3 P1 choice         P1 runs up to 12 points
+                     4 P1 thread-choice  #<thread worker> to P1, candidate 1 of 3
+                     5 P0 wait           #<thread worker> on #<mutex m>
+                     6 P0 wait           #<thread worker> on sleep
+                     7 P0 thread-end     #<thread worker> uncaught exception
+                """, EventText.last(events, 40));
     }
 }

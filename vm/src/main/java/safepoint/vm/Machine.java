@@ -13,6 +13,8 @@ import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.analysis.Warning;
 import safepoint.vm.analysis.WarningText;
 import safepoint.vm.event.Events;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.gc.Roots;
 import safepoint.vm.interp.ControlPrim;
@@ -142,7 +144,7 @@ public final class Machine implements PrimitiveSink, Roots {
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         state.serialOne(primordial);
-        tableHost = new HashTables.Host(state, heap::charge);
+        tableHost = new HashTables.Host(this, heap::charge);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -359,13 +361,23 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The event stream (docs/events.md). */
     public final Events events = new Events();
 
+    /** Whether events are kept: emit sites build their records only then (docs/events.md). */
+    public boolean observing() {
+        return events.on();
+    }
+
     /** Emit an event on the processor now running {@code t} (P0 when none). */
-    public void event(SThread t, String kind, Object subject, String detail) {
-        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, kind, Names.name(subject), detail);
+    public void event(SThread t, What what) {
+        events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, what);
+    }
+
+    /** How events name {@code t}, for code below the threads' package. */
+    public Ref.ThreadRef threadRef(SThread t) {
+        return Names.ref(events, t);
     }
 
     /** The simulated heap and its collector. */
-    public final Heap heap = new Heap(this, scheduler, this::processors, events, Names::name);
+    public final Heap heap = new Heap(this, scheduler, this::processors, events, this::threadRef, this::clock);
 
     /** --heap: the simulated heap's size in bytes. */
     public void setHeapBytes(long bytes) {
@@ -910,16 +922,6 @@ public final class Machine implements PrimitiveSink, Roots {
             return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
         }
         return null;
-    }
-
-    /** The REPL's ,events: the last {@code n} events of the live stream. */
-    public String describeEvents(int n) {
-        List<Events.Event> all = events.snapshot();
-        StringBuilder sb = new StringBuilder();
-        for (Events.Event e : all.subList(Math.max(0, all.size() - n), all.size())) sb.append(e).append('\n');
-        long dropped = events.dropped();
-        if (dropped > 0) sb.append("(").append(dropped).append(" older events dropped by the live buffers)\n");
-        return sb.length() == 0 ? "No events yet.\n" : sb.toString();
     }
 
     /**

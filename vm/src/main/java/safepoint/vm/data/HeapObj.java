@@ -16,4 +16,9 @@ public abstract class HeapObj {
     public int eqHash;
     /** The mark word: the GC epoch of the collection that last found the object alive. */
     public int mark;
+    /**
+     * The id observers name the object by (event stream, inspector), 0 until first named. Its own
+     * counter, so that looking never takes a serial number or an eq-hash from the program.
+     */
+    public int observerId;
 }

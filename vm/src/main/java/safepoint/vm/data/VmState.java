@@ -19,16 +19,51 @@ public final class VmState {
     public OutputPort stderr;
     public InputPort stdin;
 
+    /** The VM whose serial numbers this one prints: itself, or the VM an {@link #observer()} view looks at. */
+    private final VmState numbered;
+    private VmState observer;
+
     public VmState(long seed) {
         this.random = new SplittableRandom(seed);
+        this.numbered = this;
         // gsi 4.9.3 hands out #1 before a program runs; a program's first object is #2.
         bySerial.add(null);
         bySerial.add(null);
     }
 
+    private VmState(VmState of) {
+        this.numbered = of;
+    }
+
+    /**
+     * A view of this VM for printing on an observer's behalf (the event stream): it shows the
+     * serial numbers objects already have and gives none, so {@code #<procedure #4>} stays the
+     * program's fourth (an object without one prints as {@code #<procedure>}). Only for printing.
+     */
+    public synchronized VmState observer() {
+        if (numbered != this) return this;
+        if (observer == null) observer = new VmState(this);
+        return observer;
+    }
+
+    /**
+     * The {@code " #n"} of {@code #<kind #n ...>}: the object's serial number, given now if it has
+     * none, except in an {@link #observer()} view, which shows only one it already has.
+     */
+    public String tag(Object o) {
+        long n = numbered == this ? serial(o) : numbered.existingSerial(o);
+        return n == 0 ? "" : " #" + n;
+    }
+
+    private synchronized long existingSerial(Object o) {
+        Long n = serials.get(o);
+        return n == null ? 0 : n;
+    }
+
     /** Gambit's {@code object->serial-number}: assigned on first request, 1, 2, 3, ... */
     public synchronized long serial(Object o) {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
+        if (numbered != this) throw new IllegalStateException("an observer's view gives no serial numbers");
         Long n = serials.get(o);
         if (n != null) return n;
         long s = bySerial.size();
@@ -62,7 +97,8 @@ public final class VmState {
     public java.util.function.Function<Object, String> globalNames;
 
     public String globalNameOf(Object value) {
-        return globalNames == null ? null : globalNames.apply(value);
+        java.util.function.Function<Object, String> g = numbered.globalNames;
+        return g == null ? null : g.apply(value);
     }
 
     public synchronized Symbol gensym(String prefix) {

@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.MString;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 
 /**
  * The simulated heap and its stop-the-world collector. Threads report what they allocate at
@@ -35,8 +38,10 @@ public final class Heap {
     private final Object monitor;
     private final IntSupplier processors;
     private final Events events;
-    /** How events name a thread. */
-    private final Function<Object, String> names;
+    /** How events name a thread (null: no thread). */
+    private final Function<SThread, Ref.ThreadRef> threadRef;
+    /** The run's clock: virtual nanoseconds in controlled mode, so times to safepoint replay the same. */
+    private final LongSupplier clock;
     /** Capacity in words (8 bytes each). */
     public volatile long capacity = (256L << 20) / 8;
     public final AtomicLong sinceGc = new AtomicLong();
@@ -54,12 +59,14 @@ public final class Heap {
     public long[] timeToSafepoint = new long[0];
     private long nextAddress = 1 << 12;
 
-    public Heap(Roots roots, Object monitor, IntSupplier processors, Events events, Function<Object, String> names) {
+    public Heap(Roots roots, Object monitor, IntSupplier processors, Events events, Function<SThread, Ref.ThreadRef> threadRef,
+            LongSupplier clock) {
         this.roots = roots;
         this.monitor = monitor;
         this.processors = processors;
         this.events = events;
-        this.names = names;
+        this.threadRef = threadRef;
+        this.clock = clock;
     }
 
     /** Words in one processor allocation area. */
@@ -124,18 +131,21 @@ public final class Heap {
             if (pending) return;
             pending = true;
             requester = t;
-            requestedAt = System.nanoTime();
+            requestedAt = clock.getAsLong(); // virtual in controlled mode, so a seeded run reports the same times
             timeToSafepoint = new long[processors.getAsInt()];
-            int p = t == null || t.onProcessor < 0 ? 0 : t.onProcessor;
-            events.emit(p, "gc-request", names.apply(t), "live+allocated " + (liveAfterGc + sinceGc.get()) + " of " + capacity + " words");
+            if (events.on()) {
+                int p = t == null || t.onProcessor < 0 ? 0 : t.onProcessor;
+                events.emit(p, new What.GcRequest(threadRef.apply(t), liveAfterGc + sinceGc.get(), capacity));
+            }
             monitor.notifyAll();
         }
     }
 
-    /** Record a processor's arrival at the barrier; true the first time. */
+    /** Record a processor's arrival at the barrier, and its event, the first time; true then. */
     public boolean arrived(int processor) {
         if (processor < timeToSafepoint.length && timeToSafepoint[processor] == 0) {
-            timeToSafepoint[processor] = Math.max(1, System.nanoTime() - requestedAt);
+            timeToSafepoint[processor] = Math.max(1, clock.getAsLong() - requestedAt);
+            if (events.on()) events.emit(processor, new What.GcArrive(new Ref.ProcessorRef(processor)));
             return true;
         }
         return false;
@@ -144,11 +154,13 @@ public final class Heap {
     /** Collect now: every processor is stopped. Called under the scheduler's monitor. */
     public void collect() {
         long t0 = System.nanoTime();
+        if (events.on()) events.emit(0, new What.GcPhase(epoch + 1, What.Phase.TRACE));
         Tracer tr = new Tracer();
         roots.forEachRoot(tr.push);
         long live = tr.run();
         epoch++;
         // Weak entries whose keys (or values) nothing else reaches are cleared (make-table weak-keys:).
+        if (events.on()) events.emit(0, new What.GcPhase(epoch, What.Phase.CLEAR_WEAK));
         long cleared = 0;
         for (safepoint.vm.prims.SchemeTable t : tr.weakTables) cleared += t.clearDead(tr.markValue);
         lastCleared = cleared;
@@ -159,7 +171,7 @@ public final class Heap {
         lastPauseNanos = System.nanoTime() - t0;
         totalPauseNanos += lastPauseNanos;
         pending = false;
-        events.emit(0, "gc", "epoch " + epoch, "live " + live + " words, pause " + lastPauseNanos / 1000 + " us");
+        if (events.on()) events.emit(0, new What.GcRelease(epoch, live, lastPauseNanos));
         SThread r = requester;
         requester = null;
         if (live > capacity && r != null) {

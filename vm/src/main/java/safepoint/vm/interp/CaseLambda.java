@@ -31,7 +31,7 @@ public final class CaseLambda extends Procedure implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure #").append(vm.serial(this));
+        out.append("#<procedure").append(vm.tag(this));
         if (name != null) out.append(' ').append(name);
         out.append('>');
     }

@@ -21,7 +21,7 @@ final class Closure extends Procedure implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure #").append(vm.serial(this));
+        out.append("#<procedure").append(vm.tag(this));
         // As gsi: an anonymous closure held by a global variable prints with that variable's name.
         String name = lambda.name != null ? lambda.name : vm.globalNameOf(this);
         if (name != null) out.append(' ').append(name);

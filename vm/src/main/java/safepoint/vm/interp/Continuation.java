@@ -25,6 +25,6 @@ final class Continuation extends Procedure implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure #").append(vm.serial(this)).append('>');
+        out.append("#<procedure").append(vm.tag(this)).append('>');
     }
 }

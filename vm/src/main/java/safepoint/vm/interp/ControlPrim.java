@@ -38,6 +38,6 @@ public abstract class ControlPrim extends Procedure implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure #").append(vm.serial(this)).append(' ').append(name).append('>');
+        out.append("#<procedure").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 }

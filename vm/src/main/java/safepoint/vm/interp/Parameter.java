@@ -23,6 +23,6 @@ public final class Parameter extends Procedure implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure #").append(vm.serial(this)).append('>');
+        out.append("#<procedure").append(vm.tag(this)).append('>');
     }
 }

@@ -16,6 +16,6 @@ final class Promise extends HeapObj implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<promise #").append(vm.serial(this)).append('>');
+        out.append("#<promise").append(vm.tag(this)).append('>');
     }
 }

@@ -23,6 +23,8 @@ import safepoint.vm.data.Procedure;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.VmState;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 import safepoint.vm.prims.Equality;
 import safepoint.vm.prims.Hashing;
 
@@ -47,19 +49,53 @@ public final class HashTables {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<hash-table #").append(vm.serial(this)).append('>');
+            out.append("#<hash-table").append(vm.tag(this)).append('>');
         }
     }
 
-    /** The VM side of the tables library: hashing and tests in Java for the builtin kinds. */
+    /**
+     * The VM side of the tables library: hashing and tests in Java for the builtin kinds, and the
+     * rehashes as events of the thread whose operation made them.
+     */
     public static final class Host implements TableHost {
         final VmState vm;
+        private final Machine machine;
+        /** The registers this host runs an operation for; null in the machine's shared host. */
+        private final Interp running;
+
         /** Counts a table vector's words against the heap (heap-overflow when no heap could hold it). */
         private final java.util.function.LongConsumer charge;
 
-        public Host(VmState vm, java.util.function.LongConsumer charge) {
-            this.vm = vm;
+        public Host(Machine machine, java.util.function.LongConsumer charge) {
+            this(machine, charge, null);
+        }
+
+        private Host(Machine machine, java.util.function.LongConsumer charge, Interp running) {
+            this.vm = machine.state;
+            this.machine = machine;
             this.charge = charge;
+            this.running = running;
+        }
+
+        /** The host for steps run by {@code m}: one that knows the thread when events are kept. */
+        Host on(Interp m) {
+            return machine.observing() ? new Host(machine, charge, m) : this;
+        }
+
+        @Override
+        public void rehashStarted(RawTable table, int oldSlots, int newSlots) {
+            if (running == null || !machine.observing()) return;
+            machine.event(running.thread, new What.RehashStart(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
+        }
+
+        @Override
+        public void rehashFinished(RawTable table, int oldSlots, int newSlots) {
+            if (running == null || !machine.observing()) return;
+            machine.event(running.thread, new What.RehashFinish(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
+        }
+
+        private Ref.TableRef ref(RawTable table) {
+            return new Ref.TableRef(machine.events.id(table), "#<hash-table>");
         }
 
         @Override
@@ -98,7 +134,7 @@ public final class HashTables {
 
     /** Run {@code op}'s steps; {@code proc} answers NeedUpdate and Yield. */
     static void drive(Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-        Host host = m.machine.tableHost;
+        Host host = m.machine.tableHost.on(m);
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run

@@ -69,7 +69,7 @@ public final class ObjType extends Procedure implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<type #").append(vm.serial(this)).append(' ').append(name).append('>');
+        out.append("#<type").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 
     /** An instance of a struct or class. */
@@ -84,7 +84,7 @@ public final class ObjType extends Procedure implements Printable {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<").append(type.name).append(" #").append(vm.serial(this)).append('>');
+            out.append("#<").append(type.name).append(vm.tag(this)).append('>');
         }
     }
 }

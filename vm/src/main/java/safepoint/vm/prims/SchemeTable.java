@@ -131,7 +131,7 @@ public final class SchemeTable extends HeapObj implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<table #").append(vm.serial(this)).append('>');
+        out.append("#<table").append(vm.tag(this)).append('>');
     }
 
     private Key key(Object k) {

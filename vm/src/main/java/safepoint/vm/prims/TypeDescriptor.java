@@ -27,6 +27,6 @@ final class TypeDescriptor implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<type #").append(vm.serial(this)).append(' ').append(name).append('>');
+        out.append("#<type").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 }

@@ -199,7 +199,7 @@ public final class Printer {
 
     /** {@code #<point #2 x: 1 y: 2>}: fields are always written. */
     private void record(Record r) {
-        out.append("#<").append(r.type.name).append(" #").append(vm.serial(r));
+        out.append("#<").append(r.type.name).append(vm.tag(r));
         todo.push(GT);
         if (!write) todo.push(DISPLAY);
         String[] names = r.type.fieldNames;
@@ -250,20 +250,20 @@ public final class Printer {
         } else if (o instanceof Printable p) {
             p.printOn(out, write, vm);
         } else if (o instanceof Procedure p) {
-            out.append("#<procedure #").append(vm.serial(p));
+            out.append("#<procedure").append(vm.tag(p));
             if (p.name() != null) {
                 out.append(' ');
                 Lexemes.writeSymbolName(p.name(), out);
             }
             out.append('>');
         } else if (o instanceof Condition c) {
-            out.append("#<").append(c.kind.gambitName).append(" #").append(vm.serial(c)).append('>');
+            out.append("#<").append(c.kind.gambitName).append(vm.tag(c)).append('>');
         } else if (o instanceof OutputPort p) {
             port(p, "output-port", p.name);
         } else if (o instanceof InputPort p) {
             port(p, "input-port", p.name);
         } else if (o instanceof RecordType t) {
-            out.append("#<type #").append(vm.serial(t)).append(' ').append(t.name).append('>');
+            out.append("#<type").append(vm.tag(t)).append(' ').append(t.name).append('>');
         } else if (o instanceof Values) {
             // gsi writes a multiple-values object as #<unknown>
             out.append("#<unknown>");
@@ -287,7 +287,7 @@ public final class Printer {
      */
     private void port(Object p, String kind, String name) {
         if ("console".equals(name) || "(console)".equals(name)) kind = "input-output-port";
-        out.append("#<").append(kind).append(" #").append(vm.serial(p)).append(' ');
+        out.append("#<").append(kind).append(vm.tag(p)).append(' ');
         if (name == null) {
             out.append("(unknown)");
         } else if (name.startsWith("(")) {

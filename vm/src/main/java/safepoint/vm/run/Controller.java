@@ -6,6 +6,9 @@ import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.event.Ref.ProcessorRef;
+import safepoint.vm.event.What;
+import safepoint.vm.smp.Names;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
@@ -147,6 +150,7 @@ public final class Controller {
 
     public Machine.Outcome go() {
         slices.open();
+        vm.events.useVirtualClock(this::virtualNanos); // events carry the run's own time
         synchronized (s) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             runner = Thread.currentThread();
@@ -155,6 +159,7 @@ public final class Controller {
             } finally {
                 runner = null;
                 serveLooks(false);
+                vm.events.useVirtualClock(null);
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
                     current[p] = null;
@@ -195,7 +200,10 @@ public final class Controller {
                 }
             }
             List<Integer> can = new ArrayList<>();
-            for (int p = 0; p < n; p++) if (current[p] != null) can.add(p);
+            for (int p = 0; p < n; p++) {
+                if (current[p] != null) can.add(p);
+                else if (pending) vm.heap.arrived(p); // stopped at the safepoint, or idle: at the barrier
+            }
             if (can.isEmpty()) {
                 if (pending) {
                     vm.heap.collect(); // every processor is stopped: the world is at the safepoint
@@ -225,6 +233,7 @@ public final class Controller {
                 preemptions++;
             }
             schedule.add(new long[] {p, len});
+            if (vm.events.recording()) vm.events.emit(p, new What.SliceChoice(new ProcessorRef(p), len));
             lastChosen = p;
             lastThread = t;
             slices.begin(p, t);
@@ -362,6 +371,7 @@ public final class Controller {
             if (i < 0) return STOP;
             schedule.add(new long[] {THREAD_CHOICE, i});
             t = candidates.get(i);
+            if (vm.events.recording()) vm.events.emit(p, new What.ThreadChoice(new ProcessorRef(p), Names.ref(vm.events, t), i, count));
         }
         if (!s.ready.remove(t)) for (java.util.ArrayDeque<SThread> q : s.local) if (q.remove(t)) break;
         return t;

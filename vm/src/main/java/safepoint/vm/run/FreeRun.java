@@ -7,6 +7,7 @@ import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
+import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
@@ -430,7 +431,7 @@ public final class FreeRun {
             if (hostStops > 0) {
                 // Stopped for the host: not at a safepoint, just not running anything.
             } else if (vm.heap.pending) {
-                if (vm.heap.arrived(id)) vm.events.emit(id, "gc-arrive", "P" + id, "");
+                vm.heap.arrived(id);
                 if (idle == n - 1) {
                     // Every other processor has stopped (at a poll, or idle): collect now.
                     vm.heap.collect();

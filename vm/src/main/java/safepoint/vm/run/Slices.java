@@ -2,6 +2,7 @@ package safepoint.vm.run;
 
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
@@ -77,7 +78,7 @@ final class Slices {
         t.onProcessor = p;
         s.onCpu.add(t);
         if (t == last[p]) return false;
-        events.emit(p, "switch", Names.name(t), "");
+        if (events.on()) events.emit(p, new What.Switch(Names.ref(events, t)));
         last[p] = t;
         return true;
     }

@@ -4,6 +4,10 @@ import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Symbol;
+import safepoint.vm.event.Events;
+import safepoint.vm.event.Ref.LockRef;
+import safepoint.vm.event.Ref.ThreadRef;
+import safepoint.vm.event.What;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Where;
 
@@ -25,6 +29,28 @@ public final class Names {
         if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";
         if (o instanceof InputPort p) return "#<input-port (" + p.name + ")>"; // Gambit's, without the serial number
         return String.valueOf(o);
+    }
+
+    /** How events name a thread: its observer id and {@link #name}; null for none. */
+    public static ThreadRef ref(Events ev, SThread t) {
+        return t == null ? null : new ThreadRef(ev.id(t), name(t));
+    }
+
+    /** How events name a mutex, spinlock or condition variable. */
+    public static LockRef lockRef(Events ev, Object lock) {
+        return new LockRef(ev.id(lock), name(lock));
+    }
+
+    /** What {@code t} waits on, as an event records it (the data behind {@link #waitText}). */
+    public static What.WaitOn waitOn(Events ev, SThread t) {
+        Object on = t.waitingOn;
+        if (on instanceof SyncObjects.Mutex mx) return new What.OnMutex(lockRef(ev, mx), ref(ev, mx.owner));
+        if (on instanceof SyncObjects.CondVar cv) return new What.OnCondition(lockRef(ev, cv));
+        if (on == t.mailbox) return new What.OnMessage();
+        if (on instanceof SThread other) return new What.OnThreadEnd(ref(ev, other));
+        if (on instanceof Symbol s && s.name.equals("sleep")) return new What.OnSleep();
+        if (on instanceof safepoint.vm.data.InputPort port) return new What.OnInput(name(port));
+        return new What.OnOther(name(on));
     }
 
     private static String label(Object name) {

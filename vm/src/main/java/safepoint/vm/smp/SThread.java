@@ -74,7 +74,7 @@ public final class SThread extends HeapObj implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<thread #").append(vm.serial(this));
+        out.append("#<thread").append(vm.tag(this));
         if (name != null && name != Boolean.FALSE) out.append(' ').append(Printer.write(name, vm));
         out.append('>');
     }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import safepoint.vm.data.Condition;
+import safepoint.vm.event.What;
 
 /**
  * Green-thread scheduling: a ready queue shared by the processors, the threads that wait (each
@@ -93,10 +94,14 @@ public final class Scheduler {
     /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
     public final List<SThread> unjoinedFailures = new ArrayList<>();
 
+    private boolean observing() {
+        return vm != null && vm.observing();
+    }
+
     void start(SThread t) {
         t.state = SThread.State.RUNNABLE;
         ready.add(t);
-        if (vm != null) vm.event(null, "thread-start", t, "");
+        if (observing()) vm.event(null, new What.ThreadStart(Names.ref(vm.events, t)));
     }
 
     void parked(SThread t) {
@@ -104,7 +109,7 @@ public final class Scheduler {
             t.parkSeq = ++parks;
             if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));
         }
-        if (vm != null) vm.event(t, "wait", t, "on " + Names.waitText(t));
+        if (observing()) vm.event(t, new What.Wait(Names.ref(vm.events, t), Names.waitOn(vm.events, t)));
     }
 
     /**
@@ -117,7 +122,7 @@ public final class Scheduler {
         t.waitingOn = null;
         t.wakeAt = Long.MAX_VALUE;
         t.interp.val = value;
-        if (vm != null) vm.event(null, "wake", t, "");
+        if (observing()) vm.event(null, new What.Wake(Names.ref(vm.events, t)));
         if (t.onProcessor < 0) {
             ready.add(t);
             notifyAll();
@@ -175,7 +180,7 @@ public final class Scheduler {
         t.state = SThread.State.TERMINATED;
         ExpansionTime.abandon(t.interp); // a compile it asked for will never be answered
         for (ArrayDeque<SThread> q : local) q.remove(t);
-        if (vm != null) vm.event(null, "thread-end", t, t.exception != null ? "uncaught exception" : "");
+        if (observing()) vm.event(null, new What.ThreadEnd(Names.ref(vm.events, t), t.exception != null));
         ready.remove(t);
         waiting.remove(t);
         if (t.exception != null) unjoinedFailures.add(t);

@@ -11,6 +11,8 @@ import safepoint.vm.data.Primitive;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.VmState;
+import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
 import safepoint.vm.print.Printer;
 
 /**
@@ -78,7 +80,7 @@ public final class Spinlocks {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<spinlock #").append(vm.serial(this));
+            out.append("#<spinlock").append(vm.tag(this));
             if (name != null) out.append(' ').append(Printer.write(name, vm));
             out.append('>');
         }
@@ -96,7 +98,9 @@ public final class Spinlocks {
         public void exec(Interp m) {
             SThread holder = lock.spinOnce(m.thread);
             if (holder == null) {
-                m.machine.event(m.thread, "spinlock-take", lock, "by " + Names.name(m.thread));
+                if (m.machine.observing()) {
+                    m.machine.event(m.thread, new What.SpinlockTake(Names.lockRef(m.machine.events, lock), Names.ref(m.machine.events, m.thread)));
+                }
                 m.machine.lockTaken(m.thread, lock);
                 m.spinningOn = null;
                 m.val = Special.VOID;
@@ -104,7 +108,10 @@ public final class Spinlocks {
                 return;
             }
             m.spinTries++;
-            if (m.spinningOn != lock) m.machine.event(m.thread, "spin", lock, "held by " + Names.name(holder));
+            if (m.spinningOn != lock && m.machine.observing()) {
+                Events ev = m.machine.events;
+                m.machine.event(m.thread, new What.Spin(Names.lockRef(ev, lock), Names.ref(ev, m.thread), Names.ref(ev, holder)));
+            }
             m.spinningOn = lock;
             m.entries++;
             m.syncPoint(); // each try is a scheduling point
@@ -146,6 +153,9 @@ public final class Spinlocks {
                 SThread holder = s.release();
                 if (holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 m.machine.lockGiven(holder, m.thread, s);
+                if (m.machine.observing()) {
+                    m.machine.event(m.thread, new What.SpinlockRelease(Names.lockRef(m.machine.events, s), Names.ref(m.machine.events, m.thread)));
+                }
                 m.val = Special.VOID;
                 m.syncPoint();
             }

@@ -29,7 +29,7 @@ public final class SyncObjects {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<mutex #").append(vm.serial(this));
+            out.append("#<mutex").append(vm.tag(this));
             if (name != null) out.append(' ').append(Printer.write(name, vm));
             out.append('>');
         }
@@ -46,7 +46,7 @@ public final class SyncObjects {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<condition-variable #").append(vm.serial(this));
+            out.append("#<condition-variable").append(vm.tag(this));
             if (name != null) out.append(' ').append(Printer.write(name, vm));
             out.append('>');
         }

@@ -1,6 +1,7 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.data.MonitorOrder;
+import safepoint.vm.event.What;
 import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
@@ -57,7 +58,7 @@ public final class ThreadPrims {
         mx.locked = true;
         mx.owner = next;
         if (s.vm != null) {
-            s.vm.event(null, "mutex-lock", mx, "by " + Names.name(next) + " (handed over)");
+            if (s.vm.observing()) s.vm.event(null, new What.MutexLock(Names.lockRef(s.vm.events, mx), Names.ref(s.vm.events, next), true));
             s.vm.lockTaken(next, mx);
         }
         mx.abandoned = false;
@@ -72,10 +73,16 @@ public final class ThreadPrims {
     /** trace-write's effect: the event, the access for the race detector, and its value. */
     static void recordWrite(Interp m, Object[] a) {
         String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
-        m.machine.event(m.thread, "trace-write", loc,
-                "by " + Names.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+        traced(m, true, loc, a[1]);
         m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
         m.val = a[1];
+    }
+
+    /** The event of a marked access: its value as display shows it, printed without taking serial numbers. */
+    private static void traced(Interp m, boolean write, String loc, Object value) {
+        if (!m.machine.observing()) return;
+        String text = safepoint.vm.print.Printer.display(value, m.machine.state.observer());
+        m.machine.event(m.thread, new What.TraceAccess(write, loc, Names.ref(m.machine.events, m.thread), text));
     }
 
     public static void install(Machine vm) {
@@ -296,7 +303,9 @@ public final class ThreadPrims {
                     mx.locked = true;
                     mx.owner = owner;
                     mx.abandoned = false;
-                    m.machine.event(m.thread, "mutex-lock", mx, "by " + Names.name(m.thread));
+                    if (m.machine.observing()) {
+                        m.machine.event(m.thread, new What.MutexLock(Names.lockRef(m.machine.events, mx), Names.ref(m.machine.events, m.thread), false));
+                    }
                     m.machine.lockTaken(owner, mx);
                     if (abandoned) {
                         throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
@@ -318,7 +327,9 @@ public final class ThreadPrims {
                 SyncObjects.CondVar cv = a.length > 1 && a[1] != Boolean.FALSE ? condvar(a[1], "mutex-unlock!", 2, a) : null;
                 // SRFI 18: unlocking a mutex owned by another thread is not an error.
                 mx.abandoned = false;
-                m.machine.event(m.thread, "mutex-unlock", mx, "by " + Names.name(m.thread));
+                if (m.machine.observing()) {
+                    m.machine.event(m.thread, new What.MutexUnlock(Names.lockRef(m.machine.events, mx), Names.ref(m.machine.events, m.thread)));
+                }
                 m.machine.lockGiven(mx.owner, m.thread, mx);
                 handOff(sched, mx);
                 if (cv == null) {
@@ -409,8 +420,7 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
-                m.machine.event(m.thread, "trace-read", loc,
-                        "by " + Names.name(m.thread) + " = " + safepoint.vm.print.Printer.display(a[1], m.machine.state));
+                traced(m, false, loc, a[1]);
                 m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), false);
                 m.val = a[1];
                 m.syncPoint(); // the value was read before the call: the scheduling point comes after

@@ -16,7 +16,7 @@ final class ThreadState extends HeapObj implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<thread-state-").append(kind).append(" #").append(vm.serial(this)).append('>');
+        out.append("#<thread-state-").append(kind).append(vm.tag(this)).append('>');
     }
 
     static ThreadState of(SThread t, SThread current) {

@@ -110,7 +110,7 @@ class ObjectWalkerTest {
         machine.roots.add(null);
         Pair garbage = new Pair(p, list);
         Object monitor = new Object();
-        Heap h = new Heap(machine, monitor, () -> 1, new Events(), String::valueOf);
+        Heap h = new Heap(machine, monitor, () -> 1, new Events(), t -> null, System::nanoTime);
         synchronized (monitor) {
             h.collect();
         }

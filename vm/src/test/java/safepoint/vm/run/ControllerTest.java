@@ -2,6 +2,8 @@ package safepoint.vm.run;
 
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -140,10 +143,9 @@ class ControllerTest {
             vm.load(program, "t.ss");
             String last = "0";
             for (Events.Event e : vm.events.snapshot()) {
-                if (!e.subject().equals("counter")) continue;
-                String value = e.detail().replaceFirst(".* = ", "");
-                if (e.kind().equals("trace-read")) assertEquals(last, value, "seed " + seed + ": a read saw a write not yet recorded");
-                if (e.kind().equals("trace-write")) last = value;
+                if (!(e.what() instanceof What.TraceAccess a) || !a.location().equals("counter")) continue;
+                if (!a.write()) assertEquals(last, a.value(), "seed " + seed + ": a read saw a write not yet recorded");
+                if (a.write()) last = a.value();
             }
         }
     }
@@ -193,8 +195,10 @@ class ControllerTest {
         Machine.Outcome o = vm.load("(define x 0) (display (list (trace-write 'x 5) (trace-read 'x 5)))", "t.ss");
         assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
         assertEquals("(5 5)", out.toString());
-        assertTrue(vm.events.snapshot().stream().anyMatch(e -> e.kind().equals("trace-write") && e.subject().equals("x")));
-        assertTrue(vm.events.snapshot().stream().anyMatch(e -> e.kind().equals("trace-read") && e.subject().equals("x")));
+        Ref.ThreadRef primordial = new Ref.ThreadRef(vm.events.id(vm.primordial), "#<thread primordial>");
+        List<What> w = vm.events.snapshot().stream().map(Events.Event::what).toList();
+        assertTrue(w.contains(new What.TraceAccess(true, "x", primordial, "5")), w.toString());
+        assertTrue(w.contains(new What.TraceAccess(false, "x", primordial, "5")), w.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package safepoint.vm.run;
 
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,7 @@ class StepperTest {
         assertEquals("done", out.toString());
         // Once b was on a processor, nothing else ran until it ended: its writes come before a's.
         List<String> writes = new ArrayList<>();
-        for (Events.Event e : vm.events.snapshot()) if (e.kind().equals("trace-write")) writes.add(e.subject() + e.detail());
+        for (Events.Event e : vm.events.snapshot()) if (e.what() instanceof What.TraceAccess a && a.write()) writes.add(a.location() + " = " + a.value());
         assertEquals(4, writes.size(), writes.toString());
         assertTrue(writes.get(0).startsWith("b") && writes.get(1).startsWith("b"), writes.toString());
     }

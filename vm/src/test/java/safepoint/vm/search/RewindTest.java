@@ -2,6 +2,7 @@ package safepoint.vm.search;
 
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +42,9 @@ public class RewindTest {
         sb.append(o.status()).append(' ').append(o.exitCode()).append('\n').append(out).append('\n').append(o.errorText()).append('\n');
         sb.append(vm.lastScheduleString(text)).append('\n');
         for (Events.Event e : vm.events.snapshot()) {
-            // A GC's pause is wall-clock time: the one detail that differs between any two runs.
-            sb.append(e.kind()).append(' ').append(e.subject()).append(' ').append(e.detail().replaceAll("pause \\d+ us", "pause")).append('\n');
+            // A GC's pause is wall-clock time: the one field that differs between any two runs.
+            What w = e.what() instanceof What.GcRelease g ? new What.GcRelease(g.epoch(), g.liveWords(), 0) : e.what();
+            sb.append(e.seq()).append(" P").append(e.processor()).append(' ').append(e.nanos()).append(' ').append(w).append('\n');
         }
         return sb.toString();
     }

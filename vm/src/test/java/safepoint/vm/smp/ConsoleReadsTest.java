@@ -2,6 +2,7 @@ package safepoint.vm.smp;
 
 import safepoint.vm.event.Events;
 import safepoint.vm.Machine;
+import safepoint.vm.event.What;
 import safepoint.vm.observe.MachineView;
 import safepoint.vm.observe.ThreadView;
 import safepoint.vm.observe.Wait;
@@ -74,8 +75,8 @@ class ConsoleReadsTest {
         Machine.Outcome o = run.get();
         assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
         assertEquals("200000\n#t\ninput please\nhello\n", out.toString());
-        assertTrue(vm.events.snapshot().stream().anyMatch(e -> e.kind().equals("wait") && e.subject().equals("#<thread reader>")
-                && e.detail().equals("on #<input-port (stdin)>")), "a wait event on the port");
+        assertTrue(vm.events.snapshot().stream().anyMatch(e -> e.what() instanceof What.Wait w && w.thread().name().equals("#<thread reader>")
+                && w.on().equals(new What.OnInput("#<input-port (stdin)>"))), "a wait event on the port");
         return vm.lastScheduleString(READER_AND_WORKER);
     }
 
@@ -117,7 +118,7 @@ class ConsoleReadsTest {
 
     /** Wait (the JUnit timeout bounds it) until threads have begun {@code n} waits on the console. */
     void awaitWaits(int n) throws InterruptedException {
-        while (vm.events.snapshot().stream().filter(e -> e.kind().equals("wait") && e.detail().equals("on #<input-port (stdin)>")).count() < n) {
+        while (vm.events.snapshot().stream().filter(e -> e.what() instanceof What.Wait w && w.on().equals(new What.OnInput("#<input-port (stdin)>"))).count() < n) {
             Thread.sleep(5);
         }
     }

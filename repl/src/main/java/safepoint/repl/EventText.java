@@ -1,0 +1,84 @@
+package safepoint.repl;
+
+import java.util.List;
+import java.util.Locale;
+import safepoint.vm.event.Events;
+import safepoint.vm.event.Ref;
+import safepoint.vm.event.What;
+
+/** The REPL's {@code ,events}: event records as lines of text (docs/events.md lists the kinds). */
+final class EventText {
+    private EventText() {}
+
+    /** The last {@code n} events of the stream, then how many the live rings dropped. */
+    static String last(Events events, int n) {
+        List<Events.Event> all = events.snapshot();
+        StringBuilder sb = new StringBuilder();
+        for (Events.Event e : all.subList(Math.max(0, all.size() - n), all.size())) sb.append(line(e)).append('\n');
+        long dropped = events.dropped();
+        if (dropped > 0) sb.append("(").append(dropped).append(" older events dropped by the live buffers)\n");
+        return sb.length() == 0 ? "No events yet.\n" : sb.toString();
+    }
+
+    /** {@code    12 P1 mutex-lock     #<mutex m> by #<thread worker>}: sequence, processor, kind, subject, detail. */
+    static String line(Events.Event e) {
+        Line l = of(e.what());
+        return String.format(Locale.ROOT, "%6d P%d %-14s %s%s", e.seq(), e.processor(), l.kind, l.subject,
+                l.detail.isEmpty() ? "" : " " + l.detail);
+    }
+
+    private record Line(String kind, String subject, String detail) {}
+
+    private static Line of(What w) {
+        if (w instanceof What.Switch s) return new Line("switch", name(s.thread()), "");
+        if (w instanceof What.ThreadStart s) return new Line("thread-start", name(s.thread()), "");
+        if (w instanceof What.Wait s) return new Line("wait", name(s.thread()), "on " + waitText(s.on()));
+        if (w instanceof What.Wake s) return new Line("wake", name(s.thread()), "");
+        if (w instanceof What.ThreadEnd s) return new Line("thread-end", name(s.thread()), s.uncaught() ? "uncaught exception" : "");
+        if (w instanceof What.MutexLock s) {
+            return new Line("mutex-lock", name(s.mutex()), "by " + name(s.by()) + (s.handedOver() ? " (handed over)" : ""));
+        }
+        if (w instanceof What.MutexUnlock s) return new Line("mutex-unlock", name(s.mutex()), "by " + name(s.by()));
+        if (w instanceof What.Spin s) return new Line("spin", name(s.spinlock()), "held by " + name(s.holder()));
+        if (w instanceof What.SpinlockTake s) return new Line("spinlock-take", name(s.spinlock()), "by " + name(s.by()));
+        if (w instanceof What.SpinlockRelease s) return new Line("spinlock-give", name(s.spinlock()), "by " + name(s.by()));
+        if (w instanceof What.GcRequest s) {
+            return new Line("gc-request", name(s.by()), "live+allocated " + s.usedWords() + " of " + s.capacityWords() + " words");
+        }
+        if (w instanceof What.GcArrive s) return new Line("gc-arrive", s.processor().name(), "");
+        if (w instanceof What.GcPhase s) {
+            return new Line("gc-phase", "epoch " + s.epoch(), s.phase() == What.Phase.TRACE ? "trace and move" : "clear weak entries");
+        }
+        if (w instanceof What.GcRelease s) {
+            return new Line("gc", "epoch " + s.epoch(), "live " + s.liveWords() + " words, pause " + s.pauseNanos() / 1000 + " us");
+        }
+        if (w instanceof What.RehashStart s) return new Line("rehash-start", s.table().name(), rehash(s.by(), s.oldSlots(), s.newSlots()));
+        if (w instanceof What.RehashFinish s) return new Line("rehash-end", s.table().name(), rehash(s.by(), s.oldSlots(), s.newSlots()));
+        if (w instanceof What.SliceChoice s) return new Line("choice", s.processor().name(), "runs up to " + s.points() + " points");
+        if (w instanceof What.ThreadChoice s) {
+            return new Line("thread-choice", name(s.thread()), "to " + s.processor().name() + ", candidate " + s.index() + " of " + s.candidates());
+        }
+        What.TraceAccess s = (What.TraceAccess) w;
+        return new Line(s.write() ? "trace-write" : "trace-read", s.location(), "by " + name(s.by()) + " = " + s.value());
+    }
+
+    private static String rehash(Ref.ThreadRef by, int oldSlots, int newSlots) {
+        return "by " + name(by) + ", " + oldSlots + (newSlots == oldSlots ? " slots (same size)" : " -> " + newSlots + " slots");
+    }
+
+    /** What a wait is on, in the words of {@code ,threads}. */
+    static String waitText(What.WaitOn on) {
+        if (on instanceof What.OnMutex m) return name(m.mutex()) + (m.holder() != null ? " (held by " + name(m.holder()) + ")" : "");
+        if (on instanceof What.OnCondition c) return name(c.condition());
+        if (on instanceof What.OnMessage) return "for a message";
+        if (on instanceof What.OnThreadEnd t) return "for " + name(t.thread()) + " to end";
+        if (on instanceof What.OnSleep) return "sleep";
+        if (on instanceof What.OnInput i) return i.port();
+        return ((What.OnOther) on).name();
+    }
+
+    /** A reference's name; {@code null} where no thread was concerned, as the text always said. */
+    static String name(Ref r) {
+        return r == null ? "null" : r.name();
+    }
+}

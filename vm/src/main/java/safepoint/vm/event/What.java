@@ -1,0 +1,102 @@
+package safepoint.vm.event;
+
+import safepoint.vm.event.Ref.LockRef;
+import safepoint.vm.event.Ref.ProcessorRef;
+import safepoint.vm.event.Ref.TableRef;
+import safepoint.vm.event.Ref.ThreadRef;
+
+/**
+ * What an event says happened (docs/events.md has the schema and when each is emitted). Data, not
+ * text: the REPL and the interleaving columns render these records at the edge. A {@link ThreadRef}
+ * is null where no thread was concerned (code run outside any thread).
+ */
+public sealed interface What {
+    /** A processor starts running a different thread. */
+    record Switch(ThreadRef thread) implements What {}
+
+    /** {@code thread-start!}. */
+    record ThreadStart(ThreadRef thread) implements What {}
+
+    /** A thread parks. */
+    record Wait(ThreadRef thread, WaitOn on) implements What {}
+
+    /** A wait ends (signal, release, message, timeout, end of the joined thread). */
+    record Wake(ThreadRef thread) implements What {}
+
+    /** A thread ends; {@code uncaught} when it died of an uncaught exception. */
+    record ThreadEnd(ThreadRef thread, boolean uncaught) implements What {}
+
+    /** A thread takes a mutex; {@code handedOver} when it got it from an unlock while it waited. */
+    record MutexLock(LockRef mutex, ThreadRef by, boolean handedOver) implements What {}
+
+    record MutexUnlock(LockRef mutex, ThreadRef by) implements What {}
+
+    /** A thread starts spinning on a spinlock that {@code holder} holds. */
+    record Spin(LockRef spinlock, ThreadRef by, ThreadRef holder) implements What {}
+
+    record SpinlockTake(LockRef spinlock, ThreadRef by) implements What {}
+
+    record SpinlockRelease(LockRef spinlock, ThreadRef by) implements What {}
+
+    /** A thread asks for a collection: the heap's live and allocated words reached its capacity. */
+    record GcRequest(ThreadRef by, long usedWords, long capacityWords) implements What {}
+
+    /** A processor stops at the GC barrier. */
+    record GcArrive(ProcessorRef processor) implements What {}
+
+    /** The collection numbered {@code epoch} (every processor stopped) starts one of its phases. */
+    record GcPhase(int epoch, Phase phase) implements What {}
+
+    enum Phase { TRACE, CLEAR_WEAK }
+
+    /** The collection is done and the world released. The pause is wall-clock time. */
+    record GcRelease(int epoch, long liveWords, long pauseNanos) implements What {}
+
+    /** A hash table's rehash has made its new vector and is about to install it (sizes in slots). */
+    record RehashStart(TableRef table, ThreadRef by, int oldSlots, int newSlots) implements What {
+        /** A rehash that grows the table, rather than purging its deleted entries at the same size. */
+        public boolean resizes() {
+            return newSlots != oldSlots;
+        }
+    }
+
+    /** The rehash has re-inserted the last live entry. */
+    record RehashFinish(TableRef table, ThreadRef by, int oldSlots, int newSlots) implements What {}
+
+    /**
+     * Controlled mode (recorded runs only): the strategy lets {@code processor} run up to
+     * {@code points} scheduling points (the schedule records how many it ran).
+     */
+    record SliceChoice(ProcessorRef processor, long points) implements What {}
+
+    /** Controlled mode (recorded runs only): an idle processor takes candidate {@code index} of {@code candidates}. */
+    record ThreadChoice(ProcessorRef processor, ThreadRef thread, int index, int candidates) implements What {}
+
+    /**
+     * {@code (trace-write loc v)} or {@code (trace-read loc v)}: a marked access to shared state.
+     * The value is its {@code display} text, made without giving any object a serial number.
+     */
+    record TraceAccess(boolean write, String location, ThreadRef by, String value) implements What {}
+
+    /** What a parked thread waits on. */
+    sealed interface WaitOn {}
+
+    /** A mutex, and its holder (null when none). */
+    record OnMutex(LockRef mutex, ThreadRef holder) implements WaitOn {}
+
+    record OnCondition(LockRef condition) implements WaitOn {}
+
+    record OnMessage() implements WaitOn {}
+
+    /** {@code thread-join!}: the end of another thread. */
+    record OnThreadEnd(ThreadRef thread) implements WaitOn {}
+
+    /** {@code thread-sleep!}. */
+    record OnSleep() implements WaitOn {}
+
+    /** Console input ({@code read-char}, {@code read-line}, ...) on {@code port}, by its name. */
+    record OnInput(String port) implements WaitOn {}
+
+    /** Anything else, by its name. */
+    record OnOther(String name) implements WaitOn {}
+}
