@@ -60,10 +60,13 @@ public final class VmState {
         return n == null ? 0 : n;
     }
 
-    /** Gambit's {@code object->serial-number}: assigned on first request, 1, 2, 3, ... */
+    /**
+     * Gambit's {@code object->serial-number}: assigned on first request, 1, 2, 3, ... An observer's
+     * view assigns none: it answers the number the object has, or 0.
+     */
     public synchronized long serial(Object o) {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
-        if (numbered != this) throw new IllegalStateException("an observer's view gives no serial numbers");
+        if (numbered != this) return numbered.existingSerial(o);
         Long n = serials.get(o);
         if (n != null) return n;
         long s = bySerial.size();

@@ -35,7 +35,7 @@ public final class Events {
     private Buffer[] buffers = new Buffer[] {new Buffer()};
     /** Controlled mode's virtual clock while a controlled run goes on, else null (wall clock). */
     private volatile java.util.function.LongSupplier virtualClock;
-    /** Observer ids of objects that are not heap objects (those keep theirs in a field). */
+    /** Observer ids of objects that are not heap objects (raw tables; heap objects keep theirs in a field). */
     private final java.util.WeakHashMap<Object, Integer> ids = new java.util.WeakHashMap<>();
     private int lastId;
 
