@@ -1,6 +1,7 @@
 package safepoint.repl;
 
 import safepoint.repl.view.LocksText;
+import safepoint.repl.view.TablesText;
 import safepoint.repl.view.ProcessorsText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
@@ -90,6 +91,7 @@ final class Repl {
             }
             case ",threads", ",st" -> out.write(ThreadsText.of(vm.look()));
             case ",locks" -> out.write(LocksText.of(vm.look()));
+            case ",tables" -> out.write(TablesText.of(vm.look()));
             case ",procs" -> out.write(ProcessorsText.of(vm.look()));
             case ",events" -> out.write(EventText.last(vm.events, 40));
             case ",deadlock" -> out.write(vm.describeDeadlock());
@@ -97,6 +99,7 @@ final class Repl {
             case ",help", ",?" -> out.write("""
                     ,threads (,st)  green threads and what each waits on
                     ,locks          contended locks, holders and waiters
+                    ,tables         hash tables: entries, slots, load, rehashes
                     ,procs          processors
                     ,events         the last 40 events (thread switches, waits, locks, GC)
                     ,why T          what thread T waits for, and why nothing will end it

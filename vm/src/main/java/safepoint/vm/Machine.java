@@ -746,7 +746,7 @@ public final class Machine implements PrimitiveSink, Roots {
      */
     public MachineView view(MachineView.Mode mode, WaitForGraph.ProcessorState[] procs) {
         return observatory.look(new Observatory.Parts(mode, clock(), procs.length, scheduler, heap, primordial, procs,
-                WaitForGraph.of(this, procs)));
+                WaitForGraph.of(this, procs), tableHost.tables.entries()));
     }
 
     /** Controlled mode (--seed): the controller, or null in free run. */

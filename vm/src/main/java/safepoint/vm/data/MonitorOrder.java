@@ -27,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       (the lock-order detector), {@link Monitor#SPINLOCK} (a spinlock's word),
  *       {@link Monitor#EVENTS} and {@link Monitor#EVENT_BUFFER} (the event stream and each
  *       processor's buffer), {@link Monitor#SERIALS} (serial numbers, gensyms, eq-hashes),
- *       {@link Monitor#RANDOM} (the generator) and {@link Monitor#PORT} (an output port).
+ *       {@link Monitor#RANDOM} (the generator), {@link Monitor#PORT} (an output port) and
+ *       {@link Monitor#TABLES} (the registry of a machine's hash tables and their rehash counts).
  * </ol>
  * Not checked, because the JDK takes them inside its own code, and leaves too: the synchronized
  * maps and sets ({@code SourceMap}, {@code Machine.loading}), the bins of concurrent hash maps,
@@ -50,7 +51,7 @@ public final class MonitorOrder {
     /** The VM's monitors, by level (see the rule above). */
     public enum Monitor {
         DFS_SEARCH(0), SHARED_OBJECTS(1), SCHEDULER(2),
-        MACHINE(3), LOCK_ORDER(3), SPINLOCK(3), EVENTS(3), EVENT_BUFFER(3), SERIALS(3), RANDOM(3), PORT(3);
+        MACHINE(3), LOCK_ORDER(3), SPINLOCK(3), EVENTS(3), EVENT_BUFFER(3), SERIALS(3), RANDOM(3), PORT(3), TABLES(3);
 
         final int level;
 

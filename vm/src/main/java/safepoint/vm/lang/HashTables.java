@@ -66,30 +66,36 @@ public final class HashTables {
         /** Counts a table vector's words against the heap (heap-overflow when no heap could hold it). */
         private final java.util.function.LongConsumer charge;
 
+        /** The machine's tables and their rehash counts (one registry, shared by the per-thread hosts). */
+        public final TableRegistry tables;
+
         public Host(Machine machine, java.util.function.LongConsumer charge) {
-            this(machine, charge, null);
+            this(machine, charge, null, new TableRegistry());
         }
 
-        private Host(Machine machine, java.util.function.LongConsumer charge, Interp running) {
+        private Host(Machine machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
             this.vm = machine.state;
             this.machine = machine;
             this.charge = charge;
             this.running = running;
+            this.tables = tables;
         }
 
         /** The host for steps run by {@code m}: one that knows the thread when events are kept. */
         Host on(Interp m) {
-            return machine.observing() ? new Host(machine, charge, m) : this;
+            return machine.observing() ? new Host(machine, charge, m, tables) : this;
         }
 
         @Override
         public void rehashStarted(RawTable table, int oldSlots, int newSlots) {
+            tables.rehashStarted(table, oldSlots, newSlots);
             if (running == null || !machine.observing()) return;
             machine.event(running.thread, new What.RehashStart(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
         }
 
         @Override
         public void rehashFinished(RawTable table, int oldSlots, int newSlots) {
+            tables.rehashFinished(table);
             if (running == null || !machine.observing()) return;
             machine.event(running.thread, new What.RehashFinish(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
         }
@@ -241,7 +247,7 @@ public final class HashTables {
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
                 long hint = size instanceof Long l ? l : 0;
                 long sd = seed instanceof Long l ? l : seed(m);
-                m.val = new Table(make(m, test, hash, hint, sd));
+                m.val = made(m, make(m, test, hash, hint, sd));
             }
         });
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
@@ -262,7 +268,7 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = new Table(r);
+                    m.val = made(m, r);
                 }
             });
         }
@@ -350,6 +356,12 @@ public final class HashTables {
         });
     }
 
+    /** A new table for Scheme, known to the machine's registry (the Observatory lists it). */
+    private static Table made(Interp m, RawTable r) {
+        m.machine.tableHost.tables.made(r);
+        return new Table(r);
+    }
+
     private static RawTable make(Interp m, Object test, Object hash, long hint, long seed) {
         Host h = m.machine.tableHost;
         String tn = test == null ? "equal?" : test instanceof Procedure p && p.name() != null ? p.name() : null;
@@ -383,7 +395,7 @@ public final class HashTables {
     static final class WrapTable extends Frame {
         @Override
         public void resume(Interp m) {
-            m.val = new Table((RawTable) m.val);
+            m.val = made(m, (RawTable) m.val);
         }
     }
 }

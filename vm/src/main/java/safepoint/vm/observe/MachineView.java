@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record MachineView(Mode mode, long clockNanos, int processorsConfigured, List<ProcessorView> processors,
         int sharedQueue, int waitingCount, List<ThreadView> threads, List<LockView> locks, BarrierView barrier, HeapView heap,
-        List<WaitEdge> waits) {
+        List<TableView> tables, List<WaitEdge> waits) {
 
     /** IDLE: between evaluations; FREE_RUN: taken at a host stop; CONTROLLED: between two steps. */
     public enum Mode { IDLE, FREE_RUN, CONTROLLED }

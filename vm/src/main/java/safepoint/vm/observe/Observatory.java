@@ -8,6 +8,7 @@ import safepoint.vm.data.Symbol;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Where;
+import safepoint.vm.lang.TableRegistry;
 import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
@@ -28,7 +29,7 @@ public final class Observatory {
 
     /** What the caller knows of the machine at this instant (Machine.view fills it). */
     public record Parts(MachineView.Mode mode, long clockNanos, int processorsConfigured, Scheduler scheduler, Heap heap,
-            SThread primordial, WaitForGraph.ProcessorState[] processors, WaitForGraph graph) {}
+            SThread primordial, WaitForGraph.ProcessorState[] processors, WaitForGraph graph, List<TableRegistry.Entry> tables) {}
 
     /** The view; called holding the scheduler's monitor, with no processor running Scheme code. */
     public MachineView look(Parts m) {
@@ -63,7 +64,17 @@ public final class Observatory {
         List<WaitEdge> waits = new ArrayList<>();
         for (WaitForGraph.Edge e : m.graph().edges()) waits.add(new WaitEdge(ref(e.from()), e.kind(), e.timed(), e.to() == null ? null : ref(e.to())));
         return new MachineView(m.mode(), m.clockNanos(), m.processorsConfigured(), List.copyOf(procs), s.ready.size(),
-                s.waiting.size(), List.copyOf(threads), locks(s), barrier, heap, List.copyOf(waits));
+                s.waiting.size(), List.copyOf(threads), locks(s), barrier, heap, tables(m.tables()), List.copyOf(waits));
+    }
+
+    private static List<TableView> tables(List<TableRegistry.Entry> entries) {
+        List<TableView> out = new ArrayList<>(entries.size());
+        for (TableRegistry.Entry e : entries) {
+            // The registry's id is the table's creation order: stable across looks, and no serial number.
+            out.add(new TableView(new Ref(Ref.Kind.TABLE, e.id(), "#<hash-table " + e.id() + ">"), e.hash(), e.test(), e.count(),
+                    e.slots(), e.rehashes(), e.resizes(), e.rehashing()));
+        }
+        return List.copyOf(out);
     }
 
     private static long at(long[] a, int i) {

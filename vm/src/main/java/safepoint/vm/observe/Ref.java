@@ -7,7 +7,7 @@ package safepoint.vm.observe;
  * uses the program's serial numbers.
  */
 public record Ref(Kind kind, long id, String name) {
-    public enum Kind { THREAD, MUTEX, CONDITION_VARIABLE, SPINLOCK, PROCESSOR, MAILBOX, OTHER }
+    public enum Kind { THREAD, MUTEX, CONDITION_VARIABLE, SPINLOCK, PROCESSOR, MAILBOX, TABLE, OTHER }
 
     @Override
     public String toString() {

@@ -169,4 +169,32 @@ class ObservatoryTest {
         assertNotNull(seen.get());
         assertEquals(MachineView.Mode.CONTROLLED, seen.get().mode());
     }
+
+    @Test
+    @Timeout(30)
+    void theTablesAreSeenWithTheirEntriesSlotsAndEveryRehash() {
+        Machine vm = machine(1);
+        int before = vm.look().tables().size(); // tables the runtime made for itself, if any
+        Machine.Outcome o = vm.load("""
+                (define small (make-hash-table-eq))
+                (hash-put! small 'a 1)
+                (define big (make-hash-table-string))
+                (let loop ((i 0)) (when (< i 100) (hash-put! big (number->string i) i) (loop (+ i 1))))
+                """, "tables.ss");
+        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        List<TableView> tables = vm.look().tables();
+        assertEquals(before + 2, tables.size(), tables.toString());
+        TableView small = tables.get(before);
+        TableView big = tables.get(before + 1);
+        assertEquals("eq", small.hash());
+        assertEquals(1, small.count());
+        assertEquals(0, small.rehashes());
+        assertEquals("string", big.hash());
+        assertEquals(100, big.count());
+        assertTrue(big.slots() >= 200 && big.load() <= 0.5, "rehashed before passing half full: " + big);
+        assertTrue(big.resizes() >= 3 && big.rehashes() >= big.resizes(), "growing from 16 slots to hold 100: " + big);
+        assertTrue(!big.rehashing(), "no rehash left under way");
+        assertTrue(small.table().id() < big.table().id(), "ids in creation order");
+        assertEquals(big.table(), vm.look().tables().get(before + 1).table(), "the same id and name in the next look");
+    }
 }
