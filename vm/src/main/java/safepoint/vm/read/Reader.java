@@ -7,9 +7,9 @@ import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.read.Frame.ListFrame;
-import safepoint.vm.read.Frame.PrefixFrame;
-import safepoint.vm.read.Frame.SeqFrame;
+import safepoint.vm.read.OpenForm.OpenList;
+import safepoint.vm.read.OpenForm.OpenPrefix;
+import safepoint.vm.read.OpenForm.OpenSequence;
 
 /**
  * Reads Gerbil/Gambit datums from a port. The first pair of every list (and of every
@@ -18,7 +18,7 @@ import safepoint.vm.read.Frame.SeqFrame;
  * kind READ carrying gsi's message, and the {@link Src} of the offending token in
  * {@link SchemeError#where}.
  *
- * <p>Nesting is kept on an explicit stack of {@link Frame}s, so a 100,000-deep list reads without
+ * <p>Nesting is kept on an explicit stack of {@link OpenForm}s, so a 100,000-deep list reads without
  * a StackOverflowError. Gerbil's brackets: {@code [a b]} reads as {@code (@list a b)} and
  * {@code {m o}} as {@code (@method m o)}.
  *
@@ -51,7 +51,7 @@ public final class Reader {
     public Object read() {
         atEnd = false;
         Scanner s = scanner;
-        Frame top = null;
+        OpenForm top = null;
         while (true) {
             int kind = s.next();
             int line = s.line;
@@ -63,30 +63,30 @@ public final class Reader {
                         atEnd = true;
                         return Special.EOF;
                     }
-                    if (top instanceof PrefixFrame || (top instanceof ListFrame l && l.state == ListFrame.AFTER_DOT)) {
+                    if (top instanceof OpenPrefix || (top instanceof OpenList l && l.state == OpenList.AFTER_DOT)) {
                         throw error(line, col, ReadError.DATUM);
                     }
                     throw error(top.line, top.col, ReadError.EOF_IN_FORM);
                 case Scanner.OPEN: {
                     char closer = (Character) s.value;
                     Symbol tag = closer == ']' ? LIST_TAG : closer == '}' ? METHOD_TAG : null;
-                    top = new ListFrame(top, line, col, closer, tag);
+                    top = new OpenList(top, line, col, closer, tag);
                     continue;
                 }
                 case Scanner.VECTOR:
                 case Scanner.BYTES:
-                    top = new SeqFrame(top, line, col, kind == Scanner.BYTES);
+                    top = new OpenSequence(top, line, col, kind == Scanner.BYTES);
                     continue;
                 case Scanner.PREFIX:
-                    top = new PrefixFrame(top, line, col, s.value);
+                    top = new OpenPrefix(top, line, col, s.value);
                     continue;
                 case Scanner.DATUM_COMMENT:
-                    top = new PrefixFrame(top, line, col, null);
+                    top = new OpenPrefix(top, line, col, null);
                     continue;
                 case Scanner.DOT:
-                    if (top instanceof ListFrame l && l.state == ListFrame.ELEMENTS) {
+                    if (top instanceof OpenList l && l.state == OpenList.ELEMENTS) {
                         if (!l.isEmpty()) {
-                            l.state = ListFrame.AFTER_DOT;
+                            l.state = OpenList.AFTER_DOT;
                             continue;
                         }
                         value = DOT_SYMBOL;   // gsi reads "(. a)" as a list whose head is the symbol |.|
@@ -95,7 +95,7 @@ public final class Reader {
                     throw error(line, col, ReadError.DOT);
                 case Scanner.CLOSE:
                     if (top == null) throw error(line, col, ReadError.DATUM_OR_EOF);
-                    if (top instanceof PrefixFrame) throw error(line, col, ReadError.DATUM);
+                    if (top instanceof OpenPrefix) throw error(line, col, ReadError.DATUM);
                     value = close(top, (Character) s.value, line, col);
                     line = top.line;
                     col = top.col;
@@ -108,7 +108,7 @@ public final class Reader {
             // Hand the finished datum up the stack; prefixes complete as soon as they get one.
             while (true) {
                 if (top == null) return value;
-                if (top instanceof PrefixFrame p) {
+                if (top instanceof OpenPrefix p) {
                     top = p.parent;
                     if (p.isComment()) break;
                     value = p.wrap(value);
@@ -117,14 +117,14 @@ public final class Reader {
                     col = p.col;
                     continue;
                 }
-                if (top instanceof ListFrame l) {
-                    if (l.state == ListFrame.TAIL_READ) throw error(l.line, l.col, ReadError.INCOMPLETE);
+                if (top instanceof OpenList l) {
+                    if (l.state == OpenList.TAIL_READ) throw error(l.line, l.col, ReadError.INCOMPLETE);
                     l.add(value);
                     if (sources != null && value instanceof Symbol && l.last != null && l.last.car == value) {
                         sources.putElement(l.last, new Src(file, line, col));
                     }
                 } else {
-                    SeqFrame v = (SeqFrame) top;
+                    OpenSequence v = (OpenSequence) top;
                     if (!v.accepts(value)) throw error(line, col, ReadError.U8);
                     v.items.add(value);
                 }
@@ -134,16 +134,16 @@ public final class Reader {
     }
 
     /** The datum a closing bracket completes. */
-    private Object close(Frame top, char closer, int line, int col) {
-        if (top instanceof ListFrame l) {
+    private Object close(OpenForm top, char closer, int line, int col) {
+        if (top instanceof OpenList l) {
             if (l.closer != closer) throw error(l.line, l.col, ReadError.INCOMPLETE);
-            if (l.state == ListFrame.AFTER_DOT) throw error(line, col, ReadError.DATUM);
+            if (l.state == OpenList.AFTER_DOT) throw error(line, col, ReadError.DATUM);
             Object list = l.finish();
             if (list instanceof Pair) record(list, l.line, l.col);
             return list;
         }
         if (closer != ')') throw error(top.line, top.col, ReadError.INCOMPLETE);
-        return ((SeqFrame) top).finish();
+        return ((OpenSequence) top).finish();
     }
 
     private void record(Object pair, int line, int col) {

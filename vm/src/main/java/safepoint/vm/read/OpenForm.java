@@ -13,20 +13,20 @@ import safepoint.vm.data.Symbol;
  * its elements and closing bracket, or a prefix ({@code 'x}, {@code #&x}, {@code #;x}) waiting
  * for its one datum. Linked through {@link #parent} so nesting depth costs heap, not Java stack.
  */
-abstract class Frame {
-    final Frame parent;
+abstract class OpenForm {
+    final OpenForm parent;
     /** Position of the opening bracket or prefix. */
     final int line;
     final int col;
 
-    Frame(Frame parent, int line, int col) {
+    OpenForm(OpenForm parent, int line, int col) {
         this.parent = parent;
         this.line = line;
         this.col = col;
     }
 
     /** {@code ( [ {} ...}: builds the list front to back; tracks the dotted tail. */
-    static final class ListFrame extends Frame {
+    static final class OpenList extends OpenForm {
         static final int ELEMENTS = 0;
         static final int AFTER_DOT = 1;   // read ". ", the tail datum must come next
         static final int TAIL_READ = 2;   // read ". x", only the closing bracket may follow
@@ -36,7 +36,7 @@ abstract class Frame {
         Pair last;
         int state = ELEMENTS;
 
-        ListFrame(Frame parent, int line, int col, char closer, Symbol tag) {
+        OpenList(OpenForm parent, int line, int col, char closer, Symbol tag) {
             super(parent, line, col);
             this.closer = closer;
             if (tag != null) head = last = new Pair(tag, Nil.NIL);
@@ -64,11 +64,11 @@ abstract class Frame {
     }
 
     /** {@code #(...)} and {@code #u8(...)}. */
-    static final class SeqFrame extends Frame {
+    static final class OpenSequence extends OpenForm {
         final boolean bytes;
         final ArrayList<Object> items = new ArrayList<>();
 
-        SeqFrame(Frame parent, int line, int col, boolean bytes) {
+        OpenSequence(OpenForm parent, int line, int col, boolean bytes) {
             super(parent, line, col);
             this.bytes = bytes;
         }
@@ -87,11 +87,11 @@ abstract class Frame {
     }
 
     /** {@code 'x `x ,x ,@x #&x} wrap the next datum; {@code #;x} drops it. */
-    static final class PrefixFrame extends Frame {
+    static final class OpenPrefix extends OpenForm {
         /** A quote-like symbol, {@link Scanner#BOX_PREFIX}, or null for a datum comment. */
         final Object kind;
 
-        PrefixFrame(Frame parent, int line, int col, Object kind) {
+        OpenPrefix(OpenForm parent, int line, int col, Object kind) {
             super(parent, line, col);
             this.kind = kind;
         }
