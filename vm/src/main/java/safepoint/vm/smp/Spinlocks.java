@@ -13,7 +13,6 @@ import safepoint.vm.data.Special;
 import safepoint.vm.data.VmState;
 import safepoint.vm.event.Events;
 import safepoint.vm.event.What;
-import safepoint.vm.print.Printer;
 
 /**
  * Spinlocks as Gerbil inlines them ({@code __lock-inline!}, reference 5a): acquiring a held lock
@@ -80,9 +79,7 @@ public final class Spinlocks {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<spinlock").append(vm.tag(this));
-            if (name != null) out.append(' ').append(Printer.write(name, vm));
-            out.append('>');
+            SyncObjects.printNamed(out, "spinlock", this, name, vm);
         }
     }
 
