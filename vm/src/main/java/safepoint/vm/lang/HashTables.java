@@ -211,8 +211,7 @@ public final class HashTables {
     }
 
     static Table table(Object x, String who, Object... args) {
-        if (x instanceof Table t) return t;
-        throw Condition.typeError(who, 1, "HASH-TABLE", args);
+        return Condition.cast(Table.class, x, who, 1, "HASH-TABLE", args);
     }
 
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */

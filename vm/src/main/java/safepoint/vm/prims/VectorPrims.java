@@ -36,13 +36,11 @@ public final class VectorPrims {
     }
 
     static SVector vec(Object x, String name, int argIndex, Object[] args) {
-        if (x instanceof SVector v) return v;
-        throw Condition.typeError(name, argIndex, "VECTOR", args);
+        return Condition.cast(SVector.class, x, name, argIndex, "VECTOR", args);
     }
 
     static SVector vec1(Object x, String name) {
-        if (x instanceof SVector v) return v;
-        throw Condition.typeError(name, 1, "VECTOR", x);
+        return Condition.cast(SVector.class, x, name, 1, "VECTOR", x);
     }
 
     static SVector newVector(Ctx c, Object[] items) {
@@ -141,13 +139,11 @@ public final class VectorPrims {
     // ---- bytevectors -------------------------------------------------------------------------
 
     static Bytevector bv(Object x, String name, int argIndex, Object[] args) {
-        if (x instanceof Bytevector b) return b;
-        throw Condition.typeError(name, argIndex, "U8VECTOR", args);
+        return Condition.cast(Bytevector.class, x, name, argIndex, "U8VECTOR", args);
     }
 
     static Bytevector bv1(Object x, String name) {
-        if (x instanceof Bytevector b) return b;
-        throw Condition.typeError(name, 1, "U8VECTOR", x);
+        return Condition.cast(Bytevector.class, x, name, 1, "U8VECTOR", x);
     }
 
     static byte u8(Object x, String name, int argIndex, Object[] args) {

@@ -121,8 +121,7 @@ public final class Spinlocks {
     }
 
     static Spinlock lock(Object x, String who) {
-        if (x instanceof Spinlock s) return s;
-        throw Condition.typeError(who, 1, "SPINLOCK", x);
+        return Condition.cast(Spinlock.class, x, who, 1, "SPINLOCK", x);
     }
 
     public static void install(Machine vm) {

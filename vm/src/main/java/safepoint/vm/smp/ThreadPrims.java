@@ -24,18 +24,15 @@ public final class ThreadPrims {
     private ThreadPrims() {}
 
     static SThread thread(Object x, String who, Object[] args) {
-        if (x instanceof SThread t) return t;
-        throw Condition.typeError(who, 1, "THREAD", args);
+        return Condition.cast(SThread.class, x, who, 1, "THREAD", args);
     }
 
     static SyncObjects.Mutex mutex(Object x, String who, Object[] args) {
-        if (x instanceof SyncObjects.Mutex m) return m;
-        throw Condition.typeError(who, 1, "MUTEX", args);
+        return Condition.cast(SyncObjects.Mutex.class, x, who, 1, "MUTEX", args);
     }
 
     static SyncObjects.CondVar condvar(Object x, String who, int index, Object[] args) {
-        if (x instanceof SyncObjects.CondVar c) return c;
-        throw Condition.typeError(who, index, "CONDITION-VARIABLE", args);
+        return Condition.cast(SyncObjects.CondVar.class, x, who, index, "CONDITION-VARIABLE", args);
     }
 
     /**
