@@ -1,5 +1,7 @@
 package safepoint.vm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.StringReader;
 import java.io.StringWriter;
 
@@ -14,6 +16,12 @@ public final class VmFixture {
         vm.deadline = System.nanoTime() + 100_000_000_000L;
     }
 
+    /** A fresh machine that has already loaded {@code setup} (imports, definitions). */
+    public VmFixture(String setup) {
+        this();
+        run(setup);
+    }
+
     /** Load {@code program}; return its stdout, or throw with the error text. */
     public String run(String program) {
         Machine.Outcome o = vm.load(program, "test.ss");
@@ -24,14 +32,19 @@ public final class VmFixture {
     /** Evaluate one expression and return its written value. */
     public String eval(String expr) {
         Machine.Outcome o = vm.load(expr, "test.ss");
-        if (o.status() != Machine.Status.VALUE) throw new AssertionError("failed: " + o.errorText());
+        if (o.status() != Machine.Status.VALUE) throw new AssertionError(expr + " failed: " + o.errorText());
         return vm.showResult(o.value());
     }
 
     /** Load {@code program}, expecting an uncaught error; return its text. */
     public String error(String program) {
         Machine.Outcome o = vm.load(program, "test.ss");
-        if (o.status() != Machine.Status.ERROR) throw new AssertionError("expected an error, got " + o.status() + " " + vm.showResult(o.value()));
+        if (o.status() != Machine.Status.ERROR) throw new AssertionError("expected an error from " + program + ", got " + o.status() + " " + vm.showResult(o.value()));
         return o.errorText();
+    }
+
+    /** Asserts each pair (expression, expected written value). */
+    public void check(String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) assertEquals(pairs[i + 1], eval(pairs[i]), pairs[i]);
     }
 }

@@ -65,6 +65,12 @@ public final class Condition extends HeapObj {
         return new Condition(Kind.ERROR, message, irritants, null, List.of(), 0);
     }
 
+    /** An argument checked to be a {@code type}: {@code x} itself, or the type error gsi reports. */
+    public static <T> T cast(Class<T> type, Object x, String procName, int argIndex, String typeName, Object... args) {
+        if (type.isInstance(x)) return type.cast(x);
+        throw typeError(procName, argIndex, typeName, args);
+    }
+
     /** {@code (Argument n) PAIR expected}: {@code type} is Gambit's upper-case type name. */
     public static SchemeError typeError(String procName, int argIndex, String type, Object... args) {
         return new SchemeError(new Condition(Kind.TYPE, type + " expected", List.of(), procName, List.of(args), argIndex));

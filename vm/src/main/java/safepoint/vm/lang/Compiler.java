@@ -292,14 +292,18 @@ public final class Compiler {
             }
         }
         polls = savedPolls;
-        if (nodes.isEmpty()) return new Refs.Const(Special.VOID);
-        return nodes.size() == 1 ? nodes.get(0) : new Blocks.Seq(nodes.toArray(new Node[0]));
+        return seq(nodes);
     }
 
     /** Compile a sequence that is not a body (no definitions): {@code begin}, cond clauses. */
     Node compileSeq(Object forms, Scope s) {
         List<Node> nodes = new ArrayList<>();
         for (Object f = forms; f instanceof Pair fp; f = fp.cdr) nodes.add(compile(fp.car, s));
+        return seq(nodes);
+    }
+
+    /** The nodes run in order for the last one's value: void when there are none. */
+    private static Node seq(List<Node> nodes) {
         if (nodes.isEmpty()) return new Refs.Const(Special.VOID);
         return nodes.size() == 1 ? nodes.get(0) : new Blocks.Seq(nodes.toArray(new Node[0]));
     }
@@ -320,8 +324,7 @@ public final class Compiler {
                     if (form == CoreForms.BEGIN) {
                         List<Node> nodes = new ArrayList<>();
                         for (Object g = p.cdr; g instanceof Pair gp; g = gp.cdr) nodes.add(compileTop(gp.car));
-                        if (nodes.isEmpty()) return new Refs.Const(Special.VOID);
-                        return nodes.size() == 1 ? nodes.get(0) : new Blocks.Seq(nodes.toArray(new Node[0]));
+                        return seq(nodes);
                     }
                     if (form == CoreForms.DEFINE) {
                         Object[] d = CoreForms.parseDefine(this, p);

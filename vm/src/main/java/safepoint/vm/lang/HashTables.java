@@ -217,8 +217,14 @@ public final class HashTables {
     }
 
     static Table table(Object x, String who, Object... args) {
-        if (x instanceof Table t) return t;
-        throw Condition.typeError(who, 1, "HASH-TABLE", args);
+        return Condition.cast(Table.class, x, who, 1, "HASH-TABLE", args);
+    }
+
+    /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
+    private static Table access(Interp m, Object[] a, int i, String who, boolean write) {
+        Table t = table(a[i], who, a);
+        m.machine.accessed(m.thread, t, write);
+        return t;
     }
 
     private static long seed(Interp m) {
@@ -281,24 +287,21 @@ public final class HashTables {
         vm.add(new ControlPrim("hash-ref", 2, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-ref", a);
-                m.machine.accessed(m.thread, t, false);
+                Table t = access(m, a, 0, "hash-ref", false);
                 drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-get", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-get", a);
-                m.machine.accessed(m.thread, t, false);
+                Table t = access(m, a, 0, "hash-get", false);
                 drive(m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-key?", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-key?", a);
-                m.machine.accessed(m.thread, t, false);
+                Table t = access(m, a, 0, "hash-key?", false);
                 m.push(new IsPresent());
                 drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
             }
@@ -306,8 +309,7 @@ public final class HashTables {
         vm.add(new ControlPrim("hash-put!", 3, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-put!", a);
-                m.machine.accessed(m.thread, t, true);
+                Table t = access(m, a, 0, "hash-put!", true);
                 drive(m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
             }
         });
@@ -315,24 +317,21 @@ public final class HashTables {
         vm.add(new ControlPrim("hash-update!", 3, 4) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-update!", a);
-                m.machine.accessed(m.thread, t, true);
+                Table t = access(m, a, 0, "hash-update!", true);
                 drive(m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-remove!", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-remove!", a);
-                m.machine.accessed(m.thread, t, true);
+                Table t = access(m, a, 0, "hash-remove!", true);
                 drive(m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-for-each", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[1], "hash-for-each", a);
-                m.machine.accessed(m.thread, t, false);
+                Table t = access(m, a, 1, "hash-for-each", false);
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
                 drive(m, t.raw.forEachOp(), a[0], null, false, null);
             }
@@ -340,8 +339,7 @@ public final class HashTables {
         vm.add(new ControlPrim("hash-copy", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-copy", a);
-                m.machine.accessed(m.thread, t, false);
+                Table t = access(m, a, 0, "hash-copy", false);
                 m.push(new WrapTable());
                 drive(m, t.raw.copyOp(), null, null, false, null);
             }
@@ -349,8 +347,7 @@ public final class HashTables {
         vm.add(new ControlPrim("hash-clear!", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = table(a[0], "hash-clear!", a);
-                m.machine.accessed(m.thread, t, true);
+                Table t = access(m, a, 0, "hash-clear!", true);
                 drive(m, t.raw.clearOp(), null, null, false, null);
             }
         });

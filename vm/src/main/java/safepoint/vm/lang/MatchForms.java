@@ -8,6 +8,7 @@ import static safepoint.vm.lang.DerivedForms.tmp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Nil;
 import safepoint.vm.data.Pair;
@@ -185,11 +186,15 @@ public final class MatchForms {
             }
             throw c.illFormed(whole);
         }
+        return ifPair(v, (a, d) -> pattern(c, whole, s, pp.car, a, listPattern(c, whole, s, pp.cdr, d, ok, no), no), no);
+    }
+
+    /** (if (pair? v) (let ((hd (car v)) (tl (cdr v))) body) no), body made from the fresh hd and tl. */
+    private static Object ifPair(Object v, BiFunction<Renamed, Renamed, Object> body, Object no) {
         Renamed a = tmp("hd");
         Renamed d = tmp("tl");
         return list(g("if"), list(g("pair?"), v),
-                list(g("let"), list(list(a, list(g("car"), v)), list(d, list(g("cdr"), v))),
-                        pattern(c, whole, s, pp.car, a, listPattern(c, whole, s, pp.cdr, d, ok, no), no)),
+                list(g("let"), list(list(a, list(g("car"), v)), list(d, list(g("cdr"), v))), body.apply(a, d)),
                 no);
     }
 
@@ -207,12 +212,7 @@ public final class MatchForms {
             if (p.car instanceof Pair inner && Renamed.isIdentifier(inner.car) && Renamed.base(inner.car).name.equals("unquote-splicing")) {
                 return pattern(c, whole, s, Compiler.nth(inner, 1), v, ok, no);
             }
-            Renamed a = tmp("hd");
-            Renamed d = tmp("tl");
-            return list(g("if"), list(g("pair?"), v),
-                    list(g("let"), list(list(a, list(g("car"), v)), list(d, list(g("cdr"), v))),
-                            quasi(c, whole, s, p.car, a, quasi(c, whole, s, p.cdr, d, ok, no), no)),
-                    no);
+            return ifPair(v, (a, d) -> quasi(c, whole, s, p.car, a, quasi(c, whole, s, p.cdr, d, ok, no), no), no);
         }
         if (q instanceof SVector vec) {
             Renamed l = tmp("elems");

@@ -127,13 +127,11 @@ public final class CharStringPrims {
     // ---- strings -----------------------------------------------------------------------------
 
     static MString str(Object x, String name, int argIndex, Object[] args) {
-        if (x instanceof MString s) return s;
-        throw Condition.typeError(name, argIndex, "STRING", args);
+        return Condition.cast(MString.class, x, name, argIndex, "STRING", args);
     }
 
     static MString str1(Object x, String name) {
-        if (x instanceof MString s) return s;
-        throw Condition.typeError(name, 1, "STRING", x);
+        return Condition.cast(MString.class, x, name, 1, "STRING", x);
     }
 
     static MString newString(Ctx c, CharSequence s) {

@@ -108,12 +108,12 @@ public final class ListPrims {
             while (p.cdr instanceof Pair q) p = q;
             return p;
         }));
-        sink.add(Primitive.of2("memq", true, (c, x, l) -> mem(c, x, l, 0, "memq")));
-        sink.add(Primitive.of2("memv", true, (c, x, l) -> mem(c, x, l, 1, "memv")));
-        sink.add(Primitive.of2("member", true, (c, x, l) -> mem(c, x, l, 2, "member")));
-        sink.add(Primitive.of2("assq", true, (c, x, l) -> ass(c, x, l, 0, "assq")));
-        sink.add(Primitive.of2("assv", true, (c, x, l) -> ass(c, x, l, 1, "assv")));
-        sink.add(Primitive.of2("assoc", true, (c, x, l) -> ass(c, x, l, 2, "assoc")));
+        sink.add(Primitive.of2("memq", true, (c, x, l) -> search(c, x, l, 0, "memq", false)));
+        sink.add(Primitive.of2("memv", true, (c, x, l) -> search(c, x, l, 1, "memv", false)));
+        sink.add(Primitive.of2("member", true, (c, x, l) -> search(c, x, l, 2, "member", false)));
+        sink.add(Primitive.of2("assq", true, (c, x, l) -> search(c, x, l, 0, "assq", true)));
+        sink.add(Primitive.of2("assv", true, (c, x, l) -> search(c, x, l, 1, "assv", true)));
+        sink.add(Primitive.of2("assoc", true, (c, x, l) -> search(c, x, l, 2, "assoc", true)));
         sink.add(Primitive.ofN("iota", 1, 3, true, ListPrims::iota));
     }
 
@@ -209,34 +209,22 @@ public final class ListPrims {
         };
     }
 
-    private static Object mem(Ctx c, Object x, Object l, int how, String name) {
+    /**
+     * The walk member and assoc share: the first pair whose car (an alist: whose entry's car)
+     * matches x; a cycle (tortoise and hare) or an improper tail is the same type error.
+     */
+    private static Object search(Ctx c, Object x, Object l, int how, String name, boolean alist) {
         Object list = l;
         Object slow = l;
         boolean step = false;
         int n = 0;
         while (l instanceof Pair p) {
-            if (same(how, x, p.car)) return walkedTo(c, n, p);
-            l = p.cdr;
-            n++;
-            if (step) {
-                slow = ((Pair) slow).cdr;
-                if (slow == l) break;
+            Pair hit = p;
+            if (alist) {
+                if (!(p.car instanceof Pair e)) throw Condition.typeError(name, 2, "PAIR LIST", x, list);
+                hit = e;
             }
-            step = !step;
-        }
-        walked(c, n);
-        if (l == Nil.NIL) return false;
-        throw Condition.typeError(name, 2, "LIST", x, list);
-    }
-
-    private static Object ass(Ctx c, Object x, Object l, int how, String name) {
-        Object list = l;
-        Object slow = l;
-        boolean step = false;
-        int n = 0;
-        while (l instanceof Pair p) {
-            if (!(p.car instanceof Pair e)) throw Condition.typeError(name, 2, "PAIR LIST", x, list);
-            if (same(how, x, e.car)) return walkedTo(c, n, e);
+            if (same(how, x, hit.car)) return walkedTo(c, n, hit);
             l = p.cdr;
             n++;
             if (step) {

@@ -96,7 +96,7 @@ public final class SchemeTable extends HeapObj implements Printable {
      */
     public int clearDead(int mark) {
         int before = map.size();
-        map.entrySet().removeIf(e -> (weakKeys && dead(e.getKey().obj, mark)) || (weakValues && dead(e.getValue(), mark)));
+        map.entrySet().removeIf(e -> (weakKeys && dead(e.getKey().obj(), mark)) || (weakValues && dead(e.getValue(), mark)));
         return before - map.size();
     }
 
@@ -106,7 +106,7 @@ public final class SchemeTable extends HeapObj implements Printable {
 
     public List<Object[]> entries() {
         ArrayList<Object[]> out = new ArrayList<>(map.size());
-        for (Map.Entry<Key, Object> e : map.entrySet()) out.add(new Object[] {e.getKey().obj, e.getValue()});
+        for (Map.Entry<Key, Object> e : map.entrySet()) out.add(new Object[] {e.getKey().obj(), e.getValue()});
         java.util.Collections.reverse(out);
         return out;
     }
@@ -138,24 +138,14 @@ public final class SchemeTable extends HeapObj implements Printable {
         if ((test == Test.STRING || test == Test.STRING_CI) && !(k instanceof MString)) {
             throw Condition.typeError(test.schemeName + "-hash", 1, "STRING", k);
         }
-        return new Key(k, test, this);
+        return new Key(k, test, hash(k, test, this));
     }
 
     /** Heap objects first hashed by this table: a per-table sequence, deterministic per run. */
     private int firstUse;
 
-    /** A key under the table's equivalence. */
-    private static final class Key {
-        final Object obj;
-        final Test test;
-        final int hash;
-
-        Key(Object obj, Test test, SchemeTable table) {
-            this.obj = obj;
-            this.test = test;
-            this.hash = hash(obj, test, table);
-        }
-
+    /** A key under the table's equivalence; {@code hash} is computed once, when it is made. */
+    private record Key(Object obj, Test test, int hash) {
         @Override
         public int hashCode() {
             return hash;
@@ -164,7 +154,7 @@ public final class SchemeTable extends HeapObj implements Printable {
         @Override
         public boolean equals(Object o) {
             if (!(o instanceof Key k)) return false;
-            Object b = k.obj;
+            Object b = k.obj();
             return switch (test) {
                 case EQ -> Equality.eq(obj, b);
                 case EQV -> Equality.eqv(obj, b);

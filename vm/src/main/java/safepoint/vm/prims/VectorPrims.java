@@ -36,18 +36,23 @@ public final class VectorPrims {
     }
 
     static SVector vec(Object x, String name, int argIndex, Object[] args) {
-        if (x instanceof SVector v) return v;
-        throw Condition.typeError(name, argIndex, "VECTOR", args);
+        return Condition.cast(SVector.class, x, name, argIndex, "VECTOR", args);
     }
 
     static SVector vec1(Object x, String name) {
-        if (x instanceof SVector v) return v;
-        throw Condition.typeError(name, 1, "VECTOR", x);
+        return Condition.cast(SVector.class, x, name, 1, "VECTOR", x);
     }
 
     static SVector newVector(Ctx c, Object[] items) {
         c.reserve(1L + items.length);
         return c.alloc(new SVector(items), 1 + items.length);
+    }
+
+    /** vector-copy and subvector: a fresh vector of args[0]'s elements from args[1] (or 0) to args[2] (or its end). */
+    private static SVector copyVector(Ctx c, Object[] args, String who) {
+        SVector v = vec(args[0], who, 1, args);
+        int[] r = Args.range(args, 1, v.items.length, who);
+        return newVector(c, Arrays.copyOfRange(v.items, r[0], r[1]));
     }
 
     private static void installVectors(PrimitiveSink sink) {
@@ -102,17 +107,8 @@ public final class VectorPrims {
             vec.items = java.util.Arrays.copyOf(vec.items, (int) (long) n);
             return Special.VOID;
         }));
-        sink.add(Primitive.ofN("vector-copy", 1, 3, true, (c, args) -> {
-            SVector v = vec(args[0], "vector-copy", 1, args);
-            int[] r = Args.range(args, 1, v.items.length, "vector-copy");
-            return newVector(c, Arrays.copyOfRange(v.items, r[0], r[1]));
-        }));
-        sink.add(Primitive.of3("subvector", true, (c, v, s, e) -> {
-            Object[] args = a(v, s, e);
-            SVector sv = vec(v, "subvector", 1, args);
-            int[] r = Args.range(args, 1, sv.items.length, "subvector");
-            return newVector(c, Arrays.copyOfRange(sv.items, r[0], r[1]));
-        }));
+        sink.add(Primitive.ofN("vector-copy", 1, 3, true, (c, args) -> copyVector(c, args, "vector-copy")));
+        sink.add(Primitive.of3("subvector", true, (c, v, s, e) -> copyVector(c, a(v, s, e), "subvector")));
         sink.add(Primitive.ofN("vector-copy!", 3, 5, true, (c, args) -> {
             SVector to = vec(args[0], "vector-copy!", 1, args);
             Args.index(args[1], "vector-copy!", 2, args);
@@ -141,13 +137,11 @@ public final class VectorPrims {
     // ---- bytevectors -------------------------------------------------------------------------
 
     static Bytevector bv(Object x, String name, int argIndex, Object[] args) {
-        if (x instanceof Bytevector b) return b;
-        throw Condition.typeError(name, argIndex, "U8VECTOR", args);
+        return Condition.cast(Bytevector.class, x, name, argIndex, "U8VECTOR", args);
     }
 
     static Bytevector bv1(Object x, String name) {
-        if (x instanceof Bytevector b) return b;
-        throw Condition.typeError(name, 1, "U8VECTOR", x);
+        return Condition.cast(Bytevector.class, x, name, 1, "U8VECTOR", x);
     }
 
     static byte u8(Object x, String name, int argIndex, Object[] args) {
@@ -158,6 +152,13 @@ public final class VectorPrims {
     static Bytevector newBytes(Ctx c, byte[] bytes) {
         c.reserve(1L + (bytes.length + 7) / 8);
         return c.alloc(new Bytevector(bytes), 1 + (bytes.length + 7) / 8);
+    }
+
+    /** u8vector-copy and subu8vector, as {@link #copyVector}. */
+    private static Bytevector copyBytes(Ctx c, Object[] args, String who) {
+        Bytevector b = bv(args[0], who, 1, args);
+        int[] r = Args.range(args, 1, b.bytes.length, who);
+        return newBytes(c, Arrays.copyOfRange(b.bytes, r[0], r[1]));
     }
 
     private static void installBytevectors(PrimitiveSink sink) {
@@ -189,17 +190,8 @@ public final class VectorPrims {
             b.bytes[i] = u8(x, "u8vector-set!", 3, args);
             return Special.VOID;
         }));
-        sink.add(Primitive.ofN("u8vector-copy", 1, 3, true, (c, args) -> {
-            Bytevector b = bv(args[0], "u8vector-copy", 1, args);
-            int[] r = Args.range(args, 1, b.bytes.length, "u8vector-copy");
-            return newBytes(c, Arrays.copyOfRange(b.bytes, r[0], r[1]));
-        }));
-        sink.add(Primitive.of3("subu8vector", true, (c, v, s, e) -> {
-            Object[] args = a(v, s, e);
-            Bytevector b = bv(v, "subu8vector", 1, args);
-            int[] r = Args.range(args, 1, b.bytes.length, "subu8vector");
-            return newBytes(c, Arrays.copyOfRange(b.bytes, r[0], r[1]));
-        }));
+        sink.add(Primitive.ofN("u8vector-copy", 1, 3, true, (c, args) -> copyBytes(c, args, "u8vector-copy")));
+        sink.add(Primitive.of3("subu8vector", true, (c, v, s, e) -> copyBytes(c, a(v, s, e), "subu8vector")));
         sink.add(Primitive.ofN("u8vector-copy!", 3, 5, true, (c, args) -> {
             Bytevector to = bv(args[0], "u8vector-copy!", 1, args);
             Args.index(args[1], "u8vector-copy!", 2, args);

@@ -1,6 +1,7 @@
 package safepoint.vm.read;
 
 import java.math.BigInteger;
+import safepoint.vm.num.Num;
 
 /**
  * Gambit's number syntax without complex numbers: optional prefixes {@code #x #b #o #d} and
@@ -80,7 +81,7 @@ public final class NumberParser {
                 if (!inexact) return null;
                 return num.signum() == 0 ? Double.NaN : num.signum() < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
-            return inexact ? Rationals.toDouble(num, den) : Rationals.ratio(num, den);
+            return inexact ? Rationals.toDouble(num, den) : Num.ratio(num, den);
         }
         if (radix != 10) {
             if (p != n || intEnd == start) return null;
@@ -131,7 +132,7 @@ public final class NumberParser {
         if (m.signum() == 0) return 0L;
         if (Math.abs(power) > MAX_EXACT_EXPONENT) return null;
         BigInteger scale = BigInteger.TEN.pow((int) Math.abs(power));
-        return power >= 0 ? Rationals.integer(m.multiply(scale)) : Rationals.ratio(m, scale);
+        return power >= 0 ? Num.norm(m.multiply(scale)) : Num.ratio(m, scale);
     }
 
     private static Object finishInteger(String s, int start, int end, int hashes, int radix, boolean neg, char exactness) {
@@ -144,7 +145,7 @@ public final class NumberParser {
         BigInteger b = integer(s, start, end, hashes, radix);
         if (neg) b = b.negate();
         if (inexact) return b.doubleValue();
-        return Rationals.integer(b);
+        return Num.norm(b);
     }
 
     /** How many digits of a radix always fit in a positive long. */

@@ -1,33 +1,11 @@
 package safepoint.vm.read;
 
 import java.math.BigInteger;
-import safepoint.vm.data.Ratnum;
 
-/** Normal forms for exact numbers, and correctly rounded exact-to-flonum conversion. */
+/** Correctly rounded exact-to-flonum conversion for the reader (normal forms are {@code Num}'s). */
 final class Rationals {
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private Rationals() {}
-
-    /** A Long when the value fits, else the BigInteger. */
-    static Object integer(BigInteger b) {
-        return b.bitLength() < 64 ? (Object) b.longValue() : b;
-    }
-
-    /** n/d in lowest terms with a positive denominator; an integer when it divides. d must not be 0. */
-    static Object ratio(BigInteger n, BigInteger d) {
-        if (d.signum() < 0) {
-            n = n.negate();
-            d = d.negate();
-        }
-        BigInteger g = n.gcd(d);
-        if (!g.equals(BigInteger.ONE)) {
-            n = n.divide(g);
-            d = d.divide(g);
-        }
-        return d.equals(BigInteger.ONE) ? integer(n) : new Ratnum(n, d);
-    }
 
     /**
      * The flonum nearest n/d (ties to even), d &gt; 0. Divides once to get 54-55 quotient bits (or

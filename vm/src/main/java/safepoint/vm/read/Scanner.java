@@ -75,14 +75,7 @@ final class Scanner {
                 case ')': case ']': case '}': value = (char) c; return CLOSE;
                 case '\'': value = QUOTE; return PREFIX;
                 case '`': value = QUASIQUOTE; return PREFIX;
-                case ',':
-                    if (in.peek() == '@') {
-                        in.read();
-                        value = UNQUOTE_SPLICING;
-                    } else {
-                        value = UNQUOTE;
-                    }
-                    return PREFIX;
+                case ',': value = atSign(UNQUOTE, UNQUOTE_SPLICING); return PREFIX;
                 case '"': value = new MString(delimited('"')); return ATOM;
                 case '|': {
                     // gsi: a colon right after the closing bar makes a keyword, as |a b|: is written
@@ -149,15 +142,7 @@ final class Scanner {
             // Syntax quotation (Gerbil's syntax-case): #'x #`x #,x #,@x.
             case '\'': in.read(); value = SYNTAX; return PREFIX;
             case '`': in.read(); value = QUASISYNTAX; return PREFIX;
-            case ',':
-                in.read();
-                if (in.peek() == '@') {
-                    in.read();
-                    value = UNSYNTAX_SPLICING;
-                } else {
-                    value = UNSYNTAX;
-                }
-                return PREFIX;
+            case ',': in.read(); value = atSign(UNSYNTAX, UNSYNTAX_SPLICING); return PREFIX;
             case '\\': in.read(); value = character(); return ATOM;
             case '!': {
                 in.read();
@@ -188,6 +173,13 @@ final class Scanner {
         if (num == null) throw error(ReadError.TOKEN);
         value = num;
         return ATOM;
+    }
+
+    /** After a comma: with an {@code @} next (taken), the splicing form; otherwise the plain one. */
+    private Symbol atSign(Symbol plain, Symbol splicing) {
+        if (in.peek() != '@') return plain;
+        in.read();
+        return splicing;
     }
 
     /** After {@code #\}: one character, then any constituents make it a name. */

@@ -26,6 +26,10 @@ public final class DfsSearch {
 
     private DfsSearch() {}
 
+    /** What one search looks for and within which limits (see the public {@code search}es); immutable. */
+    private record Query(long machineSeed, int bound, long maxSteps, long maxRuns,
+            java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {}
+
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
      * {@code maxRuns} runs, each from the program's state after compiling, on one thread, with
@@ -52,18 +56,15 @@ public final class DfsSearch {
 
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
             long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
-        Search s = new Search(bound, maxSteps, maxRuns, sought, machineSeed, stop);
+        Search s = new Search(new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop));
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
         return s.result();
     }
 
-    /** The shared state of one search. Locking rule: every field is guarded by this object's monitor. */
+    /** The shared state of one search. Locking rule: every field but the query is guarded by this object's monitor. */
     private static final class Search {
+        final Query q;
         final List<ArrayDeque<int[]>> levels = new ArrayList<>();
-        final int bound;
-        final long maxSteps;
-        final long maxRuns;
-        final java.util.function.Predicate<Machine.Outcome> sought;
         int level;
         int inFlight;
         long done;
@@ -72,18 +73,9 @@ public final class DfsSearch {
         int[] bestPrefix;
         Result best;
 
-        final long machineSeed;
-        final java.util.function.BooleanSupplier stop;
-
-        Search(int bound, long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, long machineSeed,
-                java.util.function.BooleanSupplier stop) {
-            this.machineSeed = machineSeed;
-            this.stop = stop;
-            this.bound = bound;
-            this.maxSteps = maxSteps;
-            this.maxRuns = maxRuns;
-            this.sought = sought;
-            for (int b = 0; b <= bound; b++) levels.add(new ArrayDeque<>());
+        Search(Query q) {
+            this.q = q;
+            for (int b = 0; b <= q.bound(); b++) levels.add(new ArrayDeque<>());
             levels.get(0).add(new int[0]);
         }
 
@@ -91,15 +83,15 @@ public final class DfsSearch {
         synchronized int[] take() {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             for (;;) {
-                if (capped || level > bound) return null;
-                if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) { // interrupted: another worker failed
+                if (capped || level > q.bound()) return null;
+                if (q.stop().getAsBoolean() || Thread.currentThread().isInterrupted()) { // interrupted: another worker failed
                     capped = true;
                     return null;
                 }
                 int[] p = levels.get(level).poll();
                 if (p != null) {
                     if (bestPrefix != null && compare(p, bestPrefix) > 0) continue; // after the failure found: not needed
-                    if (done == maxRuns) {
+                    if (done == q.maxRuns()) {
                         capped = true;
                         return null;
                     }
@@ -126,7 +118,7 @@ public final class DfsSearch {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;
             notifyAll();
-            if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && sought.test(o)) {
+            if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && q.sought().test(o)) {
                 if (bestPrefix == null || compare(prefix, bestPrefix) < 0) {
                     bestPrefix = prefix;
                     best = new Result(0, 0, false, o, vm.lastChoices(), vm.lastPreemptions, vm.failedBeforeAnyChoice(o));
@@ -141,7 +133,7 @@ public final class DfsSearch {
                 Dfs.Decision d = ds.get(i);
                 for (int j = 0; j < d.others().length; j++) {
                     int cost = d.preemptionsBefore() + d.costs()[j];
-                    if (cost > bound) continue;
+                    if (cost > q.bound()) continue;
                     int[] next = new int[i + 1];
                     for (int x = 0; x < i; x++) next[x] = ds.get(x).chosen();
                     next[i] = d.others()[j];
@@ -152,8 +144,8 @@ public final class DfsSearch {
 
         void work(ProgramRuns runs) {
             for (int[] prefix; (prefix = take()) != null; ) {
-                Machine vm = runs.next(machineSeed);
-                vm.setDfs(prefix, maxSteps);
+                Machine vm = runs.next(q.machineSeed());
+                vm.setDfs(prefix, q.maxSteps());
                 Machine.Outcome o = runs.run();
                 finished(prefix, vm, o);
             }

@@ -4,7 +4,6 @@ import safepoint.vm.interp.Interp;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.VmState;
-import safepoint.vm.print.Printer;
 
 /**
  * A Gambit/SRFI-18 green thread: a name, its registers (an {@link Interp}), a state, a mailbox,
@@ -74,8 +73,6 @@ public final class SThread extends HeapObj implements Printable {
 
     @Override
     public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<thread").append(vm.tag(this));
-        if (name != null && name != Boolean.FALSE) out.append(' ').append(Printer.write(name, vm));
-        out.append('>');
+        SyncObjects.printNamed(out, "thread", this, name == Boolean.FALSE ? null : name, vm);
     }
 }

@@ -13,7 +13,6 @@ import safepoint.vm.data.Special;
 import safepoint.vm.data.VmState;
 import safepoint.vm.event.Events;
 import safepoint.vm.event.What;
-import safepoint.vm.print.Printer;
 
 /**
  * Spinlocks as Gerbil inlines them ({@code __lock-inline!}, reference 5a): acquiring a held lock
@@ -80,9 +79,7 @@ public final class Spinlocks {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<spinlock").append(vm.tag(this));
-            if (name != null) out.append(' ').append(Printer.write(name, vm));
-            out.append('>');
+            SyncObjects.printNamed(out, "spinlock", this, name, vm);
         }
     }
 
@@ -124,8 +121,7 @@ public final class Spinlocks {
     }
 
     static Spinlock lock(Object x, String who) {
-        if (x instanceof Spinlock s) return s;
-        throw Condition.typeError(who, 1, "SPINLOCK", x);
+        return Condition.cast(Spinlock.class, x, who, 1, "SPINLOCK", x);
     }
 
     public static void install(Machine vm) {

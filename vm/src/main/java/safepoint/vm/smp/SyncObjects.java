@@ -10,6 +10,13 @@ import safepoint.vm.print.Printer;
 public final class SyncObjects {
     private SyncObjects() {}
 
+    /** How gsi writes the machine's synchronization objects and threads: #<kind #n name>, name if any. */
+    static void printNamed(StringBuilder out, String kind, Object self, Object name, VmState vm) {
+        out.append("#<").append(kind).append(vm.tag(self));
+        if (name != null) out.append(' ').append(Printer.write(name, vm));
+        out.append('>');
+    }
+
     /**
      * A mutex (not recursive). Unlocked: owner null and not locked. Locked by a thread: owner set.
      * Locked with no owner ({@code (mutex-lock! m #f #f)}): locked, owner null. Abandoned: its
@@ -29,9 +36,7 @@ public final class SyncObjects {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<mutex").append(vm.tag(this));
-            if (name != null) out.append(' ').append(Printer.write(name, vm));
-            out.append('>');
+            printNamed(out, "mutex", this, name, vm);
         }
     }
 
@@ -46,9 +51,7 @@ public final class SyncObjects {
 
         @Override
         public void printOn(StringBuilder out, boolean write, VmState vm) {
-            out.append("#<condition-variable").append(vm.tag(this));
-            if (name != null) out.append(' ').append(Printer.write(name, vm));
-            out.append('>');
+            printNamed(out, "condition-variable", this, name, vm);
         }
     }
 }

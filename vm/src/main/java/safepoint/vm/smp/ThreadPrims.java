@@ -24,18 +24,33 @@ public final class ThreadPrims {
     private ThreadPrims() {}
 
     static SThread thread(Object x, String who, Object[] args) {
-        if (x instanceof SThread t) return t;
-        throw Condition.typeError(who, 1, "THREAD", args);
+        return Condition.cast(SThread.class, x, who, 1, "THREAD", args);
     }
 
     static SyncObjects.Mutex mutex(Object x, String who, Object[] args) {
-        if (x instanceof SyncObjects.Mutex m) return m;
-        throw Condition.typeError(who, 1, "MUTEX", args);
+        return Condition.cast(SyncObjects.Mutex.class, x, who, 1, "MUTEX", args);
     }
 
     static SyncObjects.CondVar condvar(Object x, String who, int index, Object[] args) {
-        if (x instanceof SyncObjects.CondVar c) return c;
-        throw Condition.typeError(who, index, "CONDITION-VARIABLE", args);
+        return Condition.cast(SyncObjects.CondVar.class, x, who, index, "CONDITION-VARIABLE", args);
+    }
+
+    /**
+     * thread-receive (take the first message; it rewinds the cursor) and thread-mailbox-next
+     * (peek: the message under the cursor stays): a message now, or park on the mailbox.
+     */
+    private static void nextMessage(Scheduler sched, Interp m, Object[] a, String who, boolean peek) {
+        SThread self = m.thread;
+        if (!peek) self.mailboxCursor = 0;
+        if (self.mailboxCursor < self.mailbox.size()) {
+            m.machine.acquired(self, self.mailbox);
+            m.val = peek ? self.mailbox.get(self.mailboxCursor++) : self.mailbox.remove(0);
+            return;
+        }
+        double secs = timeout(a, 0, who);
+        self.peekWait = peek;
+        m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
+        sched.parked(self);
     }
 
     /** A timeout argument: #f or absent means none (-1); a number of seconds otherwise. */
@@ -202,32 +217,13 @@ public final class ThreadPrims {
         add.accept(new ControlPrim("thread-receive", 0, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                SThread self = m.thread;
-                self.mailboxCursor = 0;
-                if (!self.mailbox.isEmpty()) {
-                    m.machine.acquired(self, self.mailbox);
-                    m.val = self.mailbox.remove(0);
-                    return;
-                }
-                double secs = timeout(a, 0, "thread-receive");
-                self.peekWait = false;
-                m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
-                sched.parked(self);
+                nextMessage(sched, m, a, "thread-receive", false);
             }
         });
         add.accept(new ControlPrim("thread-mailbox-next", 0, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                SThread self = m.thread;
-                if (self.mailboxCursor < self.mailbox.size()) {
-                    m.machine.acquired(self, self.mailbox);
-                    m.val = self.mailbox.get(self.mailboxCursor++);
-                    return;
-                }
-                double secs = timeout(a, 0, "thread-mailbox-next");
-                self.peekWait = true;
-                m.block(self.mailbox, secs, a.length > 1 ? a[1] : SThread.TIMEOUT_RAISES);
-                sched.parked(self);
+                nextMessage(sched, m, a, "thread-mailbox-next", true);
             }
         });
         add.accept(new ControlPrim("thread-mailbox-rewind", 0, 0) {
@@ -343,31 +339,23 @@ public final class ThreadPrims {
         });
         vm.add(Primitive.ofN("make-condition-variable", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.CondVar(a.length > 0 ? a[0] : null), 8)));
         vm.add(Primitive.of1("condition-variable?", true, (c, x) -> x instanceof SyncObjects.CondVar));
-        add.accept(new ControlPrim("condition-variable-signal!", 1, 1) {
-            @Override
-            public void invoke(Interp m, Object[] a) {
-                SyncObjects.CondVar cv = condvar(a[0], "condition-variable-signal!", 1, a);
-                m.machine.released(m.thread, cv);
-                SThread t = cv.waiters.poll();
-                if (t != null) {
-                    m.machine.acquired(t, cv);
-                    sched.wake(t, Boolean.TRUE);
+        for (boolean all : new boolean[] {false, true}) {
+            String name = all ? "condition-variable-broadcast!" : "condition-variable-signal!";
+            add.accept(new ControlPrim(name, 1, 1) {
+                @Override
+                public void invoke(Interp m, Object[] a) {
+                    SyncObjects.CondVar cv = condvar(a[0], name, 1, a);
+                    m.machine.released(m.thread, cv);
+                    // signal wakes the first waiter, broadcast every one, in the order they came
+                    for (SThread t; (t = cv.waiters.poll()) != null; ) {
+                        m.machine.acquired(t, cv);
+                        sched.wake(t, Boolean.TRUE);
+                        if (!all) break;
+                    }
+                    m.val = Special.VOID;
                 }
-                m.val = Special.VOID;
-            }
-        });
-        add.accept(new ControlPrim("condition-variable-broadcast!", 1, 1) {
-            @Override
-            public void invoke(Interp m, Object[] a) {
-                SyncObjects.CondVar cv = condvar(a[0], "condition-variable-broadcast!", 1, a);
-                m.machine.released(m.thread, cv);
-                for (SThread t; (t = cv.waiters.poll()) != null; ) {
-                    m.machine.acquired(t, cv);
-                    sched.wake(t, Boolean.TRUE);
-                }
-                m.val = Special.VOID;
-            }
-        });
+            });
+        }
         vm.add(new ControlPrim("gc", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {

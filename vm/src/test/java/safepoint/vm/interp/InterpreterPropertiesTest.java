@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Timeout;
 /** The properties DESIGN.md's interpreter technique promises, each shown by a program. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InterpreterPropertiesTest {
+    /** JUnit makes an instance per test, so each test has a fresh machine. */
+    private final VmFixture f = new VmFixture();
 
     @Test
     void tailLoopOfTenMillionRunsInConstantContinuation() {
-        VmFixture f = new VmFixture();
         // The continuation's depth inside the loop is the same at the first and the last iteration.
         String r = f.eval("""
                 (let loop ((i 0) (d0 #f))
@@ -27,7 +28,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void mutualTailCallsAndApplyAreProper() {
-        VmFixture f = new VmFixture();
         String r = f.eval("""
                 (begin
                   (define (ev? n) (if (= n 0) #t (od? (- n 1))))
@@ -38,7 +38,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void nonTailRecursionAMillionDeep() {
-        VmFixture f = new VmFixture();
         f.run("(define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))");
         assertEquals("1000000", f.eval("(count 1000000)"));
         f.run("(define (build n) (if (= n 0) '() (cons n (build (- n 1)))))");
@@ -48,7 +47,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void reentrantContinuationsMakeGenerators() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define (make-gen lst)
                   (define return #f)
@@ -64,7 +62,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void reenteringAContinuationRerunsArgumentEvaluationFromThatPoint() {
-        VmFixture f = new VmFixture();
         // One program: the continuation of a top-level form includes loading the forms after it.
         f.run("""
                 (define k #f) (define n 0) (define result '())
@@ -75,7 +72,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void dynamicWindRerunsBeforeOnReentryAndAfterOnExit() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define trail '())
                 (define (note x) (set! trail (cons x trail)))
@@ -91,7 +87,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void escapingThroughDynamicWindRunsAfterThunks() {
-        VmFixture f = new VmFixture();
         assertEquals("(42 (in out))", f.eval("""
                 (let ((log '()))
                   (let ((v (call/cc (lambda (k)
@@ -103,7 +98,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void multipleValues() {
-        VmFixture f = new VmFixture();
         assertEquals("(1 2 3)", f.eval("(call-with-values (lambda () (values 1 2 3)) list)"));
         assertEquals("5", f.eval("(call-with-values (lambda () (values)) (lambda () 5))"));
         assertEquals("(1 (2 3))", f.eval("(receive (a . rest) (values 1 2 3) (list a rest))"));
@@ -114,7 +108,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void handlersRunInTheDynamicContextOfTheRaise() {
-        VmFixture f = new VmFixture();
         // The handler runs with the outer handler installed: raising inside it reaches the outer one.
         assertEquals("(outer inner)", f.eval("""
                 (call/cc (lambda (k)
@@ -136,7 +129,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void guardCatchesErrorsAndReraisesUnhandled() {
-        VmFixture f = new VmFixture();
         assertEquals("(caught \"bad\" (1 2))", f.eval("""
                 (guard (e ((error-object? e) (list 'caught (error-object-message e) (error-object-irritants e))))
                   (error "bad" 1 2))"""));
@@ -148,7 +140,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void uncaughtNonContinuableRaiseReportsTheObject() {
-        VmFixture f = new VmFixture();
         String err = f.error("(raise 'foo)");
         assertTrue(err.contains("This object was raised: foo"), err);
         // A handler that returns from a non-continuable raise is itself an error.
@@ -158,7 +149,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void pollsArePlacedAtEntriesUnlessCompiledOut() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define (polled) 1)
                 (declare (not interrupts-enabled))
@@ -180,7 +170,6 @@ class InterpreterPropertiesTest {
 
     @Test
     void declarationsInsideABodyCoverOnlyTheRestOfThatBody() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define (outer)
                   (declare (not interrupts-enabled))

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GerbilFormsTest {
+    /** JUnit makes an instance per test, so each test has a fresh machine. */
+    private final VmFixture f = new VmFixture();
 
     @Test
     void defWithOptionalKeywordAndRestParameters() {
-        VmFixture f = new VmFixture();
         f.run("(def (f a (b 10) k: (k 5) . r) (list a b k r))");
         assertEquals("((1 10 5 ()) (1 2 5 ()) (1 2 3 ()))", f.eval("(list (f 1) (f 1 2) (f 1 2 k: 3))"));
         f.run("(def ((adder n) m) (+ n m))");
@@ -37,7 +38,6 @@ class GerbilFormsTest {
     @Test
     void guideExamplesOfKeywordsLetValuesWithAndBeginSyntax() {
         // cons.io guide/intro.html "Primitive forms", "Destructuring Binds", "begin-syntax".
-        VmFixture f = new VmFixture();
         f.run("(def (a-keyword-lambda-with-options a b: (b 1) (c 3) . rest) (+ a (* b c)))");
         assertEquals("9", f.eval("(a-keyword-lambda-with-options 1 b: 2 4)"));
         assertEquals("3", f.eval("(let ((values a b) (values 1 2)) (+ a b))"));
@@ -53,7 +53,6 @@ class GerbilFormsTest {
     @Test
     void systemClassesConstructorMethodsAndIteration() {
         // cons.io guide/intro.html "Method Resolution Order", "System Classes", "Constructor Methods", "Iteration Protocol".
-        VmFixture f = new VmFixture();
         f.run("""
                 (import :std/iter)
                 (defclass Point (x y))
@@ -81,7 +80,6 @@ class GerbilFormsTest {
     @Test
     void defsyntaxForMatch() {
         // cons.io guide/intro.html "defsyntax-for-match".
-        VmFixture f = new VmFixture();
         f.run("(defsyntax-for-match foo (syntax-rules () ((_ pat) (cons 'foo pat))) (syntax-rules () ((_ x) (cons 'foo x))))");
         assertEquals("((foo . 1) 1 not-a-foo)", f.eval("(list (foo 1) (match (foo 1) ((foo x) x)) (match 1 ((foo x) x) (else 'not-a-foo)))"));
     }
@@ -89,7 +87,6 @@ class GerbilFormsTest {
     @Test
     void topLevelModules() {
         // cons.io guide/intro.html "Top Modules".
-        VmFixture f = new VmFixture();
         f.run("(module A (export f) (def (f x) (* x 10)) (def hidden 1)) (import A)");
         assertEquals("40", f.eval("(f 4)"));
         assertTrue(f.error("hidden").contains("Unbound variable: hidden"));
@@ -97,7 +94,6 @@ class GerbilFormsTest {
 
     @Test
     void letForms() {
-        VmFixture f = new VmFixture();
         assertEquals("2", f.eval("(let (x 1) (+ x 1))"));
         assertEquals("6", f.eval("(let (((values a b) (values 1 2)) (c 3)) (+ a b c))"));
         assertEquals("9", f.eval("(let/cc k (+ 1 (k 9)))"));
@@ -113,7 +109,6 @@ class GerbilFormsTest {
 
     @Test
     void structsAndClasses() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (defstruct point (x y))
                 (def p (make-point 1 2))
@@ -136,7 +131,6 @@ class GerbilFormsTest {
 
     @Test
     void matchPatternKinds() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (defstruct point (x y))
                 (def (classify x)
@@ -162,7 +156,6 @@ class GerbilFormsTest {
 
     @Test
     void tryCatchFinally() {
-        VmFixture f = new VmFixture();
         assertEquals("type", f.eval("(try (car 1) (catch (type-exception? e) 'type) (catch (e) 'other))"));
         assertEquals("\"x\"", f.eval("(try (error \"x\" 1) (catch (type-exception? e) 'type) (catch (e) (error-message e)))"));
         assertEquals("(5 (fin))", f.eval("(let* ((log '()) (v (try 5 (finally (set! log (cons 'fin log)))))) (list v log))"));
@@ -189,7 +182,6 @@ class GerbilFormsTest {
                 (def n 0)
                 (twice (set! n (+ n 1)))
                 (display (list (double 21) (helper 2) (u:double 5) n))""");
-        VmFixture f = new VmFixture();
         Machine.Outcome o = f.vm.load(Files.readString(main), main.toString());
         assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
         assertEquals("(42 200 10 2)", f.out.toString());

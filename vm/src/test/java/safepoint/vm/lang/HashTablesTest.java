@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Timeout;
 /** Gerbil's hash-table API (cons.io reference/gerbil/runtime/hash-tables.md) over the raw-table library. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HashTablesTest {
+    /** JUnit makes an instance per test, so each test has a fresh machine. */
+    private final VmFixture f = new VmFixture();
 
     @Test
     void basicOperations() {
-        VmFixture f = new VmFixture();
         f.run("(def h (make-hash-table)) (hash-put! h 'a 1) (hash-put! h \"str\" 2) (hash-put! h '(1 2) 3)");
         assertEquals("(1 2 3 #f dflt)", f.eval("(list (hash-ref h 'a) (hash-ref h \"str\") (hash-ref h (list 1 2)) (hash-get h 'zz) (hash-ref h 'zz 'dflt))"));
         f.run("(hash-update! h 'a (lambda (x) (+ x 10))) (hash-update! h 'new 1+ 0)");
@@ -26,14 +27,12 @@ class HashTablesTest {
 
     @Test
     void growthKeepsEveryEntry() {
-        VmFixture f = new VmFixture();
         f.run("(def big (make-hash-table-eq)) (let loop ((i 0)) (when (< i 5000) (hash-put! big i (* i i)) (loop (+ i 1))))");
         assertEquals("(5000 24990001 41654167500)", f.eval("(list (hash-length big) (hash-ref big 4999) (hash-fold (lambda (k v acc) (+ acc v)) 0 big))"));
     }
 
     @Test
     void schemeHashAndTestProceduresRunThroughTheInterpreter() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (def calls 0)
                 (def ci (make-hash-table test: (lambda (a b) (set! calls (+ calls 1)) (string=? (string-downcase a) (string-downcase b)))
@@ -48,7 +47,6 @@ class HashTablesTest {
 
     @Test
     void literalsLetHashCopyMergeAndConversions() {
-        VmFixture f = new VmFixture();
         f.run("(def lit (hash (a 1) (b 2)))");
         assertEquals("(3 #f)", f.eval("(let-hash lit (list (+ .a .b) .?zz))"));
         assertEquals("((a . 1) (b . 2))", f.eval("(sort (hash->list (hash-copy lit)) (lambda (x y) (string<? (symbol->string (car x)) (symbol->string (car y)))))"));

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Timeout;
 /** defsyntax with syntax-case, the common cases (cons.io reference/gerbil/prelude/macros.md). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SyntaxCaseTest {
+    /** JUnit makes an instance per test, so each test has a fresh machine. */
+    private final VmFixture f = new VmFixture();
 
     @Test
     void templatesAreHygienic() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (defsyntax (my-swap! stx)
                   (syntax-case stx ()
@@ -26,7 +27,6 @@ class SyntaxCaseTest {
 
     @Test
     void ellipsesFendersAndWithSyntax() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (defsyntax (my-let stx)
                   (syntax-case stx ()
@@ -45,7 +45,6 @@ class SyntaxCaseTest {
 
     @Test
     void defineSyntaxWithAProcedureAndLiterals() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define-syntax arrow
                   (lambda (stx)
@@ -58,14 +57,12 @@ class SyntaxCaseTest {
 
     @Test
     void defrulesWithFenders() {
-        VmFixture f = new VmFixture();
         f.run("(defrules kind () ((_ x) (identifier? #'x) 'id) ((_ x) 'other))");
         assertEquals("(id other)", f.eval("(list (kind a) (kind 1))"));
     }
 
     @Test
     void noMatchingClauseIsASyntaxErrorAtTheUse() {
-        VmFixture f = new VmFixture();
         f.run("(defsyntax (one stx) (syntax-case stx () ((_ a) #'a)))");
         String err = f.error("(one 1 2)");
         assertTrue(err.contains("@1.1 -- Bad syntax (one 1 2)"), err);

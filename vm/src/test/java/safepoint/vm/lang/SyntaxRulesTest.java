@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Timeout;
 /** syntax-rules: matching, nested ellipses, literals, and hygiene in both directions (R7RS 4.3). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SyntaxRulesTest {
+    /** JUnit makes an instance per test, so each test has a fresh machine. */
+    private final VmFixture f = new VmFixture();
 
     @Test
     void macroTemporariesDoNotCaptureUserVariables() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax my-or (syntax-rules () ((_) #f) ((_ e) e) ((_ e r ...) (let ((tmp e)) (if tmp tmp (my-or r ...))))))");
         assertEquals("5", f.eval("(let ((tmp 5)) (my-or #f tmp))"));
         f.run("(define-syntax swap! (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))");
@@ -23,7 +24,6 @@ class SyntaxRulesTest {
 
     @Test
     void userRebindingOfKeywordsDoesNotAffectTheMacro() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax my-if (syntax-rules () ((_ c a b) (cond (c a) (else b)))))");
         assertEquals("yes", f.eval("(let ((if list) (cond 0) (else #f)) (my-if #t 'yes 'no))"));
         f.run("(define-syntax first-of (syntax-rules () ((_ l) (car l))))");
@@ -32,7 +32,6 @@ class SyntaxRulesTest {
 
     @Test
     void freeIdentifiersMeanTheirDefinitionSiteBinding() {
-        VmFixture f = new VmFixture();
         assertEquals("outer", f.eval("""
                 (let ((x 'outer))
                   (let-syntax ((m (syntax-rules () ((_) x))))
@@ -42,7 +41,6 @@ class SyntaxRulesTest {
 
     @Test
     void nestedEllipsesAndTails() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax my-let* (syntax-rules () ((_ () body ...) (let () body ...)) ((_ ((x v) rest ...) body ...) (let ((x v)) (my-let* (rest ...) body ...)))))");
         assertEquals("3", f.eval("(my-let* ((a 1) (b (+ a 1))) (+ a b))"));
         f.run("(define-syntax flat (syntax-rules () ((_ (a b ...) ...) '(a ... b ... ...))))");
@@ -57,7 +55,6 @@ class SyntaxRulesTest {
 
     @Test
     void literalsMatchByBinding() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax arrow (syntax-rules (=>) ((_ a => b) (list a b)) ((_ a b c) 'no-arrow)))");
         assertEquals("(1 2)", f.eval("(arrow 1 => 2)"));
         assertEquals("no-arrow", f.eval("(let ((=> 0)) (arrow 1 => 2))"));
@@ -65,7 +62,6 @@ class SyntaxRulesTest {
 
     @Test
     void customEllipsisAndEscapedEllipsis() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax my-list (syntax-rules dots () ((_ x dots) (list x dots))))");
         assertEquals("(1 2 3)", f.eval("(my-list 1 2 3)"));
         f.run("(define-syntax def-lister (syntax-rules () ((_ name) (define-syntax name (syntax-rules () ((_ args (... ...)) (list args (... ...))))))))");
@@ -75,7 +71,6 @@ class SyntaxRulesTest {
 
     @Test
     void macrosCanExpandToDefinitionsInBodies() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax def2 (syntax-rules () ((_ a b v) (begin (define a v) (define b v)))))");
         assertEquals("14", f.eval("(let () (def2 x y 7) (+ x y))"));
         f.run("(def2 g1 g2 3)");
@@ -84,7 +79,6 @@ class SyntaxRulesTest {
 
     @Test
     void recursiveLetrecSyntax() {
-        VmFixture f = new VmFixture();
         assertEquals("#t", f.eval("""
                 (letrec-syntax ((ev? (syntax-rules () ((_) #t) ((_ x . r) (od? . r))))
                                 (od? (syntax-rules () ((_) #f) ((_ x . r) (ev? . r)))))
@@ -93,7 +87,6 @@ class SyntaxRulesTest {
 
     @Test
     void noMatchingRuleAndEndlessExpansionAreClearErrors() {
-        VmFixture f = new VmFixture();
         f.run("(define-syntax two (syntax-rules () ((_ a b) (list a b))))");
         assertTrue(f.error("(two 1)").contains("Ill-formed special form"));
         f.run("(define-syntax forever (syntax-rules () ((_ x) (forever x))))");

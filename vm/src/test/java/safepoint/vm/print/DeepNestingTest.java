@@ -35,13 +35,16 @@ class DeepNestingTest {
         return (String) result.get();
     }
 
+    String writeOnSmallStack(Object x) throws InterruptedException {
+        return onSmallStack(() -> Printer.write(x, vm));
+    }
+
     @Test
     void hundredThousandDeepList() throws InterruptedException {
         int depth = 100_000;
         Object o = Nil.NIL;
         for (int i = 0; i < depth; i++) o = new Pair(o, Nil.NIL);
-        Object root = o;
-        String s = onSmallStack(() -> Printer.write(root, vm));
+        String s = writeOnSmallStack(o);
         assertEquals(2 * depth + 2, s.length());
         assertTrue(s.startsWith("((((") && s.endsWith("))))"));
         assertEquals("(".repeat(depth) + "()" + ")".repeat(depth), s);
@@ -64,8 +67,7 @@ class DeepNestingTest {
         int depth = 100_000;
         Object o = Symbol.of("z");
         for (int i = 0; i < depth; i++) o = new Pair(1L, new Pair(o, 2L));
-        Object root = o;
-        String s = onSmallStack(() -> Printer.write(root, vm));
+        String s = writeOnSmallStack(o);
         assertTrue(s.startsWith("(1 (1 (1 "));
         assertEquals(8 * depth + 1, s.length());
         assertTrue(s.contains("(1 (1 z . 2) . 2)"));
@@ -83,8 +85,7 @@ class DeepNestingTest {
                 default -> o = new Box(o);
             }
         }
-        Object root = o;
-        String s = onSmallStack(() -> Printer.write(root, vm));
+        String s = writeOnSmallStack(o);
         // outermost is a quote (i = 99999), then a box, then a vector
         assertTrue(s.startsWith("'#&#('#&#('"), s.substring(0, 20));
         assertTrue(s.contains("#&#('x))"));

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThreadsTest {
+    /** JUnit makes an instance per test, so each test has a fresh machine. */
+    private final VmFixture f = new VmFixture();
 
     @Test
     void threadsAreDataNotJavaThreads() {
-        VmFixture f = new VmFixture();
         int before = Thread.activeCount();
         // 10,000 threads, each blocked on its mailbox, then each sent one message.
         String r = f.eval("""
@@ -35,7 +36,6 @@ class ThreadsTest {
 
     @Test
     void terminateAbandonAndWithLock() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define m (make-mutex 'm))
                 (define holder (make-thread (lambda () (mutex-lock! m) 'ended-holding)))
@@ -54,7 +54,6 @@ class ThreadsTest {
 
     @Test
     void waitingForeverIsAReportedDeadlock() {
-        VmFixture f = new VmFixture();
         Machine.Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
         assertEquals(Machine.Status.DEADLOCK, o.status());
         assertEquals(3, o.exitCode());
@@ -65,14 +64,12 @@ class ThreadsTest {
 
     @Test
     void anUnjoinedThreadsErrorFailsTheRun() {
-        VmFixture f = new VmFixture();
         String err = f.error("(thread-start! (make-thread (lambda () (car 1)) 'w)) (thread-sleep! .01)");
         assertTrue(err.contains("PAIR expected") && err.contains("never joined"), err);
     }
 
     @Test
     void codeWithoutPollsIsNotPreempted() {
-        VmFixture f = new VmFixture();
         f.run("""
                 (define flag #f)
                 (declare (not interrupts-enabled))
@@ -108,7 +105,6 @@ class ThreadsTest {
 
     @Test
     void higherBasePriorityRunsFirst() {
-        VmFixture f = new VmFixture();
         assertEquals("(high low)", f.eval("""
                 (let* ((order '()) (m (make-mutex))
                        (note (lambda (x) (mutex-lock! m) (set! order (cons x order)) (mutex-unlock! m)))
@@ -124,7 +120,6 @@ class ThreadsTest {
 
     @Test
     void badArgumentsAreClearErrors() {
-        VmFixture f = new VmFixture();
         assertTrue(f.error("(thread-start! 5)").contains("THREAD expected"));
         assertTrue(f.error("(mutex-lock! 'x)").contains("MUTEX expected"));
         assertTrue(f.error("(let ((t (make-thread (lambda () 1)))) (thread-start! t) (thread-start! t))").contains("already started"));

@@ -1,6 +1,7 @@
 package safepoint.vm.std;
 
 import safepoint.vm.Machine;
+import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,50 +19,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StdModulesTest {
 
-    /** A fresh VM with string ports. */
-    private static final class Vm {
-        final StringWriter out = new StringWriter();
-        final Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
-
-        Vm(String imports) {
-            vm.deadline = System.nanoTime() + 100_000_000_000L;
-            run(imports);
-        }
-
-        String run(String program) {
-            Machine.Outcome o = vm.load(program, "test.ss");
-            if (o.status() != Machine.Status.VALUE) throw new AssertionError("program failed: " + o.errorText() + "\nstdout: " + out);
-            return out.toString();
-        }
-
-        String eval(String expr) {
-            Machine.Outcome o = vm.load(expr, "test.ss");
-            if (o.status() != Machine.Status.VALUE) throw new AssertionError(expr + " failed: " + o.errorText());
-            return vm.showResult(o.value());
-        }
-
-        String error(String program) {
-            Machine.Outcome o = vm.load(program, "test.ss");
-            if (o.status() != Machine.Status.ERROR) throw new AssertionError("expected an error from " + program + ", got " + vm.showResult(o.value()));
-            return o.errorText();
-        }
-
-        /** Asserts each pair (expression, expected written value). */
-        void check(String... pairs) {
-            for (int i = 0; i < pairs.length; i += 2) assertEquals(pairs[i + 1], eval(pairs[i]), pairs[i]);
-        }
-    }
-
     @Test
     void unknownModuleIsReported() {
-        Vm v = new Vm("");
+        VmFixture v = new VmFixture("");
         assertTrue(v.error("(import :std/nonexistent)").contains("Cannot find module :std/nonexistent"));
     }
 
     @Test
     void moduleProceduresMayCallOnesDefinedLaterInTheModule() {
         // find (defined before find-tail in std/srfi/1) calls find-tail.
-        Vm v = new Vm("(import :std/srfi/1)");
+        VmFixture v = new VmFixture("(import :std/srfi/1)");
         v.check("(find even? '(3 1 4 1 5 9))", "4");
     }
 
@@ -69,7 +36,7 @@ class StdModulesTest {
 
     @Test
     void listLengthComparisons() {
-        Vm v = new Vm("(import :std/misc/list :std/srfi/1) (def small (iota 10)) (def large (iota 100))");
+        VmFixture v = new VmFixture("(import :std/misc/list :std/srfi/1) (def small (iota 10)) (def large (iota 100))");
         v.check("(length=? small large)", "#f",
                 "(length<? large (circular-list 1 2 3))", "#t",
                 "(length>=? (circular-list 0 1) [])", "#t",
@@ -85,7 +52,7 @@ class StdModulesTest {
 
     @Test
     void listSnocAppend1ForEach() {
-        Vm v = new Vm("(import :std/misc/list)");
+        VmFixture v = new VmFixture("(import :std/misc/list)");
         v.check("(snoc 4 [1 2 3])", "(1 2 3 4)",
                 "(snoc '(a b c) '())", "((a b c))",
                 "(append1 [1 2 3] 4)", "(1 2 3 4)",
@@ -97,7 +64,7 @@ class StdModulesTest {
 
     @Test
     void listPushPop() {
-        Vm v = new Vm("(import :std/misc/list) (def lst []) (push! 10 lst) (push! 20 lst) (push! 30 lst)");
+        VmFixture v = new VmFixture("(import :std/misc/list) (def lst []) (push! 10 lst) (push! 20 lst) (push! 30 lst)");
         v.check("lst", "(30 20 10)");
         v.run("(def pair [#\\b . #\\a]) (push! #\\c pair)");
         v.check("pair", "(#\\c #\\b . #\\a)");
@@ -109,7 +76,7 @@ class StdModulesTest {
 
     @Test
     void listFlattenUniqueDuplicates() {
-        Vm v = new Vm("(import :std/misc/list)");
+        VmFixture v = new VmFixture("(import :std/misc/list)");
         v.check("(flatten [1 [2 3] [[4 5]]])", "(1 2 3 4 5)",
                 "(flatten [1 [] [2 [3 [] 4] 5]])", "(1 2 3 4 5)",
                 "(flatten '((a 1 . b) (2 c . 3) d . 4))", "(a 1 b 2 c 3 d 4)",
@@ -130,7 +97,7 @@ class StdModulesTest {
 
     @Test
     void listRassocAndConditionalLists() {
-        Vm v = new Vm("(import :std/misc/list)");
+        VmFixture v = new VmFixture("(import :std/misc/list)");
         v.check("(rassoc 2 '((a . 1) (b . 2) (c . 2) (d . 1)))", "(b . 2)",
                 "(rassoc \"a\" '((1 . \"a\") (2 . \"b\")))", "#f",
                 "(rassoc \"a\" '((1 . \"a\") (2 . \"b\")) string=?)", "(1 . \"a\")",
@@ -154,7 +121,7 @@ class StdModulesTest {
 
     @Test
     void listSlicingAndSplitting() {
-        Vm v = new Vm("(import :std/misc/list)");
+        VmFixture v = new VmFixture("(import :std/misc/list)");
         v.check("(slice [1 2 3 4] 2)", "(3 4)",
                 "(slice [1 2 3 4] 2 1)", "(3)",
                 "(slice-right [1 2 3 4] 2)", "(1 2)",
@@ -173,7 +140,7 @@ class StdModulesTest {
 
     @Test
     void listGrouping() {
-        Vm v = new Vm("(import :std/misc/list :std/sort)");
+        VmFixture v = new VmFixture("(import :std/misc/list :std/sort)");
         v.check("(group-consecutive [1 2 2 3 1 1])", "((1) (2 2) (3) (1 1))",
                 "(group-consecutive (sort [1 2 2 3 1 1] <) eqv?)", "((1 1 1) (2 2) (3))",
                 "(group-consecutive [1 2 3 2 2 3 4 0 3 5] <)", "((1 2 3) (2) (2 3 4) (0 3 5))",
@@ -191,7 +158,7 @@ class StdModulesTest {
 
     @Test
     void listKeywordsAndSingletons() {
-        Vm v = new Vm("(import :std/misc/list)");
+        VmFixture v = new VmFixture("(import :std/misc/list)");
         v.check("(separate-keyword-arguments '(x a: 1 y b: 2 c: 3 z))", "(x y z)\n(a: 1 b: 2 c: 3)",
                 "(separate-keyword-arguments '(x a: 1 y #!key b: 2 c: 3 z #!rest t d: 4) #t)", "(x y b: 2 z t d: 4)\n(a: 1 c: 3)",
                 "(separate-keyword-arguments '(x a: 1 y #!key b: 2 c: 3 z #!rest t d: 4) #f)", "(x y #!key b: 2 z #!rest t d: 4)\n(a: 1 c: 3)",
@@ -205,7 +172,7 @@ class StdModulesTest {
 
     @Test
     void listBuilder() {
-        Vm v = new Vm("(import :std/misc/list :std/iter)");
+        VmFixture v = new VmFixture("(import :std/misc/list :std/iter)");
         v.check("""
                 (with-list-builder (put!)
                   (for (n (in-iota 15 1))
@@ -220,7 +187,7 @@ class StdModulesTest {
 
     @Test
     void stringUtilities() {
-        Vm v = new Vm("(import :std/misc/string)");
+        VmFixture v = new VmFixture("(import :std/misc/string)");
         v.check("(string-trim-prefix \"date:\" \"date:2019-05-01\")", "\"2019-05-01\"",
                 "(string-trim-prefix \"$\" \"100\")", "\"100\"",
                 "(map (cut string-trim-prefix \":std/misc/\" <>) [\":std/misc/string\" \":std/misc/ports\" \":std/misc/list\"])", "(\"string\" \"ports\" \"list\")",
@@ -258,7 +225,7 @@ class StdModulesTest {
 
     @Test
     void srfi1ConstructorsSelectorsPredicates() {
-        Vm v = new Vm("(import :std/srfi/1)");
+        VmFixture v = new VmFixture("(import :std/srfi/1)");
         v.check("(xcons '(b c) 'a)", "(a b c)",
                 "(list-tabulate 4 values)", "(0 1 2 3)",
                 "(cons* 1 2 3 4)", "(1 2 3 . 4)",
@@ -285,7 +252,7 @@ class StdModulesTest {
 
     @Test
     void srfi1FoldsAndMaps() {
-        Vm v = new Vm("(import :std/srfi/1)");
+        VmFixture v = new VmFixture("(import :std/srfi/1)");
         v.check("(fold + 0 '(1 2 3))", "6",
                 "(fold cons* '() '(a b c) '(1 2 3 4 5))", "(c 3 b 2 a 1)",
                 "(fold-right cons* '() '(a b c) '(1 2 3 4 5))", "(a 1 b 2 c 3)",
@@ -313,7 +280,7 @@ class StdModulesTest {
 
     @Test
     void srfi1FilteringSearchingDeleting() {
-        Vm v = new Vm("(import :std/srfi/1)");
+        VmFixture v = new VmFixture("(import :std/srfi/1)");
         v.check("(filter even? '(0 7 8 8 43 -4))", "(0 8 8 -4)",
                 "(remove even? '(0 7 8 8 43 -4))", "(7 43)",
                 "(partition symbol? '(one 2 3 four five 6))", "(one four five)\n(2 3 6)",
@@ -344,7 +311,7 @@ class StdModulesTest {
 
     @Test
     void srfi1Lsets() {
-        Vm v = new Vm("(import :std/srfi/1)");
+        VmFixture v = new VmFixture("(import :std/srfi/1)");
         v.check("(lset<= eq? '(a) '(a b a) '(a b c c))", "#t",
                 "(lset= eq? '(b e a) '(a e b) '(e e b a))", "#t",
                 "(lset-adjoin eq? '(a b c d c e) 'a 'e 'i 'o 'u)", "(u o i a b c d c e)",
@@ -360,7 +327,7 @@ class StdModulesTest {
 
     @Test
     void sorting() {
-        Vm v = new Vm("(import :std/sort)");
+        VmFixture v = new VmFixture("(import :std/sort)");
         v.check("(sort [2 5 1] <)", "(1 2 5)",
                 "(sort (vector 3 1 2) <)", "#(1 2 3)",
                 "(let ((v (vector 3 1 2))) (sort! v <) v)", "#(1 2 3)",
@@ -374,7 +341,7 @@ class StdModulesTest {
 
     @Test
     void formatDirectives() {
-        Vm v = new Vm("(import :std/format)");
+        VmFixture v = new VmFixture("(import :std/format)");
         v.check("(format \"~a ~s ~d~%\" \"x\" \"x\" 42)", "\"x \\\"x\\\" 42\\n\"",
                 "(format \"~A ~S ~D\" 'a \"b\" 3)", "\"a \\\"b\\\" 3\"",
                 "(format \"~x ~o ~b ~X\" 255 8 5 255)", "\"ff 10 101 ff\"",
@@ -393,7 +360,7 @@ class StdModulesTest {
 
     @Test
     void printfFamily() {
-        Vm v = new Vm("(import :std/format)");
+        VmFixture v = new VmFixture("(import :std/format)");
         assertEquals("x = \"y\"\n1\n", v.run("(printf \"~a = ~s\\n\" 'x \"y\") (fprintf (current-output-port) \"~a~%\" 1)"));
         v.check("(call-with-output-string (lambda (p) (fprintf p \"<~a>\" 5)))", "\"<5>\"");
         StringWriter err = new StringWriter();
@@ -407,7 +374,7 @@ class StdModulesTest {
 
     @Test
     void representations() {
-        Vm v = new Vm("(import :std/misc/repr)");
+        VmFixture v = new VmFixture("(import :std/misc/repr)");
         v.check("(repr (vector 1 2 3))", "\"(vector 1 2 3)\"",
                 "(repr [1 2 [3 4 [5 6 7] 8] 9])", "\"[1 2 [3 4 [5 6 7] 8] 9]\"",
                 "(repr '((1 . x) (2 . y) (3 . z)))", "\"[[1 'x ...] [2 'y ...] [3 'z ...]]\"",
@@ -422,7 +389,7 @@ class StdModulesTest {
 
     @Test
     void assertions() {
-        Vm v = new Vm("(import :std/assert)");
+        VmFixture v = new VmFixture("(import :std/assert)");
         v.check("(begin (assert! (= 1 1)) 'ok)", "ok");
         assertTrue(v.error("(assert! #f)").endsWith("Assertion failed: #f"));
         String e = v.error("(assert! (< 42 0) \"that's an impossibility\")");
@@ -439,7 +406,7 @@ class StdModulesTest {
 
     @Test
     void forLoops() {
-        Vm v = new Vm("(import :std/iter)");
+        VmFixture v = new VmFixture("(import :std/iter)");
         assertEquals("1\n2\n3\n", v.run("(for (x '(1 2 3)) (displayln x))"));
         assertEquals("1\n2\n3\n1 a\n2 b\n3 c\n", v.run("(for ((x '(1 2 3)) (y '#(a b c d))) (displayln x \" \" y))"));
         assertTrue(v.run("(for ([key . val] '((a . 1) (b . 2) (c . 3))) (displayln key \" \" val))").endsWith("a 1\nb 2\nc 3\n"));
@@ -451,7 +418,7 @@ class StdModulesTest {
 
     @Test
     void forCollectAndFold() {
-        Vm v = new Vm("(import :std/iter)");
+        VmFixture v = new VmFixture("(import :std/iter)");
         v.check("(for/collect ((x (in-naturals)) (y '#(a b c d))) (cons x y))", "((0 . a) (1 . b) (2 . c) (3 . d))",
                 "(for/fold (r []) (x (in-range 2 7)) (cons x r))", "(6 5 4 3 2)",
                 "(for/fold (s 0) ((x '(1 2 3)) (y '(10 20 30))) (+ s (* x y)))", "140",
@@ -465,7 +432,7 @@ class StdModulesTest {
 
     @Test
     void iteratorConstructors() {
-        Vm v = new Vm("(import :std/iter)");
+        VmFixture v = new VmFixture("(import :std/iter)");
         v.check("(for/collect (x (in-iota 5 1 2)) x)", "(1 3 5 7 9)",
                 "(for/collect (x (in-iota 3)) x)", "(0 1 2)",
                 "(for/collect (x (in-range 3)) x)", "(0 1 2)",
@@ -491,7 +458,7 @@ class StdModulesTest {
 
     @Test
     void sugarForms() {
-        Vm v = new Vm("(import :std/sugar :std/format :std/srfi/1)");
+        VmFixture v = new VmFixture("(import :std/sugar :std/format :std/srfi/1)");
         assertTrue(v.run("(defrule (show var ...) (begin (printf \"  ~a = ~s\\n\" 'var var) ...))"
                 + "(define-values (x y z) (values 1 [2 3] \"4 5\")) (show x y z)").endsWith("  x = 1\n  y = (2 3)\n  z = \"4 5\"\n"));
         v.run("(def (digit c) (and (char-numeric? c) (- (char->integer c) 48)))"
@@ -522,7 +489,7 @@ class StdModulesTest {
     @Test
     void sugarReexportsRuntimeForms() {
         // cons.io/reference/std/sugar.html "while" and "until" examples, with set! for increment!.
-        Vm v = new Vm("(import (only-in :std/sugar while until cut and-let* alet rec let/cc))");
+        VmFixture v = new VmFixture("(import (only-in :std/sugar while until cut and-let* alet rec let/cc))");
         v.run("(def a (vector 1 2 3 4 5 6)) (def i 5) (while (<= 0 i) (vector-set! a i (+ 1 (vector-ref a i))) (set! i (- i 1)))");
         v.check("a", "#(2 3 4 5 6 7)");
         v.run("(def j 0) (until (= j (vector-length a)) (vector-set! a j (+ 1 (vector-ref a j))) (set! j (+ j 1)))");
