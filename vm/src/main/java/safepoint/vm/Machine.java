@@ -754,7 +754,7 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** A schedule string for these choices and this program. */
     public static String scheduleString(List<long[]> choices, String programText) {
-        return new RunReport(0, 0, 0, choices, false, List.of()).schedule(programText);
+        return RunReport.encode(choices, programText);
     }
 
     /** The command line's processors (-p N) when not given: the model is the point, so 4 even on a two-core host (DESIGN.md). */

@@ -21,6 +21,11 @@ public record RunReport(long steps, long syncPoints, int preemptions, List<long[
 
     /** The schedule as a string (what --schedule replays), for the program of this text. */
     public String schedule(String programText) {
+        return encode(choices, programText);
+    }
+
+    /** A schedule string for these choices and the program of this text. */
+    public static String encode(List<long[]> choices, String programText) {
         return Controller.encode(choices, Controller.digest(programText));
     }
 }
