@@ -311,7 +311,6 @@ public final class Controller {
         return sb.toString();
     }
 
-    /** Parse a schedule string; throws IllegalArgumentException with a clear message when it is not one. */
     /** The program's digest in a schedule string: the first 4 bytes of its text's SHA-256, in hex. */
     static String digest(String text) {
         try {
@@ -324,6 +323,7 @@ public final class Controller {
         }
     }
 
+    /** Parse a schedule string; throws IllegalArgumentException with a clear message when it is not one. */
     public static List<long[]> decode(String s, String digest, StringBuilder warning) {
         String[] parts = s.trim().split(":", 3);
         if (parts.length != 3 || !parts[0].startsWith("S")) throw new IllegalArgumentException("not a Safepoint schedule string");
