@@ -1,7 +1,10 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
+import safepoint.vm.run.RunReport;
+import safepoint.vm.run.RunSettings;
 import safepoint.vm.analysis.Warning;
 import safepoint.vm.analysis.WarningText;
 import safepoint.vm.search.DfsSearch;
@@ -33,10 +36,9 @@ final class Explore {
 
     /** The program compiled once on a VM of its own (one per worker), to run again and again. */
     static ProgramRuns compiled(Options o, String text, String file) {
-        return new ProgramRuns(text, file, vm -> {
-            vm.setProcessors(o.processors());
-            if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
-        });
+        RunSettings settings = RunSettings.freeRun(o.processors());
+        RunSettings base = o.heapBytes() == null ? settings : settings.withHeapBytes(o.heapBytes());
+        return new ProgramRuns(text, file, vm -> vm.configure(base));
     }
 
     /** A failing run: its report, choices, outcome and preemptions, and whether it failed before any choice. */
@@ -67,37 +69,35 @@ final class Explore {
             // Estimate k, the sync points of a run, from one run of the program.
             ProgramRuns once = compiled(o, text, file);
             Machine probe = once.next(0);
-            probe.setControlled(0, "pct", bound[0]);
-            probe.setPct(depth, Pct.DEFAULT_K);
-            once.run();
-            k = Math.max(1, probe.lastSyncPoints);
+            probe.configure(probe.settings().controlled(0, new Chooser.Pct(depth, Pct.DEFAULT_K)).withMaxSteps(bound[0]));
+            k = Math.max(1, once.run().report().syncPoints());
             out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync and allocation points, measured)\n");
         }
-        long kk = k;
+        Chooser chooser = strategy.equals("pct") ? new Chooser.Pct(depth, k) : Chooser.named(strategy);
         /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
         java.util.function.BiFunction<ProgramRuns, Integer, Long> one = (program, i) -> {
             Machine vm = program.next(i);
-            vm.setControlled(i, strategy, bound[0]);
-            vm.setPct(depth, kk);
+            vm.configure(vm.settings().controlled(i, chooser).withMaxSteps(bound[0]));
             vm.deadline = deadline;
             Machine.Outcome r = program.run();
+            RunReport ran = r.report();
             warnings.note(r.warnings(), i);
             if (Shrink.fails(r)) {
-                boolean plain = vm.failedBeforeAnyChoice(r);
+                boolean plain = r.failedBeforeAnyChoice();
                 String report = plain ? r.errorText() + "\n"
                         : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                + o.processors() + ", " + preemptions(vm.lastPreemptions) + ")\n" + r.errorText() + "\n"
-                                + Main.scheduleLine(vm.lastScheduleString(text)) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
+                                + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n"
+                                + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
                                 + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
-                failures.put(i, new Failure(report, vm.lastChoices(), r, vm.lastPreemptions, plain));
+                failures.put(i, new Failure(report, ran.choices(), r, ran.preemptions(), plain));
                 firstFailure.accumulateAndGet(i, Math::min);
-                return vm.lastSteps;
+                return ran.steps();
             }
             if (r.status() == Machine.Status.TIMEOUT) {
                 inconclusiveCount.incrementAndGet();
                 return -1L;
             }
-            return vm.lastSteps;
+            return ran.steps();
         };
         if (o.maxSteps() == null) {
             // The step bound (DESIGN.md): 10 times the median length of the first runs that

@@ -2,6 +2,7 @@ package safepoint.repl;
 
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.event.What;
 import safepoint.vm.search.ProgramRuns;
 
@@ -19,7 +20,7 @@ final class Interleaving {
      */
     static String of(ProgramRuns runs, long machineSeed, java.util.List<long[]> choices, String label) {
         Machine vm = runs.next(machineSeed);
-        vm.setReplay(choices);
+        vm.configure(vm.settings().choosing(Chooser.replay(choices)));
         vm.events.setMode(Events.Mode.RECORD);
         runs.run();
         java.util.List<String> threads = new java.util.ArrayList<>();

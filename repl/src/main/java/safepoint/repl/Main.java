@@ -2,7 +2,9 @@ package safepoint.repl;
 
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
+import safepoint.vm.run.RunSettings;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -65,12 +67,14 @@ public final class Main {
         java.io.BufferedReader in = new java.io.BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
-        vm.setProcessors(o.processors());
-        if (o.heapBytes() != null) vm.setHeapBytes(o.heapBytes());
+        RunSettings settings = RunSettings.freeRun(o.processors());
+        if (o.heapBytes() != null) settings = settings.withHeapBytes(o.heapBytes());
         if (o.seed() != null) {
-            vm.setControlled(o.seed(), o.strategy() == null ? "random" : o.strategy(), o.maxSteps() == null ? 10_000_000L : o.maxSteps());
-            if (o.depth() != null) vm.setPct(o.depth(), Pct.DEFAULT_K);
+            settings = settings.controlled(o.seed(), o.depth() != null ? new Chooser.Pct(o.depth(), Pct.DEFAULT_K)
+                    : Chooser.named(o.strategy() == null ? "random" : o.strategy()));
+            if (o.maxSteps() != null) settings = settings.withMaxSteps(o.maxSteps());
         }
+        vm.configure(settings);
         if (o.command().equals("explore")) {
             Explore.INTERRUPTED.set(false);
             Interrupts.install(() -> Explore.INTERRUPTED.set(true));
@@ -83,8 +87,9 @@ public final class Main {
             if (text == null) return 2;
             if (o.schedule() != null) {
                 try {
-                    String warning = vm.setReplay(o.schedule(), text);
-                    if (!warning.isEmpty()) err.write(warning + "\n");
+                    StringBuilder warning = new StringBuilder();
+                    vm.configure(vm.settings().choosing(Chooser.replay(o.schedule(), text, warning)));
+                    if (warning.length() > 0) err.write(warning + "\n");
                 } catch (IllegalArgumentException e) {
                     err.write("safepoint: " + e.getMessage() + "\n");
                     err.flush();
@@ -93,7 +98,7 @@ public final class Main {
             }
             Machine.Outcome r = vm.load(text, file);
             int status = report(r, err);
-            if (vm.failedBeforeAnyChoice(r)) {
+            if (r.failedBeforeAnyChoice()) {
                 err.write(PLAIN_FAILURE + "\n");
                 err.flush();
                 return 5;
@@ -136,13 +141,20 @@ public final class Main {
         }
         Machine.Outcome r = vm.load(text, file);
         int status = report(r, err);
-        if (vm.isControlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
-            String schedule = vm.lastScheduleString(text);
+        RunSettings s = vm.settings();
+        if (s.controlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
+            String schedule = r.report().schedule(text);
             err.write(scheduleLine(schedule) + "\n(replay: ./safepoint replay " + file + " "
-                    + (schedule.length() <= SCHEDULE_SHOWN ? "-p " + vm.processors() + " --schedule <schedule>" : vm.seedArguments()) + ")\n");
+                    + (schedule.length() <= SCHEDULE_SHOWN ? "-p " + s.processors() + " --schedule <schedule>" : seedArguments(s)) + ")\n");
             err.flush();
         }
         return status;
+    }
+
+    /** The options that make this controlled run again: -p, --seed, --strategy. */
+    private static String seedArguments(RunSettings s) {
+        String strategy = s.control().chooser().name();
+        return "-p " + s.processors() + " --seed " + s.control().seed() + (strategy.equals("random") ? "" : " --strategy " + strategy);
     }
 
     /** Schedules longer than this are not printed: the seed replays the same run. */

@@ -2,6 +2,7 @@ package safepoint.repl;
 
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
 
@@ -44,12 +45,11 @@ final class Shrink {
                 trial.remove(i);
                 budget--;
                 Machine vm = runs.next(machineSeed);
-                vm.setControlled(machineSeed, "random", maxSteps);
-                vm.setLenientReplay(trial);
+                vm.configure(vm.settings().controlled(machineSeed, Chooser.shrinking(trial)).withMaxSteps(maxSteps));
                 Machine.Outcome r = runs.run();
-                if (fails(r) && same(kind, r) && vm.lastPreemptions <= bestPreemptions) {
-                    best = vm.lastChoices();
-                    bestPreemptions = vm.lastPreemptions;
+                if (fails(r) && same(kind, r) && r.report().preemptions() <= bestPreemptions) {
+                    best = r.report().choices();
+                    bestPreemptions = r.report().preemptions();
                     changed = true;
                     break;
                 }

@@ -1,6 +1,7 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
+import safepoint.vm.run.RunSettings;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -17,7 +18,7 @@ final class SmpBench {
 
     private static Machine machine(int processors) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), Reader.nullReader(), 0);
-        vm.setProcessors(processors);
+        vm.configure(RunSettings.freeRun(processors));
         return vm;
     }
 
@@ -64,7 +65,7 @@ final class SmpBench {
         w.println("GC: 8 MB simulated heap, 4 threads allocating; pause and time to safepoint of the last collection");
         for (int p : new int[] {1, 2, 4}) {
             Machine vm = machine(p);
-            vm.setHeapBytes(8 << 20);
+            vm.configure(vm.settings().withHeapBytes(8 << 20));
             Machine.Outcome o = vm.load("""
                     (define keep (make-vector 10000 'live))
                     (define (churn n) (if (> n 0) (begin (make-vector 64 0) (churn (- n 1)))))

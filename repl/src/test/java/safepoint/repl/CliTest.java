@@ -623,13 +623,13 @@ class CliTest {
         int preemptions = 0;
         for (long s = 1; s <= 3000 && failure == null; s++) {
             Machine vm = runs.next(s);
-            vm.setControlled(s, "random", 1_000_000);
+            vm.configure(vm.settings().controlled(s, "random").withMaxSteps(1_000_000));
             Machine.Outcome r = runs.run();
-            if (r.status() == Machine.Status.ERROR && vm.lastPreemptions >= 3) {
+            if (r.status() == Machine.Status.ERROR && r.report().preemptions() >= 3) {
                 seed = s;
                 failure = r;
-                choices = vm.lastChoices();
-                preemptions = vm.lastPreemptions;
+                choices = r.report().choices();
+                preemptions = r.report().preemptions();
             }
         }
         assertTrue(failure != null, "some random run fails with 3 or more preemptions");

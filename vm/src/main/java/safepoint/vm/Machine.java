@@ -44,12 +44,10 @@ import safepoint.vm.lang.SystemClasses;
 import safepoint.vm.observe.MachineView;
 import safepoint.vm.observe.Observatory;
 import safepoint.vm.run.Controller;
-import safepoint.vm.run.Dfs;
 import safepoint.vm.run.FreeRun;
-import safepoint.vm.run.Manual;
 import safepoint.vm.run.Pct;
-import safepoint.vm.run.Replay;
-import safepoint.vm.run.Stepper;
+import safepoint.vm.run.RunReport;
+import safepoint.vm.run.RunSettings;
 import safepoint.vm.run.Strategy;
 import safepoint.vm.search.Checkpoint;
 import safepoint.vm.smp.SThread;
@@ -114,20 +112,36 @@ public final class Machine implements PrimitiveSink, Roots {
      * data ({@code failure}, null otherwise and for a replay that diverged); the race and
      * lock-order warnings the run found (also printed on its stderr; they change no exit
      * status); and {@code view}, when not null, the machine as the report found it: the caller
-     * shows its threads after the error text (a stall report).
+     * shows its threads after the error text (a stall report); and {@code report}, what the run
+     * did (its schedule, steps, preemptions in controlled mode; {@link RunReport#NONE} else).
      */
     public record Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
-            MachineView view) {
+            MachineView view, RunReport report) {
         public Outcome {
             warnings = List.copyOf(warnings);
+            if (report == null) throw new IllegalArgumentException("an outcome needs a report (RunReport.NONE when nothing ran)");
+        }
+
+        public Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
+                MachineView view) {
+            this(status, value, errorText, exitCode, failure, warnings, view, RunReport.NONE);
         }
 
         public Outcome(Status status, Object value, String errorText, int exitCode) {
             this(status, value, errorText, exitCode, null, List.of(), null);
         }
 
-        Outcome withWarnings(List<Warning> found) {
-            return found.isEmpty() ? this : new Outcome(status, value, errorText, exitCode, failure, found, view);
+        /** The outcome as the run ends it: with the warnings it found and its report. */
+        Outcome finished(List<Warning> found, RunReport ran) {
+            return new Outcome(status, value, errorText, exitCode, failure, found, view, ran);
+        }
+
+        /**
+         * A failure before any scheduling choice is the same under every schedule: a plain error,
+         * not a schedule problem (exit 5 in explore and replay). Always so in free run.
+         */
+        public boolean failedBeforeAnyChoice() {
+            return (status == Status.ERROR || status == Status.DEADLOCK) && !report.hadChoice();
         }
     }
 
@@ -379,11 +393,6 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The simulated heap and its collector. */
     public final Heap heap = new Heap(this, scheduler, this::processors, events, this::threadRef, this::clock);
 
-    /** --heap: the simulated heap's size in bytes. */
-    public void setHeapBytes(long bytes) {
-        heap.capacity = Math.max(1, bytes / 8);
-    }
-
     /** The value of a global, or null when unbound (for tests and tools). */
     public Object lookup(String name) {
         Object v = global(Symbol.of(name)).value;
@@ -507,7 +516,6 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** Run a prepared program: the second half of {@link #load}. */
     public Outcome run(Prepared p) {
-        lastRunHadChoice = false;
         if (p.failed != null) return p.failed;
         if (p.code.length == 0) return new Outcome(Status.VALUE, Special.VOID, null, 0);
         // One computation for the whole file: the continuation of each top-level form is "run
@@ -625,21 +633,11 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /**
-     * Run {@code m} as the primordial thread, with the other green threads, until it ends. One
-     * processor for now: threads take turns by slices of scheduling points (preemption) and
-     * whenever one waits. Only the driver ever parks its Java thread, and only when every
-     * thread waits on the clock.
+     * Run {@code m} as the primordial thread, with the other green threads, until it ends, as
+     * the settings say (read once, here): free run or controlled mode.
      */
     private Outcome drive(Interp m) {
-        warned = List.of();
-        Outcome o = driveRun(m);
-        return o.withWarnings(warned);
-    }
-
-    /** The warnings of the run in progress or last ended, as {@link #warn} printed them. */
-    private List<Warning> warned = List.of();
-
-    private Outcome driveRun(Interp m) {
+        RunSettings s = settings;
         interruptRequested = false;
         deadlockReport = null;
         exitCode = null;
@@ -654,25 +652,18 @@ public final class Machine implements PrimitiveSink, Roots {
             scheduler.ready.addFirst(primordial);
         }
         Outcome stopped;
-        if (controlSeed != null) {
+        RunReport report = RunReport.NONE;
+        if (s.controlled()) {
             if (races == null) races = new HappensBefore(this::locationName);
-            Strategy st = stepper != null ? new Manual(stepper)
-                    : replay != null ? new Replay(replay, lenientReplay)
-                    : Strategy.named(strategy, controlSeed, this);
-            control = new Controller(this, processors, st, maxSteps);
+            control = new Controller(this, s.processors(), Strategy.of(s.control()), s.control().maxSteps());
             try {
                 stopped = control.go();
             } finally {
-                lastSchedule = control.schedule;
-                lastSyncPoints = st instanceof Pct pct ? pct.syncPoints() : 0;
-                lastPreemptions = control.preemptions();
-                lastSteps = control.steps();
-                lastDfs = st instanceof Dfs d ? d : null;
-                lastRunHadChoice |= control.hadChoice();
+                report = control.report();
                 control = null;
             }
         } else {
-            freeRun = new FreeRun(this, processors);
+            freeRun = new FreeRun(this, s.processors());
             try {
                 stopped = freeRun.go();
             } finally {
@@ -680,7 +671,12 @@ public final class Machine implements PrimitiveSink, Roots {
             }
         }
         ExpansionTime.abandon(m); // these registers never run again (the next evaluation gets its own)
-        warn();
+        List<Warning> warnings = warn();
+        return ended(m, stopped).finished(warnings, report);
+    }
+
+    /** How the run of {@code m} ended, unless the driver stopped it ({@code stopped}). */
+    private Outcome ended(Interp m, Outcome stopped) {
         if (stopped != null) return stopped;
         flush();
         if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
@@ -734,7 +730,7 @@ public final class Machine implements PrimitiveSink, Roots {
                 if (v != null) return v;
             }
             synchronized (scheduler) {
-                if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors]);
+                if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors()]);
             }
             Thread.onSpinWait(); // a run began or ended between the checks: look again
         }
@@ -751,160 +747,42 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** Controlled mode (--seed): the controller, or null in free run. */
     public volatile Controller control;
-    /** Controlled mode's settings, or null for free run. */
-    Long controlSeed;
-    String strategy = "random";
-    long maxSteps = 10_000_000L;
-
-    public boolean isControlled() {
-        return controlSeed != null;
-    }
-
-    /** Controlled mode: whether the last run reached a choice that a schedule could make differently. */
-    boolean lastRunHadChoice;
-
-    /**
-     * A failure before any such choice is the same under every schedule: a plain error, not a
-     * schedule problem (exit 5 in explore and replay).
-     */
-    public boolean failedBeforeAnyChoice(Outcome r) {
-        return (r.status() == Status.ERROR || r.status() == Status.DEADLOCK) && !lastRunHadChoice;
-    }
-
-    /** Sync points of the last PCT run (explore's estimate of k). */
-    public long lastSyncPoints;
-
-    /** PCT's depth and its estimate of sync points per run. */
-    public int pctDepth = Pct.DEFAULT_DEPTH;
-    public long pctK = Pct.DEFAULT_K;
-
-    public void setPct(int depth, long k) {
-        pctDepth = depth;
-        pctK = k;
-    }
 
     public static String pctBound(int threads, long k, int depth) {
         return Pct.bound(threads, k, depth);
     }
 
-    /** Scheduling points of the last controlled run. */
-    public long lastSteps;
-
-    /** Preemptions of the last controlled run: switches away from a thread that could have gone on. */
-    public int lastPreemptions;
-
-    /** dfs: the decisions to follow before taking defaults, and the last dfs run's record. */
-    public int[] dfsPrefix;
-    public Dfs lastDfs;
-
-    /** Manual stepping: who chooses, or null. */
-    Stepper stepper;
-
-    /**
-     * Run in controlled mode stepped by hand: at each choice {@code s} says what runs (the
-     * debugger's API). The run ends as usual, or inconclusive (exit 4) when the stepper stops it.
-     */
-    public void setManual(Stepper s, long maxSteps) {
-        stepper = s;
-        setControlled(0, "manual", maxSteps);
-    }
-
-    /** One dfs run: follow these decisions (processor numbers), then the defaults. */
-    public void setDfs(int[] prefix, long maxSteps) {
-        dfsPrefix = prefix;
-        setControlled(0, "dfs", maxSteps);
-    }
-
-    /** Shrinking: replay skips choices that do not fit and runs on without preemption past the end. */
-    boolean lenientReplay;
-
-    /** Replay these choices leniently (for shrinking a failing schedule). */
-    public void setLenientReplay(List<long[]> choices) {
-        replay = choices;
-        lenientReplay = true;
-        if (controlSeed == null) controlSeed = 0L;
-    }
-
-    /** The schedule replayed is of format S1, which did not record thread choices. */
-    public boolean legacySchedule;
-
-    /** Replay these choices exactly (a failing run again, recorded or analysed). */
-    public void setReplay(List<long[]> choices) {
-        replay = choices;
-        legacySchedule = false;
-        lenientReplay = false;
-        if (controlSeed == null) controlSeed = 0L;
-    }
-
-    /** The choices of the last controlled run (a copy). */
-    public List<long[]> lastChoices() {
-        return new ArrayList<>(lastSchedule);
-    }
-
-    /** Choices to replay (controlled mode), or null. */
-    List<long[]> replay;
-    /** The choices of the last controlled run. */
-    List<long[]> lastSchedule = List.of();
-
-    /** Replay a schedule string instead of asking the strategy; returns a warning (digest mismatch) or "". */
-    public String setReplay(String schedule, String programText) {
-        StringBuilder warning = new StringBuilder();
-        replay = Controller.decode(schedule, digest(programText), warning);
-        legacySchedule = schedule.trim().startsWith("S1:");
-        if (controlSeed == null) controlSeed = 0L;
-        return warning.toString();
-    }
-
     /** A schedule string for these choices and this program. */
     public static String scheduleString(List<long[]> choices, String programText) {
-        return Controller.encode(choices, digest(programText));
+        return RunReport.encode(choices, programText);
     }
 
-    /** The command-line options that make this controlled run again: -p, --seed, --strategy. */
-    public String seedArguments() {
-        return "-p " + processors + " --seed " + controlSeed + (strategy.equals("random") ? "" : " --strategy " + strategy);
-    }
-
-    /** The last controlled run's schedule string, for this program. */
-    public String lastScheduleString(String programText) {
-        return Controller.encode(lastSchedule, digest(programText));
-    }
-
-    static String digest(String text) {
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 4; i++) sb.append(String.format("%02x", h[i]));
-            return sb.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Run in controlled mode with this seed and strategy (rr or random) and step bound. */
-    public void setControlled(long seed, String strategy, long maxSteps) {
-        this.controlSeed = seed;
-        this.strategy = strategy;
-        this.maxSteps = maxSteps;
-    }
-
-    /** Processors (-p N): how many Java threads run the green threads in free run. */
     /** The command line's processors (-p N) when not given: the model is the point, so 4 even on a two-core host (DESIGN.md). */
     public static final int DEFAULT_PROCESSORS = 4;
 
-    /**
-     * Processors of the next run. A Machine starts on one (its prelude and the tests that embed
-     * it run there, deterministically); the command line sets {@link #DEFAULT_PROCESSORS} or -p.
-     */
-    public volatile int processors = 1;
+    /** How the next runs go (see RunSettings); {@link RunSettings#INITIAL} until configured. */
+    private volatile RunSettings settings = RunSettings.INITIAL;
 
-    public void setProcessors(int n) {
-        if (n < 1) throw new IllegalArgumentException("processors: " + n);
-        processors = n;
+    public RunSettings settings() {
+        return settings;
     }
 
+    /**
+     * Run the next evaluations with {@code next}: it replaces the settings whole. Only between
+     * runs (a run reads them once, when it starts): the REPL may configure between two inputs,
+     * and the environment, the threads that are still waiting and the heap's contents stay; the
+     * heap's size is the new one from the next allocation on.
+     */
+    public void configure(RunSettings next) {
+        if (next == null) throw new IllegalArgumentException("configure needs settings");
+        if (control != null || freeRun != null) throw new IllegalStateException("configure between runs, not during one");
+        settings = next;
+        heap.capacity = Math.max(1, next.heapBytes() / 8);
+    }
+
+    /** Processors of the next run. */
     public int processors() {
-        return processors;
+        return settings.processors();
     }
 
     /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
@@ -1024,17 +902,17 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** Races and lock-order inversions found by the run: warnings on stderr that change no exit status. */
-    private void warn() {
+    private List<Warning> warn() {
         List<Warning> w = new ArrayList<>(lockOrder.drain());
         if (races != null) w.addAll(races.drain());
-        warned = List.copyOf(w);
-        if (w.isEmpty()) return;
+        if (w.isEmpty()) return w;
         try {
             for (Warning x : w) state.stderr.write(WarningText.of(x) + "\n");
             state.stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
         }
+        return w;
     }
 
     /** The report of the deadlock raised in the primordial thread, and what it is: the outcome if it goes unhandled. */

@@ -42,8 +42,8 @@ class MonitorOrderTest {
     private static Machine machine(boolean controlled) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         vm.deadline = System.nanoTime() + 30_000_000_000L;
-        vm.setProcessors(4);
-        if (controlled) vm.setControlled(1, "random", 2_000_000);
+        vm.configure(vm.settings().withProcessors(4));
+        if (controlled) vm.configure(vm.settings().controlled(1, "random").withMaxSteps(2_000_000));
         return vm;
     }
 
@@ -76,8 +76,8 @@ class MonitorOrderTest {
     /** Search workers take the search's monitor between runs, and the rewind its class-wide probe. */
     private static void dfsOnTwoWorkers() throws IOException {
         String text = Files.readString(Path.of("../examples/abba-deadlock.ss"), StandardCharsets.UTF_8);
-        DfsSearch.Result r = DfsSearch.search(() -> new ProgramRuns(text, "abba.ss", vm -> vm.setProcessors(2)), 2, 1, 200_000, 50,
-                o -> true, () -> false);
+        DfsSearch.Result r = DfsSearch.search(() -> new ProgramRuns(text, "abba.ss", vm -> vm.configure(vm.settings().withProcessors(2))), 2, 1,
+                200_000, 50, o -> true, () -> false);
         assertTrue(r.schedules() > 0);
     }
 }

@@ -31,7 +31,7 @@ public final class InProcess {
 
     private static Result timed(String name, String source, Policy policy, boolean controlled) {
         Machine vm = new Machine(Writer.nullWriter(), Writer.nullWriter(), Reader.nullReader(), 0);
-        if (controlled) vm.setControlled(1, "random", Long.MAX_VALUE);
+        if (controlled) vm.configure(vm.settings().controlled(1, "random").withMaxSteps(Long.MAX_VALUE));
         vm.deadline = System.nanoTime() + RUN_LIMIT_NANOS;
         Machine.Outcome loaded = vm.load(source, name + ".scm");
         if (loaded.status() != Machine.Status.VALUE) return Result.failed(name, "loading failed: " + text(loaded));

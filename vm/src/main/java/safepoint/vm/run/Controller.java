@@ -45,7 +45,7 @@ public final class Controller {
     private long steps;
     private long virtual;
     /** The choices, run-length encoded later: processor and scheduling points, or a thread choice, in order. */
-    public final List<long[]> schedule = new ArrayList<>();
+    private final List<long[]> schedule = new ArrayList<>();
     private int lastChosen = -1;
     private SThread lastThread;
     /** What ended the last slice. */
@@ -78,12 +78,10 @@ public final class Controller {
         return false;
     }
 
-    public boolean hadChoice() {
-        return hadChoice;
-    }
-
-    public int preemptions() {
-        return preemptions;
+    /** What this run did: its steps, preemptions, choices (call when it has ended). */
+    public RunReport report() {
+        return new RunReport(steps, strategy instanceof Pct pct ? pct.syncPoints() : 0, preemptions, schedule, hadChoice,
+                strategy instanceof Dfs d ? d.decisions : java.util.List.of());
     }
 
     Strategy strategy() {
@@ -313,6 +311,18 @@ public final class Controller {
         return sb.toString();
     }
 
+    /** The program's digest in a schedule string: the first 4 bytes of its text's SHA-256, in hex. */
+    static String digest(String text) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 4; i++) sb.append(String.format("%02x", h[i]));
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Parse a schedule string; throws IllegalArgumentException with a clear message when it is not one. */
     public static List<long[]> decode(String s, String digest, StringBuilder warning) {
         String[] parts = s.trim().split(":", 3);
@@ -396,11 +406,6 @@ public final class Controller {
 
     static boolean isThreadChoice(long[] choice) {
         return choice[0] == THREAD_CHOICE;
-    }
-
-    /** Whether the schedule being replayed records thread choices (format S2); S1 did not. */
-    boolean recordsThreads() {
-        return !vm.legacySchedule;
     }
 
     /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */

@@ -12,11 +12,14 @@ import java.util.List;
 public final class Replay implements Strategy {
     private final List<long[]> choices;
     private final boolean lenient;
+    /** The schedule is of format S1, which recorded no thread choices. */
+    private final boolean legacy;
     private int next;
 
-    public Replay(List<long[]> choices, boolean lenient) {
-        this.choices = choices;
-        this.lenient = lenient;
+    Replay(Chooser.Replay settings) {
+        this.choices = settings.choices();
+        this.lenient = settings.lenient();
+        this.legacy = settings.legacy();
     }
 
     private boolean threadChoiceNext() {
@@ -28,7 +31,7 @@ public final class Replay implements Strategy {
         if (!threadChoiceNext()) {
             // A schedule of format S1 (before thread choices were recorded), or a shrink that
             // dropped this choice: the fixed order.
-            return lenient || !c.recordsThreads() ? 0 : -1;
+            return lenient || legacy ? 0 : -1;
         }
         int i = (int) choices.get(next)[1];
         if (i >= candidates.size()) {

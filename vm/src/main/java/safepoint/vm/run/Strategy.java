@@ -49,13 +49,14 @@ public interface Strategy {
     /** A choice: processor {@code processor} runs at most {@code points} scheduling points. */
     record Slice(int processor, long points) {}
 
-    /** The strategy for a name given on the command line. */
-    static Strategy named(String name, long seed, Machine vm) {
-        return switch (name) {
-            case "rr" -> new RoundRobin();
-            case "pct" -> new Pct(seed, vm.pctDepth, vm.pctK);
-            case "dfs" -> new Dfs(vm.dfsPrefix);
-            default -> new RandomStrategy(seed);
-        };
+    /** A fresh strategy for one run of controlled mode {@code c}. */
+    static Strategy of(RunSettings.Control c) {
+        Chooser ch = c.chooser();
+        if (ch instanceof Chooser.RoundRobin) return new RoundRobin();
+        if (ch instanceof Chooser.Pct p) return new Pct(c.seed(), p.depth(), p.k());
+        if (ch instanceof Chooser.Dfs d) return new Dfs(d.prefix());
+        if (ch instanceof Chooser.Replay r) return new Replay(r);
+        if (ch instanceof Chooser.Manual m) return new Manual(m.stepper());
+        return new RandomStrategy(c.seed());
     }
 }

@@ -2,6 +2,7 @@ package safepoint.vm.search;
 
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Dfs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -114,21 +115,19 @@ public final class DfsSearch {
             }
         }
 
-        synchronized void finished(int[] prefix, Machine vm, Machine.Outcome o) {
+        synchronized void finished(int[] prefix, Machine.Outcome o) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;
             notifyAll();
             if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && q.sought().test(o)) {
                 if (bestPrefix == null || compare(prefix, bestPrefix) < 0) {
                     bestPrefix = prefix;
-                    best = new Result(0, 0, false, o, vm.lastChoices(), vm.lastPreemptions, vm.failedBeforeAnyChoice(o));
+                    best = new Result(0, 0, false, o, o.report().choices(), o.report().preemptions(), o.failedBeforeAnyChoice());
                 }
                 return;
             }
             if (o.status() == Machine.Status.TIMEOUT) inconclusive++;
-            Dfs run = vm.lastDfs;
-            if (run == null) return;
-            List<Dfs.Decision> ds = run.decisions;
+            List<Dfs.Decision> ds = o.report().dfsDecisions();
             for (int i = prefix.length; i < ds.size(); i++) {
                 Dfs.Decision d = ds.get(i);
                 for (int j = 0; j < d.others().length; j++) {
@@ -145,9 +144,9 @@ public final class DfsSearch {
         void work(ProgramRuns runs) {
             for (int[] prefix; (prefix = take()) != null; ) {
                 Machine vm = runs.next(q.machineSeed());
-                vm.setDfs(prefix, q.maxSteps());
+                vm.configure(vm.settings().controlled(0, new Chooser.Dfs(prefix)).withMaxSteps(q.maxSteps()));
                 Machine.Outcome o = runs.run();
-                finished(prefix, vm, o);
+                finished(prefix, o);
             }
         }
 

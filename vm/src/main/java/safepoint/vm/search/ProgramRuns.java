@@ -18,7 +18,7 @@ public final class ProgramRuns {
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
-    /** Build the VM, let {@code setup} configure it (processors, heap), compile the program. */
+    /** Build the VM, let {@code setup} configure it (processors, heap: what every run keeps), compile the program. */
     public ProgramRuns(String text, String file, Consumer<Machine> setup) {
         vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         setup.accept(vm);
@@ -26,7 +26,10 @@ public final class ProgramRuns {
         snapshot = vm.snapshot(program);
     }
 
-    /** Rewind for a run seeded with {@code seed}; configure the returned VM, then {@link #run}. */
+    /**
+     * Rewind for a run seeded with {@code seed}, back to the settings {@code setup} gave;
+     * configure the returned VM for this run (controlled mode, its chooser), then {@link #run}.
+     */
     public Machine next(long seed) {
         out = new StringWriter();
         err = new StringWriter();

@@ -42,8 +42,8 @@ class AnalysisPinsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Machine vm = new Machine(out, err, new StringReader(""), seed);
-        vm.setProcessors(p);
-        vm.setControlled(seed, "random", maxSteps);
+        vm.configure(vm.settings().withProcessors(p));
+        vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(maxSteps));
         vm.deadline = System.nanoTime() + 120_000_000_000L;
         Machine.Outcome o = vm.load(program, "t.ss");
         return o.status() + " " + o.exitCode() + "\n--- text\n" + o.errorText() + "\n--- stderr\n" + err + "--- stdout\n" + out

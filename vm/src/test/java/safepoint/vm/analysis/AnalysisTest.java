@@ -71,8 +71,8 @@ class AnalysisTest {
     /** Run in controlled mode (seed) or free run (seed null) on p processors; stdout then the outcome. */
     static Machine.Outcome run(String program, int p, Long seed, StringWriter out) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed == null ? 0 : seed);
-        vm.setProcessors(p);
-        if (seed != null) vm.setControlled(seed, "random", 2_000_000);
+        vm.configure(vm.settings().withProcessors(p));
+        if (seed != null) vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         return vm.load(program, "t.ss");
     }
@@ -164,8 +164,8 @@ class AnalysisTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Machine vm = new Machine(out, err, new StringReader(""), seed == null ? 0 : seed);
-        vm.setProcessors(p);
-        if (seed != null) vm.setControlled(seed, "random", 2_000_000);
+        vm.configure(vm.settings().withProcessors(p));
+        if (seed != null) vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
         Machine.Outcome o = vm.load(program, "t.ss");
         return new String[] {o.status() + " " + o.exitCode(), err.toString(), out.toString()};
     }
@@ -253,8 +253,8 @@ class AnalysisTest {
         for (long seed = 1; seed <= 4; seed++) {
             StringWriter err = new StringWriter();
             Machine vm = new Machine(new StringWriter(), err, new StringReader(""), seed);
-            vm.setProcessors(2);
-            vm.setControlled(seed, "random", 2_000_000);
+            vm.configure(vm.settings().withProcessors(2));
+            vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
             Machine.Outcome o = vm.load(program, "t.ss");
             StringBuilder text = new StringBuilder();
             for (Warning w : o.warnings()) {
@@ -274,8 +274,8 @@ class AnalysisTest {
                 new Warning.Identity("lock-order inversion", List.of("#<mutex driver-mx>", "#<mutex import-mx>")),
                 new Warning.Identity("lock-order inversion", List.of("#<mutex import-mx>", "#<mutex driver-mx>"))), seen);
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
-        vm.setProcessors(4);
-        vm.setControlled(1, "random", 2_000_000);
+        vm.configure(vm.settings().withProcessors(4));
+        vm.configure(vm.settings().controlled(1, "random").withMaxSteps(2_000_000));
         Machine.Outcome race = vm.load(Files.readString(Path.of("..", "examples", "lost-update.ss")), "t.ss");
         Warning.DataRace r = (Warning.DataRace) race.warnings().get(0);
         assertEquals("counter", r.location());
@@ -285,8 +285,8 @@ class AnalysisTest {
 
     static Machine.Outcome controlled(String program, int p, long seed, long maxSteps) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(p);
-        vm.setControlled(seed, "random", maxSteps);
+        vm.configure(vm.settings().withProcessors(p));
+        vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(maxSteps));
         return vm.load(program, "t.ss");
     }
 
@@ -324,8 +324,8 @@ class AnalysisTest {
     void atTheStepBoundALostWakeupUnderTheMainThreadIsAProvenHang() {
         String hang = HANG;
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
-        vm.setProcessors(2);
-        vm.setControlled(1, "random", 50_000);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.configure(vm.settings().controlled(1, "random").withMaxSteps(50_000));
         Machine.Outcome o = vm.load(hang, "t.ss");
         assertEquals(3, o.exitCode(), o.errorText());
         assertTrue(o.errorText().startsWith("""
@@ -337,8 +337,8 @@ class AnalysisTest {
                 """), o.errorText());
         // A wait someone could still end stays inconclusive: the busy thread could send the message.
         Machine vm2 = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
-        vm2.setProcessors(2);
-        vm2.setControlled(1, "random", 50_000);
+        vm2.configure(vm2.settings().withProcessors(2));
+        vm2.configure(vm2.settings().controlled(1, "random").withMaxSteps(50_000));
         Machine.Outcome o2 = vm2.load(INCONCLUSIVE, "t.ss");
         assertEquals(4, o2.exitCode(), o2.errorText());
     }

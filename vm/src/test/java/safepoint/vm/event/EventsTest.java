@@ -58,7 +58,7 @@ class EventsTest {
     @Test
     void aCollectionReportsRequestPhasesAndTheRelease() {
         VmFixture f = new VmFixture();
-        f.vm.setProcessors(2);
+        f.vm.configure(f.vm.settings().withProcessors(2));
         f.vm.events.setMode(Events.Mode.RECORD);
         f.run("(gc)");
         List<What> w = whats(f.vm);
@@ -144,17 +144,20 @@ class EventsTest {
         assertEquals("#<spinlock s>", take.spinlock().name());
     }
 
-    static Machine controlled(long seed) {
+    /** A controlled run: the machine, with its events, and the run's choices. */
+    record Controlled(Machine vm, List<long[]> choices) {}
+
+    static Controlled controlled(long seed) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(2);
-        vm.setControlled(seed, "random", 1_000_000);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
         vm.events.setMode(Events.Mode.RECORD);
         Machine.Outcome o = vm.load("""
                 (define (work n) (if (> n 0) (begin (make-vector 10 0) (work (- n 1)))))
                 (define ts (map (lambda (i) (thread-start! (make-thread (lambda () (work 200) (gc))))) '(1 2 3)))
                 (for-each thread-join! ts)""", "t.ss");
         assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
-        return vm;
+        return new Controlled(vm, o.report().choices());
     }
 
     /** An event as everything a rerun must repeat: all but a collection's pause, which is wall-clock time. */
@@ -165,7 +168,8 @@ class EventsTest {
 
     @Test
     void controlledModeEventsCarryVirtualTimeArrivalsAndTheScheduleChoices() {
-        Machine vm = controlled(7);
+        Controlled run = controlled(7);
+        Machine vm = run.vm();
         List<Events.Event> events = vm.events.snapshot();
         long last = 0;
         for (Events.Event e : events) {
@@ -182,18 +186,18 @@ class EventsTest {
             if (w instanceof What.SliceChoice c) fromEvents.add("P" + c.processor().id());
             if (w instanceof What.ThreadChoice c) fromEvents.add("t" + c.index());
         }
-        List<String> schedule = vm.lastChoices().stream().map(c -> c[0] < 0 ? "t" + c[1] : "P" + c[0]).toList();
+        List<String> schedule = run.choices().stream().map(c -> c[0] < 0 ? "t" + c[1] : "P" + c[0]).toList();
         assertEquals(schedule, fromEvents);
         assertTrue(fromEvents.contains("t1") || fromEvents.contains("t2"), "some thread choice: " + fromEvents);
         // The same seed makes the same events, time included.
-        assertEquals(events.stream().map(EventsTest::repeatable).toList(), controlled(7).events.snapshot().stream().map(EventsTest::repeatable).toList());
+        assertEquals(events.stream().map(EventsTest::repeatable).toList(), controlled(7).vm().events.snapshot().stream().map(EventsTest::repeatable).toList());
     }
 
     @Test
     void choicesAreEventsOnlyWhenRecording() {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
-        vm.setProcessors(2);
-        vm.setControlled(1, "random", 1_000_000);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.configure(vm.settings().controlled(1, "random").withMaxSteps(1_000_000));
         vm.load("(thread-join! (thread-start! (make-thread (lambda () 1))))", "t.ss");
         assertTrue(whats(vm).stream().noneMatch(w -> w instanceof What.SliceChoice || w instanceof What.ThreadChoice), whats(vm).toString());
         assertTrue(whats(vm).stream().anyMatch(w -> w instanceof What.Switch), "live events still kept");

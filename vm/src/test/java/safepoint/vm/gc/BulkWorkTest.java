@@ -26,7 +26,7 @@ class BulkWorkTest {
     @Test
     void aBulkAllocationLargerThanTheHeapIsAHeapOverflow() {
         VmFixture f = new VmFixture();
-        f.vm.setHeapBytes(1 << 20);
+        f.vm.configure(f.vm.settings().withHeapBytes(1 << 20));
         assertTrue(f.error("(length (make-list 1000000 0))").contains("Heap overflow"));
         // Each fits alone in 1 MB (131,072 words) but not what it builds from it.
         for (String e : List.of("(make-vector 1000000)", "(make-string 1000000)", "(iota 1000000)", "(make-u8vector 10000000)",
@@ -63,7 +63,7 @@ class BulkWorkTest {
                 "(let ((t (make-table))) (let loop ((i 0)) (table-set! t i i) (loop (+ i 1))))",
                 "(let ((t (make-hash-table))) (let loop ((i 0)) (hash-put! t i i) (loop (+ i 1))))")) {
             VmFixture f = new VmFixture();
-            f.vm.setHeapBytes(64 << 10);
+            f.vm.configure(f.vm.settings().withHeapBytes(64 << 10));
             assertTrue(f.error(loop).contains("Heap overflow"), loop);
         }
     }
@@ -87,7 +87,8 @@ class BulkWorkTest {
         // Each call walks a million pairs, about 15,600 points: the heartbeat preempts the
         // thread after one call, not after a thousand, and the steps count the work.
         assertTrue(calls >= 1 && calls <= 10, "length calls while the primordial thread made 5,000 entries: " + calls);
-        assertTrue(vm.lastSteps >= calls * (1_000_000 / Interp.WORK_PER_POINT), "steps " + vm.lastSteps + " for " + calls + " calls");
+        long steps = o.report().steps();
+        assertTrue(steps >= calls * (1_000_000 / Interp.WORK_PER_POINT), "steps " + steps + " for " + calls + " calls");
     }
 
     @Test
@@ -113,7 +114,7 @@ class BulkWorkTest {
         for (long seed : new long[] {1, 2}) {
             StringWriter out = new StringWriter();
             Machine vm = controlled(2, seed, out);
-            vm.setHeapBytes(1L << 30);
+            vm.configure(vm.settings().withHeapBytes(1L << 30));
             Machine.Outcome o = vm.load(program, "t.ss");
             assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
             // The thread starts no new length call between the request and the collection:
@@ -125,7 +126,7 @@ class BulkWorkTest {
     @Test
     void ctrlCEndsALongRunningBulkLoopInAnotherThread() throws Exception {
         VmFixture f = new VmFixture();
-        f.vm.setProcessors(1);
+        f.vm.configure(f.vm.settings().withProcessors(1));
         Thread ctrlC = new Thread(() -> {
             // Pressed again and again until the run ends: a press before the run starts is dropped.
             while (!Thread.currentThread().isInterrupted()) {
@@ -174,7 +175,7 @@ class BulkWorkTest {
             assertEquals(first, RewindTest.fresh(THREADS, "t.ss", seed), "seed " + seed);
             assertTrue(first.startsWith("VALUE 0\n(1000004 1000008 1000012)"), first);
             Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-            vm.setProcessors(2);
+            vm.configure(vm.settings().withProcessors(2));
             Machine.Prepared p = vm.prepare(THREADS, "t.ss");
             Checkpoint snap = vm.snapshot(p);
             RewindTest.rewound(vm, snap, p, THREADS, seed + 1);
@@ -184,8 +185,8 @@ class BulkWorkTest {
 
     private static Machine controlled(int processors, long seed, StringWriter out) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(processors);
-        vm.setControlled(seed, "random", 10_000_000);
+        vm.configure(vm.settings().withProcessors(processors));
+        vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(10_000_000));
         vm.deadline = System.nanoTime() + 100_000_000_000L;
         return vm;
     }

@@ -23,8 +23,8 @@ class HeapTest {
     void garbageIsCollectedLiveDataSurvivesAndMoves() {
         for (int processors : new int[] {1, 4}) {
             VmFixture f = new VmFixture();
-            f.vm.setProcessors(processors);
-            f.vm.setHeapBytes(8 << 20);
+            f.vm.configure(f.vm.settings().withProcessors(processors));
+            f.vm.configure(f.vm.settings().withHeapBytes(8 << 20));
             f.run(PROGRAM);
             f.run("(churn 100000) (gc)");
             String r = f.eval("""
@@ -41,11 +41,11 @@ class HeapTest {
     @Test
     void liveDataBeyondTheHeapIsAHeapOverflow() {
         VmFixture f = new VmFixture();
-        f.vm.setHeapBytes(64 << 10);
+        f.vm.configure(f.vm.settings().withHeapBytes(64 << 10));
         String err = f.error("(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc)))) (length (build 100000 '()))");
         assertTrue(err.contains("Heap overflow"), err);
         // The VM is still usable afterwards, with a bigger heap.
-        f.vm.setHeapBytes(64 << 20);
+        f.vm.configure(f.vm.settings().withHeapBytes(64 << 20));
         assertEquals("3", f.eval("(+ 1 2)"));
     }
 
@@ -65,7 +65,7 @@ class HeapTest {
     @Test
     void objectsGetConsecutiveAddressesInTheirProcessorsAllocationArea() {
         VmFixture f = new VmFixture();
-        f.vm.setProcessors(2);
+        f.vm.configure(f.vm.settings().withProcessors(2));
         assertEquals("(#t 24)", f.eval("(let* ((a (cons 1 2)) (b (cons 3 4))) (list (> (##object-address a) 0) (- (##object-address b) (##object-address a))))"));
     }
 }

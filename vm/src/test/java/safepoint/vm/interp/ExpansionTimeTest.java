@@ -39,7 +39,7 @@ class ExpansionTimeTest {
 
     static Machine machine(StringWriter out, int processors) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
-        vm.setProcessors(processors);
+        vm.configure(vm.settings().withProcessors(processors));
         vm.deadline = System.nanoTime() + 100_000_000_000L;
         return vm;
     }
@@ -54,7 +54,7 @@ class ExpansionTimeTest {
     static Run controlled(String program, int processors, long seed, String strategy) {
         StringWriter out = new StringWriter();
         Machine vm = machine(out, processors);
-        vm.setControlled(seed, strategy, 10_000_000);
+        vm.configure(vm.settings().controlled(seed, strategy).withMaxSteps(10_000_000));
         Machine.Outcome o = vm.load(program, "t.ss");
         return new Run(vm, o, out.toString());
     }
@@ -74,7 +74,7 @@ class ExpansionTimeTest {
                     assertEquals("VALUE 0\nworker\ndone\n", first.text(), what);
                     // The same seed, the same run: the compile thread takes no turn of its own.
                     Run again = controlled(WHO, p, seed, strategy);
-                    assertEquals(first.vm().lastScheduleString(WHO), again.vm().lastScheduleString(WHO), what);
+                    assertEquals(first.outcome().report().schedule(WHO), again.outcome().report().schedule(WHO), what);
                 }
             }
         }
@@ -91,10 +91,10 @@ class ExpansionTimeTest {
         for (int i = 0; i < 3; i++) {
             StringWriter out = new StringWriter();
             vm.rewind(snap, out, new StringWriter(), 11);
-            vm.setControlled(11, "random", 10_000_000);
+            vm.configure(vm.settings().controlled(11, "random").withMaxSteps(10_000_000));
             Machine.Outcome o = vm.run(p);
             assertEquals(fresh.text(), new Run(vm, o, out.toString()).text(), "run " + i);
-            assertEquals(fresh.vm().lastScheduleString(WHO), vm.lastScheduleString(WHO), "run " + i);
+            assertEquals(fresh.outcome().report().schedule(WHO), o.report().schedule(WHO), "run " + i);
         }
     }
 
@@ -211,7 +211,7 @@ class ExpansionTimeTest {
             for (String program : new String[] {FOREVER_IN_WORKER, FOREVER_IN_MAIN}) {
                 StringWriter out = new StringWriter();
                 Machine vm = machine(out, 2);
-                if (controlled) vm.setControlled(1, "random", Long.MAX_VALUE);
+                if (controlled) vm.configure(vm.settings().controlled(1, "random").withMaxSteps(Long.MAX_VALUE));
                 Machine.Outcome[] result = new Machine.Outcome[1];
                 Thread runner = new Thread(() -> result[0] = vm.load(program, "t.ss"));
                 runner.start();
@@ -292,7 +292,7 @@ class ExpansionTimeTest {
         var snap = vm.snapshot(p);
         for (long seed = 1; seed <= 50; seed++) {
             vm.rewind(snap, new StringWriter(), new StringWriter(), seed);
-            vm.setControlled(seed, "random", 1_000_000);
+            vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
             assertEquals(Machine.Status.VALUE, vm.run(p).status());
             assertTrue(ExpansionTime.open() <= openBefore + 1, "compiles left open: " + ExpansionTime.open());
         }

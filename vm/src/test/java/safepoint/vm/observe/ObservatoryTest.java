@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Stepper;
 
@@ -17,7 +18,7 @@ import safepoint.vm.run.Stepper;
 class ObservatoryTest {
     private static Machine machine(int processors) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-        vm.setProcessors(processors);
+        vm.configure(vm.settings().withProcessors(processors));
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         return vm;
     }
@@ -101,7 +102,7 @@ class ObservatoryTest {
     @Timeout(30)
     void aControlledRunIsSeenBetweenTwoStepsWhileItRuns() throws Exception {
         Machine vm = machine(2);
-        vm.setControlled(7, "random", Long.MAX_VALUE);
+        vm.configure(vm.settings().controlled(7, "random").withMaxSteps(Long.MAX_VALUE));
         AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
         Thread run = start(vm, """
                 (define m (make-mutex 'm))
@@ -138,7 +139,7 @@ class ObservatoryTest {
         String[] schedules = new String[2];
         for (int i = 0; i < 2; i++) {
             Machine vm = machine(3);
-            vm.setControlled(11, "random", 10_000_000);
+            vm.configure(vm.settings().controlled(11, "random").withMaxSteps(10_000_000));
             AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
             Thread run = start(vm, program, outcome);
             int looks = 0;
@@ -148,7 +149,7 @@ class ObservatoryTest {
             }
             run.join(30_000);
             assertEquals(Machine.Status.VALUE, outcome.get().status(), String.valueOf(outcome.get().errorText()));
-            schedules[i] = vm.lastScheduleString(program);
+            schedules[i] = outcome.get().report().schedule(program);
             if (i == 1) assertTrue(looks > 0);
         }
         assertEquals(schedules[0], schedules[1]);
@@ -159,10 +160,10 @@ class ObservatoryTest {
     void aStepperLooksOnTheControllersOwnThread() {
         Machine vm = machine(2);
         AtomicReference<MachineView> seen = new AtomicReference<>();
-        vm.setManual(view -> {
+        vm.configure(vm.settings().controlled(0, new Chooser.Manual(view -> {
             if (view.steps() == 40 && seen.get() == null) seen.set(vm.look());
             return new Stepper.StepProcessor(view.runnable().get(0));
-        }, 100_000);
+        })).withMaxSteps(100_000));
         Machine.Outcome o = vm.load("(define t (spawn/name 'side (lambda () (let loop ((i 0)) (if (< i 100) (loop (+ i 1)))))))"
                 + " (thread-join! t) 'done", "step.ss");
         assertEquals(Machine.Status.VALUE, o.status(), o.errorText());

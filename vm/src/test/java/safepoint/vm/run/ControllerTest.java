@@ -42,8 +42,8 @@ class ControllerTest {
     static String run(String program, int processors, long seed, String strategy, long maxSteps) {
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(processors);
-        vm.setControlled(seed, strategy, maxSteps);
+        vm.configure(vm.settings().withProcessors(processors));
+        vm.configure(vm.settings().controlled(seed, strategy).withMaxSteps(maxSteps));
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         Machine.Outcome o = vm.load(program, "t.ss");
         return o.status() + " " + o.exitCode() + "\n" + out + (o.errorText() == null ? "" : o.errorText());
@@ -110,8 +110,8 @@ class ControllerTest {
     void ctrlCEndsAWaitOfTheMainThreadInControlledModeToo() throws Exception {
         // The controller holds the scheduler for the whole run: the interrupt is delivered between slices.
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
-        vm.setProcessors(2);
-        vm.setControlled(1, "random", Long.MAX_VALUE);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.configure(vm.settings().controlled(1, "random").withMaxSteps(Long.MAX_VALUE));
         Thread ctrlC = new Thread(() -> {
             try {
                 Thread.sleep(300);
@@ -137,8 +137,8 @@ class ControllerTest {
         String program = Files.readString(Path.of("..", "examples", "lost-update.ss"));
         for (long seed = 1; seed <= 30; seed++) {
             Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-            vm.setProcessors(4);
-            vm.setControlled(seed, "random", 1_000_000);
+            vm.configure(vm.settings().withProcessors(4));
+            vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
             vm.events.setMode(Events.Mode.RECORD);
             vm.load(program, "t.ss");
             String last = "0";
@@ -213,17 +213,16 @@ class ControllerTest {
         for (long seed = 1; seed <= 20; seed++) {
             StringWriter out = new StringWriter();
             Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
-            vm.setProcessors(1);
-            vm.setControlled(seed, "random", 1_000_000);
-            vm.load(program, "t.ss");
-            String schedule = vm.lastScheduleString(program);
+            vm.configure(vm.settings().withProcessors(1));
+            vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
+            String schedule = vm.load(program, "t.ss").report().schedule(program);
             assertTrue(schedule.startsWith("S2:") && schedule.contains(",t"), schedule);
             orders.add(out.toString());
             // The string replays the same run.
             StringWriter again = new StringWriter();
             Machine r = new Machine(again, new StringWriter(), new StringReader(""), 0);
-            r.setProcessors(1);
-            r.setReplay(schedule, program);
+            r.configure(r.settings().withProcessors(1));
+            r.configure(r.settings().choosing(Chooser.replay(schedule, program, new StringBuilder())));
             assertEquals(Machine.Status.VALUE, r.load(program, "t.ss").status());
             assertEquals(out.toString(), again.toString(), schedule);
         }
@@ -232,16 +231,15 @@ class ControllerTest {
         // which is what round robin takes; so its run without the tK entries is an S1 string.
         StringWriter rr = new StringWriter();
         Machine first = new Machine(rr, new StringWriter(), new StringReader(""), 0);
-        first.setProcessors(1);
-        first.setControlled(0, "rr", 1_000_000);
-        first.load(program, "t.ss");
-        String s2 = first.lastScheduleString(program);
+        first.configure(first.settings().withProcessors(1));
+        first.configure(first.settings().controlled(0, "rr").withMaxSteps(1_000_000));
+        String s2 = first.load(program, "t.ss").report().schedule(program);
         String s1 = s2.replace("S2:", "S1:").replaceAll(",t0(\\*\\d+)?", "");
         assertTrue(!s1.contains(",t"), s1);
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
-        vm.setProcessors(1);
-        vm.setReplay(s1, program);
+        vm.configure(vm.settings().withProcessors(1));
+        vm.configure(vm.settings().choosing(Chooser.replay(s1, program, new StringBuilder())));
         assertEquals(Machine.Status.VALUE, vm.load(program, "t.ss").status(), s1);
         assertEquals(rr.toString(), out.toString(), s1);
     }

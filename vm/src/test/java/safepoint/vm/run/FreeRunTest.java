@@ -19,7 +19,7 @@ class FreeRunTest {
 
     static VmFixture fourProcessors() {
         VmFixture f = new VmFixture();
-        f.vm.setProcessors(4);
+        f.vm.configure(f.vm.settings().withProcessors(4));
         return f;
     }
 
@@ -96,8 +96,8 @@ class FreeRunTest {
     @Test
     void theSameCycleIsAProvenHangAtTheStepBoundInControlledMode() {
         Machine vm = new Machine(new java.io.StringWriter(), new java.io.StringWriter(), new java.io.StringReader(""), 1);
-        vm.setProcessors(4);
-        vm.setControlled(1, "random", 200_000);
+        vm.configure(vm.settings().withProcessors(4));
+        vm.configure(vm.settings().controlled(1, "random").withMaxSteps(200_000));
         Machine.Outcome o = vm.load(CYCLE_WHILE_TICKING, "t.ss");
         assertEquals(3, o.exitCode(), o.errorText());
         assertTrue(o.errorText().contains("it comes back on itself: a cycle nothing outside can break"), o.errorText());

@@ -35,7 +35,7 @@ class InternalErrorTest {
 
     static VmFixture fourProcessors() {
         VmFixture f = new VmFixture();
-        f.vm.setProcessors(4);
+        f.vm.configure(f.vm.settings().withProcessors(4));
         return f;
     }
 
@@ -61,7 +61,7 @@ class InternalErrorTest {
     @Test
     void aProcessorFailingWhileAGcBarrierWaitsForItReleasesTheOthers() {
         VmFixture f = fourProcessors();
-        f.vm.setHeapBytes(1 << 20);
+        f.vm.configure(f.vm.settings().withHeapBytes(1 << 20));
         FreeRun.faultForTests = (vm, p) -> {
             if (vm == f.vm && p == 1 && vm.heap.pending) throw new Injected("P1 at the barrier");
         };
@@ -102,7 +102,7 @@ class InternalErrorTest {
         // The fault escapes Interp.run (an Error, not a Scheme error) in the only first run: the
         // other worker waits for that run's alternatives.
         java.util.function.Supplier<ProgramRuns> programs = () -> new ProgramRuns("(spawn (lambda () 1)) (fault!)", "t.ss", vm -> {
-            vm.setProcessors(2);
+            vm.configure(vm.settings().withProcessors(2));
             vm.add(Primitive.of0("fault!", false, c -> {
                 throw new AssertionError("injected");
             }));

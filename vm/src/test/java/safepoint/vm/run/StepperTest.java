@@ -47,8 +47,8 @@ class StepperTest {
 
     static Machine machine(Stepper s, StringWriter out) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
-        vm.setProcessors(3);
-        vm.setManual(s, 1_000_000);
+        vm.configure(vm.settings().withProcessors(3));
+        vm.configure(vm.settings().controlled(0, new Chooser.Manual(s)).withMaxSteps(1_000_000));
         vm.events.setMode(Events.Mode.RECORD);
         return vm;
     }

@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.run.Chooser;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ class DfsSearchTest {
             """;
 
     static ProgramRuns runs(String program, int processors) {
-        return new ProgramRuns(program, "t.ss", vm -> vm.setProcessors(processors));
+        return new ProgramRuns(program, "t.ss", vm -> vm.configure(vm.settings().withProcessors(processors)));
     }
 
     static DfsSearch.Result search(String program, int processors, int bound) {
@@ -94,8 +95,8 @@ class DfsSearchTest {
         assertTrue(r.failure().errorText().contains("lost update, counter is 1"), r.failure().errorText());
         // The failing run's recorded choices replay exactly to the same failure.
         Machine again = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-        again.setProcessors(2);
-        again.setReplay(r.failingChoices());
+        again.configure(again.settings().withProcessors(2));
+        again.configure(again.settings().choosing(Chooser.replay(r.failingChoices())));
         Machine.Outcome o = again.load(LOST_UPDATE, "t.ss");
         assertEquals(r.failure().errorText(), o.errorText());
     }

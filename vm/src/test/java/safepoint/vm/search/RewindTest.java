@@ -40,7 +40,7 @@ public class RewindTest {
     static String describe(Machine vm, Machine.Outcome o, StringWriter out, String text) {
         StringBuilder sb = new StringBuilder();
         sb.append(o.status()).append(' ').append(o.exitCode()).append('\n').append(out).append('\n').append(o.errorText()).append('\n');
-        sb.append(vm.lastScheduleString(text)).append('\n');
+        sb.append(o.report().schedule(text)).append('\n');
         for (Events.Event e : vm.events.snapshot()) {
             // A GC's pause is wall-clock time: the one field that differs between any two runs.
             What w = e.what() instanceof What.GcRelease g ? new What.GcRelease(g.epoch(), g.liveWords(), 0) : e.what();
@@ -54,8 +54,8 @@ public class RewindTest {
     public static String fresh(String text, String file, long seed) {
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed);
-        vm.setProcessors(2);
-        vm.setControlled(seed, "random", STEPS);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(STEPS));
         vm.events.setMode(Events.Mode.RECORD);
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         return describe(vm, vm.load(text, file), out, text);
@@ -64,7 +64,7 @@ public class RewindTest {
     public static String rewound(Machine vm, Checkpoint snap, Machine.Prepared p, String text, long seed) {
         StringWriter out = new StringWriter();
         vm.rewind(snap, out, new StringWriter(), seed);
-        vm.setControlled(seed, "random", STEPS);
+        vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(STEPS));
         vm.events.setMode(Events.Mode.RECORD);
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         return describe(vm, vm.run(p), out, text);
@@ -79,7 +79,7 @@ public class RewindTest {
             String text = Files.readString(program);
             String file = program.getFileName().toString();
             Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
-            vm.setProcessors(2);
+            vm.configure(vm.settings().withProcessors(2));
             Machine.Prepared p = vm.prepare(text, file);
             Checkpoint snap = vm.snapshot(p);
             // Runs in an order unlike the fresh ones: each must still match its fresh twin.

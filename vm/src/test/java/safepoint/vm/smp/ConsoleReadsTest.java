@@ -77,29 +77,29 @@ class ConsoleReadsTest {
         assertEquals("200000\n#t\ninput please\nhello\n", out.toString());
         assertTrue(vm.events.snapshot().stream().anyMatch(e -> e.what() instanceof What.Wait w && w.thread().name().equals("#<thread reader>")
                 && w.on().equals(new What.OnInput("#<input-port (stdin)>"))), "a wait event on the port");
-        return vm.lastScheduleString(READER_AND_WORKER);
+        return o.report().schedule(READER_AND_WORKER);
     }
 
     @Test
     void aReaderWithoutInputWaitsOnThePortWhileOthersRunInFreeRun() throws Exception {
-        vm.setProcessors(2);
+        vm.configure(vm.settings().withProcessors(2));
         runReaderAndWorker();
     }
 
     @Test
     void oneProcessorRunsTheOthersWhileTheReaderWaits() throws Exception {
-        vm.setProcessors(1);
+        vm.configure(vm.settings().withProcessors(1));
         runReaderAndWorker();
     }
 
     @Test
     void controlledModeWaitsForInputInsteadOfReportingADeadlockAndRepeatsItsSchedule() throws Exception {
-        vm.setProcessors(2);
-        vm.setControlled(7, "random", 10_000_000);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.configure(vm.settings().controlled(7, "random").withMaxSteps(10_000_000));
         String schedule = runReaderAndWorker();
         ConsoleReadsTest again = new ConsoleReadsTest();
-        again.vm.setProcessors(2);
-        again.vm.setControlled(7, "random", 10_000_000);
+        again.vm.configure(again.vm.settings().withProcessors(2));
+        again.vm.configure(again.vm.settings().controlled(7, "random").withMaxSteps(10_000_000));
         try {
             assertEquals(schedule, again.runReaderAndWorker(), "the same seed makes the same run, input and all");
         } finally {

@@ -46,13 +46,13 @@ class LockStateTest {
     private static void answersEverywhere(String program, String expected) {
         for (int processors : new int[] {1, 4}) {
             VmFixture f = new VmFixture();
-            f.vm.setProcessors(processors);
+            f.vm.configure(f.vm.settings().withProcessors(processors));
             assertEquals(expected, f.eval(program), "free run on " + processors);
         }
         for (long seed = 1; seed <= 5; seed++) {
             VmFixture f = new VmFixture();
-            f.vm.setProcessors(4);
-            f.vm.setControlled(seed, "random", 1_000_000);
+            f.vm.configure(f.vm.settings().withProcessors(4));
+            f.vm.configure(f.vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
             assertEquals(expected, f.eval(program), "controlled, seed " + seed);
         }
     }
