@@ -4,6 +4,7 @@ import safepoint.vm.smp.ConsoleReads;
 import safepoint.vm.prims.FilePrims;
 import safepoint.vm.data.Values;
 import safepoint.vm.data.MonitorOrder;
+import safepoint.vm.smp.Barrier;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.Failure;
@@ -391,7 +392,9 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** The simulated heap and its collector. */
-    public final Heap heap = new Heap(this, scheduler, this::processors, events, this::threadRef, this::clock);
+    /** The GC barrier: pending collection, requester, arrivals (smp.Barrier). */
+    public final Barrier barrier = new Barrier(scheduler, this::processors, events, this::threadRef, this::clock, () -> this.heap);
+    public final Heap heap = new Heap(this, barrier, events);
 
     /** The value of a global, or null when unbound (for tests and tools). */
     public Object lookup(String name) {
@@ -741,7 +744,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * the scheduler's monitor with no processor running Scheme code (see Observatory).
      */
     public MachineView view(MachineView.Mode mode, WaitForGraph.ProcessorState[] procs) {
-        return observatory.look(new Observatory.Parts(mode, clock(), procs.length, scheduler, heap, primordial, procs,
+        return observatory.look(new Observatory.Parts(mode, clock(), procs.length, scheduler, heap, barrier, primordial, procs,
                 WaitForGraph.of(this, procs), tableHost.tables.entries()));
     }
 

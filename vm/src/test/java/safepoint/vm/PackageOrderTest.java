@@ -58,7 +58,9 @@ class PackageOrderTest {
             "WaitForGraph -> Machine",
             // Registers that know their thread, its scheduler, its heap area and object types.
             "ControlPrims -> Compiler",
+            "Collections -> SThread",
             "Heap -> SThread",
+            "Interp -> Barrier",
             "Interp -> Heap",
             "Interp -> ObjType",
             "Interp -> ObjectForms",

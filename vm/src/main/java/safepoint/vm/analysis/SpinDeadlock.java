@@ -35,7 +35,7 @@ public final class SpinDeadlock {
      * other processor has stopped ({@code othersStopped}); otherwise on the only processor.
      */
     public static Machine.Outcome withoutPolls(Machine vm, int n, int p, SThread t, boolean othersStopped) {
-        if (!vm.heap.pending) return n == 1 ? onOneProcessor(vm, t) : null;
+        if (!vm.barrier.pending) return n == 1 ? onOneProcessor(vm, t) : null;
         if (!othersStopped) return null;
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == p ? t : null, q != p);

@@ -112,7 +112,7 @@ public final class WaitForGraph {
     /** Build the graph of {@code vm} as it is now; {@code procs} says what each processor does. */
     public static WaitForGraph of(Machine vm, ProcessorState[] procs) {
         Scheduler s = vm.scheduler;
-        WaitForGraph g = new WaitForGraph(vm.heap.pending);
+        WaitForGraph g = new WaitForGraph(vm.barrier.pending);
         java.util.IdentityHashMap<SThread, Boolean> seen = new java.util.IdentityHashMap<>();
         java.util.function.Consumer<SThread> see = t -> {
             if (t != null && seen.put(t, Boolean.TRUE) == null) g.threads.add(t);

@@ -23,50 +23,35 @@ import safepoint.vm.event.What;
 
 /**
  * The simulated heap and its stop-the-world collector. Threads report what they allocate at
- * scheduling points; when the heap is full a collection is requested: every processor stops at
- * its next poll (idle processors count as stopped), the requester's even in code without polls;
- * then Safepoint traces the Scheme heap itself from the machine's {@link Roots}, in their fixed
+ * scheduling points; when the heap is full a collection is requested from the GC barrier
+ * ({@link Collections}, kept by smp.Barrier), which stops every processor; then Safepoint traces the Scheme heap itself from the machine's {@link Roots}, in their fixed
  * order, with an explicit mark stack over the shared {@link ObjectWalker}, gives the survivors
  * new addresses in trace order (a moving collector: values derived from old addresses go stale,
  * on purpose), and releases everyone. Its own rules: what each object costs in words, weak
- * tables' weak sides untraced, and only an Interp's registers. Locking rule: {@link #pending} is written under the scheduler's monitor and read by
- * processors at polls; the collection runs under that monitor while every processor is stopped.
+ * tables' weak sides untraced, and only an Interp's registers. Locking rule: the collection runs
+ * under the scheduler's monitor while every processor is stopped; the allocation counters are
+ * atomic or volatile, written by processors as they run.
  */
 public final class Heap {
     private final Roots roots;
-    /** The scheduler's monitor: requests are made under it, and waiting processors woken on it. */
-    private final Object monitor;
-    private final IntSupplier processors;
+    private final Collections barrier;
     private final Events events;
-    /** How events name a thread (null: no thread). */
-    private final Function<SThread, Ref.ThreadRef> threadRef;
-    /** The run's clock: virtual nanoseconds in controlled mode, so times to safepoint replay the same. */
-    private final LongSupplier clock;
     /** Capacity in words (8 bytes each). */
     public volatile long capacity = (256L << 20) / 8;
     public final AtomicLong sinceGc = new AtomicLong();
     public volatile long liveAfterGc;
-    public volatile boolean pending;
-    public SThread requester;
-    public long requestedAt;
     public int epoch;
     public long collections;
     public long lastPauseNanos;
     public long totalPauseNanos;
     public long lastLive;
     public long lastCleared;
-    /** Nanoseconds from the request until each processor stopped, for the last collection. */
-    public long[] timeToSafepoint = new long[0];
     private long nextAddress = 1 << 12;
 
-    public Heap(Roots roots, Object monitor, IntSupplier processors, Events events, Function<SThread, Ref.ThreadRef> threadRef,
-            LongSupplier clock) {
+    public Heap(Roots roots, Collections barrier, Events events) {
         this.roots = roots;
-        this.monitor = monitor;
-        this.processors = processors;
+        this.barrier = barrier;
         this.events = events;
-        this.threadRef = threadRef;
-        this.clock = clock;
     }
 
     /** Words in one processor allocation area. */
@@ -112,7 +97,7 @@ public final class Heap {
     /** A thread's allocation since its last report; may request a collection. */
     public void account(Interp m, long words) {
         long s = sinceGc.addAndGet(words);
-        if (!pending && liveAfterGc + s > capacity) request(m.thread);
+        if (!barrier.pending() && liveAfterGc + s > capacity) barrier.request(m.thread);
     }
 
     /**
@@ -125,34 +110,12 @@ public final class Heap {
         sinceGc.addAndGet(words);
     }
 
-    public void request(SThread t) {
-        synchronized (monitor) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);
-            if (pending) return;
-            pending = true;
-            requester = t;
-            requestedAt = clock.getAsLong(); // virtual in controlled mode, so a seeded run reports the same times
-            timeToSafepoint = new long[processors.getAsInt()];
-            if (events.on()) {
-                int p = t == null || t.onProcessor < 0 ? 0 : t.onProcessor;
-                events.emit(p, new What.GcRequest(threadRef.apply(t), liveAfterGc + sinceGc.get(), capacity));
-            }
-            monitor.notifyAll();
-        }
-    }
-
-    /** Record a processor's arrival at the barrier, and its event, the first time; true then. */
-    public boolean arrived(int processor) {
-        if (processor < timeToSafepoint.length && timeToSafepoint[processor] == 0) {
-            timeToSafepoint[processor] = Math.max(1, clock.getAsLong() - requestedAt);
-            if (events.on()) events.emit(processor, new What.GcArrive(new Ref.ProcessorRef(processor)));
-            return true;
-        }
-        return false;
-    }
-
-    /** Collect now: every processor is stopped. Called under the scheduler's monitor. */
-    public void collect() {
+    /**
+     * Collect now for {@code requester} (who gets heap-overflow if the live data still do not
+     * fit): every processor is stopped, under the scheduler's monitor. {@code released} runs
+     * once the collection is done, before its release event (the barrier opens there).
+     */
+    public void collect(SThread requester, Runnable released) {
         long t0 = System.nanoTime();
         if (events.on()) events.emit(0, new What.GcPhase(epoch + 1, What.Phase.TRACE));
         Tracer tr = new Tracer();
@@ -170,12 +133,10 @@ public final class Heap {
         sinceGc.set(0);
         lastPauseNanos = System.nanoTime() - t0;
         totalPauseNanos += lastPauseNanos;
-        pending = false;
+        released.run();
         if (events.on()) events.emit(0, new What.GcRelease(epoch, live, lastPauseNanos));
-        SThread r = requester;
-        requester = null;
-        if (live > capacity && r != null) {
-            r.interp.pendingRaise = overflow();
+        if (live > capacity && requester != null) {
+            requester.interp.pendingRaise = overflow();
         }
     }
 

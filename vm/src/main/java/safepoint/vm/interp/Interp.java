@@ -316,9 +316,9 @@ public final class Interp implements Ctx {
         if (l.polls) {
             polls++;
             if (interruptFlags != 0) poll();
-            if (machine.heap.pending) safepoint();
+            if (machine.barrier.pending) safepoint();
         } else {
-            if (machine.heap.pending && machine.heap.requester == thread) safepoint(); // the allocating processor starts the GC itself, even without polls
+            if (machine.barrier.pending && machine.barrier.requester == thread) safepoint(); // the allocating processor starts the GC itself, even without polls
             if ((interruptFlags & INTR_HOST) != 0) stopSlice = true; // a host stop halts code without polls too
         }
     }
@@ -567,7 +567,7 @@ public final class Interp implements Ctx {
             // No collection can make room: fail before building anything. The GC is still
             // requested, as Gambit collects before it reports an overflow; it runs at this
             // thread's next scheduling point (a handler's entry), as every GC does.
-            h.request(thread);
+            machine.barrier.request(thread);
             throw Condition.of(Condition.Kind.HEAP_OVERFLOW, "Heap overflow");
         }
     }

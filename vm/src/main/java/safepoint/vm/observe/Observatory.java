@@ -9,6 +9,7 @@ import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Where;
 import safepoint.vm.lang.TableRegistry;
+import safepoint.vm.smp.Barrier;
 import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
@@ -28,7 +29,7 @@ public final class Observatory {
     private final IdentityHashMap<Object, Long> ids = new IdentityHashMap<>();
 
     /** What the caller knows of the machine at this instant (Machine.view fills it). */
-    public record Parts(MachineView.Mode mode, long clockNanos, int processorsConfigured, Scheduler scheduler, Heap heap,
+    public record Parts(MachineView.Mode mode, long clockNanos, int processorsConfigured, Scheduler scheduler, Heap heap, Barrier barrier,
             SThread primordial, WaitForGraph.ProcessorState[] processors, WaitForGraph graph, List<TableRegistry.Entry> tables) {}
 
     /** The view; called holding the scheduler's monitor, with no processor running Scheme code. */
@@ -45,20 +46,21 @@ public final class Observatory {
         boolean idle = m.mode() == MachineView.Mode.IDLE;
         for (SThread t : all) threads.add(thread(t, idle && t == m.primordial(), on.getOrDefault(t, t.onProcessor)));
         List<ProcessorView> procs = new ArrayList<>();
-        long[] tts = m.heap().timeToSafepoint;
+        Barrier b = m.barrier();
+        long[] tts = b.timeToSafepoint;
         for (int i = 0; i < s.local.length; i++) {
             WaitForGraph.ProcessorState ps = i < m.processors().length ? m.processors()[i] : null;
             SThread runs = ps == null ? null : ps.running();
             ProcessorView.State st = runs != null ? (runs.interp.polling ? ProcessorView.State.RUNNING : ProcessorView.State.NO_POLL)
-                    : m.heap().pending && i < tts.length && tts[i] > 0 ? ProcessorView.State.AT_SAFEPOINT
+                    : b.pending && i < tts.length && tts[i] > 0 ? ProcessorView.State.AT_SAFEPOINT
                     : ProcessorView.State.IDLE;
             procs.add(new ProcessorView(i, st, runs == null ? null : ref(runs), s.local[i].size(),
                     at(s.switches, i), at(s.polls, i), at(s.spins, i), i < tts.length && tts[i] > 0 ? tts[i] : -1));
         }
         Heap h = m.heap();
         List<Integer> arrived = new ArrayList<>();
-        for (int i = 0; i < tts.length; i++) if (h.pending && tts[i] > 0) arrived.add(i);
-        BarrierView barrier = new BarrierView(h.pending, h.pending && h.requester != null ? ref(h.requester) : null, arrived);
+        for (int i = 0; i < tts.length; i++) if (b.hasArrived(i)) arrived.add(i);
+        BarrierView barrier = new BarrierView(b.pending, b.pending && b.requester != null ? ref(b.requester) : null, arrived);
         HeapView heap = new HeapView(h.capacity, h.liveAfterGc, h.sinceGc.get(), h.collections, h.epoch, h.lastPauseNanos,
                 h.totalPauseNanos);
         List<WaitEdge> waits = new ArrayList<>();

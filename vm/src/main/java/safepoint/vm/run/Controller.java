@@ -186,7 +186,7 @@ public final class Controller {
                         + " --max-steps raises the bound)", 4);
             }
             s.expireTimeouts(vm.clock());
-            boolean pending = vm.heap.pending;
+            boolean pending = vm.barrier.pending;
             if (!pending) {
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null) continue;
@@ -200,11 +200,11 @@ public final class Controller {
             List<Integer> can = new ArrayList<>();
             for (int p = 0; p < n; p++) {
                 if (current[p] != null) can.add(p);
-                else if (pending) vm.heap.arrived(p); // stopped at the safepoint, or idle: at the barrier
+                else if (pending) vm.barrier.arrived(p); // stopped at the safepoint, or idle: at the barrier
             }
             if (can.isEmpty()) {
                 if (pending) {
-                    vm.heap.collect(); // every processor is stopped: the world is at the safepoint
+                    vm.barrier.collect(); // every processor is stopped: the world is at the safepoint
                     continue;
                 }
                 long next = s.nextDeadline();
@@ -411,7 +411,7 @@ public final class Controller {
     /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */
     private WaitForGraph.ProcessorState[] states() {
         WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[n];
-        for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.heap.pending && current[p] == null);
+        for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.barrier.pending && current[p] == null);
         return ps;
     }
 

@@ -137,7 +137,7 @@ public final class FreeRun {
                 synchronized (s) {
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                     if (stop) return;
-                    if (!vm.heap.pending && mayCycle()) {
+                    if (!vm.barrier.pending && mayCycle()) {
                         // A cycle of waits while other threads still run: proven when two looks
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
@@ -151,7 +151,7 @@ public final class FreeRun {
                         continue;
                     }
                     lastCycle = null;
-                    if (!vm.heap.pending || System.nanoTime() - vm.heap.requestedAt < STALL_NANOS) {
+                    if (!vm.barrier.pending || System.nanoTime() - vm.barrier.requestedAt < STALL_NANOS) {
                         lastProgress = -1;
                         continue;
                     }
@@ -203,7 +203,7 @@ public final class FreeRun {
     private MachineView view() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
-            boolean atBarrier = vm.heap.pending && i < vm.heap.timeToSafepoint.length && vm.heap.timeToSafepoint[i] > 0;
+            boolean atBarrier = vm.barrier.hasArrived(i);
             states[i] = new WaitForGraph.ProcessorState(kept[i], atBarrier);
         }
         return vm.view(MachineView.Mode.FREE_RUN, states);
@@ -307,7 +307,7 @@ public final class FreeRun {
     /** At a host stop: no thread moved between two looks while the barrier waited. */
     private Machine.Outcome stallReport() {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
-                .append((System.nanoTime() - vm.heap.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
+                .append((System.nanoTime() - vm.barrier.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
         for (int i = 0; i < n; i++) {
             SThread t = kept[i] != null ? kept[i] : slices.last(i);
             if (t != null && (kept[i] == t || t.onProcessor == i)) {
@@ -430,11 +430,11 @@ public final class FreeRun {
             vm.input.take();
             if (hostStops > 0) {
                 // Stopped for the host: not at a safepoint, just not running anything.
-            } else if (vm.heap.pending) {
-                vm.heap.arrived(id);
+            } else if (vm.barrier.pending) {
+                vm.barrier.arrived(id);
                 if (idle == n - 1) {
                     // Every other processor has stopped (at a poll, or idle): collect now.
-                    vm.heap.collect();
+                    vm.barrier.collect();
                     s.notifyAll();
                     continue;
                 }

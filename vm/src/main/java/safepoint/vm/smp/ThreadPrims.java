@@ -360,7 +360,7 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 // Request a collection and stop right here: this thread is the requester.
-                m.machine.heap.request(m.thread);
+                m.machine.barrier.request(m.thread);
                 m.val = Special.VOID;
                 m.safepoint();
             }
@@ -370,7 +370,8 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 Heap h = m.machine.heap;
                 Object tts = safepoint.vm.data.Nil.NIL;
-                for (int i = h.timeToSafepoint.length - 1; i >= 0; i--) tts = m.cons(h.timeToSafepoint[i] / 1e6, tts);
+                long[] times = m.machine.barrier.timeToSafepoint;
+                for (int i = times.length - 1; i >= 0; i--) tts = m.cons(times[i] / 1e6, tts);
                 Object[][] rows = {
                     {"collections", h.collections}, {"epoch", (long) h.epoch}, {"heap-words", h.capacity},
                     {"live-words", h.lastLive}, {"allocated-words-since-gc", h.sinceGc.get()},

@@ -148,7 +148,7 @@ class AnalysisPinsTest {
             vm.load("(define mx (make-mutex 'mx))", "t.ss");
             SyncObjects.Mutex mx = (SyncObjects.Mutex) vm.lookup("mx");
             vm.scheduler.processors(2);
-            vm.heap.pending = true;
+            vm.barrier.pending = true;
             Spinlocks.Spinlock lock = new Spinlocks.Spinlock(Symbol.of("L"));
             SThread holder = WaitForGraphTest.thread(vm, "holder");
             lock.tryTake(holder);

@@ -33,7 +33,7 @@ class WaitForGraphTest {
      */
     static WaitForGraph.ProcessorState[] barrierScene(Machine vm, SThread onP2) {
         vm.scheduler.processors(3);
-        vm.heap.pending = true;
+        vm.barrier.pending = true;
         SThread spinner = thread(vm, "spinner");
         Spinlocks.Spinlock lock = new Spinlocks.Spinlock(Symbol.of("L"));
         SThread holder = thread(vm, "holder");

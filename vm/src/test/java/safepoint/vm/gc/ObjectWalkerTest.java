@@ -110,9 +110,17 @@ class ObjectWalkerTest {
         machine.roots.add(null);
         Pair garbage = new Pair(p, list);
         Object monitor = new Object();
-        Heap h = new Heap(machine, monitor, () -> 1, new Events(), t -> null, System::nanoTime);
+        Heap h = new Heap(machine, new Collections() {
+            @Override
+            public boolean pending() {
+                return false;
+            }
+
+            @Override
+            public void request(safepoint.vm.smp.SThread t) {}
+        }, new Events());
         synchronized (monitor) {
-            h.collect();
+            h.collect(null, () -> {});
         }
         assertEquals(14, h.lastLive);
         assertEquals(1, h.collections);

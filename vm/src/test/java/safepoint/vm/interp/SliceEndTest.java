@@ -75,7 +75,7 @@ class SliceEndTest {
         assertFalse(m.atSafepoint, "the flag is consumed: the processor joins the barrier");
         assertEquals(SliceEnd.SAFEPOINT, m.run(ALL), "the GC is still pending: stopped at the next poll");
         synchronized (m.machine.scheduler) {
-            m.machine.heap.collect();
+            m.machine.barrier.collect();
         }
         assertEquals(SliceEnd.HALTED, m.run(ALL), "after the GC the thread goes on");
     }
