@@ -508,6 +508,18 @@ class CliTest {
     }
 
     @Test
+    void aFileGivenAsTheCommandRunsItAsGsiAndGxiDo() throws Exception {
+        Path prog = dir.resolve("hello-file.ss");
+        Files.writeString(prog, "(display \"hi from a file\") (newline) (exit 7)");
+        Result r = run("", "-p", "2", prog.toString());
+        assertEquals("hi from a file\n", r.out());
+        assertEquals(7, r.status(), r.err());
+        Result missing = run("", dir.resolve("nope.ss").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("no such file either"), missing.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("", "run").status());
         assertEquals(2, run("", "-p", "0", "-e", "1").status());
