@@ -87,7 +87,7 @@ final class Explore {
                 String report = plain ? r.errorText() + "\n"
                         : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
                                 + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n"
-                                + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + file + " -p " + o.processors()
+                                + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors()
                                 + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
                 failures.put(i, new Failure(report, ran.choices(), r, ran.preemptions(), plain));
                 firstFailure.accumulateAndGet(i, Math::min);
@@ -229,8 +229,8 @@ final class Explore {
             String report = plain ? r.failure().errorText() + "\n"
                     : "failure found by the dfs search after " + r.schedules() + " schedules (-p " + o.processors() + ", "
                             + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"
-                            + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + file + " -p "
-                            + o.processors() + " --schedule " + schedule + "\n";
+                            + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p "
+                            + o.processors() + " --schedule " + Shell.quote(schedule) + "\n";
             return report(o, text, file, 0, "dfs",
                     new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
         }

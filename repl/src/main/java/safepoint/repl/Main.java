@@ -144,7 +144,7 @@ public final class Main {
         RunSettings s = vm.settings();
         if (s.controlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
             String schedule = r.report().schedule(text);
-            err.write(scheduleLine(schedule) + "\n(replay: ./safepoint replay " + file + " "
+            err.write(scheduleLine(schedule) + "\n(replay: ./safepoint replay " + Shell.quote(file) + " "
                     + (schedule.length() <= SCHEDULE_SHOWN ? "-p " + s.processors() + " --schedule <schedule>" : seedArguments(s)) + ")\n");
             err.flush();
         }

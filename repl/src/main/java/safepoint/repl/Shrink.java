@@ -70,7 +70,7 @@ final class Shrink {
         }
         String shrunk = Machine.scheduleString(best, text);
         return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions
-                + "): " + shrunk + "\nreplay it: ./safepoint replay " + file + " -p " + o.processors() + " --schedule " + shrunk
+                + "): " + shrunk + "\nreplay it: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors() + " --schedule " + Shell.quote(shrunk)
                 + (machineSeed != 0 ? " --seed " + machineSeed : "") + "\n";
     }
 

