@@ -11,10 +11,6 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer preemptions) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
-    /** The commands; any other first word that names a file runs it. */
-    private static final java.util.Set<String> COMMANDS =
-            java.util.Set.of("repl", "eval", "help", "bench", "run", "explore", "replay", "trace", "demo", "inspect");
-
     static final class UsageError extends Exception {
         UsageError(String message) {
             super(message, null, false, false);
@@ -108,11 +104,6 @@ record Options(String command, List<String> operands, String expr, int processor
             }
         }
         if (command == null) command = "repl";
-        // `safepoint prog.ss`, as with gsi and gxi: a program file given as the command runs it.
-        if (!COMMANDS.contains(command) && operands.isEmpty() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(command))) {
-            operands.add(command);
-            command = "run";
-        }
         switch (command) {
             case "repl", "eval", "help", "bench" -> { }
             case "run" -> {
@@ -127,7 +118,14 @@ record Options(String command, List<String> operands, String expr, int processor
             }
             case "trace", "demo", "inspect" ->
                 throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
-            default -> throw new UsageError("unknown command '" + command + "' (no such file either; to run a program: safepoint FILE)");
+            default -> {
+                // `safepoint prog.ss`, as with gsi and gxi: a program file given as the command runs it.
+                if (!operands.isEmpty() || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(command))) {
+                    throw new UsageError("unknown command '" + command + "' (no such file either; to run a program: safepoint FILE)");
+                }
+                operands.add(command);
+                command = "run";
+            }
         }
         if (strategy != null && seed == null && !command.equals("explore")) {
             throw new UsageError("--strategy needs --seed (controlled mode) or explore");

@@ -58,7 +58,7 @@ class PackageOrderTest {
             "WaitForGraph -> Machine",
             // Registers that know their thread, its scheduler, its heap area and object types.
             "ControlPrims -> Compiler",
-            "Collections -> SThread",
+            "GcRequests -> SThread",
             "Heap -> SThread",
             "Interp -> Barrier",
             "Interp -> Heap",

@@ -1,7 +1,6 @@
 package safepoint.vm.gc;
 
 import safepoint.vm.event.Events;
-import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.smp.SThread;
 import java.math.BigInteger;
@@ -11,20 +10,16 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.MString;
-import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 
 /**
  * The simulated heap and its stop-the-world collector. Threads report what they allocate at
  * scheduling points; when the heap is full a collection is requested from the GC barrier
- * ({@link Collections}, kept by smp.Barrier), which stops every processor; then Safepoint traces the Scheme heap itself from the machine's {@link Roots}, in their fixed
+ * ({@link GcRequests}, kept by smp.Barrier), which stops every processor; then Safepoint traces the Scheme heap itself from the machine's {@link Roots}, in their fixed
  * order, with an explicit mark stack over the shared {@link ObjectWalker}, gives the survivors
  * new addresses in trace order (a moving collector: values derived from old addresses go stale,
  * on purpose), and releases everyone. Its own rules: what each object costs in words, weak
@@ -34,7 +29,7 @@ import safepoint.vm.event.What;
  */
 public final class Heap {
     private final Roots roots;
-    private final Collections barrier;
+    private final GcRequests barrier;
     private final Events events;
     /** Capacity in words (8 bytes each). */
     public volatile long capacity = (256L << 20) / 8;
@@ -48,7 +43,7 @@ public final class Heap {
     public long lastCleared;
     private long nextAddress = 1 << 12;
 
-    public Heap(Roots roots, Collections barrier, Events events) {
+    public Heap(Roots roots, GcRequests barrier, Events events) {
         this.roots = roots;
         this.barrier = barrier;
         this.events = events;
@@ -112,10 +107,9 @@ public final class Heap {
 
     /**
      * Collect now for {@code requester} (who gets heap-overflow if the live data still do not
-     * fit): every processor is stopped, under the scheduler's monitor. {@code released} runs
-     * once the collection is done, before its release event (the barrier opens there).
+     * fit): every processor is stopped, under the scheduler's monitor; the barrier opens after.
      */
-    public void collect(SThread requester, Runnable released) {
+    public void collect(SThread requester) {
         long t0 = System.nanoTime();
         if (events.on()) events.emit(0, new What.GcPhase(epoch + 1, What.Phase.TRACE));
         Tracer tr = new Tracer();
@@ -133,7 +127,6 @@ public final class Heap {
         sinceGc.set(0);
         lastPauseNanos = System.nanoTime() - t0;
         totalPauseNanos += lastPauseNanos;
-        released.run();
         if (events.on()) events.emit(0, new What.GcRelease(epoch, live, lastPauseNanos));
         if (live > capacity && requester != null) {
             requester.interp.pendingRaise = overflow();

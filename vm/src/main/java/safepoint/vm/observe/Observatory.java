@@ -52,7 +52,7 @@ public final class Observatory {
             WaitForGraph.ProcessorState ps = i < m.processors().length ? m.processors()[i] : null;
             SThread runs = ps == null ? null : ps.running();
             ProcessorView.State st = runs != null ? (runs.interp.polling ? ProcessorView.State.RUNNING : ProcessorView.State.NO_POLL)
-                    : b.pending && i < tts.length && tts[i] > 0 ? ProcessorView.State.AT_SAFEPOINT
+                    : b.hasArrived(i) ? ProcessorView.State.AT_SAFEPOINT
                     : ProcessorView.State.IDLE;
             procs.add(new ProcessorView(i, st, runs == null ? null : ref(runs), s.local[i].size(),
                     at(s.switches, i), at(s.polls, i), at(s.spins, i), i < tts.length && tts[i] > 0 ? tts[i] : -1));

@@ -8,7 +8,7 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.event.Events;
 import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
-import safepoint.vm.gc.Collections;
+import safepoint.vm.gc.GcRequests;
 import safepoint.vm.gc.Heap;
 
 /**
@@ -23,7 +23,7 @@ import safepoint.vm.gc.Heap;
  * the scheduler's monitor. The collection itself runs under that monitor with every processor
  * stopped.
  */
-public final class Barrier implements Collections {
+public final class Barrier implements GcRequests {
     /** The scheduler's monitor: requests are made under it, and waiting processors woken on it. */
     private final Object monitor;
     private final IntSupplier processors;
@@ -91,10 +91,8 @@ public final class Barrier implements Collections {
 
     /** Every processor is stopped: collect, and release the world. Called under the scheduler's monitor. */
     public void collect() {
-        SThread r = requester;
-        heap.get().collect(r, () -> {
-            pending = false;
-            requester = null;
-        });
+        heap.get().collect(requester);
+        pending = false;
+        requester = null;
     }
 }

@@ -110,7 +110,7 @@ class ObjectWalkerTest {
         machine.roots.add(null);
         Pair garbage = new Pair(p, list);
         Object monitor = new Object();
-        Heap h = new Heap(machine, new Collections() {
+        Heap h = new Heap(machine, new GcRequests() {
             @Override
             public boolean pending() {
                 return false;
@@ -120,7 +120,7 @@ class ObjectWalkerTest {
             public void request(safepoint.vm.smp.SThread t) {}
         }, new Events());
         synchronized (monitor) {
-            h.collect(null, () -> {});
+            h.collect(null);
         }
         assertEquals(14, h.lastLive);
         assertEquals(1, h.collections);
