@@ -31,9 +31,15 @@ final class EventText {
 
     private static Line of(What w) {
         if (w instanceof What.Switch s) return new Line("switch", name(s.thread()), "");
-        if (w instanceof What.ThreadStart s) return new Line("thread-start", name(s.thread()), "");
-        if (w instanceof What.Wait s) return new Line("wait", name(s.thread()), "on " + waitText(s.on()));
-        if (w instanceof What.Wake s) return new Line("wake", name(s.thread()), "");
+        if (w instanceof What.ThreadStart s) return new Line("thread-start", name(s.thread()), "by " + name(s.by()));
+        if (w instanceof What.Wait s) return new Line("wait", name(s.thread()), waitPhrase(s.on()) + at(s.at()));
+        if (w instanceof What.Wake s) return new Line("wake", name(s.thread()), "(" + cause(s.cause()) + ")");
+        if (w instanceof What.Signal s) {
+            return new Line(s.broadcast() ? "cv-broadcast" : "cv-signal", name(s.condition()), "by " + name(s.by()) + ", " + woke(s));
+        }
+        if (w instanceof What.Send s) return new Line("send", name(s.by()), "to " + name(s.to()));
+        if (w instanceof What.Receive s) return new Line("receive", name(s.by()), "a message already there");
+        if (w instanceof What.TableAccess s) return new Line(s.operation(), s.table().name(), "by " + name(s.by()));
         if (w instanceof What.ThreadEnd s) return new Line("thread-end", name(s.thread()), s.uncaught() ? "uncaught exception" : "");
         if (w instanceof What.MutexLock s) {
             return new Line("mutex-lock", name(s.mutex()), "by " + name(s.by()) + (s.handedOver() ? " (handed over)" : ""));
@@ -64,6 +70,40 @@ final class EventText {
 
     private static String rehash(Ref.ThreadRef by, int oldSlots, int newSlots) {
         return "by " + name(by) + ", " + oldSlots + (newSlots == oldSlots ? " slots (same size)" : " -> " + newSlots + " slots");
+    }
+
+    /** {@code " at "file.ss"@12.3"}, or nothing when the place is not known. */
+    static String at(String place) {
+        return place == null ? "" : " at " + place;
+    }
+
+    /** What ended a wait, in a few words. */
+    static String cause(What.Cause c) {
+        return switch (c) {
+            case MUTEX -> "mutex handed over";
+            case SIGNAL -> "signalled";
+            case MESSAGE -> "a message came";
+            case THREAD_END -> "the joined thread ended";
+            case INPUT -> "input came";
+            case TIMEOUT -> "timeout";
+            case SLEEP_END -> "slept";
+            case DEADLOCK -> "deadlock detected, raised here";
+            case INTERRUPT -> "user interrupt";
+        };
+    }
+
+    /** Whom a signal woke: {@code woke #<thread a>, #<thread b>}, or that it was lost. */
+    static String woke(What.Signal s) {
+        if (s.woke().isEmpty()) return "woke nobody (no thread waited: the signal is lost)";
+        StringBuilder sb = new StringBuilder("woke ");
+        for (int i = 0; i < s.woke().size(); i++) sb.append(i == 0 ? "" : ", ").append(name(s.woke().get(i)));
+        return sb.toString();
+    }
+
+    /** {@code on #<mutex m>}, {@code for a message}: what a wait is on, as a phrase after "waits". */
+    static String waitPhrase(What.WaitOn on) {
+        boolean forSomething = on instanceof What.OnMessage || on instanceof What.OnThreadEnd;
+        return (forSomething ? "" : "on ") + waitText(on);
     }
 
     /** What a wait is on, in the words of {@code ,threads}. */

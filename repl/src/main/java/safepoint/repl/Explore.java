@@ -164,7 +164,7 @@ final class Explore {
             return 5;
         }
         ProgramRuns runs = compiled(o, text, file);
-        out.write(Interleaving.of(runs, machineSeed, f.choices(), label));
+        out.write(Interleaving.of(runs, machineSeed, f.choices(), label, file));
         if (!label.startsWith("dfs")) out.write(Shrink.shrink(o, runs, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
         out.flush();
         return 1;

@@ -2,6 +2,7 @@ package safepoint.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +28,8 @@ class EventTextTest {
                 (trace-read 'x "str")
                 ,events
                 """, "-p", "1");
-        // Every line but the new events (spinlock-give, gc-phase) is as the VM printed it before events
+        // Every line but the newer events (spinlock-give, gc-phase, send) and details (who started a
+        // thread, what ended a wait) is as the VM printed it before events
         // were records. A GC's pause is wall-clock time, and its live words grow with the builtin
         // environment (the ,procs goldens pin them): the numbers masked here.
         String events = r.out().substring(r.out().indexOf("     1 P0")).replaceAll("pause \\d+ us", "pause N us")
@@ -37,7 +39,7 @@ class EventTextTest {
                      2 P0 switch         #<thread primordial>
                      3 P0 switch         #<thread primordial>
                      4 P0 switch         #<thread primordial>
-                     5 P0 thread-start   #<thread worker>
+                     5 P0 thread-start   #<thread worker> by #<thread primordial>
                      6 P0 switch         #<thread primordial>
                      7 P0 switch         #<thread worker>
                      8 P0 mutex-lock     #<mutex m> by #<thread worker>
@@ -45,24 +47,25 @@ class EventTextTest {
                     10 P0 mutex-unlock   #<mutex m> by #<thread worker>
                     11 P0 spinlock-take  #<spinlock s> by #<thread worker>
                     12 P0 spinlock-give  #<spinlock s> by #<thread worker>
-                    13 P0 wait           #<thread worker> on for a message
+                    13 P0 wait           #<thread worker> for a message
                     14 P0 switch         #<thread primordial>
                     15 P0 switch         #<thread primordial>
-                    16 P0 wake           #<thread worker>
-                    17 P0 switch         #<thread primordial>
-                    18 P0 wait           #<thread primordial> on for #<thread worker> to end
-                    19 P0 switch         #<thread worker>
-                    20 P0 thread-end     #<thread worker>
-                    21 P0 wake           #<thread primordial>
-                    22 P0 switch         #<thread primordial>
+                    16 P0 send           #<thread primordial> to #<thread worker>
+                    17 P0 wake           #<thread worker> (a message came)
+                    18 P0 switch         #<thread primordial>
+                    19 P0 wait           #<thread primordial> for #<thread worker> to end
+                    20 P0 switch         #<thread worker>
+                    21 P0 thread-end     #<thread worker>
+                    22 P0 wake           #<thread primordial> (the joined thread ended)
                     23 P0 switch         #<thread primordial>
-                    24 P0 gc-request     #<thread primordial> live+allocated 0 of 33554432 words
-                    25 P0 gc-arrive      P0
-                    26 P0 gc-phase       epoch 1 trace and move
-                    27 P0 gc-phase       epoch 1 clear weak entries
-                    28 P0 gc             epoch 1 live N words, pause N us
-                    29 P0 switch         #<thread primordial>
-                    30 P0 trace-read     x by #<thread primordial> = str
+                    24 P0 switch         #<thread primordial>
+                    25 P0 gc-request     #<thread primordial> live+allocated 0 of 33554432 words
+                    26 P0 gc-arrive      P0
+                    27 P0 gc-phase       epoch 1 trace and move
+                    28 P0 gc-phase       epoch 1 clear weak entries
+                    29 P0 gc             epoch 1 live N words, pause N us
+                    30 P0 switch         #<thread primordial>
+                    31 P0 trace-read     x by #<thread primordial> = str
                 """, events);
     }
 
@@ -90,17 +93,33 @@ class EventTextTest {
         events.emit(1, new What.RehashFinish(h, t, 16, 16));
         events.emit(1, new What.SliceChoice(p1, 12));
         events.emit(1, new What.ThreadChoice(p1, t, 1, 3));
-        events.emit(0, new What.Wait(t, new What.OnMutex(new Ref.LockRef(3, "#<mutex m>"), null)));
-        events.emit(0, new What.Wait(t, new What.OnSleep()));
+        Ref.ThreadRef u = new Ref.ThreadRef(4, "#<thread other>");
+        Ref.LockRef cv = new Ref.LockRef(5, "#<condition-variable c>");
+        events.emit(0, new What.Wait(t, new What.OnMutex(new Ref.LockRef(3, "#<mutex m>"), null), "\"a.ss\"@3.5"));
+        events.emit(0, new What.Wait(t, new What.OnSleep(), null));
         events.emit(0, new What.ThreadEnd(t, true));
+        events.emit(0, new What.Signal(cv, t, false, List.of()));
+        events.emit(0, new What.Signal(cv, t, true, List.of(t, u)));
+        events.emit(0, new What.Wake(u, What.Cause.SIGNAL));
+        events.emit(0, new What.Send(t, u));
+        events.emit(0, new What.Receive(u));
+        events.emit(0, new What.TableAccess(h, u, "hash-put!", true));
+        events.emit(0, new What.ThreadStart(u, t));
         assertEquals("""
                      1 P1 rehash-start   #<hash-table> by #<thread worker>, 16 -> 32 slots
                      2 P1 rehash-end     #<hash-table> by #<thread worker>, 16 slots (same size)
                      3 P1 choice         P1 runs up to 12 points
                      4 P1 thread-choice  #<thread worker> to P1, candidate 1 of 3
-                     5 P0 wait           #<thread worker> on #<mutex m>
+                     5 P0 wait           #<thread worker> on #<mutex m> at "a.ss"@3.5
                      6 P0 wait           #<thread worker> on sleep
                      7 P0 thread-end     #<thread worker> uncaught exception
+                     8 P0 cv-signal      #<condition-variable c> by #<thread worker>, woke nobody (no thread waited: the signal is lost)
+                     9 P0 cv-broadcast   #<condition-variable c> by #<thread worker>, woke #<thread worker>, #<thread other>
+                    10 P0 wake           #<thread other> (signalled)
+                    11 P0 send           #<thread worker> to #<thread other>
+                    12 P0 receive        #<thread other> a message already there
+                    13 P0 hash-put!      #<hash-table> by #<thread other>
+                    14 P0 thread-start   #<thread other> by #<thread worker>
                 """, EventText.last(events, 40));
     }
 }

@@ -43,4 +43,43 @@ class InterleavingTest {
             assertEquals(expected, block(r.out()), c.get(0));
         }
     }
+
+    @Test
+    void longCellsWrapInsideTheirColumnAndNamesStayWhole() {
+        List<String> lines = Interleaving.wrap("waits on #<mutex thread-lock> (held by #<thread inspector>) @56.15", Interleaving.WIDTH - 3);
+        assertEquals(List.of("waits on #<mutex thread-lock>", "  (held by #<thread inspector>)", "  @56.15"), lines);
+        for (String l : Interleaving.wrap("x".repeat(80), 31)) org.junit.jupiter.api.Assertions.assertTrue(l.length() <= 31, l);
+    }
+
+    @Test
+    void signalsMessagesTablesAndPlacesAreColumnsCells() throws Exception {
+        Path f = Files.createTempFile("sync", ".ss");
+        Files.writeString(f, """
+                (def m (make-mutex 'm))
+                (def cv (make-condition-variable 'cv))
+                (def h (make-hash-table))
+                (def ready #f)
+                (def w (make-thread (lambda ()
+                                      (hash-put! h 'k 1)
+                                      (mutex-lock! m)
+                                      (if (not ready) (mutex-unlock! m cv))
+                                      (thread-send (thread-receive) 'done))
+                                    'waiter))
+                (thread-start! w)
+                (condition-variable-signal! cv)
+                (thread-send w (current-thread))
+                (thread-join! w)
+                """);
+        CliTest.Result r = CliTest.run("", "explore", f.toString(), "--strategy", "dfs");
+        String block = block(r.out());
+        assertEquals(1, r.status(), r.out() + r.err());
+        // A wrapped cell's lines follow each other: read the cells as one text.
+        String text = block.replaceAll("[|\\s]+", " ");
+        for (String cell : List.of("condition-variable-signal! #<condition-variable cv>:", "woke nobody (no thread waited:",
+                "hash-put! #<hash-table>", "thread-send to #<thread waiter>", "waits on #<condition-variable cv>",
+                "woken: deadlock detected,")) {
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains(cell), cell + " in\n" + block);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("waits for #<thread waiter> to end @14.1"), "a wait shows its line and column\n" + block);
+    }
 }

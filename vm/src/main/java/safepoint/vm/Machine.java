@@ -471,7 +471,8 @@ public final class Machine implements PrimitiveSink, Roots {
         interruptWait = false;
         if (primordial.state == SThread.State.WAITING) {
             Scheduler.leaveWaiters(primordial);
-            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0),
+                    What.Cause.INTERRUPT);
         }
     }
 
@@ -850,7 +851,8 @@ public final class Machine implements PrimitiveSink, Roots {
             deadlockReport = text;
             deadlockFailure = failure;
             Scheduler.leaveWaiters(primordial);
-            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.DEADLOCK, "Deadlock detected", List.of(), null, List.of(), 0));
+            scheduler.wakeWithRaise(primordial, new Condition(Condition.Kind.DEADLOCK, "Deadlock detected", List.of(), null, List.of(), 0),
+                    What.Cause.DEADLOCK);
             return null;
         }
         return deadlockOutcome(failure, text);

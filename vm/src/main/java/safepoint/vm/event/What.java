@@ -14,14 +14,54 @@ public sealed interface What {
     /** A processor starts running a different thread. */
     record Switch(ThreadRef thread) implements What {}
 
-    /** {@code thread-start!}. */
-    record ThreadStart(ThreadRef thread) implements What {}
+    /** {@code thread-start!} of {@code thread}, called by {@code by}. */
+    record ThreadStart(ThreadRef thread, ThreadRef by) implements What {}
 
-    /** A thread parks. */
-    record Wait(ThreadRef thread, WaitOn on) implements What {}
+    /**
+     * A thread parks, at {@code at}: the source position of the innermost call with one (as a
+     * backtrace shows it, {@code "file.ss"@12.3}), or null when none is known.
+     */
+    record Wait(ThreadRef thread, WaitOn on, String at) implements What {}
 
-    /** A wait ends (signal, release, message, timeout, end of the joined thread). */
-    record Wake(ThreadRef thread) implements What {}
+    /** A wait ends, and what ended it. */
+    record Wake(ThreadRef thread, Cause cause) implements What {}
+
+    /** What ends a wait. */
+    enum Cause {
+        /** A mutex handed over by its unlock. */
+        MUTEX,
+        /** {@code condition-variable-signal!} or {@code -broadcast!}. */
+        SIGNAL,
+        /** A message arrived in the mailbox. */
+        MESSAGE,
+        /** The joined thread ended. */
+        THREAD_END,
+        /** Console input arrived. */
+        INPUT,
+        /** The wait's timeout. */
+        TIMEOUT,
+        /** The end of a {@code thread-sleep!}. */
+        SLEEP_END,
+        /** The machine found a deadlock and raises it in the primordial thread (Gambit does the same). */
+        DEADLOCK,
+        /** Ctrl-C: a user interrupt raised in the waiting thread. */
+        INTERRUPT
+    }
+
+    /**
+     * {@code condition-variable-signal!} ({@code broadcast} false) or {@code -broadcast!} by
+     * {@code by}, and the threads it woke, in order (none: a signal nobody waited for, lost).
+     */
+    record Signal(LockRef condition, ThreadRef by, boolean broadcast, java.util.List<ThreadRef> woke) implements What {}
+
+    /** {@code thread-send} of a message from {@code by} to {@code to}'s mailbox. */
+    record Send(ThreadRef by, ThreadRef to) implements What {}
+
+    /** {@code thread-receive} or {@code thread-mailbox-next} took a message without waiting. */
+    record Receive(ThreadRef by) implements What {}
+
+    /** A hash-table operation ({@code hash-put!}, {@code hash-ref}, ...) by {@code by}; {@code write} when it changes the table. */
+    record TableAccess(TableRef table, ThreadRef by, String operation, boolean write) implements What {}
 
     /** A thread ends; {@code uncaught} when it died of an uncaught exception. */
     record ThreadEnd(ThreadRef thread, boolean uncaught) implements What {}

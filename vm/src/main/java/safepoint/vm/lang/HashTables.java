@@ -101,7 +101,7 @@ public final class HashTables {
         }
 
         private Ref.TableRef ref(RawTable table) {
-            return new Ref.TableRef(machine.events.id(table), "#<hash-table>");
+            return tableRef(machine, table);
         }
 
         @Override
@@ -216,6 +216,11 @@ public final class HashTables {
         }
     }
 
+    /** How events name a table: by observer id, without the program's serial number. */
+    static Ref.TableRef tableRef(Machine machine, RawTable table) {
+        return new Ref.TableRef(machine.events.id(table), "#<hash-table>");
+    }
+
     static Table table(Object x, String who, Object... args) {
         return Condition.cast(Table.class, x, who, 1, "HASH-TABLE", args);
     }
@@ -224,6 +229,9 @@ public final class HashTables {
     private static Table access(Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         m.machine.accessed(m.thread, t, write);
+        if (m.machine.observing()) {
+            m.machine.event(m.thread, new What.TableAccess(tableRef(m.machine, t.raw), m.machine.threadRef(m.thread), who, write));
+        }
         return t;
     }
 

@@ -97,7 +97,7 @@ final class Slices {
                 if (t == primordial) return Next.DONE;
                 t.result = t.interp.val;
                 t.exception = t.interp.uncaught;
-                s.terminated(t);
+                s.terminated(t, p);
             }
             case BLOCKED -> {
                 if (t.state == SThread.State.RUNNABLE) s.ready.add(t); // woken before we parked it

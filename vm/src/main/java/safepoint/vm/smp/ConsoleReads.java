@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.event.What;
 import safepoint.vm.interp.Calls;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
@@ -50,7 +51,7 @@ public final class ConsoleReads {
     public void take() {
         if (!arrived) return;
         arrived = false;
-        for (SThread t : waiters()) if (((InputPort) t.waitingOn).charReady()) vm.scheduler.wake(t, null);
+        for (SThread t : waiters()) if (((InputPort) t.waitingOn).charReady()) vm.scheduler.wake(t, null, What.Cause.INPUT);
     }
 
     /** Under the scheduler's monitor: whether a thread waits for console input (input may still come: not a deadlock). */

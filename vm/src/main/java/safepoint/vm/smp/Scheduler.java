@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.data.Symbol;
 import safepoint.vm.Machine;
 import safepoint.vm.interp.ExpansionTime;
 import java.util.ArrayDeque;
@@ -98,10 +99,10 @@ public final class Scheduler {
         return vm != null && vm.observing();
     }
 
-    void start(SThread t) {
+    void start(SThread t, SThread by) {
         t.state = SThread.State.RUNNABLE;
         ready.add(t);
-        if (observing()) vm.event(null, new What.ThreadStart(Names.ref(vm.events, t)));
+        if (observing()) vm.event(by, new What.ThreadStart(Names.ref(vm.events, t), Names.ref(vm.events, by)));
     }
 
     void parked(SThread t) {
@@ -109,20 +110,25 @@ public final class Scheduler {
             t.parkSeq = ++parks;
             if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));
         }
-        if (observing()) vm.event(t, new What.Wait(Names.ref(vm.events, t), Names.waitOn(vm.events, t)));
+        if (observing()) vm.event(t, new What.Wait(Names.ref(vm.events, t), Names.waitOn(vm.events, t), place(t)));
     }
 
     /**
      * End a wait: the thread continues with {@code value} as the result of the waiting call. A
      * thread woken before its processor has finished parking it is queued by that processor.
      */
-    void wake(SThread t, Object value) {
+    private static String place(SThread t) {
+        List<Names.Call> calls = Names.calls(t.interp.k, 1);
+        return calls.isEmpty() ? null : calls.get(0).source();
+    }
+
+    void wake(SThread t, Object value, What.Cause cause) {
         waiting.remove(t);
         t.state = SThread.State.RUNNABLE;
         t.waitingOn = null;
         t.wakeAt = Long.MAX_VALUE;
         t.interp.val = value;
-        if (observing()) vm.event(null, new What.Wake(Names.ref(vm.events, t)));
+        if (observing()) vm.event(null, new What.Wake(Names.ref(vm.events, t), cause));
         if (t.onProcessor < 0) {
             ready.add(t);
             notifyAll();
@@ -130,8 +136,8 @@ public final class Scheduler {
     }
 
     /** End a wait by raising {@code condition} in the thread. */
-    public void wakeWithRaise(SThread t, Object condition) {
-        wake(t, null);
+    public void wakeWithRaise(SThread t, Object condition, What.Cause cause) {
+        wake(t, null, cause);
         t.interp.pendingRaise = condition;
     }
 
@@ -169,18 +175,23 @@ public final class Scheduler {
     private void timeout(SThread t) {
         leaveWaiters(t);
         if (t.timeoutValue == SThread.TIMEOUT_RAISES) {
-            wakeWithRaise(t, new Condition(Condition.Kind.JOIN_TIMEOUT, "Join timeout", List.of(), "thread-join!", List.of(), 0));
+            wakeWithRaise(t, new Condition(Condition.Kind.JOIN_TIMEOUT, "Join timeout", List.of(), "thread-join!", List.of(), 0),
+                    What.Cause.TIMEOUT);
         } else {
-            wake(t, t.timeoutValue);
+            boolean sleep = t.waitingOn instanceof Symbol s && s.name.equals("sleep");
+            wake(t, t.timeoutValue, sleep ? What.Cause.SLEEP_END : What.Cause.TIMEOUT);
         }
     }
 
-    /** A thread ended: record it and wake the threads joining it. */
-    public void terminated(SThread t) {
+    /**
+     * A thread ended, seen on processor {@code processor} (where it ran, or where the thread
+     * that terminated it runs): record it and wake the threads joining it.
+     */
+    public void terminated(SThread t, int processor) {
         t.state = SThread.State.TERMINATED;
         ExpansionTime.abandon(t.interp); // a compile it asked for will never be answered
         for (ArrayDeque<SThread> q : local) q.remove(t);
-        if (observing()) vm.event(null, new What.ThreadEnd(Names.ref(vm.events, t), t.exception != null));
+        if (observing()) vm.events.emit(Math.max(0, processor), new What.ThreadEnd(Names.ref(vm.events, t), t.exception != null));
         ready.remove(t);
         waiting.remove(t);
         if (t.exception != null) unjoinedFailures.add(t);
@@ -206,11 +217,11 @@ public final class Scheduler {
         unjoinedFailures.remove(target);
         if (target.terminatedByRequest) {
             wakeWithRaise(joiner, new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(), "thread-join!",
-                    List.of(target), 0));
+                    List.of(target), 0), What.Cause.THREAD_END);
         } else if (target.exception != null) {
-            wakeWithRaise(joiner, uncaught(target));
+            wakeWithRaise(joiner, uncaught(target), What.Cause.THREAD_END);
         } else {
-            wake(joiner, target.result);
+            wake(joiner, target.result, What.Cause.THREAD_END);
         }
     }
 

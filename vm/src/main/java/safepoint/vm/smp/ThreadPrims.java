@@ -1,7 +1,9 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.data.MonitorOrder;
+import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
+import java.util.ArrayList;
 import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
@@ -44,6 +46,7 @@ public final class ThreadPrims {
         if (!peek) self.mailboxCursor = 0;
         if (self.mailboxCursor < self.mailbox.size()) {
             m.machine.acquired(self, self.mailbox);
+            if (m.machine.observing()) m.machine.event(self, new What.Receive(m.machine.threadRef(self)));
             m.val = peek ? self.mailbox.get(self.mailboxCursor++) : self.mailbox.remove(0);
             return;
         }
@@ -79,9 +82,9 @@ public final class ThreadPrims {
         mx.abandoned = false;
         if (wasAbandoned) {
             s.wakeWithRaise(next, new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
-                    List.of(mx), 0));
+                    List.of(mx), 0), What.Cause.MUTEX);
         } else {
-            s.wake(next, Boolean.TRUE);
+            s.wake(next, Boolean.TRUE, What.Cause.MUTEX);
         }
     }
 
@@ -124,7 +127,7 @@ public final class ThreadPrims {
                 SThread t = thread(a[0], "thread-start!", a);
                 if (t.state != SThread.State.NEW) throw Condition.raise("Thread already started:", t);
                 m.machine.threadStarted(m.thread, t);
-                sched.start(t);
+                sched.start(t, m.thread);
                 m.val = t;
             }
         });
@@ -180,7 +183,7 @@ public final class ThreadPrims {
                     return;
                 }
                 Scheduler.leaveWaiters(t);
-                sched.terminated(t);
+                sched.terminated(t, m.thread.onProcessor);
             }
         });
         add.accept(new ControlPrim("current-thread", 0, 0) {
@@ -201,13 +204,14 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-send", a);
                 m.machine.released(m.thread, t.mailbox);
+                if (m.machine.observing()) m.machine.event(m.thread, new What.Send(m.machine.threadRef(m.thread), m.machine.threadRef(t)));
                 if (t.waitingOn == t.mailbox && t.state == SThread.State.WAITING) {
                     m.machine.acquired(t, t.mailbox);
                     if (t.peekWait) {
                         t.mailbox.add(a[1]);
                         t.mailboxCursor = t.mailbox.size();
                     }
-                    sched.wake(t, a[1]);
+                    sched.wake(t, a[1], What.Cause.MESSAGE);
                 } else {
                     t.mailbox.add(a[1]);
                 }
@@ -346,11 +350,16 @@ public final class ThreadPrims {
                 public void invoke(Interp m, Object[] a) {
                     SyncObjects.CondVar cv = condvar(a[0], name, 1, a);
                     m.machine.released(m.thread, cv);
+                    List<Ref.ThreadRef> woke = new ArrayList<>();
                     // signal wakes the first waiter, broadcast every one, in the order they came
                     for (SThread t; (t = cv.waiters.poll()) != null; ) {
                         m.machine.acquired(t, cv);
-                        sched.wake(t, Boolean.TRUE);
+                        sched.wake(t, Boolean.TRUE, What.Cause.SIGNAL);
+                        if (m.machine.observing()) woke.add(m.machine.threadRef(t));
                         if (!all) break;
+                    }
+                    if (m.machine.observing()) {
+                        m.machine.event(m.thread, new What.Signal(Names.lockRef(m.machine.events, cv), m.machine.threadRef(m.thread), all, List.copyOf(woke)));
                     }
                     m.val = Special.VOID;
                 }

@@ -45,8 +45,9 @@ class EventsTest {
         assertEquals("#<thread primordial>", on.holder().name());
         int unlock = w.indexOf(new What.MutexUnlock(on.mutex(), on.holder()));
         int handed = w.indexOf(new What.MutexLock(on.mutex(), worker, true));
-        int wake = w.indexOf(new What.Wake(worker));
-        assertTrue(w.indexOf(new What.ThreadStart(worker)) >= 0, w.toString());
+        int wake = w.indexOf(new What.Wake(worker, What.Cause.MUTEX));
+        assertTrue(w.indexOf(new What.ThreadStart(worker, on.holder())) >= 0, w.toString());
+        assertTrue(waits.at() != null && waits.at().contains("@"), "a wait has its source position: " + waits);
         assertTrue(w.indexOf(waits) < unlock && unlock < handed && handed < wake, w.toString());
         assertTrue(w.contains(new What.ThreadEnd(worker, false)), w.toString());
         // The worker keeps one observer id; the mutex and the primordial thread have others.
