@@ -58,7 +58,7 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
-        Warnings warnings = new Warnings();
+        Warnings<Integer> warnings = Warnings.bySeed();
         java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
@@ -138,7 +138,7 @@ final class Explore {
         if (why != null && completed.get() < runs) {
             out.write(String.format(java.util.Locale.ROOT, "%s after %d of %d schedules: no failure so far (%d inconclusive)%n",
                     why.equals("interrupted") ? "interrupted" : "--timeout expired", completed.get(), runs, inconclusive));
-            warnings.print(out, Integer.MAX_VALUE);
+            warnings.print(out, null);
             out.flush();
             return 4;
         }
@@ -149,7 +149,7 @@ final class Explore {
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
                 inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", bound[0]) : "", runs / secs));
-        warnings.print(out, Integer.MAX_VALUE);
+        warnings.print(out, null);
         out.flush();
         return 0;
     }
@@ -175,31 +175,50 @@ final class Explore {
     }
 
     /**
-     * The race and lock-order warnings explore's runs found, each kept once (the run with the
-     * lowest seed that found it, by {@link Warning#identity}), so a passing search still says
-     * what it saw.
+     * The race and lock-order warnings explore's runs found, each kept once (from the first run,
+     * in the search's order, that found it, by {@link Warning#identity}), so a passing search
+     * still says what it saw. A run is a seed (random, pct) or a dfs {@link DfsSearch.Run}.
      */
-    static final class Warnings {
-        private final java.util.TreeMap<Integer, java.util.List<Warning>> bySeed = new java.util.TreeMap<>();
+    static final class Warnings<R extends Comparable<R>> {
+        private final java.util.TreeMap<R, java.util.List<Warning>> byRun = new java.util.TreeMap<>();
+        /** How the header names the first run ("seed"), and how each warning's run is named ("seed 3"). */
+        private final String first;
+        private final java.util.function.Function<R, String> name;
 
-        synchronized void note(java.util.List<Warning> found, int seed) {
-            if (!found.isEmpty()) bySeed.put(seed, found);
+        Warnings(String first, java.util.function.Function<R, String> name) {
+            this.first = first;
+            this.name = name;
         }
 
-        synchronized void print(Writer out, int upToSeed) throws IOException {
-            java.util.Map<Warning.Identity, Warning> first = new java.util.LinkedHashMap<>();
-            java.util.Map<Warning.Identity, Integer> seedOf = new java.util.HashMap<>();
+        /** Seeds 1..N. */
+        static Warnings<Integer> bySeed() {
+            return new Warnings<>("seed", seed -> "seed " + seed);
+        }
+
+        /** A dfs search's runs, fewest preemptions first; each named by its preemptions. */
+        static Warnings<DfsSearch.Run> byDfsRun() {
+            return new Warnings<>("schedule", run -> preemptions(run.preemptions()));
+        }
+
+        synchronized void note(java.util.List<Warning> found, R run) {
+            if (!found.isEmpty()) byRun.put(run, found);
+        }
+
+        /** The warnings of the runs up to {@code upTo} (null: all), once each. */
+        synchronized void print(Writer out, R upTo) throws IOException {
+            java.util.Map<Warning.Identity, Warning> firstSeen = new java.util.LinkedHashMap<>();
+            java.util.Map<Warning.Identity, R> runOf = new java.util.HashMap<>();
             int runs = 0;
-            for (java.util.Map.Entry<Integer, java.util.List<Warning>> e : bySeed.headMap(upToSeed, true).entrySet()) {
+            for (java.util.Map.Entry<R, java.util.List<Warning>> e : (upTo == null ? byRun : byRun.headMap(upTo, true)).entrySet()) {
                 runs++;
                 for (Warning w : e.getValue()) {
-                    if (first.putIfAbsent(w.identity(), w) == null) seedOf.put(w.identity(), e.getKey());
+                    if (firstSeen.putIfAbsent(w.identity(), w) == null) runOf.put(w.identity(), e.getKey());
                 }
             }
-            if (first.isEmpty()) return;
-            out.write("\n" + runs + " run" + (runs == 1 ? "" : "s") + " printed warnings; each once, from the first seed that showed it:\n");
-            for (java.util.Map.Entry<Warning.Identity, Warning> e : first.entrySet()) {
-                out.write("(seed " + seedOf.get(e.getKey()) + ") " + WarningText.of(e.getValue()) + "\n");
+            if (firstSeen.isEmpty()) return;
+            out.write("\n" + runs + " run" + (runs == 1 ? "" : "s") + " printed warnings; each once, from the first " + first + " that showed it:\n");
+            for (java.util.Map.Entry<Warning.Identity, Warning> e : firstSeen.entrySet()) {
+                out.write("(" + name.apply(runOf.get(e.getKey())) + ") " + WarningText.of(e.getValue()) + "\n");
             }
         }
     }
@@ -220,8 +239,9 @@ final class Explore {
         long t0 = System.nanoTime();
         int workers = safepoint.vm.search.Workers.count();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
+        Warnings<DfsSearch.Run> warnings = Warnings.byDfsRun();
         DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true,
-                () -> stopped(deadline) != null);
+                () -> stopped(deadline) != null, (run, outcome) -> warnings.note(outcome.warnings(), run));
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
             boolean plain = r.plain();
@@ -231,8 +251,11 @@ final class Explore {
                             + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"
                             + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p "
                             + o.processors() + " --schedule " + Shell.quote(schedule) + "\n";
-            return report(o, text, file, 0, "dfs",
+            int status = report(o, text, file, 0, "dfs",
                     new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
+            warnings.print(out, r.failingRun()); // runs after the failing one may or may not have run: not shown
+            out.flush();
+            return status;
         }
         String pre = " with at most " + preemptions(bound);
         if (r.inconclusive() == r.schedules()) {
@@ -244,9 +267,11 @@ final class Explore {
         if (r.complete()) {
             out.write(String.format(java.util.Locale.ROOT, "all %d schedules%s pass%s, %.1f schedules/s%n", r.schedules(), pre, inc,
                     r.schedules() / secs));
+            warnings.print(out, null);
         } else {
             out.write("no failure in the first " + r.schedules() + " schedules" + pre + inc + "; the search is not finished ("
                     + (stopped(deadline) != null ? stopped(deadline) : "--runs raises the cap") + ")\n");
+            warnings.print(out, null);
             if (stopped(deadline) != null) {
                 out.flush();
                 return 4;

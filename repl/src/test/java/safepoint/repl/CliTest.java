@@ -572,6 +572,30 @@ class CliTest {
     }
 
     @Test
+    void dfsPrintsTheWarningsItsRunsSawOnceEach() throws Exception {
+        // Both orders, one thread after the other: every schedule passes, and every one sees the inversion.
+        Path p = file("abba-joined.ss", """
+                (define a (make-mutex 'a))
+                (define b (make-mutex 'b))
+                (define (both first second)
+                  (mutex-lock! first) (mutex-lock! second) (mutex-unlock! second) (mutex-unlock! first) 'ok)
+                (thread-join! (spawn/name 'left (lambda () (both a b))))
+                (display (thread-join! (spawn/name 'right (lambda () (both b a)))))
+                """);
+        Result r = run("", "explore", p.toString(), "--strategy", "dfs", "-p", "2");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s)all \\d+ schedules with at most 2 preemptions pass, [^\n]*\n\n\\d+ runs? printed warnings; "
+                + "each once, from the first schedule that showed it:\n\\(0 preemptions\\) warning: lock-order inversion \\(potential deadlock\\): "
+                + "#<mutex a> and #<mutex b> were taken in both orders\n  #<thread left> took #<mutex b> while holding #<mutex a>:\n.*"), r.out());
+        assertEquals(1, r.out().split("warning: ", -1).length - 1, r.out());
+        // A failing search says what the runs up to the failing one saw, after the report.
+        Result found = run("", "explore", Path.of("..", "examples", "registry-two-locks.ss").toString(), "--strategy", "dfs");
+        assertEquals(1, found.status(), found.out());
+        assertTrue(found.out().contains("printed warnings; each once, from the first schedule that showed it:\n(0 preemptions) warning: lock-order inversion"),
+                found.out());
+    }
+
+    @Test
     void theLostUpdateDemoFailsAndItsFixIsProvedByDfs() throws Exception {
         String demo = Path.of("..", "examples", "lost-update.ss").toString();
         Result found = run("", "explore", demo);

@@ -18,13 +18,23 @@ public sealed interface Warning permits Warning.LockOrderInversion, Warning.Data
     record Acquisition(String thread, String took, String holding, List<Names.Call> backtrace) {}
 
     /**
-     * {@code lock} was taken while holding {@code held} ({@code later}), after {@code held} had
-     * been taken while holding {@code lock} ({@code earlier}): one schedule can deadlock.
+     * A cycle in the lock-order graph: {@code edges.get(i)} took the lock after
+     * {@code locks.get(i)} (the next one, round the cycle) while holding {@code locks.get(i)};
+     * each edge is another thread's, and no lock is held at two of them, so one schedule can
+     * make each thread hold its lock and wait for the next. Two locks (the classic inversion):
+     * {@code edges} are the earlier and the later order.
      */
-    record LockOrderInversion(String lock, String held, Acquisition earlier, Acquisition later) implements Warning {
+    record LockOrderInversion(List<String> locks, List<Acquisition> edges) implements Warning {
+        public LockOrderInversion {
+            locks = List.copyOf(locks);
+            edges = List.copyOf(edges);
+            if (locks.size() < 2 || locks.size() != edges.size()) throw new IllegalArgumentException("a cycle has one edge per lock");
+        }
+
+        /** The set of locks, sorted: a cycle is one warning whichever order its edges were found in. */
         @Override
         public Identity identity() {
-            return new Identity("lock-order inversion", List.of(lock, held));
+            return new Identity("lock-order inversion", locks.stream().sorted().toList());
         }
     }
 

@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import java.util.List;
 import safepoint.vm.smp.Names;
 
 /** A {@link Warning} in words: the one place its text is made (run's stderr, explore's summary). */
@@ -8,10 +9,18 @@ public final class WarningText {
 
     /** The warning's lines, without a final newline. */
     public static String of(Warning w) {
-        if (w instanceof Warning.LockOrderInversion i) {
-            return "warning: lock-order inversion (potential deadlock): " + i.lock() + " and " + i.held() + " were taken in both orders\n"
-                    + acquisition(i.earlier()) + acquisition(i.later())
+        if (w instanceof Warning.LockOrderInversion i && i.locks().size() == 2) {
+            return "warning: lock-order inversion (potential deadlock): " + i.locks().get(0) + " and " + i.locks().get(1)
+                    + " were taken in both orders\n" + acquisition(i.edges().get(0)) + acquisition(i.edges().get(1))
                     + "  one schedule can make each thread hold one lock and wait for the other: take them in one order";
+        }
+        if (w instanceof Warning.LockOrderInversion i) {
+            List<String> l = i.locks();
+            StringBuilder s = new StringBuilder("warning: lock-order cycle (potential deadlock): ")
+                    .append(String.join(", ", l.subList(0, l.size() - 1))).append(" and ").append(l.get(l.size() - 1))
+                    .append(" were taken in a cycle\n");
+            for (Warning.Acquisition a : i.edges()) s.append(acquisition(a));
+            return s.append("  one schedule can make each thread hold one lock and wait for the next: take them in one order").toString();
         }
         Warning.DataRace r = (Warning.DataRace) w; // the only other kind (sealed)
         return "warning: data race on " + r.location() + "\n" + access("", r.access()) + access("previous ", r.previous())

@@ -20,16 +20,30 @@ public final class DfsSearch {
     /**
      * What the search found: schedules run, inconclusive ones (step bound), whether it ran out of
      * schedules (complete) or of budget, and the first failure (or null) with its choices, its
-     * preemptions, and whether it came before any scheduling choice (a plain error).
+     * preemptions, whether it came before any scheduling choice (a plain error), and which run
+     * it was (null for none).
      */
     public record Result(long schedules, long inconclusive, boolean complete, Machine.Outcome failure,
-            java.util.List<long[]> failingChoices, int failurePreemptions, boolean plain) {}
+            java.util.List<long[]> failingChoices, int failurePreemptions, boolean plain, Run failingRun) {}
+
+    /**
+     * One run of a search, by its place in the search's order: its level (the preemptions of
+     * its prefix), then its prefix of decisions, lexicographically. Which runs come before the
+     * failure reported does not depend on timing, so neither does what is said about them.
+     */
+    public record Run(int preemptions, int[] prefix) implements Comparable<Run> {
+        @Override
+        public int compareTo(Run o) {
+            return preemptions != o.preemptions ? Integer.compare(preemptions, o.preemptions) : compare(prefix, o.prefix);
+        }
+    }
 
     private DfsSearch() {}
 
     /** What one search looks for and within which limits (see the public {@code search}es); immutable. */
     private record Query(long machineSeed, int bound, long maxSteps, long maxRuns,
-            java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {}
+            java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop,
+            java.util.function.BiConsumer<Run, Machine.Outcome> ran) {}
 
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
@@ -39,7 +53,7 @@ public final class DfsSearch {
      */
     public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Machine.Outcome> sought) {
-        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false);
+        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false, (r, o) -> {});
     }
 
     /**
@@ -52,12 +66,23 @@ public final class DfsSearch {
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
-        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop);
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, (r, o) -> {});
+    }
+
+    /**
+     * The same, telling {@code ran} of every run and its outcome as it ends (on the worker that
+     * ran it, holding none of the search's locks), so that explore can say what the runs warned.
+     */
+    public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
+            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop,
+            java.util.function.BiConsumer<Run, Machine.Outcome> ran) {
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, ran);
     }
 
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
-            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
-        Search s = new Search(new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop));
+            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop,
+            java.util.function.BiConsumer<Run, Machine.Outcome> ran) {
+        Search s = new Search(new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran));
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
         return s.result();
     }
@@ -71,7 +96,7 @@ public final class DfsSearch {
         long done;
         long inconclusive;
         boolean capped;
-        int[] bestPrefix;
+        Run bestRun;
         Result best;
 
         Search(Query q) {
@@ -80,8 +105,8 @@ public final class DfsSearch {
             levels.get(0).add(new int[0]);
         }
 
-        /** The next prefix to run, or null when the search is over. */
-        synchronized int[] take() {
+        /** The next run, or null when the search is over. */
+        synchronized Run take() {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             for (;;) {
                 if (capped || level > q.bound()) return null;
@@ -91,14 +116,14 @@ public final class DfsSearch {
                 }
                 int[] p = levels.get(level).poll();
                 if (p != null) {
-                    if (bestPrefix != null && compare(p, bestPrefix) > 0) continue; // after the failure found: not needed
+                    if (bestRun != null && compare(p, bestRun.prefix()) > 0) continue; // after the failure found: not needed
                     if (done == q.maxRuns()) {
                         capped = true;
                         return null;
                     }
                     done++;
                     inFlight++;
-                    return p;
+                    return new Run(level, p);
                 }
                 if (inFlight > 0) {
                     try {
@@ -115,14 +140,15 @@ public final class DfsSearch {
             }
         }
 
-        synchronized void finished(int[] prefix, Machine.Outcome o) {
+        synchronized void finished(Run run, Machine.Outcome o) {
+            int[] prefix = run.prefix();
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;
             notifyAll();
             if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && q.sought().test(o)) {
-                if (bestPrefix == null || compare(prefix, bestPrefix) < 0) {
-                    bestPrefix = prefix;
-                    best = new Result(0, 0, false, o, o.report().choices(), o.report().preemptions(), o.failedBeforeAnyChoice());
+                if (bestRun == null || compare(prefix, bestRun.prefix()) < 0) {
+                    bestRun = run;
+                    best = new Result(0, 0, false, o, o.report().choices(), o.report().preemptions(), o.failedBeforeAnyChoice(), run);
                 }
                 return;
             }
@@ -142,20 +168,21 @@ public final class DfsSearch {
         }
 
         void work(ProgramRuns runs) {
-            for (int[] prefix; (prefix = take()) != null; ) {
+            for (Run run; (run = take()) != null; ) {
                 Machine vm = runs.next(q.machineSeed());
-                vm.configure(vm.settings().controlled(0, new Chooser.Dfs(prefix)).withMaxSteps(q.maxSteps()));
+                vm.configure(vm.settings().controlled(0, new Chooser.Dfs(run.prefix())).withMaxSteps(q.maxSteps()));
                 Machine.Outcome o = runs.run();
-                finished(prefix, o);
+                q.ran().accept(run, o);
+                finished(run, o);
             }
         }
 
         synchronized Result result() {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             if (best != null) {
-                return new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain());
+                return new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain(), bestRun);
             }
-            return new Result(done, inconclusive, !capped, null, null, 0, false);
+            return new Result(done, inconclusive, !capped, null, null, 0, false, null);
         }
     }
 
