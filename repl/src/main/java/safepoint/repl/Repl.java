@@ -5,6 +5,7 @@ import safepoint.repl.view.TablesText;
 import safepoint.repl.view.ProcessorsText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
+import safepoint.vm.analysis.ExplanationText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -94,7 +95,7 @@ final class Repl {
             case ",tables" -> out.write(TablesText.of(vm.look()));
             case ",procs" -> out.write(ProcessorsText.of(vm.look()));
             case ",events" -> out.write(EventText.last(vm.events, 40));
-            case ",deadlock" -> out.write(vm.describeDeadlock());
+            case ",deadlock" -> out.write(ExplanationText.survey(vm.survey()));
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
             case ",help", ",?" -> out.write("""
                     ,threads (,st)  green threads and what each waits on
@@ -107,7 +108,7 @@ final class Repl {
                     ,q              quit
                     """);
             default -> {
-                if (cmd.startsWith(",why ")) out.write(vm.why(cmd.substring(5)));
+                if (cmd.startsWith(",why ")) out.write(ExplanationText.why(vm.why(cmd.substring(5))));
                 else err.write("Unknown REPL command " + cmd + " (try ,help)\n");
             }
         }

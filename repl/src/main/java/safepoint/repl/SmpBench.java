@@ -136,12 +136,12 @@ final class SmpBench {
             w.flush();
             return 1;
         }
-        String report = vm.describeDeadlock();
+        String report = safepoint.vm.analysis.ExplanationText.survey(vm.survey());
         long[] t = new long[5];
-        for (int i = 0; i < 2; i++) vm.describeDeadlock();
+        for (int i = 0; i < 2; i++) safepoint.vm.analysis.ExplanationText.survey(vm.survey());
         for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();
-            vm.describeDeadlock();
+            safepoint.vm.analysis.ExplanationText.survey(vm.survey());
             t[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(t);

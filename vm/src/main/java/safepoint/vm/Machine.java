@@ -7,6 +7,7 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Barrier;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.HappensBefore;
 import safepoint.vm.analysis.LockOrder;
@@ -810,7 +811,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * The REPL's {@code ,why T}: the chain of waits from thread T (a number as in
      * {@code #<thread 3>}, or a name), and why nobody will end it.
      */
-    public String why(String which) {
+    public safepoint.vm.analysis.Why why(String which) {
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.why(this, which);
@@ -818,10 +819,10 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
-    public String describeDeadlock() {
+    public safepoint.vm.analysis.Survey survey() {
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            return Analysis.describe(this);
+            return Analysis.survey(this);
         }
     }
 
@@ -845,7 +846,7 @@ public final class Machine implements PrimitiveSink, Roots {
     public Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
         flush();
         WaitForGraph g = WaitForGraph.of(this, procs);
-        String text = Analysis.explain(this, g, "*** Deadlock: no thread can run and none waits with a timeout") + reproduce();
+        String text = ExplanationText.of("*** Deadlock: no thread can run and none waits with a timeout", Analysis.explain(this, g)) + reproduce();
         Failure.Deadlock failure = Failure.deadlock(Failure.Proof.NOTHING_CAN_RUN, g);
         if (primordial.state == SThread.State.WAITING) {
             deadlockReport = text;
@@ -861,7 +862,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
     public Outcome deadlock(Failure.Proof proof, String headline, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(this, procs);
-        return deadlockOutcome(Failure.deadlock(proof, g), Analysis.explain(this, g, headline) + reproduce());
+        return deadlockOutcome(Failure.deadlock(proof, g), ExplanationText.of(headline, Analysis.explain(this, g)) + reproduce());
     }
 
     /** Lock-order inversions: both modes (mutex operations hold the scheduler's monitor). */

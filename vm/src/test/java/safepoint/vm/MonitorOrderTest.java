@@ -58,7 +58,7 @@ class MonitorOrderTest {
                 Machine vm = machine(controlled);
                 vm.load(text, p.getFileName().toString());
                 vm.look(); // the view that ,threads ,locks and ,procs render
-                vm.describeDeadlock();
+                vm.survey();
             }
         }
         machine(true).load("(list (random-integer 10) (random-real))", "random.ss");

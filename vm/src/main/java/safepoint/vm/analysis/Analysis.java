@@ -9,7 +9,6 @@ import safepoint.vm.interp.Interp;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.SyncObjects;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class Analysis {
     static final int LISTED = 12;
 
     /** {@code ,why T} (see {@link Machine#why}); the caller holds the scheduler's monitor. */
-    public static String why(Machine vm, String which) {
+    public static Why why(Machine vm, String which) {
         WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
         String w = which.trim();
         if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
@@ -43,45 +42,30 @@ public final class Analysis {
             }
         }
         if (t == null) {
-            if (number >= 1 && number <= vm.threadsCreated) {
-                return "#<thread " + w + "> has ended: nothing to explain\n";
-            }
-            return "No live thread " + which.trim() + " (,threads lists them)\n";
+            if (number >= 1 && number <= vm.threadsCreated) return new Why.Ended("#<thread " + w + ">");
+            return new Why.NoSuchThread(which.trim());
         }
-        if (t.state == SThread.State.TERMINATED) return Names.name(t) + " has ended: nothing to explain\n";
+        if (t.state == SThread.State.TERMINATED) return new Why.Ended(Names.name(t));
         if (t.state == SThread.State.WAITING && t.waitingOn instanceof safepoint.vm.data.Symbol sy && sy.name.equals("sleep")) {
-            return Names.name(t) + " is sleeping: it wakes up on its own\n";
+            return new Why.Sleeping(Names.name(t));
         }
         List<WaitForGraph.Edge> chain = g.chain(t);
-        if (chain.isEmpty()) return Names.name(t) + " is not blocked: " + Names.state(t, null) + "\n";
-        StringBuilder sb = new StringBuilder();
-        for (WaitForGraph.Edge e : chain) sb.append(e.line()).append('\n');
-        if (WaitForGraph.loopsBack(chain)) {
-            sb.append("  ... back to ").append(WaitForGraph.name(chain.get(chain.size() - 1).to()))
-                    .append(": a deadlock, nothing outside the cycle can end it\n");
-        }
-        participant(vm, g, t, sb);
-        return sb.toString();
+        if (chain.isEmpty()) return new Why.NotBlocked(Names.name(t), Names.state(t, null));
+        String backTo = WaitForGraph.loopsBack(chain) ? WaitForGraph.name(chain.get(chain.size() - 1).to()) : null;
+        return new Why.Chain(links(chain), backTo, participant(vm, g, t, new Reachability(vm)));
     }
 
     /** {@code ,deadlock} (see {@link Machine#describeDeadlock}); the caller holds the scheduler's monitor. */
-    public static String describe(Machine vm) {
+    public static Survey survey(Machine vm) {
         WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
         List<SThread> blocked = g.blocked();
-        if (blocked.isEmpty()) return "Nothing is blocked.\n";
-        if (!g.cycle().isEmpty()) return explain(vm, g, "Deadlock: a cycle of waits that nothing outside it can break") + "\n";
-        return explain(vm, g, "No cycle of waits; " + blocked.size() + " thread" + (blocked.size() == 1 ? " waits" : "s wait")
-                + " (,why T follows one):") + "\n";
+        if (blocked.isEmpty()) return new Survey(0, false, null);
+        return new Survey(blocked.size(), !g.cycle().isEmpty(), explain(vm, g));
     }
 
-    /** The full explanation under {@code headline}. */
-    public static String explain(Machine vm, WaitForGraph g, String headline) {
-        StringBuilder sb = new StringBuilder(headline).append('\n');
+    /** The explanation of graph {@code g}: its cycle, the threads that wait or run in it, the rest summarised. */
+    public static Explanation explain(Machine vm, WaitForGraph g) {
         List<WaitForGraph.Edge> cycle = g.cycle();
-        if (!cycle.isEmpty()) {
-            sb.append("  the cycle:\n");
-            for (WaitForGraph.Edge e : cycle) sb.append("    ").append(e.line()).append('\n');
-        }
         List<SThread> listed = new ArrayList<>();
         for (WaitForGraph.Edge e : cycle) if (e.from() instanceof SThread t && !listed.contains(t)) listed.add(t);
         List<SThread> rest = new ArrayList<>();
@@ -92,57 +76,51 @@ public final class Analysis {
             else rest.add(t);
         }
         Reachability reach = new Reachability(vm);
-        for (SThread t : listed) participant(vm, g, t, sb, reach);
-        if (!rest.isEmpty()) {
-            // Grouped by what each waits for, said for one and for many.
-            Map<String, Integer> byWait = new LinkedHashMap<>();
-            Map<String, String> plural = new HashMap<>();
-            for (SThread t : rest) {
-                List<WaitForGraph.Edge> es = g.edges(t);
-                String what = Names.state(t, null);
-                String many = what;
-                if (!es.isEmpty()) {
-                    WaitForGraph.Edge e = es.get(0);
-                    String to = " " + (e.to() instanceof WaitForGraph.Mailbox ? "their mailbox" : WaitForGraph.name(e.to()));
-                    what = e.words() + to;
-                    many = e.kind().plural(e.timed()) + to;
-                }
-                byWait.merge(what, 1, Integer::sum);
-                plural.put(what, many);
+        List<Explanation.Participant> participants = new ArrayList<>();
+        for (SThread t : listed) participants.add(participant(vm, g, t, reach));
+        // The rest, grouped by how each waits, in the order first seen.
+        Map<Explanation.Group, Integer> groups = new LinkedHashMap<>();
+        for (SThread t : rest) {
+            List<WaitForGraph.Edge> es = g.edges(t);
+            Explanation.Group key;
+            if (es.isEmpty()) {
+                key = new Explanation.Group(0, null, false, null, Names.state(t, null));
+            } else {
+                WaitForGraph.Edge e = es.get(0);
+                String to = e.to() instanceof WaitForGraph.Mailbox ? null : WaitForGraph.name(e.to());
+                key = new Explanation.Group(0, e.kind(), e.timed(), to, null);
             }
-            sb.append(String.format(java.util.Locale.ROOT, "  ... and %,d more threads:%n", rest.size()));
-            for (Map.Entry<String, Integer> e : byWait.entrySet()) {
-                String what = e.getValue() == 1 ? e.getKey() : plural.get(e.getKey());
-                sb.append(String.format(java.util.Locale.ROOT, "      %,d %s%n", e.getValue(), what));
-            }
+            groups.merge(key, 1, Integer::sum);
         }
-        return sb.toString().stripTrailing();
+        List<Explanation.Group> others = new ArrayList<>();
+        for (Map.Entry<Explanation.Group, Integer> e : groups.entrySet()) {
+            Explanation.Group k = e.getKey();
+            others.add(new Explanation.Group(e.getValue(), k.kind(), k.timed(), k.to(), k.state()));
+        }
+        return new Explanation(links(cycle), List.copyOf(participants), rest.size(), List.copyOf(others));
     }
 
-    /** One thread: its wait in words, what it holds and waits for, why nobody will wake it, its backtrace. */
-    static void participant(Machine vm, WaitForGraph g, SThread t, StringBuilder sb) {
-        participant(vm, g, t, sb, new Reachability(vm));
+    private static List<Explanation.Link> links(List<WaitForGraph.Edge> edges) {
+        List<Explanation.Link> links = new ArrayList<>();
+        for (WaitForGraph.Edge e : edges) {
+            links.add(new Explanation.Link(WaitForGraph.name(e.from()), e.kind(), e.timed(), e.to() == null ? null : WaitForGraph.name(e.to())));
+        }
+        return List.copyOf(links);
     }
 
-    static void participant(Machine vm, WaitForGraph g, SThread t, StringBuilder sb, Reachability reach) {
-        sb.append("  ").append(Names.name(t)).append(' ').append(stateWords(g, t)).append('\n');
-        for (Object held : heldIn(g, t)) sb.append("      locked ").append(WaitForGraph.name(held)).append('\n');
+    /** One thread: its wait, what it holds and waits for, why nobody will wake it, its backtrace. */
+    static Explanation.Participant participant(Machine vm, WaitForGraph g, SThread t, Reachability reach) {
+        List<String> locked = new ArrayList<>();
+        for (Object held : heldIn(g, t)) locked.add(WaitForGraph.name(held));
         Object on = t.waitingOn;
-        if (t.state == SThread.State.WAITING && on instanceof SyncObjects.Mutex mx) {
-            sb.append("      waiting to lock ").append(Names.name(mx)).append('\n');
-        }
-        if (t.interp.spinningOn != null) {
-            sb.append("      spinning on ").append(Names.name(t.interp.spinningOn))
-                    .append(t.interp.polling ? "" : " (no poll in this code)").append('\n');
-        }
-        if (t.state == SThread.State.WAITING && on instanceof SyncObjects.CondVar cv && t.wakeAt == Long.MAX_VALUE && !reach.signalable(cv)) {
-            sb.append("      no live thread can signal ").append(Names.name(cv))
-                    .append(": only the threads waiting on it can reach it (a lost wakeup)\n");
-        }
-        if (t.state == SThread.State.WAITING && on == t.mailbox && t.wakeAt == Long.MAX_VALUE && !reach.sendable(t)) {
-            sb.append("      no live thread can send it a message: none can reach ").append(Names.name(t)).append('\n');
-        }
-        sb.append(Names.backtrace(t, 6, "      "));
+        boolean waits = t.state == SThread.State.WAITING;
+        String toLock = waits && on instanceof SyncObjects.Mutex mx ? Names.name(mx) : null;
+        Explanation.Spin spin = t.interp.spinningOn == null ? null : new Explanation.Spin(Names.name(t.interp.spinningOn), t.interp.polling);
+        String unsignalable = waits && on instanceof SyncObjects.CondVar cv && t.wakeAt == Long.MAX_VALUE && !reach.signalable(cv)
+                ? Names.name(cv) : null;
+        boolean unreachable = waits && on == t.mailbox && t.wakeAt == Long.MAX_VALUE && !reach.sendable(t);
+        return new Explanation.Participant(Names.name(t), state(g, t), List.copyOf(locked), toLock, spin, unsignalable, unreachable,
+                Names.calls(t.interp.k, 6));
     }
 
     /**
@@ -161,28 +139,22 @@ public final class Analysis {
         boolean lost = end instanceof SyncObjects.CondVar cv && !reach.signalable(cv)
                 || end instanceof WaitForGraph.Mailbox mb && !reach.sendable(mb.owner());
         if (!cycle && !lost) return null;
-        StringBuilder sb = new StringBuilder("*** Hang: the program can never end, though some threads still run\n  the chain of waits:\n");
-        for (WaitForGraph.Edge e : chain) sb.append("    ").append(e.line()).append('\n');
-        sb.append(cycle ? "  it comes back on itself: a cycle nothing outside can break\n"
-                : "  nothing can ever end the last wait: no live thread can reach " + WaitForGraph.name(end) + "\n");
-        return explain(vm, g, sb.toString().stripTrailing());
+        return ExplanationText.hang(links(chain), cycle ? null : WaitForGraph.name(end), explain(vm, g));
     }
 
-    private static String stateWords(WaitForGraph g, SThread t) {
+    private static Explanation.State state(WaitForGraph g, SThread t) {
         for (WaitForGraph.Edge e : g.edges(t)) {
-            if (e.kind().heldBack()) return "RUNNABLE, " + e.words() + " " + e.to();
+            if (e.kind().heldBack()) return new Explanation.HeldBack(e.kind(), e.timed(), String.valueOf(e.to()));
         }
-        for (WaitForGraph.Edge e : g.into(t)) if (e.kind() == EdgeKind.RUNS) return "RUNNING on " + e.from();
+        for (WaitForGraph.Edge e : g.into(t)) if (e.kind() == EdgeKind.RUNS) return new Explanation.Running(String.valueOf(e.from()));
         if (t.state == SThread.State.WAITING) {
             Object on = t.waitingOn;
-            if (on instanceof SyncObjects.Mutex mx) {
-                return "WAITING on " + Names.name(mx) + (mx.owner != null ? ", held by " + Names.name(mx.owner) : "");
-            }
-            if (on == t.mailbox) return "WAITING on its mailbox (thread-receive)";
-            if (on instanceof SThread other) return "WAITING on " + Names.name(other) + " to end (thread-join!)";
-            return "WAITING on " + WaitForGraph.name(on);
+            if (on instanceof SyncObjects.Mutex mx) return new Explanation.WaitingOnMutex(Names.name(mx), mx.owner != null ? Names.name(mx.owner) : null);
+            if (on == t.mailbox) return new Explanation.WaitingOnMailbox();
+            if (on instanceof SThread other) return new Explanation.WaitingForEnd(Names.name(other));
+            return new Explanation.WaitingOn(WaitForGraph.name(on));
         }
-        return Names.state(t, null);
+        return new Explanation.Other(Names.state(t, null));
     }
 
     /** Locks in the graph that {@code t} holds. */

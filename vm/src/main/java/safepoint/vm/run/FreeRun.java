@@ -6,6 +6,7 @@ import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.SpinDeadlock;
 import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
@@ -284,8 +285,8 @@ public final class FreeRun {
         }
         if (vertices.equals(lastCycle) && progress == lastCycleProgress) {
             return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.CYCLE_UNMOVED, g),
-                    Analysis.explain(vm, g, "*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
-                            + " ms apart, while other threads still run")
+                    ExplanationText.of("*** Deadlock: a cycle of waits, the same at two looks " + WATCH_MILLIS
+                            + " ms apart, while other threads still run", Analysis.explain(vm, g))
                     + "\n  free run cannot give a schedule: ./safepoint explore FILE searches for one that reproduces this");
         }
         lastCycle = vertices;

@@ -60,7 +60,7 @@ class AnalysisPinsTest {
         for (List<WaitForGraph.Edge> es : g.out.values()) for (WaitForGraph.Edge e : es) sb.append(e.line()).append('\n');
         sb.append("--- cycle\n");
         for (WaitForGraph.Edge e : g.cycle()) sb.append(e.line()).append('\n');
-        return sb.append("--- explain\n").append(Analysis.explain(vm, g, "headline")).append('\n').toString();
+        return sb.append("--- explain\n").append(ExplanationText.of("headline", Analysis.explain(vm, g))).append('\n').toString();
     }
 
     static final String ABBA = AnalysisTest.ABBA;
@@ -87,10 +87,10 @@ class AnalysisPinsTest {
             """;
 
     static String whyAll(Machine vm) {
-        StringBuilder sb = new StringBuilder("--- ,deadlock\n").append(vm.describeDeadlock());
+        StringBuilder sb = new StringBuilder("--- ,deadlock\n").append(ExplanationText.survey(vm.survey()));
         for (String t : List.of("left", "right", "timed", "patient", "inbox", "inbox-timed", "joiner", "sleeper", "cv-waiter",
                 "cv-timed", "primordial", "9", "99", "#<thread left>")) {
-            sb.append("--- ,why ").append(t).append('\n').append(vm.why(t));
+            sb.append("--- ,why ").append(t).append('\n').append(ExplanationText.why(vm.why(t)));
         }
         return sb.toString();
     }
