@@ -138,18 +138,11 @@ public final class HashTables {
     /** Steps run per batch before the operation yields to the trampoline (a scheduling point). */
     static final int BATCH = 64;
 
-    /**
-     * One operation of a hash-table primitive: the raw table's step machine {@code op}; the
-     * procedure that answers NeedUpdate and Yield, or null; the value for an absent key; whether
-     * an absent key is an error instead ("unknown hash key {@code key}").
-     */
-    record TableCall(TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {}
-
-    /** Run the call's steps until it is done, waits for Scheme, or yields to the trampoline. */
-    static void drive(Interp m, TableCall call) {
+    /** Run {@code op}'s steps; {@code proc} answers NeedUpdate and Yield. */
+    static void drive(Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
         Host host = m.machine.tableHost.on(m);
         for (int n = 0; n < BATCH; n++) {
-            Step s = call.op().step(host);
+            Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run
             // between any two steps of an operation (how concurrent writers corrupt a table).
             m.syncPoint();
@@ -160,40 +153,36 @@ public final class HashTables {
             if (s instanceof Step.Done d) {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
-                if (call.errorIfAbsent() && r == ABSENT_MARK) throw unboundKey(call.key());
-                if (r == ABSENT_MARK) r = call.dflt();
+                if (errorIfAbsent && r == ABSENT_MARK) throw unboundKey(key);
+                if (r == ABSENT_MARK) r = dflt;
                 m.val = r;
                 return;
             }
-            // The steps that need Scheme: the answer of a hash, test or update goes back to the
-            // operation; a yield (hash-for-each) only gives an entry to the procedure.
             if (s instanceof Step.NeedHash h) {
-                ask(m, call, true, h.procedure(), h.key());
+                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, true));
+                m.apply(h.procedure(), new Object[] {h.key()});
                 return;
             }
             if (s instanceof Step.NeedTest t) {
-                ask(m, call, true, t.procedure(), t.a(), t.b());
+                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, true));
+                m.apply(t.procedure(), new Object[] {t.a(), t.b()});
                 return;
             }
             if (s instanceof Step.NeedUpdate u) {
-                ask(m, call, true, call.proc(), u.oldValue());
+                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, true));
+                m.apply(proc, new Object[] {u.oldValue()});
                 return;
             }
             if (s instanceof Step.Yield y) {
-                ask(m, call, false, call.proc(), y.key(), y.value());
+                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, false));
+                m.apply(proc, new Object[] {y.key(), y.value()});
                 return;
             }
         }
         // A long operation (a big rehash, or a probe that never ends on a corrupted table), or the
         // end of this slice: return to the trampoline and go on with the next step later.
-        m.push(new Resume(call, false));
+        m.push(new Resume(op, proc, dflt, errorIfAbsent, key, false));
         m.val = Special.VOID;
-    }
-
-    /** Applies {@code proc} to {@code args}, then goes on with the call ({@code supply}: giving it the value). */
-    private static void ask(Interp m, TableCall call, boolean supply, Object proc, Object... args) {
-        m.push(new Resume(call, supply));
-        m.apply(proc, args);
     }
 
     static SchemeError unboundKey(Object key) {
@@ -203,20 +192,27 @@ public final class HashTables {
     /** A unique default that tells "absent" apart from any stored value. */
     static final Object ABSENT_MARK = new Object();
 
-    /** Goes on with a call after Scheme answered a step ({@code supply}) or after a yield. */
     static final class Resume extends Frame {
-        final TableCall call;
+        final TableOp op;
+        final Object proc;
+        final Object dflt;
+        final boolean errorIfAbsent;
+        final Object key;
         final boolean supply;
 
-        Resume(TableCall call, boolean supply) {
-            this.call = call;
+        Resume(TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key, boolean supply) {
+            this.op = op;
+            this.proc = proc;
+            this.dflt = dflt;
+            this.errorIfAbsent = errorIfAbsent;
+            this.key = key;
             this.supply = supply;
         }
 
         @Override
         public void resume(Interp m) {
-            if (supply) call.op().supply(m.val);
-            drive(m, call);
+            if (supply) op.supply(m.val);
+            drive(m, op, proc, dflt, errorIfAbsent, key);
         }
     }
 
@@ -233,21 +229,6 @@ public final class HashTables {
 
     private static long seed(Interp m) {
         return m.machine.state.random.nextLong(1L << 31);
-    }
-
-    /** The body of a hash-table primitive, given the table it works on (already checked and accessed). */
-    private interface TableBody {
-        void run(Interp m, Table t, Object[] a);
-    }
-
-    /** Registers a primitive whose argument {@code tableArg} is the table it reads or ({@code write}) changes. */
-    private static void tablePrim(Machine vm, String name, int min, int max, int tableArg, boolean write, TableBody body) {
-        vm.add(new ControlPrim(name, min, max) {
-            @Override
-            public void invoke(Interp m, Object[] a) {
-                body.run(m, access(m, a, tableArg, name, write), a);
-            }
-        });
     }
 
     public static void install(Machine vm) {
@@ -303,25 +284,73 @@ public final class HashTables {
         vm.add(Primitive.of1("equal-hash", true, (c, x) -> Hashing.equal(x, c.vm()) & 0xFFFFFFFFL));
         vm.add(Primitive.of1("string-hash", true, (c, x) -> Hashing.string(x) & 0xFFFFFFFFL));
         vm.add(Primitive.of1("hash-length", true, (c, x) -> (long) table(x, "hash-length", x).raw.count()));
-        tablePrim(vm, "hash-ref", 2, 3, 0, false, (m, t, a) -> drive(m, new TableCall(t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1])));
-        tablePrim(vm, "hash-get", 2, 2, 0, false, (m, t, a) -> drive(m, new TableCall(t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1])));
-        tablePrim(vm, "hash-key?", 2, 2, 0, false, (m, t, a) -> {
-            m.push(new IsPresent());
-            drive(m, new TableCall(t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]));
+        vm.add(new ControlPrim("hash-ref", 2, 3) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-ref", false);
+                drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
+            }
         });
-        tablePrim(vm, "hash-put!", 3, 3, 0, true, (m, t, a) -> drive(m, new TableCall(t.raw.setOp(a[1], a[2]), null, null, false, a[1])));
+        vm.add(new ControlPrim("hash-get", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-get", false);
+                drive(m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
+            }
+        });
+        vm.add(new ControlPrim("hash-key?", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-key?", false);
+                m.push(new IsPresent());
+                drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
+            }
+        });
+        vm.add(new ControlPrim("hash-put!", 3, 3) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-put!", true);
+                drive(m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
+            }
+        });
         vm.alias("hash-set!", "hash-put!");
-        tablePrim(vm, "hash-update!", 3, 4, 0, true, (m, t, a) -> drive(m, new TableCall(t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1])));
-        tablePrim(vm, "hash-remove!", 2, 2, 0, true, (m, t, a) -> drive(m, new TableCall(t.raw.deleteOp(a[1]), null, null, false, a[1])));
-        tablePrim(vm, "hash-for-each", 2, 2, 1, false, (m, t, a) -> {
-            if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
-            drive(m, new TableCall(t.raw.forEachOp(), a[0], null, false, null));
+        vm.add(new ControlPrim("hash-update!", 3, 4) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-update!", true);
+                drive(m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
+            }
         });
-        tablePrim(vm, "hash-copy", 1, 1, 0, false, (m, t, a) -> {
-            m.push(new WrapTable());
-            drive(m, new TableCall(t.raw.copyOp(), null, null, false, null));
+        vm.add(new ControlPrim("hash-remove!", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-remove!", true);
+                drive(m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
+            }
         });
-        tablePrim(vm, "hash-clear!", 1, 1, 0, true, (m, t, a) -> drive(m, new TableCall(t.raw.clearOp(), null, null, false, null)));
+        vm.add(new ControlPrim("hash-for-each", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 1, "hash-for-each", false);
+                if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
+                drive(m, t.raw.forEachOp(), a[0], null, false, null);
+            }
+        });
+        vm.add(new ControlPrim("hash-copy", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-copy", false);
+                m.push(new WrapTable());
+                drive(m, t.raw.copyOp(), null, null, false, null);
+            }
+        });
+        vm.add(new ControlPrim("hash-clear!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                Table t = access(m, a, 0, "hash-clear!", true);
+                drive(m, t.raw.clearOp(), null, null, false, null);
+            }
+        });
     }
 
     /** A new table for Scheme, known to the machine's registry (the Observatory lists it). */
