@@ -11,12 +11,11 @@ import java.io.Reader;
  * {@link #rollback}, so a read that must wait leaves the port as it was and runs again, whole,
  * once input has come (see the VM's console reads).
  */
-public final class InputPort extends HeapObj {
+public final class InputPort extends Port {
     private final ConsoleInput console; // null for a string port
     private final String text;     // non-null for a string port
     private int pos;
     private int peeked = -2;
-    public final String name;
     private int line = 1;
     private int column = 1;
     private boolean closed;
@@ -28,9 +27,14 @@ public final class InputPort extends HeapObj {
     private int markPeeked;
 
     private InputPort(ConsoleInput console, String text, String name) {
+        super(name);
         this.console = console;
         this.text = text;
-        this.name = name;
+    }
+
+    @Override
+    public String kind() {
+        return "input-port";
     }
 
     public static InputPort ofString(String s) {

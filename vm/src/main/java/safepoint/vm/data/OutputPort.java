@@ -8,17 +8,21 @@ import java.io.Writer;
  * A character output port: the console (a Java Writer), or a string port that collects. The
  * column is tracked for {@code fresh-line} style needs and for the REPL's prompt placement.
  */
-public final class OutputPort extends HeapObj {
+public final class OutputPort extends Port {
     private final Writer sink;        // null for a string port
     private final StringBuilder text;  // non-null for a string port
-    public final String name;
     private int column;
     private boolean closed;
 
     private OutputPort(Writer sink, StringBuilder text, String name) {
+        super(name);
         this.sink = sink;
         this.text = text;
-        this.name = name;
+    }
+
+    @Override
+    public String kind() {
+        return "output-port";
     }
 
     public static OutputPort of(Writer sink, String name) {

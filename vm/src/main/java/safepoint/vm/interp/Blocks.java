@@ -68,13 +68,12 @@ public final class Blocks {
         }
     }
 
-    static final class IfFrame extends Frame {
+    static final class IfFrame extends EnvFrame {
         final If node;
-        final Object[] env;
 
         IfFrame(If node, Object[] env) {
+            super(env);
             this.node = node;
-            this.env = env;
         }
 
         @Override
@@ -123,14 +122,13 @@ public final class Blocks {
         }
     }
 
-    static final class SeqFrame extends Frame {
+    static final class SeqFrame extends EnvFrame {
         final Seq node;
-        final Object[] env;
         final int next;
 
         SeqFrame(Seq node, Object[] env, int next) {
+            super(env);
             this.node = node;
-            this.env = env;
             this.next = next;
         }
 
@@ -194,16 +192,15 @@ public final class Blocks {
         }
     }
 
-    static final class LetFrame extends Frame {
+    static final class LetFrame extends EnvFrame {
         final Let node;
         final Object[] fr;
-        final Object[] env;
         final int i;
 
         LetFrame(Let node, Object[] fr, Object[] env, int i) {
+            super(env);
             this.node = node;
             this.fr = fr;
-            this.env = env;
             this.i = i;
         }
 

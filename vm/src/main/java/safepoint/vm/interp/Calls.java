@@ -146,16 +146,15 @@ public final class Calls {
         }
     }
 
-    static final class ArgFrame extends Frame {
+    static final class ArgFrame extends EnvFrame {
         final General node;
         final Object[] vals;
-        final Object[] env;
         final int i;
 
         ArgFrame(General node, Object[] vals, Object[] env, int i) {
+            super(env);
             this.node = node;
             this.vals = vals;
-            this.env = env;
             this.i = i;
         }
 

@@ -1,12 +1,9 @@
 package safepoint.vm.interp;
 
 import safepoint.vm.data.Condition;
-import safepoint.vm.data.Printable;
-import safepoint.vm.data.Procedure;
-import safepoint.vm.data.VmState;
 
 /** A {@code case-lambda} procedure: the first clause whose arity accepts the arguments runs. */
-public final class CaseLambda extends Procedure implements Printable {
+public final class CaseLambda extends NamedProcedure {
     final Closure[] clauses;
     final String name;
 
@@ -27,13 +24,6 @@ public final class CaseLambda extends Procedure implements Printable {
             if (n >= l.nreq && (l.rest || n <= l.nreq + l.nopt)) return c;
         }
         throw Condition.wrongArgs(this, args);
-    }
-
-    @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure").append(vm.tag(this));
-        if (name != null) out.append(' ').append(name);
-        out.append('>');
     }
 
     public static final class MakeNode extends Node.Simple {

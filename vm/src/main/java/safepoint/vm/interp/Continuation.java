@@ -1,11 +1,7 @@
 package safepoint.vm.interp;
 
-import safepoint.vm.data.Printable;
-import safepoint.vm.data.Procedure;
-import safepoint.vm.data.VmState;
-
 /** A first-class continuation: the frame chain plus the dynamic state at capture. */
-final class Continuation extends Procedure implements Printable {
+final class Continuation extends NamedProcedure {
     final Frame k;
     final Winder winders;
     final Object handlers;
@@ -16,15 +12,5 @@ final class Continuation extends Procedure implements Printable {
         this.winders = winders;
         this.handlers = handlers;
         this.params = params;
-    }
-
-    @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure").append(vm.tag(this)).append('>');
     }
 }

@@ -1,9 +1,6 @@
 package safepoint.vm.interp;
 
 import safepoint.vm.data.Condition;
-import safepoint.vm.data.Printable;
-import safepoint.vm.data.Procedure;
-import safepoint.vm.data.VmState;
 
 /**
  * A procedure written in Java that needs the interpreter: it calls Scheme procedures or changes
@@ -11,7 +8,7 @@ import safepoint.vm.data.VmState;
  * never calls the interpreter recursively: it pushes frames and sets the registers, then returns
  * to the trampoline.
  */
-public abstract class ControlPrim extends Procedure implements Printable {
+public abstract class ControlPrim extends NamedProcedure {
     public final String name;
     final int minArgs;
     final int maxArgs;
@@ -34,10 +31,5 @@ public abstract class ControlPrim extends Procedure implements Printable {
 
     final void check(Object[] args) {
         if (args.length < minArgs || (maxArgs >= 0 && args.length > maxArgs)) throw Condition.wrongArgs(this, args);
-    }
-
-    @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
-        out.append("#<procedure").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 }

@@ -121,13 +121,12 @@ public final class Refs {
         }
     }
 
-    static final class StoreFrame extends Frame {
+    static final class StoreFrame extends EnvFrame {
         final Store node;
-        final Object[] env;
 
         StoreFrame(Store node, Object[] env) {
+            super(env);
             this.node = node;
-            this.env = env;
         }
 
         @Override

@@ -9,6 +9,7 @@ import safepoint.vm.interp.Node;
 import safepoint.vm.interp.Refs;
 import safepoint.vm.interp.Where;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Condition;
@@ -235,39 +236,33 @@ public final class Compiler {
         for (int qi = 0; qi < queue.size(); qi++) {
             Object f = queue.get(qi);
             for (;;) {
-                if (f instanceof Pair fp && Renamed.isIdentifier(fp.car)) {
-                    Binding b = resolve(fp.car, s);
-                    if (b instanceof Binding.Macro mb) {
-                        f = expand(mb.macro(), fp, s);
+                Head h = expandHead(f, s);
+                f = h.form();
+                SpecialForm form = h.special();
+                if (form != null) {
+                    Pair fp = (Pair) f;
+                    if (form == CoreForms.BEGIN) {
+                        queue.addAll(qi + 1, Arrays.asList(arrayOf(fp.cdr)));
+                        break;
+                    }
+                    if (form == CoreForms.DEFINE) {
+                        Object[] d = CoreForms.parseDefine(this, fp);
+                        int slot = s.slotOf(d[0]);
+                        if (slot < 0) slot = s.add(d[0]);
+                        items.add(new Object[] {slot, d[1], Renamed.base(d[0]).name});
+                        break;
+                    }
+                    if (form == CoreForms.DEFINE_SYNTAX) {
+                        CoreForms.defineSyntax(this, fp, s);
+                        break;
+                    }
+                    if (form instanceof SpecialForm.Derived dv && (dv.name().startsWith("def") || dv.name().equals("begin-syntax"))) {
+                        f = withSource(dv.rewrite(this, fp, s), fp);
                         continue;
                     }
-                    if (b instanceof Binding.Special sp) {
-                        SpecialForm form = sp.form();
-                        if (form == CoreForms.BEGIN) {
-                            List<Object> inner = new ArrayList<>();
-                            for (Object g = fp.cdr; g instanceof Pair gp; g = gp.cdr) inner.add(gp.car);
-                            queue.addAll(qi + 1, inner);
-                            break;
-                        }
-                        if (form == CoreForms.DEFINE) {
-                            Object[] d = CoreForms.parseDefine(this, fp);
-                            int slot = s.slotOf(d[0]);
-                            if (slot < 0) slot = s.add(d[0]);
-                            items.add(new Object[] {slot, d[1], Renamed.base(d[0]).name});
-                            break;
-                        }
-                        if (form == CoreForms.DEFINE_SYNTAX) {
-                            CoreForms.defineSyntax(this, fp, s);
-                            break;
-                        }
-                        if (form instanceof SpecialForm.Derived dv && (dv.name().startsWith("def") || dv.name().equals("begin-syntax"))) {
-                            f = withSource(dv.rewrite(this, fp, s), fp);
-                            continue;
-                        }
-                        if (form == CoreForms.DECLARE) {
-                            items.add(new Object[] {"declare", f, null});
-                            break;
-                        }
+                    if (form == CoreForms.DECLARE) {
+                        items.add(new Object[] {"declare", f, null});
+                        break;
                     }
                 }
                 items.add(new Object[] {null, f, null});
@@ -313,40 +308,57 @@ public final class Compiler {
     /** Compile one top-level form: definitions are global, {@code begin} splices. */
     public Node compileTop(Object x) {
         for (;;) {
-            if (x instanceof Pair p && Renamed.isIdentifier(p.car)) {
-                Binding b = resolve(p.car, null);
-                if (b instanceof Binding.Macro mb) {
-                    x = expand(mb.macro(), p, null);
-                    continue;
+            Head h = expandHead(x, null);
+            x = h.form();
+            SpecialForm form = h.special();
+            if (form != null) {
+                Pair p = (Pair) x;
+                if (form == CoreForms.BEGIN) {
+                    List<Node> nodes = new ArrayList<>();
+                    for (Object g : arrayOf(p.cdr)) nodes.add(compileTop(g));
+                    return seq(nodes);
                 }
-                if (b instanceof Binding.Special sp) {
-                    SpecialForm form = sp.form();
-                    if (form == CoreForms.BEGIN) {
-                        List<Node> nodes = new ArrayList<>();
-                        for (Object g = p.cdr; g instanceof Pair gp; g = gp.cdr) nodes.add(compileTop(gp.car));
-                        return seq(nodes);
-                    }
-                    if (form == CoreForms.DEFINE) {
-                        Object[] d = CoreForms.parseDefine(this, p);
-                        Symbol name = Renamed.base(d[0]);
-                        Global cell = ns.defineGlobal(name);
-                        if (!machine.loadingPrelude) cell.userDefined = true;
-                        String saved = procName;
-                        Node value = compile(d[1], null, name.name);
-                        procName = saved;
-                        return new Refs.SetGlobal(cell, value, true, where(p));
-                    }
-                    if (form == CoreForms.DEFINE_SYNTAX) {
-                        CoreForms.defineSyntax(this, p, null);
-                        return new Refs.Const(Special.VOID);
-                    }
-                    if (form instanceof SpecialForm.Derived dv) {
-                        x = withSource(dv.rewrite(this, p, null), p);
-                        continue;
-                    }
+                if (form == CoreForms.DEFINE) {
+                    Object[] d = CoreForms.parseDefine(this, p);
+                    Symbol name = Renamed.base(d[0]);
+                    Global cell = ns.defineGlobal(name);
+                    if (!machine.loadingPrelude) cell.userDefined = true;
+                    String saved = procName;
+                    Node value = compile(d[1], null, name.name);
+                    procName = saved;
+                    return new Refs.SetGlobal(cell, value, true, where(p));
+                }
+                if (form == CoreForms.DEFINE_SYNTAX) {
+                    CoreForms.defineSyntax(this, p, null);
+                    return new Refs.Const(Special.VOID);
+                }
+                if (form instanceof SpecialForm.Derived dv) {
+                    x = withSource(dv.rewrite(this, p, null), p);
+                    continue;
                 }
             }
             return compile(x, null);
+        }
+    }
+
+    /** A form after {@link #expandHead}, and the special form it uses, or null. */
+    private record Head(Object form, SpecialForm special) {}
+
+    /**
+     * Expands the macro use at the head of {@code x} until it is none (a body and the top level
+     * do so before they look for definitions); says which special form, if any, the result uses.
+     */
+    private Head expandHead(Object x, Scope s) {
+        for (;;) {
+            if (x instanceof Pair p && Renamed.isIdentifier(p.car)) {
+                Binding b = resolve(p.car, s);
+                if (b instanceof Binding.Macro mb) {
+                    x = expand(mb.macro(), p, s);
+                    continue;
+                }
+                if (b instanceof Binding.Special sp) return new Head(x, sp.form());
+            }
+            return new Head(x, null);
         }
     }
 

@@ -7,6 +7,7 @@ import safepoint.vm.data.Ctx;
 import safepoint.vm.data.InputPort;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.OutputPort;
+import safepoint.vm.data.Port;
 import safepoint.vm.data.Primitive;
 import safepoint.vm.data.PrimitiveSink;
 import safepoint.vm.data.SChar;
@@ -162,8 +163,8 @@ public final class PortPrims {
         sink.add(Primitive.of1("eof-object?", true, (c, x) -> x == Special.EOF));
         sink.add(Primitive.of1("input-port?", true, (c, x) -> x instanceof InputPort));
         sink.add(Primitive.of1("output-port?", true, (c, x) -> x instanceof OutputPort));
-        sink.add(Primitive.of1("port?", true, (c, x) -> x instanceof InputPort || x instanceof OutputPort));
-        sink.add(Primitive.of1("textual-port?", true, (c, x) -> x instanceof InputPort || x instanceof OutputPort));
+        sink.add(Primitive.of1("port?", true, (c, x) -> x instanceof Port));
+        sink.add(Primitive.of1("textual-port?", true, (c, x) -> x instanceof Port));
         sink.add(Primitive.of1("close-port", true, (c, p) -> {
             if (p instanceof InputPort i) i.close();
             else if (p instanceof OutputPort o) o.close();

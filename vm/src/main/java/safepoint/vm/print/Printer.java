@@ -5,12 +5,11 @@ import java.util.ArrayDeque;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Condition;
-import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Nil;
-import safepoint.vm.data.OutputPort;
 import safepoint.vm.data.Pair;
+import safepoint.vm.data.Port;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Procedure;
 import safepoint.vm.data.Ratnum;
@@ -258,10 +257,8 @@ public final class Printer {
             out.append('>');
         } else if (o instanceof Condition c) {
             out.append("#<").append(c.kind.gambitName).append(vm.tag(c)).append('>');
-        } else if (o instanceof OutputPort p) {
-            port(p, "output-port", p.name);
-        } else if (o instanceof InputPort p) {
-            port(p, "input-port", p.name);
+        } else if (o instanceof Port p) {
+            port(p, p.kind(), p.name);
         } else if (o instanceof RecordType t) {
             out.append("#<type").append(vm.tag(t)).append(' ').append(t.name).append('>');
         } else if (o instanceof Values) {
