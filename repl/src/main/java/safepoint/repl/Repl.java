@@ -9,13 +9,17 @@ import safepoint.vm.analysis.ExplanationText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.ConsoleInput;
 import safepoint.vm.data.SchemeError;
 
 /**
- * The plain line REPL: reads lines until they hold complete datums, evaluates each, prints each
- * result (nothing for #!void) and keeps going after errors. Banner and prompt only on a terminal.
+ * The REPL: reads input until it holds complete datums, evaluates each, prints each result
+ * (nothing for #!void) and keeps going after errors. On a terminal a line editor reads it
+ * ({@link LineEditor}: banner, prompt, history, completion); piped or redirected, plain lines from
+ * the VM's console, with no banner and no prompt.
  */
 final class Repl {
     private final Machine vm;
@@ -23,6 +27,8 @@ final class Repl {
     private final Writer err;
     private final boolean interactive;
     private final ConsoleInput in;
+    /** The terminal's line editor, or null for plain lines. */
+    private final LineEditor editor;
 
     /**
      * Lines come from the VM's console, which its console port shares: a program reading
@@ -34,12 +40,55 @@ final class Repl {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.editor = null;
+    }
+
+    /** On a terminal: lines come from the editor, which feeds the console when a program reads it. */
+    Repl(Machine vm, Writer out, Writer err, LineEditor editor) {
+        this.vm = vm;
+        this.in = vm.state().stdin.console();
+        this.out = out;
+        this.err = err;
+        this.interactive = true;
+        this.editor = editor;
+    }
+
+    static final String BANNER = "Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n";
+
+    /** The editor's loop: one accepted input (one line, or an indented multi-line datum) at a time. */
+    private int runEditing() throws IOException {
+        out.write(BANNER);
+        out.flush();
+        for (;;) {
+            String text;
+            try {
+                text = editor.reader.readLine("> ");
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C while typing: the line is dropped, the prompt comes back
+            } catch (EndOfFileException e) {
+                break; // Ctrl-D on an empty line
+            }
+            int lines = 1 + (int) text.chars().filter(ch -> ch == '\n').count();
+            if (SchemeParser.command(text)) {
+                if (command(text.strip())) break;
+            } else if (!text.isBlank()) {
+                try (ConsoleFeed feed = new ConsoleFeed(vm, editor.programReader)) {
+                    evalPending(text + "\n", true); // complete or malformed: the parser keeps incomplete input open
+                } catch (ExitRequest e) {
+                    out.flush();
+                    return e.status;
+                }
+            }
+            consoleLine += lines;
+        }
+        out.write("\n");
+        out.flush();
+        return 0;
     }
 
     int run() throws IOException {
-        if (interactive) {
-            out.write("Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n");
-        }
+        if (editor != null) return runEditing();
+        if (interactive) out.write(BANNER);
         StringBuilder pending = new StringBuilder();
         int lastStatus = 0;
         for (;;) {

@@ -147,6 +147,7 @@ public final class Machine implements PrimitiveSink, Roots {
         }
     }
 
+    /** {@code in} is the console's source; null when the host feeds the console (the interactive REPL). */
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
         state = new VmState(seed);
         state.stdout = OutputPort.of(out, "stdout");
@@ -356,6 +357,22 @@ public final class Machine implements PrimitiveSink, Roots {
             if (e.getValue().value == value && e.getValue().name == e.getKey()) return e.getKey().name;
         }
         return null;
+    }
+
+    /** The names of the bound globals, sorted (the REPL completes them). */
+    public List<String> globalNames() {
+        List<String> names = new ArrayList<>();
+        for (Global g : globals.values()) if (g.value != Special.UNBOUND) names.add(g.name.name);
+        java.util.Collections.sort(names);
+        return names;
+    }
+
+    /** The names of the special forms and macros of the top level, sorted. */
+    public List<String> syntaxNames() {
+        List<String> names = new ArrayList<>();
+        for (Symbol s : syntax.keySet()) names.add(s.name);
+        java.util.Collections.sort(names);
+        return names;
     }
 
     /** Every global cell (GC roots, in a fixed order: by name). */
