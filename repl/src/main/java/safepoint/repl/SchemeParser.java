@@ -35,7 +35,12 @@ final class SchemeParser implements Parser {
             vm.readAll(text, "(console)");
             return Shape.COMPLETE;
         } catch (SchemeError e) {
-            return e.payload instanceof Condition c && c.message.equals(EOF_IN_FORM) ? Shape.INCOMPLETE : Shape.MALFORMED;
+            if (e.payload instanceof Condition c && c.message.equals(EOF_IN_FORM)) return Shape.INCOMPLETE;
+            // A quote or #; waiting for its datum at the end: the reader says "Datum expected", the user is not done.
+            List<SchemeTokens.Token> tokens = SchemeTokens.scan(text);
+            SchemeTokens.Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+            boolean prefix = last != null && (last.kind() == SchemeTokens.Kind.QUOTE || last.text(text).equals("#;"));
+            return prefix ? Shape.INCOMPLETE : Shape.MALFORMED;
         }
     }
 
