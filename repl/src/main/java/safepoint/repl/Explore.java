@@ -1,7 +1,6 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
-import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
 import safepoint.vm.run.RunReport;
 import safepoint.vm.run.RunSettings;
@@ -9,6 +8,7 @@ import safepoint.vm.analysis.Warning;
 import safepoint.vm.analysis.WarningText;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
+import safepoint.vm.search.SeedSearch;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -51,105 +51,48 @@ final class Explore {
         String strategy = o.strategy() == null ? "random" : o.strategy();
         if (strategy.equals("dfs")) return dfs(o, text, file, o.maxSteps() == null ? 1_000_000L : o.maxSteps(), out);
         int runs = o.runs() == null ? 1000 : o.runs();
-        // Both cores: workers take seeds in order; the failure reported is the one with the lowest
-        // run index, whichever worker found it, so the answer does not depend on timing.
-        int workers = safepoint.vm.search.Workers.count();
-        java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
-        java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
-        java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
-        Warnings warnings = new Warnings();
-        java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         int depth = o.depth() == null ? Pct.DEFAULT_DEPTH : o.depth();
-        long[] bound = {o.maxSteps() == null ? CALIBRATION_BOUND : o.maxSteps()};
-        long k = Pct.DEFAULT_K;
+        SeedSearch.Result s = SeedSearch.search(new SeedSearch.Query(() -> compiled(o, text, file), strategy, runs, depth, o.maxSteps(),
+                deadline, () -> stopped(deadline) != null));
         if (strategy.equals("pct")) {
-            // Estimate k, the sync points of a run, from one run of the program.
-            ProgramRuns once = compiled(o, text, file);
-            Machine probe = once.next(0);
-            probe.configure(probe.settings().controlled(0, new Chooser.Pct(depth, Pct.DEFAULT_K)).withMaxSteps(bound[0]));
-            k = Math.max(1, once.run().report().syncPoints());
-            out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync and allocation points, measured)\n");
+            out.write(Machine.pctBound(Math.max(2, o.processors()), s.k(), depth) + " (k = " + s.k() + " sync and allocation points, measured)\n");
         }
-        Chooser chooser = strategy.equals("pct") ? new Chooser.Pct(depth, k) : Chooser.named(strategy);
-        /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
-        java.util.function.BiFunction<ProgramRuns, Integer, Long> one = (program, i) -> {
-            Machine vm = program.next(i);
-            vm.configure(vm.settings().controlled(i, chooser).withMaxSteps(bound[0]));
-            vm.deadline = deadline;
-            Machine.Outcome r = program.run();
+        if (s.failure() != null) {
+            SeedSearch.Found found = s.failure();
+            int seed = found.seed();
+            Machine.Outcome r = found.outcome();
             RunReport ran = r.report();
-            warnings.note(r.warnings(), i);
-            if (Shrink.fails(r)) {
-                boolean plain = r.failedBeforeAnyChoice();
-                String report = plain ? r.errorText() + "\n"
-                        : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n"
-                                + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors()
-                                + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
-                failures.put(i, new Failure(report, ran.choices(), r, ran.preemptions(), plain));
-                firstFailure.accumulateAndGet(i, Math::min);
-                return ran.steps();
-            }
-            if (r.status() == Machine.Status.TIMEOUT) {
-                inconclusiveCount.incrementAndGet();
-                return -1L;
-            }
-            return ran.steps();
-        };
-        if (o.maxSteps() == null) {
-            // The step bound (DESIGN.md): 10 times the median length of the first runs that
-            // finished, at most 10,000,000. They run first, one by one, so it does not depend on
-            // timing, under a bound of 1,000,000 (which stays when none of them finishes).
-            ProgramRuns first = compiled(o, text, file);
-            java.util.List<Long> lengths = new java.util.ArrayList<>();
-            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE && stopped(deadline) == null; i++) {
-                nextSeed.set(i + 1);
-                long len = one.apply(first, i);
-                completed.incrementAndGet();
-                if (len >= 0) lengths.add(len);
-            }
-            java.util.Collections.sort(lengths);
-            if (!lengths.isEmpty()) bound[0] = Math.min(MAX_BOUND, Math.max(MIN_BOUND, 10 * lengths.get(lengths.size() / 2)));
-        }
-        Runnable work = () -> {
-            ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
-            for (;;) {
-                if (stopped(deadline) != null || Thread.currentThread().isInterrupted()) return; // interrupted: another worker failed
-                int i = nextSeed.getAndIncrement();
-                if (i > runs || i > firstFailure.get()) return;
-                one.apply(program, i);
-                completed.incrementAndGet();
-            }
-        };
-        safepoint.vm.search.Workers.run(workers, "explore", work);
-        if (firstFailure.get() != Integer.MAX_VALUE) {
-            int seed = firstFailure.get();
-            int status = report(o, text, file, seed, "seed " + seed, failures.get(seed), bound[0], out);
-            warnings.print(out, seed); // runs after the failing one may or may not have run: not shown
+            String report = found.plain() ? r.errorText() + "\n"
+                    : "failure found on run " + seed + " of " + runs + " (seed " + seed + ", strategy " + strategy + ", -p "
+                            + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n"
+                            + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors()
+                            + " --seed " + seed + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
+            int status = report(o, text, file, seed, "seed " + seed,
+                    new Failure(report, ran.choices(), r, ran.preemptions(), found.plain()), s.bound(), out);
+            printWarnings(out, s.warnings(), seed); // runs after the failing one may or may not have run: not shown
             out.flush();
             return status;
         }
-        int inconclusive = inconclusiveCount.get();
+        int inconclusive = s.inconclusive();
         double secs = (System.nanoTime() - t0) / 1e9;
         String why = stopped(deadline);
-        if (why != null && completed.get() < runs) {
+        if (why != null && s.completed() < runs) {
             out.write(String.format(java.util.Locale.ROOT, "%s after %d of %d schedules: no failure so far (%d inconclusive)%n",
-                    why.equals("interrupted") ? "interrupted" : "--timeout expired", completed.get(), runs, inconclusive));
-            warnings.print(out, Integer.MAX_VALUE);
+                    why.equals("interrupted") ? "interrupted" : "--timeout expired", s.completed(), runs, inconclusive));
+            printWarnings(out, s.warnings(), Integer.MAX_VALUE);
             out.flush();
             return 4;
         }
         if (inconclusive == runs) {
-            out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, bound[0]));
+            out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, s.bound()));
             out.flush();
             return 4;
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
-                inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", bound[0]) : "", runs / secs));
-        warnings.print(out, Integer.MAX_VALUE);
+                inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", s.bound()) : "", runs / secs));
+        printWarnings(out, s.warnings(), Integer.MAX_VALUE);
         out.flush();
         return 0;
     }
@@ -175,40 +118,26 @@ final class Explore {
     }
 
     /**
-     * The race and lock-order warnings explore's runs found, each kept once (the run with the
-     * lowest seed that found it, by {@link Warning#identity}), so a passing search still says
-     * what it saw.
+     * The race and lock-order warnings the search's runs found (by seed), each printed once (the
+     * run with the lowest seed that found it, by {@link Warning#identity}), so a passing search
+     * still says what it saw.
      */
-    static final class Warnings {
-        private final java.util.TreeMap<Integer, java.util.List<Warning>> bySeed = new java.util.TreeMap<>();
-
-        synchronized void note(java.util.List<Warning> found, int seed) {
-            if (!found.isEmpty()) bySeed.put(seed, found);
+    static void printWarnings(Writer out, java.util.SortedMap<Integer, java.util.List<Warning>> bySeed, int upToSeed) throws IOException {
+        java.util.Map<Warning.Identity, Warning> first = new java.util.LinkedHashMap<>();
+        java.util.Map<Warning.Identity, Integer> seedOf = new java.util.HashMap<>();
+        int runs = 0;
+        for (java.util.Map.Entry<Integer, java.util.List<Warning>> e : bySeed.headMap(upToSeed == Integer.MAX_VALUE ? upToSeed : upToSeed + 1).entrySet()) {
+            runs++;
+            for (Warning w : e.getValue()) {
+                if (first.putIfAbsent(w.identity(), w) == null) seedOf.put(w.identity(), e.getKey());
+            }
         }
-
-        synchronized void print(Writer out, int upToSeed) throws IOException {
-            java.util.Map<Warning.Identity, Warning> first = new java.util.LinkedHashMap<>();
-            java.util.Map<Warning.Identity, Integer> seedOf = new java.util.HashMap<>();
-            int runs = 0;
-            for (java.util.Map.Entry<Integer, java.util.List<Warning>> e : bySeed.headMap(upToSeed, true).entrySet()) {
-                runs++;
-                for (Warning w : e.getValue()) {
-                    if (first.putIfAbsent(w.identity(), w) == null) seedOf.put(w.identity(), e.getKey());
-                }
-            }
-            if (first.isEmpty()) return;
-            out.write("\n" + runs + " run" + (runs == 1 ? "" : "s") + " printed warnings; each once, from the first seed that showed it:\n");
-            for (java.util.Map.Entry<Warning.Identity, Warning> e : first.entrySet()) {
-                out.write("(seed " + seedOf.get(e.getKey()) + ") " + WarningText.of(e.getValue()) + "\n");
-            }
+        if (first.isEmpty()) return;
+        out.write("\n" + runs + " run" + (runs == 1 ? "" : "s") + " printed warnings; each once, from the first seed that showed it:\n");
+        for (java.util.Map.Entry<Warning.Identity, Warning> e : first.entrySet()) {
+            out.write("(seed " + seedOf.get(e.getKey()) + ") " + WarningText.of(e.getValue()) + "\n");
         }
     }
-
-    /** explore's step bound, unless --max-steps: 10 times the median of the first runs, within these. */
-    static final long MAX_BOUND = 10_000_000L;
-    static final long MIN_BOUND = 10_000L;
-    static final int CALIBRATION = 5;
-    static final long CALIBRATION_BOUND = 1_000_000L;
 
     /** Default cap on dfs runs when --runs is not given. */
     static final int DFS_RUNS = 100_000;

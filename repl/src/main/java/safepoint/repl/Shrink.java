@@ -17,7 +17,7 @@ final class Shrink {
     }
 
     static boolean fails(Machine.Outcome r) {
-        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
+        return safepoint.vm.search.SeedSearch.fails(r);
     }
 
     /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
