@@ -1,6 +1,7 @@
 package safepoint.repl;
 
 import safepoint.vm.Machine;
+import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
 import safepoint.vm.run.RunReport;
 import safepoint.vm.run.RunSettings;
@@ -36,13 +37,22 @@ final class Explore {
 
     /** The program compiled once on a VM of its own (one per worker), to run again and again. */
     static ProgramRuns compiled(Options o, String text, String file) {
-        RunSettings settings = RunSettings.freeRun(o.processors());
-        RunSettings base = o.heapBytes() == null ? settings : settings.withHeapBytes(o.heapBytes());
+        RunSettings base = base(o);
         return new ProgramRuns(text, file, vm -> vm.configure(base));
     }
 
-    /** A failing run: its report, choices, outcome and preemptions, and whether it failed before any choice. */
-    private record Failure(String report, java.util.List<long[]> choices, Machine.Outcome outcome, int preemptions, boolean plain) {}
+    /** What every run of a search keeps: the processors and the heap the options give. */
+    static RunSettings base(Options o) {
+        RunSettings settings = RunSettings.freeRun(o.processors());
+        return o.heapBytes() == null ? settings : settings.withHeapBytes(o.heapBytes());
+    }
+
+    /**
+     * A failing run: the report's first lines, its choices, outcome and preemptions, whether it
+     * failed before any choice, and the settings it ran with (what its replay command keeps).
+     */
+    private record Failure(String report, java.util.List<long[]> choices, Machine.Outcome outcome, int preemptions, boolean plain,
+            RunSettings settings) {}
 
     static int run(Options o, Writer out, Writer err) throws IOException {
         String file = o.operands().get(0);
@@ -66,11 +76,9 @@ final class Explore {
             RunReport ran = r.report();
             String report = found.plain() ? r.errorText() + "\n"
                     : "failure found on run " + seed + " of " + runs + " (seed " + seed + ", strategy " + strategy + ", -p "
-                            + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n"
-                            + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors()
-                            + " --seed " + seed + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
+                            + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n";
             int status = report(o, text, file, seed, "seed " + seed,
-                    new Failure(report, ran.choices(), r, ran.preemptions(), found.plain()), s.bound(), out);
+                    new Failure(report, ran.choices(), r, ran.preemptions(), found.plain(), found.settings()), s.bound(), out);
             printWarnings(out, s.warnings(), seed); // runs after the failing one may or may not have run: not shown
             out.flush();
             return status;
@@ -107,10 +115,32 @@ final class Explore {
             return 5;
         }
         ProgramRuns runs = compiled(o, text, file);
+        String schedule = Machine.scheduleString(f.choices(), text);
+        out.write("schedule: " + replayLines("replay", runs, file, text, f.settings(), schedule, f.outcome()));
         out.write(Interleaving.of(runs, machineSeed, f.choices(), label));
-        if (!label.startsWith("dfs")) out.write(Shrink.shrink(o, runs, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
+        if (!label.startsWith("dfs")) {
+            out.write(Shrink.shrink(runs, text, file, f.settings(), f.choices(), f.outcome(), f.preemptions()));
+        }
         out.flush();
         return 1;
+    }
+
+    /**
+     * The schedule as shown (or where it was written), then the line "{@code label}: ./safepoint
+     * replay ..." with every option that made the run; checked first by replaying the schedule
+     * as printed under those settings, and when that does not fail the same way, a note says so.
+     */
+    static String replayLines(String label, ProgramRuns runs, String file, String text, RunSettings settings, String schedule,
+            Machine.Outcome failure) {
+        ReplayCommand.Printed printed = ReplayCommand.of(file, settings, schedule);
+        if (printed.command() == null) return printed.shown() + "\n" + label + ": none\n";
+        Machine vm = runs.next(settings.control().seed());
+        vm.configure(settings.choosing(Chooser.replay(schedule, text, new StringBuilder())));
+        Machine.Outcome again = runs.run();
+        String note = Shrink.same(failure.failure(), again) ? ""
+                : "note: replaying this schedule did not reproduce the failure (it ended with exit status " + again.exitCode()
+                        + "); this is a bug in Safepoint's replay\n";
+        return printed.shown() + "\n" + label + ": ./safepoint " + printed.command() + "\n" + note;
     }
 
     static String preemptions(long n) {
@@ -154,14 +184,14 @@ final class Explore {
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
             boolean plain = r.plain();
-            String schedule = Machine.scheduleString(r.failingChoices(), text);
             String report = plain ? r.failure().errorText() + "\n"
                     : "failure found by the dfs search after " + r.schedules() + " schedules (-p " + o.processors() + ", "
                             + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"
-                            + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p "
-                            + o.processors() + " --schedule " + Shell.quote(schedule) + "\n";
+                            + r.failure().errorText() + "\n";
+            // dfs runs with the machine's seed 0 (no --seed in its replay) under its step bound.
+            RunSettings settings = base(o).controlled(0, new Chooser.Random()).withMaxSteps(maxSteps);
             return report(o, text, file, 0, "dfs",
-                    new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
+                    new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain, settings), maxSteps, out);
         }
         String pre = " with at most " + preemptions(bound);
         if (r.inconclusive() == r.schedules()) {

@@ -5,6 +5,7 @@ import safepoint.vm.analysis.Warning;
 import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
 import safepoint.vm.run.RunReport;
+import safepoint.vm.run.RunSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,8 +41,11 @@ public final class SeedSearch {
     public record Query(Supplier<ProgramRuns> programs, String strategy, int runs, int depth, Long maxSteps, long deadline,
             BooleanSupplier stop) {}
 
-    /** The failing run with the lowest seed: its seed and outcome (its report has its choices and preemptions). */
-    public record Found(int seed, Machine.Outcome outcome) {
+    /**
+     * The failing run with the lowest seed: its seed, the settings it ran with (processors, heap,
+     * seed, chooser, step bound) and its outcome (whose report has its choices and preemptions).
+     */
+    public record Found(int seed, RunSettings settings, Machine.Outcome outcome) {
         /** Whether it failed before any scheduling choice: a plain error, no schedule problem. */
         public boolean plain() {
             return outcome.failedBeforeAnyChoice();
@@ -81,13 +85,14 @@ public final class SeedSearch {
         /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
         java.util.function.BiFunction<ProgramRuns, Integer, Long> one = (program, i) -> {
             Machine vm = program.next(i);
-            vm.configure(vm.settings().controlled(i, chooser).withMaxSteps(bound[0]));
+            RunSettings settings = vm.settings().controlled(i, chooser).withMaxSteps(bound[0]);
+            vm.configure(settings);
             vm.deadline = q.deadline();
             Machine.Outcome r = program.run();
             RunReport ran = r.report();
             if (!r.warnings().isEmpty()) warnings.put(i, r.warnings());
             if (fails(r)) {
-                failures.put(i, new Found(i, r));
+                failures.put(i, new Found(i, settings, r));
                 firstFailure.accumulateAndGet(i, Math::min);
                 return ran.steps();
             }
