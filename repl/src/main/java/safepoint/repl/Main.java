@@ -85,13 +85,24 @@ public final class Main {
             String file = o.operands().get(0);
             String text = readProgram(file, err);
             if (text == null) return 2;
-            if (o.schedule() != null) {
+            String schedule = o.schedule();
+            if (o.scheduleFile() != null) {
+                try {
+                    schedule = Files.readString(Path.of(o.scheduleFile()), StandardCharsets.UTF_8).strip();
+                } catch (IOException | java.nio.file.InvalidPathException e) {
+                    err.write("safepoint: cannot read the schedule file " + o.scheduleFile()
+                            + (e instanceof NoSuchFileException ? ": no such file" : "") + "\n");
+                    err.flush();
+                    return 2;
+                }
+            }
+            if (schedule != null) {
                 try {
                     StringBuilder warning = new StringBuilder();
-                    vm.configure(vm.settings().choosing(Chooser.replay(o.schedule(), text, warning)));
+                    vm.configure(vm.settings().choosing(Chooser.replay(schedule, text, warning)));
                     if (warning.length() > 0) err.write(warning + "\n");
                 } catch (IllegalArgumentException e) {
-                    err.write("safepoint: " + e.getMessage() + "\n");
+                    err.write("safepoint: " + e.getMessage() + (o.scheduleFile() != null ? " (in " + o.scheduleFile() + ")" : "") + "\n");
                     err.flush();
                     return 2;
                 }
@@ -143,28 +154,11 @@ public final class Main {
         int status = report(r, err);
         RunSettings s = vm.settings();
         if (s.controlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
-            String schedule = r.report().schedule(text);
-            err.write(scheduleLine(schedule) + "\n(replay: ./safepoint replay " + Shell.quote(file) + " "
-                    + (schedule.length() <= SCHEDULE_SHOWN ? "-p " + s.processors() + " --schedule <schedule>" : seedArguments(s)) + ")\n");
+            ReplayCommand.Printed replay = ReplayCommand.of(file, s, r.report().schedule(text));
+            err.write("schedule: " + replay.shown() + "\n(replay: " + (replay.command() == null ? "none" : "./safepoint " + replay.command()) + ")\n");
             err.flush();
         }
         return status;
-    }
-
-    /** The options that make this controlled run again: -p, --seed, --strategy. */
-    private static String seedArguments(RunSettings s) {
-        String strategy = s.control().chooser().name();
-        return "-p " + s.processors() + " --seed " + s.control().seed() + (strategy.equals("random") ? "" : " --strategy " + strategy);
-    }
-
-    /** Schedules longer than this are not printed: the seed replays the same run. */
-    static final int SCHEDULE_SHOWN = 2000;
-
-    /** A schedule as a line of a report, or a note that it is too long to read. */
-    static String scheduleLine(String schedule) {
-        if (schedule.length() <= SCHEDULE_SHOWN) return "schedule: " + schedule;
-        return String.format(java.util.Locale.ROOT, "schedule: %,d characters, too long to show (the seed replays the same run)",
-                schedule.length());
     }
 
     private static int evalText(Machine vm, String text, Writer out, Writer err) throws IOException {

@@ -3,6 +3,7 @@ package safepoint.repl;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.run.Chooser;
+import safepoint.vm.run.RunSettings;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
 
@@ -17,7 +18,7 @@ final class Shrink {
     }
 
     static boolean fails(Machine.Outcome r) {
-        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
+        return safepoint.vm.search.SeedSearch.fails(r);
     }
 
     /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
@@ -31,8 +32,10 @@ final class Shrink {
      * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
      * the first failure it finds has the fewest possible.
      */
-    static String shrink(Options o, ProgramRuns runs, String text, String file, long machineSeed, java.util.List<long[]> failing,
-            Machine.Outcome failure, int preemptions, long maxSteps) {
+    static String shrink(ProgramRuns runs, String text, String file, RunSettings settings, java.util.List<long[]> failing,
+            Machine.Outcome failure, int preemptions) {
+        long machineSeed = settings.control().seed();
+        long maxSteps = settings.control().maxSteps();
         Failure kind = failure.failure();
         java.util.List<long[]> best = failing;
         int bestPreemptions = preemptions;
@@ -70,8 +73,7 @@ final class Shrink {
         }
         String shrunk = Machine.scheduleString(best, text);
         return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions
-                + "): " + shrunk + "\nreplay it: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors() + " --schedule " + Shell.quote(shrunk)
-                + (machineSeed != 0 ? " --seed " + machineSeed : "") + "\n";
+                + "): " + Explore.replayLines("replay it", runs, file, text, settings, shrunk, failure);
     }
 
 }

@@ -408,7 +408,7 @@ class CliTest {
         assertEquals(1, found.status(), found.out());
         String command = found.out().lines().filter(l -> l.startsWith("replay it: ./safepoint ")).findFirst().orElseThrow()
                 .substring("replay it: ./safepoint ".length());
-        assertTrue(command.matches(".* --seed \\d+"), command);
+        assertTrue(command.matches(".* --seed \\d+ --schedule [^ ]+"), command); // the seed: the program's random numbers
         Result replayed = run("", command.split(" "));
         assertEquals(1, replayed.status(), command + "\n" + replayed.err());
         assertTrue(replayed.err().contains("lost update, counter is 1"), replayed.err());
@@ -669,7 +669,8 @@ class CliTest {
             }
         }
         assertTrue(failure != null, "some random run fails with 3 or more preemptions");
-        String out = Shrink.shrink(o, runs, LOST_UPDATES, p.toString(), seed, choices, failure, preemptions, 1_000_000);
+        String out = Shrink.shrink(runs, LOST_UPDATES, p.toString(),
+                Explore.base(o).controlled(seed, "random").withMaxSteps(1_000_000), choices, failure, preemptions);
         String line = out.lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow();
         assertTrue(line.startsWith("shrunk schedule (1 preemption, the fewest: every schedule with fewer passes; from " + preemptions + "): "),
                 line);

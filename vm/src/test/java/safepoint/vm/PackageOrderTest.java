@@ -49,6 +49,7 @@ class PackageOrderTest {
             "ProgramRuns -> Machine",
             "Replay -> Machine",
             "Scheduler -> Machine",
+            "SeedSearch -> Machine",
             "SpinDeadlock -> Machine",
             "Spinlocks -> Machine",
             "Strategy -> Machine",

@@ -246,7 +246,15 @@ public final class Controller {
             t.interp.stopAtAlloc = false;
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
-            schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
+            // Record what ran, so replay stops at the same point. A slice that the thread itself
+            // ended before its last point (it blocked, yielded, ended, or parked at the safepoint)
+            // is recorded one point longer: given exactly the points it used, a replay runs out
+            // of fuel at its last point, before what ended it (the poll that parks it for a GC it
+            // just requested, say), and goes another way; given one more, it ends where this run
+            // did. A slice the strategy ended at a sync point keeps its length: a replay does not
+            // stop at sync points, so one more point would run past it.
+            boolean endedItself = end == SliceEnd.HALTED || end == SliceEnd.BLOCKED || end == SliceEnd.SAFEPOINT || end == SliceEnd.YIELDED;
+            schedule.get(schedule.size() - 1)[1] = endedItself && t.interp.fuel > 0 ? Math.min(len, used + 1) : used;
             // A long primitive's work beyond the slice (Interp.work) still costs steps, virtual
             // time and quantum; the schedule keeps the points asked for, which replay the same.
             long cost = used + (t.interp.workPoints != workBefore ? Math.max(0, -t.interp.fuel) : 0);
