@@ -69,7 +69,7 @@ final class Interleaving {
             return new String[] {EventText.name(s.thread()), "waits " + (forSomething ? "" : "on ") + EventText.waitText(s.on())};
         }
         if (w instanceof What.Wake s) return new String[] {EventText.name(s.thread()), "wake"};
-        if (w instanceof What.ThreadEnd s) return new String[] {EventText.name(s.thread()), "thread-end"};
+        if (w instanceof What.ThreadEnd s) return new String[] {EventText.name(s.thread()), s.uncaught() ? "thread-end: uncaught exception" : "thread-end"};
         if (w instanceof What.GcRequest s) return new String[] {EventText.name(s.by()), "requests a GC: stop the world"};
         if (w instanceof What.MutexLock s) return new String[] {EventText.name(s.by()), "mutex-lock " + s.mutex().name()};
         if (w instanceof What.MutexUnlock s) return new String[] {EventText.name(s.by()), "mutex-unlock " + s.mutex().name()};
