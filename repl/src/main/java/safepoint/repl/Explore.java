@@ -57,6 +57,8 @@ final class Explore {
         java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
         java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
+        // The first inconclusive run (the lowest seed, whichever worker ran it) and what was still running at its bound.
+        java.util.concurrent.ConcurrentSkipListMap<Integer, safepoint.vm.observe.MachineView> stillRunning = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Warnings warnings = new Warnings();
         java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
@@ -95,6 +97,10 @@ final class Explore {
             }
             if (r.status() == Machine.Status.TIMEOUT) {
                 inconclusiveCount.incrementAndGet();
+                if (r.view() != null && (stillRunning.isEmpty() || i < stillRunning.firstKey())) {
+                    stillRunning.put(i, r.view());
+                    while (stillRunning.size() > 1) stillRunning.pollLastEntry();
+                }
                 return -1L;
             }
             return ran.steps();
@@ -144,14 +150,22 @@ final class Explore {
         }
         if (inconclusive == runs) {
             out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, bound[0]));
+            out.write(stillRunning(stillRunning));
             out.flush();
             return 4;
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
                 inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", bound[0]) : "", runs / secs));
+        out.write(stillRunning(stillRunning));
         warnings.print(out, Integer.MAX_VALUE);
         out.flush();
         return 0;
+    }
+
+    /** What the first inconclusive run was still running at its bound; nothing when no run was inconclusive. */
+    private static String stillRunning(java.util.NavigableMap<Integer, safepoint.vm.observe.MachineView> first) {
+        if (first.isEmpty()) return "";
+        return "run " + first.firstKey() + " was still running at the bound:\n" + safepoint.repl.view.RunningText.of(first.firstEntry().getValue());
     }
 
     /** A failure found: plain (exit 5), or the report, the interleaving and the shrunk schedule (exit 1). */
