@@ -93,6 +93,11 @@ public final class Analysis {
         }
         Reachability reach = new Reachability(vm);
         for (SThread t : listed) participant(vm, g, t, sb, reach);
+        // Threads that died on an error nobody joined: the report gives their errors first, and
+        // what they would have done (signal, unlock, send) may be what the others wait for.
+        for (SThread t : vm.scheduler.unjoinedFailures) {
+            sb.append("  ").append(Names.name(t)).append(" TERMINATED by an uncaught exception (its error is reported above)\n");
+        }
         if (!rest.isEmpty()) {
             // Grouped by what each waits for, said for one and for many.
             Map<String, Integer> byWait = new LinkedHashMap<>();

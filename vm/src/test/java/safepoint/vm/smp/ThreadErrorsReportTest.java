@@ -42,6 +42,8 @@ class ThreadErrorsReportTest {
             Machine.Outcome o = run(ERROR_THEN_DEADLOCK, seed);
             assertEquals(Machine.Status.DEADLOCK, o.status(), "seed " + seed + ": " + o.errorText());
             assertTrue(o.errorText().startsWith(car + "*** Deadlock: no thread can run"), "seed " + seed + ":\n" + o.errorText());
+            assertTrue(o.errorText().contains("\n  #<thread worker> TERMINATED by an uncaught exception (its error is reported above)"),
+                    "the deadlock mentions the dead worker: " + o.errorText());
         }
     }
 
