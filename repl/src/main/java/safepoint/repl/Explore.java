@@ -95,14 +95,22 @@ final class Explore {
         }
         if (inconclusive == runs) {
             out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, s.bound()));
+            out.write(stillRunning(s.stillRunning()));
             out.flush();
             return 4;
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
                 inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", s.bound()) : "", runs / secs));
         Warnings.bySeed(s.warnings()).print(out, null);
+        out.write(stillRunning(s.stillRunning()));
         out.flush();
         return 0;
+    }
+
+    /** What the first inconclusive run was still running at its bound; nothing when no run was inconclusive. */
+    private static String stillRunning(java.util.NavigableMap<Integer, safepoint.vm.observe.MachineView> first) {
+        if (first.isEmpty()) return "";
+        return "run " + first.firstKey() + " was still running at the bound:\n" + safepoint.repl.view.RunningText.of(first.firstEntry().getValue());
     }
 
     /** A failure found: plain (exit 5), or the report, the interleaving and the shrunk schedule (exit 1). */

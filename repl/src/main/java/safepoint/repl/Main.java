@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.repl.view.RunningText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Chooser;
@@ -192,8 +193,12 @@ public final class Main {
             }
             default -> {
                 err.write(r.errorText());
-                // A stall report: the machine as it was, thread by thread.
-                if (r.view() != null) err.write(("\n" + ThreadsText.of(r.view()).indent(2)).stripTrailing());
+                // A stall report: the machine as it was, thread by thread; at the step bound, what was still running.
+                if (r.view() != null && r.status() == Machine.Status.TIMEOUT) {
+                    err.write(("\nstill running at the bound:\n" + RunningText.of(r.view())).stripTrailing());
+                } else if (r.view() != null) {
+                    err.write(("\n" + ThreadsText.of(r.view()).indent(2)).stripTrailing());
+                }
                 err.write('\n');
                 err.flush();
                 return r.exitCode();

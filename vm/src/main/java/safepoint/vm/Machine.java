@@ -677,7 +677,35 @@ public final class Machine implements PrimitiveSink, Roots {
         }
         ExpansionTime.abandon(m); // these registers never run again (the next evaluation gets its own)
         List<Warning> warnings = warn();
-        return ended(m, stopped).finished(warnings, report);
+        return withThreadErrors(ended(m, stopped)).finished(warnings, report);
+    }
+
+    /**
+     * Every uncaught error of a thread nobody joined is a failure of the run (DESIGN.md), and is
+     * reported first, before what ended the run: a deadlock or a hang that follows is often its
+     * consequence (the thread that died would have signalled, or unlocked). A run that ended with
+     * a value ends with the first of them instead. An exit is the program's own choice: left alone.
+     */
+    private Outcome withThreadErrors(Outcome o) {
+        if (o.status() == Status.EXIT) return o;
+        StringBuilder sb = new StringBuilder();
+        Outcome first = null;
+        for (;;) {
+            SThread t;
+            synchronized (scheduler) { // taken one at a time: a thread's report may name another's error (and so report it)
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+                if (scheduler.unjoinedFailures.isEmpty()) break;
+                t = scheduler.unjoinedFailures.remove(0);
+            }
+            Outcome e = errorOutcome(t.exception, t.interp.uncaughtWhere);
+            if (first == null) first = e;
+            if (sb.length() > 0) sb.append("\n\n");
+            sb.append(e.errorText()).append("\n(in ").append(Names.name(t)).append(", never joined)");
+        }
+        if (first == null) return o;
+        if (o.status() == Status.VALUE) return new Outcome(Status.ERROR, first.value(), sb.toString(), 1, first.failure(), List.of(), null);
+        String rest = o.errorText() == null ? "" : "\n\n" + o.errorText();
+        return new Outcome(o.status(), o.value(), sb + rest, o.exitCode(), o.failure(), o.warnings(), o.view(), o.report());
     }
 
     /** How the run of {@code m} ended, unless the driver stopped it ({@code stopped}). */
@@ -689,17 +717,7 @@ public final class Machine implements PrimitiveSink, Roots {
             return new Outcome(Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
         }
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
-        SThread failed = null;
-        synchronized (scheduler) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            if (!scheduler.unjoinedFailures.isEmpty()) failed = scheduler.unjoinedFailures.remove(0);
-        }
-        if (failed != null) {
-            // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
-            Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
-            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Names.name(failed) + ", never joined)", 1, o.failure(), List.of(), null);
-        }
-        return new Outcome(Status.VALUE, m.val, null, 0);
+        return new Outcome(Status.VALUE, m.val, null, 0); // threads' errors: see withThreadErrors
     }
 
     /**
@@ -933,11 +951,44 @@ public final class Machine implements PrimitiveSink, Roots {
 
     private Outcome errorOutcome(Object payload, Where where) {
         flush();
-        String text = ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName())
-                + ErrorText.render(payload, state);
+        String text = errorText(payload, where);
         Failure failure = Failure.error(payload, where == null ? null : where.procName(),
                 where == null || where.src() == null ? null : where.src().toString());
         return new Outcome(Status.ERROR, payload, text, 1, failure, List.of(), null);
+    }
+
+    /**
+     * gsi's report of {@code payload} raised at {@code where}, then what caused it when another
+     * thread did: the error a joined thread ended with, or the thread that ended holding an
+     * abandoned mutex (and its error). A thread's error said here is reported, so it is no longer
+     * a failure nobody joined.
+     */
+    private String errorText(Object payload, Where where) {
+        StringBuilder sb = new StringBuilder(ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName()))
+                .append(ErrorText.render(payload, state));
+        for (int depth = 0; depth < 8 && payload instanceof Condition c; depth++) {
+            SThread t;
+            if (c.kind == Condition.Kind.UNCAUGHT && !c.args.isEmpty() && c.args.get(0) instanceof SThread x) {
+                t = x;
+                sb.append('\n').append(Printer.write(t, state)).append(" ended with this uncaught exception:");
+            } else if (c.kind == Condition.Kind.ABANDONED_MUTEX && !c.irritants.isEmpty() && c.irritants.get(0) instanceof SThread x) {
+                t = x;
+                sb.append('\n').append(Printer.write(t, state)).append(" ended while it held the mutex")
+                        .append(t.exception != null ? ", with this uncaught exception:" : t.terminatedByRequest() ? " (thread-terminate!)" : "");
+            } else {
+                break;
+            }
+            if (t.exception == null) break;
+            synchronized (scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+                scheduler.unjoinedFailures.remove(t);
+            }
+            Where w = t.interp.uncaughtWhere;
+            sb.append('\n').append(ErrorText.locationLine(w == null ? null : w.src(), w == null ? null : w.procName()))
+                    .append(ErrorText.render(t.exception, state));
+            payload = t.exception;
+        }
+        return sb.toString();
     }
 
     public void flush() {

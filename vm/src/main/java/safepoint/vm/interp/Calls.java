@@ -67,6 +67,7 @@ public final class Calls {
                     return;
                 }
                 m.apply(f, evalAll(m, a));
+                if (m.blocked) m.blockedAt = this;
             } catch (SchemeError e) {
                 throw located(e, where);
             }
@@ -140,6 +141,7 @@ public final class Calls {
                     return;
                 }
                 m.apply(f, java.util.Arrays.copyOfRange(vals, 1, vals.length));
+                if (m.blocked) m.blockedAt = this;
             } catch (SchemeError e) {
                 throw located(e, where);
             }

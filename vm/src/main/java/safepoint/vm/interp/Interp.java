@@ -88,7 +88,13 @@ public final class Interp implements Ctx {
     /** The green thread these registers belong to. */
     public SThread thread;
     /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
-    private boolean blocked;
+    boolean blocked;
+    /**
+     * The call that began the wait now ending: an exception the wait ends with (a join of a failed
+     * thread, an abandoned mutex) is raised there, as when it is found without waiting. The node,
+     * not its {@link Where}: code is not the program's data, so the heap does not count it.
+     */
+    Node blockedAt;
     /** The compile this thread is in (an eval or load it asked for: see ExpansionTime), or null. */
     volatile ExpansionTime.Job expanding;
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
@@ -187,11 +193,13 @@ public final class Interp implements Ctx {
         blocked = false;
         stopSlice = false;
         yielded = false;
+        Where at = blockedAt == null ? null : blockedAt.where();
+        blockedAt = null;
         if (pendingRaise != null) {
             Object e = pendingRaise;
             pendingRaise = null;
             pc = null;
-            raiseCaught(e, false, null);
+            raiseCaught(e, false, at);
         }
         for (;;) {
             try {

@@ -59,6 +59,10 @@ public final class ErrorText {
                     return message + ": " + Printer.write(sym, vm);
                 }
                 return errorMessage(message, c.irritants, vm);
+            case UNCAUGHT:
+                // gsi names the exception the thread ended with: "Uncaught exception: #<type-exception #2>".
+                String named = c.irritants.isEmpty() ? message : message + ": " + Printer.write(c.irritants.get(0), vm);
+                return c.proc == null ? named : named + "\n" + call(c.proc, c.args, false, vm);
             default:
                 String head = c.argIndex > 0 ? "(Argument " + c.argIndex + ") " + message : message;
                 if (c.proc == null) return head;

@@ -181,9 +181,10 @@ public final class Controller {
                     return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.HANG, g),
                             hang + "\n  (found at the step bound, " + steps + " scheduling points)");
                 }
+                // The machine as the bound found it: the report says what was still running.
                 return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
                         + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
-                        + " --max-steps raises the bound)", 4);
+                        + " --max-steps raises the bound)", 4, null, List.of(), view());
             }
             s.expireTimeouts(vm.clock());
             boolean pending = vm.barrier.pending;

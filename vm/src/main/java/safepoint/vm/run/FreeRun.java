@@ -305,21 +305,58 @@ public final class FreeRun {
         return p;
     }
 
-    /** At a host stop: no thread moved between two looks while the barrier waited. */
+    /**
+     * At a host stop: no thread moved between two looks while the barrier waited. Each processor
+     * as it is: the thread it keeps (spinning on which lock, held by whom), stopped at the
+     * barrier, or idle; then every spinner no processor was found keeping (a spinner is never
+     * left out), and each spun lock's holder and what it does.
+     */
     private Machine.Outcome stallReport() {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
                 .append((System.nanoTime() - vm.barrier.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
+        java.util.Set<SThread> told = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Spinlocks.Spinlock> spun = new java.util.LinkedHashSet<>();
         for (int i = 0; i < n; i++) {
-            SThread t = kept[i] != null ? kept[i] : slices.last(i);
-            if (t != null && (kept[i] == t || t.onProcessor == i)) {
-                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(Names.name(t))
-                        .append(t.interp.polling ? "" : " in code without polls").append('\n')
+            SThread last = slices.last(i);
+            SThread t = kept[i] != null ? kept[i] : last != null && last.onProcessor == i ? last : null;
+            if (t != null && told.add(t)) {
+                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(spinText(t, spun)).append('\n')
                         .append(Names.backtrace(t, 6, "      "));
-            } else {
+            } else if (vm.barrier.hasArrived(i)) {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
+            } else {
+                sb.append("  P").append(i).append(" is idle\n");
             }
         }
+        List<SThread> others = new java.util.ArrayList<>(s.onCpu);
+        others.addAll(s.runnable());
+        for (SThread t : others) {
+            if (t.interp.spinningOn == null || !told.add(t)) continue;
+            sb.append("  ").append(spinText(t, spun)).append('\n').append(Names.backtrace(t, 6, "      "));
+        }
+        for (Spinlocks.Spinlock l : spun) {
+            SThread h = l.holder();
+            if (h == null) continue;
+            sb.append("  ").append(Names.name(l)).append(" is held by ").append(Names.name(h)).append(", ")
+                    .append(h == vm.barrier.requester ? "which waits at the barrier for the GC it asked for"
+                            : h.onProcessor >= 0 ? "running on P" + h.onProcessor
+                            : h.state == SThread.State.WAITING ? "waiting (" + Names.waitText(h) + ")"
+                            : "parked at the safepoint")
+                    .append('\n');
+        }
         return vm.deadlockOutcome(new Failure.Deadlock(Failure.Proof.NO_PROGRESS, java.util.Set.of()), sb.toString().stripTrailing(), view());
+    }
+
+    /** {@code t}, whether it polls, and the spinlock it spins on with its holder (noted in {@code spun}). */
+    private static String spinText(SThread t, java.util.Set<Spinlocks.Spinlock> spun) {
+        StringBuilder sb = new StringBuilder(Names.name(t)).append(t.interp.polling ? "" : " in code without polls");
+        Spinlocks.Spinlock l = t.interp.spinningOn;
+        if (l != null) {
+            spun.add(l);
+            SThread h = l.holder();
+            sb.append(", spinning on ").append(Names.name(l)).append(h == null ? "" : " (held by " + Names.name(h) + ")");
+        }
+        return sb.toString();
     }
 
     private void finish(Machine.Outcome o) {

@@ -55,10 +55,12 @@ public final class SeedSearch {
     /**
      * What the search did: PCT's k (the sync points measured in one run; 0 for other
      * strategies), the step bound used, the chooser of every run, runs completed, inconclusive
-     * ones, the first failure (or null), and the analysis warnings by seed.
+     * ones, the first failure (or null), the analysis warnings by seed, and the first
+     * inconclusive run (the lowest seed, whichever worker ran it) with what was still running at
+     * its bound (empty when none was inconclusive).
      */
     public record Result(long k, long bound, Chooser chooser, int completed, int inconclusive, Found failure,
-            SortedMap<Integer, List<Warning>> warnings) {}
+            SortedMap<Integer, List<Warning>> warnings, java.util.NavigableMap<Integer, safepoint.vm.observe.MachineView> stillRunning) {}
 
     /** Whether a run failed: an uncaught error in any thread, or a proven deadlock or hang. */
     public static boolean fails(Machine.Outcome r) {
@@ -69,6 +71,7 @@ public final class SeedSearch {
         AtomicInteger nextSeed = new AtomicInteger(1);
         AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         AtomicInteger inconclusiveCount = new AtomicInteger();
+        java.util.TreeMap<Integer, safepoint.vm.observe.MachineView> stillRunning = new java.util.TreeMap<>();
         AtomicInteger completed = new AtomicInteger();
         ConcurrentHashMap<Integer, Found> failures = new ConcurrentHashMap<>();
         SortedMap<Integer, List<Warning>> warnings = Collections.synchronizedSortedMap(new TreeMap<>());
@@ -98,6 +101,14 @@ public final class SeedSearch {
             }
             if (r.status() == Machine.Status.TIMEOUT) {
                 inconclusiveCount.incrementAndGet();
+                if (r.view() != null) {
+                    synchronized (stillRunning) {
+                        if (stillRunning.isEmpty() || i < stillRunning.firstKey()) {
+                            stillRunning.clear();
+                            stillRunning.put(i, r.view());
+                        }
+                    }
+                }
                 return -1L;
             }
             return ran.steps();
@@ -133,6 +144,6 @@ public final class SeedSearch {
         synchronized (warnings) {
             seen = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
         }
-        return new Result(k, bound[0], chooser, completed.get(), inconclusiveCount.get(), found, seen);
+        return new Result(k, bound[0], chooser, completed.get(), inconclusiveCount.get(), found, seen, stillRunning);
     }
 }

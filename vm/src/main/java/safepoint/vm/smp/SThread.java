@@ -35,6 +35,11 @@ public final class SThread extends HeapObj implements Printable {
     public Object result;
     public Object exception;
     boolean terminatedByRequest;
+
+    /** Whether it ended by thread-terminate! rather than by returning or raising. */
+    public boolean terminatedByRequest() {
+        return terminatedByRequest;
+    }
     boolean joined;
     /** Creation order in this VM (1 is the primordial thread): names anonymous threads in reports. */
     public int index;
