@@ -30,7 +30,7 @@ final class Repl {
      */
     Repl(Machine vm, Writer out, Writer err, boolean interactive) {
         this.vm = vm;
-        this.in = vm.state().stdin.console();
+        this.in = vm.console();
         this.out = out;
         this.err = err;
         this.interactive = interactive;

@@ -74,7 +74,7 @@ import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.print.ErrorText;
 import safepoint.vm.print.Printer;
 import safepoint.vm.prims.CharStringPrims;
@@ -87,12 +87,19 @@ import safepoint.vm.prims.VectorPrims;
 import safepoint.vm.read.Reader;
 
 /**
- * One Safepoint VM: its global environment, its VM-owned state (serial numbers, gensyms, random),
+ * One Safepoint VM: its global environment, what it numbers (serial numbers, gensyms), its random generator,
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
 public final class Machine implements PrimitiveSink, Roots {
-    public final VmState state;
+    /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
+    public final Serials serials;
+    /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
+    public java.util.SplittableRandom random;
+    /** The console: the ports a program's current-output/error/input start as. */
+    private OutputPort stdout;
+    private OutputPort stderr;
+    private final InputPort stdin;
     public final SourceMap sources = new SourceMap();
     // Presized: a VM defines about 1,500 builtins, and explore builds a VM per run.
     private final ConcurrentHashMap<Symbol, Global> globals = new ConcurrentHashMap<>(4096);
@@ -148,18 +155,19 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
-        state = new VmState(seed);
-        state.stdout = OutputPort.of(out, "stdout");
-        state.stderr = OutputPort.of(err, "stderr");
-        state.stdin = InputPort.of(in, "stdin");
-        state.stdin.console().onInput(input::arrived);
-        currentOutput = new Parameter(state.stdout, null);
-        currentInput = new Parameter(state.stdin, null);
-        currentError = new Parameter(state.stderr, null);
-        state.globalNames = this::globalNameOf;
+        serials = new Serials();
+        random = new java.util.SplittableRandom(seed);
+        stdout = OutputPort.of(out, "stdout");
+        stderr = OutputPort.of(err, "stderr");
+        stdin = InputPort.of(in, "stdin");
+        stdin.console().onInput(input::arrived);
+        currentOutput = new Parameter(stdout, null);
+        currentInput = new Parameter(stdin, null);
+        currentError = new Parameter(stderr, null);
+        serials.globalNames = this::globalNameOf;
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
-        state.serialOne(primordial);
+        serials.serialOne(primordial);
         tableHost = new HashTables.Host(this, heap::charge);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -194,8 +202,9 @@ public final class Machine implements PrimitiveSink, Roots {
         loadPrelude();
     }
 
-    public VmState state() {
-        return state;
+    /** The console's input, which the REPL reads its lines from and a program's reads share. */
+    public safepoint.vm.data.ConsoleInput console() {
+        return stdin.console();
     }
 
     // ---- environment -----------------------------------------------------------------------------
@@ -551,11 +560,11 @@ public final class Machine implements PrimitiveSink, Roots {
         if (s.vm != this) throw new IllegalArgumentException("a snapshot of another machine");
         ExpansionTime.abandonAll(this); // the threads of the last run are dropped, mid-expansion or not
         s.restore();
-        state.random = new java.util.SplittableRandom(seed);
-        state.stdout = OutputPort.of(out, "stdout");
-        state.stderr = OutputPort.of(err, "stderr");
-        currentOutput.global = state.stdout;
-        currentError.global = state.stderr;
+        random = new java.util.SplittableRandom(seed);
+        stdout = OutputPort.of(out, "stdout");
+        stderr = OutputPort.of(err, "stderr");
+        currentOutput.global = stdout;
+        currentError.global = stderr;
     }
 
     public static Node[] compileAll(Compiler c, Object[] forms) {
@@ -931,8 +940,8 @@ public final class Machine implements PrimitiveSink, Roots {
         if (races != null) w.addAll(races.drain());
         if (w.isEmpty()) return w;
         try {
-            for (Warning x : w) state.stderr.write(WarningText.of(x) + "\n");
-            state.stderr.flush();
+            for (Warning x : w) stderr.write(WarningText.of(x) + "\n");
+            stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
         }
@@ -965,15 +974,15 @@ public final class Machine implements PrimitiveSink, Roots {
      */
     private String errorText(Object payload, Where where) {
         StringBuilder sb = new StringBuilder(ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName()))
-                .append(ErrorText.render(payload, state));
+                .append(ErrorText.render(payload, serials));
         for (int depth = 0; depth < 8 && payload instanceof Condition c; depth++) {
             SThread t;
             if (c.kind == Condition.Kind.UNCAUGHT && !c.args.isEmpty() && c.args.get(0) instanceof SThread x) {
                 t = x;
-                sb.append('\n').append(Printer.write(t, state)).append(" ended with this uncaught exception:");
+                sb.append('\n').append(Printer.write(t, serials)).append(" ended with this uncaught exception:");
             } else if (c.kind == Condition.Kind.ABANDONED_MUTEX && !c.irritants.isEmpty() && c.irritants.get(0) instanceof SThread x) {
                 t = x;
-                sb.append('\n').append(Printer.write(t, state)).append(" ended while it held the mutex")
+                sb.append('\n').append(Printer.write(t, serials)).append(" ended while it held the mutex")
                         .append(t.exception != null ? ", with this uncaught exception:" : t.terminatedByRequest() ? " (thread-terminate!)" : "");
             } else {
                 break;
@@ -985,7 +994,7 @@ public final class Machine implements PrimitiveSink, Roots {
             }
             Where w = t.interp.uncaughtWhere;
             sb.append('\n').append(ErrorText.locationLine(w == null ? null : w.src(), w == null ? null : w.procName()))
-                    .append(ErrorText.render(t.exception, state));
+                    .append(ErrorText.render(t.exception, serials));
             payload = t.exception;
         }
         return sb.toString();
@@ -993,8 +1002,8 @@ public final class Machine implements PrimitiveSink, Roots {
 
     public void flush() {
         try {
-            state.stdout.flush();
-            state.stderr.flush();
+            stdout.flush();
+            stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
         }
@@ -1009,11 +1018,11 @@ public final class Machine implements PrimitiveSink, Roots {
             StringBuilder sb = new StringBuilder();
             for (Object o : vs.vals) {
                 if (sb.length() > 0) sb.append('\n');
-                sb.append(Printer.write(o, state));
+                sb.append(Printer.write(o, serials));
             }
             return sb.toString();
         }
-        return Printer.write(v, state);
+        return Printer.write(v, serials);
     }
 
     // ---- definitions made by a program -------------------------------------------------------

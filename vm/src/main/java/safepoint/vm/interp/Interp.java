@@ -20,7 +20,7 @@ import safepoint.vm.data.Primitive;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Values;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * The registers of one green thread and the trampoline that runs it.
@@ -617,8 +617,13 @@ public final class Interp implements Ctx {
     }
 
     @Override
-    public VmState vm() {
-        return machine.state;
+    public Serials serials() {
+        return machine.serials;
+    }
+
+    @Override
+    public java.util.SplittableRandom random() {
+        return machine.random;
     }
 
     // ---- frames owned by the interpreter -------------------------------------------------------

@@ -483,14 +483,14 @@ public final class NumberPrims {
         sink.add(Primitive.of1("random-integer", true, (c, a) -> {
             if (!Num.isExactInteger(a)) throw Condition.typeError("random-integer", 1, "Exact INTEGER", a);
             if (Num.sign(a, "random-integer") <= 0) throw Condition.rangeError("random-integer", 1, a);
-            SplittableRandom rnd = c.vm().random;
+            SplittableRandom rnd = c.random();
             synchronized (rnd) { // one generator per VM, shared by its processors
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RANDOM, rnd);
                 return randomBelow(rnd, a);
             }
         }));
         sink.add(Primitive.of0("random-real", true, c -> {
-            SplittableRandom rnd = c.vm().random;
+            SplittableRandom rnd = c.random();
             synchronized (rnd) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RANDOM, rnd);
                 double d;

@@ -20,7 +20,7 @@ import safepoint.vm.data.SVector;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
 import safepoint.vm.data.Values;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * Gambit's printer: {@code write} and {@code display} representations exactly as gsi 4.9.3 prints
@@ -29,12 +29,12 @@ import safepoint.vm.data.VmState;
  */
 public final class Printer {
     private final StringBuilder out;
-    private final VmState vm;
+    private final Serials vm;
     private final int stopAt;
     private final ArrayDeque<Object> todo = new ArrayDeque<>();
     private boolean write;
 
-    private Printer(StringBuilder out, VmState vm, boolean write, int limit) {
+    private Printer(StringBuilder out, Serials vm, boolean write, int limit) {
         this.out = out;
         this.vm = vm;
         this.write = write;
@@ -43,28 +43,28 @@ public final class Printer {
     }
 
     /** Append the written ({@code write}) or displayed ({@code display}) form of {@code o}. */
-    public static void print(Object o, boolean write, StringBuilder out, VmState vm) {
+    public static void print(Object o, boolean write, StringBuilder out, Serials vm) {
         print(o, write, out, vm, Integer.MAX_VALUE);
     }
 
-    public static String write(Object o, VmState vm) {
+    public static String write(Object o, Serials vm) {
         StringBuilder sb = new StringBuilder();
         print(o, true, sb, vm);
         return sb.toString();
     }
 
-    public static String display(Object o, VmState vm) {
+    public static String display(Object o, Serials vm) {
         StringBuilder sb = new StringBuilder();
         print(o, false, sb, vm);
         return sb.toString();
     }
 
     /**
-     * Like {@link #print(Object, boolean, StringBuilder, VmState)} but gives up once more than
+     * Like {@link #print(Object, boolean, StringBuilder, Serials)} but gives up once more than
      * {@code limit} characters were appended (the rest of the object is not visited), for error
      * messages that show only the start of a huge argument. The text may overshoot the limit.
      */
-    static void print(Object o, boolean write, StringBuilder out, VmState vm, int limit) {
+    static void print(Object o, boolean write, StringBuilder out, Serials vm, int limit) {
         new Printer(out, vm, write, limit).run(o);
     }
 

@@ -3,7 +3,7 @@ package safepoint.vm.smp;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * A Gambit/SRFI-18 green thread: a name, its registers (an {@link Interp}), a state, a mailbox,
@@ -77,7 +77,7 @@ public final class SThread extends HeapObj implements Printable {
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         SyncObjects.printNamed(out, "thread", this, name == Boolean.FALSE ? null : name, vm);
     }
 }

@@ -108,7 +108,7 @@ public final class ThreadPrims {
     /** The event of a marked access: its value as display shows it, printed without taking serial numbers. */
     private static void traced(Interp m, boolean write, String loc, Object value) {
         if (!m.machine.observing()) return;
-        String text = safepoint.vm.print.Printer.display(value, m.machine.state.observer());
+        String text = safepoint.vm.print.Printer.display(value, m.machine.serials.observer());
         m.machine.event(m.thread, new What.TraceAccess(write, loc, Names.ref(m.machine.events, m.thread), text));
     }
 
