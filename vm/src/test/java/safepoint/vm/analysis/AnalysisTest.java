@@ -283,6 +283,47 @@ class AnalysisTest {
         assertEquals(new Warning.Identity("data race", List.of("counter")), r.identity());
     }
 
+    @Test
+    void aRaceSaysWhetherItCanDoHarm() throws Exception {
+        String lostUpdate = Files.readString(Path.of("..", "examples", "lost-update.ss"));
+        String doubleChecked = """
+                (def m (make-mutex 'init))
+                (def inst #f)
+                (def (get!)
+                  (or (trace-read 'inst inst)
+                      (begin (mutex-lock! m)
+                             (unless (trace-read 'inst inst) (set! inst (trace-write 'inst (list 'made))))
+                             (mutex-unlock! m)
+                             inst)))
+                (def a (spawn (lambda () (get!))))
+                (def b (spawn (lambda () (get!))))
+                (thread-join! a) (thread-join! b)
+                """;
+        // The same unlocked first read, but nobody checks again under the lock: no verdict.
+        String unchecked = doubleChecked.replace("(unless (trace-read 'inst inst) (set! inst", "(begin (set! inst");
+        int lost = 0, benign = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            for (Warning w : controlled(lostUpdate, 4, seed, 2_000_000).warnings()) {
+                if (w instanceof Warning.DataRace r && r.verdict() instanceof Warning.LostUpdate) lost++;
+            }
+            for (Warning w : controlled(doubleChecked, 4, seed, 2_000_000).warnings()) {
+                Warning.DataRace r = (Warning.DataRace) w;
+                assertEquals(new Warning.DoubleChecked("#<mutex init>"), r.verdict(), "seed " + seed);
+                assertTrue(WarningText.of(r).contains("benign by construction: a double-checked read"), WarningText.of(r));
+                benign++;
+            }
+            for (Warning w : controlled(unchecked, 4, seed, 2_000_000).warnings()) {
+                if (w instanceof Warning.DataRace r) assertFalse(r.verdict() instanceof Warning.DoubleChecked, "seed " + seed + ": " + r);
+            }
+        }
+        assertTrue(lost > 0, "the lost-update example's race is called a lost update");
+        assertTrue(benign > 0, "some seed shows the double-checked read's race");
+        Warning.DataRace shown = null;
+        for (Warning w : controlled(lostUpdate, 4, 1, 2_000_000).warnings()) if (w instanceof Warning.DataRace r) shown = r;
+        assertTrue(WarningText.of(shown).endsWith("one of the two updates can be lost (make the read and the write one step under a lock)"),
+                WarningText.of(shown));
+    }
+
     static Machine.Outcome controlled(String program, int p, long seed, long maxSteps) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
         vm.configure(vm.settings().withProcessors(p));
