@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
@@ -51,7 +52,7 @@ final class Explore {
      * A failing run: the report's first lines, its choices, outcome and preemptions, whether it
      * failed before any choice, and the settings it ran with (what its replay command keeps).
      */
-    private record Failure(String report, java.util.List<long[]> choices, Machine.Outcome outcome, int preemptions, boolean plain,
+    private record Failure(String report, java.util.List<long[]> choices, Outcome outcome, int preemptions, boolean plain,
             RunSettings settings) {}
 
     static int run(Options o, Writer out, Writer err) throws IOException {
@@ -72,7 +73,7 @@ final class Explore {
         if (s.failure() != null) {
             SeedSearch.Found found = s.failure();
             int seed = found.seed();
-            Machine.Outcome r = found.outcome();
+            Outcome r = found.outcome();
             RunReport ran = r.report();
             String report = found.plain() ? r.errorText() + "\n"
                     : "failure found on run " + seed + " of " + runs + " (seed " + seed + ", strategy " + strategy + ", -p "
@@ -139,12 +140,12 @@ final class Explore {
      * as printed under those settings, and when that does not fail the same way, a note says so.
      */
     static String replayLines(String label, ProgramRuns runs, String file, String text, RunSettings settings, String schedule,
-            Machine.Outcome failure) {
+            Outcome failure) {
         ReplayCommand.Printed printed = ReplayCommand.of(file, settings, schedule);
         if (printed.command() == null) return printed.shown() + "\n" + label + ": none\n";
         Machine vm = runs.next(settings.control().seed());
         vm.configure(settings.choosing(Chooser.replay(schedule, text, new StringBuilder())));
-        Machine.Outcome again = runs.run();
+        Outcome again = runs.run();
         String note = Shrink.same(failure.failure(), again) ? ""
                 : "note: replaying this schedule did not reproduce the failure (it ended with exit status " + again.exitCode()
                         + "); this is a bug in Safepoint's replay\n";

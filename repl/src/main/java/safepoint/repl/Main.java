@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.repl.view.RunningText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
@@ -108,7 +109,7 @@ public final class Main {
                     return 2;
                 }
             }
-            Machine.Outcome r = vm.load(text, file);
+            Outcome r = vm.load(text, file);
             int status = report(r, err);
             if (r.failedBeforeAnyChoice()) {
                 err.write(PLAIN_FAILURE + "\n");
@@ -151,10 +152,10 @@ public final class Main {
             err.flush();
             return 2;
         }
-        Machine.Outcome r = vm.load(text, file);
+        Outcome r = vm.load(text, file);
         int status = report(r, err);
         RunSettings s = vm.settings();
-        if (s.controlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
+        if (s.controlled() && (r.status() == Outcome.Status.ERROR || r.status() == Outcome.Status.DEADLOCK)) {
             ReplayCommand.Printed replay = ReplayCommand.of(file, s, r.report().schedule(text));
             err.write("schedule: " + replay.shown() + "\n(replay: " + (replay.command() == null ? "none" : "./safepoint " + replay.command()) + ")\n");
             err.flush();
@@ -170,8 +171,8 @@ public final class Main {
             return report(vm.load(text, "(console)"), err);
         }
         for (Object form : forms) {
-            Machine.Outcome r = vm.eval(form, "(console)");
-            if (r.status() != Machine.Status.VALUE) return report(r, err);
+            Outcome r = vm.eval(form, "(console)");
+            if (r.status() != Outcome.Status.VALUE) return report(r, err);
             String shown = vm.showResult(r.value());
             if (!shown.isEmpty()) {
                 out.write(shown);
@@ -183,7 +184,7 @@ public final class Main {
     }
 
     /** Print an outcome's error (if any) and give the exit status. */
-    static int report(Machine.Outcome r, Writer err) throws IOException {
+    static int report(Outcome r, Writer err) throws IOException {
         switch (r.status()) {
             case VALUE -> {
                 return 0;
@@ -194,7 +195,7 @@ public final class Main {
             default -> {
                 err.write(r.errorText());
                 // A stall report: the machine as it was, thread by thread; at the step bound, what was still running.
-                if (r.view() != null && r.status() == Machine.Status.TIMEOUT) {
+                if (r.view() != null && r.status() == Outcome.Status.TIMEOUT) {
                     err.write(("\nstill running at the bound:\n" + RunningText.of(r.view())).stripTrailing());
                 } else if (r.view() != null) {
                     err.write(("\n" + ThreadsText.of(r.view()).indent(2)).stripTrailing());

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.repl.view.LocksText;
 import safepoint.repl.view.TablesText;
 import safepoint.repl.view.ProcessorsText;
@@ -142,7 +143,7 @@ final class Repl {
         }
         int status = 0;
         for (Object form : forms) {
-            Machine.Outcome r = vm.eval(form, "(console)");
+            Outcome r = vm.eval(form, "(console)");
             switch (r.status()) {
                 case VALUE -> {
                     String shown = vm.showResult(r.value());

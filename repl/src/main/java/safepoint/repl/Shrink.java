@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.run.Chooser;
@@ -13,11 +14,11 @@ final class Shrink {
     private Shrink() {}
 
     /** Whether {@code r} fails as {@code kind} does: the VM's record of what failed, equal (a diverged replay has none). */
-    static boolean same(Failure kind, Machine.Outcome r) {
+    static boolean same(Failure kind, Outcome r) {
         return kind != null && kind.equals(r.failure());
     }
 
-    static boolean fails(Machine.Outcome r) {
+    static boolean fails(Outcome r) {
         return safepoint.vm.search.SeedSearch.fails(r);
     }
 
@@ -33,7 +34,7 @@ final class Shrink {
      * the first failure it finds has the fewest possible.
      */
     static String shrink(ProgramRuns runs, String text, String file, RunSettings settings, java.util.List<long[]> failing,
-            Machine.Outcome failure, int preemptions) {
+            Outcome failure, int preemptions) {
         long machineSeed = settings.control().seed();
         long maxSteps = settings.control().maxSteps();
         Failure kind = failure.failure();
@@ -49,7 +50,7 @@ final class Shrink {
                 budget--;
                 Machine vm = runs.next(machineSeed);
                 vm.configure(vm.settings().controlled(machineSeed, Chooser.shrinking(trial)).withMaxSteps(maxSteps));
-                Machine.Outcome r = runs.run();
+                Outcome r = runs.run();
                 if (fails(r) && same(kind, r) && r.report().preemptions() <= bestPreemptions) {
                     best = r.report().choices();
                     bestPreemptions = r.report().preemptions();

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -656,14 +657,14 @@ class CliTest {
         // A failing random run that preempts more than it needs to: the first such seed.
         safepoint.vm.search.ProgramRuns runs = Explore.compiled(o, LOST_UPDATES, p.toString());
         long seed = 0;
-        Machine.Outcome failure = null;
+        Outcome failure = null;
         java.util.List<long[]> choices = null;
         int preemptions = 0;
         for (long s = 1; s <= 3000 && failure == null; s++) {
             Machine vm = runs.next(s);
             vm.configure(vm.settings().controlled(s, "random").withMaxSteps(1_000_000));
-            Machine.Outcome r = runs.run();
-            if (r.status() == Machine.Status.ERROR && r.report().preemptions() >= 3) {
+            Outcome r = runs.run();
+            if (r.status() == Outcome.Status.ERROR && r.report().preemptions() >= 3) {
                 seed = s;
                 failure = r;
                 choices = r.report().choices();

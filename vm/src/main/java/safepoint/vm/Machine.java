@@ -48,10 +48,10 @@ import safepoint.vm.observe.Observatory;
 import safepoint.vm.run.Controller;
 import safepoint.vm.run.FreeRun;
 import safepoint.vm.run.Pct;
+import safepoint.vm.run.Outcome;
 import safepoint.vm.run.RunReport;
 import safepoint.vm.run.RunSettings;
 import safepoint.vm.run.Strategy;
-import safepoint.vm.search.Checkpoint;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -112,47 +112,6 @@ public final class Machine implements PrimitiveSink, Roots {
     private volatile boolean interruptRequested;
     /** Scheduling points per slice between checks for timeouts and interrupts. */
     public static final int SLICE = 50_000;
-
-    /** How a program or evaluation ended. */
-    public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
-
-    /**
-     * The outcome of running one form or program: for an error or a deadlock, what failed as
-     * data ({@code failure}, null otherwise and for a replay that diverged); the race and
-     * lock-order warnings the run found (also printed on its stderr; they change no exit
-     * status); and {@code view}, when not null, the machine as the report found it: the caller
-     * shows its threads after the error text (a stall report); and {@code report}, what the run
-     * did (its schedule, steps, preemptions in controlled mode; {@link RunReport#NONE} else).
-     */
-    public record Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
-            MachineView view, RunReport report) {
-        public Outcome {
-            warnings = List.copyOf(warnings);
-            if (report == null) throw new IllegalArgumentException("an outcome needs a report (RunReport.NONE when nothing ran)");
-        }
-
-        public Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
-                MachineView view) {
-            this(status, value, errorText, exitCode, failure, warnings, view, RunReport.NONE);
-        }
-
-        public Outcome(Status status, Object value, String errorText, int exitCode) {
-            this(status, value, errorText, exitCode, null, List.of(), null);
-        }
-
-        /** The outcome as the run ends it: with the warnings it found and its report. */
-        Outcome finished(List<Warning> found, RunReport ran) {
-            return new Outcome(status, value, errorText, exitCode, failure, found, view, ran);
-        }
-
-        /**
-         * A failure before any scheduling choice is the same under every schedule: a plain error,
-         * not a schedule problem (exit 5 in explore and replay). Always so in free run.
-         */
-        public boolean failedBeforeAnyChoice() {
-            return (status == Status.ERROR || status == Status.DEADLOCK) && !report.hadChoice();
-        }
-    }
 
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
         serials = new Serials();
@@ -418,7 +377,7 @@ public final class Machine implements PrimitiveSink, Roots {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             loadingPrelude = true; // builtins the prelude defines are not the user's: keep them inlinable
             Outcome o = load(text, "prelude.scm");
-            if (o.status() != Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
+            if (o.status() != Outcome.Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -531,7 +490,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Run a prepared program: the second half of {@link #load}. */
     public Outcome run(Prepared p) {
         if (p.failed != null) return p.failed;
-        if (p.code.length == 0) return new Outcome(Status.VALUE, Special.VOID, null, 0);
+        if (p.code.length == 0) return new Outcome(Outcome.Status.VALUE, Special.VOID, null, 0);
         // One computation for the whole file: the continuation of each top-level form is "run
         // the rest", so a continuation captured in one form and re-entered from a later one
         // goes on with the forms after it, as in gsi.
@@ -547,19 +506,18 @@ public final class Machine implements PrimitiveSink, Roots {
         return drive(m);
     }
 
-    /**
-     * The state after {@code p} was prepared, to rewind to before each run (explore compiles a
-     * program once per worker). Take it right after {@link #prepare}, before any run.
-     */
-    public Checkpoint snapshot(Prepared p) {
-        return Checkpoint.take(this, p.code, p.forms);
+    /** What a rewind must keep besides the machine itself: the prepared program's code and forms. */
+    public Object[] roots(Prepared p) {
+        return new Object[] {p.code, p.forms};
     }
 
-    /** Back to the snapshot's state, with fresh ports and a generator seeded with {@code seed}. */
-    public void rewind(Checkpoint s, Writer out, Writer err, long seed) {
-        if (s.vm != this) throw new IllegalArgumentException("a snapshot of another machine");
-        ExpansionTime.abandonAll(this); // the threads of the last run are dropped, mid-expansion or not
-        s.restore();
+    /** Before a rewind: the threads of the last run are dropped, mid-expansion or not. */
+    public void abandonRun() {
+        ExpansionTime.abandonAll(this);
+    }
+
+    /** After a rewind (search/Checkpoint): fresh ports and a generator seeded with {@code seed}. */
+    public void freshConsole(Writer out, Writer err, long seed) {
         random = new java.util.SplittableRandom(seed);
         stdout = OutputPort.of(out, "stdout");
         stderr = OutputPort.of(err, "stderr");
@@ -696,7 +654,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * a value ends with the first of them instead. An exit is the program's own choice: left alone.
      */
     private Outcome withThreadErrors(Outcome o) {
-        if (o.status() == Status.EXIT) return o;
+        if (o.status() == Outcome.Status.EXIT) return o;
         StringBuilder sb = new StringBuilder();
         Outcome first = null;
         for (;;) {
@@ -712,7 +670,7 @@ public final class Machine implements PrimitiveSink, Roots {
             sb.append(e.errorText()).append("\n(in ").append(Names.name(t)).append(", never joined)");
         }
         if (first == null) return o;
-        if (o.status() == Status.VALUE) return new Outcome(Status.ERROR, first.value(), sb.toString(), 1, first.failure(), List.of(), null);
+        if (o.status() == Outcome.Status.VALUE) return new Outcome(Outcome.Status.ERROR, first.value(), sb.toString(), 1, first.failure(), List.of(), null);
         String rest = o.errorText() == null ? "" : "\n\n" + o.errorText();
         return new Outcome(o.status(), o.value(), sb + rest, o.exitCode(), o.failure(), o.warnings(), o.view(), o.report());
     }
@@ -721,12 +679,12 @@ public final class Machine implements PrimitiveSink, Roots {
     private Outcome ended(Interp m, Outcome stopped) {
         if (stopped != null) return stopped;
         flush();
-        if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
+        if (exitCode != null) return new Outcome(Outcome.Status.EXIT, null, null, exitCode);
         if (m.uncaught instanceof Condition c && c.kind == Condition.Kind.DEADLOCK && deadlockReport != null) {
-            return new Outcome(Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
+            return new Outcome(Outcome.Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
         }
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
-        return new Outcome(Status.VALUE, m.val, null, 0); // threads' errors: see withThreadErrors
+        return new Outcome(Outcome.Status.VALUE, m.val, null, 0); // threads' errors: see withThreadErrors
     }
 
     /**
@@ -829,7 +787,7 @@ public final class Machine implements PrimitiveSink, Roots {
         long d = deadline;
         if (d != 0 && System.nanoTime() - d > 0) {
             flush();
-            return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
+            return new Outcome(Outcome.Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
         }
         return null;
     }
@@ -861,7 +819,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The same, with the machine as it was when it was found. */
     public Outcome deadlockOutcome(Failure.Deadlock failure, String text, MachineView view) {
         flush();
-        return new Outcome(Status.DEADLOCK, null, text, 3, failure, List.of(), view);
+        return new Outcome(Outcome.Status.DEADLOCK, null, text, 3, failure, List.of(), view);
     }
 
     /**
@@ -963,7 +921,7 @@ public final class Machine implements PrimitiveSink, Roots {
         String text = errorText(payload, where);
         Failure failure = Failure.error(payload, where == null ? null : where.procName(),
                 where == null || where.src() == null ? null : where.src().toString());
-        return new Outcome(Status.ERROR, payload, text, 1, failure, List.of(), null);
+        return new Outcome(Outcome.Status.ERROR, payload, text, 1, failure, List.of(), null);
     }
 
     /**

@@ -3,7 +3,7 @@ package safepoint.vm.run;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
-import safepoint.vm.analysis.SpinDeadlock;
+
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.Ref.ProcessorRef;
@@ -146,7 +146,7 @@ public final class Controller {
         while ((f = looks.poll()) != null) f.complete(running ? view() : null);
     }
 
-    public Machine.Outcome go() {
+    public Outcome go() {
         slices.open();
         vm.events.useVirtualClock(this::virtualNanos); // events carry the run's own time
         synchronized (s) {
@@ -167,10 +167,10 @@ public final class Controller {
         }
     }
 
-    private Machine.Outcome loop() {
+    private Outcome loop() {
         for (;;) {
             if (!looks.isEmpty()) serveLooks(true);
-            Machine.Outcome late = vm.checkLimits();
+            Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (vm.interruptWait) vm.interruptWaitingPrimordial();
             vm.input.take(); // console input that came meanwhile (its reader thread cannot take this monitor)
@@ -182,7 +182,7 @@ public final class Controller {
                             hang + "\n  (found at the step bound, " + steps + " scheduling points)");
                 }
                 // The machine as the bound found it: the report says what was still running.
-                return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
+                return new Outcome(Outcome.Status.TIMEOUT, null, "*** Step bound reached: " + steps
                         + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
                         + " --max-steps raises the bound)", 4, null, List.of(), view());
             }
@@ -211,10 +211,10 @@ public final class Controller {
                 long next = s.nextDeadline();
                 if (next == Long.MAX_VALUE && vm.input.awaited()) {
                     if (waitForInput()) continue;
-                    return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
+                    return new Outcome(Outcome.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
                 }
                 if (next == Long.MAX_VALUE) {
-                    Machine.Outcome d = vm.deadlock(states());
+                    Outcome d = vm.deadlock(states());
                     if (d != null) return d;
                     continue; // the primordial thread got a deadlock-exception
                 }
@@ -273,7 +273,7 @@ public final class Controller {
                     return null;
                 }
                 case HELD -> {
-                    Machine.Outcome stuck = SpinDeadlock.withoutPolls(vm, n, p, t, othersStopped(p));
+                    Outcome stuck = SpinDeadlock.withoutPolls(vm, n, p, t, othersStopped(p));
                     if (stuck != null) return stuck;
                 }
                 case OFF -> {

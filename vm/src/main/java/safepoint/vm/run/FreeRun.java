@@ -4,7 +4,7 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
-import safepoint.vm.analysis.SpinDeadlock;
+
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.WaitForGraph;
@@ -44,7 +44,7 @@ public final class FreeRun {
     private int hostStops;
     /** The registers asked to halt for the host stop (their INTR_HOST is cleared when it ends). */
     private final List<Interp> halted = new java.util.ArrayList<>();
-    private Machine.Outcome outcome;
+    private Outcome outcome;
     /** The first internal error on another Java thread of the run, thrown by {@link #go}. */
     private Throwable failure;
     private int idle;
@@ -64,7 +64,7 @@ public final class FreeRun {
     }
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
-    public Machine.Outcome go() {
+    public Outcome go() {
         slices.open();
         Thread[] others = new Thread[n - 1];
         for (int i = 1; i < n; i++) {
@@ -143,7 +143,7 @@ public final class FreeRun {
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
                         if (!hostStopNow()) return;
-                        Machine.Outcome report = cycleSeenTwice();
+                        Outcome report = cycleSeenTwice();
                         endHostStop();
                         if (report != null) {
                             finish(report);
@@ -159,7 +159,7 @@ public final class FreeRun {
                     // Two host stops some time apart: consistent looks at every thread's counters.
                     if (!hostStopNow()) return;
                     long p = progress();
-                    Machine.Outcome report = p == lastProgress ? stallReport() : null;
+                    Outcome report = p == lastProgress ? stallReport() : null;
                     endHostStop();
                     if (report != null) {
                         finish(report);
@@ -260,7 +260,7 @@ public final class FreeRun {
     private long lastCycleProgress;
 
     /** At a host stop: the deadlock if this look's cycle of untimed waits is the last look's, unmoved. */
-    private Machine.Outcome cycleSeenTwice() {
+    private Outcome cycleSeenTwice() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
             SThread last = slices.last(i);
@@ -311,7 +311,7 @@ public final class FreeRun {
      * barrier, or idle; then every spinner no processor was found keeping (a spinner is never
      * left out), and each spun lock's holder and what it does.
      */
-    private Machine.Outcome stallReport() {
+    private Outcome stallReport() {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
                 .append((System.nanoTime() - vm.barrier.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
         java.util.Set<SThread> told = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -359,7 +359,7 @@ public final class FreeRun {
         return sb.toString();
     }
 
-    private void finish(Machine.Outcome o) {
+    private void finish(Outcome o) {
         if (!stop) {
             stop = true;
             outcome = o;
@@ -427,7 +427,7 @@ public final class FreeRun {
                         return;
                     }
                     case HELD -> {
-                        Machine.Outcome stuck = SpinDeadlock.withoutPolls(vm, n, id, t, idle == n - 1);
+                        Outcome stuck = SpinDeadlock.withoutPolls(vm, n, id, t, idle == n - 1);
                         if (stuck != null) {
                             finish(stuck);
                             return;
@@ -458,7 +458,7 @@ public final class FreeRun {
         for (;;) {
             if (stop) return null;
             if (id == 0) {
-                Machine.Outcome late = vm.checkLimits();
+                Outcome late = vm.checkLimits();
                 if (late != null) {
                     finish(late);
                     return null;
@@ -482,7 +482,7 @@ public final class FreeRun {
                 if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable() && !vm.input.awaited()) {
                     // Every processor is idle, nothing is ready, no wait can time out and no
                     // thread waits for console input (which may still come).
-                    Machine.Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
+                    Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
                     if (d == null) continue; // the primordial thread got a deadlock-exception
                     finish(d);
                     return null;

@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Warning;
 import safepoint.vm.run.Chooser;
@@ -45,7 +46,7 @@ public final class SeedSearch {
      * The failing run with the lowest seed: its seed, the settings it ran with (processors, heap,
      * seed, chooser, step bound) and its outcome (whose report has its choices and preemptions).
      */
-    public record Found(int seed, RunSettings settings, Machine.Outcome outcome) {
+    public record Found(int seed, RunSettings settings, Outcome outcome) {
         /** Whether it failed before any scheduling choice: a plain error, no schedule problem. */
         public boolean plain() {
             return outcome.failedBeforeAnyChoice();
@@ -63,8 +64,8 @@ public final class SeedSearch {
             SortedMap<Integer, List<Warning>> warnings, java.util.NavigableMap<Integer, safepoint.vm.observe.MachineView> stillRunning) {}
 
     /** Whether a run failed: an uncaught error in any thread, or a proven deadlock or hang. */
-    public static boolean fails(Machine.Outcome r) {
-        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
+    public static boolean fails(Outcome r) {
+        return r.status() == Outcome.Status.ERROR || r.status() == Outcome.Status.DEADLOCK;
     }
 
     public static Result search(Query q) {
@@ -91,7 +92,7 @@ public final class SeedSearch {
             RunSettings settings = vm.settings().controlled(i, chooser).withMaxSteps(bound[0]);
             vm.configure(settings);
             vm.deadline = q.deadline();
-            Machine.Outcome r = program.run();
+            Outcome r = program.run();
             RunReport ran = r.report();
             if (!r.warnings().isEmpty()) warnings.put(i, r.warnings());
             if (fails(r)) {
@@ -99,7 +100,7 @@ public final class SeedSearch {
                 firstFailure.accumulateAndGet(i, Math::min);
                 return ran.steps();
             }
-            if (r.status() == Machine.Status.TIMEOUT) {
+            if (r.status() == Outcome.Status.TIMEOUT) {
                 inconclusiveCount.incrementAndGet();
                 if (r.view() != null) {
                     synchronized (stillRunning) {

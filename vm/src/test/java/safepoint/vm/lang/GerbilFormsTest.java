@@ -1,6 +1,6 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
+import safepoint.vm.run.Outcome;
 import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,8 +182,8 @@ class GerbilFormsTest {
                 (def n 0)
                 (twice (set! n (+ n 1)))
                 (display (list (double 21) (helper 2) (u:double 5) n))""");
-        Machine.Outcome o = f.vm.load(Files.readString(main), main.toString());
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        Outcome o = f.vm.load(Files.readString(main), main.toString());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertEquals("(42 200 10 2)", f.out.toString());
         assertTrue(f.error("secret").contains("Unbound variable: secret"));
         assertTrue(f.error("(import :std/no-such-module)").contains("Cannot find module :std/no-such-module"));

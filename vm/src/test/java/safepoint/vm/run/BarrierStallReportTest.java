@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
-import safepoint.vm.Machine;
 import safepoint.vm.VmFixture;
 import safepoint.vm.observe.LockView;
 import safepoint.vm.observe.ThreadView;
@@ -46,8 +45,8 @@ class BarrierStallReportTest {
     void everySpinnerIsNamedWithTheLockAndItsHolderAndTheJoinerWaits() {
         VmFixture f = new VmFixture();
         f.vm.configure(f.vm.settings().withProcessors(3));
-        Machine.Outcome o = f.vm.load(PROGRAM, "test.ss");
-        assertEquals(Machine.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
+        Outcome o = f.vm.load(PROGRAM, "test.ss");
+        assertEquals(Outcome.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
         String text = o.errorText();
         for (String spinner : new String[] {"#<thread a>", "#<thread b>"}) {
             assertTrue(text.contains(spinner + " in code without polls, spinning on #<spinlock L> (held by #<thread holder>)"), text);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import safepoint.vm.Machine;
 import safepoint.vm.VmFixture;
 import safepoint.vm.observe.LockView;
 import safepoint.vm.observe.ThreadView;
@@ -30,8 +29,8 @@ class StepBoundViewTest {
             VmFixture f = new VmFixture();
             f.vm.configure(f.vm.settings().withProcessors(2));
             f.vm.configure(f.vm.settings().controlled(seed, "random").withMaxSteps(20_000));
-            Machine.Outcome o = f.vm.load(PROGRAM, "test.ss");
-            assertEquals(Machine.Status.TIMEOUT, o.status(), o.errorText());
+            Outcome o = f.vm.load(PROGRAM, "test.ss");
+            assertEquals(Outcome.Status.TIMEOUT, o.status(), o.errorText());
             assertNotNull(o.view(), "seed " + seed);
             ThreadView spinner = o.view().threads().stream().filter(t -> t.thread().name().equals("#<thread spinner>")).findFirst().orElseThrow();
             assertTrue(spinner.state() == ThreadView.State.RUNNING || spinner.state() == ThreadView.State.RUNNABLE, spinner.toString());

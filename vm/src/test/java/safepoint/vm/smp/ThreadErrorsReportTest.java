@@ -1,12 +1,12 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import safepoint.vm.Machine;
 import safepoint.vm.VmFixture;
 
 /**
@@ -24,7 +24,7 @@ class ThreadErrorsReportTest {
             + "(mutex-lock! m) (thread-start! worker)\n"
             + "(let loop () (if (not ready) (begin (mutex-unlock! m cv) (mutex-lock! m) (loop))))\n";
 
-    static Machine.Outcome run(String program, long seed) {
+    static Outcome run(String program, long seed) {
         VmFixture f = new VmFixture();
         if (seed >= 0) {
             f.vm.configure(f.vm.settings().withProcessors(2));
@@ -39,8 +39,8 @@ class ThreadErrorsReportTest {
     void anErrorBeforeADeadlockIsReportedFirstInEveryMode() {
         String car = "*** ERROR IN \"test.ss\"@2.40 -- (Argument 1) PAIR expected\n(car '())\n(in #<thread worker>, never joined)\n\n";
         for (long seed = -1; seed < 6; seed++) {
-            Machine.Outcome o = run(ERROR_THEN_DEADLOCK, seed);
-            assertEquals(Machine.Status.DEADLOCK, o.status(), "seed " + seed + ": " + o.errorText());
+            Outcome o = run(ERROR_THEN_DEADLOCK, seed);
+            assertEquals(Outcome.Status.DEADLOCK, o.status(), "seed " + seed + ": " + o.errorText());
             assertTrue(o.errorText().startsWith(car + "*** Deadlock: no thread can run"), "seed " + seed + ":\n" + o.errorText());
             assertTrue(o.errorText().contains("\n  #<thread worker> TERMINATED by an uncaught exception (its error is reported above)"),
                     "the deadlock mentions the dead worker: " + o.errorText());
@@ -53,8 +53,8 @@ class ThreadErrorsReportTest {
                 + "(define a (thread-start! (make-thread consumer 'a))) (define b (thread-start! (make-thread consumer 'b)))\n"
                 + "(thread-sleep! 0.05) (thread-join! (make-thread (lambda () 1)) 0)\n";
         for (long seed = -1; seed < 4; seed++) {
-            Machine.Outcome o = run(program, seed);
-            assertEquals(Machine.Status.ERROR, o.status(), "seed " + seed);
+            Outcome o = run(program, seed);
+            assertEquals(Outcome.Status.ERROR, o.status(), "seed " + seed);
             assertTrue(o.errorText().contains("(in #<thread a>, never joined)"), o.errorText());
             assertTrue(o.errorText().contains("(in #<thread b>, never joined)"), o.errorText());
         }
@@ -68,8 +68,8 @@ class ThreadErrorsReportTest {
                 + "#<thread #3> ended with this uncaught exception:\n"
                 + "*** ERROR IN \"test.ss\"@1.46 -- (Argument 1) PAIR expected\n(car '())";
         for (long seed = -1; seed < 8; seed++) {
-            Machine.Outcome o = run(program, seed);
-            assertEquals(Machine.Status.ERROR, o.status(), "seed " + seed);
+            Outcome o = run(program, seed);
+            assertEquals(Outcome.Status.ERROR, o.status(), "seed " + seed);
             assertEquals(expected, o.errorText(), "seed " + seed);
             assertEquals("uncaught-exception", ((safepoint.vm.analysis.Failure.Error) o.failure()).condition());
         }
@@ -84,7 +84,7 @@ class ThreadErrorsReportTest {
                 + "#<thread #3> ended while it held the mutex, with this uncaught exception:\n"
                 + "*** ERROR IN \"test.ss\"@2.51 -- (Argument 1) PAIR expected\n(car '())";
         for (long seed = -1; seed < 6; seed++) {
-            Machine.Outcome o = run(program, seed);
+            Outcome o = run(program, seed);
             assertEquals(expected, o.errorText(), "seed " + seed); // reported once: not again as never joined
             assertEquals("abandoned-mutex-exception", ((safepoint.vm.analysis.Failure.Error) o.failure()).condition());
         }
@@ -98,7 +98,7 @@ class ThreadErrorsReportTest {
                 + "(thread-start! t) (thread-sleep! 0.05) (thread-start! (make-thread (lambda () (thread-sleep! 0.05) (mutex-unlock! go))))\n"
                 + "(mutex-lock! m)\n";
         for (long seed = -1; seed < 6; seed++) {
-            Machine.Outcome o = run(program, seed);
+            Outcome o = run(program, seed);
             String text = o.errorText();
             assertTrue(text.startsWith("*** ERROR IN \"test.ss\"@4.1 -- MUTEX was abandoned\n(mutex-lock! '#<mutex #"), "seed " + seed + ":\n" + text);
             assertTrue(text.contains("ended while it held the mutex, with this uncaught exception:\n*** ERROR IN \"test.ss\"@2."
