@@ -48,7 +48,10 @@ final class Repl {
                 out.write(pending.length() == 0 ? "> " : "  ");
                 out.flush();
             }
+            // While the prompt waits, the other threads go on (free run; see Machine.runInBackground).
+            if (interactive) vm.runInBackground();
             String line = in.readLine();
+            if (interactive && announceBackground()) return exitStatus;
             if (line == null) {
                 if (pending.toString().isBlank()) break;
                 line = "";
@@ -83,6 +86,26 @@ final class Repl {
         if (interactive) out.write("\n");
         out.flush();
         return 0;
+    }
+
+    private int exitStatus;
+
+    /**
+     * What the threads did on their own while the prompt waited: their uncaught errors, or an
+     * exit (which ends the session, true). A command looks at the machine as it runs on; an
+     * evaluation ends the background run first.
+     */
+    private boolean announceBackground() throws IOException {
+        Outcome o = vm.backgroundEnded();
+        out.flush();
+        if (o == null) return false;
+        if (o.status() == Outcome.Status.EXIT) {
+            exitStatus = o.exitCode();
+            return true;
+        }
+        Main.report(o, err);
+        err.flush();
+        return false;
     }
 
     /** REPL commands (Gambit's comma commands). Returns true to end the session. */

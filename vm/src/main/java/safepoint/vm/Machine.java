@@ -609,6 +609,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * the settings say (read once, here): free run or controlled mode.
      */
     private Outcome drive(Interp m) {
+        stopBackground();
         RunSettings s = settings;
         interruptRequested = false;
         deadlockReport = null;
@@ -699,6 +700,101 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The free run in progress, or null. */
     private volatile FreeRun freeRun;
 
+    /** The Java thread that runs the background run between two evaluations, or null. */
+    private Thread background;
+    /** What ended the last background run by itself (an exit, an internal error), taken by {@link #backgroundEnded}. */
+    private volatile Outcome backgroundOutcome;
+
+    /**
+     * The interactive REPL, between two evaluations: the other green threads go on running, in
+     * free run, while the primordial thread waits at the prompt (a visible wait for console
+     * input, as Gambit's REPL thread reads its console; input is not a deadlock, it may come).
+     * Nothing happens in controlled mode, where only a step moves the machine, or when no other
+     * thread is alive. The next evaluation, a configure or {@link #stopBackground} ends it.
+     */
+    public synchronized void runInBackground() {
+        if (background != null) {
+            if (background.isAlive()) return;
+            stopBackground(); // it ended on its own (input woke the prompt, an exit): tidy up first
+        }
+        if (settings.controlled()) return;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (!scheduler.othersAlive(primordial)) return;
+            scheduler.ready.remove(primordial);
+            primordial.interp.halted = false;
+            primordial.interp.pc = AT_PROMPT;
+            primordial.interp.block(stdin, -1, null);
+            scheduler.parked(primordial);
+        }
+        FreeRun f = new FreeRun(this, settings.processors());
+        freeRun = f;
+        stdout.flushLines = true;
+        stderr.flushLines = true;
+        background = new Thread(() -> {
+            try {
+                Outcome o = f.go();
+                if (o != null || exitCode != null) backgroundOutcome = o != null ? o : new Outcome(Outcome.Status.EXIT, null, null, exitCode);
+            } catch (RuntimeException | Error e) {
+                backgroundOutcome = new Outcome(Outcome.Status.ERROR, null, "*** Safepoint internal error in a background run: " + e, 70);
+            } finally {
+                flush();
+            }
+        }, "safepoint-background");
+        background.setDaemon(true);
+        background.start();
+    }
+
+    /** Where the primordial thread waits at the prompt: when input wakes it, it just ends the background run. */
+    private static final Node AT_PROMPT = new Node() {
+        @Override
+        public void exec(Interp m) {
+            m.halted = true;
+            m.fuel = 0;
+        }
+    };
+
+    /** End the background run, if one runs: every processor stops at its next scheduling point. */
+    public synchronized void stopBackground() {
+        Thread b = background;
+        if (b == null) return;
+        FreeRun f = freeRun;
+        if (f != null) f.halt();
+        try {
+            b.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background = null;
+        freeRun = null;
+        stdout.flushLines = false;
+        stderr.flushLines = false;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (primordial.state == SThread.State.WAITING && primordial.waitingOn == stdin) {
+                scheduler.waiting.remove(primordial);
+                primordial.state = SThread.State.RUNNABLE;
+                primordial.waitingOn = null;
+            }
+        }
+    }
+
+    /** Whether a background run is going on now. */
+    public boolean inBackground() {
+        Thread b = background;
+        return b != null && b.isAlive();
+    }
+
+    /**
+     * What ended the last background run on its own (a thread called exit, or an internal
+     * error), once; null when nothing did. The REPL asks after each line.
+     */
+    public Outcome backgroundEnded() {
+        Outcome o = backgroundOutcome;
+        backgroundOutcome = null;
+        return o;
+    }
+
     /** Builds the views of this machine (look). */
     public final Observatory observatory = new Observatory();
 
@@ -765,6 +861,7 @@ public final class Machine implements PrimitiveSink, Roots {
      */
     public void configure(RunSettings next) {
         if (next == null) throw new IllegalArgumentException("configure needs settings");
+        stopBackground();
         if (control != null || freeRun != null) throw new IllegalStateException("configure between runs, not during one");
         settings = next;
         heap.capacity = Math.max(1, next.heapBytes() / 8);

@@ -92,11 +92,32 @@ public final class FreeRun {
                     Thread.currentThread().interrupt();
                 }
             }
+            synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
+                for (Interp m : halted) m.clearFlag(Interp.INTR_HOST); // a halt's flags must not stop the next run
+                halted.clear();
+            }
             slices.close();
         }
         if (failure instanceof Error e) throw e;
         if (failure != null) throw (RuntimeException) failure;
         return outcome;
+    }
+
+    /**
+     * End the run from another Java thread (the REPL ending a background run): every processor
+     * stops at its next scheduling point, code without polls too, and its thread is queued again.
+     */
+    public void halt() {
+        synchronized (s) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
+            stop = true;
+            for (SThread t : s.onCpu) {
+                t.interp.raiseFlag(Interp.INTR_HOST);
+                halted.add(t.interp);
+            }
+            s.notifyAll();
+        }
     }
 
     /** Run {@code body} on a thread of the run; an internal error there ends the run (see the class comment). */
