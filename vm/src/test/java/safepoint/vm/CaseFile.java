@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
 
 /**
  * A suite's cases as data: a resource under {@code /cases/} that a small runner checks step by
@@ -19,7 +23,9 @@ import java.util.List;
  * ~~ regex        what the input above gives must match this regular expression
  * </pre>
  * A line indented by four spaces continues the input or expectation above it (after a newline).
- * An input with no expectation below it is setup: it must still succeed.
+ * An input with no expectation below it is setup: it must still succeed. A suite's file is
+ * {@code /cases/<its class's simple name>.cases}; {@link OfTestClass} hands its sections to a
+ * {@code @ParameterizedTest}.
  */
 public final class CaseFile {
     /** How a step's result is judged. */
@@ -42,6 +48,14 @@ public final class CaseFile {
     }
 
     private CaseFile() {}
+
+    /** The sections of the running test class's own file, as the arguments of a parameterized test. */
+    public static final class OfTestClass implements ArgumentsProvider {
+        @Override
+        public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+            return sections(context.getRequiredTestClass().getSimpleName() + ".cases").stream().map(Arguments::of);
+        }
+    }
 
     /** The sections of {@code /cases/<name>}. */
     public static List<Section> sections(String name) {
@@ -78,6 +92,8 @@ public final class CaseFile {
             steps.add(new Step(name, start + 1, input.toString(), expect, expected.toString()));
         }
         if (sectionName != null) sections.add(new Section(name, sectionLine, sectionName, List.copyOf(steps)));
+        for (Section s : sections) if (s.steps().isEmpty()) throw new IllegalStateException(s + " has no steps");
+        if (sections.isEmpty()) throw new IllegalStateException(name + " has no sections");
         return sections;
     }
 

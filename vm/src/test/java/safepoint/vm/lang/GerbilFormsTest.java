@@ -1,20 +1,16 @@
 package safepoint.vm.lang;
 
 import safepoint.vm.Machine;
-import safepoint.vm.CaseFile;
-import safepoint.vm.SchemeCases;
+import safepoint.vm.SchemeCaseSuite;
 import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,18 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * guide/intro.md); each expected value follows the documented meaning.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class GerbilFormsTest {
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sections")
-    void section(CaseFile.Section section) {
-        SchemeCases.check(section);
-    }
-
-    /** The sections of gerbil-forms.cases, one fresh machine each. */
-    static List<CaseFile.Section> sections() {
-        return CaseFile.sections("gerbil-forms.cases");
-    }
-
+class GerbilFormsTest extends SchemeCaseSuite {
     /** JUnit makes an instance per test, so each test has a fresh machine. */
     private final VmFixture f = new VmFixture();
 

@@ -1,32 +1,17 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.CaseFile;
-import safepoint.vm.SchemeCases;
+import safepoint.vm.SchemeCaseSuite;
 import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Gerbil's hash-table API (cons.io reference/gerbil/runtime/hash-tables.md) over the raw-table library. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HashTablesTest {
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sections")
-    void section(CaseFile.Section section) {
-        SchemeCases.check(section);
-    }
-
-    /** The sections of hash-tables.cases, one fresh machine each. */
-    static List<CaseFile.Section> sections() {
-        return CaseFile.sections("hash-tables.cases");
-    }
-
+class HashTablesTest extends SchemeCaseSuite {
     /** JUnit makes an instance per test, so each test has a fresh machine. */
     private final VmFixture f = new VmFixture();
 
