@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
  * == name         a section: the steps below it, in order, against fresh state
  * input           a step's input (any other line at column 0)
  * => text         what the input just above must give
- * !! text         the input above must fail with an error whose text contains this
+ * !! text         the input above must fail with an error whose text contains this (or any error: !! alone)
  * ~~ regex        what the input above gives must match this regular expression
  * </pre>
  * A line indented by four spaces continues the input or expectation above it (after a newline).
@@ -104,7 +104,7 @@ public final class CaseFile {
 
     private static Expect marker(String l) {
         if (l.equals("=>") || l.startsWith("=> ")) return Expect.VALUE;
-        if (l.startsWith("!! ")) return Expect.ERROR_CONTAINS;
+        if (l.equals("!!") || l.startsWith("!! ")) return Expect.ERROR_CONTAINS;
         if (l.startsWith("~~ ")) return Expect.MATCHES;
         return Expect.NONE;
     }
