@@ -109,15 +109,20 @@ class LockOrderTest {
         }
     }
 
+    /** On seeds 1..lastSeed the program runs to its value with no warning, neither reported nor printed. */
+    static void assertNotWarned(String program, long lastSeed) {
+        for (long seed = 1; seed <= lastSeed; seed++) {
+            StringWriter err = new StringWriter();
+            Outcome o = run(program, seed, err);
+            assertEquals(Outcome.Status.VALUE, o.status(), "seed " + seed + ": " + err);
+            assertEquals(List.of(), o.warnings(), "seed " + seed + ": " + err);
+            assertEquals("", err.toString(), "seed " + seed);
+        }
+    }
+
     @Test
     void twoLocksAlwaysTakenUnderAGateLockAreNotWarned() {
-        for (long seed = 1; seed <= 5; seed++) {
-            StringWriter err = new StringWriter();
-            Outcome o = run(GATED, seed, err);
-            assertEquals(Outcome.Status.VALUE, o.status());
-            assertEquals(List.of(), o.warnings(), "seed " + seed);
-            assertEquals("", err.toString());
-        }
+        assertNotWarned(GATED, 5);
         // Without the gate around one of the two orders, the same two locks are warned.
         Outcome o = run(GATED.replace("(gated b a)", "(begin (mutex-lock! b) (mutex-lock! a) (mutex-unlock! a) (mutex-unlock! b) 'ok)"),
                 1, new StringWriter());
@@ -134,12 +139,7 @@ class LockOrderTest {
                   (mutex-lock! first) (mutex-lock! second) (mutex-unlock! second) (mutex-unlock! first))
                 (display (thread-join! (spawn/name 'alone (lambda () (both a b) (both b c) (both c a) (both b a) 'ok))))
                 """;
-        for (long seed = 1; seed <= 3; seed++) {
-            StringWriter err = new StringWriter();
-            Outcome o = run(program, seed, err);
-            assertEquals(Outcome.Status.VALUE, o.status());
-            assertEquals(List.of(), o.warnings(), err.toString());
-        }
+        assertNotWarned(program, 3);
     }
 
     @Test

@@ -60,6 +60,16 @@ class ThreadErrorsReportTest {
         }
     }
 
+    /** Free run (seed -1) and seeds 0..lastSeed all end in this error text, of this condition. */
+    static void assertSameErrorOnEverySchedule(String program, long lastSeed, String expected, String condition) {
+        for (long seed = -1; seed <= lastSeed; seed++) {
+            Outcome o = run(program, seed);
+            assertEquals(Outcome.Status.ERROR, o.status(), "seed " + seed);
+            assertEquals(expected, o.errorText(), "seed " + seed);
+            assertEquals(condition, ((safepoint.vm.analysis.Failure.Error) o.failure()).condition(), "seed " + seed);
+        }
+    }
+
     @Test
     void joiningAFailedThreadNamesItsErrorAndWhereOnEverySchedule() {
         String program = "(define t (make-thread (lambda () (list 1 2) (car '()))))\n(thread-start! t)\n(thread-join! t)\n";
@@ -67,12 +77,7 @@ class ThreadErrorsReportTest {
                 + "(thread-join! '#<thread #3>)\n"
                 + "#<thread #3> ended with this uncaught exception:\n"
                 + "*** ERROR IN \"test.ss\"@1.46 -- (Argument 1) PAIR expected\n(car '())";
-        for (long seed = -1; seed < 8; seed++) {
-            Outcome o = run(program, seed);
-            assertEquals(Outcome.Status.ERROR, o.status(), "seed " + seed);
-            assertEquals(expected, o.errorText(), "seed " + seed);
-            assertEquals("uncaught-exception", ((safepoint.vm.analysis.Failure.Error) o.failure()).condition());
-        }
+        assertSameErrorOnEverySchedule(program, 7, expected, "uncaught-exception");
     }
 
     @Test
@@ -83,11 +88,8 @@ class ThreadErrorsReportTest {
         String expected = "*** ERROR IN \"test.ss\"@4.1 -- MUTEX was abandoned\n(mutex-lock! '#<mutex #2 m>)\n"
                 + "#<thread #3> ended while it held the mutex, with this uncaught exception:\n"
                 + "*** ERROR IN \"test.ss\"@2.51 -- (Argument 1) PAIR expected\n(car '())";
-        for (long seed = -1; seed < 6; seed++) {
-            Outcome o = run(program, seed);
-            assertEquals(expected, o.errorText(), "seed " + seed); // reported once: not again as never joined
-            assertEquals("abandoned-mutex-exception", ((safepoint.vm.analysis.Failure.Error) o.failure()).condition());
-        }
+        // Reported once: not again as never joined.
+        assertSameErrorOnEverySchedule(program, 5, expected, "abandoned-mutex-exception");
     }
 
     @Test
