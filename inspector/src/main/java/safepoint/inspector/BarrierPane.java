@@ -20,7 +20,11 @@ final class BarrierPane {
                     + " / " + expected + (b.arrived().isEmpty() ? "" : " (" + String.join(" ", b.arrived().stream().map(i -> "P" + i).toList()) + ")"));
             for (ProcessorView p : ix.view.processors()) {
                 if (b.arrived().contains(p.id())) continue;
-                lines.add("  P" + p.id() + " not there: " + why(p, ix));
+                if (p.state() == ProcessorView.State.IDLE || p.state() == ProcessorView.State.AT_SAFEPOINT) {
+                    lines.add("  P" + p.id() + " " + why(p, ix));
+                } else {
+                    lines.add("  P" + p.id() + " not there: " + why(p, ix));
+                }
             }
         } else {
             lines.add("no GC pending");
@@ -42,11 +46,12 @@ final class BarrierPane {
     /** Why processor {@code p} has not reached the barrier. */
     static String why(ProcessorView p, Index ix) {
         ThreadView t = ix.thread(p.running());
-        String spin = t != null && t.spinningOn() != null ? "spinning on " + t.spinningOn().name() + " (held by "
-                + (ix.holder(t.spinningOn()) == null ? "nobody" : ix.where(ix.holder(t.spinningOn()).thread())) + ")" : null;
+        ThreadView holder = t == null || t.spinningOn() == null ? null : ix.holder(t.spinningOn());
+        String spin = t != null && t.spinningOn() != null ? t.spinningOn().name() + " held by "
+                + (holder == null ? "nobody" : ix.whereShort(holder.thread())) : null;
         return switch (p.state()) {
-            case NO_POLL -> (spin != null ? spin : "running " + p.running()) + " in code without polls: it never reaches the safepoint";
-            case RUNNING -> (spin != null ? spin : "running " + p.running()) + ", stops at its next poll";
+            case NO_POLL -> spin != null ? "spinning without polls on " + spin : "running " + p.running() + " in code without polls";
+            case RUNNING -> (spin != null ? "spinning on " + spin : "running " + p.running()) + ", stops at its next poll";
             case IDLE -> "idle (counts as there)";
             case AT_SAFEPOINT -> "at the safepoint";
         };

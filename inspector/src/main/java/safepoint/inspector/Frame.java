@@ -45,7 +45,7 @@ final class Frame {
         status(g, v, w);
         List<Box> boxes = new ArrayList<>();
         if (large(size)) {
-            int left = w * 11 / 20, right = w - left - 1, top = 1, avail = h - 2;
+            int left = w / 2, right = w - left - 1, top = 1, avail = h - 2;
             int procs = Math.min(v.processors().size() + 2, avail / 4);
             boxes.add(new Box(Pane.PROCESSORS, 0, top, left, procs));
             boxes.add(new Box(Pane.THREADS, 0, top + procs, left, avail - procs));
@@ -74,9 +74,9 @@ final class Frame {
             if (t.state() == ThreadView.State.RUNNING) running++;
             else if (t.state() == ThreadView.State.WAITING || t.state() == ThreadView.State.SLEEPING) waiting++;
         }
-        String s = " Safepoint inspector  " + v.mode() + "  clock " + Text.nanos(v.clockNanos() < 0 ? 0 : v.clockNanos() % 1_000_000_000_000L)
-                + "  processors " + v.processors().size() + "  threads " + Text.count(v.threads().size()) + " (" + running + " running, "
-                + Text.count(waiting) + " waiting)  GC " + v.heap().collections() + (v.barrier().pending() ? " PENDING" : "");
+        String s = " Safepoint inspector  " + v.mode() + "  processors " + v.processors().size() + "  threads " + Text.count(v.threads().size())
+                + " (" + running + " run, " + Text.count(waiting) + " wait)  GC " + v.heap().collections() + (v.barrier().pending() ? " PENDING" : "")
+                + (v.mode() == MachineView.Mode.CONTROLLED ? "  clock " + Text.nanos(v.clockNanos()) : "");
         g.setBackgroundColor(TextColor.ANSI.BLUE);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
         g.putString(0, 0, Text.fit(s, w));
@@ -87,7 +87,7 @@ final class Frame {
     private static void tabs(TextGraphics g, Model m, int w) {
         int x = 0;
         for (Pane p : Pane.values()) {
-            String t = " " + (p.ordinal() + 1) + " " + p.title + " ";
+            String t = " " + (p.ordinal() + 1) + " " + p.tab + " ";
             if (x + t.length() > w) break;
             if (p == m.focus()) g.putString(x, 1, t, SGR.REVERSE);
             else g.putString(x, 1, t);
@@ -133,7 +133,7 @@ final class Frame {
         if (!f.isEmpty() || m.editingFilter() && focused) title += "filter: " + f + (m.editingFilter() && focused ? "_" : "") + " ";
         if (b.pane() == Pane.THREADS) title += "sort: " + m.sort().name().toLowerCase() + (m.reversed() ? " (reversed) " : " ");
         g.setForegroundColor(focused ? TextColor.ANSI.YELLOW_BRIGHT : TextColor.ANSI.BLUE);
-        g.putString(b.x(), b.y(), Text.fit(title + "─".repeat(Math.max(0, b.w())), b.w()), focused ? SGR.BOLD : SGR.ITALIC);
+        g.putString(b.x(), b.y(), (title + "─".repeat(Math.max(0, b.w()))).substring(0, b.w()), focused ? SGR.BOLD : SGR.ITALIC);
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
         int y = b.y() + 1;
         if (!rows.header().isEmpty() && listH > 0) {
@@ -196,7 +196,7 @@ final class Frame {
         m.clampHelp(Math.max(0, lines.size() - (bh - 2)));
         g.setBackgroundColor(TextColor.ANSI.BLACK);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
-        g.putString(x, y, Text.fit("─ Help: what the columns mean (Up/Down scroll, ? or Esc closes) " + "─".repeat(bw), bw), SGR.BOLD);
+        g.putString(x, y, ("─ Help: what the columns mean (Up/Down scroll, ? or Esc closes) " + "─".repeat(bw)).substring(0, bw), SGR.BOLD);
         for (int i = 0; i < bh - 1; i++) {
             int k = m.helpScroll() + i;
             g.putString(x, y + 1 + i, " " + Text.fit(k < lines.size() ? lines.get(k) : "", bw - 1));
@@ -209,17 +209,17 @@ final class Frame {
     private static void keyBar(TextGraphics g, Model m, int w, int y) {
         String[][] keys = m.editingFilter()
                 ? new String[][] {{"Enter", "Keep filter"}, {"Esc", "Clear"}, {"Bksp", "Delete"}, {"", "type to filter " + m.focus().title}}
-                : new String[][] {{"?", "Help"}, {"Tab", "Pane"}, {"↑↓", "Select"}, {"/", "Filter"}, {"s", "Sort"}, {"r", "Reverse"},
-                        {"Enter", "Backtrace"}, {"Esc", "Clear"}, {"q", "Quit"}};
+                : new String[][] {{"?", "Help"}, {"Tab", "Pane"}, {"↑↓", "Select"}, {"/", "Filter"}, {"s", "Sort"},
+                        {"Enter", "Backtrace"}, {"Esc", "Clear"}, {"q", "Quit"}, {"r", "Reverse"}};
         g.putString(0, y, " ".repeat(w));
         int x = 0;
         for (String[] k : keys) {
-            if (x + k[0].length() + k[1].length() + 2 > w) break;
+            if (x + k[0].length() + k[1].length() + 3 > w) break;
             if (!k[0].isEmpty()) {
                 g.setBackgroundColor(TextColor.ANSI.CYAN);
                 g.setForegroundColor(TextColor.ANSI.BLACK);
-                g.putString(x, y, k[0]);
-                x += k[0].length();
+                g.putString(x, y, k[0] + " ");
+                x += k[0].length() + 1;
             }
             g.setBackgroundColor(TextColor.ANSI.DEFAULT);
             g.setForegroundColor(TextColor.ANSI.DEFAULT);

@@ -44,4 +44,16 @@ final class Index {
         ThreadView t = thread(thread);
         return thread.name() + (t != null && t.processor() >= 0 ? " (P" + t.processor() + ")" : "");
     }
+
+    /** "t (P1)": {@link #where} without "#<thread ...>", for the narrow columns of the threads pane. */
+    String whereShort(Ref thread) {
+        if (thread == null) return "nobody";
+        ThreadView t = thread(thread);
+        return bare(thread.name()) + (t != null && t.processor() >= 0 ? " (P" + t.processor() + ")" : "");
+    }
+
+    /** A thread's name inside its "#<thread ...>". */
+    static String bare(String name) {
+        return name.startsWith("#<thread ") && name.endsWith(">") ? name.substring(9, name.length() - 1) : name;
+    }
 }

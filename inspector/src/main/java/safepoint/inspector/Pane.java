@@ -21,7 +21,7 @@ enum Pane {
     LOCKS("Locks", List.of(
             "LOCK: a contended mutex or spinlock, or one a thread holds",
             "HOLDER: the thread that holds it and its processor (S: a spinlock held by a thread stopped at the safepoint)",
-            "SPINNERS: threads spinning on it, with the lock's spin count; WAITERS: threads queued to lock it")),
+            "SPINNERS: threads spinning on it, each with its processor and its failed tries (the lock's spin count when the VM lists it); WAITERS: threads queued to lock it")),
     BARRIER("GC & barrier", List.of(
             "the barrier: pending or not, who asked, arrived / expected processors",
             "for each processor not there, why: running code that will poll, spinning on L without polls, ...",
@@ -44,9 +44,12 @@ enum Pane {
 
     final String title;
     final List<String> help;
+    /** The tab bar's name. */
+    final String tab;
 
     Pane(String title, List<String> help) {
         this.title = title;
+        this.tab = title.equals("Processors") ? "Procs" : title.equals("GC & barrier") ? "GC" : title;
         this.help = help;
     }
 

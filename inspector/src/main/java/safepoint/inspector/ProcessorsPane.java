@@ -21,13 +21,13 @@ final class ProcessorsPane {
     }
 
     static Rows rows(Looks looks, Index ix, int width) {
-        int thread = Math.max(16, width - 70);
+        int thread = Math.max(24, width - 70);
         String header = "P   " + Text.fit("STATE", 18) + Text.fit("THREAD", thread) + Text.right("Q", 4) + Text.right("POLLS", 9)
                 + Text.right("POLLS/S", 9) + Text.right("SWITCHES", 9) + Text.right("SPINS", 8) + Text.right("TTS", 8);
         List<String> lines = new ArrayList<>();
         for (ProcessorView p : ix.view.processors()) {
             ThreadView t = ix.thread(p.running());
-            String th = p.running() == null ? "" : p.running().name() + (t != null && t.spinningOn() != null ? " on " + t.spinningOn().name() : "");
+            String th = p.running() == null ? "" : Index.bare(p.running().name()) + (t != null && t.spinningOn() != null ? " on " + t.spinningOn().name() : "");
             long pps = looks.pollsPerSecond(p.id());
             lines.add(Text.fit("P" + p.id(), 4) + Text.fit(state(p, ix), 18) + Text.fit(th, thread) + Text.right(Integer.toString(p.queued()), 4)
                     + Text.right(Text.count(p.polls()), 9) + Text.right(pps < 0 ? "-" : Text.count(pps), 9)

@@ -57,14 +57,14 @@ final class ThreadsPane {
 
     /** What it waits on and who holds that, or the spinlock it spins on. */
     static String waits(ThreadView t, Index ix) {
-        if (t.spinningOn() != null) return "spins on " + t.spinningOn().name() + ", held by " + ix.where(holderRef(ix, t.spinningOn()));
+        if (t.spinningOn() != null) return "spins on " + t.spinningOn().name() + ", held by " + ix.whereShort(holderRef(ix, t.spinningOn()));
         Wait w = t.waitsFor();
         String timed = w != null && w.deadlineNanos() >= 0 ? " (timed)" : "";
         if (w == null) return t.held().isEmpty() ? "" : "holds " + String.join(" ", t.held().stream().map(Object::toString).toList());
-        if (w instanceof Wait.ToLock l) return (l.holder() == null ? "free" : "held by " + ix.where(l.holder())) + timed;
+        if (w instanceof Wait.ToLock l) return (l.holder() == null ? "free" : "held by " + ix.whereShort(l.holder())) + timed;
         if (w instanceof Wait.OnCondition c) return "a signal" + timed;
         if (w instanceof Wait.ForMessage x) return "its mailbox" + timed;
-        if (w instanceof Wait.ForThread x) return "the end of " + ix.where(x.thread()) + timed;
+        if (w instanceof Wait.ForThread x) return "the end of " + ix.whereShort(x.thread()) + timed;
         if (w instanceof Wait.Sleeping x) return "until " + Text.nanos(x.deadlineNanos());
         if (w instanceof Wait.OnOther x) return x.what().name() + timed;
         throw new IllegalArgumentException(String.valueOf(w));
@@ -76,10 +76,10 @@ final class ThreadsPane {
     }
 
     static Rows rows(List<ThreadView> list, Index ix, int width, int[] formatted) {
-        int name = Math.max(14, Math.min(40, width / 5));
-        int state = Math.max(22, Math.min(40, width / 4));
-        String header = Text.right("#", 7) + "  " + Text.fit("NAME", name) + " " + Text.fit("STATE", state) + " "
-                + Text.right("POLLS", 8) + "  WAITS ON / HOLDER";
+        int name = Math.max(12, Math.min(40, width / 6));
+        int state = Math.max(20, Math.min(40, width / 4));
+        String header = Text.right("#", 6) + "  " + Text.fit("NAME", name) + " " + Text.fit("STATE", state) + " "
+                + Text.right("POLLS", 7) + "  WAITS ON / HOLDER";
         return new Rows() {
             public String header() {
                 return header;
@@ -92,8 +92,8 @@ final class ThreadsPane {
             public String row(int i, int w) {
                 formatted[0]++;
                 ThreadView t = list.get(i);
-                return Text.right(Long.toString(t.thread().id()), 7) + "  " + Text.fit(t.thread().name(), name) + " "
-                        + Text.fit(state(t), state) + " " + Text.right(Text.count(t.progress().polls()), 8) + "  " + waits(t, ix);
+                return Text.right(Long.toString(t.thread().id()), 6) + "  " + Text.fit(Index.bare(t.thread().name()), name) + " "
+                        + Text.fit(state(t), state) + " " + Text.right(Text.count(t.progress().polls()), 7) + "  " + waits(t, ix);
             }
         };
     }
