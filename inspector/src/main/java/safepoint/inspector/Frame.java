@@ -128,7 +128,7 @@ final class Frame {
         listH -= belowH;
         int body = Math.max(0, listH - (rows.header().isEmpty() ? 0 : 1));
         int first = m.window(b.pane(), rows.size(), body);
-        String title = "─ " + b.pane().title + " " + (rows.size() > body ? "(" + (first + 1) + "-" + Math.min(rows.size(), first + body) + " of "
+        String title = "─ " + b.pane().title + " " + (b.pane() == Pane.BARRIER ? "" : rows.size() > body ? "(" + (first + 1) + "-" + Math.min(rows.size(), first + body) + " of "
                 + rows.size() + ") " : "(" + rows.size() + ") ");
         if (!f.isEmpty() || m.editingFilter() && focused) title += "filter: " + f + (m.editingFilter() && focused ? "_" : "") + " ";
         if (b.pane() == Pane.THREADS) title += "sort: " + m.sort().name().toLowerCase() + (m.reversed() ? " (reversed) " : " ");
