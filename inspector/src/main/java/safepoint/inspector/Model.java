@@ -30,6 +30,12 @@ final class Model {
     private boolean backtrace;
     /** Non-null while the person types a filter: the text so far. */
     private StringBuilder editing;
+    /** Each pane's row count at the last frame: a selection on the last row follows new rows (the events' tail). */
+    private final Map<Pane, Integer> lastRows = new EnumMap<>(Pane.class);
+
+    Model() {
+        selected.put(Pane.EVENTS, Integer.MAX_VALUE); // the tail starts at its newest event
+    }
 
     Pane focus() {
         return focus;
@@ -79,6 +85,8 @@ final class Model {
      */
     int window(Pane p, int rows, int height) {
         page.put(p, Math.max(1, height));
+        Integer before = lastRows.put(p, rows);
+        if (before != null && selected(p) == before - 1) selected.put(p, Integer.MAX_VALUE);
         int sel = Math.max(0, Math.min(selected(p), rows - 1));
         selected.put(p, sel);
         int top = scroll.getOrDefault(p, 0);
