@@ -6,11 +6,11 @@ import java.util.List;
 enum Pane {
     PROCESSORS("Processors", List.of(
             "P: the processor's number",
-            "STATE: running (its thread polls), no poll (halted in code without polls), at safepoint (stopped for a GC), idle",
+            "STATE: running (its thread polls), spinning (on a spinlock), no poll (halted in code without polls), at safepoint (stopped for a GC), idle",
             "THREAD: the thread it runs; 'spinning on L' when that thread spins on spinlock L",
             "Q: threads in its own queue",
             "POLLS, POLLS/S: scheduling points it passed, and per second of the machine's clock between two looks",
-            "SWITCHES: threads it switched to; SPINS: spinlock tries that failed",
+            "SWITCH: threads it switched to; SPINS: spinlock tries that failed",
             "TTS: its last time to reach the safepoint when a GC asked (- before its first)")),
     THREADS("Threads", List.of(
             "#: the thread's creation number; NAME: as the reports write it",

@@ -29,6 +29,9 @@ class ScenesTest {
             assertTrue(screen.contains("spins on #<spinlock L>, held by"), screen);
             assertTrue(screen.matches("(?s).*#<spinlock L> +#<thread primordial> \\(P\\d\\) +spinner \\(P\\d\\) spins \\(\\d+\\).*"), screen);
             assertTrue(screen.matches("(?s).*\\nP\\d +spinning +spinner on #<spinlock L>.*"), screen);
+            String small = Scripted.Headless.of(80, 24).draw(in);
+            assertTrue(small.contains("\nP   STATE         THREAD               Q   POLLS POLLS/S  SWITCH   SPINS     TTS\n"), "every column at 80:\n" + small);
+            assertTrue(small.matches("(?s).*\\nP\\d  spinning      spinner on #<spin~   0 .*"), small);
         }
     }
 
@@ -92,7 +95,7 @@ class ScenesTest {
             assertTrue(small.contains("P" + missing + " not there: spinning without polls on #<spinlock L> held by primordial\n"),
                     small);
             String large = Scripted.Headless.of(200, 60).draw(in);
-            assertTrue(large.matches("(?s).*\\nP" + missing + " +spinning, no poll +spinner on #<spinlock L> .*"), large);
+            assertTrue(large.matches("(?s).*\\nP" + missing + " +spin, no poll +spinner on #<spinlock L> .*"), large);
             assertTrue(large.matches("(?s).*barrier held up +P" + missing + " runs #<thread spinner> in code without polls.*"), large);
             assertTrue(large.contains("GC 0 PENDING"), large);
         }
