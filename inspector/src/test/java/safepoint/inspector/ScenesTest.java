@@ -1,5 +1,6 @@
 package safepoint.inspector;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class ScenesTest {
                 (define big (make-hash-table-string))
                 (let loop ((i 0)) (when (< i 100) (hash-put! big (number->string i) i) (loop (+ i 1))))
                 """, "tables.ss");
-        assertEquals(safepoint.vm.Machine.Status.VALUE, o.status(), o.errorText());
+        assertEquals(safepoint.vm.run.Outcome.Status.VALUE, o.status(), o.errorText());
         Inspector in = new Inspector(s.vm);
         in.refresh();
         in.model.focus(Pane.TABLES);

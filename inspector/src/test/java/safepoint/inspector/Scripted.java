@@ -1,5 +1,6 @@
 package safepoint.inspector;
 
+import safepoint.vm.run.Outcome;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -21,7 +22,7 @@ import safepoint.vm.run.Stepper;
 final class Scripted implements AutoCloseable {
     final Machine vm;
     private Thread run;
-    final AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
+    final AtomicReference<Outcome> outcome = new AtomicReference<>();
 
     Scripted(int processors, long seed) {
         vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
