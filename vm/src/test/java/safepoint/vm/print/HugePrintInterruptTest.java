@@ -11,30 +11,37 @@ import org.junit.jupiter.api.Timeout;
 import safepoint.vm.Machine;
 
 /**
- * Ctrl-C stops the printing of a huge value: the digits of 2^100000000 (30 million of them) take
- * minutes in one Java call, so without a stoppable conversion this test would hit its timeout. The
- * interrupt is asked for again and again until the evaluation ends, so whenever it starts printing,
- * the end is the interrupt error, not a finished print.
+ * Ctrl-C stops the printing of a huge value: the digits of 2^20000000 (6 million of them) take
+ * Java's toString most of a minute in one call, which nothing could stop before: then the digits
+ * would be printed before the interrupt was taken. The interrupt is asked for again and again
+ * until the evaluation ends, from the moment the program says it starts printing.
  */
 class HugePrintInterruptTest {
 
-    private static Machine.Outcome runInterrupted(String program) throws Exception {
+    /**
+     * Runs {@code (define x BIG) (display "go") (force-output) PRINT}: Ctrl-C is asked for only
+     * once "go" is out, so it lands while x is printed, and nothing of x may be printed.
+     */
+    private static Machine.Outcome runInterrupted(String big, String print) throws Exception {
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
         Machine.Outcome[] result = new Machine.Outcome[1];
+        String program = "(define x " + big + ") (display \"go\") (force-output) " + print;
         Thread t = new Thread(() -> result[0] = vm.load(program, "huge.ss"));
         t.start();
+        while (t.isAlive() && !out.toString().equals("go")) t.join(5);
         while (t.isAlive()) {
             vm.interrupt();
             t.join(50);
         }
+        assertEquals("go", out.toString(), "no digit printed");
         return result[0];
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void displayOfAHugeBignumStopsOnCtrlC() throws Exception {
-        Machine.Outcome o = runInterrupted("(display (expt 2 100000000))");
+        Machine.Outcome o = runInterrupted("(expt 2 20000000)", "(display x)");
         assertEquals(Machine.Status.ERROR, o.status());
         assertTrue(o.errorText().contains("User interrupt"), o.errorText());
     }
@@ -42,7 +49,7 @@ class HugePrintInterruptTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void numberToStringOfAHugeBignumStopsOnCtrlC() throws Exception {
-        Machine.Outcome o = runInterrupted("(string-length (number->string (expt 3 60000000)))");
+        Machine.Outcome o = runInterrupted("(expt 3 12000000)", "(display (string-length (number->string x)))");
         assertEquals(Machine.Status.ERROR, o.status());
         assertTrue(o.errorText().contains("User interrupt"), o.errorText());
     }
