@@ -131,9 +131,9 @@ public final class Main {
 
     static String readProgram(String file, Writer err) throws IOException {
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            return ProgramText.read(Path.of(file));
         } catch (IOException e) {
-            err.write("safepoint: cannot read " + file + "\n");
+            err.write("safepoint: cannot read " + file + (e.getMessage() != null && e.getMessage().startsWith("not UTF-8") ? ": " + e.getMessage() : "") + "\n");
             err.flush();
             return null;
         }
@@ -142,7 +142,7 @@ public final class Main {
     private static int runFile(Machine vm, String file, Writer err) throws IOException {
         String text;
         try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            text = ProgramText.read(Path.of(file));
         } catch (NoSuchFileException e) {
             err.write("safepoint: no such file: " + file + "\n");
             err.flush();

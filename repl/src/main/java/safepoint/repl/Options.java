@@ -51,7 +51,9 @@ record Options(String command, List<String> operands, String expr, int processor
             String a = args[i];
             switch (a) {
                 case "-e" -> {
-                    expr = value(args, ++i, a);
+                    // every -e counts, in order, as gsi does: their texts run as one after another
+                    String e = value(args, ++i, a);
+                    expr = expr == null ? e : expr + "\n" + e;
                     if (command == null) command = "eval";
                 }
                 case "-p" -> {

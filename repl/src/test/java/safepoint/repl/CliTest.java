@@ -79,6 +79,36 @@ class CliTest {
     }
 
     @Test
+    void everyEvalOptionRunsInOrder() throws Exception {
+        Result r = run("", "-e", "(display 1)", "-e", "(display 2)");
+        assertEquals("12", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void exitTakesOnlyAByteAsGsiDoes() throws Exception {
+        // gsi 4.9.3: *** ERROR IN ... -- (Argument 1) Unsigned 8 bit exact INTEGER expected
+        for (String bad : new String[] {"\"x\"", "300", "-1", "#t", "#f"}) {
+            Result r = run("", "-e", "(exit " + bad + ")");
+            assertEquals(1, r.status(), bad);
+            assertTrue(r.err().contains("(Argument 1) Unsigned 8 bit exact INTEGER expected\n(exit " + bad + ")"), r.err());
+        }
+        assertEquals(0, run("", "-e", "(exit)").status());
+        assertEquals(255, run("", "-e", "(exit 255)").status());
+        assertEquals(3, run("", "-e", "(exit 3)").status());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysWhereItsBadByteIs() throws Exception {
+        Path p = dir.resolve("latin1.ss");
+        Files.write(p, new byte[] {'(', 'd', 'i', 's', 'p', 'l', 'a', 'y', ' ', '1', ')', '\n', '"', (byte) 0xE9, '"', '\n'});
+        Result r = run("", "run", p.toString());
+        assertEquals(2, r.status());
+        assertEquals("safepoint: cannot read " + p + ": not UTF-8: byte 0xE9 at line 2 (byte offset 13)\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void runPrintsProgramOutputAndExitsZero() throws Exception {
         Path p = file("hello.ss", "(display \"hello\") (newline) (display (* 6 7)) (newline)");
         Result r = run("", "run", p.toString());

@@ -29,6 +29,12 @@ public interface Ctx {
      */
     void work(long units);
 
+    /**
+     * For a long primitive that cannot charge its work up front (printing): if Ctrl-C is pending,
+     * take it now, raising "User interrupt" as a poll would.
+     */
+    default void pollInterrupt() {}
+
     /** The value of {@code (current-output-port)}. */
     OutputPort currentOutput();
 

@@ -276,10 +276,13 @@ public final class ControlPrims {
         vm.add(new ControlPrim("exit", 0, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
+                // gsi 4.9.3: the status is 0..255; anything else (#t and #f too) is a type error
                 int code = 0;
                 if (a.length == 1) {
-                    if (a[0] instanceof Long l) code = (int) (long) l;
-                    else if (a[0] == Boolean.FALSE) code = 1;
+                    if (!(a[0] instanceof Long l) || l < 0 || l > 255) {
+                        throw safepoint.vm.data.Condition.typeError("exit", 1, "Unsigned 8 bit exact INTEGER", a);
+                    }
+                    code = (int) (long) l;
                 }
                 m.machine.exitCode = code;
                 m.halted = true;

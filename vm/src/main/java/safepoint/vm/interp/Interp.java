@@ -602,6 +602,13 @@ public final class Interp implements Ctx {
     }
 
     @Override
+    public void pollInterrupt() {
+        if ((interruptFlags & INTR_USER) == 0) return;
+        clearFlag(INTR_USER);
+        throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+    }
+
+    @Override
     public OutputPort currentOutput() {
         return (OutputPort) paramValue(machine.currentOutput);
     }

@@ -100,7 +100,7 @@ public final class PortPrims {
     private static Object print(Ctx c, Object[] args, boolean write, String portType, String name) {
         OutputPort p = out(c, args, 1, name, portType);
         StringBuilder sb = new StringBuilder();
-        Printer.print(args[0], write, sb, c.serials());
+        Printer.print(args[0], write, sb, c);
         p.write(sb);
         wrote(c, p, sb.length());
         return Special.VOID;
