@@ -229,7 +229,9 @@ public final class HashTables {
     private static Table access(Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         m.machine.accessed(m.thread, t, write);
-        if (m.machine.observing()) {
+        // Recorded runs only (as schedule choices): table operations are the hottest source of
+        // events, and in a live ring they would push out the sync events a person looks for.
+        if (m.machine.events.recording()) {
             m.machine.event(m.thread, new What.TableAccess(tableRef(m.machine, t.raw), m.machine.threadRef(m.thread), who, write));
         }
         return t;

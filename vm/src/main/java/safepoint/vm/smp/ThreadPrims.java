@@ -359,15 +359,15 @@ public final class ThreadPrims {
                 public void invoke(Interp m, Object[] a) {
                     SyncObjects.CondVar cv = condvar(a[0], name, 1, a);
                     m.machine.released(m.thread, cv);
-                    List<Ref.ThreadRef> woke = new ArrayList<>();
+                    List<Ref.ThreadRef> woke = m.machine.observing() ? new ArrayList<>() : null;
                     // signal wakes the first waiter, broadcast every one, in the order they came
                     for (SThread t; (t = cv.waiters.poll()) != null; ) {
                         m.machine.acquired(t, cv);
                         sched.wake(t, Boolean.TRUE, What.Cause.SIGNAL);
-                        if (m.machine.observing()) woke.add(m.machine.threadRef(t));
+                        if (woke != null) woke.add(m.machine.threadRef(t));
                         if (!all) break;
                     }
-                    if (m.machine.observing()) {
+                    if (woke != null) {
                         m.machine.event(m.thread, new What.Signal(Names.lockRef(m.machine.events, cv), m.machine.threadRef(m.thread), all, List.copyOf(woke)));
                     }
                     m.val = Special.VOID;
