@@ -21,7 +21,7 @@ final class ConsoleFeed implements AutoCloseable {
 
     ConsoleFeed(Machine vm, LineReader reader) {
         this.vm = vm;
-        this.console = vm.state().stdin.console();
+        this.console = vm.console();
         this.reader = reader;
         console.clearWanted(); // a want from an earlier evaluation is stale: a read that waits asks again
         thread = new Thread(this::serve, "safepoint-console-feed");

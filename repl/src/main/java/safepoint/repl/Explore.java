@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Pct;
@@ -9,6 +10,7 @@ import safepoint.vm.analysis.Warning;
 import safepoint.vm.analysis.WarningText;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
+import safepoint.vm.search.SeedSearch;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -36,13 +38,22 @@ final class Explore {
 
     /** The program compiled once on a VM of its own (one per worker), to run again and again. */
     static ProgramRuns compiled(Options o, String text, String file) {
-        RunSettings settings = RunSettings.freeRun(o.processors());
-        RunSettings base = o.heapBytes() == null ? settings : settings.withHeapBytes(o.heapBytes());
+        RunSettings base = base(o);
         return new ProgramRuns(text, file, vm -> vm.configure(base));
     }
 
-    /** A failing run: its report, choices, outcome and preemptions, and whether it failed before any choice. */
-    private record Failure(String report, java.util.List<long[]> choices, Machine.Outcome outcome, int preemptions, boolean plain) {}
+    /** What every run of a search keeps: the processors and the heap the options give. */
+    static RunSettings base(Options o) {
+        RunSettings settings = RunSettings.freeRun(o.processors());
+        return o.heapBytes() == null ? settings : settings.withHeapBytes(o.heapBytes());
+    }
+
+    /**
+     * A failing run: the report's first lines, its choices, outcome and preemptions, whether it
+     * failed before any choice, and the settings it ran with (what its replay command keeps).
+     */
+    private record Failure(String report, java.util.List<long[]> choices, Outcome outcome, int preemptions, boolean plain,
+            RunSettings settings) {}
 
     static int run(Options o, Writer out, Writer err) throws IOException {
         String file = o.operands().get(0);
@@ -51,107 +62,56 @@ final class Explore {
         String strategy = o.strategy() == null ? "random" : o.strategy();
         if (strategy.equals("dfs")) return dfs(o, text, file, o.maxSteps() == null ? 1_000_000L : o.maxSteps(), out);
         int runs = o.runs() == null ? 1000 : o.runs();
-        // Both cores: workers take seeds in order; the failure reported is the one with the lowest
-        // run index, whichever worker found it, so the answer does not depend on timing.
-        int workers = safepoint.vm.search.Workers.count();
-        java.util.concurrent.atomic.AtomicInteger nextSeed = new java.util.concurrent.atomic.AtomicInteger(1);
-        java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
-        java.util.concurrent.atomic.AtomicInteger inconclusiveCount = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ConcurrentHashMap<Integer, Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
-        Warnings<Integer> warnings = Warnings.bySeed();
-        java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         int depth = o.depth() == null ? Pct.DEFAULT_DEPTH : o.depth();
-        long[] bound = {o.maxSteps() == null ? CALIBRATION_BOUND : o.maxSteps()};
-        long k = Pct.DEFAULT_K;
+        SeedSearch.Result s = SeedSearch.search(new SeedSearch.Query(() -> compiled(o, text, file), strategy, runs, depth, o.maxSteps(),
+                deadline, () -> stopped(deadline) != null));
         if (strategy.equals("pct")) {
-            // Estimate k, the sync points of a run, from one run of the program.
-            ProgramRuns once = compiled(o, text, file);
-            Machine probe = once.next(0);
-            probe.configure(probe.settings().controlled(0, new Chooser.Pct(depth, Pct.DEFAULT_K)).withMaxSteps(bound[0]));
-            k = Math.max(1, once.run().report().syncPoints());
-            out.write(Machine.pctBound(Math.max(2, o.processors()), k, depth) + " (k = " + k + " sync and allocation points, measured)\n");
+            out.write(Machine.pctBound(Math.max(2, o.processors()), s.k(), depth) + " (k = " + s.k() + " sync and allocation points, measured)\n");
         }
-        Chooser chooser = strategy.equals("pct") ? new Chooser.Pct(depth, k) : Chooser.named(strategy);
-        /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
-        java.util.function.BiFunction<ProgramRuns, Integer, Long> one = (program, i) -> {
-            Machine vm = program.next(i);
-            vm.configure(vm.settings().controlled(i, chooser).withMaxSteps(bound[0]));
-            vm.deadline = deadline;
-            Machine.Outcome r = program.run();
+        if (s.failure() != null) {
+            SeedSearch.Found found = s.failure();
+            int seed = found.seed();
+            Outcome r = found.outcome();
             RunReport ran = r.report();
-            warnings.note(r.warnings(), i);
-            if (Shrink.fails(r)) {
-                boolean plain = r.failedBeforeAnyChoice();
-                String report = plain ? r.errorText() + "\n"
-                        : "failure found on run " + i + " of " + runs + " (seed " + i + ", strategy " + strategy + ", -p "
-                                + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n"
-                                + Main.scheduleLine(ran.schedule(text)) + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors()
-                                + " --seed " + i + (strategy.equals("random") ? "" : " --strategy " + strategy) + "\n";
-                failures.put(i, new Failure(report, ran.choices(), r, ran.preemptions(), plain));
-                firstFailure.accumulateAndGet(i, Math::min);
-                return ran.steps();
-            }
-            if (r.status() == Machine.Status.TIMEOUT) {
-                inconclusiveCount.incrementAndGet();
-                return -1L;
-            }
-            return ran.steps();
-        };
-        if (o.maxSteps() == null) {
-            // The step bound (DESIGN.md): 10 times the median length of the first runs that
-            // finished, at most 10,000,000. They run first, one by one, so it does not depend on
-            // timing, under a bound of 1,000,000 (which stays when none of them finishes).
-            ProgramRuns first = compiled(o, text, file);
-            java.util.List<Long> lengths = new java.util.ArrayList<>();
-            for (int i = 1; i <= Math.min(CALIBRATION, runs) && firstFailure.get() == Integer.MAX_VALUE && stopped(deadline) == null; i++) {
-                nextSeed.set(i + 1);
-                long len = one.apply(first, i);
-                completed.incrementAndGet();
-                if (len >= 0) lengths.add(len);
-            }
-            java.util.Collections.sort(lengths);
-            if (!lengths.isEmpty()) bound[0] = Math.min(MAX_BOUND, Math.max(MIN_BOUND, 10 * lengths.get(lengths.size() / 2)));
-        }
-        Runnable work = () -> {
-            ProgramRuns program = compiled(o, text, file); // compiled once per worker, rewound per run
-            for (;;) {
-                if (stopped(deadline) != null || Thread.currentThread().isInterrupted()) return; // interrupted: another worker failed
-                int i = nextSeed.getAndIncrement();
-                if (i > runs || i > firstFailure.get()) return;
-                one.apply(program, i);
-                completed.incrementAndGet();
-            }
-        };
-        safepoint.vm.search.Workers.run(workers, "explore", work);
-        if (firstFailure.get() != Integer.MAX_VALUE) {
-            int seed = firstFailure.get();
-            int status = report(o, text, file, seed, "seed " + seed, failures.get(seed), bound[0], out);
-            warnings.print(out, seed); // runs after the failing one may or may not have run: not shown
+            String report = found.plain() ? r.errorText() + "\n"
+                    : "failure found on run " + seed + " of " + runs + " (seed " + seed + ", strategy " + strategy + ", -p "
+                            + o.processors() + ", " + preemptions(ran.preemptions()) + ")\n" + r.errorText() + "\n";
+            int status = report(o, text, file, seed, "seed " + seed,
+                    new Failure(report, ran.choices(), r, ran.preemptions(), found.plain(), found.settings()), s.bound(), out);
+            Warnings.bySeed(s.warnings()).print(out, seed); // runs after the failing one may or may not have run: not shown
             out.flush();
             return status;
         }
-        int inconclusive = inconclusiveCount.get();
+        int inconclusive = s.inconclusive();
         double secs = (System.nanoTime() - t0) / 1e9;
         String why = stopped(deadline);
-        if (why != null && completed.get() < runs) {
+        if (why != null && s.completed() < runs) {
             out.write(String.format(java.util.Locale.ROOT, "%s after %d of %d schedules: no failure so far (%d inconclusive)%n",
-                    why.equals("interrupted") ? "interrupted" : "--timeout expired", completed.get(), runs, inconclusive));
-            warnings.print(out, null);
+                    why.equals("interrupted") ? "interrupted" : "--timeout expired", s.completed(), runs, inconclusive));
+            Warnings.bySeed(s.warnings()).print(out, null);
             out.flush();
             return 4;
         }
         if (inconclusive == runs) {
-            out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, bound[0]));
+            out.write(String.format(java.util.Locale.ROOT, "all %d runs were inconclusive (step bound of %,d scheduling points reached)%n", runs, s.bound()));
+            out.write(stillRunning(s.stillRunning()));
             out.flush();
             return 4;
         }
         out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
-                inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", bound[0]) : "", runs / secs));
-        warnings.print(out, null);
+                inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", s.bound()) : "", runs / secs));
+        Warnings.bySeed(s.warnings()).print(out, null);
+        out.write(stillRunning(s.stillRunning()));
         out.flush();
         return 0;
+    }
+
+    /** What the first inconclusive run was still running at its bound; nothing when no run was inconclusive. */
+    private static String stillRunning(java.util.NavigableMap<Integer, safepoint.vm.observe.MachineView> first) {
+        if (first.isEmpty()) return "";
+        return "run " + first.firstKey() + " was still running at the bound:\n" + safepoint.repl.view.RunningText.of(first.firstEntry().getValue());
     }
 
     /** A failure found: plain (exit 5), or the report, the interleaving and the shrunk schedule (exit 1). */
@@ -164,10 +124,32 @@ final class Explore {
             return 5;
         }
         ProgramRuns runs = compiled(o, text, file);
+        String schedule = Machine.scheduleString(f.choices(), text);
+        out.write("schedule: " + replayLines("replay", runs, file, text, f.settings(), schedule, f.outcome()));
         out.write(Interleaving.of(runs, machineSeed, f.choices(), label, file));
-        if (!label.startsWith("dfs")) out.write(Shrink.shrink(o, runs, text, file, machineSeed, f.choices(), f.outcome(), f.preemptions(), maxSteps));
+        if (!label.startsWith("dfs")) {
+            out.write(Shrink.shrink(runs, text, file, f.settings(), f.choices(), f.outcome(), f.preemptions()));
+        }
         out.flush();
         return 1;
+    }
+
+    /**
+     * The schedule as shown (or where it was written), then the line "{@code label}: ./safepoint
+     * replay ..." with every option that made the run; checked first by replaying the schedule
+     * as printed under those settings, and when that does not fail the same way, a note says so.
+     */
+    static String replayLines(String label, ProgramRuns runs, String file, String text, RunSettings settings, String schedule,
+            Outcome failure) {
+        ReplayCommand.Printed printed = ReplayCommand.of(file, settings, schedule);
+        if (printed.command() == null) return printed.shown() + "\n" + label + ": none\n";
+        Machine vm = runs.next(settings.control().seed());
+        vm.configure(settings.choosing(Chooser.replay(schedule, text, new StringBuilder())));
+        Outcome again = runs.run();
+        String note = Shrink.same(failure.failure(), again) ? ""
+                : "note: replaying this schedule did not reproduce the failure (it ended with exit status " + again.exitCode()
+                        + "); this is a bug in Safepoint's replay\n";
+        return printed.shown() + "\n" + label + ": ./safepoint " + printed.command() + "\n" + note;
     }
 
     static String preemptions(long n) {
@@ -193,6 +175,13 @@ final class Explore {
         /** Seeds 1..N. */
         static Warnings<Integer> bySeed() {
             return new Warnings<>("seed", seed -> "seed " + seed);
+        }
+
+        /** A seed search's warnings, by seed. */
+        static Warnings<Integer> bySeed(java.util.SortedMap<Integer, java.util.List<Warning>> found) {
+            Warnings<Integer> w = bySeed();
+            found.forEach((seed, list) -> w.note(list, seed));
+            return w;
         }
 
         /** A dfs search's runs, fewest preemptions first; each named by its preemptions. */
@@ -223,12 +212,6 @@ final class Explore {
         }
     }
 
-    /** explore's step bound, unless --max-steps: 10 times the median of the first runs, within these. */
-    static final long MAX_BOUND = 10_000_000L;
-    static final long MIN_BOUND = 10_000L;
-    static final int CALIBRATION = 5;
-    static final long CALIBRATION_BOUND = 1_000_000L;
-
     /** Default cap on dfs runs when --runs is not given. */
     static final int DFS_RUNS = 100_000;
 
@@ -245,14 +228,14 @@ final class Explore {
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
             boolean plain = r.plain();
-            String schedule = Machine.scheduleString(r.failingChoices(), text);
             String report = plain ? r.failure().errorText() + "\n"
                     : "failure found by the dfs search after " + r.schedules() + " schedules (-p " + o.processors() + ", "
                             + preemptions(r.failurePreemptions()) + ", the fewest: every schedule with fewer passes)\n"
-                            + r.failure().errorText() + "\nschedule: " + schedule + "\nreplay: ./safepoint replay " + Shell.quote(file) + " -p "
-                            + o.processors() + " --schedule " + Shell.quote(schedule) + "\n";
+                            + r.failure().errorText() + "\n";
+            // dfs runs with the machine's seed 0 (no --seed in its replay) under its step bound.
+            RunSettings settings = base(o).controlled(0, new Chooser.Random()).withMaxSteps(maxSteps);
             int status = report(o, text, file, 0, "dfs",
-                    new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain), maxSteps, out);
+                    new Failure(report, r.failingChoices(), r.failure(), r.failurePreemptions(), plain, settings), maxSteps, out);
             warnings.print(out, r.failingRun()); // runs after the failing one may or may not have run: not shown
             out.flush();
             return status;

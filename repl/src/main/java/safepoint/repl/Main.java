@@ -1,5 +1,7 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
+import safepoint.repl.view.RunningText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Chooser;
@@ -87,18 +89,29 @@ public final class Main {
             String file = o.operands().get(0);
             String text = readProgram(file, err);
             if (text == null) return 2;
-            if (o.schedule() != null) {
+            String schedule = o.schedule();
+            if (o.scheduleFile() != null) {
                 try {
-                    StringBuilder warning = new StringBuilder();
-                    vm.configure(vm.settings().choosing(Chooser.replay(o.schedule(), text, warning)));
-                    if (warning.length() > 0) err.write(warning + "\n");
-                } catch (IllegalArgumentException e) {
-                    err.write("safepoint: " + e.getMessage() + "\n");
+                    schedule = Files.readString(Path.of(o.scheduleFile()), StandardCharsets.UTF_8).strip();
+                } catch (IOException | java.nio.file.InvalidPathException e) {
+                    err.write("safepoint: cannot read the schedule file " + o.scheduleFile()
+                            + (e instanceof NoSuchFileException ? ": no such file" : "") + "\n");
                     err.flush();
                     return 2;
                 }
             }
-            Machine.Outcome r = vm.load(text, file);
+            if (schedule != null) {
+                try {
+                    StringBuilder warning = new StringBuilder();
+                    vm.configure(vm.settings().choosing(Chooser.replay(schedule, text, warning)));
+                    if (warning.length() > 0) err.write(warning + "\n");
+                } catch (IllegalArgumentException e) {
+                    err.write("safepoint: " + e.getMessage() + (o.scheduleFile() != null ? " (in " + o.scheduleFile() + ")" : "") + "\n");
+                    err.flush();
+                    return 2;
+                }
+            }
+            Outcome r = vm.load(text, file);
             int status = report(r, err);
             if (r.failedBeforeAnyChoice()) {
                 err.write(PLAIN_FAILURE + "\n");
@@ -121,9 +134,9 @@ public final class Main {
 
     static String readProgram(String file, Writer err) throws IOException {
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            return ProgramText.read(Path.of(file));
         } catch (IOException e) {
-            err.write("safepoint: cannot read " + file + "\n");
+            err.write("safepoint: cannot read " + file + (e.getMessage() != null && e.getMessage().startsWith("not UTF-8") ? ": " + e.getMessage() : "") + "\n");
             err.flush();
             return null;
         }
@@ -132,7 +145,7 @@ public final class Main {
     private static int runFile(Machine vm, String file, Writer err) throws IOException {
         String text;
         try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            text = ProgramText.read(Path.of(file));
         } catch (NoSuchFileException e) {
             err.write("safepoint: no such file: " + file + "\n");
             err.flush();
@@ -142,32 +155,15 @@ public final class Main {
             err.flush();
             return 2;
         }
-        Machine.Outcome r = vm.load(text, file);
+        Outcome r = vm.load(text, file);
         int status = report(r, err);
         RunSettings s = vm.settings();
-        if (s.controlled() && (r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK)) {
-            String schedule = r.report().schedule(text);
-            err.write(scheduleLine(schedule) + "\n(replay: ./safepoint replay " + Shell.quote(file) + " "
-                    + (schedule.length() <= SCHEDULE_SHOWN ? "-p " + s.processors() + " --schedule <schedule>" : seedArguments(s)) + ")\n");
+        if (s.controlled() && (r.status() == Outcome.Status.ERROR || r.status() == Outcome.Status.DEADLOCK)) {
+            ReplayCommand.Printed replay = ReplayCommand.of(file, s, r.report().schedule(text));
+            err.write("schedule: " + replay.shown() + "\n(replay: " + (replay.command() == null ? "none" : "./safepoint " + replay.command()) + ")\n");
             err.flush();
         }
         return status;
-    }
-
-    /** The options that make this controlled run again: -p, --seed, --strategy. */
-    private static String seedArguments(RunSettings s) {
-        String strategy = s.control().chooser().name();
-        return "-p " + s.processors() + " --seed " + s.control().seed() + (strategy.equals("random") ? "" : " --strategy " + strategy);
-    }
-
-    /** Schedules longer than this are not printed: the seed replays the same run. */
-    static final int SCHEDULE_SHOWN = 2000;
-
-    /** A schedule as a line of a report, or a note that it is too long to read. */
-    static String scheduleLine(String schedule) {
-        if (schedule.length() <= SCHEDULE_SHOWN) return "schedule: " + schedule;
-        return String.format(java.util.Locale.ROOT, "schedule: %,d characters, too long to show (the seed replays the same run)",
-                schedule.length());
     }
 
     private static int evalText(Machine vm, String text, Writer out, Writer err) throws IOException {
@@ -178,8 +174,8 @@ public final class Main {
             return report(vm.load(text, "(console)"), err);
         }
         for (Object form : forms) {
-            Machine.Outcome r = vm.eval(form, "(console)");
-            if (r.status() != Machine.Status.VALUE) return report(r, err);
+            Outcome r = vm.eval(form, "(console)");
+            if (r.status() != Outcome.Status.VALUE) return report(r, err);
             String shown = vm.showResult(r.value());
             if (!shown.isEmpty()) {
                 out.write(shown);
@@ -191,7 +187,7 @@ public final class Main {
     }
 
     /** Print an outcome's error (if any) and give the exit status. */
-    static int report(Machine.Outcome r, Writer err) throws IOException {
+    static int report(Outcome r, Writer err) throws IOException {
         switch (r.status()) {
             case VALUE -> {
                 return 0;
@@ -201,8 +197,12 @@ public final class Main {
             }
             default -> {
                 err.write(r.errorText());
-                // A stall report: the machine as it was, thread by thread.
-                if (r.view() != null) err.write(("\n" + ThreadsText.of(r.view()).indent(2)).stripTrailing());
+                // A stall report: the machine as it was, thread by thread; at the step bound, what was still running.
+                if (r.view() != null && r.status() == Outcome.Status.TIMEOUT) {
+                    err.write(("\nstill running at the bound:\n" + RunningText.of(r.view())).stripTrailing());
+                } else if (r.view() != null) {
+                    err.write(("\n" + ThreadsText.of(r.view()).indent(2)).stripTrailing());
+                }
                 err.write('\n');
                 err.flush();
                 return r.exitCode();

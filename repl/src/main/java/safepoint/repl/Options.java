@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
-        Long maxSteps, Long heapBytes, String strategy, String schedule, Integer runs, Integer depth,
+        Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
         Integer preemptions) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
@@ -25,6 +25,7 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint explore FILE --strategy dfs [--preemptions K]
                                                      every schedule with at most K preemptions
                    safepoint replay FILE --schedule S   re-run one schedule (or --seed S)
+                   safepoint replay FILE --schedule-file PATH   the schedule read from a file
                    safepoint bench [NAME...]         the benchmark suite
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
                      --strategy rr|random|pct (with --seed or explore), --depth D (pct),
@@ -42,6 +43,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Long heapBytes = null;
         String strategy = null;
         String schedule = null;
+        String scheduleFile = null;
         Integer runs = null;
         Integer depth = null;
         Integer preemptions = null;
@@ -49,7 +51,9 @@ record Options(String command, List<String> operands, String expr, int processor
             String a = args[i];
             switch (a) {
                 case "-e" -> {
-                    expr = value(args, ++i, a);
+                    // every -e counts, in order, as gsi does: their texts run as one after another
+                    String e = value(args, ++i, a);
+                    expr = expr == null ? e : expr + "\n" + e;
                     if (command == null) command = "eval";
                 }
                 case "-p" -> {
@@ -60,6 +64,7 @@ record Options(String command, List<String> operands, String expr, int processor
                 case "--seed" -> seed = number(value(args, ++i, a), a);
                 case "--heap" -> heapBytes = size(value(args, ++i, a));
                 case "--schedule" -> schedule = value(args, ++i, a);
+                case "--schedule-file" -> scheduleFile = value(args, ++i, a);
                 case "--depth" -> {
                     long d = number(value(args, ++i, a), a);
                     if (d < 1 || d > 20) throw new UsageError("--depth needs a number from 1 to 20");
@@ -114,7 +119,10 @@ record Options(String command, List<String> operands, String expr, int processor
             }
             case "replay" -> {
                 if (operands.size() != 1) throw new UsageError("replay needs exactly one FILE");
-                if (schedule == null && seed == null) throw new UsageError("replay needs --schedule S or --seed S");
+                if (schedule != null && scheduleFile != null) throw new UsageError("replay takes --schedule or --schedule-file, not both");
+                if (schedule == null && scheduleFile == null && seed == null) {
+                    throw new UsageError("replay needs --schedule S, --schedule-file PATH or --seed S");
+                }
             }
             case "trace", "demo", "inspect" ->
                 throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
@@ -133,7 +141,7 @@ record Options(String command, List<String> operands, String expr, int processor
         if (depth != null && !"pct".equals(strategy)) throw new UsageError("--depth goes with --strategy pct");
         if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
-        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, runs, depth,
+        return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
                 preemptions);
     }
 

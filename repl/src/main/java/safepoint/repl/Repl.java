@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.repl.view.LocksText;
 import safepoint.repl.view.TablesText;
 import safepoint.repl.view.ProcessorsText;
@@ -36,7 +37,7 @@ final class Repl {
      */
     Repl(Machine vm, Writer out, Writer err, boolean interactive) {
         this.vm = vm;
-        this.in = vm.state().stdin.console();
+        this.in = vm.console();
         this.out = out;
         this.err = err;
         this.interactive = interactive;
@@ -46,7 +47,7 @@ final class Repl {
     /** On a terminal: lines come from the editor, which feeds the console when a program reads it. */
     Repl(Machine vm, Writer out, Writer err, LineEditor editor) {
         this.vm = vm;
-        this.in = vm.state().stdin.console();
+        this.in = vm.console();
         this.out = out;
         this.err = err;
         this.interactive = true;
@@ -96,7 +97,10 @@ final class Repl {
                 out.write(pending.length() == 0 ? "> " : "  ");
                 out.flush();
             }
+            // While the prompt waits, the other threads go on (free run; see Machine.runInBackground).
+            if (interactive) vm.runInBackground();
             String line = in.readLine();
+            if (interactive && announceBackground()) return exitStatus;
             if (line == null) {
                 if (pending.toString().isBlank()) break;
                 line = "";
@@ -131,6 +135,26 @@ final class Repl {
         if (interactive) out.write("\n");
         out.flush();
         return 0;
+    }
+
+    private int exitStatus;
+
+    /**
+     * What the threads did on their own while the prompt waited: their uncaught errors, or an
+     * exit (which ends the session, true). A command looks at the machine as it runs on; an
+     * evaluation ends the background run first.
+     */
+    private boolean announceBackground() throws IOException {
+        Outcome o = vm.backgroundEnded();
+        out.flush();
+        if (o == null) return false;
+        if (o.status() == Outcome.Status.EXIT) {
+            exitStatus = o.exitCode();
+            return true;
+        }
+        Main.report(o, err);
+        err.flush();
+        return false;
     }
 
     /** REPL commands (Gambit's comma commands). Returns true to end the session. */
@@ -191,7 +215,7 @@ final class Repl {
         }
         int status = 0;
         for (Object form : forms) {
-            Machine.Outcome r = vm.eval(form, "(console)");
+            Outcome r = vm.eval(form, "(console)");
             switch (r.status()) {
                 case VALUE -> {
                     String shown = vm.showResult(r.value());

@@ -1,8 +1,10 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.run.Chooser;
+import safepoint.vm.run.RunSettings;
 import safepoint.vm.search.DfsSearch;
 import safepoint.vm.search.ProgramRuns;
 
@@ -12,12 +14,12 @@ final class Shrink {
     private Shrink() {}
 
     /** Whether {@code r} fails as {@code kind} does: the VM's record of what failed, equal (a diverged replay has none). */
-    static boolean same(Failure kind, Machine.Outcome r) {
+    static boolean same(Failure kind, Outcome r) {
         return kind != null && kind.equals(r.failure());
     }
 
-    static boolean fails(Machine.Outcome r) {
-        return r.status() == Machine.Status.ERROR || r.status() == Machine.Status.DEADLOCK;
+    static boolean fails(Outcome r) {
+        return safepoint.vm.search.SeedSearch.fails(r);
     }
 
     /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
@@ -31,8 +33,10 @@ final class Shrink {
      * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
      * the first failure it finds has the fewest possible.
      */
-    static String shrink(Options o, ProgramRuns runs, String text, String file, long machineSeed, java.util.List<long[]> failing,
-            Machine.Outcome failure, int preemptions, long maxSteps) {
+    static String shrink(ProgramRuns runs, String text, String file, RunSettings settings, java.util.List<long[]> failing,
+            Outcome failure, int preemptions) {
+        long machineSeed = settings.control().seed();
+        long maxSteps = settings.control().maxSteps();
         Failure kind = failure.failure();
         java.util.List<long[]> best = failing;
         int bestPreemptions = preemptions;
@@ -46,7 +50,7 @@ final class Shrink {
                 budget--;
                 Machine vm = runs.next(machineSeed);
                 vm.configure(vm.settings().controlled(machineSeed, Chooser.shrinking(trial)).withMaxSteps(maxSteps));
-                Machine.Outcome r = runs.run();
+                Outcome r = runs.run();
                 if (fails(r) && same(kind, r) && r.report().preemptions() <= bestPreemptions) {
                     best = r.report().choices();
                     bestPreemptions = r.report().preemptions();
@@ -70,8 +74,7 @@ final class Shrink {
         }
         String shrunk = Machine.scheduleString(best, text);
         return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions
-                + "): " + shrunk + "\nreplay it: ./safepoint replay " + Shell.quote(file) + " -p " + o.processors() + " --schedule " + Shell.quote(shrunk)
-                + (machineSeed != 0 ? " --seed " + machineSeed : "") + "\n";
+                + "): " + Explore.replayLines("replay it", runs, file, text, settings, shrunk, failure);
     }
 
 }

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.run.RunSettings;
 import java.io.PrintWriter;
@@ -46,8 +47,8 @@ final class SmpBench {
                 (thread-receive)
                 (- (real-time) t0)
                 """.formatted(n, rounds);
-        Machine.Outcome o = vm.load(program, "ring.ss");
-        if (o.status() != Machine.Status.VALUE) {
+        Outcome o = vm.load(program, "ring.ss");
+        if (o.status() != Outcome.Status.VALUE) {
             w.println("ring FAILED: " + o.errorText());
             w.flush();
             return 1;
@@ -66,7 +67,7 @@ final class SmpBench {
         for (int p : new int[] {1, 2, 4}) {
             Machine vm = machine(p);
             vm.configure(vm.settings().withHeapBytes(8 << 20));
-            Machine.Outcome o = vm.load("""
+            Outcome o = vm.load("""
                     (define keep (make-vector 10000 'live))
                     (define (churn n) (if (> n 0) (begin (make-vector 64 0) (churn (- n 1)))))
                     (define ts (map (lambda (i) (spawn (lambda () (churn 200000)))) '(1 2 3 4)))
@@ -74,7 +75,7 @@ final class SmpBench {
                     (gc)
                     (gc-report)
                     """, "gc.ss");
-            if (o.status() != Machine.Status.VALUE) {
+            if (o.status() != Outcome.Status.VALUE) {
                 w.println("gc FAILED: " + o.errorText());
                 w.flush();
                 return 1;
@@ -91,7 +92,7 @@ final class SmpBench {
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
         Machine vm = machine(1);
-        Machine.Outcome o = vm.load("""
+        Outcome o = vm.load("""
                 (define ts (let loop ((i 0) (acc '()))
                              (if (= i %d) acc (loop (+ i 1) (cons (thread-start! (make-thread (lambda () (thread-receive)))) acc)))))
                 (thread-yield!)
@@ -99,7 +100,7 @@ final class SmpBench {
                 """.formatted(n), "threads.ss");
         System.gc();
         long after = rt.totalMemory() - rt.freeMemory();
-        if (o.status() != Machine.Status.VALUE) {
+        if (o.status() != Outcome.Status.VALUE) {
             w.println("threads FAILED: " + o.errorText());
             w.flush();
             return 1;
@@ -118,7 +119,7 @@ final class SmpBench {
     static int analysis(Writer out, int n) {
         PrintWriter w = new PrintWriter(out);
         Machine vm = machine(4);
-        Machine.Outcome o = vm.load("""
+        Outcome o = vm.load("""
                 (define ts (let loop ((i 0) (acc '()))
                              (if (= i %d) acc (loop (+ i 1) (cons (spawn (lambda () (thread-receive))) acc)))))
                 (define a (make-mutex 'a))
@@ -131,7 +132,7 @@ final class SmpBench {
                 (thread-sleep! .2)
                 (length ts)
                 """.formatted(n), "analysis.ss");
-        if (o.status() != Machine.Status.VALUE) {
+        if (o.status() != Outcome.Status.VALUE) {
             w.println("analysis FAILED: " + o.errorText());
             w.flush();
             return 1;
@@ -172,7 +173,7 @@ final class SmpBench {
                 (thread-sleep! 3600)
                 """;
         for (int n : new int[] {0, blocked}) {
-            java.util.concurrent.atomic.AtomicReference<Machine.Outcome> o = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Outcome> o = new java.util.concurrent.atomic.AtomicReference<>();
             Machine m = n == 0 ? vm : machine(4);
             Thread run = new Thread(() -> o.set(m.load(busy.formatted(n), "look.ss")), "bench-look");
             run.setDaemon(true);

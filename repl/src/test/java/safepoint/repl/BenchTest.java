@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,15 +34,15 @@ class BenchTest {
     @MethodSource("names")
     void programRunsAndGivesItsExpectedResultAtTheTestSize(String name) {
         Machine vm = new Machine(Writer.nullWriter(), Writer.nullWriter(), Reader.nullReader(), 0);
-        Machine.Outcome loaded = vm.load(Programs.source(name), name + ".scm");
-        assertEquals(Machine.Status.VALUE, loaded.status(), () -> name + ": " + loaded.errorText());
+        Outcome loaded = vm.load(Programs.source(name), name + ".scm");
+        assertEquals(Outcome.Status.VALUE, loaded.status(), () -> name + ": " + loaded.errorText());
         for (String g : List.of("bench-run", "bench-size", "bench-expected", "bench-test-size", "bench-test-expected")) {
             assertNotNull(vm.lookup(g), name + " defines " + g);
         }
-        assertEquals(Machine.Status.VALUE, vm.load("(set! bench-size bench-test-size)", "(test)").status());
-        Machine.Outcome r = vm.call(vm.lookup("bench-run"));
-        assertEquals(Machine.Status.VALUE, r.status(), () -> name + ": " + r.errorText());
-        Machine.Outcome same = vm.call(vm.lookup("equal?"), r.value(), vm.lookup("bench-test-expected"));
+        assertEquals(Outcome.Status.VALUE, vm.load("(set! bench-size bench-test-size)", "(test)").status());
+        Outcome r = vm.call(vm.lookup("bench-run"));
+        assertEquals(Outcome.Status.VALUE, r.status(), () -> name + ": " + r.errorText());
+        Outcome same = vm.call(vm.lookup("equal?"), r.value(), vm.lookup("bench-test-expected"));
         assertEquals(Boolean.TRUE, same.value(),
                 () -> name + " gave " + vm.showResult(r.value()) + ", expected " + vm.showResult(vm.lookup("bench-test-expected")));
     }

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,6 +76,36 @@ class CliTest {
         Result r = run("", "-e", "(map (lambda (x) (* x x)) '(1 2 3))");
         assertEquals("(1 4 9)\n", r.out());
         assertEquals(0, r.status());
+    }
+
+    @Test
+    void everyEvalOptionRunsInOrder() throws Exception {
+        Result r = run("", "-e", "(display 1)", "-e", "(display 2)");
+        assertEquals("12", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void exitTakesOnlyAByteAsGsiDoes() throws Exception {
+        // gsi 4.9.3: *** ERROR IN ... -- (Argument 1) Unsigned 8 bit exact INTEGER expected
+        for (String bad : new String[] {"\"x\"", "300", "-1", "#t", "#f"}) {
+            Result r = run("", "-e", "(exit " + bad + ")");
+            assertEquals(1, r.status(), bad);
+            assertTrue(r.err().contains("(Argument 1) Unsigned 8 bit exact INTEGER expected\n(exit " + bad + ")"), r.err());
+        }
+        assertEquals(0, run("", "-e", "(exit)").status());
+        assertEquals(255, run("", "-e", "(exit 255)").status());
+        assertEquals(3, run("", "-e", "(exit 3)").status());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysWhereItsBadByteIs() throws Exception {
+        Path p = dir.resolve("latin1.ss");
+        Files.write(p, new byte[] {'(', 'd', 'i', 's', 'p', 'l', 'a', 'y', ' ', '1', ')', '\n', '"', (byte) 0xE9, '"', '\n'});
+        Result r = run("", "run", p.toString());
+        assertEquals(2, r.status());
+        assertEquals("safepoint: cannot read " + p + ": not UTF-8: byte 0xE9 at line 2 (byte offset 13)\n", r.err());
+        assertEquals("", r.out());
     }
 
     @Test
@@ -384,7 +415,9 @@ class CliTest {
                 """);
         Result r = run("", "explore", p.toString(), "--runs", "40");
         assertEquals(0, r.status(), r.out());
-        assertTrue(r.out().matches("no failure in 40 schedules \\(\\d+ inconclusive at a step bound of 10,000\\).*\\n"), r.out());
+        // Then what the first inconclusive run was still running at its bound (issue 11).
+        assertTrue(r.out().matches("no failure in 40 schedules \\(\\d+ inconclusive at a step bound of 10,000\\).*\\n"
+                + "run \\d+ was still running at the bound:\\n  #<thread primordial> RUNN(?s).*"), r.out());
         assertTrue(!r.out().startsWith("no failure in 40 schedules (0 inconclusive"), r.out());
         // --max-steps overrides it.
         assertTrue(run("", "explore", p.toString(), "--runs", "10", "--max-steps", "50000").out().contains("step bound of 50,000"));
@@ -408,7 +441,7 @@ class CliTest {
         assertEquals(1, found.status(), found.out());
         String command = found.out().lines().filter(l -> l.startsWith("replay it: ./safepoint ")).findFirst().orElseThrow()
                 .substring("replay it: ./safepoint ".length());
-        assertTrue(command.matches(".* --seed \\d+"), command);
+        assertTrue(command.matches(".* --seed \\d+ --schedule [^ ]+"), command); // the seed: the program's random numbers
         Result replayed = run("", command.split(" "));
         assertEquals(1, replayed.status(), command + "\n" + replayed.err());
         assertTrue(replayed.err().contains("lost update, counter is 1"), replayed.err());
@@ -654,14 +687,14 @@ class CliTest {
         // A failing random run that preempts more than it needs to: the first such seed.
         safepoint.vm.search.ProgramRuns runs = Explore.compiled(o, LOST_UPDATES, p.toString());
         long seed = 0;
-        Machine.Outcome failure = null;
+        Outcome failure = null;
         java.util.List<long[]> choices = null;
         int preemptions = 0;
         for (long s = 1; s <= 3000 && failure == null; s++) {
             Machine vm = runs.next(s);
             vm.configure(vm.settings().controlled(s, "random").withMaxSteps(1_000_000));
-            Machine.Outcome r = runs.run();
-            if (r.status() == Machine.Status.ERROR && r.report().preemptions() >= 3) {
+            Outcome r = runs.run();
+            if (r.status() == Outcome.Status.ERROR && r.report().preemptions() >= 3) {
                 seed = s;
                 failure = r;
                 choices = r.report().choices();
@@ -669,7 +702,8 @@ class CliTest {
             }
         }
         assertTrue(failure != null, "some random run fails with 3 or more preemptions");
-        String out = Shrink.shrink(o, runs, LOST_UPDATES, p.toString(), seed, choices, failure, preemptions, 1_000_000);
+        String out = Shrink.shrink(runs, LOST_UPDATES, p.toString(),
+                Explore.base(o).controlled(seed, "random").withMaxSteps(1_000_000), choices, failure, preemptions);
         String line = out.lines().filter(l -> l.startsWith("shrunk schedule")).findFirst().orElseThrow();
         assertTrue(line.startsWith("shrunk schedule (1 preemption, the fewest: every schedule with fewer passes; from " + preemptions + "): "),
                 line);

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class SchemeCompleterTest {
 
     @Test
     void globalsSpecialFormsAndKeywordsInCode() {
-        assertEquals(Machine.Status.VALUE, vm.load("(define my-own-function 1)", "(console)").status());
+        assertEquals(Outcome.Status.VALUE, vm.load("(define my-own-function 1)", "(console)").status());
         List<String> got = c.candidates("(my-ow", 6);
         assertTrue(got.contains("my-own-function"), "a global defined a moment ago");
         assertTrue(got.contains("string-append"), "a primitive");
@@ -37,8 +38,8 @@ class SchemeCompleterTest {
     @Test
     void commandsAtTheStartAndThreadNamesAfterWhy() {
         assertEquals(SchemeCompleter.COMMANDS, c.candidates(",th", 3));
-        assertEquals(Machine.Status.VALUE, vm.load("(define t (make-thread (lambda () 1) 'worker))", "(console)").status());
-        assertEquals(Machine.Status.VALUE, vm.load("(thread-start! t)", "(console)").status());
+        assertEquals(Outcome.Status.VALUE, vm.load("(define t (make-thread (lambda () 1) 'worker))", "(console)").status());
+        assertEquals(Outcome.Status.VALUE, vm.load("(thread-start! t)", "(console)").status());
         List<String> names = c.candidates(",why ", 5);
         assertTrue(names.contains("primordial"), names.toString());
     }

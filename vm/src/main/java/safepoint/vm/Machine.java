@@ -48,10 +48,10 @@ import safepoint.vm.observe.Observatory;
 import safepoint.vm.run.Controller;
 import safepoint.vm.run.FreeRun;
 import safepoint.vm.run.Pct;
+import safepoint.vm.run.Outcome;
 import safepoint.vm.run.RunReport;
 import safepoint.vm.run.RunSettings;
 import safepoint.vm.run.Strategy;
-import safepoint.vm.search.Checkpoint;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -74,7 +74,7 @@ import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.print.ErrorText;
 import safepoint.vm.print.Printer;
 import safepoint.vm.prims.CharStringPrims;
@@ -87,12 +87,19 @@ import safepoint.vm.prims.VectorPrims;
 import safepoint.vm.read.Reader;
 
 /**
- * One Safepoint VM: its global environment, its VM-owned state (serial numbers, gensyms, random),
+ * One Safepoint VM: its global environment, what it numbers (serial numbers, gensyms), its random generator,
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
 public final class Machine implements PrimitiveSink, Roots {
-    public final VmState state;
+    /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
+    public final Serials serials;
+    /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
+    public java.util.SplittableRandom random;
+    /** The console: the ports a program's current-output/error/input start as. */
+    private OutputPort stdout;
+    private OutputPort stderr;
+    private final InputPort stdin;
     public final SourceMap sources = new SourceMap();
     // Presized: a VM defines about 1,500 builtins, and explore builds a VM per run.
     private final ConcurrentHashMap<Symbol, Global> globals = new ConcurrentHashMap<>(4096);
@@ -106,61 +113,21 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Scheduling points per slice between checks for timeouts and interrupts. */
     public static final int SLICE = 50_000;
 
-    /** How a program or evaluation ended. */
-    public enum Status { VALUE, ERROR, EXIT, TIMEOUT, DEADLOCK }
-
-    /**
-     * The outcome of running one form or program: for an error or a deadlock, what failed as
-     * data ({@code failure}, null otherwise and for a replay that diverged); the race and
-     * lock-order warnings the run found (also printed on its stderr; they change no exit
-     * status); and {@code view}, when not null, the machine as the report found it: the caller
-     * shows its threads after the error text (a stall report); and {@code report}, what the run
-     * did (its schedule, steps, preemptions in controlled mode; {@link RunReport#NONE} else).
-     */
-    public record Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
-            MachineView view, RunReport report) {
-        public Outcome {
-            warnings = List.copyOf(warnings);
-            if (report == null) throw new IllegalArgumentException("an outcome needs a report (RunReport.NONE when nothing ran)");
-        }
-
-        public Outcome(Status status, Object value, String errorText, int exitCode, Failure failure, List<Warning> warnings,
-                MachineView view) {
-            this(status, value, errorText, exitCode, failure, warnings, view, RunReport.NONE);
-        }
-
-        public Outcome(Status status, Object value, String errorText, int exitCode) {
-            this(status, value, errorText, exitCode, null, List.of(), null);
-        }
-
-        /** The outcome as the run ends it: with the warnings it found and its report. */
-        Outcome finished(List<Warning> found, RunReport ran) {
-            return new Outcome(status, value, errorText, exitCode, failure, found, view, ran);
-        }
-
-        /**
-         * A failure before any scheduling choice is the same under every schedule: a plain error,
-         * not a schedule problem (exit 5 in explore and replay). Always so in free run.
-         */
-        public boolean failedBeforeAnyChoice() {
-            return (status == Status.ERROR || status == Status.DEADLOCK) && !report.hadChoice();
-        }
-    }
-
     /** {@code in} is the console's source; null when the host feeds the console (the interactive REPL). */
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
-        state = new VmState(seed);
-        state.stdout = OutputPort.of(out, "stdout");
-        state.stderr = OutputPort.of(err, "stderr");
-        state.stdin = InputPort.of(in, "stdin");
-        state.stdin.console().onInput(input::arrived);
-        currentOutput = new Parameter(state.stdout, null);
-        currentInput = new Parameter(state.stdin, null);
-        currentError = new Parameter(state.stderr, null);
-        state.globalNames = this::globalNameOf;
+        serials = new Serials();
+        random = new java.util.SplittableRandom(seed);
+        stdout = OutputPort.of(out, "stdout");
+        stderr = OutputPort.of(err, "stderr");
+        stdin = InputPort.of(in, "stdin");
+        stdin.console().onInput(input::arrived);
+        currentOutput = new Parameter(stdout, null);
+        currentInput = new Parameter(stdin, null);
+        currentError = new Parameter(stderr, null);
+        serials.globalNames = this::globalNameOf;
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
-        state.serialOne(primordial);
+        serials.serialOne(primordial);
         tableHost = new HashTables.Host(this, heap::charge);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -195,8 +162,9 @@ public final class Machine implements PrimitiveSink, Roots {
         loadPrelude();
     }
 
-    public VmState state() {
-        return state;
+    /** The console's input, which the REPL reads its lines from and a program's reads share. */
+    public safepoint.vm.data.ConsoleInput console() {
+        return stdin.console();
     }
 
     // ---- environment -----------------------------------------------------------------------------
@@ -426,7 +394,7 @@ public final class Machine implements PrimitiveSink, Roots {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             loadingPrelude = true; // builtins the prelude defines are not the user's: keep them inlinable
             Outcome o = load(text, "prelude.scm");
-            if (o.status() != Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
+            if (o.status() != Outcome.Status.VALUE) throw new IllegalStateException("prelude failed: " + o.errorText());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -539,7 +507,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Run a prepared program: the second half of {@link #load}. */
     public Outcome run(Prepared p) {
         if (p.failed != null) return p.failed;
-        if (p.code.length == 0) return new Outcome(Status.VALUE, Special.VOID, null, 0);
+        if (p.code.length == 0) return new Outcome(Outcome.Status.VALUE, Special.VOID, null, 0);
         // One computation for the whole file: the continuation of each top-level form is "run
         // the rest", so a continuation captured in one form and re-entered from a later one
         // goes on with the forms after it, as in gsi.
@@ -555,24 +523,23 @@ public final class Machine implements PrimitiveSink, Roots {
         return drive(m);
     }
 
-    /**
-     * The state after {@code p} was prepared, to rewind to before each run (explore compiles a
-     * program once per worker). Take it right after {@link #prepare}, before any run.
-     */
-    public Checkpoint snapshot(Prepared p) {
-        return Checkpoint.take(this, p.code, p.forms);
+    /** What a rewind must keep besides the machine itself: the prepared program's code and forms. */
+    public Object[] roots(Prepared p) {
+        return new Object[] {p.code, p.forms};
     }
 
-    /** Back to the snapshot's state, with fresh ports and a generator seeded with {@code seed}. */
-    public void rewind(Checkpoint s, Writer out, Writer err, long seed) {
-        if (s.vm != this) throw new IllegalArgumentException("a snapshot of another machine");
-        ExpansionTime.abandonAll(this); // the threads of the last run are dropped, mid-expansion or not
-        s.restore();
-        state.random = new java.util.SplittableRandom(seed);
-        state.stdout = OutputPort.of(out, "stdout");
-        state.stderr = OutputPort.of(err, "stderr");
-        currentOutput.global = state.stdout;
-        currentError.global = state.stderr;
+    /** Before a rewind: the threads of the last run are dropped, mid-expansion or not. */
+    public void abandonRun() {
+        ExpansionTime.abandonAll(this);
+    }
+
+    /** After a rewind (search/Checkpoint): fresh ports and a generator seeded with {@code seed}. */
+    public void freshConsole(Writer out, Writer err, long seed) {
+        random = new java.util.SplittableRandom(seed);
+        stdout = OutputPort.of(out, "stdout");
+        stderr = OutputPort.of(err, "stderr");
+        currentOutput.global = stdout;
+        currentError.global = stderr;
     }
 
     public static Node[] compileAll(Compiler c, Object[] forms) {
@@ -659,6 +626,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * the settings say (read once, here): free run or controlled mode.
      */
     private Outcome drive(Interp m) {
+        stopBackground();
         RunSettings s = settings;
         interruptRequested = false;
         deadlockReport = null;
@@ -694,29 +662,47 @@ public final class Machine implements PrimitiveSink, Roots {
         }
         ExpansionTime.abandon(m); // these registers never run again (the next evaluation gets its own)
         List<Warning> warnings = warn();
-        return ended(m, stopped).finished(warnings, report);
+        return withThreadErrors(ended(m, stopped)).finished(warnings, report);
+    }
+
+    /**
+     * Every uncaught error of a thread nobody joined is a failure of the run (DESIGN.md), and is
+     * reported first, before what ended the run: a deadlock or a hang that follows is often its
+     * consequence (the thread that died would have signalled, or unlocked). A run that ended with
+     * a value ends with the first of them instead. An exit is the program's own choice: left alone.
+     */
+    private Outcome withThreadErrors(Outcome o) {
+        if (o.status() == Outcome.Status.EXIT) return o;
+        StringBuilder sb = new StringBuilder();
+        Outcome first = null;
+        for (;;) {
+            SThread t;
+            synchronized (scheduler) { // taken one at a time: a thread's report may name another's error (and so report it)
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+                if (scheduler.unjoinedFailures.isEmpty()) break;
+                t = scheduler.unjoinedFailures.remove(0);
+            }
+            Outcome e = errorOutcome(t.exception, t.interp.uncaughtWhere);
+            if (first == null) first = e;
+            if (sb.length() > 0) sb.append("\n\n");
+            sb.append(e.errorText()).append("\n(in ").append(Names.name(t)).append(", never joined)");
+        }
+        if (first == null) return o;
+        if (o.status() == Outcome.Status.VALUE) return new Outcome(Outcome.Status.ERROR, first.value(), sb.toString(), 1, first.failure(), List.of(), null);
+        String rest = o.errorText() == null ? "" : "\n\n" + o.errorText();
+        return new Outcome(o.status(), o.value(), sb + rest, o.exitCode(), o.failure(), o.warnings(), o.view(), o.report());
     }
 
     /** How the run of {@code m} ended, unless the driver stopped it ({@code stopped}). */
     private Outcome ended(Interp m, Outcome stopped) {
         if (stopped != null) return stopped;
         flush();
-        if (exitCode != null) return new Outcome(Status.EXIT, null, null, exitCode);
+        if (exitCode != null) return new Outcome(Outcome.Status.EXIT, null, null, exitCode);
         if (m.uncaught instanceof Condition c && c.kind == Condition.Kind.DEADLOCK && deadlockReport != null) {
-            return new Outcome(Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
+            return new Outcome(Outcome.Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
         }
         if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
-        SThread failed = null;
-        synchronized (scheduler) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            if (!scheduler.unjoinedFailures.isEmpty()) failed = scheduler.unjoinedFailures.remove(0);
-        }
-        if (failed != null) {
-            // An uncaught error in a thread nobody joined is still a failure of the run (DESIGN.md).
-            Outcome o = errorOutcome(failed.exception, failed.interp.uncaughtWhere);
-            return new Outcome(Status.ERROR, o.value(), o.errorText() + "\n(in " + Names.name(failed) + ", never joined)", 1, o.failure(), List.of(), null);
-        }
-        return new Outcome(Status.VALUE, m.val, null, 0);
+        return new Outcome(Outcome.Status.VALUE, m.val, null, 0); // threads' errors: see withThreadErrors
     }
 
     /**
@@ -730,6 +716,101 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** The free run in progress, or null. */
     private volatile FreeRun freeRun;
+
+    /** The Java thread that runs the background run between two evaluations, or null. */
+    private Thread background;
+    /** What ended the last background run by itself (an exit, an internal error), taken by {@link #backgroundEnded}. */
+    private volatile Outcome backgroundOutcome;
+
+    /**
+     * The interactive REPL, between two evaluations: the other green threads go on running, in
+     * free run, while the primordial thread waits at the prompt (a visible wait for console
+     * input, as Gambit's REPL thread reads its console; input is not a deadlock, it may come).
+     * Nothing happens in controlled mode, where only a step moves the machine, or when no other
+     * thread is alive. The next evaluation, a configure or {@link #stopBackground} ends it.
+     */
+    public synchronized void runInBackground() {
+        if (background != null) {
+            if (background.isAlive()) return;
+            stopBackground(); // it ended on its own (input woke the prompt, an exit): tidy up first
+        }
+        if (settings.controlled()) return;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (!scheduler.othersAlive(primordial)) return;
+            scheduler.ready.remove(primordial);
+            primordial.interp.halted = false;
+            primordial.interp.pc = AT_PROMPT;
+            primordial.interp.block(stdin, -1, null);
+            scheduler.parked(primordial);
+        }
+        FreeRun f = new FreeRun(this, settings.processors());
+        freeRun = f;
+        stdout.flushLines = true;
+        stderr.flushLines = true;
+        background = new Thread(() -> {
+            try {
+                Outcome o = f.go();
+                if (o != null || exitCode != null) backgroundOutcome = o != null ? o : new Outcome(Outcome.Status.EXIT, null, null, exitCode);
+            } catch (RuntimeException | Error e) {
+                backgroundOutcome = new Outcome(Outcome.Status.ERROR, null, "*** Safepoint internal error in a background run: " + e, 70);
+            } finally {
+                flush();
+            }
+        }, "safepoint-background");
+        background.setDaemon(true);
+        background.start();
+    }
+
+    /** Where the primordial thread waits at the prompt: when input wakes it, it just ends the background run. */
+    private static final Node AT_PROMPT = new Node() {
+        @Override
+        public void exec(Interp m) {
+            m.halted = true;
+            m.fuel = 0;
+        }
+    };
+
+    /** End the background run, if one runs: every processor stops at its next scheduling point. */
+    public synchronized void stopBackground() {
+        Thread b = background;
+        if (b == null) return;
+        FreeRun f = freeRun;
+        if (f != null) f.halt();
+        try {
+            b.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background = null;
+        freeRun = null;
+        stdout.flushLines = false;
+        stderr.flushLines = false;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (primordial.state == SThread.State.WAITING && primordial.waitingOn == stdin) {
+                scheduler.waiting.remove(primordial);
+                primordial.state = SThread.State.RUNNABLE;
+                primordial.waitingOn = null;
+            }
+        }
+    }
+
+    /** Whether a background run is going on now. */
+    public boolean inBackground() {
+        Thread b = background;
+        return b != null && b.isAlive();
+    }
+
+    /**
+     * What ended the last background run on its own (a thread called exit, or an internal
+     * error), once; null when nothing did. The REPL asks after each line.
+     */
+    public Outcome backgroundEnded() {
+        Outcome o = backgroundOutcome;
+        backgroundOutcome = null;
+        return o;
+    }
 
     /** Builds the views of this machine (look). */
     public final Observatory observatory = new Observatory();
@@ -797,6 +878,7 @@ public final class Machine implements PrimitiveSink, Roots {
      */
     public void configure(RunSettings next) {
         if (next == null) throw new IllegalArgumentException("configure needs settings");
+        stopBackground();
         if (control != null || freeRun != null) throw new IllegalStateException("configure between runs, not during one");
         settings = next;
         heap.capacity = Math.max(1, next.heapBytes() / 8);
@@ -819,7 +901,7 @@ public final class Machine implements PrimitiveSink, Roots {
         long d = deadline;
         if (d != 0 && System.nanoTime() - d > 0) {
             flush();
-            return new Outcome(Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
+            return new Outcome(Outcome.Status.TIMEOUT, null, "*** Timeout: the run did not finish before --timeout expired", 4);
         }
         return null;
     }
@@ -851,7 +933,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The same, with the machine as it was when it was found. */
     public Outcome deadlockOutcome(Failure.Deadlock failure, String text, MachineView view) {
         flush();
-        return new Outcome(Status.DEADLOCK, null, text, 3, failure, List.of(), view);
+        return new Outcome(Outcome.Status.DEADLOCK, null, text, 3, failure, List.of(), view);
     }
 
     /**
@@ -930,8 +1012,8 @@ public final class Machine implements PrimitiveSink, Roots {
         if (races != null) w.addAll(races.drain());
         if (w.isEmpty()) return w;
         try {
-            for (Warning x : w) state.stderr.write(WarningText.of(x) + "\n");
-            state.stderr.flush();
+            for (Warning x : w) stderr.write(WarningText.of(x) + "\n");
+            stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
         }
@@ -950,17 +1032,50 @@ public final class Machine implements PrimitiveSink, Roots {
 
     private Outcome errorOutcome(Object payload, Where where) {
         flush();
-        String text = ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName())
-                + ErrorText.render(payload, state);
+        String text = errorText(payload, where);
         Failure failure = Failure.error(payload, where == null ? null : where.procName(),
                 where == null || where.src() == null ? null : where.src().toString());
-        return new Outcome(Status.ERROR, payload, text, 1, failure, List.of(), null);
+        return new Outcome(Outcome.Status.ERROR, payload, text, 1, failure, List.of(), null);
+    }
+
+    /**
+     * gsi's report of {@code payload} raised at {@code where}, then what caused it when another
+     * thread did: the error a joined thread ended with, or the thread that ended holding an
+     * abandoned mutex (and its error). A thread's error said here is reported, so it is no longer
+     * a failure nobody joined.
+     */
+    private String errorText(Object payload, Where where) {
+        StringBuilder sb = new StringBuilder(ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName()))
+                .append(ErrorText.render(payload, serials));
+        for (int depth = 0; depth < 8 && payload instanceof Condition c; depth++) {
+            SThread t;
+            if (c.kind == Condition.Kind.UNCAUGHT && !c.args.isEmpty() && c.args.get(0) instanceof SThread x) {
+                t = x;
+                sb.append('\n').append(Printer.write(t, serials)).append(" ended with this uncaught exception:");
+            } else if (c.kind == Condition.Kind.ABANDONED_MUTEX && !c.irritants.isEmpty() && c.irritants.get(0) instanceof SThread x) {
+                t = x;
+                sb.append('\n').append(Printer.write(t, serials)).append(" ended while it held the mutex")
+                        .append(t.exception != null ? ", with this uncaught exception:" : t.terminatedByRequest() ? " (thread-terminate!)" : "");
+            } else {
+                break;
+            }
+            if (t.exception == null) break;
+            synchronized (scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+                scheduler.unjoinedFailures.remove(t);
+            }
+            Where w = t.interp.uncaughtWhere;
+            sb.append('\n').append(ErrorText.locationLine(w == null ? null : w.src(), w == null ? null : w.procName()))
+                    .append(ErrorText.render(t.exception, serials));
+            payload = t.exception;
+        }
+        return sb.toString();
     }
 
     public void flush() {
         try {
-            state.stdout.flush();
-            state.stderr.flush();
+            stdout.flush();
+            stderr.flush();
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
         }
@@ -975,11 +1090,11 @@ public final class Machine implements PrimitiveSink, Roots {
             StringBuilder sb = new StringBuilder();
             for (Object o : vs.vals) {
                 if (sb.length() > 0) sb.append('\n');
-                sb.append(Printer.write(o, state));
+                sb.append(Printer.write(o, serials));
             }
             return sb.toString();
         }
-        return Printer.write(v, state);
+        return Printer.write(v, serials);
     }
 
     // ---- definitions made by a program -------------------------------------------------------

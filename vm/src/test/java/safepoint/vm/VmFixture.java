@@ -1,5 +1,6 @@
 package safepoint.vm;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
@@ -24,22 +25,22 @@ public final class VmFixture {
 
     /** Load {@code program}; return its stdout, or throw with the error text. */
     public String run(String program) {
-        Machine.Outcome o = vm.load(program, "test.ss");
-        if (o.status() != Machine.Status.VALUE) throw new AssertionError("program failed: " + o.errorText() + "\nstdout: " + out);
+        Outcome o = vm.load(program, "test.ss");
+        if (o.status() != Outcome.Status.VALUE) throw new AssertionError("program failed: " + o.errorText() + "\nstdout: " + out);
         return out.toString();
     }
 
     /** Evaluate one expression and return its written value. */
     public String eval(String expr) {
-        Machine.Outcome o = vm.load(expr, "test.ss");
-        if (o.status() != Machine.Status.VALUE) throw new AssertionError(expr + " failed: " + o.errorText());
+        Outcome o = vm.load(expr, "test.ss");
+        if (o.status() != Outcome.Status.VALUE) throw new AssertionError(expr + " failed: " + o.errorText());
         return vm.showResult(o.value());
     }
 
     /** Load {@code program}, expecting an uncaught error; return its text. */
     public String error(String program) {
-        Machine.Outcome o = vm.load(program, "test.ss");
-        if (o.status() != Machine.Status.ERROR) throw new AssertionError("expected an error from " + program + ", got " + o.status() + " " + vm.showResult(o.value()));
+        Outcome o = vm.load(program, "test.ss");
+        if (o.status() != Outcome.Status.ERROR) throw new AssertionError("expected an error from " + program + ", got " + o.status() + " " + vm.showResult(o.value()));
         return o.errorText();
     }
 

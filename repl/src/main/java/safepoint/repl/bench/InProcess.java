@@ -1,5 +1,6 @@
 package safepoint.repl.bench;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import java.io.Reader;
 import java.io.Writer;
@@ -33,11 +34,11 @@ public final class InProcess {
         Machine vm = new Machine(Writer.nullWriter(), Writer.nullWriter(), Reader.nullReader(), 0);
         if (controlled) vm.configure(vm.settings().controlled(1, "random").withMaxSteps(Long.MAX_VALUE));
         vm.deadline = System.nanoTime() + RUN_LIMIT_NANOS;
-        Machine.Outcome loaded = vm.load(source, name + ".scm");
-        if (loaded.status() != Machine.Status.VALUE) return Result.failed(name, "loading failed: " + text(loaded));
+        Outcome loaded = vm.load(source, name + ".scm");
+        if (loaded.status() != Outcome.Status.VALUE) return Result.failed(name, "loading failed: " + text(loaded));
         if (policy.testSize()) {
-            Machine.Outcome set = vm.load("(set! bench-size bench-test-size)", "(bench)");
-            if (set.status() != Machine.Status.VALUE) return Result.failed(name, "setting the test size failed: " + text(set));
+            Outcome set = vm.load("(set! bench-size bench-test-size)", "(bench)");
+            if (set.status() != Outcome.Status.VALUE) return Result.failed(name, "setting the test size failed: " + text(set));
         }
         Object run = vm.lookup("bench-run");
         Object expected = vm.lookup(policy.testSize() ? "bench-test-expected" : "bench-expected");
@@ -64,20 +65,20 @@ public final class InProcess {
     private static Timed once(Machine vm, Object run, Object expected, Object equal) {
         vm.deadline = System.nanoTime() + RUN_LIMIT_NANOS;
         long t0 = System.nanoTime();
-        Machine.Outcome r = vm.call(run);
+        Outcome r = vm.call(run);
         long t1 = System.nanoTime();
-        if (r.status() != Machine.Status.VALUE) return new Timed(0, text(r));
-        Machine.Outcome same = vm.call(equal, r.value(), expected);
-        if (same.status() != Machine.Status.VALUE) return new Timed(0, "equal? failed: " + text(same));
+        if (r.status() != Outcome.Status.VALUE) return new Timed(0, text(r));
+        Outcome same = vm.call(equal, r.value(), expected);
+        if (same.status() != Outcome.Status.VALUE) return new Timed(0, "equal? failed: " + text(same));
         if (Boolean.FALSE.equals(same.value())) {
             return new Timed(0, "wrong result " + vm.showResult(r.value()) + ", expected " + vm.showResult(expected));
         }
         return new Timed((t1 - t0) / 1e6, null);
     }
 
-    private static String text(Machine.Outcome o) {
-        if (o.status() == Machine.Status.TIMEOUT) return "did not finish within " + RUN_LIMIT_NANOS / 1_000_000_000L + " s";
-        if (o.status() == Machine.Status.EXIT) return "the program called exit";
+    private static String text(Outcome o) {
+        if (o.status() == Outcome.Status.TIMEOUT) return "did not finish within " + RUN_LIMIT_NANOS / 1_000_000_000L + " s";
+        if (o.status() == Outcome.Status.EXIT) return "the program called exit";
         String t = o.errorText() == null ? "error" : o.errorText().strip();
         return t.replace('\n', ' ');
     }

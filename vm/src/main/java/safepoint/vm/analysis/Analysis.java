@@ -97,7 +97,11 @@ public final class Analysis {
             Explanation.Group k = e.getKey();
             others.add(new Explanation.Group(e.getValue(), k.kind(), k.timed(), k.to(), k.state()));
         }
-        return new Explanation(links(cycle), List.copyOf(participants), rest.size(), List.copyOf(others));
+        // Threads that died on an error nobody joined: the report gives their errors first, and
+        // what they would have done (signal, unlock, send) may be what the others wait for.
+        List<String> died = new ArrayList<>();
+        for (SThread t : vm.scheduler.unjoinedFailures) died.add(Names.name(t));
+        return new Explanation(links(cycle), List.copyOf(participants), List.copyOf(died), rest.size(), List.copyOf(others));
     }
 
     private static List<Explanation.Link> links(List<WaitForGraph.Edge> edges) {

@@ -6,10 +6,12 @@ import safepoint.vm.smp.Names;
 /**
  * Why threads are stuck, as data (the wait-for analysis of one look at the machine): the cycle of
  * waits if there is one, each listed participant, and the others summarised by what they wait
- * on. Names only, no objects, so a view may keep it. {@link ExplanationText} says it in words for
+ * on; {@code diedOnAnError} names the threads that ended on an uncaught exception nobody joined
+ * (what they would have done may be what the others wait for). Names only, no objects, so a view may keep it. {@link ExplanationText} says it in words for
  * the failure reports, {@code ,why} and {@code ,deadlock}.
  */
-public record Explanation(List<Link> cycle, List<Participant> participants, int othersCount, List<Group> others) {
+public record Explanation(List<Link> cycle, List<Participant> participants, List<String> diedOnAnError, int othersCount,
+        List<Group> others) {
 
     /** One wait-for edge: {@code from} {@code kind} {@code to} ({@code to} null for an edge to nothing). */
     public record Link(String from, EdgeKind kind, boolean timed, String to) {}

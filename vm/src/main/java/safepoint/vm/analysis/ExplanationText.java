@@ -22,6 +22,7 @@ public final class ExplanationText {
             for (Explanation.Link l : e.cycle()) sb.append("    ").append(line(l)).append('\n');
         }
         for (Explanation.Participant p : e.participants()) participant(p, sb);
+        for (String t : e.diedOnAnError()) sb.append("  ").append(t).append(" TERMINATED by an uncaught exception (its error is reported above)\n");
         if (e.othersCount() > 0) {
             sb.append(String.format(Locale.ROOT, "  ... and %,d more threads:%n", e.othersCount()));
             for (Explanation.Group g : e.others()) sb.append(String.format(Locale.ROOT, "      %,d %s%n", g.count(), group(g)));

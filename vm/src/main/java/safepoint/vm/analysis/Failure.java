@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import safepoint.vm.data.Condition;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.print.Printer;
 import safepoint.vm.smp.SThread;
 
@@ -58,7 +58,7 @@ public sealed interface Failure permits Failure.Error, Failure.Deadlock {
 
     /** The failure of an uncaught {@code payload} raised at {@code procedure}, {@code source}. */
     static Error error(Object payload, String procedure, String source) {
-        VmState scratch = new VmState(0);
+        Serials scratch = new Serials();
         if (!(payload instanceof Condition c)) {
             return new Error(procedure, source, "raised object", Printer.write(payload, scratch), 0, List.of());
         }

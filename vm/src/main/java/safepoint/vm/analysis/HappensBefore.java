@@ -24,14 +24,32 @@ public final class HappensBefore {
     /** Per location: the last write and the reads since, each as (thread, its clock then, where). */
     private final Map<Object, Location> locations = new LinkedHashMap<>();
     private final List<Warning> warnings = new ArrayList<>();
+    /**
+     * Races reported on a read with no lock held against a write made holding locks, by
+     * location. When the run is drained, such a race is a double-checked read if the location is
+     * double-checked: some thread read it with no lock, then again holding one of those locks.
+     */
+    private final Map<Object, List<Unchecked>> unchecked = new IdentityHashMap<>();
 
-    /** An access: by whom, at which of its clock ticks, and its continuation then (formatted only for a report). */
-    private record Access(SThread thread, long clock, Frame where) {}
+    /** {@code warnings[index]}: a race of an unlocked read against a write made holding {@code writeHeld}. */
+    private record Unchecked(List<Object> writeHeld, int index) {}
+
+    /**
+     * An access: by whom, at which of its clock ticks, its continuation then (formatted only for
+     * a report), and the locks its thread held.
+     */
+    private record Access(SThread thread, long clock, Frame where, List<Object> held) {}
 
     private static final class Location {
         Access write;
         final Map<SThread, Access> reads = new IdentityHashMap<>();
         boolean reported;
+        /** The index in {@code warnings} of its race report (while not drained), or -1. */
+        int warning = -1;
+        /** Threads that read it holding no lock. */
+        final java.util.Set<SThread> unlockedReaders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Locks some thread held when it read it again after reading it with none: the double check. */
+        final java.util.Set<Object> recheckedUnder = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** How reports name a location (asked only when there is something to report). */
@@ -90,7 +108,7 @@ public final class HappensBefore {
     public void access(SThread t, Object key, boolean write) {
         Location loc = locations.computeIfAbsent(key, k -> new Location());
         long[] c = clock(t);
-        Access now = new Access(t, c[t.index], null);
+        Access now = new Access(t, c[t.index], null, List.of());
         Access conflict = null;
         boolean conflictWrote = false;
         if (loc.write != null && !ordered(loc.write, t)) {
@@ -106,10 +124,24 @@ public final class HappensBefore {
         }
         if (conflict != null && !loc.reported) {
             loc.reported = true;
+            // A write after this thread's own read since the last write: a read-modify-write.
+            Warning.Verdict verdict = write && loc.reads.containsKey(t) ? new Warning.LostUpdate() : new Warning.Unclassified();
+            if (!write && conflictWrote && t.held().isEmpty() && !conflict.held().isEmpty()) {
+                unchecked.computeIfAbsent(key, k -> new ArrayList<>()).add(new Unchecked(conflict.held(), warnings.size()));
+            }
+            loc.warning = warnings.size();
             warnings.add(new Warning.DataRace(names.apply(key), new Warning.Access(Names.name(t), write, Names.calls(t.interp.k, 3)),
-                    new Warning.Access(Names.name(conflict.thread()), conflictWrote, Names.calls(conflict.where(), 3))));
+                    new Warning.Access(Names.name(conflict.thread()), conflictWrote, Names.calls(conflict.where(), 3)), verdict));
+        } else if (conflict != null && write && loc.reads.containsKey(t) && loc.warning >= 0 && loc.warning < warnings.size()
+                && warnings.get(loc.warning) instanceof Warning.DataRace r && r.verdict() instanceof Warning.Unclassified) {
+            // The race already reported turns out to feed a read-modify-write that races too.
+            warnings.set(loc.warning, new Warning.DataRace(r.location(), r.access(), r.previous(), new Warning.LostUpdate()));
         }
-        Access recorded = new Access(t, now.clock(), t.interp.k);
+        if (!write) {
+            if (t.held().isEmpty()) loc.unlockedReaders.add(t);
+            else if (loc.unlockedReaders.contains(t)) loc.recheckedUnder.addAll(t.held());
+        }
+        Access recorded = new Access(t, now.clock(), t.interp.k, write ? List.copyOf(t.held()) : List.of());
         if (write) {
             loc.write = recorded;
             loc.reads.clear();
@@ -120,8 +152,19 @@ public final class HappensBefore {
 
     /** The warnings found since the last call. */
     public List<Warning> drain() {
+        for (Map.Entry<Object, List<Unchecked>> e : unchecked.entrySet()) {
+            java.util.Set<Object> rechecked = locations.get(e.getKey()).recheckedUnder;
+            for (Unchecked u : e.getValue()) {
+                Object lock = null;
+                for (Object l : u.writeHeld()) if (rechecked.contains(l)) lock = l;
+                if (lock == null || !(warnings.get(u.index()) instanceof Warning.DataRace r)) continue;
+                warnings.set(u.index(), new Warning.DataRace(r.location(), r.access(), r.previous(), new Warning.DoubleChecked(Names.name(lock))));
+            }
+        }
         List<Warning> w = new ArrayList<>(warnings);
         warnings.clear();
+        unchecked.clear();
+        for (Location l : locations.values()) l.warning = -1;
         return w;
     }
 }

@@ -38,11 +38,34 @@ public sealed interface Warning permits Warning.LockOrderInversion, Warning.Data
         }
     }
 
+    /** What the run showed of a race's harm. */
+    sealed interface Verdict {}
+
+    /** Nothing more than the race itself was seen. */
+    record Unclassified() implements Verdict {}
+
+    /**
+     * The racing write is a read-modify-write: its thread read the location since the last write
+     * it is ordered with, and writes back a value made from it, so the other access's update (or
+     * the value it read) can be lost.
+     */
+    record LostUpdate() implements Verdict {}
+
+    /**
+     * A double-checked read: the racing read is unlocked, the write was made holding {@code lock},
+     * and in this run a thread that read the location with no lock read it again holding
+     * {@code lock} before acting on it (the double check); benign by construction.
+     */
+    record DoubleChecked(String lock) implements Verdict {}
+
     /** A read or write by {@code thread} at {@code backtrace}. */
     record Access(String thread, boolean write, List<Names.Call> backtrace) {}
 
-    /** {@code access} and {@code previous}, at least one a write, to {@code location}, ordered by nothing. */
-    record DataRace(String location, Access access, Access previous) implements Warning {
+    /**
+     * {@code access} and {@code previous}, at least one a write, to {@code location}, ordered by
+     * nothing; {@code verdict} says whether it can do harm, when the run showed it.
+     */
+    record DataRace(String location, Access access, Access previous, Verdict verdict) implements Warning {
         @Override
         public Identity identity() {
             return new Identity("data race", List.of(location));

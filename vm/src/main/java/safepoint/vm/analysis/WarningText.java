@@ -24,7 +24,21 @@ public final class WarningText {
         }
         Warning.DataRace r = (Warning.DataRace) w; // the only other kind (sealed)
         return "warning: data race on " + r.location() + "\n" + access("", r.access()) + access("previous ", r.previous())
-                + "  no lock, message, join or thread start orders these two accesses";
+                + "  no lock, message, join or thread start orders these two accesses" + verdict(r);
+    }
+
+    /** What the run showed of the race's harm, as a last line (nothing when it showed nothing more). */
+    private static String verdict(Warning.DataRace r) {
+        if (r.verdict() instanceof Warning.LostUpdate) {
+            return "\n  harmful: a lost update. " + r.access().thread() + " read " + r.location()
+                    + " and wrote back a value made from it, unordered with " + r.previous().thread()
+                    + "'s access: one of the two updates can be lost (make the read and the write one step under a lock)";
+        }
+        if (r.verdict() instanceof Warning.DoubleChecked d) {
+            return "\n  benign by construction: a double-checked read. The write was made holding " + d.lock() + ", and a thread that reads "
+                    + r.location() + " with no lock reads it again holding " + d.lock() + " before acting on it";
+        }
+        return "";
     }
 
     private static String acquisition(Warning.Acquisition a) {

@@ -2,7 +2,7 @@ package safepoint.vm.data;
 
 /**
  * What a primitive may ask of the thread that calls it: allocation (through the processor's
- * allocator, so the heap model sees it), the current ports, and the VM's own state. The
+ * allocator, so the heap model sees it), the current ports, the VM's serial numbers and random generator. The
  * interpreter implements it.
  */
 public interface Ctx {
@@ -29,6 +29,12 @@ public interface Ctx {
      */
     void work(long units);
 
+    /**
+     * For a long primitive that cannot charge its work up front (printing): if Ctrl-C is pending,
+     * take it now, raising "User interrupt" as a poll would.
+     */
+    default void pollInterrupt() {}
+
     /** The value of {@code (current-output-port)}. */
     OutputPort currentOutput();
 
@@ -38,6 +44,9 @@ public interface Ctx {
     /** {@code (current-error-port)}. */
     OutputPort currentError();
 
-    /** The VM this thread belongs to: serial numbers, gensyms, random state. */
-    VmState vm();
+    /** What the VM this thread belongs to numbers: serial numbers, eq-hashes, gensyms. */
+    Serials serials();
+
+    /** The VM's random generator (seeded by the run, so controlled runs repeat). */
+    java.util.SplittableRandom random();
 }

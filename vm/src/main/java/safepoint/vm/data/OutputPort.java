@@ -37,6 +37,12 @@ public final class OutputPort extends Port {
         return text != null;
     }
 
+    /**
+     * Flush at each end of line: the console while threads run behind the prompt, so what they
+     * print shows as they print it rather than when the user next types.
+     */
+    public volatile boolean flushLines;
+
     public synchronized void write(CharSequence s) {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
         if (closed) throw Condition.raise("Port is closed", this);
@@ -50,6 +56,7 @@ public final class OutputPort extends Port {
         } else {
             try {
                 sink.append(s);
+                if (flushLines && nl >= 0) sink.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

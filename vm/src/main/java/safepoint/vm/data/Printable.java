@@ -6,5 +6,5 @@ package safepoint.vm.data;
  * {@code " #n"} of {@code #<kind #n ...>}.
  */
 public interface Printable {
-    void printOn(StringBuilder out, boolean write, VmState vm);
+    void printOn(StringBuilder out, boolean write, Serials vm);
 }

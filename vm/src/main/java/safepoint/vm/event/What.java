@@ -60,7 +60,7 @@ public sealed interface What {
     /** {@code thread-receive} or {@code thread-mailbox-next} took a message without waiting. */
     record Receive(ThreadRef by) implements What {}
 
-    /** A hash-table operation ({@code hash-put!}, {@code hash-ref}, ...) by {@code by}; {@code write} when it changes the table. */
+    /** Recorded runs only: a hash-table operation ({@code hash-put!}, {@code hash-ref}, ...) by {@code by}; {@code write} when it changes the table. */
     record TableAccess(TableRef table, ThreadRef by, String operation, boolean write) implements What {}
 
     /** A thread ends; {@code uncaught} when it died of an uncaught exception. */

@@ -23,13 +23,13 @@ public final class Calls {
         return e;
     }
 
-    /** A call whose operator and operands are all simple: evaluated without frames. */
-    static final class SimpleOperands extends Node {
+    /** What every call knows: its operator, its operands, and where it stands in the source. */
+    abstract static class Call extends Node {
         final Node fn;
         final Node[] args;
         final Where where;
 
-        SimpleOperands(Node fn, Node[] args, Where where) {
+        Call(Node fn, Node[] args, Where where) {
             this.fn = fn;
             this.args = args;
             this.where = where;
@@ -38,6 +38,13 @@ public final class Calls {
         @Override
         Where where() {
             return where;
+        }
+    }
+
+    /** A call whose operator and operands are all simple: evaluated without frames. */
+    static final class SimpleOperands extends Call {
+        SimpleOperands(Node fn, Node[] args, Where where) {
+            super(fn, args, where);
         }
 
         @Override
@@ -67,6 +74,7 @@ public final class Calls {
                     return;
                 }
                 m.apply(f, evalAll(m, a));
+                if (m.blocked) m.blockedAt = this;
             } catch (SchemeError e) {
                 throw located(e, where);
             }
@@ -80,20 +88,9 @@ public final class Calls {
     }
 
     /** A call with at least one complex part: operands are evaluated left to right via frames. */
-    static final class General extends Node {
-        final Node fn;
-        final Node[] args;
-        final Where where;
-
+    static final class General extends Call {
         General(Node fn, Node[] args, Where where) {
-            this.fn = fn;
-            this.args = args;
-            this.where = where;
-        }
-
-        @Override
-        Where where() {
-            return where;
+            super(fn, args, where);
         }
 
         @Override
@@ -140,6 +137,7 @@ public final class Calls {
                     return;
                 }
                 m.apply(f, java.util.Arrays.copyOfRange(vals, 1, vals.length));
+                if (m.blocked) m.blockedAt = this;
             } catch (SchemeError e) {
                 throw located(e, where);
             }

@@ -1,6 +1,6 @@
 package safepoint.vm.interp;
 
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /** A procedure written in Scheme: compiled code plus the frame it closed over. */
 final class Closure extends NamedProcedure {
@@ -19,7 +19,7 @@ final class Closure extends NamedProcedure {
 
     /** As gsi: an anonymous closure held by a global variable prints with that variable's name. */
     @Override
-    String printedName(VmState vm) {
+    String printedName(Serials vm) {
         return lambda.name != null ? lambda.name : vm.globalNameOf(this);
     }
 }

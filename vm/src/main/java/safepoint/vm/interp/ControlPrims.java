@@ -100,7 +100,7 @@ public final class ControlPrims {
             List<Object> irritants = new ArrayList<>();
             for (int i = 1; i < a.length; i++) irritants.add(a[i]);
             // gsi displays a message that is not a string: (error 'proc "went wrong" 1) shows proc "went wrong" 1.
-            String msg = a[0] instanceof MString s ? s.toString() : safepoint.vm.print.Printer.display(a[0], c.vm());
+            String msg = a[0] instanceof MString s ? s.toString() : safepoint.vm.print.Printer.display(a[0], c.serials());
             Condition cond = Condition.error(msg, irritants);
             if (!(a[0] instanceof MString)) cond.messageObject = a[0];
             throw new SchemeError(cond);
@@ -276,10 +276,13 @@ public final class ControlPrims {
         vm.add(new ControlPrim("exit", 0, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
+                // gsi 4.9.3: the status is 0..255; anything else (#t and #f too) is a type error
                 int code = 0;
                 if (a.length == 1) {
-                    if (a[0] instanceof Long l) code = (int) (long) l;
-                    else if (a[0] == Boolean.FALSE) code = 1;
+                    if (!(a[0] instanceof Long l) || l < 0 || l > 255) {
+                        throw safepoint.vm.data.Condition.typeError("exit", 1, "Unsigned 8 bit exact INTEGER", a);
+                    }
+                    code = (int) (long) l;
                 }
                 m.machine.exitCode = code;
                 m.halted = true;
@@ -309,8 +312,8 @@ public final class ControlPrims {
                 m.val = n;
             }
         });
-        vm.add(Primitive.of1("##error-text", true, (c, e) -> new MString(safepoint.vm.print.ErrorText.render(e, c.vm()))));
-        vm.add(Primitive.of1("##pretty-string", true, (c, x) -> new MString(safepoint.vm.print.PrettyPrinter.pp(x, c.vm()))));
+        vm.add(Primitive.of1("##error-text", true, (c, e) -> new MString(safepoint.vm.print.ErrorText.render(e, c.serials()))));
+        vm.add(Primitive.of1("##pretty-string", true, (c, x) -> new MString(safepoint.vm.print.PrettyPrinter.pp(x, c.serials()))));
         vm.add(Primitive.of0("interaction-environment", true, c -> Special.VOID));
         vm.add(Primitive.ofN("scheme-report-environment", 0, 1, true, (c, a) -> Special.VOID));
     }

@@ -20,7 +20,7 @@ import safepoint.vm.data.Primitive;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Values;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * The registers of one green thread and the trampoline that runs it.
@@ -88,7 +88,13 @@ public final class Interp implements Ctx {
     /** The green thread these registers belong to. */
     public SThread thread;
     /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
-    private boolean blocked;
+    boolean blocked;
+    /**
+     * The call that began the wait now ending: an exception the wait ends with (a join of a failed
+     * thread, an abandoned mutex) is raised there, as when it is found without waiting. The node,
+     * not its {@link Where}: code is not the program's data, so the heap does not count it.
+     */
+    Node blockedAt;
     /** The compile this thread is in (an eval or load it asked for: see ExpansionTime), or null. */
     volatile ExpansionTime.Job expanding;
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
@@ -187,11 +193,13 @@ public final class Interp implements Ctx {
         blocked = false;
         stopSlice = false;
         yielded = false;
+        Where at = blockedAt == null ? null : blockedAt.where();
+        blockedAt = null;
         if (pendingRaise != null) {
             Object e = pendingRaise;
             pendingRaise = null;
             pc = null;
-            raiseCaught(e, false, null);
+            raiseCaught(e, false, at);
         }
         for (;;) {
             try {
@@ -594,6 +602,13 @@ public final class Interp implements Ctx {
     }
 
     @Override
+    public void pollInterrupt() {
+        if ((interruptFlags & INTR_USER) == 0) return;
+        clearFlag(INTR_USER);
+        throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+    }
+
+    @Override
     public OutputPort currentOutput() {
         return (OutputPort) paramValue(machine.currentOutput);
     }
@@ -609,8 +624,13 @@ public final class Interp implements Ctx {
     }
 
     @Override
-    public VmState vm() {
-        return machine.state;
+    public Serials serials() {
+        return machine.serials;
+    }
+
+    @Override
+    public java.util.SplittableRandom random() {
+        return machine.random;
     }
 
     // ---- frames owned by the interpreter -------------------------------------------------------

@@ -2,7 +2,7 @@ package safepoint.vm.interp;
 
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Procedure;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * A procedure of the interpreter that prints as gsi does: {@code #<procedure #n name>}, or
@@ -16,12 +16,12 @@ abstract class NamedProcedure extends Procedure implements Printable {
     }
 
     /** The name to print, or null for none; by default {@link #name()}. */
-    String printedName(VmState vm) {
+    String printedName(Serials vm) {
         return name();
     }
 
     @Override
-    public final void printOn(StringBuilder out, boolean write, VmState vm) {
+    public final void printOn(StringBuilder out, boolean write, Serials vm) {
         out.append("#<procedure").append(vm.tag(this));
         String name = printedName(vm);
         if (name != null) out.append(' ').append(name);

@@ -2,7 +2,7 @@ package safepoint.vm.interp;
 
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /** A promise ({@code delay}, {@code make-promise}): a thunk until forced, then its value. */
 final class Promise extends HeapObj implements Printable {
@@ -15,7 +15,7 @@ final class Promise extends HeapObj implements Printable {
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         out.append("#<promise").append(vm.tag(this)).append('>');
     }
 }

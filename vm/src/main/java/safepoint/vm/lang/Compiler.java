@@ -414,15 +414,24 @@ public final class Compiler {
     private static boolean containsRenamed(Object x) {
         java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
         todo.push(x);
+        // Read data may be circular (#0=(a . #0#)): past a few thousand pairs, remember them.
+        int walked = 0;
+        java.util.IdentityHashMap<Object, Boolean> seen = null;
         while (!todo.isEmpty()) {
             Object o = todo.pop();
             while (o instanceof Pair p) {
+                if (seen == null && ++walked > 10_000) seen = new java.util.IdentityHashMap<>();
+                if (seen != null && seen.put(p, Boolean.TRUE) != null) break;
                 if (p.car instanceof Pair || p.car instanceof SVector) todo.push(p.car);
                 else if (p.car instanceof Renamed) return true;
                 o = p.cdr;
             }
             if (o instanceof Renamed) return true;
-            if (o instanceof SVector v) for (Object e : v.items) todo.push(e);
+            if (seen == null && walked > 10_000) seen = new java.util.IdentityHashMap<>();
+            if (o instanceof SVector v && (seen == null || seen.put(v, Boolean.TRUE) == null)) {
+                walked += v.items.length;
+                for (Object e : v.items) todo.push(e);
+            }
         }
         return false;
     }

@@ -22,7 +22,7 @@ import safepoint.vm.data.Primitive;
 import safepoint.vm.data.Procedure;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import safepoint.vm.prims.Equality;
@@ -48,7 +48,7 @@ public final class HashTables {
         }
 
         @Override
-        public void printOn(StringBuilder out, boolean write, VmState vm) {
+        public void printOn(StringBuilder out, boolean write, Serials vm) {
             out.append("#<hash-table").append(vm.tag(this)).append('>');
         }
     }
@@ -58,7 +58,7 @@ public final class HashTables {
      * rehashes as events of the thread whose operation made them.
      */
     public static final class Host implements TableHost {
-        final VmState vm;
+        final Serials vm;
         private final Machine machine;
         /** The registers this host runs an operation for; null in the machine's shared host. */
         private final Interp running;
@@ -74,7 +74,7 @@ public final class HashTables {
         }
 
         private Host(Machine machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
-            this.vm = machine.state;
+            this.vm = machine.serials;
             this.machine = machine;
             this.charge = charge;
             this.running = running;
@@ -229,14 +229,16 @@ public final class HashTables {
     private static Table access(Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         m.machine.accessed(m.thread, t, write);
-        if (m.machine.observing()) {
+        // Recorded runs only (as schedule choices): table operations are the hottest source of
+        // events, and in a live ring they would push out the sync events a person looks for.
+        if (m.machine.events.recording()) {
             m.machine.event(m.thread, new What.TableAccess(tableRef(m.machine, t.raw), m.machine.threadRef(m.thread), who, write));
         }
         return t;
     }
 
     private static long seed(Interp m) {
-        return m.machine.state.random.nextLong(1L << 31);
+        return m.machine.random.nextLong(1L << 31);
     }
 
     public static void install(Machine vm) {
@@ -287,9 +289,9 @@ public final class HashTables {
             });
         }
         vm.add(Primitive.of1("hash-table?", true, (c, x) -> x instanceof Table));
-        vm.add(Primitive.of1("eq-hash", true, (c, x) -> Hashing.eq(x, c.vm()) & 0xFFFFFFFFL));
-        vm.add(Primitive.of1("eqv-hash", true, (c, x) -> Hashing.eqv(x, c.vm()) & 0xFFFFFFFFL));
-        vm.add(Primitive.of1("equal-hash", true, (c, x) -> Hashing.equal(x, c.vm()) & 0xFFFFFFFFL));
+        vm.add(Primitive.of1("eq-hash", true, (c, x) -> Hashing.eq(x, c.serials()) & 0xFFFFFFFFL));
+        vm.add(Primitive.of1("eqv-hash", true, (c, x) -> Hashing.eqv(x, c.serials()) & 0xFFFFFFFFL));
+        vm.add(Primitive.of1("equal-hash", true, (c, x) -> Hashing.equal(x, c.serials()) & 0xFFFFFFFFL));
         vm.add(Primitive.of1("string-hash", true, (c, x) -> Hashing.string(x) & 0xFFFFFFFFL));
         vm.add(Primitive.of1("hash-length", true, (c, x) -> (long) table(x, "hash-length", x).raw.count()));
         vm.add(new ControlPrim("hash-ref", 2, 3) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Procedure;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * A Gerbil struct or class type ({@code defstruct}, {@code defclass}): its slots (inherited ones
@@ -68,7 +68,7 @@ public final class ObjType extends Procedure implements Printable {
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         out.append("#<type").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 
@@ -83,7 +83,7 @@ public final class ObjType extends Procedure implements Printable {
         }
 
         @Override
-        public void printOn(StringBuilder out, boolean write, VmState vm) {
+        public void printOn(StringBuilder out, boolean write, Serials vm) {
             out.append("#<").append(type.name).append(vm.tag(this)).append('>');
         }
     }

@@ -66,7 +66,7 @@ public final class Observatory {
         List<WaitEdge> waits = new ArrayList<>();
         for (WaitForGraph.Edge e : m.graph().edges()) waits.add(new WaitEdge(ref(e.from()), e.kind(), e.timed(), e.to() == null ? null : ref(e.to())));
         return new MachineView(m.mode(), m.clockNanos(), m.processorsConfigured(), List.copyOf(procs), s.ready.size(),
-                s.waiting.size(), List.copyOf(threads), locks(s), barrier, heap, tables(m.tables()), List.copyOf(waits));
+                s.waiting.size(), List.copyOf(threads), locks(s, all), barrier, heap, tables(m.tables()), List.copyOf(waits));
     }
 
     private static List<TableView> tables(List<TableRegistry.Entry> entries) {
@@ -98,13 +98,14 @@ public final class Observatory {
     /** {@code repl}: the primordial thread between evaluations, which is the one reading the REPL's input. */
     private ThreadView thread(SThread t, boolean repl, int processor) {
         ThreadView.State state;
-        if (processor >= 0) {
+        if (processor >= 0 && t.state == SThread.State.RUNNABLE) { // a waiting thread runs nowhere, whatever its processor says
             state = ThreadView.State.RUNNING;
         } else if (repl && t.state != SThread.State.RUNNABLE) {
             // The REPL's own thread: between evaluations it is the one reading input, on P0.
             state = ThreadView.State.RUNNING;
             processor = 0;
         } else {
+            processor = -1;
             state = switch (t.state) {
                 case NEW -> ThreadView.State.NEW;
                 case RUNNABLE -> ThreadView.State.RUNNABLE;
@@ -142,7 +143,7 @@ public final class Observatory {
     }
 
     /** Contended locks: mutexes in the order their first waiter waits, then spinlocks being spun on. */
-    private List<LockView> locks(Scheduler s) {
+    private List<LockView> locks(Scheduler s, List<SThread> all) {
         List<LockView> out = new ArrayList<>();
         List<Object> seen = new ArrayList<>();
         for (SThread t : s.waiting) {
@@ -153,14 +154,16 @@ public final class Observatory {
                 out.add(new LockView(ref(mx), mx.owner == null ? null : ref(mx.owner), List.copyOf(waiters), List.of()));
             }
         }
-        for (SThread t : s.runnable()) {
+        // Spinners: on a processor (a spinner without polls keeps its processor) or queued; every one of each lock.
+        java.util.LinkedHashMap<Spinlocks.Spinlock, List<LockView.Spinner>> spun = new java.util.LinkedHashMap<>();
+        for (SThread t : all) {
             Spinlocks.Spinlock sl = t.interp.spinningOn;
-            if (sl != null && !seen.contains(sl)) {
-                seen.add(sl);
-                SThread holder = sl.holder();
-                out.add(new LockView(ref(sl), holder == null ? null : ref(holder), List.of(),
-                        List.of(new LockView.Spinner(ref(t), sl.spins()))));
-            }
+            if (sl == null || t.state != SThread.State.RUNNABLE) continue;
+            spun.computeIfAbsent(sl, x -> new ArrayList<>()).add(new LockView.Spinner(ref(t), sl.spins()));
+        }
+        for (java.util.Map.Entry<Spinlocks.Spinlock, List<LockView.Spinner>> e : spun.entrySet()) {
+            SThread holder = e.getKey().holder();
+            out.add(new LockView(ref(e.getKey()), holder == null ? null : ref(holder), List.of(), List.copyOf(e.getValue())));
         }
         return List.copyOf(out);
     }

@@ -306,8 +306,8 @@ public final class CharStringPrims {
                 Symbol.uninterned(str(args[0], "string->uninterned-symbol", 1, args).toString())));
         sink.add(Primitive.of1("uninterned-symbol?", true, (c, x) -> x instanceof Symbol y && !y.interned));
         sink.add(Primitive.ofN("gensym", 0, 1, true, (c, args) -> {
-            if (args.length == 0) return c.vm().gensym("g");
-            if (args[0] instanceof Symbol y) return c.vm().gensym(y.name);
+            if (args.length == 0) return c.serials().gensym("g");
+            if (args[0] instanceof Symbol y) return c.serials().gensym(y.name);
             throw Condition.typeError("gensym", 1, "SYMBOL", args);
         }));
         sink.add(Primitive.of1("keyword?", true, (c, x) -> x instanceof Keyword));

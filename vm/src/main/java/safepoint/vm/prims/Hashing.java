@@ -13,7 +13,7 @@ import safepoint.vm.data.Ratnum;
 import safepoint.vm.data.SChar;
 import safepoint.vm.data.SVector;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * Hash functions consistent with eq?, eqv?, equal? and string=?, deterministic for a given
@@ -23,7 +23,7 @@ import safepoint.vm.data.VmState;
 public final class Hashing {
     private Hashing() {}
 
-    public static long eq(Object o, VmState vm) {
+    public static long eq(Object o, Serials vm) {
         if (o instanceof Long l) return l;
         if (o instanceof SChar c) return c.cp;
         if (o instanceof Symbol s) return s.name.hashCode();
@@ -44,7 +44,7 @@ public final class Hashing {
         return o == null ? 0 : o.getClass().getName().hashCode();
     }
 
-    public static long eqv(Object o, VmState vm) {
+    public static long eqv(Object o, Serials vm) {
         return eq(o, vm);
     }
 
@@ -53,7 +53,7 @@ public final class Hashing {
     }
 
     /** Consistent with equal?: walks at most 64 nodes, iteratively. */
-    public static long equal(Object root, VmState vm) {
+    public static long equal(Object root, Serials vm) {
         return equal(root, o -> eq(o, vm));
     }
 

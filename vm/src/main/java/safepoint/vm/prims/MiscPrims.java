@@ -43,6 +43,6 @@ public final class MiscPrims {
         sink.add(Primitive.of0("real-time", true, c -> (System.nanoTime() - START_NANOS) / 1e9));
         sink.add(Primitive.of0("cpu-time", true, c -> ProcessHandle.current().info().totalCpuDuration()
                 .map(d -> d.toNanos() / 1e9).orElse(0.0)));
-        sink.add(Primitive.of1("object->serial-number", true, (c, x) -> c.vm().serial(x)));
+        sink.add(Primitive.of1("object->serial-number", true, (c, x) -> c.serials().serial(x)));
     }
 }

@@ -17,6 +17,7 @@ import safepoint.vm.num.Rationalize;
 import safepoint.vm.num.Rounding;
 import safepoint.vm.num.Transcendental;
 import safepoint.vm.print.FlonumPrinter;
+import safepoint.vm.print.Printer;
 import safepoint.vm.read.NumberParser;
 
 /**
@@ -234,7 +235,8 @@ public final class NumberPrims {
             if (!Num.isNumber(z)) throw Condition.typeError("number->string", 1, "NUMBER", args);
             int radix = args.length < 2 ? 10 : radix("number->string", args);
             if (z instanceof BigInteger b) c.reserve(CharStringPrims.stringWords(b.bitLength() / (31 - Integer.numberOfLeadingZeros(radix)) + 2));
-            String s = z instanceof Double d ? FlonumPrinter.format(d) : Num.toString(z, radix);
+            String s = z instanceof Double d ? FlonumPrinter.format(d)
+                    : z instanceof BigInteger b ? Printer.digits(b, radix, c) : Num.toString(z, radix);
             return c.alloc(new MString(s), 2 + (s.length() + 3) / 4);
         }));
         sink.add(Primitive.ofN("string->number", 1, 2, true, (c, args) -> {
@@ -483,14 +485,14 @@ public final class NumberPrims {
         sink.add(Primitive.of1("random-integer", true, (c, a) -> {
             if (!Num.isExactInteger(a)) throw Condition.typeError("random-integer", 1, "Exact INTEGER", a);
             if (Num.sign(a, "random-integer") <= 0) throw Condition.rangeError("random-integer", 1, a);
-            SplittableRandom rnd = c.vm().random;
+            SplittableRandom rnd = c.random();
             synchronized (rnd) { // one generator per VM, shared by its processors
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RANDOM, rnd);
                 return randomBelow(rnd, a);
             }
         }));
         sink.add(Primitive.of0("random-real", true, c -> {
-            SplittableRandom rnd = c.vm().random;
+            SplittableRandom rnd = c.random();
             synchronized (rnd) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RANDOM, rnd);
                 double d;

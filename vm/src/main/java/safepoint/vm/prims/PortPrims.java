@@ -100,7 +100,7 @@ public final class PortPrims {
     private static Object print(Ctx c, Object[] args, boolean write, String portType, String name) {
         OutputPort p = out(c, args, 1, name, portType);
         StringBuilder sb = new StringBuilder();
-        Printer.print(args[0], write, sb, c.vm());
+        Printer.print(args[0], write, sb, c);
         p.write(sb);
         wrote(c, p, sb.length());
         return Special.VOID;
@@ -168,7 +168,7 @@ public final class PortPrims {
         sink.add(Primitive.of1("close-port", true, (c, p) -> {
             if (p instanceof InputPort i) i.close();
             else if (p instanceof OutputPort o) o.close();
-            else throw Condition.typeError("close-port", 1, TypeDescriptor.PORT.expected(c.vm()), p);
+            else throw Condition.typeError("close-port", 1, TypeDescriptor.PORT.expected(c.serials()), p);
             return Special.VOID;
         }));
         sink.add(Primitive.of1("close-input-port", true, (c, p) -> {

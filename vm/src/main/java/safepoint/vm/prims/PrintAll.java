@@ -46,7 +46,7 @@ final class PrintAll {
             } else if (o instanceof SVector v) {
                 for (int i = v.items.length - 1; i >= 0; i--) todo.push(v.items[i]);
             } else if (o != Nil.NIL) {
-                Printer.print(o, false, sb, c.vm());
+                Printer.print(o, false, sb, c);
             }
         }
         if (newline) sb.append('\n');

@@ -18,7 +18,7 @@ import safepoint.vm.data.Ratnum;
 import safepoint.vm.data.Record;
 import safepoint.vm.data.SChar;
 import safepoint.vm.data.SVector;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * A Gambit table ({@code make-table}): a hash map whose key equivalence is the table's test.
@@ -130,7 +130,7 @@ public final class SchemeTable extends HeapObj implements Printable {
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         out.append("#<table").append(vm.tag(this)).append('>');
     }
 

@@ -72,7 +72,7 @@ public final class TablePrims {
 
     static SchemeTable table(Ctx c, Object[] args, int at, String name) {
         if (args[at] instanceof SchemeTable t) return t;
-        throw Condition.typeError(name, at + 1, TypeDescriptor.TABLE.expected(c.vm()), args);
+        throw Condition.typeError(name, at + 1, TypeDescriptor.TABLE.expected(c.serials()), args);
     }
 
     /** (table-merge t1 t2 [t2-wins?]): t1's entries plus those of t2's keys t1 lacks (or all of t2's). */

@@ -1,7 +1,7 @@
 package safepoint.vm.prims;
 
 import safepoint.vm.data.Printable;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * A stand-in for one of Gambit's built-in structure types (table, port), so type errors can say
@@ -19,14 +19,14 @@ final class TypeDescriptor implements Printable {
     }
 
     /** The type name for {@code Condition.typeError}. */
-    String expected(VmState vm) {
+    String expected(Serials vm) {
         StringBuilder b = new StringBuilder("Instance of ");
         printOn(b, true, vm);
         return b.toString();
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         out.append("#<type").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 }

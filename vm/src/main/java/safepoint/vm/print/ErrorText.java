@@ -13,7 +13,7 @@ import safepoint.vm.data.SVector;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * The text of gsi 4.9.3's error report: {@code *** ERROR IN f, "t.scm"@1.16 -- (Argument 1) PAIR
@@ -41,7 +41,7 @@ public final class ErrorText {
     }
 
     /** What follows {@code " -- "}: the message, and for a failing primitive call a second line with the call. */
-    public static String render(Object payload, VmState vm) {
+    public static String render(Object payload, Serials vm) {
         if (!(payload instanceof Condition c)) {
             return "This object was raised: " + Printer.write(payload, vm);
         }
@@ -59,6 +59,10 @@ public final class ErrorText {
                     return message + ": " + Printer.write(sym, vm);
                 }
                 return errorMessage(message, c.irritants, vm);
+            case UNCAUGHT:
+                // gsi names the exception the thread ended with: "Uncaught exception: #<type-exception #2>".
+                String named = c.irritants.isEmpty() ? message : message + ": " + Printer.write(c.irritants.get(0), vm);
+                return c.proc == null ? named : named + "\n" + call(c.proc, c.args, false, vm);
             default:
                 String head = c.argIndex > 0 ? "(Argument " + c.argIndex + ") " + message : message;
                 if (c.proc == null) return head;
@@ -70,7 +74,7 @@ public final class ErrorText {
      * {@code (error "msg:" 1 "x")} shows {@code msg: 1 "x"}. When an irritant is too long for a
      * line, gsi puts each irritant on its own line, cut at the line width.
      */
-    static String errorMessage(String message, List<Object> irritants, VmState vm) {
+    static String errorMessage(String message, List<Object> irritants, Serials vm) {
         StringBuilder sb = new StringBuilder(message);
         if (irritants == null || irritants.isEmpty()) return sb.toString();
         String[] texts = new String[irritants.size()];
@@ -88,7 +92,7 @@ public final class ErrorText {
      * The failing call, {@code (vector-ref #(1 2) 99)}: arguments that are not self-evaluating are
      * quoted ({@code (car 'a)}, {@code (cdr '())}); the operator is shown by name.
      */
-    static String call(Object proc, List<Object> args, boolean operatorValue, VmState vm) {
+    static String call(Object proc, List<Object> args, boolean operatorValue, Serials vm) {
         String op = operator(proc, operatorValue, vm);
         int shown = Math.min(args.size(), MAX_ARGS);
         boolean more = args.size() > MAX_ARGS;
@@ -121,7 +125,7 @@ public final class ErrorText {
         return sb.toString();
     }
 
-    private static String operator(Object proc, boolean operatorValue, VmState vm) {
+    private static String operator(Object proc, boolean operatorValue, Serials vm) {
         if (operatorValue) return Printer.write(proc, vm);
         if (proc instanceof String name) return symbolText(name);
         if (proc instanceof Procedure p && p.name() != null) return symbolText(p.name());
@@ -146,7 +150,7 @@ public final class ErrorText {
     }
 
     /** The written form, stopping soon after width + 1 characters (enough to know it overflows). */
-    private static String limited(Object o, int width, VmState vm) {
+    private static String limited(Object o, int width, Serials vm) {
         StringBuilder sb = new StringBuilder();
         Printer.print(o, true, sb, vm, width + 1);
         return sb.toString();

@@ -5,7 +5,7 @@ import safepoint.vm.data.Nil;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.SVector;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * {@code pp}: Gambit-style pretty printing within 79 columns. A datum that fits on the rest of
@@ -22,14 +22,14 @@ public final class PrettyPrinter {
             "when", "unless", "do", "def", "define-syntax", "let-values", "let*-values", "parameterize",
             "with-exception-handler", "case", "syntax-rules", "define-record-type", "guard");
 
-    public static String pp(Object x, VmState vm) {
+    public static String pp(Object x, Serials vm) {
         StringBuilder out = new StringBuilder();
         print(x, 0, out, vm);
         out.append('\n');
         return out.toString();
     }
 
-    private static void print(Object x, int col, StringBuilder out, VmState vm) {
+    private static void print(Object x, int col, StringBuilder out, Serials vm) {
         String flat = Printer.write(x, vm);
         if (col + flat.length() <= WIDTH || !(x instanceof Pair || x instanceof SVector)) {
             out.append(flat);
@@ -84,7 +84,7 @@ public final class PrettyPrinter {
     }
 
     /** Elements one per line, aligned at {@code col} (the first continues the current line). */
-    private static void elements(Object list, int col, StringBuilder out, VmState vm) {
+    private static void elements(Object list, int col, StringBuilder out, Serials vm) {
         boolean first = true;
         Object rest = list;
         for (; rest instanceof Pair r; rest = r.cdr) {
@@ -95,7 +95,7 @@ public final class PrettyPrinter {
         tail(rest, out, vm);
     }
 
-    private static void tail(Object rest, StringBuilder out, VmState vm) {
+    private static void tail(Object rest, StringBuilder out, Serials vm) {
         if (rest != Nil.NIL) out.append(" . ").append(Printer.write(rest, vm));
     }
 

@@ -2,9 +2,12 @@ package safepoint.vm.print;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Condition;
+import safepoint.vm.data.Ctx;
+import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Nil;
@@ -20,52 +23,79 @@ import safepoint.vm.data.SVector;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
 import safepoint.vm.data.Values;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * Gambit's printer: {@code write} and {@code display} representations exactly as gsi 4.9.3 prints
  * them. Iterative (an explicit stack of pending work instead of Java recursion), so a 100,000-deep
- * list prints. No cycle detection, as in Gambit without {@code print-circle}.
+ * list prints.
+ *
+ * <p>Circular structure prints with datum labels, as gsi does ({@code #0=(1 2 . #0#)}). Finding
+ * them costs a walk with an identity map, so the common case does not pay it: the first pass
+ * prints without labels and counts the containers it enters; past {@link #UNTRACKED} of them
+ * (a cycle, or just a big value) it starts again, after {@link Cycles#find}.
  */
 public final class Printer {
     private final StringBuilder out;
-    private final VmState vm;
+    private final Serials vm;
     private final int stopAt;
     private final ArrayDeque<Object> todo = new ArrayDeque<>();
     private boolean write;
+    /** The thread printing, asked now and then whether Ctrl-C came; null when none (error texts). */
+    private final Ctx ctx;
 
-    private Printer(StringBuilder out, VmState vm, boolean write, int limit) {
+    /** Containers the first pass prints before it looks for cycles. */
+    static final int UNTRACKED = 10_000;
+    /** Loop turns between two looks at Ctrl-C. */
+    private static final int POLL_EVERY = 4096;
+    /** Containers entered so far by the first pass. */
+    private int containers;
+    /** After the restart: the containers needing a label, each with its number or -1; else null. */
+    private IdentityHashMap<Object, Integer> labels;
+    private int nextLabel;
+    private boolean restart;
+
+    private Printer(StringBuilder out, Serials vm, boolean write, int limit, Ctx ctx) {
         this.out = out;
         this.vm = vm;
         this.write = write;
+        this.ctx = ctx;
         long end = (long) out.length() + limit;
         this.stopAt = end > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) end;
     }
 
     /** Append the written ({@code write}) or displayed ({@code display}) form of {@code o}. */
-    public static void print(Object o, boolean write, StringBuilder out, VmState vm) {
-        print(o, write, out, vm, Integer.MAX_VALUE);
+    public static void print(Object o, boolean write, StringBuilder out, Serials vm) {
+        new Printer(out, vm, write, Integer.MAX_VALUE, null).run(o);
     }
 
-    public static String write(Object o, VmState vm) {
+    /**
+     * Printing for a running thread: long printing looks at Ctrl-C ({@link Ctx#pollInterrupt})
+     * every few thousand steps, and a huge bignum's digits are made so that it can stop them.
+     */
+    public static void print(Object o, boolean write, StringBuilder out, Ctx ctx) {
+        new Printer(out, ctx.serials(), write, Integer.MAX_VALUE, ctx).run(o);
+    }
+
+    public static String write(Object o, Serials vm) {
         StringBuilder sb = new StringBuilder();
         print(o, true, sb, vm);
         return sb.toString();
     }
 
-    public static String display(Object o, VmState vm) {
+    public static String display(Object o, Serials vm) {
         StringBuilder sb = new StringBuilder();
         print(o, false, sb, vm);
         return sb.toString();
     }
 
     /**
-     * Like {@link #print(Object, boolean, StringBuilder, VmState)} but gives up once more than
+     * Like {@link #print(Object, boolean, StringBuilder, Serials)} but gives up once more than
      * {@code limit} characters were appended (the rest of the object is not visited), for error
      * messages that show only the start of a huge argument. The text may overshoot the limit.
      */
-    static void print(Object o, boolean write, StringBuilder out, VmState vm, int limit) {
-        new Printer(out, vm, write, limit).run(o);
+    static void print(Object o, boolean write, StringBuilder out, Serials vm, int limit) {
+        new Printer(out, vm, write, limit, null).run(o);
     }
 
     /** {@code number->string}: exact numbers in radix 2, 8, 10 or 16; flonums always in decimal, as gsi does. */
@@ -78,6 +108,11 @@ public final class Printer {
         if (num instanceof Ratnum r) return r.num.toString(radix) + "/" + r.den.toString(radix);
         if (num instanceof Double d) return FlonumPrinter.format(d);
         throw Condition.typeError("number->string", 1, "NUMBER", num, (long) radix);
+    }
+
+    /** A bignum's digits for a running thread: a huge one stops on Ctrl-C (see {@link BigDigits}). */
+    public static String digits(BigInteger n, int radix, Ctx ctx) {
+        return BigDigits.toString(n, radix, ctx);
     }
 
     // ---- the walk -----------------------------------------------------------------------------
@@ -119,19 +154,63 @@ public final class Printer {
     }
 
     private void run(Object root) {
+        int start = out.length();
+        boolean writeAtStart = write;
         push(root);
+        int polls = 0;
         while (!todo.isEmpty()) {
             if (out.length() > stopAt) return;
+            if (++polls == POLL_EVERY) {
+                polls = 0;
+                if (ctx != null) ctx.pollInterrupt();
+            }
             Object t = todo.pop();
             if (t instanceof Task task) step(task);
             else value(t == NULL ? null : t);
+            if (restart) {
+                restart = false;
+                out.setLength(start);
+                todo.clear();
+                write = writeAtStart;
+                labels = Cycles.find(root);
+                push(root);
+            }
         }
     }
+
+    /** First pass: count one more container; past the threshold, start again with labels. */
+    private boolean tooMany() {
+        if (labels != null || ++containers <= UNTRACKED) return false;
+        restart = true;
+        return true;
+    }
+
+    /** Whether {@code o} was printed with a label already (then its reference is printed), or gets one now. */
+    private boolean labelled(Object o) {
+        if (labels == null || labels.isEmpty()) return false;
+        Integer n = labels.get(o);
+        if (n == null) return false;
+        if (n >= 0) {
+            out.append('#').append(n).append('#');
+            return true;
+        }
+        labels.put(o, nextLabel);
+        out.append('#').append(nextLabel++).append('=');
+        return false;
+    }
+
+    private boolean hasLabel(Object o) {
+        return labels != null && !labels.isEmpty() && labels.containsKey(o);
+    }
+
 
     private void step(Task task) {
         if (task instanceof Rest r) {
             Object rest = r.rest;
-            if (rest instanceof Pair p) {
+            // a labelled tail is " . #0=..." or " . #0#" (gsi 4.9.3 prints one not yet printed as
+            // plain elements, which loops on a cycle that misses the head: not followed)
+            if (rest instanceof Pair p && !hasLabel(p)) {
+                if (tooMany()) return;
                 out.append(' ');
                 r.rest = p.cdr;
                 todo.push(r);
@@ -160,9 +239,10 @@ public final class Printer {
     }
 
     private void value(Object o) {
+        if (Cycles.isContainer(o) && (tooMany() || labelled(o))) return;
         if (o instanceof Pair p) {
             String abbrev = abbreviation(p);
-            if (abbrev != null) {
+            if (abbrev != null && !hasLabel(p.cdr)) {
                 out.append(abbrev);
                 push(((Pair) p.cdr).car);
             } else {
@@ -210,7 +290,9 @@ public final class Printer {
     }
 
     private void atom(Object o) {
-        if (o instanceof Long || o instanceof BigInteger || o instanceof Integer) {
+        if (o instanceof BigInteger b) {
+            out.append(BigDigits.toString(b, 10, ctx));
+        } else if (o instanceof Long || o instanceof Integer) {
             out.append(o);
         } else if (o instanceof Double d) {
             out.append(FlonumPrinter.format(d));

@@ -48,8 +48,12 @@ public final class Reader {
     }
 
     /** The next datum, or {@link Special#EOF} at end of input. */
+    /** The datum labels of the datum being read ({@code #0=}, {@code #0#}); each datum has its own. */
+    private Labels labels;
+
     public Object read() {
         atEnd = false;
+        labels = null;
         Scanner s = scanner;
         OpenForm top = null;
         while (true) {
@@ -83,6 +87,19 @@ public final class Reader {
                 case Scanner.DATUM_COMMENT:
                     top = new OpenPrefix(top, line, col, null);
                     continue;
+                case Scanner.LABEL_DEF: {
+                    int n = (Integer) s.value;
+                    if (labels == null) labels = new Labels();
+                    if (!labels.define(n)) throw error(line, col, "Duplicate definition for label: " + n);
+                    top = new OpenPrefix(top, line, col, new Labels.Def(n));
+                    continue;
+                }
+                case Scanner.LABEL_REF: {
+                    int n = (Integer) s.value;
+                    value = labels == null ? null : labels.ref(n);
+                    if (value == null) throw error(line, col, "Missing definition for label: " + n);
+                    break;
+                }
                 case Scanner.DOT:
                     if (top instanceof OpenList l && l.state == OpenList.ELEMENTS) {
                         if (!l.isEmpty()) {
@@ -111,6 +128,10 @@ public final class Reader {
                 if (top instanceof OpenPrefix p) {
                     top = p.parent;
                     if (p.isComment()) break;
+                    if (p.kind instanceof Labels.Def d) {
+                        value = labels.finish(d.n(), value);
+                        continue;
+                    }
                     value = p.wrap(value);
                     if (value instanceof Pair) record(value, p.line, p.col);
                     line = p.line;

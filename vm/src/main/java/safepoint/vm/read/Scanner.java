@@ -24,6 +24,8 @@ final class Scanner {
     static final int DOT = 6;
     static final int PREFIX = 7;        // value: quote-like symbol, or BOX_PREFIX
     static final int DATUM_COMMENT = 8; // #;
+    static final int LABEL_DEF = 9;     // #N= ; value: N, as an Integer
+    static final int LABEL_REF = 10;    // #N# ; value: N, as an Integer
 
     /** The PREFIX value of {@code #&}. */
     static final Object BOX_PREFIX = Box.class;
@@ -154,7 +156,18 @@ final class Scanner {
             }
             default: break;
         }
-        String text = constituents(new StringBuilder().append('#')).toString();
+        StringBuilder start = new StringBuilder().append('#');
+        if (c >= '0' && c <= '9') {
+            // datum labels #0= and references #0#
+            while (in.peek() >= '0' && in.peek() <= '9') start.append((char) in.read());
+            int after = in.peek();
+            if ((after == '=' || after == '#') && start.length() < 10) {
+                in.read();
+                value = Integer.valueOf(start.substring(1));
+                return after == '=' ? LABEL_DEF : LABEL_REF;
+            }
+        }
+        String text = constituents(start).toString();
         if (text.equals("#u8") && in.peek() == '(') {
             in.read();
             return BYTES;

@@ -3,7 +3,7 @@ package safepoint.vm.run;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
-import safepoint.vm.analysis.SpinDeadlock;
+
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.Ref.ProcessorRef;
@@ -146,7 +146,7 @@ public final class Controller {
         while ((f = looks.poll()) != null) f.complete(running ? view() : null);
     }
 
-    public Machine.Outcome go() {
+    public Outcome go() {
         slices.open();
         vm.events.useVirtualClock(this::virtualNanos); // events carry the run's own time
         synchronized (s) {
@@ -167,10 +167,10 @@ public final class Controller {
         }
     }
 
-    private Machine.Outcome loop() {
+    private Outcome loop() {
         for (;;) {
             if (!looks.isEmpty()) serveLooks(true);
-            Machine.Outcome late = vm.checkLimits();
+            Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (vm.interruptWait) vm.interruptWaitingPrimordial();
             vm.input.take(); // console input that came meanwhile (its reader thread cannot take this monitor)
@@ -181,9 +181,10 @@ public final class Controller {
                     return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.HANG, g),
                             hang + "\n  (found at the step bound, " + steps + " scheduling points)");
                 }
-                return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Step bound reached: " + steps
+                // The machine as the bound found it: the report says what was still running.
+                return new Outcome(Outcome.Status.TIMEOUT, null, "*** Step bound reached: " + steps
                         + " scheduling points without the program ending (inconclusive: no deadlock or hang was proven;"
-                        + " --max-steps raises the bound)", 4);
+                        + " --max-steps raises the bound)", 4, null, List.of(), view());
             }
             s.expireTimeouts(vm.clock());
             boolean pending = vm.barrier.pending;
@@ -210,10 +211,10 @@ public final class Controller {
                 long next = s.nextDeadline();
                 if (next == Long.MAX_VALUE && vm.input.awaited()) {
                     if (waitForInput()) continue;
-                    return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
+                    return new Outcome(Outcome.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
                 }
                 if (next == Long.MAX_VALUE) {
-                    Machine.Outcome d = vm.deadlock(states());
+                    Outcome d = vm.deadlock(states());
                     if (d != null) return d;
                     continue; // the primordial thread got a deadlock-exception
                 }
@@ -246,7 +247,15 @@ public final class Controller {
             t.interp.stopAtAlloc = false;
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
-            schedule.get(schedule.size() - 1)[1] = used; // record what ran, so replay stops at the same point
+            // Record what ran, so replay stops at the same point. A slice that the thread itself
+            // ended before its last point (it blocked, yielded, ended, or parked at the safepoint)
+            // is recorded one point longer: given exactly the points it used, a replay runs out
+            // of fuel at its last point, before what ended it (the poll that parks it for a GC it
+            // just requested, say), and goes another way; given one more, it ends where this run
+            // did. A slice the strategy ended at a sync point keeps its length: a replay does not
+            // stop at sync points, so one more point would run past it.
+            boolean endedItself = end == SliceEnd.HALTED || end == SliceEnd.BLOCKED || end == SliceEnd.SAFEPOINT || end == SliceEnd.YIELDED;
+            schedule.get(schedule.size() - 1)[1] = endedItself && t.interp.fuel > 0 ? Math.min(len, used + 1) : used;
             // A long primitive's work beyond the slice (Interp.work) still costs steps, virtual
             // time and quantum; the schedule keeps the points asked for, which replay the same.
             long cost = used + (t.interp.workPoints != workBefore ? Math.max(0, -t.interp.fuel) : 0);
@@ -264,7 +273,7 @@ public final class Controller {
                     return null;
                 }
                 case HELD -> {
-                    Machine.Outcome stuck = SpinDeadlock.withoutPolls(vm, n, p, t, othersStopped(p));
+                    Outcome stuck = SpinDeadlock.withoutPolls(vm, n, p, t, othersStopped(p));
                     if (stuck != null) return stuck;
                 }
                 case OFF -> {

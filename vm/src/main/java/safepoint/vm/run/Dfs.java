@@ -1,6 +1,5 @@
 package safepoint.vm.run;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
@@ -93,8 +92,8 @@ public final class Dfs implements Strategy {
     }
 
     @Override
-    public Machine.Outcome stopped(Controller c) {
-        return new Machine.Outcome(Machine.Status.ERROR, null, "*** dfs diverged at step " + c.steps() + ": " + divergence
+    public Outcome stopped(Controller c) {
+        return new Outcome(Outcome.Status.ERROR, null, "*** dfs diverged at step " + c.steps() + ": " + divergence
                 + " (the program is not deterministic under a fixed schedule)", 2);
     }
 }

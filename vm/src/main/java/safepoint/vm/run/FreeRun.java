@@ -4,7 +4,7 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
-import safepoint.vm.analysis.SpinDeadlock;
+
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.WaitForGraph;
@@ -44,7 +44,7 @@ public final class FreeRun {
     private int hostStops;
     /** The registers asked to halt for the host stop (their INTR_HOST is cleared when it ends). */
     private final List<Interp> halted = new java.util.ArrayList<>();
-    private Machine.Outcome outcome;
+    private Outcome outcome;
     /** The first internal error on another Java thread of the run, thrown by {@link #go}. */
     private Throwable failure;
     private int idle;
@@ -64,7 +64,7 @@ public final class FreeRun {
     }
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
-    public Machine.Outcome go() {
+    public Outcome go() {
         slices.open();
         Thread[] others = new Thread[n - 1];
         for (int i = 1; i < n; i++) {
@@ -92,11 +92,32 @@ public final class FreeRun {
                     Thread.currentThread().interrupt();
                 }
             }
+            synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
+                for (Interp m : halted) m.clearFlag(Interp.INTR_HOST); // a halt's flags must not stop the next run
+                halted.clear();
+            }
             slices.close();
         }
         if (failure instanceof Error e) throw e;
         if (failure != null) throw (RuntimeException) failure;
         return outcome;
+    }
+
+    /**
+     * End the run from another Java thread (the REPL ending a background run): every processor
+     * stops at its next scheduling point, code without polls too, and its thread is queued again.
+     */
+    public void halt() {
+        synchronized (s) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
+            stop = true;
+            for (SThread t : s.onCpu) {
+                t.interp.raiseFlag(Interp.INTR_HOST);
+                halted.add(t.interp);
+            }
+            s.notifyAll();
+        }
     }
 
     /** Run {@code body} on a thread of the run; an internal error there ends the run (see the class comment). */
@@ -143,7 +164,7 @@ public final class FreeRun {
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
                         if (!hostStopNow()) return;
-                        Machine.Outcome report = cycleSeenTwice();
+                        Outcome report = cycleSeenTwice();
                         endHostStop();
                         if (report != null) {
                             finish(report);
@@ -159,7 +180,7 @@ public final class FreeRun {
                     // Two host stops some time apart: consistent looks at every thread's counters.
                     if (!hostStopNow()) return;
                     long p = progress();
-                    Machine.Outcome report = p == lastProgress ? stallReport() : null;
+                    Outcome report = p == lastProgress ? stallReport() : null;
                     endHostStop();
                     if (report != null) {
                         finish(report);
@@ -260,7 +281,7 @@ public final class FreeRun {
     private long lastCycleProgress;
 
     /** At a host stop: the deadlock if this look's cycle of untimed waits is the last look's, unmoved. */
-    private Machine.Outcome cycleSeenTwice() {
+    private Outcome cycleSeenTwice() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
             SThread last = slices.last(i);
@@ -305,24 +326,61 @@ public final class FreeRun {
         return p;
     }
 
-    /** At a host stop: no thread moved between two looks while the barrier waited. */
-    private Machine.Outcome stallReport() {
+    /**
+     * At a host stop: no thread moved between two looks while the barrier waited. Each processor
+     * as it is: the thread it keeps (spinning on which lock, held by whom), stopped at the
+     * barrier, or idle; then every spinner no processor was found keeping (a spinner is never
+     * left out), and each spun lock's holder and what it does.
+     */
+    private Outcome stallReport() {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
                 .append((System.nanoTime() - vm.barrier.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
+        java.util.Set<SThread> told = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Spinlocks.Spinlock> spun = new java.util.LinkedHashSet<>();
         for (int i = 0; i < n; i++) {
-            SThread t = kept[i] != null ? kept[i] : slices.last(i);
-            if (t != null && (kept[i] == t || t.onProcessor == i)) {
-                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(Names.name(t))
-                        .append(t.interp.polling ? "" : " in code without polls").append('\n')
+            SThread last = slices.last(i);
+            SThread t = kept[i] != null ? kept[i] : last != null && last.onProcessor == i ? last : null;
+            if (t != null && told.add(t)) {
+                sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(spinText(t, spun)).append('\n')
                         .append(Names.backtrace(t, 6, "      "));
-            } else {
+            } else if (vm.barrier.hasArrived(i)) {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
+            } else {
+                sb.append("  P").append(i).append(" is idle\n");
             }
+        }
+        List<SThread> others = new java.util.ArrayList<>(s.onCpu);
+        others.addAll(s.runnable());
+        for (SThread t : others) {
+            if (t.interp.spinningOn == null || !told.add(t)) continue;
+            sb.append("  ").append(spinText(t, spun)).append('\n').append(Names.backtrace(t, 6, "      "));
+        }
+        for (Spinlocks.Spinlock l : spun) {
+            SThread h = l.holder();
+            if (h == null) continue;
+            sb.append("  ").append(Names.name(l)).append(" is held by ").append(Names.name(h)).append(", ")
+                    .append(h == vm.barrier.requester ? "which waits at the barrier for the GC it asked for"
+                            : h.onProcessor >= 0 ? "running on P" + h.onProcessor
+                            : h.state == SThread.State.WAITING ? "waiting (" + Names.waitText(h) + ")"
+                            : "parked at the safepoint")
+                    .append('\n');
         }
         return vm.deadlockOutcome(new Failure.Deadlock(Failure.Proof.NO_PROGRESS, java.util.Set.of()), sb.toString().stripTrailing(), view());
     }
 
-    private void finish(Machine.Outcome o) {
+    /** {@code t}, whether it polls, and the spinlock it spins on with its holder (noted in {@code spun}). */
+    private static String spinText(SThread t, java.util.Set<Spinlocks.Spinlock> spun) {
+        StringBuilder sb = new StringBuilder(Names.name(t)).append(t.interp.polling ? "" : " in code without polls");
+        Spinlocks.Spinlock l = t.interp.spinningOn;
+        if (l != null) {
+            spun.add(l);
+            SThread h = l.holder();
+            sb.append(", spinning on ").append(Names.name(l)).append(h == null ? "" : " (held by " + Names.name(h) + ")");
+        }
+        return sb.toString();
+    }
+
+    private void finish(Outcome o) {
         if (!stop) {
             stop = true;
             outcome = o;
@@ -390,7 +448,7 @@ public final class FreeRun {
                         return;
                     }
                     case HELD -> {
-                        Machine.Outcome stuck = SpinDeadlock.withoutPolls(vm, n, id, t, idle == n - 1);
+                        Outcome stuck = SpinDeadlock.withoutPolls(vm, n, id, t, idle == n - 1);
                         if (stuck != null) {
                             finish(stuck);
                             return;
@@ -421,7 +479,7 @@ public final class FreeRun {
         for (;;) {
             if (stop) return null;
             if (id == 0) {
-                Machine.Outcome late = vm.checkLimits();
+                Outcome late = vm.checkLimits();
                 if (late != null) {
                     finish(late);
                     return null;
@@ -445,7 +503,7 @@ public final class FreeRun {
                 if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable() && !vm.input.awaited()) {
                     // Every processor is idle, nothing is ready, no wait can time out and no
                     // thread waits for console input (which may still come).
-                    Machine.Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
+                    Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);
                     if (d == null) continue; // the primordial thread got a deadlock-exception
                     finish(d);
                     return null;

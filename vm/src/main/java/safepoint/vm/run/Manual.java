@@ -1,7 +1,6 @@
 package safepoint.vm.run;
 
 import safepoint.vm.smp.Names;
-import safepoint.vm.Machine;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class Manual implements Strategy {
     }
 
     @Override
-    public Machine.Outcome stopped(Controller c) {
-        return new Machine.Outcome(Machine.Status.TIMEOUT, null, "*** Stopped by hand after " + c.steps() + " scheduling points", 4);
+    public Outcome stopped(Controller c) {
+        return new Outcome(Outcome.Status.TIMEOUT, null, "*** Stopped by hand after " + c.steps() + " scheduling points", 4);
     }
 }

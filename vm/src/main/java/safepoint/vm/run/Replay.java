@@ -1,6 +1,5 @@
 package safepoint.vm.run;
 
-import safepoint.vm.Machine;
 import safepoint.vm.smp.SThread;
 import java.util.List;
 
@@ -58,8 +57,8 @@ public final class Replay implements Strategy {
     }
 
     @Override
-    public Machine.Outcome stopped(Controller c) {
-        return new Machine.Outcome(Machine.Status.ERROR, null, "*** Replay diverged at step " + c.steps() + " (choice " + next
+    public Outcome stopped(Controller c) {
+        return new Outcome(Outcome.Status.ERROR, null, "*** Replay diverged at step " + c.steps() + " (choice " + next
                 + "): the schedule does not fit this program's run", 2);
     }
 }

@@ -1,6 +1,5 @@
 package safepoint.vm.run;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
 import java.util.List;
@@ -42,7 +41,7 @@ public interface Strategy {
     default void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {}
 
     /** Why the run stopped when {@link #next} returned null. */
-    default Machine.Outcome stopped(Controller c) {
+    default Outcome stopped(Controller c) {
         return null;
     }
 

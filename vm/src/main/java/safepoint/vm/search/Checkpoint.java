@@ -24,7 +24,7 @@ import java.util.Map;
  * immutable objects (code made of final fields) are walked but not copied.
  *
  * <p>What it does not cover, by design: the source map (it only grows, and only names places),
- * Java I/O objects (the ports are replaced per run by {@link Machine#rewind}) and lambdas'
+ * Java I/O objects (the ports are replaced per run by {@link #rewind}) and lambdas'
  * captured values (final).
  */
 public final class Checkpoint {
@@ -39,6 +39,21 @@ public final class Checkpoint {
     /** Walk from the roots and copy every mutable object's state. */
     public static Checkpoint take(Machine vm, Object... roots) {
         return walk(vm, shared(), false, roots);
+    }
+
+    /**
+     * The state after {@code p} was prepared, to rewind to before each run (explore compiles a
+     * program once per worker). Take it right after {@link Machine#prepare}, before any run.
+     */
+    public static Checkpoint of(Machine vm, Machine.Prepared p) {
+        return take(vm, vm.roots(p));
+    }
+
+    /** Back to this state, with fresh ports and a generator seeded with {@code seed}. */
+    public void rewind(java.io.Writer out, java.io.Writer err, long seed) {
+        vm.abandonRun();
+        restore();
+        vm.freshConsole(out, err, seed);
     }
 
     private static Checkpoint walk(Machine vm, IdentityHashMap<Object, Boolean> shared, boolean recordAll, Object... roots) {

@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.Machine;
 import safepoint.vm.run.Chooser;
@@ -23,7 +24,7 @@ public final class DfsSearch {
      * preemptions, whether it came before any scheduling choice (a plain error), and which run
      * it was (null for none).
      */
-    public record Result(long schedules, long inconclusive, boolean complete, Machine.Outcome failure,
+    public record Result(long schedules, long inconclusive, boolean complete, Outcome failure,
             java.util.List<long[]> failingChoices, int failurePreemptions, boolean plain, Run failingRun) {}
 
     /**
@@ -42,8 +43,8 @@ public final class DfsSearch {
 
     /** What one search looks for and within which limits (see the public {@code search}es); immutable. */
     private record Query(long machineSeed, int bound, long maxSteps, long maxRuns,
-            java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, Machine.Outcome> ran) {}
+            java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
+            java.util.function.BiConsumer<Run, Outcome> ran) {}
 
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
@@ -52,7 +53,7 @@ public final class DfsSearch {
      * Only failures that {@code sought} accepts end the search (shrinking looks for one failure).
      */
     public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
-            java.util.function.Predicate<Machine.Outcome> sought) {
+            java.util.function.Predicate<Outcome> sought) {
         return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false, (r, o) -> {});
     }
 
@@ -65,7 +66,7 @@ public final class DfsSearch {
      * it (and what they spawn, which may come before it too) still run.
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
-            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop) {
+            long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop) {
         return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, (r, o) -> {});
     }
 
@@ -74,14 +75,14 @@ public final class DfsSearch {
      * ran it, holding none of the search's locks), so that explore can say what the runs warned.
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
-            long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, Machine.Outcome> ran) {
+            long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
+            java.util.function.BiConsumer<Run, Outcome> ran) {
         return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, ran);
     }
 
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
-            long maxSteps, long maxRuns, java.util.function.Predicate<Machine.Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, Machine.Outcome> ran) {
+            long maxSteps, long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
+            java.util.function.BiConsumer<Run, Outcome> ran) {
         Search s = new Search(new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran));
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
         return s.result();
@@ -140,19 +141,19 @@ public final class DfsSearch {
             }
         }
 
-        synchronized void finished(Run run, Machine.Outcome o) {
+        synchronized void finished(Run run, Outcome o) {
             int[] prefix = run.prefix();
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;
             notifyAll();
-            if ((o.status() == Machine.Status.ERROR || o.status() == Machine.Status.DEADLOCK) && q.sought().test(o)) {
+            if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && q.sought().test(o)) {
                 if (bestRun == null || compare(prefix, bestRun.prefix()) < 0) {
                     bestRun = run;
                     best = new Result(0, 0, false, o, o.report().choices(), o.report().preemptions(), o.failedBeforeAnyChoice(), run);
                 }
                 return;
             }
-            if (o.status() == Machine.Status.TIMEOUT) inconclusive++;
+            if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
             List<Dfs.Decision> ds = o.report().dfsDecisions();
             for (int i = prefix.length; i < ds.size(); i++) {
                 Dfs.Decision d = ds.get(i);
@@ -171,7 +172,7 @@ public final class DfsSearch {
             for (Run run; (run = take()) != null; ) {
                 Machine vm = runs.next(q.machineSeed());
                 vm.configure(vm.settings().controlled(0, new Chooser.Dfs(run.prefix())).withMaxSteps(q.maxSteps()));
-                Machine.Outcome o = runs.run();
+                Outcome o = runs.run();
                 q.ran().accept(run, o);
                 finished(run, o);
             }

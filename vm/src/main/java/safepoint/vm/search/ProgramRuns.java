@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ public final class ProgramRuns {
         vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         setup.accept(vm);
         program = vm.prepare(text, file);
-        snapshot = vm.snapshot(program);
+        snapshot = Checkpoint.of(vm, program);
     }
 
     /**
@@ -33,11 +34,11 @@ public final class ProgramRuns {
     public Machine next(long seed) {
         out = new StringWriter();
         err = new StringWriter();
-        vm.rewind(snapshot, out, err, seed);
+        snapshot.rewind(out, err, seed);
         return vm;
     }
 
-    public Machine.Outcome run() {
+    public Outcome run() {
         return vm.run(program);
     }
 

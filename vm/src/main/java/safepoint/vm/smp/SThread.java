@@ -3,7 +3,7 @@ package safepoint.vm.smp;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * A Gambit/SRFI-18 green thread: a name, its registers (an {@link Interp}), a state, a mailbox,
@@ -35,6 +35,11 @@ public final class SThread extends HeapObj implements Printable {
     public Object result;
     public Object exception;
     boolean terminatedByRequest;
+
+    /** Whether it ended by thread-terminate! rather than by returning or raising. */
+    public boolean terminatedByRequest() {
+        return terminatedByRequest;
+    }
     boolean joined;
     /** Creation order in this VM (1 is the primordial thread): names anonymous threads in reports. */
     public int index;
@@ -72,7 +77,7 @@ public final class SThread extends HeapObj implements Printable {
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         SyncObjects.printNamed(out, "thread", this, name == Boolean.FALSE ? null : name, vm);
     }
 }

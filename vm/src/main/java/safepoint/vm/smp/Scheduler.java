@@ -58,6 +58,14 @@ public final class Scheduler {
         return all;
     }
 
+    /** Whether a thread other than {@code except} has started and not ended (under the monitor). */
+    public boolean othersAlive(SThread except) {
+        for (SThread t : runnable()) if (t != except && t.state != SThread.State.TERMINATED) return true;
+        for (SThread t : waiting) if (t != except) return true;
+        for (SThread t : onCpu) if (t != except) return true;
+        return false;
+    }
+
     public boolean nothingRunnable() {
         if (!ready.isEmpty()) return false;
         for (ArrayDeque<SThread> q : local) if (!q.isEmpty()) return false;
@@ -105,7 +113,7 @@ public final class Scheduler {
         if (observing()) vm.event(by, new What.ThreadStart(Names.ref(vm.events, t), Names.ref(vm.events, by)));
     }
 
-    void parked(SThread t) {
+    public void parked(SThread t) {
         if (waiting.add(t)) {
             t.parkSeq = ++parks;
             if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));

@@ -10,7 +10,7 @@ import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Primitive;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Special;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.event.Events;
 import safepoint.vm.event.What;
 
@@ -78,7 +78,7 @@ public final class Spinlocks {
         }
 
         @Override
-        public void printOn(StringBuilder out, boolean write, VmState vm) {
+        public void printOn(StringBuilder out, boolean write, Serials vm) {
             SyncObjects.printNamed(out, "spinlock", this, name, vm);
         }
     }

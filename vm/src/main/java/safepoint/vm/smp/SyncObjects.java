@@ -3,7 +3,7 @@ package safepoint.vm.smp;
 import java.util.ArrayDeque;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.print.Printer;
 
 /** Gambit's mutexes and condition variables: plain records; the scheduler implements waiting. */
@@ -11,7 +11,7 @@ public final class SyncObjects {
     private SyncObjects() {}
 
     /** How gsi writes the machine's synchronization objects and threads: #<kind #n name>, name if any. */
-    static void printNamed(StringBuilder out, String kind, Object self, Object name, VmState vm) {
+    static void printNamed(StringBuilder out, String kind, Object self, Object name, Serials vm) {
         out.append("#<").append(kind).append(vm.tag(self));
         if (name != null) out.append(' ').append(Printer.write(name, vm));
         out.append('>');
@@ -35,7 +35,7 @@ public final class SyncObjects {
         }
 
         @Override
-        public void printOn(StringBuilder out, boolean write, VmState vm) {
+        public void printOn(StringBuilder out, boolean write, Serials vm) {
             printNamed(out, "mutex", this, name, vm);
         }
     }
@@ -50,7 +50,7 @@ public final class SyncObjects {
         }
 
         @Override
-        public void printOn(StringBuilder out, boolean write, VmState vm) {
+        public void printOn(StringBuilder out, boolean write, Serials vm) {
             printNamed(out, "condition-variable", this, name, vm);
         }
     }

@@ -73,6 +73,7 @@ public final class ThreadPrims {
             return;
         }
         boolean wasAbandoned = mx.abandoned;
+        SThread by = wasAbandoned ? mx.owner : null; // the owner that ended holding it
         mx.locked = true;
         mx.owner = next;
         if (s.vm != null) {
@@ -81,11 +82,19 @@ public final class ThreadPrims {
         }
         mx.abandoned = false;
         if (wasAbandoned) {
-            s.wakeWithRaise(next, new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
-                    List.of(mx), 0), What.Cause.MUTEX);
+            s.wakeWithRaise(next, abandoned(by, List.of(mx)), What.Cause.MUTEX);
         } else {
             s.wake(next, Boolean.TRUE, What.Cause.MUTEX);
         }
+    }
+
+    /**
+     * The abandoned-mutex-exception of a lock of a mutex whose owner ended holding it, in gsi's
+     * words; the thread that ended is its irritant, so the report can say who it was.
+     */
+    static Condition abandoned(SThread by, List<Object> args) {
+        return new Condition(Condition.Kind.ABANDONED_MUTEX, "MUTEX was abandoned", by == null ? List.of() : List.of(by), "mutex-lock!",
+                args, 0);
     }
 
     /** trace-write's effect: the event, the access for the race detector, and its value. */
@@ -99,7 +108,7 @@ public final class ThreadPrims {
     /** The event of a marked access: its value as display shows it, printed without taking serial numbers. */
     private static void traced(Interp m, boolean write, String loc, Object value) {
         if (!m.machine.observing()) return;
-        String text = safepoint.vm.print.Printer.display(value, m.machine.state.observer());
+        String text = safepoint.vm.print.Printer.display(value, m.machine.serials.observer());
         m.machine.event(m.thread, new What.TraceAccess(write, loc, Names.ref(m.machine.events, m.thread), text));
     }
 
@@ -300,6 +309,7 @@ public final class ThreadPrims {
                 boolean ownerDead = mx.locked && mx.owner != null && mx.owner.state == SThread.State.TERMINATED;
                 if (!mx.locked || ownerDead) {
                     boolean abandoned = mx.abandoned || ownerDead;
+                    SThread by = ownerDead ? mx.owner : null;
                     mx.locked = true;
                     mx.owner = owner;
                     mx.abandoned = false;
@@ -308,8 +318,7 @@ public final class ThreadPrims {
                     }
                     m.machine.lockTaken(owner, mx);
                     if (abandoned) {
-                        throw new SchemeError(new Condition(Condition.Kind.ABANDONED_MUTEX, "Abandoned mutex", List.of(), "mutex-lock!",
-                                List.of(a), 0));
+                        throw new SchemeError(abandoned(by, List.of(a)));
                     }
                     m.val = Boolean.TRUE;
                     return;
@@ -350,15 +359,15 @@ public final class ThreadPrims {
                 public void invoke(Interp m, Object[] a) {
                     SyncObjects.CondVar cv = condvar(a[0], name, 1, a);
                     m.machine.released(m.thread, cv);
-                    List<Ref.ThreadRef> woke = new ArrayList<>();
+                    List<Ref.ThreadRef> woke = m.machine.observing() ? new ArrayList<>() : null;
                     // signal wakes the first waiter, broadcast every one, in the order they came
                     for (SThread t; (t = cv.waiters.poll()) != null; ) {
                         m.machine.acquired(t, cv);
                         sched.wake(t, Boolean.TRUE, What.Cause.SIGNAL);
-                        if (m.machine.observing()) woke.add(m.machine.threadRef(t));
+                        if (woke != null) woke.add(m.machine.threadRef(t));
                         if (!all) break;
                     }
-                    if (m.machine.observing()) {
+                    if (woke != null) {
                         m.machine.event(m.thread, new What.Signal(Names.lockRef(m.machine.events, cv), m.machine.threadRef(m.thread), all, List.copyOf(woke)));
                     }
                     m.val = Special.VOID;

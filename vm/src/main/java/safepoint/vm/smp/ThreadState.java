@@ -2,7 +2,7 @@ package safepoint.vm.smp;
 
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /** What {@code thread-state} returns, as Gambit names it: {@code #<thread-state-waiting #3>}. */
 final class ThreadState extends HeapObj implements Printable {
@@ -15,7 +15,7 @@ final class ThreadState extends HeapObj implements Printable {
     }
 
     @Override
-    public void printOn(StringBuilder out, boolean write, VmState vm) {
+    public void printOn(StringBuilder out, boolean write, Serials vm) {
         out.append("#<thread-state-").append(kind).append(vm.tag(this)).append('>');
     }
 

@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
@@ -45,7 +46,7 @@ class AnalysisPinsTest {
         vm.configure(vm.settings().withProcessors(p));
         vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(maxSteps));
         vm.deadline = System.nanoTime() + 120_000_000_000L;
-        Machine.Outcome o = vm.load(program, "t.ss");
+        Outcome o = vm.load(program, "t.ss");
         return o.status() + " " + o.exitCode() + "\n--- text\n" + o.errorText() + "\n--- stderr\n" + err + "--- stdout\n" + out
                 + "\n--- after\n" + after.apply(vm);
     }

@@ -1,5 +1,6 @@
 package safepoint.vm.analysis;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,7 +70,7 @@ class AnalysisTest {
     static final String INCONCLUSIVE = "(define w (spawn/name 'waiter (lambda () (thread-receive))))\n" + BUSY + "(thread-join! w)\n";
 
     /** Run in controlled mode (seed) or free run (seed null) on p processors; stdout then the outcome. */
-    static Machine.Outcome run(String program, int p, Long seed, StringWriter out) {
+    static Outcome run(String program, int p, Long seed, StringWriter out) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed == null ? 0 : seed);
         vm.configure(vm.settings().withProcessors(p));
         if (seed != null) vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
@@ -80,7 +81,7 @@ class AnalysisTest {
     @Test
     void anAbbaDeadlockIsReportedAsItsCycleInBothModes() {
         for (Long seed : new Long[] {null, 1L, 2L}) {
-            Machine.Outcome o = run(ABBA, 4, seed, new StringWriter());
+            Outcome o = run(ABBA, 4, seed, new StringWriter());
             assertEquals(3, o.exitCode(), seed + ": " + o.errorText());
             String t = o.errorText();
             assertTrue(t.contains("""
@@ -111,8 +112,8 @@ class AnalysisTest {
                 """;
         for (Long seed : new Long[] {null, 5L}) {
             StringWriter out = new StringWriter();
-            Machine.Outcome o = run(program, 2, seed, out);
-            assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
+            Outcome o = run(program, 2, seed, out);
+            assertEquals(Outcome.Status.VALUE, o.status(), String.valueOf(o.errorText()));
             assertEquals("deadlock-caught\nstill running", out.toString());
         }
     }
@@ -121,7 +122,7 @@ class AnalysisTest {
     void theGcBarrierCycleGoesThroughProcessorsLocksAndTheParkedHolder() throws Exception {
         String program = Files.readString(Path.of("..", "examples", "gc-barrier-spin.ss"));
         for (Long seed : new Long[] {null, 1L}) {
-            Machine.Outcome o = run(program, 2, seed, new StringWriter());
+            Outcome o = run(program, 2, seed, new StringWriter());
             assertEquals(3, o.exitCode(), seed + ": " + o.errorText());
             String t = o.errorText();
             assertTrue(t.matches("(?s).*the cycle:\n"
@@ -138,12 +139,12 @@ class AnalysisTest {
     void aConditionVariableNoLiveThreadCanReachIsALostWakeup() {
         // The waiter's condition variable lives only in its own frame: nobody can ever signal it.
         String lost = LOST_WAKEUP;
-        Machine.Outcome o = run(lost, 2, 3L, new StringWriter());
+        Outcome o = run(lost, 2, 3L, new StringWriter());
         assertEquals(3, o.exitCode());
         assertTrue(o.errorText().contains("#<thread waiter> WAITING on #<condition-variable alone>"), o.errorText());
         assertTrue(o.errorText().contains("no live thread can signal #<condition-variable alone>"), o.errorText());
         // Reachable from a global: someone could signal it, so no such claim (still a deadlock: nothing runs).
-        Machine.Outcome shared = run(lost.replace("(let ((cv (make-condition-variable 'alone)))", "(let ((cv shared-cv))")
+        Outcome shared = run(lost.replace("(let ((cv (make-condition-variable 'alone)))", "(let ((cv shared-cv))")
                 .replace("(define (wait-alone)", "(define shared-cv (make-condition-variable 'alone))\n(define (wait-alone)"), 2, 3L,
                 new StringWriter());
         assertEquals(3, shared.exitCode());
@@ -152,7 +153,7 @@ class AnalysisTest {
 
     @Test
     void manyWaitersAreSummarisedNotDumped() {
-        Machine.Outcome o = run(MANY_WAITERS, 4, 1L, new StringWriter());
+        Outcome o = run(MANY_WAITERS, 4, 1L, new StringWriter());
         assertEquals(3, o.exitCode());
         String t = o.errorText();
         assertTrue(t.lines().count() < 80, "summarised: " + t.lines().count() + " lines");
@@ -166,7 +167,7 @@ class AnalysisTest {
         Machine vm = new Machine(out, err, new StringReader(""), seed == null ? 0 : seed);
         vm.configure(vm.settings().withProcessors(p));
         if (seed != null) vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
-        Machine.Outcome o = vm.load(program, "t.ss");
+        Outcome o = vm.load(program, "t.ss");
         return new String[] {o.status() + " " + o.exitCode(), err.toString(), out.toString()};
     }
 
@@ -255,7 +256,7 @@ class AnalysisTest {
             Machine vm = new Machine(new StringWriter(), err, new StringReader(""), seed);
             vm.configure(vm.settings().withProcessors(2));
             vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
-            Machine.Outcome o = vm.load(program, "t.ss");
+            Outcome o = vm.load(program, "t.ss");
             StringBuilder text = new StringBuilder();
             for (Warning w : o.warnings()) {
                 text.append(WarningText.of(w)).append('\n');
@@ -276,14 +277,55 @@ class AnalysisTest {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
         vm.configure(vm.settings().withProcessors(4));
         vm.configure(vm.settings().controlled(1, "random").withMaxSteps(2_000_000));
-        Machine.Outcome race = vm.load(Files.readString(Path.of("..", "examples", "lost-update.ss")), "t.ss");
+        Outcome race = vm.load(Files.readString(Path.of("..", "examples", "lost-update.ss")), "t.ss");
         Warning.DataRace r = (Warning.DataRace) race.warnings().get(0);
         assertEquals("counter", r.location());
         assertTrue(r.access().write() || r.previous().write(), "at least one write");
         assertEquals(new Warning.Identity("data race", List.of("counter")), r.identity());
     }
 
-    static Machine.Outcome controlled(String program, int p, long seed, long maxSteps) {
+    @Test
+    void aRaceSaysWhetherItCanDoHarm() throws Exception {
+        String lostUpdate = Files.readString(Path.of("..", "examples", "lost-update.ss"));
+        String doubleChecked = """
+                (def m (make-mutex 'init))
+                (def inst #f)
+                (def (get!)
+                  (or (trace-read 'inst inst)
+                      (begin (mutex-lock! m)
+                             (unless (trace-read 'inst inst) (set! inst (trace-write 'inst (list 'made))))
+                             (mutex-unlock! m)
+                             inst)))
+                (def a (spawn (lambda () (get!))))
+                (def b (spawn (lambda () (get!))))
+                (thread-join! a) (thread-join! b)
+                """;
+        // The same unlocked first read, but nobody checks again under the lock: no verdict.
+        String unchecked = doubleChecked.replace("(unless (trace-read 'inst inst) (set! inst", "(begin (set! inst");
+        int lost = 0, benign = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            for (Warning w : controlled(lostUpdate, 4, seed, 2_000_000).warnings()) {
+                if (w instanceof Warning.DataRace r && r.verdict() instanceof Warning.LostUpdate) lost++;
+            }
+            for (Warning w : controlled(doubleChecked, 4, seed, 2_000_000).warnings()) {
+                Warning.DataRace r = (Warning.DataRace) w;
+                assertEquals(new Warning.DoubleChecked("#<mutex init>"), r.verdict(), "seed " + seed);
+                assertTrue(WarningText.of(r).contains("benign by construction: a double-checked read"), WarningText.of(r));
+                benign++;
+            }
+            for (Warning w : controlled(unchecked, 4, seed, 2_000_000).warnings()) {
+                if (w instanceof Warning.DataRace r) assertFalse(r.verdict() instanceof Warning.DoubleChecked, "seed " + seed + ": " + r);
+            }
+        }
+        assertTrue(lost > 0, "the lost-update example's race is called a lost update");
+        assertTrue(benign > 0, "some seed shows the double-checked read's race");
+        Warning.DataRace shown = null;
+        for (Warning w : controlled(lostUpdate, 4, 1, 2_000_000).warnings()) if (w instanceof Warning.DataRace r) shown = r;
+        assertTrue(WarningText.of(shown).endsWith("one of the two updates can be lost (make the read and the write one step under a lock)"),
+                WarningText.of(shown));
+    }
+
+    static Outcome controlled(String program, int p, long seed, long maxSteps) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
         vm.configure(vm.settings().withProcessors(p));
         vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(maxSteps));
@@ -307,10 +349,10 @@ class AnalysisTest {
         assertEquals(Failure.Proof.SPIN_ON_ONE_PROCESSOR,
                 ((Failure.Deadlock) controlled(Files.readString(Path.of("..", "examples", "spin-without-polls.ss")), 1, 1, 2_000_000).failure()).proof());
         // An error: where, its kind, its message and values; what it shows has no serial numbers of the program's.
-        Machine.Outcome lost = controlled(Files.readString(Path.of("..", "examples", "lost-update.ss")), 2, 1, 2_000_000);
+        Outcome lost = controlled(Files.readString(Path.of("..", "examples", "lost-update.ss")), 2, 1, 2_000_000);
         assertEquals(new Failure.Error(null, "\"t.ss\"@27.23", "error-exception", "lost update, counter is", 0, List.of("1")), lost.failure());
-        Machine.Outcome first = controlled("(define (f) 1) (define g (lambda () 2))\n(error \"bad\" f)", 2, 1, 1000);
-        Machine.Outcome later = controlled("(define (f) 1) (define g (lambda () 2)) (display g)\n(error \"bad\" f)", 2, 1, 1000);
+        Outcome first = controlled("(define (f) 1) (define g (lambda () 2))\n(error \"bad\" f)", 2, 1, 1000);
+        Outcome later = controlled("(define (f) 1) (define g (lambda () 2)) (display g)\n(error \"bad\" f)", 2, 1, 1000);
         assertTrue(first.errorText().contains("#<procedure #2 f>") && later.errorText().contains("#<procedure #3 f>"),
                 first.errorText() + later.errorText());
         assertEquals(first.failure(), later.failure());
@@ -326,7 +368,7 @@ class AnalysisTest {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
         vm.configure(vm.settings().withProcessors(2));
         vm.configure(vm.settings().controlled(1, "random").withMaxSteps(50_000));
-        Machine.Outcome o = vm.load(hang, "t.ss");
+        Outcome o = vm.load(hang, "t.ss");
         assertEquals(3, o.exitCode(), o.errorText());
         assertTrue(o.errorText().startsWith("""
                 *** Hang: the program can never end, though some threads still run
@@ -339,7 +381,7 @@ class AnalysisTest {
         Machine vm2 = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 1);
         vm2.configure(vm2.settings().withProcessors(2));
         vm2.configure(vm2.settings().controlled(1, "random").withMaxSteps(50_000));
-        Machine.Outcome o2 = vm2.load(INCONCLUSIVE, "t.ss");
+        Outcome o2 = vm2.load(INCONCLUSIVE, "t.ss");
         assertEquals(4, o2.exitCode(), o2.errorText());
     }
 }

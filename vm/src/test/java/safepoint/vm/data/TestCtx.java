@@ -1,18 +1,14 @@
 package safepoint.vm.data;
 
 
-/** A Ctx for unit tests of primitives: string ports for output, a fresh VmState. */
+/** A Ctx for unit tests of primitives: string ports for output, a fresh Serials. */
 public final class TestCtx implements Ctx {
-    public final VmState vm = new VmState(42);
+    public final Serials vm = new Serials();
     public final OutputPort out = OutputPort.string();
     public final OutputPort err = OutputPort.string();
     public InputPort in = InputPort.ofString("");
 
-    public TestCtx() {
-        vm.stdout = out;
-        vm.stderr = err;
-        vm.stdin = in;
-    }
+    public final java.util.SplittableRandom random = new java.util.SplittableRandom(42);
 
     @Override public Pair cons(Object car, Object cdr) { return new Pair(car, cdr); }
     @Override public <T extends HeapObj> T alloc(T obj, int words) { return obj; }
@@ -22,6 +18,7 @@ public final class TestCtx implements Ctx {
     @Override public OutputPort currentOutput() { return out; }
     @Override public InputPort currentInput() { return in; }
     @Override public OutputPort currentError() { return err; }
-    @Override public VmState vm() { return vm; }
+    @Override public Serials serials() { return vm; }
+    @Override public java.util.SplittableRandom random() { return random; }
 
 }

@@ -1,5 +1,6 @@
 package safepoint.vm.event;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -153,11 +154,11 @@ class EventsTest {
         vm.configure(vm.settings().withProcessors(2));
         vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
         vm.events.setMode(Events.Mode.RECORD);
-        Machine.Outcome o = vm.load("""
+        Outcome o = vm.load("""
                 (define (work n) (if (> n 0) (begin (make-vector 10 0) (work (- n 1)))))
                 (define ts (map (lambda (i) (thread-start! (make-thread (lambda () (work 200) (gc))))) '(1 2 3)))
                 (for-each thread-join! ts)""", "t.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         return new Controlled(vm, o.report().choices());
     }
 

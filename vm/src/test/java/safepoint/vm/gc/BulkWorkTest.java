@@ -1,5 +1,6 @@
 package safepoint.vm.gc;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.search.Checkpoint;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.Machine;
@@ -81,8 +82,8 @@ class BulkWorkTest {
     void aLongPrimitiveCostsScheduledPointsInProportionToItsWork() {
         StringWriter out = new StringWriter();
         Machine vm = controlled(1, 7, out);
-        Machine.Outcome o = vm.load(FAIRNESS, "t.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
+        Outcome o = vm.load(FAIRNESS, "t.ss");
+        assertEquals(Outcome.Status.VALUE, o.status(), String.valueOf(o.errorText()));
         long calls = Long.parseLong(out.toString().trim());
         // Each call walks a million pairs, about 15,600 points: the heartbeat preempts the
         // thread after one call, not after a thousand, and the steps count the work.
@@ -115,8 +116,8 @@ class BulkWorkTest {
             StringWriter out = new StringWriter();
             Machine vm = controlled(2, seed, out);
             vm.configure(vm.settings().withHeapBytes(1L << 30));
-            Machine.Outcome o = vm.load(program, "t.ss");
-            assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
+            Outcome o = vm.load(program, "t.ss");
+            assertEquals(Outcome.Status.VALUE, o.status(), String.valueOf(o.errorText()));
             // The thread starts no new length call between the request and the collection:
             // the one under way ends, and its next poll is the barrier.
             assertEquals("(0 1)", out.toString(), "seed " + seed);
@@ -177,7 +178,7 @@ class BulkWorkTest {
             Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
             vm.configure(vm.settings().withProcessors(2));
             Machine.Prepared p = vm.prepare(THREADS, "t.ss");
-            Checkpoint snap = vm.snapshot(p);
+            Checkpoint snap = safepoint.vm.search.Checkpoint.of(vm, p);
             RewindTest.rewound(vm, snap, p, THREADS, seed + 1);
             assertEquals(first, RewindTest.rewound(vm, snap, p, THREADS, seed), "rewound, seed " + seed);
         }

@@ -1,5 +1,6 @@
 package safepoint.vm.golden;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import java.io.IOException;
 import java.io.StringReader;
@@ -53,9 +54,9 @@ final class Golden {
         Machine vm = new Machine(out, err, new StringReader(""), 0);
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         String text = Files.readString(program, StandardCharsets.UTF_8);
-        Machine.Outcome o = vm.load(text, program.getFileName().toString());
+        Outcome o = vm.load(text, program.getFileName().toString());
         StringBuilder sb = new StringBuilder(out.toString());
-        if (o.status() == Machine.Status.ERROR || o.status() == Machine.Status.TIMEOUT) {
+        if (o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.TIMEOUT) {
             sb.append(o.errorText()).append('\n');
         }
         return sb.toString();

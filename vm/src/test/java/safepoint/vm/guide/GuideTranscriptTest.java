@@ -1,5 +1,6 @@
 package safepoint.vm.guide;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -663,8 +664,8 @@ class GuideTranscriptTest {
         /** What the REPL shows for one datum: its output, then its written result on a line. */
         private String show(Object datum, String input) {
             int before = out.getBuffer().length();
-            Machine.Outcome o = vm.eval(datum, "(console)");
-            if (o.status() != Machine.Status.VALUE) {
+            Outcome o = vm.eval(datum, "(console)");
+            if (o.status() != Outcome.Status.VALUE) {
                 throw new AssertionError(input + "\nfailed: " + o.errorText() + "\nstdout: " + out.getBuffer().substring(before));
             }
             String result = vm.showResult(o.value());

@@ -1,5 +1,6 @@
 package safepoint.vm.interp;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class ExpansionTimeTest {
         }
     }
 
-    record Run(Machine vm, Machine.Outcome outcome, String out) {
+    record Run(Machine vm, Outcome outcome, String out) {
         String text() {
             return outcome.status() + " " + outcome.exitCode() + "\n" + out + (outcome.errorText() == null ? "" : outcome.errorText());
         }
@@ -47,7 +48,7 @@ class ExpansionTimeTest {
     static Run free(String program, int processors) {
         StringWriter out = new StringWriter();
         Machine vm = machine(out, processors);
-        Machine.Outcome o = vm.load(program, "t.ss");
+        Outcome o = vm.load(program, "t.ss");
         return new Run(vm, o, out.toString());
     }
 
@@ -55,7 +56,7 @@ class ExpansionTimeTest {
         StringWriter out = new StringWriter();
         Machine vm = machine(out, processors);
         vm.configure(vm.settings().controlled(seed, strategy).withMaxSteps(10_000_000));
-        Machine.Outcome o = vm.load(program, "t.ss");
+        Outcome o = vm.load(program, "t.ss");
         return new Run(vm, o, out.toString());
     }
 
@@ -87,12 +88,12 @@ class ExpansionTimeTest {
         StringWriter ignored = new StringWriter();
         Machine vm = machine(ignored, 2);
         Machine.Prepared p = vm.prepare(WHO, "t.ss");
-        var snap = vm.snapshot(p);
+        var snap = safepoint.vm.search.Checkpoint.of(vm, p);
         for (int i = 0; i < 3; i++) {
             StringWriter out = new StringWriter();
-            vm.rewind(snap, out, new StringWriter(), 11);
+            snap.rewind(out, new StringWriter(), 11);
             vm.configure(vm.settings().controlled(11, "random").withMaxSteps(10_000_000));
-            Machine.Outcome o = vm.run(p);
+            Outcome o = vm.run(p);
             assertEquals(fresh.text(), new Run(vm, o, out.toString()).text(), "run " + i);
             assertEquals(fresh.outcome().report().schedule(WHO), o.report().schedule(WHO), "run " + i);
         }
@@ -153,7 +154,7 @@ class ExpansionTimeTest {
         String atTop = "(defsyntax (bad stx) (car 1))\n(display \"a\")\n       (bad)\n";
         Run e = free(inEval, 2);
         Run t = free(atTop, 1);
-        assertEquals(Machine.Status.ERROR, e.outcome().status());
+        assertEquals(Outcome.Status.ERROR, e.outcome().status());
         assertEquals("*** ERROR IN \"t.ss\"@3.8 -- (Argument 1) PAIR expected\n(car 1)", e.outcome().errorText());
         assertEquals(t.outcome().errorText(), e.outcome().errorText());
     }
@@ -199,8 +200,8 @@ class ExpansionTimeTest {
             StringWriter out = new StringWriter();
             Machine vm = machine(out, 2);
             vm.deadline = System.nanoTime() + 300_000_000L;
-            Machine.Outcome o = vm.load(program, "t.ss");
-            assertEquals(Machine.Status.TIMEOUT, o.status());
+            Outcome o = vm.load(program, "t.ss");
+            assertEquals(Outcome.Status.TIMEOUT, o.status());
             assertEquals("*** Timeout: the run did not finish before --timeout expired", o.errorText());
         }
     }
@@ -212,7 +213,7 @@ class ExpansionTimeTest {
                 StringWriter out = new StringWriter();
                 Machine vm = machine(out, 2);
                 if (controlled) vm.configure(vm.settings().controlled(1, "random").withMaxSteps(Long.MAX_VALUE));
-                Machine.Outcome[] result = new Machine.Outcome[1];
+                Outcome[] result = new Outcome[1];
                 Thread runner = new Thread(() -> result[0] = vm.load(program, "t.ss"));
                 runner.start();
                 while (runner.isAlive()) {
@@ -220,7 +221,7 @@ class ExpansionTimeTest {
                     runner.join(20);
                 }
                 String what = (controlled ? "controlled, " : "free run, ") + program;
-                assertEquals(Machine.Status.ERROR, result[0].status(), what);
+                assertEquals(Outcome.Status.ERROR, result[0].status(), what);
                 String err = result[0].errorText();
                 if (!controlled && program == FOREVER_IN_WORKER && !err.endsWith("-- User interrupt")) {
                     // Free run delivers Ctrl-C to the thread a processor takes next: here the looper
@@ -296,14 +297,14 @@ class ExpansionTimeTest {
                 """;
         Machine vm = machine(new StringWriter(), 2);
         Machine.Prepared p = vm.prepare(leave, "t.ss");
-        var snap = vm.snapshot(p);
+        var snap = safepoint.vm.search.Checkpoint.of(vm, p);
         for (long seed = 1; seed <= 50; seed++) {
-            vm.rewind(snap, new StringWriter(), new StringWriter(), seed);
+            snap.rewind(new StringWriter(), new StringWriter(), seed);
             vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
-            assertEquals(Machine.Status.VALUE, vm.run(p).status());
+            assertEquals(Outcome.Status.VALUE, vm.run(p).status());
             assertTrue(ExpansionTime.open() <= openBefore + 1, "compiles left open: " + ExpansionTime.open());
         }
-        vm.rewind(snap, new StringWriter(), new StringWriter(), 0);
+        snap.rewind(new StringWriter(), new StringWriter(), 0);
         assertTrue(ExpansionTime.open() <= openBefore, "compiles left open: " + ExpansionTime.open());
     }
 }

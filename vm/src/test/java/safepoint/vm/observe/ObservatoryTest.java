@@ -1,5 +1,6 @@
 package safepoint.vm.observe;
 
+import safepoint.vm.run.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class ObservatoryTest {
     }
 
     /** Run {@code program} on another Java thread; its outcome lands in the returned reference. */
-    private static Thread start(Machine vm, String program, AtomicReference<Machine.Outcome> outcome) {
+    private static Thread start(Machine vm, String program, AtomicReference<Outcome> outcome) {
         Thread t = new Thread(() -> outcome.set(vm.load(program, "look.ss")), "test-run");
         t.setDaemon(true);
         t.start();
@@ -54,7 +55,7 @@ class ObservatoryTest {
     @Timeout(30)
     void aBusyFreeRunIsSeenAtAHostStopWithEveryThreadAndTheRunGoesOn() throws Exception {
         Machine vm = machine(4);
-        AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
         Thread run = start(vm, SPINNERS, outcome);
         MachineView v = lookUntil(vm, x -> x.mode() == MachineView.Mode.FREE_RUN && named(x, "w").size() == 4
                 && x.processors().stream().filter(p -> p.state() == ProcessorView.State.RUNNING).count() == 4);
@@ -71,7 +72,7 @@ class ObservatoryTest {
         assertEquals(4, later.processors().size());
         vm.deadline = System.nanoTime(); // ends the run (Ctrl-C would end one of the spinners too)
         run.join(20_000);
-        assertEquals(Machine.Status.TIMEOUT, outcome.get().status(), outcome.get().errorText());
+        assertEquals(Outcome.Status.TIMEOUT, outcome.get().status(), outcome.get().errorText());
         MachineView after = vm.look();
         assertEquals(MachineView.Mode.IDLE, after.mode());
         assertEquals(4, named(after, "w").size(), "no thread is lost when the run ends: " + after.threads());
@@ -82,7 +83,7 @@ class ObservatoryTest {
     void aHostStopHaltsCodeWithoutPollsWhereItIs() throws Exception {
         Machine vm = machine(2);
         vm.deadline = System.nanoTime() + 3_000_000_000L; // the no-poll spinner never ends: the timeout ends the run
-        AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
         Thread run = start(vm, """
                 (declare (not interrupts-enabled))
                 (define (spin) (let loop ((i 0)) (loop (+ i 1))))
@@ -95,7 +96,7 @@ class ObservatoryTest {
         assertEquals("#<thread nopoll>", p.running().name());
         assertEquals(ThreadView.State.RUNNING, v.thread(p.running().id()).state());
         run.join(20_000);
-        assertEquals(Machine.Status.TIMEOUT, outcome.get().status());
+        assertEquals(Outcome.Status.TIMEOUT, outcome.get().status());
     }
 
     @Test
@@ -103,7 +104,7 @@ class ObservatoryTest {
     void aControlledRunIsSeenBetweenTwoStepsWhileItRuns() throws Exception {
         Machine vm = machine(2);
         vm.configure(vm.settings().controlled(7, "random").withMaxSteps(Long.MAX_VALUE));
-        AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
         Thread run = start(vm, """
                 (define m (make-mutex 'm))
                 (mutex-lock! m)
@@ -140,7 +141,7 @@ class ObservatoryTest {
         for (int i = 0; i < 2; i++) {
             Machine vm = machine(3);
             vm.configure(vm.settings().controlled(11, "random").withMaxSteps(10_000_000));
-            AtomicReference<Machine.Outcome> outcome = new AtomicReference<>();
+            AtomicReference<Outcome> outcome = new AtomicReference<>();
             Thread run = start(vm, program, outcome);
             int looks = 0;
             while (run.isAlive() && i == 1) {
@@ -148,7 +149,7 @@ class ObservatoryTest {
                 looks++;
             }
             run.join(30_000);
-            assertEquals(Machine.Status.VALUE, outcome.get().status(), String.valueOf(outcome.get().errorText()));
+            assertEquals(Outcome.Status.VALUE, outcome.get().status(), String.valueOf(outcome.get().errorText()));
             schedules[i] = outcome.get().report().schedule(program);
             if (i == 1) assertTrue(looks > 0);
         }
@@ -164,9 +165,9 @@ class ObservatoryTest {
             if (view.steps() == 40 && seen.get() == null) seen.set(vm.look());
             return new Stepper.StepProcessor(view.runnable().get(0));
         })).withMaxSteps(100_000));
-        Machine.Outcome o = vm.load("(define t (spawn/name 'side (lambda () (let loop ((i 0)) (if (< i 100) (loop (+ i 1)))))))"
+        Outcome o = vm.load("(define t (spawn/name 'side (lambda () (let loop ((i 0)) (if (< i 100) (loop (+ i 1)))))))"
                 + " (thread-join! t) 'done", "step.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertNotNull(seen.get());
         assertEquals(MachineView.Mode.CONTROLLED, seen.get().mode());
     }
@@ -176,13 +177,13 @@ class ObservatoryTest {
     void theTablesAreSeenWithTheirEntriesSlotsAndEveryRehash() {
         Machine vm = machine(1);
         int before = vm.look().tables().size(); // tables the runtime made for itself, if any
-        Machine.Outcome o = vm.load("""
+        Outcome o = vm.load("""
                 (define small (make-hash-table-eq))
                 (hash-put! small 'a 1)
                 (define big (make-hash-table-string))
                 (let loop ((i 0)) (when (< i 100) (hash-put! big (number->string i) i) (loop (+ i 1))))
                 """, "tables.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         List<TableView> tables = vm.look().tables();
         assertEquals(before + 2, tables.size(), tables.toString());
         TableView small = tables.get(before);

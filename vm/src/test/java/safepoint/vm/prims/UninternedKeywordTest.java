@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import org.junit.jupiter.api.Test;
 import safepoint.vm.data.Keyword;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.print.Printer;
 
 /** string->uninterned-keyword as in gsi 4.9.3: a fresh keyword each time, written #:name:. */
@@ -23,7 +23,7 @@ class UninternedKeywordTest extends PrimTest {
         assertEquals(false, call("uninterned-keyword?", Keyword.of("k")));
         assertEquals(false, call("uninterned-keyword?", sym("k")));
         assertEq(s("k"), call("keyword->string", k));
-        VmState vm = new VmState(0);
+        Serials vm = new Serials();
         assertEquals("#:k:", Printer.write(k, vm));            // gsi: #:k:
         assertEquals("#:|a b|:", Printer.write(Keyword.uninterned("a b"), vm));
         assertEquals("k", Printer.display(k, vm));

@@ -11,14 +11,14 @@ import safepoint.vm.data.Nil;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.SVector;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /**
  * The printer keeps its own stack: deep and long structures print without StackOverflowError.
  * Printing runs on a thread with a small Java stack, so a recursive printer would fail here.
  */
 class DeepNestingTest {
-    final VmState vm = new VmState(1);
+    final Serials vm = new Serials();
 
     static String onSmallStack(Supplier<String> print) throws InterruptedException {
         AtomicReference<Object> result = new AtomicReference<>();

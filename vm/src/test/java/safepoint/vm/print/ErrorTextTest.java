@@ -20,11 +20,11 @@ import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /** Every expected text was checked against the line gsi 4.9.3 prints after {@code " -- "}. */
 class ErrorTextTest {
-    final VmState vm = new VmState(1);
+    final Serials vm = new Serials();
 
     String r(SchemeError e) {
         return ErrorText.render(e.payload, vm);

@@ -26,7 +26,7 @@ import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 import safepoint.vm.num.Num;
 import safepoint.vm.prims.Equality;
 import safepoint.vm.read.NumberParser;
@@ -39,7 +39,7 @@ import safepoint.vm.read.Reader;
  * compares flonums by bits: -0. is not 0., and any NaN equals any NaN (the printer has one NaN).
  */
 class PrintReadRoundTripProperties {
-    private static final VmState VM = new VmState(0);
+    private static final Serials VM = new Serials();
 
     @Property(tries = 1000)
     void writeThenReadGivesAnEqualDatum(@ForAll("data") Object datum) {

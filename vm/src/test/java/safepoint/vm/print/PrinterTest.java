@@ -28,11 +28,11 @@ import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
 import safepoint.vm.data.Values;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /** Every expected text here was checked against gsi 4.9.3 ({@code (write x)} / {@code (display x)}). */
 class PrinterTest {
-    final VmState vm = new VmState(1);
+    final Serials vm = new Serials();
 
     static Object list(Object... xs) {
         Object r = Nil.NIL;
@@ -316,7 +316,7 @@ class PrinterTest {
 
     @Test
     void ports() {
-        VmState v = new VmState(1);
+        Serials v = new Serials();
         assertEquals("#<output-port #2 (stdout)>", Printer.write(OutputPort.of(new java.io.StringWriter(), "stdout"), v));
         assertEquals("#<input-port #3 (stdin)>", Printer.write(InputPort.of(new java.io.StringReader(""), "stdin"), v));
         assertEquals("#<output-port #4 (string)>", Printer.write(OutputPort.string(), v));

@@ -11,7 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import safepoint.vm.data.Symbol;
-import safepoint.vm.data.VmState;
+import safepoint.vm.data.Serials;
 
 /** Bars on symbols that would read as numbers, keywords or syntax: every line was printed by gsi 4.9.3. */
 class SymbolGoldenTest {
@@ -19,7 +19,7 @@ class SymbolGoldenTest {
     void matchesEveryLineGsiPrinted() throws IOException {
         InputStream in = getClass().getResourceAsStream("/print/symbols-gsi.txt");
         assertNotNull(in, "golden file");
-        VmState vm = new VmState(1);
+        Serials vm = new Serials();
         int checked = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

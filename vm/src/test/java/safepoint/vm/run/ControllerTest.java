@@ -45,7 +45,7 @@ class ControllerTest {
         vm.configure(vm.settings().withProcessors(processors));
         vm.configure(vm.settings().controlled(seed, strategy).withMaxSteps(maxSteps));
         vm.deadline = System.nanoTime() + 60_000_000_000L;
-        Machine.Outcome o = vm.load(program, "t.ss");
+        Outcome o = vm.load(program, "t.ss");
         return o.status() + " " + o.exitCode() + "\n" + out + (o.errorText() == null ? "" : o.errorText());
     }
 
@@ -121,13 +121,13 @@ class ControllerTest {
             vm.interrupt();
         });
         ctrlC.start();
-        Machine.Outcome o = vm.load("""
+        Outcome o = vm.load("""
                 (define w (spawn (lambda () (thread-receive))))
                 (define busy (spawn (lambda () (let loop () (thread-yield!) (loop)))))
                 (thread-join! w)
                 """, "t.ss");
         ctrlC.join();
-        assertEquals(Machine.Status.ERROR, o.status());
+        assertEquals(Outcome.Status.ERROR, o.status());
         assertTrue(o.errorText().contains("User interrupt"), o.errorText());
     }
 
@@ -192,8 +192,8 @@ class ControllerTest {
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 1);
         vm.events.setMode(Events.Mode.RECORD);
-        Machine.Outcome o = vm.load("(define x 0) (display (list (trace-write 'x 5) (trace-read 'x 5)))", "t.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        Outcome o = vm.load("(define x 0) (display (list (trace-write 'x 5) (trace-read 'x 5)))", "t.ss");
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertEquals("(5 5)", out.toString());
         Ref.ThreadRef primordial = new Ref.ThreadRef(vm.events.id(vm.primordial), "#<thread primordial>");
         List<What> w = vm.events.snapshot().stream().map(Events.Event::what).toList();
@@ -223,7 +223,7 @@ class ControllerTest {
             Machine r = new Machine(again, new StringWriter(), new StringReader(""), 0);
             r.configure(r.settings().withProcessors(1));
             r.configure(r.settings().choosing(Chooser.replay(schedule, program, new StringBuilder())));
-            assertEquals(Machine.Status.VALUE, r.load(program, "t.ss").status());
+            assertEquals(Outcome.Status.VALUE, r.load(program, "t.ss").status());
             assertEquals(out.toString(), again.toString(), schedule);
         }
         assertTrue(orders.size() > 3, "thread choices give different orders: " + orders);
@@ -240,7 +240,7 @@ class ControllerTest {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
         vm.configure(vm.settings().withProcessors(1));
         vm.configure(vm.settings().choosing(Chooser.replay(s1, program, new StringBuilder())));
-        assertEquals(Machine.Status.VALUE, vm.load(program, "t.ss").status(), s1);
+        assertEquals(Outcome.Status.VALUE, vm.load(program, "t.ss").status(), s1);
         assertEquals(rr.toString(), out.toString(), s1);
     }
 }

@@ -66,8 +66,8 @@ class FreeRunTest {
     @Test
     void aWaitNothingCanEndIsADeadlockOnFourProcessorsToo() {
         VmFixture f = fourProcessors();
-        Machine.Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
-        assertEquals(Machine.Status.DEADLOCK, o.status());
+        Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
+        assertEquals(Outcome.Status.DEADLOCK, o.status());
         assertTrue(o.errorText().contains("#<thread 2> WAITING on #<mutex m>, held by #<thread primordial>"), o.errorText());
     }
 
@@ -86,8 +86,8 @@ class FreeRunTest {
     void aCycleSeenTwiceWhileOthersRunIsADeadlockInFreeRun() {
         VmFixture f = fourProcessors();
         f.vm.deadline = System.nanoTime() + 30_000_000_000L;
-        Machine.Outcome o = f.vm.load(CYCLE_WHILE_TICKING, "t.ss");
-        assertEquals(Machine.Status.DEADLOCK, o.status(), o.errorText());
+        Outcome o = f.vm.load(CYCLE_WHILE_TICKING, "t.ss");
+        assertEquals(Outcome.Status.DEADLOCK, o.status(), o.errorText());
         assertTrue(o.errorText().startsWith("*** Deadlock: a cycle of waits, the same at two looks 500 ms apart, while other threads still run\n"
                 + "  the cycle:\n"), o.errorText());
         assertTrue(o.errorText().contains("#<thread left> WAITING on #<mutex b>, held by #<thread right>"), o.errorText());
@@ -98,7 +98,7 @@ class FreeRunTest {
         Machine vm = new Machine(new java.io.StringWriter(), new java.io.StringWriter(), new java.io.StringReader(""), 1);
         vm.configure(vm.settings().withProcessors(4));
         vm.configure(vm.settings().controlled(1, "random").withMaxSteps(200_000));
-        Machine.Outcome o = vm.load(CYCLE_WHILE_TICKING, "t.ss");
+        Outcome o = vm.load(CYCLE_WHILE_TICKING, "t.ss");
         assertEquals(3, o.exitCode(), o.errorText());
         assertTrue(o.errorText().contains("it comes back on itself: a cycle nothing outside can break"), o.errorText());
     }
@@ -121,20 +121,20 @@ class FreeRunTest {
         VmFixture f = fourProcessors();
         // Unsynchronized writers to one Gambit table: whatever they lose, the run ends normally
         // or with a Scheme-level report, never a JVM stack trace.
-        Machine.Outcome o = f.vm.load("""
+        Outcome o = f.vm.load("""
                 (define t (make-table))
                 (define ts (map (lambda (k) (spawn (lambda () (do ((i 0 (+ i 1))) ((= i 2000)) (table-set! t (+ (* k 10000) i) i)))))
                                 '(1 2 3 4)))
                 (for-each (lambda (th) (with-exception-handler (lambda (e) #f) (lambda () (thread-join! th)))) ts)
                 (table-length t)""", "race.ss");
-        assertTrue(o.status() == Machine.Status.VALUE || o.status() == Machine.Status.ERROR, String.valueOf(o.status()));
-        if (o.status() == Machine.Status.ERROR) assertTrue(o.errorText().startsWith("*** ERROR"), o.errorText());
+        assertTrue(o.status() == Outcome.Status.VALUE || o.status() == Outcome.Status.ERROR, String.valueOf(o.status()));
+        if (o.status() == Outcome.Status.ERROR) assertTrue(o.errorText().startsWith("*** ERROR"), o.errorText());
     }
 
     @Test
     void ctrlCEndsAWaitOfTheMainThread() throws Exception {
         VmFixture f = fourProcessors();
-        Machine.Outcome[] result = new Machine.Outcome[1];
+        Outcome[] result = new Outcome[1];
         Thread runner = new Thread(() -> result[0] = f.vm.load(
                 "(define forever (spawn (lambda () (let loop () (loop))))) (thread-join! forever)", "t.ss"));
         runner.start();
@@ -143,7 +143,7 @@ class FreeRunTest {
             f.vm.interrupt();
             runner.join(50);
         }
-        assertEquals(Machine.Status.ERROR, result[0].status());
+        assertEquals(Outcome.Status.ERROR, result[0].status());
         assertTrue(result[0].errorText().contains("User interrupt"), result[0].errorText());
     }
 }

@@ -49,8 +49,8 @@ class RunSettingsTest {
         String program = "(define m (make-mutex)) (for-each thread-join! (map (lambda (i) (spawn (lambda () (mutex-lock! m) (mutex-unlock! m)))) '(1 2 3)))";
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         vm.configure(RunSettings.freeRun(2).controlled(3, "random"));
-        Machine.Outcome o = vm.load(program, "t.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        Outcome o = vm.load(program, "t.ss");
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertTrue(o.report().steps() > 0 && !o.report().choices().isEmpty() && o.report().hadChoice(), o.report().toString());
         assertTrue(o.report().schedule(program).startsWith("S2:"));
         vm.configure(vm.settings().choosing(Chooser.replay(o.report().choices())));

@@ -69,8 +69,8 @@ class StepperTest {
                 return new StepProcessor(v.runnable().get(0));
             }
         }, out);
-        Machine.Outcome o = vm.load(TWO_WRITERS, "t.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
+        Outcome o = vm.load(TWO_WRITERS, "t.ss");
+        assertEquals(Outcome.Status.VALUE, o.status(), String.valueOf(o.errorText()));
         assertEquals("done", out.toString());
         // Once b was on a processor, nothing else ran until it ended: its writes come before a's.
         List<String> writes = new ArrayList<>();
@@ -83,8 +83,8 @@ class StepperTest {
     void aRefusedStepIsExplainedAndTheStepperAskedAgain() {
         Script s = new Script(new Stepper.StepProcessor(2), new Stepper.StepThread("#<thread nobody>"), new Stepper.Run(0));
         Machine vm = machine(s, new StringWriter());
-        Machine.Outcome o = vm.load(TWO_WRITERS, "t.ss");
-        assertEquals(Machine.Status.VALUE, o.status());
+        Outcome o = vm.load(TWO_WRITERS, "t.ss");
+        assertEquals(Outcome.Status.VALUE, o.status());
         assertEquals(List.of(0), s.views.get(0).runnable(), "at first only the main thread can run");
         assertEquals("P2 has nothing to run", s.views.get(1).refused());
         assertTrue(s.views.get(2).refused().contains("#<thread nobody> is not on a processor"), s.views.get(2).refused());
@@ -95,8 +95,8 @@ class StepperTest {
     void stopEndsTheRunAsInconclusive() {
         Script s = new Script(new Stepper.StepProcessor(0), new Stepper.StepProcessor(0), new Stepper.Stop());
         Machine vm = machine(s, new StringWriter());
-        Machine.Outcome o = vm.load(TWO_WRITERS, "t.ss");
-        assertEquals(Machine.Status.TIMEOUT, o.status());
+        Outcome o = vm.load(TWO_WRITERS, "t.ss");
+        assertEquals(Outcome.Status.TIMEOUT, o.status());
         assertEquals(4, o.exitCode());
         assertEquals(2, s.views.get(2).steps(), "each step ran one scheduling point");
         assertTrue(o.errorText().contains("Stopped by hand after 2"), o.errorText());

@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.run.Chooser;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,7 +98,7 @@ class DfsSearchTest {
         Machine again = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         again.configure(again.settings().withProcessors(2));
         again.configure(again.settings().choosing(Chooser.replay(r.failingChoices())));
-        Machine.Outcome o = again.load(LOST_UPDATE, "t.ss");
+        Outcome o = again.load(LOST_UPDATE, "t.ss");
         assertEquals(r.failure().errorText(), o.errorText());
     }
 

@@ -1,5 +1,6 @@
 package safepoint.vm.search;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
 import safepoint.vm.event.What;
@@ -37,7 +38,7 @@ public class RewindTest {
     }
 
     /** One run, as everything that must not differ. */
-    static String describe(Machine vm, Machine.Outcome o, StringWriter out, String text) {
+    static String describe(Machine vm, Outcome o, StringWriter out, String text) {
         StringBuilder sb = new StringBuilder();
         sb.append(o.status()).append(' ').append(o.exitCode()).append('\n').append(out).append('\n').append(o.errorText()).append('\n');
         sb.append(o.report().schedule(text)).append('\n');
@@ -63,7 +64,7 @@ public class RewindTest {
 
     public static String rewound(Machine vm, Checkpoint snap, Machine.Prepared p, String text, long seed) {
         StringWriter out = new StringWriter();
-        vm.rewind(snap, out, new StringWriter(), seed);
+        snap.rewind(out, new StringWriter(), seed);
         vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(STEPS));
         vm.events.setMode(Events.Mode.RECORD);
         vm.deadline = System.nanoTime() + 60_000_000_000L;
@@ -81,7 +82,7 @@ public class RewindTest {
             Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
             vm.configure(vm.settings().withProcessors(2));
             Machine.Prepared p = vm.prepare(text, file);
-            Checkpoint snap = vm.snapshot(p);
+            Checkpoint snap = safepoint.vm.search.Checkpoint.of(vm, p);
             // Runs in an order unlike the fresh ones: each must still match its fresh twin.
             for (long seed : new long[] {3, 1, 2, 1}) {
                 String expected = fresh(text, file, seed);
@@ -119,14 +120,14 @@ public class RewindTest {
                 """;
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         Machine.Prepared p = vm.prepare(text, "t.ss");
-        Checkpoint snap = vm.snapshot(p);
+        Checkpoint snap = safepoint.vm.search.Checkpoint.of(vm, p);
         assertTrue(snap.size() > 1000, "the builtins' globals are kept: " + snap.size());
         List<String> outs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             StringWriter out = new StringWriter();
-            vm.rewind(snap, out, new StringWriter(), 0);
-            Machine.Outcome o = vm.run(p);
-            assertEquals(Machine.Status.VALUE, o.status(), String.valueOf(o.errorText()));
+            snap.rewind(out, new StringWriter(), 0);
+            Outcome o = vm.run(p);
+            assertEquals(Outcome.Status.VALUE, o.status(), String.valueOf(o.errorText()));
             outs.add(out.toString());
         }
         assertEquals(outs.get(0), outs.get(1));

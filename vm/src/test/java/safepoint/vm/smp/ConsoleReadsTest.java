@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.event.Events;
 import safepoint.vm.Machine;
 import safepoint.vm.event.What;
@@ -51,7 +52,7 @@ class ConsoleReadsTest {
     }
 
     /** Start loading {@code program} on its own thread: the test plays the user at the console meanwhile. */
-    CompletableFuture<Machine.Outcome> start(String program) {
+    CompletableFuture<Outcome> start(String program) {
         return CompletableFuture.supplyAsync(() -> vm.load(program, "console.ss"));
     }
 
@@ -62,7 +63,7 @@ class ConsoleReadsTest {
 
     String runReaderAndWorker() throws Exception {
         vm.events.setMode(Events.Mode.RECORD);
-        CompletableFuture<Machine.Outcome> run = start(READER_AND_WORKER);
+        CompletableFuture<Outcome> run = start(READER_AND_WORKER);
         awaitOutput("input please");
         assertEquals("200000\n#t\ninput please\n", out.toString(), "the worker finished while the reader waited on the port");
         MachineView view = vm.look(); // in controlled mode: only once the controller waits for input
@@ -74,8 +75,8 @@ class ConsoleReadsTest {
                 && c.chain().get(0).to().equals("#<input-port (stdin)>"), why.toString());
         assertFalse(vm.survey().cycle(), vm.survey().toString());
         stdin.give("hello\n");
-        Machine.Outcome o = run.get();
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        Outcome o = run.get();
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertEquals("200000\n#t\ninput please\nhello\n", out.toString());
         assertTrue(vm.events.snapshot().stream().anyMatch(e -> e.what() instanceof What.Wait w && w.thread().name().equals("#<thread reader>")
                 && w.on().equals(new What.OnInput("#<input-port (stdin)>"))), "a wait event on the port");
@@ -111,10 +112,10 @@ class ConsoleReadsTest {
 
     @Test
     void theEndOfInputEndsTheWaitWithEof() throws Exception {
-        CompletableFuture<Machine.Outcome> run = start("(display \"reading\") (force-output) (write (list (read-line) (read-char)))");
+        CompletableFuture<Outcome> run = start("(display \"reading\") (force-output) (write (list (read-line) (read-char)))");
         awaitOutput("reading");
         stdin.end();
-        assertEquals(Machine.Status.VALUE, run.get().status());
+        assertEquals(Outcome.Status.VALUE, run.get().status());
         assertEquals("reading(#!eof #!eof)", out.toString());
     }
 
@@ -128,7 +129,7 @@ class ConsoleReadsTest {
     @Test
     void aReadThatWaitsMidDatumReadsTheWholeDatumOnceItCame() throws Exception {
         vm.events.setMode(Events.Mode.RECORD);
-        CompletableFuture<Machine.Outcome> run = start("(write (list (read) (read-line) (read-line) (read-string 3) (peek-char) (read-char)))");
+        CompletableFuture<Outcome> run = start("(write (list (read) (read-line) (read-line) (read-string 3) (peek-char) (read-char)))");
         awaitWaits(1);
         stdin.give("(a b");
         awaitWaits(2); // read took "(a b", gave it back and waits again
@@ -137,16 +138,16 @@ class ConsoleReadsTest {
         stdin.give("line\r\nx");
         awaitWaits(4); // a line, and one of three characters
         stdin.give("yz!");
-        Machine.Outcome o = run.get();
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        Outcome o = run.get();
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertEquals("((a b \"c d\") \"\" \"first line\\r\" \"xyz\" #\\! #\\!)", out.toString());
     }
 
     @Test
     void inputThatIsReadyIsReadAtOnceAndCharReadyIsTrueAtItsEnd() {
         Machine m = new Machine(out, new StringWriter(), new java.io.StringReader("one\ntwo"), 0);
-        Machine.Outcome o = m.load("(write (list (char-ready?) (read-line) (read-line) (read-line) (char-ready?)))", "ready.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        Outcome o = m.load("(write (list (char-ready?) (read-line) (read-line) (read-line) (char-ready?)))", "ready.ss");
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertEquals("(#t \"one\" \"two\" #!eof #t)", out.toString()); // as gsi
     }
 }

@@ -1,6 +1,6 @@
 package safepoint.vm.smp;
 
-import safepoint.vm.Machine;
+import safepoint.vm.run.Outcome;
 import safepoint.vm.VmFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +54,8 @@ class ThreadsTest {
 
     @Test
     void waitingForeverIsAReportedDeadlock() {
-        Machine.Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
-        assertEquals(Machine.Status.DEADLOCK, o.status());
+        Outcome o = f.vm.load("(define m (make-mutex 'm)) (mutex-lock! m) (thread-join! (spawn (lambda () (mutex-lock! m))))", "t.ss");
+        assertEquals(Outcome.Status.DEADLOCK, o.status());
         assertEquals(3, o.exitCode());
         // Safepoint's reports name objects without serial numbers, so looking changes nothing.
         assertTrue(o.errorText().contains("#<thread primordial> WAITING on #<thread 2> to end"), o.errorText());
@@ -96,8 +96,8 @@ class ThreadsTest {
         polled.run(setup);
         assertEquals("got", polled.eval("(grab)"));
         VmFixture stuck = new VmFixture();
-        Machine.Outcome o = stuck.vm.load(setup + "(grab-no-polls)", "spin.ss");
-        assertEquals(Machine.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
+        Outcome o = stuck.vm.load(setup + "(grab-no-polls)", "spin.ss");
+        assertEquals(Outcome.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
         assertTrue(o.errorText().contains("spins without polls on #<spinlock L>") && o.errorText().contains("held by #<thread holder>"),
                 o.errorText());
         assertTrue(stuck.error("(spinlock-release! (make-spinlock))").contains("not held"));

@@ -1,5 +1,6 @@
 package safepoint.vm.std;
 
+import safepoint.vm.run.Outcome;
 import safepoint.vm.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +18,7 @@ class CoroutineModuleTest {
     void theDocumentedExampleAndValuesPassedBothWays() {
         StringWriter out = new StringWriter();
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), 0);
-        Machine.Outcome o = vm.load("""
+        Outcome o = vm.load("""
                 (import :std/coroutine)
                 (def (1-to-n n)
                   (let lp ((i 1))
@@ -33,7 +34,7 @@ class CoroutineModuleTest {
                         (lp)))))
                 (def echo (coroutine (lambda () (let lp ((x (yield 'ready))) (lp (yield (* x 2)))))))
                 (write (list (coroutine? echo) (continue echo) (continue echo 5) (continue echo 7)))""", "test.ss");
-        assertEquals(Machine.Status.VALUE, o.status(), o.errorText());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
         assertEquals("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n(#t ready 10 14)", out.toString());
     }
 }

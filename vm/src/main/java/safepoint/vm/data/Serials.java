@@ -3,35 +3,29 @@ package safepoint.vm.data;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * State that belongs to one VM instance and must never be static, so that runs are reproducible
- * and many VMs can share a JVM: serial numbers ({@code #<procedure #3 f>}), gensym counters and
- * the random generator.
+ * The identities one VM hands out, which must never be static, so that runs are reproducible and
+ * many VMs can share a JVM: serial numbers ({@code #<procedure #3 f>}), eq-hashes, gensym
+ * counters, and the names of the globals that hold a value (for printing procedures).
  */
-public final class VmState {
+public final class Serials {
     private final IdentityHashMap<Object, Long> serials = new IdentityHashMap<>();
     private final List<Object> bySerial = new ArrayList<>();
     private long gensyms;
-    public SplittableRandom random;
-    public OutputPort stdout;
-    public OutputPort stderr;
-    public InputPort stdin;
 
     /** The VM whose serial numbers this one prints: itself, or the VM an {@link #observer()} view looks at. */
-    private final VmState numbered;
-    private VmState observer;
+    private final Serials numbered;
+    private Serials observer;
 
-    public VmState(long seed) {
-        this.random = new SplittableRandom(seed);
+    public Serials() {
         this.numbered = this;
         // gsi 4.9.3 hands out #1 before a program runs; a program's first object is #2.
         bySerial.add(null);
         bySerial.add(null);
     }
 
-    private VmState(VmState of) {
+    private Serials(Serials of) {
         this.numbered = of;
     }
 
@@ -40,9 +34,9 @@ public final class VmState {
      * serial numbers objects already have and gives none, so {@code #<procedure #4>} stays the
      * program's fourth (an object without one prints as {@code #<procedure>}). Only for printing.
      */
-    public synchronized VmState observer() {
+    public synchronized Serials observer() {
         if (numbered != this) return this;
-        if (observer == null) observer = new VmState(this);
+        if (observer == null) observer = new Serials(this);
         return observer;
     }
 

@@ -1,4 +1,7 @@
-package safepoint.vm.analysis;
+package safepoint.vm.run;
+
+import safepoint.vm.analysis.Failure;
+import safepoint.vm.analysis.WaitForGraph;
 
 import safepoint.vm.Machine;
 import safepoint.vm.smp.Names;
@@ -14,7 +17,7 @@ public final class SpinDeadlock {
      * (the caller checks that): P spins without polls on a lock whose holder is not running, so
      * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
      */
-    public static Machine.Outcome atBarrier(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
+    public static Outcome atBarrier(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
         Spinlocks.Spinlock lock = t.interp.spinningOn;
         if (lock == null) return null;
         SThread holder = lock.holder();
@@ -34,7 +37,7 @@ public final class SpinDeadlock {
      * that processor: the proof that it never lets go, or null. With a GC pending, once every
      * other processor has stopped ({@code othersStopped}); otherwise on the only processor.
      */
-    public static Machine.Outcome withoutPolls(Machine vm, int n, int p, SThread t, boolean othersStopped) {
+    public static Outcome withoutPolls(Machine vm, int n, int p, SThread t, boolean othersStopped) {
         if (!vm.barrier.pending) return n == 1 ? onOneProcessor(vm, t) : null;
         if (!othersStopped) return null;
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
@@ -46,7 +49,7 @@ public final class SpinDeadlock {
      * A thread that stopped without a poll while spinning on a lock held by another thread: on
      * one processor the holder can never run again.
      */
-    public static Machine.Outcome onOneProcessor(Machine vm, SThread t) {
+    public static Outcome onOneProcessor(Machine vm, SThread t) {
         WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
         Spinlocks.Spinlock s = t.interp.spinningOn;
         SThread holder = s == null ? null : s.holder();

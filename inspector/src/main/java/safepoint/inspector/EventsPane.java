@@ -1,0 +1,22 @@
+package safepoint.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import safepoint.vm.event.Events;
+
+/** The tail of the event stream, filtered by the pane's filter. */
+final class EventsPane {
+    private EventsPane() {}
+
+    static Rows rows(EventLog log, Model m) {
+        String f = m.filter(Pane.EVENTS).toLowerCase();
+        List<String> lines = new ArrayList<>();
+        for (Events.Event e : log.tail) {
+            String l = EventLine.line(e);
+            if (f.isEmpty() || l.toLowerCase().contains(f)) lines.add(l);
+        }
+        String header = Text.right("SEQ", 7) + " P   " + Text.right("TIME", 8) + "  " + Text.fit("KIND", 13) + " WHAT"
+                + (log.dropped() > 0 ? "   (" + log.dropped() + " dropped by the live ring)" : "");
+        return Rows.of(header, lines);
+    }
+}

@@ -1,0 +1,98 @@
+package safepoint.inspector;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import safepoint.vm.Machine;
+
+/**
+ * The live inspector: one client of the Observatory. It reads only {@link Machine#look()} and
+ * {@link Machine#events}, ten times a second, and draws the panes (Frame) as the model (Model)
+ * says; {@code q} ends the view and leaves the machine running.
+ */
+public final class Inspector {
+    /** How often a fresh look is taken and drawn. */
+    static final long FRAME_NANOS = 100_000_000L;
+
+    private final Machine vm;
+    final Model model = new Model();
+    final Looks looks = new Looks();
+    final EventLog log = new EventLog();
+    final Frame frame = new Frame();
+
+    Inspector(Machine vm) {
+        this.vm = vm;
+    }
+
+    /** Takes a fresh look and the new events. */
+    void refresh() {
+        looks.add(vm.look());
+        log.take(vm.events);
+    }
+
+    /** Draws the current state onto {@code screen}'s back buffer and shows it (only the changes reach the terminal). */
+    void draw(Screen screen) throws IOException {
+        boolean resized = screen.doResizeIfNecessary() != null;
+        frame.draw(screen.newTextGraphics(), looks, log, model);
+        screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    /**
+     * Shows the inspector on {@code terminal} until {@code q}: a fresh look and a redraw every
+     * 100 ms, keys handled as they come. The terminal is left open for its owner.
+     */
+    public static void run(Machine vm, Terminal terminal) throws IOException {
+        Inspector in = new Inspector(vm);
+        TerminalScreen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        try {
+            long next = 0;
+            for (;;) {
+                boolean dirty = false;
+                for (KeyStroke k; (k = screen.pollInput()) != null;) {
+                    Model.Action a = in.model.key(k);
+                    if (a == Model.Action.QUIT) return;
+                    dirty |= a == Model.Action.REDRAW;
+                }
+                long now = System.nanoTime();
+                if (now >= next) {
+                    in.refresh();
+                    next = now + FRAME_NANOS;
+                    dirty = true;
+                }
+                if (dirty) in.draw(screen);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        } finally {
+            screen.stopScreen();
+        }
+    }
+
+    /** Full screen on the process's own terminal (never Lanterna's Swing emulator); returns on {@code q}. */
+    public static void fullScreen(Machine vm) throws IOException {
+        try (Terminal t = new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()) {
+            run(vm, t);
+        }
+    }
+
+    /**
+     * Full screen on a terminal given by its streams (a JLine terminal's, say, already in raw
+     * mode); returns on {@code q} and leaves the streams open.
+     */
+    public static void fullScreen(Machine vm, InputStream in, OutputStream out) throws IOException {
+        Terminal t = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8).setForceTextTerminal(true).createTerminal();
+        run(vm, t);
+    }
+}

@@ -1,0 +1,47 @@
+package safepoint.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import safepoint.vm.event.Events;
+import safepoint.vm.event.What;
+import safepoint.vm.observe.TableView;
+
+/** Gerbil's hash tables, and the log of their rehashes and resizes from the event stream. */
+final class TablesPane {
+    private TablesPane() {}
+
+    static Rows rows(Index ix) {
+        String header = Text.fit("TABLE", 20) + Text.fit("HASH/TEST", 18) + Text.right("COUNT", 8) + Text.right("SLOTS", 8)
+                + Text.right("LOAD", 6) + Text.right("REHASH", 8) + Text.right("RESIZE", 8);
+        List<String> lines = new ArrayList<>();
+        for (TableView t : ix.view.tables()) {
+            lines.add(Text.fit(t.table().name() + (t.rehashing() ? " *" : ""), 20) + Text.fit(t.hash() + "/" + t.test(), 18)
+                    + Text.right(Text.count(t.count()), 8) + Text.right(Text.count(t.slots()), 8)
+                    + Text.right(String.format("%.2f", t.load()), 6) + Text.right(Long.toString(t.rehashes()), 8)
+                    + Text.right(Long.toString(t.resizes()), 8));
+        }
+        return Rows.of(header, lines);
+    }
+
+    private static String slots(int from, int to) {
+        return from == to ? from + " slots (same size)" : from + " -> " + to + " slots";
+    }
+
+    /** The last {@code n} rehash and resize events, newest last. */
+    static List<String> log(EventLog log, int n) {
+        List<String> out = new ArrayList<>();
+        for (Events.Event e : log.tableLog) {
+            String slots = "", by = "";
+            if (e.what() instanceof What.RehashStart r) {
+                slots = slots(r.oldSlots(), r.newSlots());
+                by = EventLog.name(r.by());
+            } else if (e.what() instanceof What.RehashFinish r) {
+                slots = slots(r.oldSlots(), r.newSlots());
+                by = EventLog.name(r.by());
+            }
+            out.add(Text.right(Long.toString(e.seq()), 7) + " " + Text.right(Text.nanos(e.nanos()), 8) + "  " + Text.fit(EventLine.kind(e.what()), 13)
+                    + Text.fit(slots, 22) + " by " + Index.bare(by));
+        }
+        return out.subList(Math.max(0, out.size() - n), out.size());
+    }
+}
