@@ -43,11 +43,15 @@ public final class Stop {
         Where at = m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere;
         frames.add(new At(at, m.env, m.k));
         Where last = at;
+        Object[] lastEnv = m.env;
         for (Frame f = m.k; f != null && frames.size() < MAX_FRAMES; f = f.next) {
             Where w = f.where();
-            if (w == null || w.src() == null || w.equals(last)) continue;
+            Object[] env = f instanceof EnvFrame e ? e.env : null;
+            // One call of one activation can wait in several frames; a recursion's activations are each a frame.
+            if (w == null || w.src() == null || (w.equals(last) && env == lastEnv)) continue;
             last = w;
-            frames.add(new At(w, f instanceof EnvFrame e ? e.env : null, f));
+            lastEnv = env;
+            frames.add(new At(w, env, f));
         }
         return new Stop(m.uncaught, frames, m.winders, m.handlers, m.params);
     }
