@@ -31,9 +31,9 @@ final class Levels {
         final Stop stop;
         int frame;
 
-        Level(Outcome why) {
+        Level(Outcome why, Stop stop) {
             this.why = why;
-            this.stop = why.stop();
+            this.stop = stop;
         }
 
         int frames() {
@@ -66,7 +66,10 @@ final class Levels {
     /** An evaluation ended with {@code o}: an error (or Ctrl-C) opens a level on it. */
     void ended(Outcome o) {
         if (o.status() != Outcome.Status.ERROR) return;
-        Level l = new Level(o);
+        open(new Level(o, o.stop()));
+    }
+
+    private void open(Level l) {
         stack.push(l);
         if (l.stop != null) vm.levels.add(l.stop);
     }
@@ -151,7 +154,50 @@ final class Levels {
             return move(l, cmd, l == null ? 0 : cmd.endsWith("+") ? l.frame + n : l.frame - n, out, err);
         }
         if (cmd.startsWith(",(c ") || cmd.startsWith(",(c\t")) return continueCommand(l, cmd, err);
+        if (cmd.startsWith(",(v ") || cmd.startsWith(",(v\t")) return visit(l, cmd, out, err);
         return null;
+    }
+
+    /** The one expression X of {@code ,(c X)} or {@code ,(v X)}, or null (said on {@code err}). */
+    private Object argument(String cmd, Writer err) throws IOException {
+        String inner = cmd.substring(2).strip();
+        String usage = cmd.charAt(3) == 'c' ? ",(c X) continues with the value of X" : ",(v X) visits a frame number or a thread";
+        if (!inner.endsWith(")")) {
+            err.write(cmd + " is an unknown command (" + usage + ")\n");
+            return null;
+        }
+        List<Object> forms;
+        try {
+            forms = vm.readAll(inner.substring(2, inner.length() - 1), "(console)");
+        } catch (SchemeError e) {
+            forms = List.of();
+        }
+        if (forms.size() != 1) {
+            err.write(cmd + " is an unknown command (" + usage + ": one expression)\n");
+            return null;
+        }
+        return forms.get(0);
+    }
+
+    /**
+     * {@code ,(v X)}: X a frame number (of this level), or a thread that ended with an uncaught
+     * error, whose stopped computation opens a level of its own.
+     */
+    private Done visit(Level l, String cmd, Writer out, Writer err) throws IOException {
+        Object x = argument(cmd, err);
+        if (x == null) return Done.NOTHING;
+        Outcome v = eval(x, "(console)");
+        if (v.status() != Outcome.Status.VALUE) return new Done(v);
+        if (v.value() instanceof Long n) return move(l, cmd, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)), out, err);
+        Stop s = vm.stopOf(v.value());
+        if (s == null) {
+            err.write(vm.showResult(v.value()) + " is not a thread stopped by an uncaught error (,(v X) visits those, or a frame number)\n");
+            return Done.NOTHING;
+        }
+        Level visiting = new Level(v, s);
+        open(visiting);
+        out.write("------------- REPL is now in " + vm.showResult(v.value()) + "\n" + frameLine(visiting, 0, '.') + "\n");
+        return Done.NOTHING;
     }
 
     private static String noLevel(String cmd) {
@@ -185,25 +231,11 @@ final class Levels {
             err.write(noLevel(",(c X)"));
             return Done.NOTHING;
         }
-        String inner = cmd.substring(2).strip();
-        if (!inner.endsWith(")")) {
-            err.write(cmd + " is an unknown command (,(c X) continues with the value of X)\n");
-            return Done.NOTHING;
-        }
-        List<Object> forms;
-        try {
-            forms = vm.readAll(inner.substring(2, inner.length() - 1), "(console)");
-        } catch (SchemeError e) {
-            err.write(cmd + " is an unknown command (,(c X) continues with the value of X)\n");
-            return Done.NOTHING;
-        }
-        if (forms.size() != 1) {
-            err.write(cmd + " is an unknown command (,(c X) takes one expression)\n");
-            return Done.NOTHING;
-        }
-        Outcome x = vm.evalAt(l.stop, l.frame, forms.get(0), "(console)");
-        if (x.status() != Outcome.Status.VALUE) return new Done(x);
-        return continueWith(l, l.frame, x.value());
+        Object x = argument(cmd, err);
+        if (x == null) return Done.NOTHING;
+        Outcome v = vm.evalAt(l.stop, l.frame, x, "(console)");
+        if (v.status() != Outcome.Status.VALUE) return new Done(v);
+        return continueWith(l, l.frame, v.value());
     }
 
     /** The computation of level {@code l} goes on from {@code frame} with {@code value}; it and the levels above it close. */

@@ -635,6 +635,20 @@ public final class Machine implements PrimitiveSink, Roots {
         return drive(m);
     }
 
+    /**
+     * The computation of {@code thread} (a value typed at {@code ,(v X)}), when it ended with an
+     * uncaught error: its registers are kept as they were, so a level can visit it; null for a
+     * thread that runs, waits or ended normally, and for any other value.
+     */
+    public Stop stopOf(Object thread) {
+        if (!(thread instanceof SThread t) || t == primordial) return null;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (t.state != SThread.State.TERMINATED || t.exception == null || t.interp == null) return null;
+            return Stop.of(t.interp);
+        }
+    }
+
     /** The call frame {@code frame} of {@code stop} waits in, as written (a datum), or null when unknown. */
     public Object callOf(Stop stop, int frame) {
         Where w = stop.frames.get(frame).where();
