@@ -24,17 +24,25 @@ final class Repl {
     private final Writer err;
     private final boolean interactive;
     private final ConsoleInput in;
+    /** Gambit's nested levels (interactive only: piped input stays at the top level after an error). */
+    private final Levels levels;
 
     /**
      * Lines come from the VM's console, which its console port shares: a program reading
      * (current-input-port) reads the lines after the expression that asked.
      */
     Repl(Machine vm, Writer out, Writer err, boolean interactive) {
+        this(vm, out, err, interactive, interactive);
+    }
+
+    /** {@code levels}: errors open debugger levels (tests of the levels run them with piped input). */
+    Repl(Machine vm, Writer out, Writer err, boolean interactive, boolean levels) {
         this.vm = vm;
         this.in = vm.console();
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.levels = levels ? new Levels(vm) : null;
     }
 
     int run() throws IOException {
@@ -45,7 +53,7 @@ final class Repl {
         int lastStatus = 0;
         for (;;) {
             if (interactive) {
-                out.write(pending.length() == 0 ? "> " : "  ");
+                out.write(pending.length() == 0 ? (levels == null ? "> " : levels.prompt()) : "  ");
                 out.flush();
             }
             // While the prompt waits, the other threads go on (free run; see Machine.runInBackground).
@@ -110,6 +118,13 @@ final class Repl {
 
     /** REPL commands (Gambit's comma commands). Returns true to end the session. */
     private boolean command(String cmd) throws IOException {
+        Levels.Done done = levels == null ? null : levels.command(cmd, out, err);
+        if (done != null) {
+            if (done.continued() != null) show(done.continued());
+            out.flush();
+            err.flush();
+            return false;
+        }
         switch (cmd) {
             case ",q", ",quit" -> {
                 return true;
@@ -166,27 +181,33 @@ final class Repl {
         }
         int status = 0;
         for (Object form : forms) {
-            Outcome r = vm.eval(form, "(console)");
-            switch (r.status()) {
-                case VALUE -> {
-                    String shown = vm.showResult(r.value());
-                    if (!shown.isEmpty()) {
-                        out.write(shown);
-                        out.write('\n');
-                    }
-                    out.flush();
-                }
-                case EXIT -> {
-                    out.flush();
-                    throw new ExitRequest(r.exitCode());
-                }
-                default -> {
-                    out.flush();
-                    Main.report(r, err);
-                    status = 1;
-                }
-            }
+            status = Math.max(status, show(levels == null ? vm.eval(form, "(console)") : levels.eval(form, "(console)")));
         }
         return status;
+    }
+
+    /** Print what an evaluation gave: its value, or its error (which opens a level); 1 after an error. */
+    private int show(Outcome r) throws IOException {
+        switch (r.status()) {
+            case VALUE -> {
+                String shown = vm.showResult(r.value());
+                if (!shown.isEmpty()) {
+                    out.write(shown);
+                    out.write('\n');
+                }
+                out.flush();
+                return 0;
+            }
+            case EXIT -> {
+                out.flush();
+                throw new ExitRequest(r.exitCode());
+            }
+            default -> {
+                out.flush();
+                Main.report(r, err);
+                if (levels != null) levels.ended(r);
+                return 1;
+            }
+        }
     }
 }
