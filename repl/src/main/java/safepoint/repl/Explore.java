@@ -67,9 +67,7 @@ final class Explore {
         int depth = o.depth() == null ? Pct.DEFAULT_DEPTH : o.depth();
         SeedSearch.Result s = SeedSearch.search(new SeedSearch.Query(() -> compiled(o, text, file), strategy, runs, depth, o.maxSteps(),
                 deadline, () -> stopped(deadline) != null));
-        if (strategy.equals("pct")) {
-            out.write(Machine.pctBound(Math.max(2, o.processors()), s.k(), depth) + " (k = " + s.k() + " sync and allocation points, measured)\n");
-        }
+        if (strategy.equals("pct")) out.write(pctBound(s, Math.max(2, o.processors()), depth));
         if (s.failure() != null) {
             SeedSearch.Found found = s.failure();
             int seed = found.seed();
@@ -100,12 +98,32 @@ final class Explore {
             out.flush();
             return 4;
         }
-        out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (%d inconclusive%s), %.1f schedules/s%n", runs,
-                inconclusive, inconclusive > 0 ? String.format(java.util.Locale.ROOT, " at a step bound of %,d", s.bound()) : "", runs / secs));
+        if (inconclusive == 0) {
+            out.write(String.format(java.util.Locale.ROOT, "no failure in %d schedules (0 inconclusive), %.1f schedules/s%n", runs, runs / secs));
+        } else {
+            // Runs cut at the bound are not passes: say how many ended, and how many did not.
+            out.write(String.format(java.util.Locale.ROOT, "no failure in the %d of %d schedules that ended (%d inconclusive at a step bound of %,d), %.1f schedules/s%n",
+                    runs - inconclusive, runs, inconclusive, s.bound(), runs / secs));
+        }
         Warnings.bySeed(s.warnings()).print(out, null);
         out.write(stillRunning(s.stillRunning()));
         out.flush();
         return 0;
+    }
+
+    /**
+     * PCT's guarantee per run, when it means something: k measured on a run that ended, and every
+     * run ended (a run cut at the step bound may hide a bug of any depth). Otherwise why there is none.
+     */
+    private static String pctBound(SeedSearch.Result s, int processors, int depth) {
+        if (!s.kMeasured()) {
+            return String.format(java.util.Locale.ROOT, "PCT bound: none (the run that measures k reached the step bound of %,d, so k is unknown)%n", s.bound());
+        }
+        if (s.inconclusive() > 0) {
+            return String.format(java.util.Locale.ROOT, "PCT bound: none (%d of %d runs reached the step bound; a bound holds only for runs that end)%n",
+                    s.inconclusive(), s.completed());
+        }
+        return Machine.pctBound(processors, s.k(), depth) + " (k = " + s.k() + " sync and allocation points, measured)\n";
     }
 
     /** What the first inconclusive run was still running at its bound; nothing when no run was inconclusive. */
@@ -126,7 +144,13 @@ final class Explore {
         ProgramRuns runs = compiled(o, text, file);
         String schedule = Machine.scheduleString(f.choices(), text);
         out.write("schedule: " + replayLines("replay", runs, file, text, f.settings(), schedule, f.outcome()));
-        out.write(Interleaving.of(runs, machineSeed, f.choices(), label, file));
+        out.flush(); // the failure and its replay are out before anything that may run out of memory
+        try {
+            out.write(Interleaving.of(runs, machineSeed, f.choices(), label, file));
+        } catch (OutOfMemoryError e) {
+            out.write("interleaving: not shown (Java ran out of memory recording the run's events)\n");
+        }
+        out.flush();
         if (!label.startsWith("dfs")) {
             out.write(Shrink.shrink(runs, text, file, f.settings(), f.choices(), f.outcome(), f.preemptions()));
         }
@@ -224,7 +248,7 @@ final class Explore {
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         Warnings<DfsSearch.Run> warnings = Warnings.byDfsRun();
         DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true,
-                () -> stopped(deadline) != null, (run, outcome) -> warnings.note(outcome.warnings(), run));
+                () -> stopped(deadline) != null, (run, found) -> warnings.note(found, run));
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.failure() != null) {
             boolean plain = r.plain();

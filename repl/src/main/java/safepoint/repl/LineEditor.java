@@ -18,13 +18,24 @@ final class LineEditor {
     /** Where the history is kept: this system property, else this environment variable, else ~/.safepoint_history. */
     static final String HISTORY_PROPERTY = "safepoint.history";
     static final String HISTORY_ENV = "SAFEPOINT_HISTORY";
+    /** The widget that prints Safepoint's dump (Ctrl-\\). */
+    static final String DUMP = "safepoint-dump";
 
     final Terminal terminal;
     final LineReader reader;
     final LineReader programReader;
+    /** The VM's stdout and stderr while the editor reads: background output goes above the line (null in tests). */
+    final AboveThePrompt out;
+    final AboveThePrompt err;
 
     LineEditor(Machine vm, Terminal terminal) {
+        this(vm, terminal, null, null);
+    }
+
+    LineEditor(Machine vm, Terminal terminal, AboveThePrompt out, AboveThePrompt err) {
         this.terminal = terminal;
+        this.out = out;
+        this.err = err;
         // Ctrl-C outside the editor (during an evaluation) interrupts it; the editor takes it over
         // while it reads and then puts this back.
         terminal.handle(Terminal.Signal.INT, signal -> vm.interrupt());
@@ -42,6 +53,17 @@ final class LineEditor {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // ! is an ordinary character in Scheme
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
+        // Ctrl-\\ prints Safepoint's dump, not the JVM's: the terminal passes it on as a key
+        // (no SIGQUIT), and the editor binds it while it reads.
+        org.jline.terminal.Attributes attrs = terminal.getAttributes();
+        attrs.setControlChar(org.jline.terminal.Attributes.ControlChar.VQUIT, 0);
+        terminal.setAttributes(attrs);
+        reader.getWidgets().put(DUMP, () -> {
+            reader.printAbove(Dump.of(vm).stripTrailing());
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(DUMP), "\034");
+        reader.getKeyMaps().get(LineReader.EMACS).bind(new org.jline.reader.Reference(DUMP), "\034");
         DefaultParser plain = new DefaultParser();
         plain.setEofOnUnclosedQuote(false);
         plain.setEofOnUnclosedBracket();
@@ -56,6 +78,21 @@ final class LineEditor {
     /** The process's terminal. */
     static Terminal systemTerminal() throws java.io.IOException {
         return org.jline.terminal.TerminalBuilder.builder().system(true).name("safepoint").build();
+    }
+
+    /**
+     * Read one input at {@code prompt} while the machine runs on: background output goes above
+     * the line being typed.
+     */
+    String readLine(String prompt) throws java.io.IOException {
+        if (out != null) out.reading(reader);
+        if (err != null) err.reading(reader);
+        try {
+            return reader.readLine(prompt);
+        } finally {
+            if (out != null) out.done();
+            if (err != null) err.done();
+        }
     }
 
     static Path historyFile() {

@@ -30,18 +30,26 @@ final class Repl {
     private final ConsoleInput in;
     /** The terminal's line editor, or null for plain lines. */
     private final LineEditor editor;
+    /** Gambit's nested levels (interactive only: piped input stays at the top level after an error). */
+    private final Levels levels;
 
     /**
      * Lines come from the VM's console, which its console port shares: a program reading
      * (current-input-port) reads the lines after the expression that asked.
      */
     Repl(Machine vm, Writer out, Writer err, boolean interactive) {
+        this(vm, out, err, interactive, interactive);
+    }
+
+    /** {@code levels}: errors open debugger levels (tests of the levels run them with piped input). */
+    Repl(Machine vm, Writer out, Writer err, boolean interactive, boolean levels) {
         this.vm = vm;
         this.in = vm.console();
         this.out = out;
         this.err = err;
         this.interactive = interactive;
         this.editor = null;
+        this.levels = levels ? new Levels(vm) : null;
     }
 
     /** On a terminal: lines come from the editor, which feeds the console when a program reads it. */
@@ -52,23 +60,35 @@ final class Repl {
         this.err = err;
         this.interactive = true;
         this.editor = editor;
+        this.levels = new Levels(vm);
     }
 
     static final String BANNER = "Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n";
 
-    /** The editor's loop: one accepted input (one line, or an indented multi-line datum) at a time. */
+    /**
+     * The editor's loop: one accepted input (one line, or an indented multi-line datum) at a
+     * time, at the current level's prompt. While the prompt waits the machine runs on, and what
+     * its threads print goes above the line being typed (LineEditor.readLine). Ctrl-C while
+     * typing drops the line; Ctrl-D on an empty line leaves the current level, and at the top
+     * ends the session.
+     */
     private int runEditing() throws IOException {
         out.write(BANNER);
         out.flush();
         for (;;) {
+            vm.runInBackground();
             String text;
             try {
-                text = editor.reader.readLine("> ");
+                text = editor.readLine(levels.prompt());
             } catch (UserInterruptException e) {
-                continue; // Ctrl-C while typing: the line is dropped, the prompt comes back
+                if (announceBackground()) return exitStatus;
+                continue;
             } catch (EndOfFileException e) {
-                break; // Ctrl-D on an empty line
+                if (announceBackground()) return exitStatus;
+                if (levels.leave()) continue;
+                break;
             }
+            if (announceBackground()) return exitStatus;
             int lines = 1 + (int) text.chars().filter(ch -> ch == '\n').count();
             if (SchemeParser.command(text)) {
                 if (command(text.strip())) break;
@@ -94,7 +114,7 @@ final class Repl {
         int lastStatus = 0;
         for (;;) {
             if (interactive) {
-                out.write(pending.length() == 0 ? "> " : "  ");
+                out.write(pending.length() == 0 ? (levels == null ? "> " : levels.prompt()) : "  ");
                 out.flush();
             }
             // While the prompt waits, the other threads go on (free run; see Machine.runInBackground).
@@ -159,6 +179,13 @@ final class Repl {
 
     /** REPL commands (Gambit's comma commands). Returns true to end the session. */
     private boolean command(String cmd) throws IOException {
+        Levels.Done done = levels == null ? null : levels.command(cmd, out, err);
+        if (done != null) {
+            if (done.continued() != null) show(done.continued());
+            out.flush();
+            err.flush();
+            return false;
+        }
         switch (cmd) {
             case ",q", ",quit" -> {
                 return true;
@@ -169,6 +196,7 @@ final class Repl {
             case ",procs" -> out.write(ProcessorsText.of(vm.look()));
             case ",events" -> out.write(EventText.last(vm.events, 40));
             case ",deadlock" -> out.write(ExplanationText.survey(vm.survey()));
+            case ",inspect" -> inspect();
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
             case ",help", ",?" -> out.write("""
                     ,threads (,st)  green threads and what each waits on
@@ -178,6 +206,7 @@ final class Repl {
                     ,events         the last 40 events (thread switches, waits, locks, GC)
                     ,why T          what thread T waits for, and why nothing will end it
                     ,deadlock       the wait-for analysis: cycles, lost wakeups, who waits
+                    ,inspect        the live inspector, full screen (q comes back here)
                     ,q              quit
                     """);
             default -> {
@@ -188,6 +217,27 @@ final class Repl {
         out.flush();
         err.flush();
         return false;
+    }
+
+    /**
+     * {@code ,inspect}: the inspector takes the terminal until {@code q}; the machine runs on
+     * meanwhile (in the background, as while the prompt waits), so the panes are live.
+     */
+    private void inspect() throws IOException {
+        if (editor == null) {
+            err.write(",inspect needs the interactive REPL on a terminal (the inspector draws full screen)\n");
+            return;
+        }
+        out.flush();
+        vm.runInBackground();
+        org.jline.terminal.Attributes saved = editor.terminal.enterRawMode();
+        try {
+            safepoint.inspector.Inspector.fullScreen(vm, editor.terminal.input(), editor.terminal.output());
+        } catch (IOException | RuntimeException e) {
+            err.write("The inspector could not use this terminal: " + e.getMessage() + "\n");
+        } finally {
+            editor.terminal.setAttributes(saved);
+        }
     }
 
     private static final int INCOMPLETE = -1;
@@ -215,27 +265,39 @@ final class Repl {
         }
         int status = 0;
         for (Object form : forms) {
-            Outcome r = vm.eval(form, "(console)");
-            switch (r.status()) {
-                case VALUE -> {
-                    String shown = vm.showResult(r.value());
-                    if (!shown.isEmpty()) {
-                        out.write(shown);
-                        out.write('\n');
-                    }
-                    out.flush();
-                }
-                case EXIT -> {
-                    out.flush();
-                    throw new ExitRequest(r.exitCode());
-                }
-                default -> {
-                    out.flush();
-                    Main.report(r, err);
-                    status = 1;
-                }
-            }
+            status = Math.max(status, show(levels == null ? vm.eval(form, "(console)") : levels.eval(form, "(console)")));
         }
         return status;
+    }
+
+    /** Print what an evaluation gave: its value, or its error (which opens a level); 1 after an error. */
+    private int show(Outcome r) throws IOException {
+        switch (r.status()) {
+            case VALUE -> {
+                String shown = vm.showResult(r.value());
+                if (!shown.isEmpty()) {
+                    out.write(shown);
+                    out.write('\n');
+                }
+                out.flush();
+                return 0;
+            }
+            case EXIT -> {
+                out.flush();
+                throw new ExitRequest(r.exitCode());
+            }
+            default -> {
+                out.flush();
+                String interrupted = levels == null ? null : Levels.interrupted(r);
+                if (interrupted != null) {
+                    err.write(interrupted);
+                    err.flush();
+                } else {
+                    Main.report(r, err);
+                }
+                if (levels != null) levels.ended(r);
+                return 1;
+            }
+        }
     }
 }

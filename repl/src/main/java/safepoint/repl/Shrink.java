@@ -24,17 +24,36 @@ final class Shrink {
 
     /** Replays left in a shrink: dropping choices, then the dfs search for fewer preemptions. */
     static final int SHRINK_DROPS = 300;
-    static final int SHRINK_SEARCH = 3000;
+    static final int SHRINK_SEARCH = 50_000;
+    /** Wall-clock budget of one shrink (the failure is reported before it starts, so this only bounds the wait). */
+    static final long BUDGET_NANOS = 20_000_000_000L;
 
     /**
      * Shrink a failing schedule to the fewest preemptions that still fail the same way. First
      * drop choices one at a time (later ones first), keeping each drop after which the run still
      * fails; past the remaining choices the run goes on without preemption. Then search, fewest
      * preemptions first, every schedule with fewer preemptions than that ({@link DfsSearch});
-     * the first failure it finds has the fewest possible.
+     * the first failure it finds has the fewest possible. Bounded by runs and by
+     * {@link #BUDGET_NANOS}; when Java runs out of memory the shrink stops and says so, and the
+     * failure as found (printed before) stands. Never reports more preemptions than it was given.
      */
     static String shrink(ProgramRuns runs, String text, String file, RunSettings settings, java.util.List<long[]> failing,
             Outcome failure, int preemptions) {
+        long until = System.nanoTime() + BUDGET_NANOS;
+        try {
+            return shrunk(runs, text, file, settings, failing, failure, preemptions, until);
+        } catch (OutOfMemoryError e) {
+            return "shrinking stopped: Java ran out of memory replaying the program; the schedule above is the failure as found ("
+                    + Explore.preemptions(preemptions) + ")\n";
+        }
+    }
+
+    private static boolean late(long until) {
+        return System.nanoTime() - until > 0;
+    }
+
+    private static String shrunk(ProgramRuns runs, String text, String file, RunSettings settings, java.util.List<long[]> failing,
+            Outcome failure, int preemptions, long until) {
         long machineSeed = settings.control().seed();
         long maxSteps = settings.control().maxSteps();
         Failure kind = failure.failure();
@@ -42,9 +61,9 @@ final class Shrink {
         int bestPreemptions = preemptions;
         int budget = SHRINK_DROPS;
         boolean changed = true;
-        while (changed && budget > 0) {
+        while (changed && budget > 0 && !late(until)) {
             changed = false;
-            for (int i = best.size() - 1; i >= 0 && budget > 0; i--) {
+            for (int i = best.size() - 1; i >= 0 && budget > 0 && !late(until); i--) {
                 java.util.List<long[]> trial = new java.util.ArrayList<>(best);
                 trial.remove(i);
                 budget--;
@@ -60,8 +79,11 @@ final class Shrink {
             }
         }
         String proof = "";
+        long searched = 0;
         if (bestPreemptions > 0) {
-            DfsSearch.Result r = DfsSearch.search(runs, machineSeed, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> same(kind, out));
+            DfsSearch.Result r = DfsSearch.search(runs, machineSeed, bestPreemptions - 1, maxSteps, SHRINK_SEARCH, out -> same(kind, out),
+                    () -> late(until));
+            searched = r.schedules();
             if (r.failure() != null) {
                 best = r.failingChoices();
                 bestPreemptions = r.failurePreemptions();
@@ -71,6 +93,11 @@ final class Shrink {
             }
         } else {
             proof = ", the fewest possible";
+        }
+        if (bestPreemptions >= preemptions && proof.isEmpty()) {
+            // Nothing gained and nothing proven: say so instead of printing the same schedule as "shrunk".
+            return "shrinking found no schedule with fewer than " + Explore.preemptions(preemptions) + " that fails the same way ("
+                    + searched + " schedules searched" + (late(until) ? ", time budget spent" : "") + "); the schedule above stands\n";
         }
         String shrunk = Machine.scheduleString(best, text);
         return "shrunk schedule (" + Explore.preemptions(bestPreemptions) + proof + "; from " + preemptions

@@ -406,6 +406,28 @@ class CliTest {
     }
 
     @Test
+    void pctPrintsNoProbabilityBoundWhenRunsWereCutAtTheStepBound() throws Exception {
+        // Issue 11: a bound computed from k = 999,704 on a run that never ended (3.34e-13) means nothing.
+        Path some = file("pct-sometimes.ss", """
+                (define t (spawn (lambda () 'other)))
+                (if (= 0 (random-integer 2)) (let loop () (thread-yield!) (loop)) 'done)
+                (thread-join! t)
+                """);
+        Result r = run("", "explore", some.toString(), "--strategy", "pct", "--runs", "30", "--max-steps", "20000");
+        assertTrue(r.out().matches("(?s)PCT bound: none \\(\\d+ of 30 runs reached the step bound; a bound holds only for runs that end\\)\n"
+                + "no failure in the \\d+ of 30 schedules that ended \\(\\d+ inconclusive at a step bound of 20,000\\).*"), r.out());
+        Path always = file("pct-always.ss", """
+                (define t (spawn (lambda () (let loop () (thread-yield!) (loop)))))
+                (thread-join! t)
+                """);
+        Result a = run("", "explore", always.toString(), "--strategy", "pct", "--runs", "5", "--max-steps", "20000");
+        assertEquals(4, a.status(), a.out());
+        assertTrue(a.out().startsWith("PCT bound: none (the run that measures k reached the step bound of 20,000, so k is unknown)\n"
+                + "all 5 runs were inconclusive"), a.out());
+        assertTrue(!a.out().contains("probability"), a.out());
+    }
+
+    @Test
     void exploresStepBoundIsTenTimesTheMedianRunSoHangsCostLittle() throws Exception {
         // Half the seeds spin forever (yielding, so nothing is proven); the rest end at once.
         Path p = file("sometimes.ss", """
@@ -416,7 +438,7 @@ class CliTest {
         Result r = run("", "explore", p.toString(), "--runs", "40");
         assertEquals(0, r.status(), r.out());
         // Then what the first inconclusive run was still running at its bound (issue 11).
-        assertTrue(r.out().matches("no failure in 40 schedules \\(\\d+ inconclusive at a step bound of 10,000\\).*\\n"
+        assertTrue(r.out().matches("no failure in the \\d+ of 40 schedules that ended \\(\\d+ inconclusive at a step bound of 10,000\\).*\\n"
                 + "run \\d+ was still running at the bound:\\n  #<thread primordial> RUNN(?s).*"), r.out());
         assertTrue(!r.out().startsWith("no failure in 40 schedules (0 inconclusive"), r.out());
         // --max-steps overrides it.
@@ -678,6 +700,28 @@ class CliTest {
         Result fixed = run("", "explore", Path.of("..", "examples", "condvar-lost-wakeup-fixed.ss").toString());
         assertEquals(0, fixed.status(), fixed.out());
         assertTrue(fixed.out().startsWith("no failure in 1000 schedules (0 inconclusive)"), fixed.out());
+    }
+
+    @Test
+    void anAllocationHeavyFailureIsReportedWithItsReplayBeforeAnyShrinking() throws Exception {
+        // Issue 11: shrinking such a program ran out of Java memory and the failure found on run 1 was never reported.
+        Path p = file("churn.ss", """
+                (define counter 0)
+                (define (churn n) (if (> n 0) (begin (make-vector 2000 0) (churn (- n 1)))))
+                (define t (spawn (lambda () (churn 300) (let ((s counter)) (thread-yield!) (set! counter (+ s 1))))))
+                (let ((s counter)) (churn 300) (thread-yield!) (set! counter (+ s 1)))
+                (thread-join! t)
+                (unless (= counter 2) (error "lost update, counter is" counter))
+                """);
+        Result r = run("", "explore", p.toString(), "--heap", "4m");
+        assertEquals(1, r.status(), r.out() + r.err());
+        String out = r.out();
+        int found = out.indexOf("failure found on run ");
+        int replay = out.indexOf("\nreplay: ./safepoint replay ");
+        int shrink = Math.max(out.indexOf("shrunk schedule ("), Math.max(out.indexOf("shrinking found no schedule"), out.indexOf("shrinking stopped")));
+        assertTrue(found >= 0 && replay > found, out);
+        assertTrue(shrink > replay, "the shrink's result comes last, after the failure and its replay: " + out);
+        assertTrue(!r.err().contains("internal error"), r.err());
     }
 
     @Test

@@ -29,6 +29,7 @@ import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.interp.Node;
 import safepoint.vm.interp.Parameter;
 import safepoint.vm.interp.Where;
+import safepoint.vm.interp.Stop;
 import safepoint.vm.lang.Compiler;
 import safepoint.vm.lang.CoreForms;
 import safepoint.vm.lang.DerivedForms;
@@ -357,6 +358,7 @@ public final class Machine implements PrimitiveSink, Roots {
         visit.accept(primordial);
         for (SThread t : scheduler.runnable()) visit.accept(t);
         for (SThread t : scheduler.waiting) visit.accept(t);
+        for (Stop s : levels) s.forEachRoot(visit);
     }
 
     /** The event stream (docs/events.md). */
@@ -614,6 +616,80 @@ public final class Machine implements PrimitiveSink, Roots {
         return drive(m);
     }
 
+    // ---- debugger levels -------------------------------------------------------------------------
+
+    /**
+     * The stops that open debugger levels keep their registers alive: the collector's roots while
+     * the REPL holds them (it adds a level's stop here and removes it when the level closes).
+     */
+    public final List<Stop> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Evaluate {@code form} at a debugger level: in frame {@code frame} of {@code stop}, seeing
+     * that frame's variables, with the stopped computation's parameters and handlers, as the
+     * primordial thread. A frame with no environment (a primitive's) evaluates at top level.
+     */
+    public Outcome evalAt(Stop stop, int frame, Object form, String file) {
+        Stop.At at = stop.frames.get(frame);
+        Compiler c = new Compiler(this, file);
+        Node code;
+        try {
+            code = c.compileAt(form, at.env() == null || at.where() == null ? null : at.where().locals());
+        } catch (SchemeError e) {
+            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+        } catch (StackOverflowError e) {
+            return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
+        }
+        Interp m = new Interp(this);
+        stop.evalIn(m, code, at);
+        return drive(m);
+    }
+
+    /** Continue {@code stop}: {@code value} is the value of frame {@code frame}'s call (Gambit's {@code ,(c X)}). */
+    public Outcome resume(Stop stop, int frame, Object value) {
+        Interp m = new Interp(this);
+        stop.resume(m, stop.frames.get(frame), value);
+        return drive(m);
+    }
+
+    /**
+     * The computation of {@code thread} (a value typed at {@code ,(v X)}), when it ended with an
+     * uncaught error: its registers are kept as they were, so a level can visit it; null for a
+     * thread that runs, waits or ended normally, and for any other value.
+     */
+    public Stop stopOf(Object thread) {
+        if (!(thread instanceof SThread t) || t == primordial) return null;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (t.state != SThread.State.TERMINATED || t.exception == null || t.interp == null) return null;
+            return Stop.of(t.interp);
+        }
+    }
+
+    /** The call frame {@code frame} of {@code stop} waits in, as written (a datum), or null when unknown. */
+    public Object callOf(Stop stop, int frame) {
+        Where w = stop.frames.get(frame).where();
+        return w == null || w.form() == null ? null : Compiler.strip(w.form());
+    }
+
+    /** A variable of a stopped frame, as a level's {@code ,e} lists it: innermost frame first. */
+    public record Variable(String name, Object value) {}
+
+    /** The variables in scope in frame {@code frame} of {@code stop}, innermost first; none at top level. */
+    public List<Variable> variables(Stop stop, int frame) {
+        Stop.At at = stop.frames.get(frame);
+        List<Variable> vars = new ArrayList<>();
+        Object[] env = at.env();
+        for (safepoint.vm.interp.Locals l = at.where() == null ? null : at.where().locals(); l != null && env != null; l = l.parent()) {
+            Object[] ids = l.ids();
+            for (int i = 0; i < ids.length && i + 1 < env.length; i++) {
+                vars.add(new Variable(safepoint.vm.lang.Renamed.base(ids[i]).name, env[i + 1]));
+            }
+            env = env.length > 0 && env[0] instanceof Object[] up ? up : null;
+        }
+        return vars;
+    }
+
     /** Apply a procedure to arguments at top level (used by tests and tools). */
     public Outcome call(Object f, Object... args) {
         Interp m = new Interp(this);
@@ -690,7 +766,7 @@ public final class Machine implements PrimitiveSink, Roots {
         if (first == null) return o;
         if (o.status() == Outcome.Status.VALUE) return new Outcome(Outcome.Status.ERROR, first.value(), sb.toString(), 1, first.failure(), List.of(), null);
         String rest = o.errorText() == null ? "" : "\n\n" + o.errorText();
-        return new Outcome(o.status(), o.value(), sb + rest, o.exitCode(), o.failure(), o.warnings(), o.view(), o.report());
+        return new Outcome(o.status(), o.value(), sb + rest, o.exitCode(), o.failure(), o.warnings(), o.view(), o.report(), o.stop());
     }
 
     /** How the run of {@code m} ended, unless the driver stopped it ({@code stopped}). */
@@ -701,7 +777,7 @@ public final class Machine implements PrimitiveSink, Roots {
         if (m.uncaught instanceof Condition c && c.kind == Condition.Kind.DEADLOCK && deadlockReport != null) {
             return new Outcome(Outcome.Status.DEADLOCK, null, deadlockReport, 3, deadlockFailure, List.of(), null);
         }
-        if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere);
+        if (m.uncaught != null) return errorOutcome(m.uncaught, m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere).withStop(Stop.of(m));
         return new Outcome(Outcome.Status.VALUE, m.val, null, 0); // threads' errors: see withThreadErrors
     }
 

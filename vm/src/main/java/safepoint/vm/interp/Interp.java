@@ -354,7 +354,25 @@ public final class Interp implements Ctx {
         if ((f & INTR_HOST) != 0) stopSlice = true;
         if ((f & INTR_USER) != 0) {
             clearFlag(INTR_USER);
+            push(new AfterInterrupt(pc, env)); // a debugger level's ,c goes on from here (Stop.resume)
             throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+        }
+    }
+
+    /** Below an interrupt raised at a poll: resuming it runs the code the poll interrupted, whatever the value. */
+    static final class AfterInterrupt extends Frame {
+        final Node pc;
+        final Object[] env;
+
+        AfterInterrupt(Node pc, Object[] env) {
+            this.pc = pc;
+            this.env = env;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            m.pc = pc;
+            m.env = env;
         }
     }
 

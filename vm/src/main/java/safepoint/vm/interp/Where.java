@@ -2,5 +2,13 @@ package safepoint.vm.interp;
 
 import safepoint.vm.data.Src;
 
-/** Where a call sits: the enclosing procedure's name (or null at top level) and its source. */
-public record Where(String procName, Src src) {}
+/**
+ * Where a call sits: the enclosing procedure's name (or null at top level), its source, and, for
+ * a debugger level, the variables in scope there ({@link Locals}; null at top level) and the call
+ * as written ({@code form}, a datum that may hold the compiler's renamed identifiers; or null).
+ */
+public record Where(String procName, Src src, Locals locals, Object form) {
+    public Where(String procName, Src src) {
+        this(procName, src, null, null);
+    }
+}

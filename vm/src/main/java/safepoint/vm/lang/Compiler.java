@@ -8,6 +8,7 @@ import safepoint.vm.interp.Intrinsics;
 import safepoint.vm.interp.Node;
 import safepoint.vm.interp.Refs;
 import safepoint.vm.interp.Where;
+import safepoint.vm.interp.Locals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class Compiler {
     }
 
     private Node compileCall(Pair p, Scope s) {
-        Where w = where(p);
+        Where w = new Where(procName, machine.sources.get(p), s == null ? null : s.locals(), p);
         List<Node> args = new ArrayList<>();
         for (Object a = p.cdr; a instanceof Pair ap; a = ap.cdr) {
             args.add(Renamed.isIdentifier(ap.car) ? compileRef(ap.car, s, machine.sources.element(ap)) : compile(ap.car, s));
@@ -305,17 +306,31 @@ public final class Compiler {
 
     // ---- top level -----------------------------------------------------------------------------
 
+    /**
+     * Compile a form typed at a debugger level, against the variables of the stopped frame
+     * ({@code locals}; run it with that frame's environment): as at the top level (a definition
+     * defines a global, {@code begin} splices), except that expressions see those variables.
+     */
+    public Node compileAt(Object x, Locals locals) {
+        return compileTop(x, Scope.of(locals));
+    }
+
     /** Compile one top-level form: definitions are global, {@code begin} splices. */
     public Node compileTop(Object x) {
+        return compileTop(x, null);
+    }
+
+    /** The top level, where expressions see the frame scopes {@code s} (none: null; see compileAt). */
+    private Node compileTop(Object x, Scope s) {
         for (;;) {
-            Head h = expandHead(x, null);
+            Head h = expandHead(x, s);
             x = h.form();
             SpecialForm form = h.special();
             if (form != null) {
                 Pair p = (Pair) x;
                 if (form == CoreForms.BEGIN) {
                     List<Node> nodes = new ArrayList<>();
-                    for (Object g : arrayOf(p.cdr)) nodes.add(compileTop(g));
+                    for (Object g : arrayOf(p.cdr)) nodes.add(compileTop(g, s));
                     return seq(nodes);
                 }
                 if (form == CoreForms.DEFINE) {
@@ -324,7 +339,7 @@ public final class Compiler {
                     Global cell = ns.defineGlobal(name);
                     if (!machine.loadingPrelude) cell.userDefined = true;
                     String saved = procName;
-                    Node value = compile(d[1], null, name.name);
+                    Node value = compile(d[1], s, name.name);
                     procName = saved;
                     return new Refs.SetGlobal(cell, value, true, where(p));
                 }
@@ -333,11 +348,11 @@ public final class Compiler {
                     return new Refs.Const(Special.VOID);
                 }
                 if (form instanceof SpecialForm.Derived dv) {
-                    x = withSource(dv.rewrite(this, p, null), p);
+                    x = withSource(dv.rewrite(this, p, s), p);
                     continue;
                 }
             }
-            return compile(x, null);
+            return compile(x, s);
         }
     }
 
@@ -407,7 +422,7 @@ public final class Compiler {
      * (possibly nested 100,000 deep) contains none and is returned as is after an iterative scan;
      * only macro-made data, which is shallow, is copied recursively.
      */
-    static Object strip(Object x) {
+    public static Object strip(Object x) {
         return containsRenamed(x) ? stripCopy(x) : x;
     }
 

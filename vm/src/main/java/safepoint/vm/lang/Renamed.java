@@ -37,7 +37,7 @@ public final class Renamed {
         return x instanceof Symbol || x instanceof Renamed;
     }
 
-    static Symbol base(Object id) {
+    public static Symbol base(Object id) {
         return id instanceof Renamed r ? r.symbol() : (Symbol) id;
     }
 

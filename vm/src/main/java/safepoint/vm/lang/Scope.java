@@ -2,6 +2,7 @@ package safepoint.vm.lang;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import safepoint.vm.interp.Locals;
 
 /**
  * A compile-time lexical scope. A frame scope (lambda, let) has runtime slots: variable i lives
@@ -35,6 +36,31 @@ final class Scope {
     void defineMacro(Object id, Macro m) {
         if (macros == null) macros = new IdentityHashMap<>();
         macros.put(id, m);
+    }
+
+    /**
+     * The variables of this scope's frame and the frames around it, as a debugger level needs
+     * them (interp.Locals); one snapshot shared by every call compiled while the frame has this
+     * many variables. Null outside every frame (top level).
+     */
+    Locals locals() {
+        Scope f = this;
+        while (f != null && !f.frame) f = f.parent;
+        if (f == null) return null;
+        if (f.snapshot == null || f.snapshot.ids().length != f.vars.size()) {
+            f.snapshot = new Locals(f.vars.toArray(), f.parent == null ? null : f.parent.locals());
+        }
+        return f.snapshot;
+    }
+
+    private Locals snapshot;
+
+    /** Frame scopes rebuilt from {@link #locals()}: what is typed at a debugger level compiles against them. */
+    static Scope of(Locals l) {
+        if (l == null) return null;
+        Scope s = new Scope(of(l.parent()), true);
+        for (Object id : l.ids()) s.vars.add(id);
+        return s;
     }
 
     int frameSize() {

@@ -8,6 +8,7 @@ import safepoint.vm.run.Dfs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import safepoint.vm.analysis.Warning;
 
 /**
  * Exhaustive search of a program's schedules with at most K preemptions (CHESS's iterative
@@ -44,7 +45,7 @@ public final class DfsSearch {
     /** What one search looks for and within which limits (see the public {@code search}es); immutable. */
     private record Query(long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, Outcome> ran) {}
+            java.util.function.BiConsumer<Run, List<Warning>> ran) {}
 
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
@@ -54,7 +55,13 @@ public final class DfsSearch {
      */
     public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Outcome> sought) {
-        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, () -> false, (r, o) -> {});
+        return search(runs, machineSeed, bound, maxSteps, maxRuns, sought, () -> false);
+    }
+
+    /** The same, ending early (not complete) once {@code stop} says so (a shrink's time budget). */
+    public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
+            java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop) {
+        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, stop, (r, o) -> {});
     }
 
     /**
@@ -71,20 +78,29 @@ public final class DfsSearch {
     }
 
     /**
-     * The same, telling {@code ran} of every run and its outcome as it ends (on the worker that
-     * ran it, holding none of the search's locks), so that explore can say what the runs warned.
+     * The same, telling {@code ran} of the warnings of every run that warned, once the search is
+     * over, in the search's order, and only of runs no later than the failure reported (so what
+     * explore says of them does not depend on timing); holding none of the search's locks.
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, Outcome> ran) {
+            java.util.function.BiConsumer<Run, List<Warning>> ran) {
         return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, ran);
     }
 
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
             long maxSteps, long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, Outcome> ran) {
-        Search s = new Search(new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran));
+            java.util.function.BiConsumer<Run, List<Warning>> ran) {
+        Query q = new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran);
+        Search s = new Search(q);
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
+        if (workers > 1 && s.cappedByRuns()) {
+            // Which runs make the first maxRuns depends on which worker ended first; on one worker
+            // they are the first in the search's own order, the same every time.
+            Search again = new Search(q);
+            Workers.run(1, "dfs", () -> again.work(programs.get()));
+            return again.result();
+        }
         return s.result();
     }
 
@@ -94,11 +110,24 @@ public final class DfsSearch {
         final List<ArrayDeque<int[]>> levels = new ArrayList<>();
         int level;
         int inFlight;
-        long done;
-        long inconclusive;
+        /** Runs started (the cap counts these). */
+        long taken;
+        /** Runs that ended at the levels below this one, and inconclusive ones among them. */
+        long doneBelow;
+        long inconclusiveBelow;
+        /**
+         * This level's runs that ended, and its inconclusive ones: the failure found at a level
+         * counts only the runs before it in the search's order (the others ran only because a
+         * worker was faster; how many did depends on timing).
+         */
+        final List<int[]> doneHere = new ArrayList<>();
+        final List<int[]> inconclusiveHere = new ArrayList<>();
         boolean capped;
+        boolean cappedByRuns;
         Run bestRun;
         Result best;
+        /** The runs that warned, told to the query's {@code ran} when the search is over (only those before its failure). */
+        final List<java.util.Map.Entry<Run, List<Warning>>> warned = new ArrayList<>();
 
         Search(Query q) {
             this.q = q;
@@ -118,11 +147,12 @@ public final class DfsSearch {
                 int[] p = levels.get(level).poll();
                 if (p != null) {
                     if (bestRun != null && compare(p, bestRun.prefix()) > 0) continue; // after the failure found: not needed
-                    if (done == q.maxRuns()) {
+                    if (taken == q.maxRuns()) {
                         capped = true;
+                        cappedByRuns = true;
                         return null;
                     }
-                    done++;
+                    taken++;
                     inFlight++;
                     return new Run(level, p);
                 }
@@ -137,6 +167,10 @@ public final class DfsSearch {
                 }
                 if (best != null) return null; // the level is done and has a failure: it has the fewest preemptions
                 level++;
+                doneBelow += doneHere.size();
+                inconclusiveBelow += inconclusiveHere.size();
+                doneHere.clear();
+                inconclusiveHere.clear();
                 notifyAll();
             }
         }
@@ -146,6 +180,8 @@ public final class DfsSearch {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;
             notifyAll();
+            doneHere.add(prefix);
+            if (!o.warnings().isEmpty()) warned.add(java.util.Map.entry(run, o.warnings()));
             if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && q.sought().test(o)) {
                 if (bestRun == null || compare(prefix, bestRun.prefix()) < 0) {
                     bestRun = run;
@@ -153,7 +189,7 @@ public final class DfsSearch {
                 }
                 return;
             }
-            if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
+            if (o.status() == Outcome.Status.TIMEOUT) inconclusiveHere.add(prefix);
             List<Dfs.Decision> ds = o.report().dfsDecisions();
             for (int i = prefix.length; i < ds.size(); i++) {
                 Dfs.Decision d = ds.get(i);
@@ -172,18 +208,40 @@ public final class DfsSearch {
             for (Run run; (run = take()) != null; ) {
                 Machine vm = runs.next(q.machineSeed());
                 vm.configure(vm.settings().controlled(0, new Chooser.Dfs(run.prefix())).withMaxSteps(q.maxSteps()));
-                Outcome o = runs.run();
-                q.ran().accept(run, o);
-                finished(run, o);
+                finished(run, runs.run());
             }
         }
 
-        synchronized Result result() {
+        synchronized boolean cappedByRuns() {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
-            if (best != null) {
-                return new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain(), bestRun);
+            return cappedByRuns;
+        }
+
+        /** Runs of this level that come no later than the failure found (all of them when none was). */
+        private long upToBest(List<int[]> prefixes) {
+            if (bestRun == null) return prefixes.size();
+            long n = 0;
+            for (int[] p : prefixes) if (compare(p, bestRun.prefix()) <= 0) n++;
+            return n;
+        }
+
+        Result result() {
+            List<java.util.Map.Entry<Run, List<Warning>>> told = new ArrayList<>();
+            Result r;
+            synchronized (this) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
+                long done = doneBelow + upToBest(doneHere);
+                long inconclusive = inconclusiveBelow + upToBest(inconclusiveHere);
+                for (java.util.Map.Entry<Run, List<Warning>> e : warned) {
+                    if (bestRun == null || e.getKey().compareTo(bestRun) <= 0) told.add(e);
+                }
+                r = best != null
+                        ? new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain(), bestRun)
+                        : new Result(done, inconclusive, !capped, null, null, 0, false, null);
             }
-            return new Result(done, inconclusive, !capped, null, null, 0, false, null);
+            told.sort(java.util.Map.Entry.comparingByKey());
+            for (java.util.Map.Entry<Run, List<Warning>> e : told) q.ran().accept(e.getKey(), e.getValue());
+            return r;
         }
     }
 

@@ -55,12 +55,13 @@ public final class SeedSearch {
 
     /**
      * What the search did: PCT's k (the sync points measured in one run; 0 for other
-     * strategies), the step bound used, the chooser of every run, runs completed, inconclusive
+     * strategies) and whether that run ended ({@code kMeasured}: one that reached the step bound
+     * measured only the bound, and PCT's probability bound means nothing then), the step bound used, the chooser of every run, runs completed, inconclusive
      * ones, the first failure (or null), the analysis warnings by seed, and the first
      * inconclusive run (the lowest seed, whichever worker ran it) with what was still running at
      * its bound (empty when none was inconclusive).
      */
-    public record Result(long k, long bound, Chooser chooser, int completed, int inconclusive, Found failure,
+    public record Result(long k, boolean kMeasured, long bound, Chooser chooser, int completed, int inconclusive, Found failure,
             SortedMap<Integer, List<Warning>> warnings, java.util.NavigableMap<Integer, safepoint.vm.observe.MachineView> stillRunning) {}
 
     /** Whether a run failed: an uncaught error in any thread, or a proven deadlock or hang. */
@@ -78,12 +79,15 @@ public final class SeedSearch {
         SortedMap<Integer, List<Warning>> warnings = Collections.synchronizedSortedMap(new TreeMap<>());
         long[] bound = {q.maxSteps() == null ? CALIBRATION_BOUND : q.maxSteps()};
         long k = 0;
+        boolean kMeasured = false;
         if (q.strategy().equals("pct")) {
             // Estimate k, the sync points of a run, from one run of the program.
             ProgramRuns once = q.programs().get();
             Machine probe = once.next(0);
             probe.configure(probe.settings().controlled(0, new Chooser.Pct(q.depth(), Pct.DEFAULT_K)).withMaxSteps(bound[0]));
-            k = Math.max(1, once.run().report().syncPoints());
+            Outcome probed = once.run();
+            k = Math.max(1, probed.report().syncPoints());
+            kMeasured = probed.status() != Outcome.Status.TIMEOUT;
         }
         Chooser chooser = q.strategy().equals("pct") ? new Chooser.Pct(q.depth(), k) : Chooser.named(q.strategy());
         /* One run of seed i; returns its length in scheduling points when it finished, else -1. */
@@ -145,6 +149,6 @@ public final class SeedSearch {
         synchronized (warnings) {
             seen = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
         }
-        return new Result(k, bound[0], chooser, completed.get(), inconclusiveCount.get(), found, seen, stillRunning);
+        return new Result(k, kMeasured, bound[0], chooser, completed.get(), inconclusiveCount.get(), found, seen, stillRunning);
     }
 }

@@ -147,4 +147,55 @@ class DfsSearchTest {
             assertEquals(first, sb.toString(), "the same failing schedule on every search");
         }
     }
+
+    /** A failing program with many schedules at the failure's level: many runs of it may end after the failure. */
+    static final String LATE_LOST_UPDATE = """
+            (define counter 0)
+            (define (increment!)
+              (let ((seen (trace-read 'counter counter)))
+                (set! counter (trace-write 'counter (+ seen 1)))))
+            (define (noise) (trace-write 'a 1) (trace-write 'b 2) (trace-write 'c 3))
+            (define others (list (make-thread noise) (make-thread noise)))
+            (for-each thread-start! others)
+            (define helper (make-thread increment!))
+            (thread-start! helper)
+            (increment!)
+            (thread-join! helper)
+            (for-each thread-join! others)
+            (unless (= counter 2) (error "lost update, counter is" counter))
+            """;
+
+    private static String choices(DfsSearch.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (long[] c : r.failingChoices()) sb.append(c[0]).append('.').append(c[1]).append(',');
+        return sb.toString();
+    }
+
+    @Test
+    void theCountBeforeAFailureIsTheSameOnOneWorkerAndOnTwo() {
+        // Issue 11: 69,905 to 69,999 schedules for one program: runs after the failure, which a
+        // faster worker had started, were counted.
+        DfsSearch.Result one = DfsSearch.search(() -> runs(LATE_LOST_UPDATE, 4), 1, 2, 1_000_000, 100_000, o -> true, () -> false);
+        assertNotNull(one.failure());
+        for (int i = 0; i < 4; i++) {
+            DfsSearch.Result two = DfsSearch.search(() -> runs(LATE_LOST_UPDATE, 4), 2, 2, 1_000_000, 100_000, o -> true, () -> false);
+            assertEquals(one.schedules(), two.schedules(), "schedules counted up to the failure");
+            assertEquals(choices(one), choices(two));
+        }
+    }
+
+    @Test
+    void underARunCapTwoWorkersReportWhatOneWould() {
+        DfsSearch.Result full = DfsSearch.search(() -> runs(LATE_LOST_UPDATE, 4), 1, 2, 1_000_000, 100_000, o -> true, () -> false);
+        for (long cap : new long[] {3, Math.max(4, full.schedules() / 2)}) {
+            DfsSearch.Result one = DfsSearch.search(() -> runs(LATE_LOST_UPDATE, 4), 1, 2, 1_000_000, cap, o -> true, () -> false);
+            for (int i = 0; i < 3; i++) {
+                DfsSearch.Result two = DfsSearch.search(() -> runs(LATE_LOST_UPDATE, 4), 2, 2, 1_000_000, cap, o -> true, () -> false);
+                assertEquals(one.schedules(), two.schedules(), "cap " + cap);
+                assertEquals(one.failure() == null, two.failure() == null, "cap " + cap);
+                if (one.failure() != null) assertEquals(choices(one), choices(two));
+                assertEquals(one.complete(), two.complete());
+            }
+        }
+    }
 }
