@@ -253,6 +253,7 @@ public final class Machine implements PrimitiveSink, Roots {
         for (SliceEnd end; (end = m.run(SLICE)) != SliceEnd.HALTED; ) {
             if (end == SliceEnd.BLOCKED) {
                 synchronized (scheduler) { // undo the wait it began
+                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
                     Scheduler.leaveWaiters(primordial);
                     scheduler.waiting.remove(primordial);
                     primordial.state = before;
@@ -793,8 +794,14 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The free run in progress, or null. */
     private volatile FreeRun freeRun;
 
+    /**
+     * Guards {@link #background} (see {@code MonitorOrder.BACKGROUND}): its own monitor, not the
+     * machine's, because ending the run joins its thread while processors take the machine's
+     * (a pending Ctrl-C) holding the scheduler.
+     */
+    private final Object backgroundLock = new Object();
     /** The Java thread that runs the background run between two evaluations, or null. */
-    private Thread background;
+    private volatile Thread background;
     /** What ended the last background run by itself (an exit, an internal error), taken by {@link #backgroundEnded}. */
     private volatile Outcome backgroundOutcome;
 
@@ -805,10 +812,17 @@ public final class Machine implements PrimitiveSink, Roots {
      * Nothing happens in controlled mode, where only a step moves the machine, or when no other
      * thread is alive. The next evaluation, a configure or {@link #stopBackground} ends it.
      */
-    public synchronized void runInBackground() {
+    public void runInBackground() {
+        synchronized (backgroundLock) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.BACKGROUND, backgroundLock);
+            startBackground();
+        }
+    }
+
+    private void startBackground() {
         if (background != null) {
             if (background.isAlive()) return;
-            stopBackground(); // it ended on its own (input woke the prompt, an exit): tidy up first
+            endBackground(); // it ended on its own (input woke the prompt, an exit): tidy up first
         }
         if (settings.controlled()) return;
         synchronized (scheduler) {
@@ -848,7 +862,14 @@ public final class Machine implements PrimitiveSink, Roots {
     };
 
     /** End the background run, if one runs: every processor stops at its next scheduling point. */
-    public synchronized void stopBackground() {
+    public void stopBackground() {
+        synchronized (backgroundLock) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.BACKGROUND, backgroundLock);
+            endBackground();
+        }
+    }
+
+    private void endBackground() {
         Thread b = background;
         if (b == null) return;
         FreeRun f = freeRun;
@@ -909,6 +930,7 @@ public final class Machine implements PrimitiveSink, Roots {
                 if (v != null) return v;
             }
             synchronized (scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
                 if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors()]);
             }
             Thread.onSpinWait(); // a run began or ended between the checks: look again

@@ -58,6 +58,7 @@ public final class ConsoleInput {
     public void feed(CharSequence text) {
         Runnable listener;
         synchronized (this) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
             buf.append(text);
             wanted = false;
             notifyAll();
@@ -70,6 +71,7 @@ public final class ConsoleInput {
     public void feedEnd() {
         Runnable listener;
         synchronized (this) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
             endOnce = true;
             wanted = false;
             notifyAll();
@@ -83,17 +85,20 @@ public final class ConsoleInput {
      * to take; answers whether one has. The REPL asks while an evaluation runs.
      */
     public synchronized boolean awaitWanted(long millis) throws InterruptedException {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         if (!wanted) wait(millis);
         return wanted;
     }
 
     /** Called (outside this monitor) by the reader thread each time input or the end arrives. */
     public synchronized void onInput(Runnable listener) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         onInput = listener;
     }
 
     /** The next character, -1 at the end of input, or {@link #NONE} when none has come yet. */
     public synchronized int take() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         if (skipLf) {
             if (!available()) return end();
             skipLf = false;
@@ -128,11 +133,13 @@ public final class ConsoleInput {
 
     /** Fed consoles: forget an earlier want (the REPL starts an evaluation; a read that waits asks again). */
     public synchronized void clearWanted() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         wanted = false;
     }
 
     /** Put back {@code taken}, the characters last taken, in order (a read that must wait starts again later). */
     public synchronized void unread(CharSequence taken) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         if (taken.length() == 0) return;
         buf.delete(0, head);
         buf.insert(0, taken);
@@ -141,6 +148,7 @@ public final class ConsoleInput {
 
     /** Whether a read would not wait: a character is there, or the input has ended. */
     public synchronized boolean ready() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         return available() || eof || endOnce;
     }
 
@@ -149,6 +157,7 @@ public final class ConsoleInput {
      * one waits, on the host's thread: the REPL reads between evaluations, when no processor runs.
      */
     public synchronized String readLine() throws IOException {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         StringBuilder line = new StringBuilder();
         for (;;) {
             int c = take();
@@ -206,6 +215,7 @@ public final class ConsoleInput {
         for (;;) {
             int n;
             synchronized (this) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
                 while (buf.length() - head >= AHEAD) {
                     readerWaitsForRoom = true;
                     try {
@@ -222,6 +232,7 @@ public final class ConsoleInput {
             }
             Runnable listener;
             synchronized (this) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
                 took(chunk, n);
                 notifyAll(); // the REPL's readLine
                 listener = onInput;
