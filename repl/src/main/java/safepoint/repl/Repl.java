@@ -179,6 +179,11 @@ final class Repl {
 
     /** REPL commands (Gambit's comma commands). Returns true to end the session. */
     private boolean command(String cmd) throws IOException {
+        if (levels == null && Commands.isLevelCommand(cmd)) {
+            err.write(cmd + " works on a debugger level, which only the interactive REPL opens (at an error or a Ctrl-C); piped input stays at the top level\n");
+            err.flush();
+            return false;
+        }
         Levels.Done done = levels == null ? null : levels.command(cmd, out, err);
         if (done != null) {
             if (done.continued() != null) show(done.continued());
@@ -198,17 +203,7 @@ final class Repl {
             case ",deadlock" -> out.write(ExplanationText.survey(vm.survey()));
             case ",inspect" -> inspect();
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
-            case ",help", ",?" -> out.write("""
-                    ,threads (,st)  green threads and what each waits on
-                    ,locks          contended locks, holders and waiters
-                    ,tables         hash tables: entries, slots, load, rehashes
-                    ,procs          processors
-                    ,events         the last 40 events (thread switches, waits, locks, GC)
-                    ,why T          what thread T waits for, and why nothing will end it
-                    ,deadlock       the wait-for analysis: cycles, lost wakeups, who waits
-                    ,inspect        the live inspector, full screen (q comes back here)
-                    ,q              quit
-                    """);
+            case ",help", ",?" -> out.write(Commands.help());
             default -> {
                 if (cmd.startsWith(",why ")) out.write(ExplanationText.why(vm.why(cmd.substring(5))));
                 else err.write("Unknown REPL command " + cmd + " (try ,help)\n");

@@ -28,8 +28,7 @@ import safepoint.vm.observe.ThreadView;
  * machine each time, so a definition typed a moment ago completes.
  */
 final class SchemeCompleter implements Completer {
-    static final List<String> COMMANDS = List.of(",threads", ",st", ",locks", ",tables", ",procs", ",events", ",why",
-            ",deadlock", ",help", ",?", ",q", ",quit");
+    static final List<String> COMMANDS = Commands.names();
     private static final Pattern WHY = Pattern.compile("\\s*,why\\s+\\S*");
     /** Inside an import form, before the word: {@code (import :std/sort :st}. */
     private static final Pattern IN_IMPORT = Pattern.compile("(?s).*\\(import(\\s+[^()\\s]+)*\\s+");
