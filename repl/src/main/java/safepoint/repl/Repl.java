@@ -227,7 +227,12 @@ final class Repl {
         vm.runInBackground();
         org.jline.terminal.Attributes saved = editor.terminal.enterRawMode();
         try {
-            safepoint.inspector.Inspector.fullScreen(vm, editor.terminal.input(), editor.terminal.output());
+            InspectorTerminal screen = InspectorTerminal.on(editor.terminal);
+            try {
+                safepoint.inspector.Inspector.run(vm, screen);
+            } finally {
+                screen.release();
+            }
         } catch (IOException | RuntimeException e) {
             err.write("The inspector could not use this terminal: " + e.getMessage() + "\n");
         } finally {
@@ -285,6 +290,7 @@ final class Repl {
                 out.flush();
                 String interrupted = levels == null ? null : Levels.interrupted(r);
                 if (interrupted != null) {
+                    if (editor != null) err.write("\n"); // the terminal echoed ^C where the cursor was
                     err.write(interrupted);
                     err.flush();
                 } else {

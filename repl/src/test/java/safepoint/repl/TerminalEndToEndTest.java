@@ -71,13 +71,37 @@ class TerminalEndToEndTest {
         tmux("kill-server"); // this test's own server only (-L)
     }
 
-    @Test
-    void arrowsCompletionCtrlCCtrlDAndABackgroundThreadAboveThePrompt() throws Exception {
+    /** Safepoint's REPL in a new tmux session of {@code columns} x 40, at its first prompt. */
+    private void start(int columns) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "SAFEPOINT_HISTORY=" + dir.resolve("history") + " " + java + " -cp " + System.getProperty("java.class.path")
                 + " safepoint.repl.Main";
-        tmux("new-session", "-d", "-s", "repl", "-x", "110", "-y", "40", command);
+        tmux("new-session", "-d", "-s", "repl", "-x", String.valueOf(columns), "-y", "40", command);
         until(s -> lastLine(s).equals(">"), "the first prompt");
+    }
+
+    @Test
+    void inspectTakesTheWholeTerminalFollowsItsSizeAndQComesBackToThePrompt() throws Exception {
+        start(140);
+        keys("(define t (thread-start! (make-thread (lambda () (let loop () (thread-sleep! 0.01) (loop))) 'ticker)))", "Enter");
+        keys(",inspect", "Enter");
+        // 140 columns: the wide layout, processors beside the GC pane, and the live thread.
+        String s = until(x -> x.contains("Safepoint inspector") && x.contains("ticker") && x.contains("GC & barrier"), "the inspector, wide");
+        assertTrue(s.lines().anyMatch(l -> l.length() > 120), "drawn across the whole width:\n" + s);
+        tmux("resize-window", "-t", "repl", "-x", "80", "-y", "30");
+        until(x -> x.contains("Safepoint inspector") && !x.contains("GC & barrier") && x.lines().allMatch(l -> l.length() <= 80),
+                "the inspector redrawn for 80 columns (one pane at a time)");
+        keys("2");
+        until(x -> x.contains("Threads (2)"), "the threads pane after the key 2");
+        keys("q");
+        until(x -> lastLine(x).equals(">"), "the prompt after q");
+        keys("(+ 1 2)", "Enter");
+        until(x -> x.contains("\n3\n"), "an evaluation after the inspector");
+    }
+
+    @Test
+    void arrowsCompletionCtrlCCtrlDAndABackgroundThreadAboveThePrompt() throws Exception {
+        start(110);
 
         // A thread prints while the prompt waits; a half-typed line survives it.
         keys("(define t (thread-start! (make-thread (lambda () (let loop ((i 0)) (thread-sleep! 0.2)"
@@ -100,7 +124,7 @@ class TerminalEndToEndTest {
         Thread.sleep(500);
         keys("C-c");
         s = until(x -> lastLine(x).equals("1>"), "level 1 after Ctrl-C");
-        assertTrue(s.contains("*** INTERRUPTED IN spin, (console)@"), s);
+        assertTrue(s.lines().anyMatch(l -> l.startsWith("*** INTERRUPTED IN spin, (console)@")), "on a line of its own, after the ^C echo:\n" + s);
         keys("(> n 0)", "Enter");
         until(x -> x.contains("\n#t\n"), "spin's n, seen from the level");
         keys(",c", "Enter");
