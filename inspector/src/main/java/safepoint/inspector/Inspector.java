@@ -6,9 +6,6 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import safepoint.vm.Machine;
 
 /**
@@ -85,14 +82,5 @@ public final class Inspector {
         try (Terminal t = new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()) {
             run(vm, t);
         }
-    }
-
-    /**
-     * Full screen on a terminal given by its streams (a JLine terminal's, say, already in raw
-     * mode); returns on {@code q} and leaves the streams open.
-     */
-    public static void fullScreen(Machine vm, InputStream in, OutputStream out) throws IOException {
-        Terminal t = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8).setForceTextTerminal(true).createTerminal();
-        run(vm, t);
     }
 }

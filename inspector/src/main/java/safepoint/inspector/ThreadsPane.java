@@ -65,7 +65,7 @@ final class ThreadsPane {
         if (w instanceof Wait.OnCondition c) return "a signal" + timed;
         if (w instanceof Wait.ForMessage x) return "its mailbox" + timed;
         if (w instanceof Wait.ForThread x) return "the end of " + ix.whereShort(x.thread()) + timed;
-        if (w instanceof Wait.Sleeping x) return "until " + Text.nanos(x.deadlineNanos());
+        if (w instanceof Wait.Sleeping x) return "wakes in " + Text.nanos(Math.max(0, x.deadlineNanos() - ix.view.clockNanos()));
         if (w instanceof Wait.OnOther x) return x.what().name() + timed;
         throw new IllegalArgumentException(String.valueOf(w));
     }

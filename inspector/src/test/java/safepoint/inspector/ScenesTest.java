@@ -63,6 +63,26 @@ class ScenesTest {
 
     @Test
     @Timeout(60)
+    void aSleeperSaysWhenItWakesFromNowNotTheClocksReading() throws Exception {
+        try (Scripted s = new Scripted(2, 7)) {
+            MachineView v = s.stepUntil("""
+                (define w (spawn/name 'sleeper (lambda () (thread-sleep! 5))))
+                (let loop () (loop))
+                """, x -> x.threads().stream().anyMatch(t -> t.thread().name().equals("#<thread sleeper>")
+                    && t.state() == ThreadView.State.SLEEPING));
+            Inspector in = new Inspector(s.vm);
+            in.looks.add(v);
+            in.model.focus(Pane.THREADS);
+            String screen = Scripted.Headless.of(80, 24).draw(in);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("sleeper +SLEEPING +\\d+  wakes in (\\d+\\.\\d)s").matcher(screen);
+            assertTrue(m.find(), screen);
+            double in_ = Double.parseDouble(m.group(1));
+            assertTrue(in_ > 4 && in_ <= 5.0, "five seconds from the look, at most: " + screen);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void aRehashShowsInTheTableRowAndTheScrollingLog() throws Exception {
         Scripted s = new Scripted(1, 1);
         var o = s.vm.load("""

@@ -247,6 +247,20 @@ final class Levels {
 
     // ---- rendering (gsi's layouts) ----------------------------------------------------------------
 
+    /** gsi's line for Ctrl-C: {@code *** INTERRUPTED IN spin, (console)@6.18}; null when {@code o} is no interrupt. */
+    static String interrupted(Outcome o) {
+        if (o.stop() == null || !o.stop().interrupted()) return null;
+        Where w = o.stop().frames.get(0).where();
+        StringBuilder sb = new StringBuilder("*** INTERRUPTED");
+        String proc = w == null ? null : w.procName();
+        Src src = w == null ? null : w.src();
+        if (proc != null || src != null) sb.append(" IN ");
+        if (proc != null) sb.append(proc);
+        if (proc != null && src != null) sb.append(", ");
+        if (src != null) sb.append(src);
+        return sb.append('\n').toString();
+    }
+
     /** {@code 0  f                       (console)@1:39          (car y)}: gsi's frame line; {@code sep} joins line and column. */
     private String frameLine(Level l, int i, char sep) {
         Stop.At at = l.stop.frames.get(i);

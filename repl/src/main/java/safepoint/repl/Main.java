@@ -67,7 +67,15 @@ public final class Main {
             default -> { }
         }
         java.io.BufferedReader in = new java.io.BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
+        boolean editing = terminal && o.command().equals("repl");
+        // On a terminal the line editor owns the input and feeds the console (LineEditor, ConsoleFeed).
+        AboveThePrompt screenOut = editing ? new AboveThePrompt(out) : null;
+        AboveThePrompt screenErr = editing ? new AboveThePrompt(err) : null;
+        if (editing) {
+            out = screenOut;
+            err = screenErr;
+        }
+        Machine vm = new Machine(out, err, editing ? null : in, o.seed() == null ? 0 : o.seed());
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
         RunSettings settings = RunSettings.freeRun(o.processors());
         if (o.heapBytes() != null) settings = settings.withHeapBytes(o.heapBytes());
@@ -121,7 +129,8 @@ public final class Main {
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);
-            default -> new Repl(vm, out, err, terminal).run();
+            default -> editing ? new Repl(vm, out, err, new LineEditor(vm, LineEditor.systemTerminal(), screenOut, screenErr)).run()
+                    : new Repl(vm, out, err, terminal).run();
         };
     }
 

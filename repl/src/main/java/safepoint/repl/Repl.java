@@ -10,13 +10,17 @@ import safepoint.vm.analysis.ExplanationText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.ConsoleInput;
 import safepoint.vm.data.SchemeError;
 
 /**
- * The plain line REPL: reads lines until they hold complete datums, evaluates each, prints each
- * result (nothing for #!void) and keeps going after errors. Banner and prompt only on a terminal.
+ * The REPL: reads input until it holds complete datums, evaluates each, prints each result
+ * (nothing for #!void) and keeps going after errors. On a terminal a line editor reads it
+ * ({@link LineEditor}: banner, prompt, history, completion); piped or redirected, plain lines from
+ * the VM's console, with no banner and no prompt.
  */
 final class Repl {
     private final Machine vm;
@@ -24,6 +28,8 @@ final class Repl {
     private final Writer err;
     private final boolean interactive;
     private final ConsoleInput in;
+    /** The terminal's line editor, or null for plain lines. */
+    private final LineEditor editor;
     /** Gambit's nested levels (interactive only: piped input stays at the top level after an error). */
     private final Levels levels;
 
@@ -42,13 +48,68 @@ final class Repl {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.editor = null;
         this.levels = levels ? new Levels(vm) : null;
     }
 
-    int run() throws IOException {
-        if (interactive) {
-            out.write("Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n");
+    /** On a terminal: lines come from the editor, which feeds the console when a program reads it. */
+    Repl(Machine vm, Writer out, Writer err, LineEditor editor) {
+        this.vm = vm;
+        this.in = vm.console();
+        this.out = out;
+        this.err = err;
+        this.interactive = true;
+        this.editor = editor;
+        this.levels = new Levels(vm);
+    }
+
+    static final String BANNER = "Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n";
+
+    /**
+     * The editor's loop: one accepted input (one line, or an indented multi-line datum) at a
+     * time, at the current level's prompt. While the prompt waits the machine runs on, and what
+     * its threads print goes above the line being typed (LineEditor.readLine). Ctrl-C while
+     * typing drops the line; Ctrl-D on an empty line leaves the current level, and at the top
+     * ends the session.
+     */
+    private int runEditing() throws IOException {
+        out.write(BANNER);
+        out.flush();
+        for (;;) {
+            vm.runInBackground();
+            String text;
+            try {
+                text = editor.readLine(levels.prompt());
+            } catch (UserInterruptException e) {
+                if (announceBackground()) return exitStatus;
+                continue;
+            } catch (EndOfFileException e) {
+                if (announceBackground()) return exitStatus;
+                if (levels.leave()) continue;
+                break;
+            }
+            if (announceBackground()) return exitStatus;
+            int lines = 1 + (int) text.chars().filter(ch -> ch == '\n').count();
+            if (SchemeParser.command(text)) {
+                if (command(text.strip())) break;
+            } else if (!text.isBlank()) {
+                try (ConsoleFeed feed = new ConsoleFeed(vm, editor.programReader)) {
+                    evalPending(text + "\n", true); // complete or malformed: the parser keeps incomplete input open
+                } catch (ExitRequest e) {
+                    out.flush();
+                    return e.status;
+                }
+            }
+            consoleLine += lines;
         }
+        out.write("\n");
+        out.flush();
+        return 0;
+    }
+
+    int run() throws IOException {
+        if (editor != null) return runEditing();
+        if (interactive) out.write(BANNER);
         StringBuilder pending = new StringBuilder();
         int lastStatus = 0;
         for (;;) {
@@ -118,6 +179,11 @@ final class Repl {
 
     /** REPL commands (Gambit's comma commands). Returns true to end the session. */
     private boolean command(String cmd) throws IOException {
+        if (levels == null && Commands.isLevelCommand(cmd)) {
+            err.write(cmd + " works on a debugger level, which only the interactive REPL opens (at an error or a Ctrl-C); piped input stays at the top level\n");
+            err.flush();
+            return false;
+        }
         Levels.Done done = levels == null ? null : levels.command(cmd, out, err);
         if (done != null) {
             if (done.continued() != null) show(done.continued());
@@ -135,17 +201,9 @@ final class Repl {
             case ",procs" -> out.write(ProcessorsText.of(vm.look()));
             case ",events" -> out.write(EventText.last(vm.events, 40));
             case ",deadlock" -> out.write(ExplanationText.survey(vm.survey()));
+            case ",inspect" -> inspect();
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
-            case ",help", ",?" -> out.write("""
-                    ,threads (,st)  green threads and what each waits on
-                    ,locks          contended locks, holders and waiters
-                    ,tables         hash tables: entries, slots, load, rehashes
-                    ,procs          processors
-                    ,events         the last 40 events (thread switches, waits, locks, GC)
-                    ,why T          what thread T waits for, and why nothing will end it
-                    ,deadlock       the wait-for analysis: cycles, lost wakeups, who waits
-                    ,q              quit
-                    """);
+            case ",help", ",?" -> out.write(Commands.help());
             default -> {
                 if (cmd.startsWith(",why ")) out.write(ExplanationText.why(vm.why(cmd.substring(5))));
                 else err.write("Unknown REPL command " + cmd + " (try ,help)\n");
@@ -154,6 +212,32 @@ final class Repl {
         out.flush();
         err.flush();
         return false;
+    }
+
+    /**
+     * {@code ,inspect}: the inspector takes the terminal until {@code q}; the machine runs on
+     * meanwhile (in the background, as while the prompt waits), so the panes are live.
+     */
+    private void inspect() throws IOException {
+        if (editor == null) {
+            err.write(",inspect needs the interactive REPL on a terminal (the inspector draws full screen)\n");
+            return;
+        }
+        out.flush();
+        vm.runInBackground();
+        org.jline.terminal.Attributes saved = editor.terminal.enterRawMode();
+        try {
+            InspectorTerminal screen = InspectorTerminal.on(editor.terminal);
+            try {
+                safepoint.inspector.Inspector.run(vm, screen);
+            } finally {
+                screen.release();
+            }
+        } catch (IOException | RuntimeException e) {
+            err.write("The inspector could not use this terminal: " + e.getMessage() + "\n");
+        } finally {
+            editor.terminal.setAttributes(saved);
+        }
     }
 
     private static final int INCOMPLETE = -1;
@@ -204,7 +288,14 @@ final class Repl {
             }
             default -> {
                 out.flush();
-                Main.report(r, err);
+                String interrupted = levels == null ? null : Levels.interrupted(r);
+                if (interrupted != null) {
+                    if (editor != null) err.write("\n"); // the terminal echoed ^C where the cursor was
+                    err.write(interrupted);
+                    err.flush();
+                } else {
+                    Main.report(r, err);
+                }
                 if (levels != null) levels.ended(r);
                 return 1;
             }

@@ -114,6 +114,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Scheduling points per slice between checks for timeouts and interrupts. */
     public static final int SLICE = 50_000;
 
+    /** {@code in} is the console's source; null when the host feeds the console (the interactive REPL). */
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
         serials = new Serials();
         random = new java.util.SplittableRandom(seed);
@@ -252,6 +253,7 @@ public final class Machine implements PrimitiveSink, Roots {
         for (SliceEnd end; (end = m.run(SLICE)) != SliceEnd.HALTED; ) {
             if (end == SliceEnd.BLOCKED) {
                 synchronized (scheduler) { // undo the wait it began
+                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
                     Scheduler.leaveWaiters(primordial);
                     scheduler.waiting.remove(primordial);
                     primordial.state = before;
@@ -325,6 +327,22 @@ public final class Machine implements PrimitiveSink, Roots {
             if (e.getValue().value == value && e.getValue().name == e.getKey()) return e.getKey().name;
         }
         return null;
+    }
+
+    /** The names of the bound globals, sorted (the REPL completes them). */
+    public List<String> globalNames() {
+        List<String> names = new ArrayList<>();
+        for (Global g : globals.values()) if (g.value != Special.UNBOUND) names.add(g.name.name);
+        java.util.Collections.sort(names);
+        return names;
+    }
+
+    /** The names of the special forms and macros of the top level, sorted. */
+    public List<String> syntaxNames() {
+        List<String> names = new ArrayList<>();
+        for (Symbol s : syntax.keySet()) names.add(s.name);
+        java.util.Collections.sort(names);
+        return names;
     }
 
     /** Every global cell (GC roots, in a fixed order: by name). */
@@ -776,8 +794,14 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The free run in progress, or null. */
     private volatile FreeRun freeRun;
 
+    /**
+     * Guards {@link #background} (see {@code MonitorOrder.BACKGROUND}): its own monitor, not the
+     * machine's, because ending the run joins its thread while processors take the machine's
+     * (a pending Ctrl-C) holding the scheduler.
+     */
+    private final Object backgroundLock = new Object();
     /** The Java thread that runs the background run between two evaluations, or null. */
-    private Thread background;
+    private volatile Thread background;
     /** What ended the last background run by itself (an exit, an internal error), taken by {@link #backgroundEnded}. */
     private volatile Outcome backgroundOutcome;
 
@@ -788,10 +812,17 @@ public final class Machine implements PrimitiveSink, Roots {
      * Nothing happens in controlled mode, where only a step moves the machine, or when no other
      * thread is alive. The next evaluation, a configure or {@link #stopBackground} ends it.
      */
-    public synchronized void runInBackground() {
+    public void runInBackground() {
+        synchronized (backgroundLock) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.BACKGROUND, backgroundLock);
+            startBackground();
+        }
+    }
+
+    private void startBackground() {
         if (background != null) {
             if (background.isAlive()) return;
-            stopBackground(); // it ended on its own (input woke the prompt, an exit): tidy up first
+            endBackground(); // it ended on its own (input woke the prompt, an exit): tidy up first
         }
         if (settings.controlled()) return;
         synchronized (scheduler) {
@@ -831,7 +862,14 @@ public final class Machine implements PrimitiveSink, Roots {
     };
 
     /** End the background run, if one runs: every processor stops at its next scheduling point. */
-    public synchronized void stopBackground() {
+    public void stopBackground() {
+        synchronized (backgroundLock) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.BACKGROUND, backgroundLock);
+            endBackground();
+        }
+    }
+
+    private void endBackground() {
         Thread b = background;
         if (b == null) return;
         FreeRun f = freeRun;
@@ -892,6 +930,7 @@ public final class Machine implements PrimitiveSink, Roots {
                 if (v != null) return v;
             }
             synchronized (scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
                 if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors()]);
             }
             Thread.onSpinWait(); // a run began or ended between the checks: look again

@@ -64,13 +64,33 @@ class MonitorOrderTest {
         machine(true).load("(list (random-integer 10) (random-real))", "random.ss");
         machine(false).interrupt(); // Ctrl-C: the machine's monitor, then the scheduler's, one after the other
         dfsOnTwoWorkers();
+        backgroundRunBehindThePrompt();
+        machine(false).load("(read-line)", "read.ss"); // a console read looks at the console holding the scheduler
         assertEquals(List.of(), MonitorOrder.violations(), "acquisitions against the order in MonitorOrder");
         // The checker saw the monitors in use, nested as the rule allows.
         Set<String> seen = MonitorOrder.nestings();
         for (String n : List.of("SCHEDULER > EVENT_BUFFER", "SCHEDULER > LOCK_ORDER", "SCHEDULER > SPINLOCK", "SCHEDULER > PORT",
-                "SCHEDULER > SERIALS", "SCHEDULER > MACHINE", "SCHEDULER > RANDOM", "SHARED_OBJECTS > SCHEDULER")) {
+                "SCHEDULER > SERIALS", "SCHEDULER > MACHINE", "SCHEDULER > RANDOM", "SHARED_OBJECTS > SCHEDULER",
+                "BACKGROUND > SCHEDULER", "SCHEDULER > CONSOLE")) {
             assertTrue(seen.contains(n), n + " not seen; seen: " + seen);
         }
+    }
+
+    /**
+     * The REPL's background run: started, looked at and ended again and again while a thread
+     * spins on two processors (ending it joins the run, holding only its own monitor), and a
+     * pending Ctrl-C taken by a processor meanwhile.
+     */
+    private static void backgroundRunBehindThePrompt() {
+        Machine vm = machine(false);
+        vm.configure(vm.settings().withProcessors(2));
+        vm.load("(define k 0) (define t (thread-start! (make-thread (lambda () (let loop () (set! k (+ k 1)) (loop))))))", "spin.ss");
+        for (int i = 0; i < 200; i++) {
+            vm.runInBackground();
+            if (i % 10 == 0) vm.look();
+            vm.stopBackground();
+        }
+        vm.load("(thread-terminate! t)", "end.ss");
     }
 
     /** Search workers take the search's monitor between runs, and the rewind its class-wide probe. */

@@ -15,6 +15,11 @@ import java.io.Reader;
  * <p>Concurrency: every field is guarded by this object's monitor. Lock order: the scheduler's
  * monitor may be held when taking this one (a console read looks here under it), never the other
  * way: the reader thread calls the listener after releasing this monitor.
+ *
+ * <p>Fed by the host ({@link #fed}): the interactive REPL owns the terminal (JLine), so the
+ * console has no source and no reader thread. A read that finds nothing raises {@link #wanted};
+ * the REPL then reads a line from the terminal and {@link #feed}s it, and an end typed there
+ * (Ctrl-D) ends one read only ({@link #feedEnd}), as on a terminal.
  */
 public final class ConsoleInput {
     /** {@link #take}: no character yet, and the input has not ended. */
@@ -35,23 +40,71 @@ public final class ConsoleInput {
     private boolean readerWaitsForRoom;
     private Runnable onInput = () -> { };
 
+    /** Since the last input came, a read found nothing (fed consoles only). */
+    private boolean wanted;
+    /** Ctrl-D typed for a fed console: the next read that finds nothing gets the end, once. */
+    private boolean endOnce;
+
     public ConsoleInput(Reader source) {
         this.source = source;
     }
 
+    /** A console whose characters the host feeds, for a host that owns the terminal. */
+    public static ConsoleInput fed() {
+        return new ConsoleInput(null);
+    }
+
+    /** Fed consoles: the characters of {@code text} come in (the listener is called after, outside this monitor). */
+    public void feed(CharSequence text) {
+        Runnable listener;
+        synchronized (this) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
+            buf.append(text);
+            wanted = false;
+            notifyAll();
+            listener = onInput;
+        }
+        listener.run();
+    }
+
+    /** Fed consoles: the end of input, for the next read that would wait only. */
+    public void feedEnd() {
+        Runnable listener;
+        synchronized (this) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
+            endOnce = true;
+            wanted = false;
+            notifyAll();
+            listener = onInput;
+        }
+        listener.run();
+    }
+
+    /**
+     * Fed consoles: wait at most {@code millis} (on the host's thread) until a read finds nothing
+     * to take; answers whether one has. The REPL asks while an evaluation runs.
+     */
+    public synchronized boolean awaitWanted(long millis) throws InterruptedException {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
+        if (!wanted) wait(millis);
+        return wanted;
+    }
+
     /** Called (outside this monitor) by the reader thread each time input or the end arrives. */
     public synchronized void onInput(Runnable listener) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         onInput = listener;
     }
 
     /** The next character, -1 at the end of input, or {@link #NONE} when none has come yet. */
     public synchronized int take() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         if (skipLf) {
-            if (!available()) return eof ? -1 : NONE;
+            if (!available()) return end();
             skipLf = false;
             if (buf.charAt(head) == '\n') head++;
         }
-        if (!available()) return eof ? -1 : NONE;
+        if (!available()) return end();
         char c = buf.charAt(head++);
         if (head == buf.length()) {
             buf.setLength(0);
@@ -64,8 +117,29 @@ public final class ConsoleInput {
         return c;
     }
 
+    /** No character to take: the end (-1), once for an end fed, or {@link #NONE} (a fed console is then wanted). */
+    private int end() {
+        if (endOnce) {
+            endOnce = false;
+            return -1;
+        }
+        if (eof) return -1;
+        if (source == null && !wanted) {
+            wanted = true;
+            notifyAll(); // the REPL's awaitWanted
+        }
+        return NONE;
+    }
+
+    /** Fed consoles: forget an earlier want (the REPL starts an evaluation; a read that waits asks again). */
+    public synchronized void clearWanted() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
+        wanted = false;
+    }
+
     /** Put back {@code taken}, the characters last taken, in order (a read that must wait starts again later). */
     public synchronized void unread(CharSequence taken) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         if (taken.length() == 0) return;
         buf.delete(0, head);
         buf.insert(0, taken);
@@ -74,7 +148,8 @@ public final class ConsoleInput {
 
     /** Whether a read would not wait: a character is there, or the input has ended. */
     public synchronized boolean ready() {
-        return available() || eof;
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
+        return available() || eof || endOnce;
     }
 
     /**
@@ -82,6 +157,7 @@ public final class ConsoleInput {
      * one waits, on the host's thread: the REPL reads between evaluations, when no processor runs.
      */
     public synchronized String readLine() throws IOException {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
         StringBuilder line = new StringBuilder();
         for (;;) {
             int c = take();
@@ -108,6 +184,7 @@ public final class ConsoleInput {
     private boolean available() {
         if (head < buf.length()) return true;
         if (eof) return false;
+        if (source == null) return false; // fed: only feed() brings characters
         if (reader == null) {
             try {
                 if (source.ready()) {
@@ -138,6 +215,7 @@ public final class ConsoleInput {
         for (;;) {
             int n;
             synchronized (this) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
                 while (buf.length() - head >= AHEAD) {
                     readerWaitsForRoom = true;
                     try {
@@ -154,6 +232,7 @@ public final class ConsoleInput {
             }
             Runnable listener;
             synchronized (this) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.CONSOLE, this);
                 took(chunk, n);
                 notifyAll(); // the REPL's readLine
                 listener = onInput;

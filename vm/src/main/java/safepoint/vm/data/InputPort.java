@@ -41,9 +41,9 @@ public final class InputPort extends Port {
         return new InputPort(null, s, "string");
     }
 
-    /** A console port over {@code r}. */
+    /** A console port over {@code r}, or fed by the host when {@code r} is null ({@link ConsoleInput#fed}). */
     public static InputPort of(Reader r, String name) {
-        return new InputPort(new ConsoleInput(r), null, name);
+        return new InputPort(r == null ? ConsoleInput.fed() : new ConsoleInput(r), null, name);
     }
 
     /** The console's characters, or null for a string port. */

@@ -24,6 +24,13 @@ public final class Keyword {
         return new Keyword(name, false);
     }
 
+    /** The names (without the colon) of every interned keyword so far, sorted (the REPL completes them). */
+    public static java.util.List<String> names() {
+        java.util.List<String> names = new java.util.ArrayList<>(TABLE.keySet());
+        java.util.Collections.sort(names);
+        return names;
+    }
+
     public static Keyword of(String name) {
         Keyword k = TABLE.get(name);
         return k != null ? k : TABLE.computeIfAbsent(name, Keyword::new);

@@ -16,6 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       holding nothing).
  *   <li>{@link Monitor#SHARED_OBJECTS}: the rewind's class-wide probe, which builds a whole
  *       throwaway Machine (so takes that machine's monitors) while held.
+ *   <li>{@link Monitor#BACKGROUND}: one machine's background run (the REPL starting and ending
+ *       it). Held while ending it, which joins the run's Java thread: so no processor, and no
+ *       code that runs on one, ever takes it (a processor holding the scheduler would wait for
+ *       it while the ender waits for the scheduler: the deadlock this level exists to rule out).
  *   <li>{@link Monitor#SCHEDULER}: one machine's scheduler, the monitor of all the SMP state
  *       (threads, queues, mutexes, condition variables, mailboxes, the GC barrier; see
  *       {@code smp.Scheduler}). Controlled mode holds it for the whole run; a free-run processor
@@ -27,8 +31,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       (the lock-order detector), {@link Monitor#SPINLOCK} (a spinlock's word),
  *       {@link Monitor#EVENTS} and {@link Monitor#EVENT_BUFFER} (the event stream and each
  *       processor's buffer), {@link Monitor#SERIALS} (serial numbers, gensyms, eq-hashes),
- *       {@link Monitor#RANDOM} (the generator), {@link Monitor#PORT} (an output port) and
- *       {@link Monitor#TABLES} (the registry of a machine's hash tables and their rehash counts).
+ *       {@link Monitor#RANDOM} (the generator), {@link Monitor#PORT} (an output port),
+ *       {@link Monitor#TABLES} (the registry of a machine's hash tables and their rehash counts)
+ *       and {@link Monitor#CONSOLE} (the console's characters; the REPL waits on it for a line,
+ *       holding nothing else).
  * </ol>
  * Not checked, because the JDK takes them inside its own code, and leaves too: the synchronized
  * maps and sets ({@code SourceMap}, {@code Machine.loading}), the bins of concurrent hash maps,
@@ -36,7 +42,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * from {@code java.util.concurrent.locks} is used.
  *
  * <p>The checker: each {@code synchronized} on one of these starts with
- * {@code if (MonitorOrder.CHECK) MonitorOrder.entered(kind, monitor);}. With
+ * {@code if (MonitorOrder.CHECK) MonitorOrder.entered(kind, monitor);} (and
+ * {@code MonitorsNamedTest} checks that each does, so none is taken unseen). With
  * {@code -Dsafepoint.checkMonitorOrder=true} (the tests' setting) it records, per Java thread,
  * the monitors held, and every acquisition against the order as a violation; without it
  * {@link #CHECK} is a constant false and the JIT removes the calls. It needs no exit hook: a
@@ -50,8 +57,8 @@ public final class MonitorOrder {
 
     /** The VM's monitors, by level (see the rule above). */
     public enum Monitor {
-        DFS_SEARCH(0), SHARED_OBJECTS(1), SCHEDULER(2),
-        MACHINE(3), LOCK_ORDER(3), SPINLOCK(3), EVENTS(3), EVENT_BUFFER(3), SERIALS(3), RANDOM(3), PORT(3), TABLES(3);
+        DFS_SEARCH(0), SHARED_OBJECTS(1), BACKGROUND(2), SCHEDULER(3),
+        MACHINE(4), LOCK_ORDER(4), SPINLOCK(4), EVENTS(4), EVENT_BUFFER(4), SERIALS(4), RANDOM(4), PORT(4), TABLES(4), CONSOLE(4);
 
         final int level;
 

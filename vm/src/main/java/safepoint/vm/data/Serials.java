@@ -35,6 +35,7 @@ public final class Serials {
      * program's fourth (an object without one prints as {@code #<procedure>}). Only for printing.
      */
     public synchronized Serials observer() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         if (numbered != this) return this;
         if (observer == null) observer = new Serials(this);
         return observer;
@@ -50,6 +51,7 @@ public final class Serials {
     }
 
     private synchronized long existingSerial(Object o) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SERIALS, this);
         Long n = serials.get(o);
         return n == null ? 0 : n;
     }

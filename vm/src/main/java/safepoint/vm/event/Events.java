@@ -76,11 +76,13 @@ public final class Events {
             int id = h.observerId;
             if (id != 0) return id;
             synchronized (ids) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENTS, ids);
                 if (h.observerId == 0) h.observerId = ++lastId;
                 return h.observerId;
             }
         }
         synchronized (ids) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.EVENTS, ids);
             return ids.computeIfAbsent(o, k -> ++lastId);
         }
     }

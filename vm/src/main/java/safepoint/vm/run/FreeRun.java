@@ -126,6 +126,7 @@ public final class FreeRun {
             body.run();
         } catch (RuntimeException | Error e) {
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 if (failure == null) failure = e;
                 finish(null);
             }
@@ -246,6 +247,7 @@ public final class FreeRun {
      */
     public MachineView look() {
         synchronized (s) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             try {
                 if (stop || !hostStopNow()) return null;
             } catch (InterruptedException e) {

@@ -176,6 +176,7 @@ public final class DfsSearch {
         }
 
         synchronized void finished(Run run, Outcome o) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             int[] prefix = run.prefix();
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             inFlight--;

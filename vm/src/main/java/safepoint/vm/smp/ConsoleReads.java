@@ -1,5 +1,6 @@
 package safepoint.vm.smp;
 
+import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.event.What;
 import safepoint.vm.interp.Calls;
 import safepoint.vm.interp.ControlPrim;
@@ -43,6 +44,7 @@ public final class ConsoleReads {
         arrived = true;
         if (vm.control != null) return; // the controller holds the scheduler: it takes the flag between slices
         synchronized (vm.scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
             vm.scheduler.notifyAll(); // an idle processor looks now
         }
     }
@@ -97,6 +99,7 @@ public final class ConsoleReads {
             }
             Scheduler s = m.machine.scheduler;
             synchronized (s) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 p.mark();
                 try {
                     m.val = read.callN(m, a);
