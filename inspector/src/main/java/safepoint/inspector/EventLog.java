@@ -41,6 +41,12 @@ final class EventLog {
         dropped = events.dropped();
     }
 
+    /** Adds the events of {@code feed} newer than those already seen. */
+    void take(Feed feed) {
+        add(feed.events());
+        dropped = feed.dropped();
+    }
+
     void add(List<Events.Event> snapshot) {
         for (Events.Event e : snapshot) {
             if (e.seq() <= lastSeq) continue;

@@ -42,7 +42,7 @@ final class Frame {
             return;
         }
         Index ix = new Index(v);
-        status(g, v, w);
+        status(g, v, looks.notice, w);
         List<Box> boxes = new ArrayList<>();
         if (large(size)) {
             int left = w / 2, right = w - left - 1, top = 1, avail = h - 2;
@@ -68,7 +68,7 @@ final class Frame {
         keyBar(g, m, w, h - 1);
     }
 
-    private void status(TextGraphics g, MachineView v, int w) {
+    private void status(TextGraphics g, MachineView v, String notice, int w) {
         long running = 0, waiting = 0;
         for (ThreadView t : v.threads()) {
             if (t.state() == ThreadView.State.RUNNING) running++;
@@ -76,7 +76,8 @@ final class Frame {
         }
         String s = " Safepoint inspector  " + v.mode() + "  processors " + v.processors().size() + "  threads " + Text.count(v.threads().size())
                 + " (" + running + " run, " + Text.count(waiting) + " wait)  GC " + v.heap().collections() + (v.barrier().pending() ? " PENDING" : "")
-                + (v.mode() == MachineView.Mode.CONTROLLED ? "  clock " + Text.nanos(v.clockNanos()) : "");
+                + (v.mode() == MachineView.Mode.CONTROLLED ? "  clock " + Text.nanos(v.clockNanos()) : "")
+                + (notice == null ? "" : "  [" + notice + "]");
         g.setBackgroundColor(TextColor.ANSI.BLUE);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
         g.putString(0, 0, Text.fit(s, w));

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import safepoint.vm.Machine;
+import safepoint.vm.observe.MachineView;
 
 /**
  * The live inspector: one client of the Observatory. It reads only {@link Machine#look()} and
@@ -17,20 +18,26 @@ public final class Inspector {
     /** How often a fresh look is taken and drawn. */
     static final long FRAME_NANOS = 100_000_000L;
 
-    private final Machine vm;
+    private final Feed feed;
     final Model model = new Model();
     final Looks looks = new Looks();
     final EventLog log = new EventLog();
     final Frame frame = new Frame();
 
     Inspector(Machine vm) {
-        this.vm = vm;
+        this(Feed.of(vm));
     }
 
-    /** Takes a fresh look and the new events. */
+    Inspector(Feed feed) {
+        this.feed = feed;
+    }
+
+    /** Takes a fresh look and the new events (a remote feed may have no new look yet: then the last one stays). */
     void refresh() {
-        looks.add(vm.look());
-        log.take(vm.events);
+        MachineView v = feed.look();
+        if (v != null && v != looks.now()) looks.add(v);
+        looks.notice = feed.notice();
+        log.take(feed);
     }
 
     /** Draws the current state onto {@code screen}'s back buffer and shows it (only the changes reach the terminal). */
@@ -45,7 +52,12 @@ public final class Inspector {
      * 100 ms, keys handled as they come. The terminal is left open for its owner.
      */
     public static void run(Machine vm, Terminal terminal) throws IOException {
-        Inspector in = new Inspector(vm);
+        run(Feed.of(vm), terminal);
+    }
+
+    /** As {@link #run(Machine, Terminal)}, reading any feed (a machine attached over a socket, say). */
+    public static void run(Feed feed, Terminal terminal) throws IOException {
+        Inspector in = new Inspector(feed);
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
@@ -79,8 +91,13 @@ public final class Inspector {
 
     /** Full screen on the process's own terminal (never Lanterna's Swing emulator); returns on {@code q}. */
     public static void fullScreen(Machine vm) throws IOException {
+        fullScreen(Feed.of(vm));
+    }
+
+    /** Full screen on the process's own terminal, reading {@code feed}; returns on {@code q}. */
+    public static void fullScreen(Feed feed) throws IOException {
         try (Terminal t = new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()) {
-            run(vm, t);
+            run(feed, t);
         }
     }
 }

@@ -15,6 +15,8 @@ final class Looks {
     private MachineView now;
     private MachineView before;
     private Map<Long, long[]> still = new HashMap<>(); // thread id -> {polls, looks unchanged}
+    /** What the feed says about itself (a slow or closed connection), shown in the status line; null for none. */
+    String notice;
 
     void add(MachineView v) {
         before = now;

@@ -64,6 +64,9 @@ public final class Main {
             case "bench" -> {
                 return Bench.main(o, out);
             }
+            case "inspect" -> {
+                return Attach.inspect(o.attach(), err);
+            }
             default -> { }
         }
         java.io.BufferedReader in = new java.io.BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
@@ -126,6 +129,17 @@ public final class Main {
             }
             return status;
         }
+        safepoint.inspector.attach.AttachServer server = null;
+        if (o.listen() != null && (server = Attach.listen(vm, o.listen(), err)) == null) return 2;
+        try {
+            return runCommand(o, vm, terminal, editing, out, err, screenOut, screenErr);
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    private static int runCommand(Options o, Machine vm, boolean terminal, boolean editing, Writer out, Writer err, AboveThePrompt screenOut,
+            AboveThePrompt screenErr) throws IOException {
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);

@@ -8,7 +8,7 @@ import java.util.List;
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
         Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
-        Integer preemptions) {
+        Integer preemptions, Integer listen, Integer attach) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -27,9 +27,11 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint replay FILE --schedule S   re-run one schedule (or --seed S)
                    safepoint replay FILE --schedule-file PATH   the schedule read from a file
                    safepoint bench [NAME...]         the benchmark suite
+                   safepoint inspect --attach PORT   the inspector on a machine started with --listen PORT
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
                      --strategy rr|random|pct (with --seed or explore), --depth D (pct),
-                     --max-steps N, --timeout SECS
+                     --max-steps N, --timeout SECS, --listen PORT (REPL or run: serve the inspector's
+                     views on 127.0.0.1, read-only, with a token in ~/.safepoint)
             """;
 
     static Options parse(String[] args) throws UsageError {
@@ -47,6 +49,8 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer runs = null;
         Integer depth = null;
         Integer preemptions = null;
+        Integer listen = null;
+        Integer attach = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -100,6 +104,8 @@ record Options(String command, List<String> operands, String expr, int processor
                     }
                     if (!(timeout > 0)) throw new UsageError("--timeout needs a positive number of seconds");
                 }
+                case "--listen" -> listen = port(value(args, ++i, a), a);
+                case "--attach" -> attach = port(value(args, ++i, a), a);
                 case "-h", "--help" -> command = "help";
                 default -> {
                     if (a.startsWith("-") && a.length() > 1) throw new UsageError("unknown option " + a);
@@ -124,7 +130,11 @@ record Options(String command, List<String> operands, String expr, int processor
                     throw new UsageError("replay needs --schedule S, --schedule-file PATH or --seed S");
                 }
             }
-            case "trace", "demo", "inspect" ->
+            case "inspect" -> {
+                if (attach == null) throw new UsageError("inspect needs --attach PORT (the port of a `safepoint --listen PORT`)");
+                if (!operands.isEmpty()) throw new UsageError("inspect takes no FILE; it shows a machine that runs elsewhere");
+            }
+            case "trace", "demo" ->
                 throw new UsageError("'" + command + "' is not available yet in this version of Safepoint");
             default -> {
                 // `safepoint prog.ss`, as with gsi and gxi: a program file given as the command runs it.
@@ -135,6 +145,10 @@ record Options(String command, List<String> operands, String expr, int processor
                 command = "run";
             }
         }
+        if (attach != null && !command.equals("inspect")) throw new UsageError("--attach goes with inspect: safepoint inspect --attach PORT");
+        if (listen != null && !command.equals("repl") && !command.equals("run")) {
+            throw new UsageError("--listen goes with the REPL or run: safepoint --listen PORT, or safepoint run FILE --listen PORT");
+        }
         if (strategy != null && seed == null && !command.equals("explore")) {
             throw new UsageError("--strategy needs --seed (controlled mode) or explore");
         }
@@ -142,7 +156,14 @@ record Options(String command, List<String> operands, String expr, int processor
         if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
         return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
-                preemptions);
+                preemptions, listen, attach);
+    }
+
+    /** A TCP port, 1 to 65535. */
+    private static int port(String s, String opt) throws UsageError {
+        long p = number(s, opt);
+        if (p < 1 || p > 65535) throw new UsageError(opt + " needs a port from 1 to 65535, not " + s);
+        return (int) p;
     }
 
     /** A size in bytes: 1000, 64k, 256m, 1g. */

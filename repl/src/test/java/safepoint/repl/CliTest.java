@@ -502,6 +502,38 @@ class CliTest {
     }
 
     @Test
+    void listenAndAttachOptionsAreCheckedAndAProgramCanBeServedWhileItRuns() throws Exception {
+        Result noAttach = run("", "inspect");
+        assertEquals(2, noAttach.status());
+        assertTrue(noAttach.err().contains("inspect needs --attach PORT"), noAttach.err());
+        Result stray = run("", "-e", "1", "--attach", "5000");
+        assertTrue(stray.err().contains("--attach goes with inspect"), stray.err());
+        Result badPort = run("", "--listen", "70000");
+        assertTrue(badPort.err().contains("--listen needs a port from 1 to 65535, not 70000"), badPort.err());
+        Result withExplore = run("", "explore", "x.ss", "--listen", "5000");
+        assertTrue(withExplore.err().contains("--listen goes with the REPL or run"), withExplore.err());
+        System.setProperty("safepoint.dir", dir.resolve("tokens").toString());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result busy = run("", "--listen", String.valueOf(taken.getLocalPort()));
+            assertEquals(2, busy.status());
+            assertTrue(busy.err().contains("safepoint: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "), busy.err());
+            Path p = dir.resolve("p.ss");
+            Files.writeString(p, "(display (+ 1 2))");
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            Result served = run("", "run", p.toString(), "--listen", String.valueOf(port));
+            assertEquals(0, served.status(), served.err());
+            assertEquals("3", served.out());
+            assertTrue(served.err().contains("listening on 127.0.0.1:" + port + " (read-only)"), served.err());
+            assertFalse(Files.exists(dir.resolve("tokens").resolve("attach-" + port + ".token")), "the token file goes with the server");
+        } finally {
+            System.clearProperty("safepoint.dir");
+        }
+    }
+
+    @Test
     void outOfRangeNumbersInReplCommandsAndOptionsGetAMessageNotATrace() throws Exception {
         Result r = run(",why 3000000000\n,why 99999999999999999999\n,why -1\n,events 99999999999\n(+ 1 2)\n");
         assertTrue(r.out().contains("No live thread 3000000000 (,threads lists them)"), r.out());

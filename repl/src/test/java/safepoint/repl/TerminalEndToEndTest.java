@@ -80,6 +80,51 @@ class TerminalEndToEndTest {
         until(s -> lastLine(s).equals(">"), "the first prompt");
     }
 
+    /** A free TCP port on the loopback address (free when asked: the test's servers take it right away). */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void inspectAttachedFromASecondTerminalFollowsTheFirstOnesMachine() throws Exception {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String safepoint = "SAFEPOINT_DIR=" + dir.resolve("tokens") + " SAFEPOINT_HISTORY=" + dir.resolve("history") + " " + java + " -cp "
+                + System.getProperty("java.class.path") + " safepoint.repl.Main";
+        tmux("new-session", "-d", "-s", "repl", "-x", "110", "-y", "30", safepoint + " --listen " + port);
+        until(s -> lastLine(s).equals(">") && s.contains("listening on 127.0.0.1:" + port + " (read-only)"), "the REPL, listening");
+        keys("(define t (thread-start! (make-thread (lambda () (let loop () (thread-sleep! 0.01) (loop))) 'ticker)))", "Enter");
+        tmux("new-session", "-d", "-s", "viewer", "-x", "110", "-y", "30", safepoint + " inspect --attach " + port + "; sleep 60");
+        viewerUntil(x -> x.contains("[attached to 127.0.0.1:" + port + "]") && x.contains("threads 2"), "the attached inspector");
+        viewerKeys("2");
+        viewerUntil(x -> x.contains("ticker") && x.contains("SLEEPING"), "the first terminal's thread");
+        // Live: a thread made in the first terminal shows in the second.
+        keys("(define u (thread-start! (make-thread (lambda () (thread-sleep! 600)) 'latecomer)))", "Enter");
+        viewerUntil(x -> x.contains("latecomer") && x.contains("threads 3"), "a thread made after attaching");
+        viewerKeys("q");
+        // The first terminal never noticed: its REPL goes on.
+        keys("(+ 1 2)", "Enter");
+        until(x -> x.contains("\n3\n"), "an evaluation in the first terminal");
+    }
+
+    private void viewerKeys(String... keys) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "viewer"));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(new String[0]));
+    }
+
+    private void viewerUntil(Predicate<String> shows, String what) throws IOException, InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        for (;;) {
+            String s = tmux("capture-pane", "-p", "-t", "viewer");
+            if (shows.test(s)) return;
+            if (System.nanoTime() > end) throw new AssertionError("the second terminal never showed " + what + "; it shows:\n" + s);
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void inspectTakesTheWholeTerminalFollowsItsSizeAndQComesBackToThePrompt() throws Exception {
         start(140);

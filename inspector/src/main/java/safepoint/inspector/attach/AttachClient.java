@@ -1,0 +1,150 @@
+package safepoint.inspector.attach;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import safepoint.inspector.Feed;
+import safepoint.vm.event.Events;
+import safepoint.vm.observe.MachineView;
+
+/**
+ * {@code inspect --attach PORT}: a {@link Feed} read from a {@code --listen} server on this
+ * machine. It checks the protocol's version, sends the token (from the token file unless given),
+ * then one daemon thread reads views and event batches and keeps the latest view and the last
+ * {@link #KEEP} events for the panes, which cannot tell it from a local machine.
+ *
+ * <p>Concurrency: the reader thread writes {@link #view}, {@link #notice} and {@link #dropped}
+ * (volatile) and appends to {@link #events} under its monitor; the inspector's thread reads them.
+ */
+public final class AttachClient implements Feed, AutoCloseable {
+    static final int KEEP = 10_000;
+    /** A server's line may be long (a view of 100,000 threads), but not without end. */
+    static final int MAX_SERVER_LINE = 256 << 20;
+
+    private final Socket socket;
+    private final String where;
+    private volatile MachineView view;
+    private volatile String notice;
+    private volatile long dropped;
+    private final ArrayDeque<Events.Event> events = new ArrayDeque<>();
+
+    private AttachClient(Socket socket, String where) {
+        this.socket = socket;
+        this.where = where;
+    }
+
+    /** Connects to {@code port} on the loopback address and authenticates with {@code token}. */
+    public static AttachClient connect(int port, String token) throws AttachException {
+        String where = "127.0.0.1:" + port;
+        Socket s;
+        try {
+            s = new Socket(InetAddress.getLoopbackAddress(), port);
+        } catch (IOException e) {
+            throw new AttachException("cannot attach to " + where + ": " + e.getMessage() + " (is `safepoint --listen " + port + "` running?)");
+        }
+        try {
+            s.setSoTimeout(10_000);
+            Lines in = new Lines(s.getInputStream(), MAX_SERVER_LINE);
+            Message first = read(in, where);
+            if (!(first instanceof Message.Hello h)) throw new AttachException(where + " is not a Safepoint attach server (it said " + first + ")");
+            if (h.protocol() != Json.PROTOCOL) {
+                throw new AttachException(where + " speaks attach protocol " + h.protocol() + "; this viewer speaks " + Json.PROTOCOL);
+            }
+            OutputStream out = s.getOutputStream();
+            out.write((Json.line(Map.of("token", token)) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Message answer = read(in, where);
+            if (answer instanceof Message.Error e) throw new AttachException(where + " refused: " + e.message());
+            if (!(answer instanceof Message.Welcome)) throw new AttachException(where + " answered the token with " + answer);
+            s.setSoTimeout(0);
+            AttachClient c = new AttachClient(s, where);
+            c.notice = "attached to " + where;
+            Thread t = new Thread(() -> c.pump(in), "safepoint-attach-viewer");
+            t.setDaemon(true);
+            t.start();
+            return c;
+        } catch (AttachException e) {
+            closeQuietly(s);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw new AttachException("lost " + where + " while attaching: " + e.getMessage());
+        }
+    }
+
+    private static Message read(Lines in, String where) throws IOException, AttachException {
+        String line = in.next();
+        if (line == null) throw new AttachException(where + " closed the connection");
+        try {
+            return Json.MAPPER.readValue(line, Message.class);
+        } catch (IOException e) {
+            throw new AttachException(where + " sent a line that is not the attach protocol: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private void pump(Lines in) {
+        try {
+            for (String line; (line = in.next()) != null;) {
+                Message m;
+                try {
+                    m = Json.MAPPER.readValue(line, Message.class);
+                } catch (IOException e) {
+                    notice = "a line from " + where + " could not be read: skipped";
+                    continue;
+                }
+                if (m instanceof Message.View v) view = v.view();
+                else if (m instanceof Message.EventBatch b) {
+                    synchronized (events) {
+                        events.addAll(b.events());
+                        while (events.size() > KEEP) events.removeFirst();
+                    }
+                    dropped = b.dropped();
+                } else if (m instanceof Message.Notice n) notice = n.text();
+                else if (m instanceof Message.Error e) notice = where + ": " + e.message();
+            }
+            notice = where + " closed the connection: the panes show its last view";
+        } catch (IOException e) {
+            notice = "lost " + where + " (" + e.getMessage() + "): the panes show its last view";
+        }
+    }
+
+    @Override
+    public MachineView look() {
+        return view;
+    }
+
+    @Override
+    public List<Events.Event> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    @Override
+    public long dropped() {
+        return dropped;
+    }
+
+    @Override
+    public String notice() {
+        return notice;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}

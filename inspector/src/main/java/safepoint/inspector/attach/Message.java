@@ -1,0 +1,34 @@
+package safepoint.inspector.attach;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import safepoint.vm.event.Events;
+import safepoint.vm.observe.MachineView;
+
+/** A line the server sends (docs/attach.md); its {@code "type"} says which. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = Message.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = Message.View.class, name = "view"),
+        @JsonSubTypes.Type(value = Message.EventBatch.class, name = "events"),
+        @JsonSubTypes.Type(value = Message.Notice.class, name = "notice"),
+        @JsonSubTypes.Type(value = Message.Error.class, name = "error")})
+public sealed interface Message {
+    /** The first line: the protocol's version, and what the client must send first. */
+    record Hello(int protocol, String server, boolean control, String expect) implements Message {}
+
+    /** The token was right: views and events follow, one look every {@code periodMillis}. */
+    record Welcome(boolean control, long periodMillis) implements Message {}
+
+    record View(MachineView view) implements Message {}
+
+    /** The events since the last batch; {@code dropped}: what the VM's live rings have dropped so far. */
+    record EventBatch(List<Events.Event> events, long dropped) implements Message {}
+
+    /** Something the client should know; {@code degraded}: events are no longer sent, only a view now and then. */
+    record Notice(String text, boolean degraded) implements Message {}
+
+    /** A refused line; {@code closing} when the server closes the connection after it. */
+    record Error(String message, boolean closing) implements Message {}
+}
