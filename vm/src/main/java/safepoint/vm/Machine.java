@@ -722,7 +722,11 @@ public final class Machine implements PrimitiveSink, Roots {
         RunReport report = RunReport.NONE;
         if (s.controlled()) {
             if (races == null) races = new HappensBefore(this::locationName);
-            control = new Controller(this, s.processors(), Strategy.of(s.control()), s.control().maxSteps());
+            Controller c = new Controller(this, s.processors(), Strategy.of(s.control()), s.control().maxSteps());
+            synchronized (runGate) { // a reader that found no run has finished its idle look (see look)
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RUN_GATE, runGate);
+                control = c;
+            }
             try {
                 stopped = control.go();
             } finally {
@@ -790,6 +794,9 @@ public final class Machine implements PrimitiveSink, Roots {
     public long clock() {
         return control != null ? control.virtualNanos() : System.nanoTime();
     }
+
+    /** Taken to start a controlled run and by a look that finds no run (MonitorOrder.RUN_GATE). */
+    private final Object runGate = new Object();
 
     /** The free run in progress, or null. */
     private volatile FreeRun freeRun;
@@ -929,9 +936,16 @@ public final class Machine implements PrimitiveSink, Roots {
                 MachineView v = f.look();
                 if (v != null) return v;
             }
-            synchronized (scheduler) {
-                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-                if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors()]);
+            // Under the gate: a controlled run cannot begin (and take the scheduler for its whole
+            // length, which would block this look until it ends) between the check and the look.
+            synchronized (runGate) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.RUN_GATE, runGate);
+                if (control == null && freeRun == null) {
+                    synchronized (scheduler) {
+                        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+                        if (control == null && freeRun == null) return view(MachineView.Mode.IDLE, new WaitForGraph.ProcessorState[processors()]);
+                    }
+                }
             }
             Thread.onSpinWait(); // a run began or ended between the checks: look again
         }

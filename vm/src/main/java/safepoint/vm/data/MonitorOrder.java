@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       it). Held while ending it, which joins the run's Java thread: so no processor, and no
  *       code that runs on one, ever takes it (a processor holding the scheduler would wait for
  *       it while the ender waits for the scheduler: the deadlock this level exists to rule out).
+ *       {@link Monitor#RUN_GATE} (same level, never nested with it): a controlled run begins, or a
+ *       look that found no run looks at the idle machine; so a look never waits on the scheduler
+ *       that a controlled run holds for its whole length.
  *   <li>{@link Monitor#SCHEDULER}: one machine's scheduler, the monitor of all the SMP state
  *       (threads, queues, mutexes, condition variables, mailboxes, the GC barrier; see
  *       {@code smp.Scheduler}). Controlled mode holds it for the whole run; a free-run processor
@@ -57,7 +60,7 @@ public final class MonitorOrder {
 
     /** The VM's monitors, by level (see the rule above). */
     public enum Monitor {
-        DFS_SEARCH(0), SHARED_OBJECTS(1), BACKGROUND(2), SCHEDULER(3),
+        DFS_SEARCH(0), SHARED_OBJECTS(1), BACKGROUND(2), RUN_GATE(2), SCHEDULER(3),
         MACHINE(4), LOCK_ORDER(4), SPINLOCK(4), EVENTS(4), EVENT_BUFFER(4), SERIALS(4), RANDOM(4), PORT(4), TABLES(4), CONSOLE(4);
 
         final int level;
