@@ -39,25 +39,37 @@ class TerminalEndToEndTest {
         return out;
     }
 
-    private String screen() throws IOException, InterruptedException {
-        return tmux("capture-pane", "-p", "-t", "repl");
+    /** Types {@code keys} into the REPL's session. */
+    private void keys(String... keys) throws IOException, InterruptedException {
+        keysTo("repl", keys);
     }
 
-    private void keys(String... keys) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "repl"));
+    private void keysTo(String session, String... keys) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
         args.addAll(List.of(keys));
         tmux(args.toArray(new String[0]));
     }
 
-    /** Wait (up to 20 s) until the screen satisfies {@code shows}; fail with the screen otherwise. */
+    /** Wait (up to 20 s) until the REPL's screen satisfies {@code shows}; fail with the screen otherwise. */
     private String until(Predicate<String> shows, String what) throws IOException, InterruptedException {
+        return until("repl", "the terminal", shows, what);
+    }
+
+    private String until(String session, String terminal, Predicate<String> shows, String what) throws IOException, InterruptedException {
         long end = System.nanoTime() + 20_000_000_000L;
         for (;;) {
-            String s = screen();
+            String s = tmux("capture-pane", "-p", "-t", session);
             if (shows.test(s)) return s;
-            if (System.nanoTime() > end) throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + s);
+            if (System.nanoTime() > end) throw new AssertionError(terminal + " never showed " + what + "; it shows:\n" + s);
             Thread.sleep(50);
         }
+    }
+
+    /** The command line that runs Safepoint from this JVM's classpath, with its files in the test's folder. */
+    private String safepoint() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return "SAFEPOINT_DIR=" + dir.resolve("tokens") + " SAFEPOINT_HISTORY=" + dir.resolve("history") + " " + java + " -cp "
+                + System.getProperty("java.class.path") + " safepoint.repl.Main";
     }
 
     /** The screen's last line that is not empty (where the prompt and the line being typed are). */
@@ -73,10 +85,7 @@ class TerminalEndToEndTest {
 
     /** Safepoint's REPL in a new tmux session of {@code columns} x 40, at its first prompt. */
     private void start(int columns) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "SAFEPOINT_HISTORY=" + dir.resolve("history") + " " + java + " -cp " + System.getProperty("java.class.path")
-                + " safepoint.repl.Main";
-        tmux("new-session", "-d", "-s", "repl", "-x", String.valueOf(columns), "-y", "40", command);
+        tmux("new-session", "-d", "-s", "repl", "-x", String.valueOf(columns), "-y", "40", safepoint());
         until(s -> lastLine(s).equals(">"), "the first prompt");
     }
 
@@ -90,39 +99,21 @@ class TerminalEndToEndTest {
     @Test
     void inspectAttachedFromASecondTerminalFollowsTheFirstOnesMachine() throws Exception {
         int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String safepoint = "SAFEPOINT_DIR=" + dir.resolve("tokens") + " SAFEPOINT_HISTORY=" + dir.resolve("history") + " " + java + " -cp "
-                + System.getProperty("java.class.path") + " safepoint.repl.Main";
+        String safepoint = safepoint();
         tmux("new-session", "-d", "-s", "repl", "-x", "110", "-y", "30", safepoint + " --listen " + port);
         until(s -> lastLine(s).equals(">") && s.contains("listening on 127.0.0.1:" + port + " (read-only)"), "the REPL, listening");
         keys("(define t (thread-start! (make-thread (lambda () (let loop () (thread-sleep! 0.01) (loop))) 'ticker)))", "Enter");
         tmux("new-session", "-d", "-s", "viewer", "-x", "110", "-y", "30", safepoint + " inspect --attach " + port + "; sleep 60");
-        viewerUntil(x -> x.contains("[attached to 127.0.0.1:" + port + "]") && x.contains("threads 2"), "the attached inspector");
-        viewerKeys("2");
-        viewerUntil(x -> x.contains("ticker") && x.contains("SLEEPING"), "the first terminal's thread");
+        until("viewer", "the second terminal", x -> x.contains("[attached to 127.0.0.1:" + port + "]") && x.contains("threads 2"), "the attached inspector");
+        keysTo("viewer", "2");
+        until("viewer", "the second terminal", x -> x.contains("ticker") && x.contains("SLEEPING"), "the first terminal's thread");
         // Live: a thread made in the first terminal shows in the second.
         keys("(define u (thread-start! (make-thread (lambda () (thread-sleep! 600)) 'latecomer)))", "Enter");
-        viewerUntil(x -> x.contains("latecomer") && x.contains("threads 3"), "a thread made after attaching");
-        viewerKeys("q");
+        until("viewer", "the second terminal", x -> x.contains("latecomer") && x.contains("threads 3"), "a thread made after attaching");
+        keysTo("viewer", "q");
         // The first terminal never noticed: its REPL goes on.
         keys("(+ 1 2)", "Enter");
         until(x -> x.contains("\n3\n"), "an evaluation in the first terminal");
-    }
-
-    private void viewerKeys(String... keys) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "viewer"));
-        args.addAll(List.of(keys));
-        tmux(args.toArray(new String[0]));
-    }
-
-    private void viewerUntil(Predicate<String> shows, String what) throws IOException, InterruptedException {
-        long end = System.nanoTime() + 20_000_000_000L;
-        for (;;) {
-            String s = tmux("capture-pane", "-p", "-t", "viewer");
-            if (shows.test(s)) return;
-            if (System.nanoTime() > end) throw new AssertionError("the second terminal never showed " + what + "; it shows:\n" + s);
-            Thread.sleep(50);
-        }
     }
 
     @Test
@@ -157,6 +148,8 @@ class TerminalEndToEndTest {
         keys(" 2)", "Enter");
         until(x -> x.contains("\n42\n"), "the sum");
         keys("(thread-terminate! t)", "Enter");
+        // Typed before the next prompt, keys are echoed by the tty where the cursor is: wait for it.
+        until(x -> lastLine(x).equals(">") && x.contains("(thread-terminate! t)\n"), "the prompt after thread-terminate!");
 
         // Tab completes a global.
         keys("(thread-sle", "Tab");

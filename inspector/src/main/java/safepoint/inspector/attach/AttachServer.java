@@ -159,12 +159,10 @@ public final class AttachServer implements AutoCloseable {
                     send(out, new Message.Error("read-only: this server takes no commands (no evaluation over the socket)", false));
                 }
             }
-        } catch (Lines.TooLong e) {
-            closeQuietly(c);
         } catch (IOException e) {
-            // gone
+            // a line too long, or the client is gone
         }
-        closeQuietly(c); // the client closed its side: done
+        closeQuietly(c); // either way (or the client closed its side): this connection is done
     }
 
     /** Views and events every period; degraded to a view each second after one slow write. */
