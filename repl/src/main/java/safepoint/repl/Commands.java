@@ -10,33 +10,55 @@ import java.util.List;
 final class Commands {
     private Commands() {}
 
+    /** Where a command belongs in {@code ,help}. */
+    enum Topic {
+        MACHINE("The machine"), WHY("Why"), WORLD("The world"), LEVEL("On a level"), SESSION("Session");
+
+        final String title;
+
+        Topic(String title) {
+            this.title = title;
+        }
+    }
+
     /**
-     * One command: its names (the first is the one help shows), what it takes, what it does, and
-     * whether it works on a debugger level (a thread stopped at an error or a Ctrl-C).
+     * One command: its names (the first is the one help shows), what it takes, what it does, its
+     * topic, and whether it works on a debugger level (a thread stopped at an error or a Ctrl-C).
      */
-    record Command(List<String> names, String args, String help, boolean level) {
-        Command(List<String> names, String args, String help) {
-            this(names, args, help, false);
+    record Command(List<String> names, String args, String help, Topic topic) {
+        Command(String name, String args, String help, Topic topic) {
+            this(List.of(name), args, help, topic);
         }
 
-        Command(String name, String args, String help) {
-            this(List.of(name), args, help, false);
+        boolean level() {
+            return topic == Topic.LEVEL;
         }
 
         static Command level(String name, String help) {
-            return new Command(List.of(name), "", help, true);
+            return new Command(List.of(name), "", help, Topic.LEVEL);
         }
     }
 
     static final List<Command> ALL = List.of(
-            new Command(List.of(",threads", ",st"), "", "green threads and what each waits on"),
-            new Command(",locks", "", "contended locks, holders and waiters"),
-            new Command(",tables", "", "hash tables: entries, slots, load, rehashes"),
-            new Command(",procs", "", "processors: queues, switches, polls, time to safepoint"),
-            new Command(",events", "", "the last 40 events (thread switches, waits, locks, GC)"),
-            new Command(",why", "T", "what thread T waits for, and why nothing will end it"),
-            new Command(",deadlock", "", "the wait-for analysis: cycles, lost wakeups, who waits"),
-            new Command(",inspect", "", "the live inspector, full screen (q comes back here)"),
+            new Command(List.of(",threads", ",st"), "", "green threads and what each waits on", Topic.MACHINE),
+            new Command(",procs", "", "processors: queues, switches, polls, time to safepoint", Topic.MACHINE),
+            new Command(",locks", "", "contended locks, holders and waiters", Topic.MACHINE),
+            new Command(",tables", "", "hash tables: entries, slots, load, rehashes", Topic.MACHINE),
+            new Command(",heap", "", "the simulated heap: size, live words, collections, pauses", Topic.MACHINE),
+            new Command(",gc", "", "collect now, through the GC barrier, and show the heap", Topic.MACHINE),
+            new Command(",events", "[N]", "the last N events (40): switches, waits, locks, GC", Topic.MACHINE),
+            new Command(",inspect", "", "the live inspector, full screen (q comes back here)", Topic.MACHINE),
+            new Command(",why", "T", "what thread T waits for, and why nothing will end it", Topic.WHY),
+            new Command(",deadlock", "", "the wait-for analysis: cycles, lost wakeups, who waits", Topic.WHY),
+            new Command(",pause", "", "stop every processor at its next scheduling point", Topic.WORLD),
+            new Command(",step", "[P|T]", "one scheduling point: of the world, processor P, or thread T", Topic.WORLD),
+            new Command(",run", "N", "N scheduling points, processors taking turns", Topic.WORLD),
+            new Command(",back", "[N]", "step back N points (1), replaying from the pause", Topic.WORLD),
+            new Command(",schedule", "", "the moves since the pause, as ,replay takes them", Topic.WORLD),
+            new Command(",replay", "S", "back to the pause, then the moves S", Topic.WORLD),
+            new Command(",resume", "", "end the pause: the machine runs as before", Topic.WORLD),
+            new Command(",seed", "[S|off]", "evaluations in controlled mode with seed S, or free run", Topic.WORLD),
+            new Command(",explore", "FILE [N]", "search N schedules of FILE for a failure (Ctrl-C ends it)", Topic.WORLD),
             Command.level(",b", "backtrace of the level's thread"),
             Command.level(",be", "backtrace with each frame's variables"),
             Command.level(",y", "the current frame"),
@@ -50,8 +72,8 @@ final class Commands {
             Command.level(",(c X)", "continue with the value of X"),
             Command.level(",d", "leave this level (one down)"),
             Command.level(",t", "back to the top level"),
-            new Command(List.of(",help", ",?"), "", "this list"),
-            new Command(List.of(",q", ",quit"), "", "quit"));
+            new Command(List.of(",help", ",?"), "[NAME]", "this list; ,? NAME explains a command or a state", Topic.SESSION),
+            new Command(List.of(",q", ",quit"), "", "quit", Topic.SESSION));
 
     /** Every name that is typed as it is written (not {@code ,N} or {@code ,(c X)}), for completion. */
     static List<String> names() {
@@ -69,14 +91,41 @@ final class Commands {
         return false;
     }
 
-    /** The help text: one line per command, its aliases in parentheses. */
+    /** The help text: one screen, a line per topic with its commands, and how to learn more. */
     static String help() {
         StringBuilder sb = new StringBuilder();
-        for (Command c : ALL) {
-            String head = c.names().get(0) + (c.args().isEmpty() ? "" : " " + c.args());
-            if (c.names().size() > 1) head += " (" + String.join(" ", c.names().subList(1, c.names().size())) + ")";
-            sb.append(String.format("%-16s", head)).append(c.help()).append('\n');
+        for (Topic t : Topic.values()) {
+            StringBuilder line = new StringBuilder(String.format("%-12s", t.title));
+            int width = 12;
+            for (Command c : ALL) {
+                if (c.topic() != t) continue;
+                String w = c.names().get(0) + (c.args().isEmpty() ? "" : " " + c.args());
+                if (width + w.length() + 2 > 78) {
+                    sb.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(" ".repeat(12));
+                    width = 12;
+                }
+                line.append(w).append("  ");
+                width += w.length() + 2;
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
         }
+        sb.append(",? NAME explains one: a command (,? step) or a state (,? SLEEPING, ,? spinning)\n");
         return sb.toString();
+    }
+
+    /** {@code ,? NAME}: a command's line (with or without its comma), or what a state means. */
+    static String explain(String name) {
+        String n = name.startsWith(",") ? name : "," + name;
+        for (Command c : ALL) {
+            if (c.names().contains(n) || c.names().get(0).equals(n)) {
+                String head = c.names().get(0) + (c.args().isEmpty() ? "" : " " + c.args());
+                if (c.names().size() > 1) head += " (also " + String.join(" ", c.names().subList(1, c.names().size())) + ")";
+                return head + ": " + c.help() + (c.level() ? " (on a debugger level)" : "") + "\n";
+            }
+        }
+        String state = States.explain(name);
+        if (state != null) return state;
+        return "No command or state named " + name + " (,? lists the commands)\n";
     }
 }

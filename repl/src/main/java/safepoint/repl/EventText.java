@@ -27,6 +27,12 @@ final class EventText {
                 l.detail.isEmpty() ? "" : " " + l.detail);
     }
 
+    /** {@code mutex-lock #<mutex m> by #<thread worker>}: the event without its number and processor. */
+    static String brief(What w) {
+        Line l = of(w);
+        return l.kind + " " + l.subject + (l.detail.isEmpty() ? "" : " " + l.detail);
+    }
+
     private record Line(String kind, String subject, String detail) {}
 
     private static Line of(What w) {

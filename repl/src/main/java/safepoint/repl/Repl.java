@@ -4,6 +4,7 @@ import safepoint.vm.run.Outcome;
 import safepoint.repl.view.LocksText;
 import safepoint.repl.view.TablesText;
 import safepoint.repl.view.ProcessorsText;
+import safepoint.repl.view.HeapText;
 import safepoint.repl.view.ThreadsText;
 import safepoint.vm.Machine;
 import safepoint.vm.analysis.ExplanationText;
@@ -32,6 +33,8 @@ final class Repl {
     private final LineEditor editor;
     /** Gambit's nested levels (interactive only: piped input stays at the top level after an error). */
     private final Levels levels;
+    /** ,pause and the paused world's commands. */
+    private final World world;
 
     /**
      * Lines come from the VM's console, which its console port shares: a program reading
@@ -50,6 +53,7 @@ final class Repl {
         this.interactive = interactive;
         this.editor = null;
         this.levels = levels ? new Levels(vm) : null;
+        this.world = newWorld();
     }
 
     /** On a terminal: lines come from the editor, which feeds the console when a program reads it. */
@@ -61,6 +65,22 @@ final class Repl {
         this.interactive = true;
         this.editor = editor;
         this.levels = new Levels(vm);
+        this.world = newWorld();
+    }
+
+    /** The world's commands; ,replay's evaluations are shown as typed ones are. */
+    private World newWorld() {
+        World w = new World(vm);
+        w.evaluator(form -> {
+            Outcome o = evaluate(form);
+            try {
+                show(o);
+            } catch (IOException e) {
+                // the terminal is gone
+            }
+            return o;
+        });
+        return w;
     }
 
     static final String BANNER = "Safepoint 0.1 (Gerbil on a model of Gambit's SMP VM). Ctrl-D exits.\n";
@@ -184,6 +204,7 @@ final class Repl {
             err.flush();
             return false;
         }
+        if (world.command(cmd, out, err)) return false;
         Levels.Done done = levels == null ? null : levels.command(cmd, out, err);
         if (done != null) {
             if (done.continued() != null) show(done.continued());
@@ -200,12 +221,18 @@ final class Repl {
             case ",tables" -> out.write(TablesText.of(vm.look()));
             case ",procs" -> out.write(ProcessorsText.of(vm.look()));
             case ",events" -> out.write(EventText.last(vm.events, 40));
+            case ",heap" -> out.write(HeapText.of(vm.look().heap()));
+            case ",gc" -> gc();
             case ",deadlock" -> out.write(ExplanationText.survey(vm.survey()));
             case ",inspect" -> inspect();
+            case ",explore" -> err.write(",explore needs a program: ,explore FILE [RUNS] [options of ./safepoint explore]\n");
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
             case ",help", ",?" -> out.write(Commands.help());
             default -> {
                 if (cmd.startsWith(",why ")) out.write(ExplanationText.why(vm.why(cmd.substring(5))));
+                else if (cmd.startsWith(",events ")) events(cmd.substring(8).strip());
+                else if (cmd.startsWith(",? ") || cmd.startsWith(",help ")) out.write(Commands.explain(cmd.substring(cmd.indexOf(' ') + 1).strip()));
+                else if (cmd.startsWith(",explore ")) explore(cmd.substring(9).strip());
                 else err.write("Unknown REPL command " + cmd + " (try ,help)\n");
             }
         }
@@ -264,10 +291,65 @@ final class Repl {
             return 1;
         }
         int status = 0;
-        for (Object form : forms) {
-            status = Math.max(status, show(levels == null ? vm.eval(form, "(console)") : levels.eval(form, "(console)")));
-        }
+        for (Object form : forms) status = Math.max(status, show(evaluate(form)));
         return status;
+    }
+
+    /** One form typed at the current level: in the paused world, under its controller. */
+    private Outcome evaluate(Object form) {
+        java.util.function.Supplier<Outcome> typed = () -> levels == null ? vm.eval(form, "(console)") : levels.eval(form, "(console)");
+        return world.paused() ? world.eval(form, typed) : typed.get();
+    }
+
+    /** {@code ,events N}: the last N events. */
+    private void events(String n) throws IOException {
+        if (n.matches("\\d{1,6}") && Integer.parseInt(n) > 0) out.write(EventText.last(vm.events, Integer.parseInt(n)));
+        else err.write(",events takes how many of the last events to show, as in ,events 100\n");
+    }
+
+    /** {@code ,gc}: a collection now, through the barrier as (gc) asks for one, and what it kept. */
+    private void gc() throws IOException {
+        long before = vm.look().heap().collections();
+        Outcome o = evaluate(vm.readAll("(gc)", "(,gc)").get(0));
+        if (o.status() != Outcome.Status.VALUE) {
+            Main.report(o, err);
+            return;
+        }
+        safepoint.vm.observe.HeapView h = vm.look().heap();
+        out.write((h.collections() > before ? "Collected: " : "No collection ran: ") + HeapText.of(h));
+    }
+
+    /** {@code ,explore FILE [RUNS]}: the command line's explore, from the prompt; Ctrl-C ends it with what it found. */
+    private void explore(String args) throws IOException {
+        String[] words = args.split("\\s+");
+        List<String> argv = new java.util.ArrayList<>(List.of("explore", words[0]));
+        int rest = 1;
+        if (words.length > 1 && words[1].matches("\\d{1,9}")) {
+            argv.add("--runs");
+            argv.add(words[1]);
+            rest = 2;
+        }
+        if (!List.of(words).contains("-p")) {
+            argv.add("-p");
+            argv.add(String.valueOf(vm.settings().processors()));
+        }
+        for (int i = rest; i < words.length; i++) argv.add(words[i]);
+        Options o;
+        try {
+            o = Options.parse(argv.toArray(new String[0]));
+        } catch (Options.UsageError e) {
+            err.write(",explore FILE [RUNS] [options of ./safepoint explore]: " + e.getMessage() + "\n");
+            return;
+        }
+        out.flush();
+        Explore.INTERRUPTED.set(false);
+        Runnable before = vm.onInterrupt;
+        vm.onInterrupt = () -> Explore.INTERRUPTED.set(true);
+        try {
+            Explore.run(o, out, err);
+        } finally {
+            vm.onInterrupt = before;
+        }
     }
 
     /** Print what an evaluation gave: its value, or its error (which opens a level); 1 after an error. */

@@ -27,7 +27,12 @@ class LevelsTranscriptTest {
     static final Path DIR = Path.of("src", "test", "resources", "levels");
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> s = Files.list(DIR)) {
+        return cases(DIR);
+    }
+
+    /** The names of the transcripts in {@code dir}: each NAME.in has its NAME.out. */
+    static Stream<String> cases(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".in")).map(n -> n.substring(0, n.length() - 3))
                     .sorted().toList().stream();
         }
@@ -45,9 +50,19 @@ class LevelsTranscriptTest {
     @ParameterizedTest
     @MethodSource("cases")
     void theSessionShowsWhatGsiWouldWithSafepointsWords(String name) throws IOException {
-        String actual = session(Files.readString(DIR.resolve(name + ".in"), StandardCharsets.UTF_8));
-        Path golden = DIR.resolve(name + ".out");
+        check(DIR, name, LevelsTranscriptTest::session);
+    }
+
+    /** A session typed from {@code dir/NAME.in} must show {@code dir/NAME.out} (recorded instead with -Dsafepoint.record=true). */
+    static void check(Path dir, String name, Session session) throws IOException {
+        String actual = session.screen(Files.readString(dir.resolve(name + ".in"), StandardCharsets.UTF_8));
+        Path golden = dir.resolve(name + ".out");
         if (Boolean.getBoolean("safepoint.record")) Files.writeString(golden, actual, StandardCharsets.UTF_8);
         assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual);
+    }
+
+    /** The screen of a session that reads its input. */
+    interface Session {
+        String screen(String input) throws IOException;
     }
 }

@@ -432,8 +432,19 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Wall-clock deadline (System.nanoTime) for runs, or 0 for none. */
     public volatile long deadline;
 
+    /**
+     * Who takes Ctrl-C instead of the running computation, or null: the paused world
+     * (search/Paused), whose primordial thread waits at the prompt, ends a ,run with it.
+     */
+    public volatile Runnable onInterrupt;
+
     /** Ask the running computation to stop with a "User interrupt" error at its next poll. */
     public void interrupt() {
+        Runnable taker = onInterrupt;
+        if (taker != null) {
+            taker.run();
+            return;
+        }
         synchronized (this) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
             interruptRequested = true;
@@ -703,6 +714,11 @@ public final class Machine implements PrimitiveSink, Roots {
      * the settings say (read once, here): free run or controlled mode.
      */
     private Outcome drive(Interp m) {
+        return drive(m, false);
+    }
+
+    /** {@code atPrompt}: the primordial thread starts out waiting at the prompt (see runAtPrompt), not ready to run. */
+    private Outcome drive(Interp m, boolean atPrompt) {
         stopBackground();
         RunSettings s = settings;
         interruptRequested = false;
@@ -716,7 +732,13 @@ public final class Machine implements PrimitiveSink, Roots {
             primordial.waitingOn = null;
             primordial.onProcessor = -1;
             scheduler.ready.remove(primordial);
-            scheduler.ready.addFirst(primordial);
+            if (atPrompt) {
+                m.pc = AT_PROMPT;
+                m.block(stdin, -1, null);
+                scheduler.parked(primordial);
+            } else {
+                scheduler.ready.addFirst(primordial);
+            }
         }
         Outcome stopped;
         RunReport report = RunReport.NONE;
@@ -868,6 +890,36 @@ public final class Machine implements PrimitiveSink, Roots {
         }
     };
 
+    /**
+     * The paused world's run (search/Paused): the primordial thread waits at the prompt, as
+     * between evaluations, while the other threads run as the settings (controlled, a manual
+     * stepper) say. Console input does not wake it: the input is the REPL's to read. Returns
+     * when the stepper stops the run, or the run ends (a deadlock proven, an exit).
+     */
+    public Outcome runAtPrompt() {
+        Interp m = new Interp(this);
+        m.start(AT_PROMPT, null);
+        input.atPrompt = primordial;
+        try {
+            return drive(m, true);
+        } finally {
+            input.atPrompt = null;
+            synchronized (scheduler) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+                leavePrompt();
+            }
+        }
+    }
+
+    /** Under the scheduler: the primordial thread, waiting at the prompt, is ready for the next evaluation. */
+    private void leavePrompt() {
+        if (primordial.state == SThread.State.WAITING && primordial.waitingOn == stdin) {
+            scheduler.waiting.remove(primordial);
+            primordial.state = SThread.State.RUNNABLE;
+            primordial.waitingOn = null;
+        }
+    }
+
     /** End the background run, if one runs: every processor stops at its next scheduling point. */
     public void stopBackground() {
         synchronized (backgroundLock) {
@@ -892,11 +944,7 @@ public final class Machine implements PrimitiveSink, Roots {
         stderr.flushLines = false;
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            if (primordial.state == SThread.State.WAITING && primordial.waitingOn == stdin) {
-                scheduler.waiting.remove(primordial);
-                primordial.state = SThread.State.RUNNABLE;
-                primordial.waitingOn = null;
-            }
+            leavePrompt();
         }
     }
 
@@ -1023,6 +1071,11 @@ public final class Machine implements PrimitiveSink, Roots {
      * {@code #<thread 3>}, or a name), and why nobody will end it.
      */
     public safepoint.vm.analysis.Why why(String which) {
+        Controller c = control;
+        if (c != null) {
+            safepoint.vm.analysis.Why w = c.between(() -> Analysis.why(this, which, c.states()));
+            if (w != null) return w;
+        }
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.why(this, which);
@@ -1031,6 +1084,11 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
     public safepoint.vm.analysis.Survey survey() {
+        Controller c = control;
+        if (c != null) {
+            safepoint.vm.analysis.Survey v = c.between(() -> Analysis.survey(this, c.states()));
+            if (v != null) return v;
+        }
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             return Analysis.survey(this);

@@ -28,7 +28,12 @@ public final class Analysis {
 
     /** {@code ,why T} (see {@link Machine#why}); the caller holds the scheduler's monitor. */
     public static Why why(Machine vm, String which) {
-        WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
+        return why(vm, which, new WaitForGraph.ProcessorState[vm.processors()]);
+    }
+
+    /** The same, with each processor doing what {@code procs} says (a controlled run, between two steps). */
+    public static Why why(Machine vm, String which, WaitForGraph.ProcessorState[] procs) {
+        WaitForGraph g = WaitForGraph.of(vm, procs);
         String w = which.trim();
         if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
         long number = w.matches("\\d{1,18}") ? Long.parseLong(w) : -1; // longer: no such thread, and no overflow
@@ -57,7 +62,12 @@ public final class Analysis {
 
     /** {@code ,deadlock} (see {@link Machine#describeDeadlock}); the caller holds the scheduler's monitor. */
     public static Survey survey(Machine vm) {
-        WaitForGraph g = WaitForGraph.of(vm, new WaitForGraph.ProcessorState[vm.processors()]);
+        return survey(vm, new WaitForGraph.ProcessorState[vm.processors()]);
+    }
+
+    /** The same, with each processor doing what {@code procs} says. */
+    public static Survey survey(Machine vm, WaitForGraph.ProcessorState[] procs) {
+        WaitForGraph g = WaitForGraph.of(vm, procs);
         List<SThread> blocked = g.blocked();
         if (blocked.isEmpty()) return new Survey(0, false, null);
         return new Survey(blocked.size(), !g.cycle().isEmpty(), explain(vm, g));

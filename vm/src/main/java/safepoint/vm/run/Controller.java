@@ -109,41 +109,74 @@ public final class Controller {
         return virtual * TICK_NANOS;
     }
 
-    /** Looks asked for by other Java threads, served between two steps (the controller holds the monitor throughout). */
-    private final java.util.concurrent.ConcurrentLinkedQueue<java.util.concurrent.CompletableFuture<MachineView>> looks =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Work asked for by other Java threads (looks, ,why), done between two steps (the controller holds the monitor throughout). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Asked<?>> asked = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The Java thread that runs this controller while it runs; null before and after. */
     private volatile Thread runner;
 
+    /** One piece of asked-for work and where its result goes. */
+    private record Asked<T>(java.util.function.Supplier<T> body, java.util.concurrent.CompletableFuture<T> result) {
+        void serve(boolean running) {
+            if (!running) {
+                result.complete(null);
+                return;
+            }
+            try {
+                result.complete(body.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
     /**
-     * A view of the machine between two steps. From the controller's own thread (a stepper
-     * deciding) it is built at once; from any other it is asked for and built at the next
-     * choice, so a reader waits one step, never for the end of the run. Null when the run is
-     * over: the caller then looks at the idle machine.
+     * A view of the machine between two steps (see {@link #between}). Null when the run is over:
+     * the caller then looks at the idle machine.
      */
     public MachineView look() {
-        if (Thread.currentThread() == runner) return view();
-        java.util.concurrent.CompletableFuture<MachineView> f = new java.util.concurrent.CompletableFuture<>();
-        looks.add(f);
-        if (runner == null) serveLooks(false); // the run ended meanwhile (or never began)
+        return between(this::view);
+    }
+
+    /**
+     * {@code body}'s value, computed between two steps, holding the scheduler's monitor with no
+     * processor running: from the controller's own thread (a stepper deciding) at once; from any
+     * other it is asked for and done at the next choice, so the caller waits one step, never for
+     * the end of the run. Null when the run is over (or never began): the caller then does it
+     * on the idle machine.
+     */
+    public <T> T between(java.util.function.Supplier<T> body) {
+        if (Thread.currentThread() == runner) return body.get();
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        asked.add(new Asked<>(body, f));
+        if (runner == null) serveAsked(false); // the run ended meanwhile (or never began)
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * On the controller's own thread, by a stepper that waits for its user at a choice (the
+     * debugger's paused world): do what other threads asked for meanwhile, so that they need
+     * not wait for the next step.
+     */
+    public void serveAsked() {
+        if (Thread.currentThread() == runner) serveAsked(true);
     }
 
     private MachineView view() {
         return vm.view(MachineView.Mode.CONTROLLED, states());
     }
 
-    /** Answer the looks asked for: with a view (holding the monitor, between steps), or null when the run is over. */
-    private void serveLooks(boolean running) {
-        java.util.concurrent.CompletableFuture<MachineView> f;
-        while ((f = looks.poll()) != null) f.complete(running ? view() : null);
+    /** Do the work asked for: between steps, holding the monitor; or answer null when the run is over. */
+    private void serveAsked(boolean running) {
+        Asked<?> a;
+        while ((a = asked.poll()) != null) a.serve(running);
     }
 
     public Outcome go() {
@@ -156,7 +189,7 @@ public final class Controller {
                 return loop();
             } finally {
                 runner = null;
-                serveLooks(false);
+                serveAsked(false);
                 vm.events.useVirtualClock(null);
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
@@ -169,7 +202,7 @@ public final class Controller {
 
     private Outcome loop() {
         for (;;) {
-            if (!looks.isEmpty()) serveLooks(true);
+            if (!asked.isEmpty()) serveAsked(true);
             Outcome late = vm.checkLimits();
             if (late != null) return late;
             if (vm.interruptWait) vm.interruptWaitingPrimordial();
@@ -209,6 +242,7 @@ public final class Controller {
                     continue;
                 }
                 long next = s.nextDeadline();
+                if (next == Long.MAX_VALUE && !strategy.goOnWhenIdle(this)) return strategy.stopped(this);
                 if (next == Long.MAX_VALUE && vm.input.awaited()) {
                     if (waitForInput()) continue;
                     return new Outcome(Outcome.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
@@ -418,7 +452,7 @@ public final class Controller {
     }
 
     /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */
-    private WaitForGraph.ProcessorState[] states() {
+    public WaitForGraph.ProcessorState[] states() {
         WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[n];
         for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.barrier.pending && current[p] == null);
         return ps;

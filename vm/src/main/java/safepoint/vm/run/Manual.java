@@ -20,6 +20,7 @@ public final class Manual implements Strategy {
     @Override
     public Slice next(Controller c, List<Integer> can) {
         for (;;) {
+            if (running > 0 && stepper.interrupted()) running = 0;
             if (running > 0) {
                 Slice s = turns.next(c, can);
                 return new Slice(s.processor(), Math.min(running, s.points()));
@@ -29,7 +30,7 @@ public final class Manual implements Strategy {
             Stepper.Step step = stepper.next(new Stepper.View(c.steps(), List.copyOf(can), on, refused));
             refused = null;
             if (step instanceof Stepper.StepProcessor sp) {
-                if (can.contains(sp.processor())) return new Slice(sp.processor(), 1);
+                if (can.contains(sp.processor())) return new Slice(sp.processor(), Math.max(1, sp.points()));
                 refused = "P" + sp.processor() + " has nothing to run";
             } else if (step instanceof Stepper.StepThread st) {
                 for (int p : can) if (on.get(p).equals(st.thread())) return new Slice(p, 1);
@@ -46,6 +47,20 @@ public final class Manual implements Strategy {
     @Override
     public void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {
         if (running > 0) running = Math.max(0, running - used);
+        stepper.ran(new Stepper.Ran(p, Names.name(t), used, end));
+    }
+
+    /** Nothing can run: a stepper that wants to decide there is asked until it says Stop. */
+    @Override
+    public boolean goOnWhenIdle(Controller c) {
+        if (!stepper.asksWhenIdle()) return true;
+        running = 0;
+        String why = "nothing can run: every thread waits or has ended";
+        for (;;) {
+            List<String> on = new ArrayList<>();
+            for (int p = 0; p < c.processors(); p++) on.add(c.on(p) == null ? null : Names.name(c.on(p)));
+            if (stepper.next(new Stepper.View(c.steps(), List.of(), on, why)) instanceof Stepper.Stop) return false;
+        }
     }
 
     @Override

@@ -40,6 +40,15 @@ public interface Strategy {
      */
     default void ran(Controller c, int p, SThread t, SliceEnd end, boolean sync, long used) {}
 
+    /**
+     * Nothing can run and no timer will fire (every thread waits, for input or for each other):
+     * true lets the controller go on as usual (wait for input, or prove the deadlock); false
+     * stops the run here, as {@link #stopped} says. The debugger's stepper decides there.
+     */
+    default boolean goOnWhenIdle(Controller c) {
+        return true;
+    }
+
     /** Why the run stopped when {@link #next} returned null. */
     default Outcome stopped(Controller c) {
         return null;

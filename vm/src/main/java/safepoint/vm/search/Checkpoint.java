@@ -24,7 +24,7 @@ import java.util.Map;
  * immutable objects (code made of final fields) are walked but not copied.
  *
  * <p>What it does not cover, by design: the source map (it only grows, and only names places),
- * Java I/O objects (the ports are replaced per run by {@link #rewind}) and lambdas'
+ * the console's input (the user's lines, read once), Java I/O objects (the ports are replaced per run by {@link #rewind}) and lambdas'
  * captured values (final).
  */
 public final class Checkpoint {
@@ -111,7 +111,10 @@ public final class Checkpoint {
         if (o == null || ObjectWalker.atom(o)) return true;
         Class<?> c = o.getClass();
         if (c.isHidden() || c.isSynthetic()) return true; // lambdas: final captures
+        // The console's input is the user's, outside the machine: a rewind (explore's, or the paused
+        // world's step back) must not give the REPL its old lines again.
         return o instanceof safepoint.vm.data.SourceMap || o instanceof ThreadLocal<?> || o instanceof Thread
+                || o instanceof safepoint.vm.data.ConsoleInput
                 || o instanceof java.io.Writer || o instanceof java.io.Reader || o instanceof java.io.InputStream
                 || o instanceof java.io.OutputStream;
     }

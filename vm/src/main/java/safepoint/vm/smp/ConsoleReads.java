@@ -49,11 +49,16 @@ public final class ConsoleReads {
         }
     }
 
+    /** The primordial thread while it waits at the paused world's prompt (Machine.runAtPrompt): input never wakes it. */
+    public volatile SThread atPrompt;
+
     /** Under the scheduler's monitor: if input came, wake every thread waiting on a port that has something to read. */
     public void take() {
         if (!arrived) return;
         arrived = false;
-        for (SThread t : waiters()) if (((InputPort) t.waitingOn).charReady()) vm.scheduler.wake(t, null, What.Cause.INPUT);
+        for (SThread t : waiters()) {
+            if (t != atPrompt && ((InputPort) t.waitingOn).charReady()) vm.scheduler.wake(t, null, What.Cause.INPUT);
+        }
     }
 
     /** Under the scheduler's monitor: whether a thread waits for console input (input may still come: not a deadlock). */
