@@ -29,6 +29,11 @@ final class Frame {
     }
 
     void draw(TextGraphics g, Looks looks, EventLog log, Model m) {
+        draw(g, looks, log, m, null);
+    }
+
+    /** {@code said}: what the last control key did (shown on the status line instead of the feed's notice), or null. */
+    void draw(TextGraphics g, Looks looks, EventLog log, Model m, String said) {
         TerminalSize size = g.getSize();
         int w = size.getColumns(), h = size.getRows();
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
@@ -42,7 +47,7 @@ final class Frame {
             return;
         }
         Index ix = new Index(v);
-        status(g, v, looks.notice, w);
+        status(g, v, said != null ? said : looks.notice, w);
         List<Box> boxes = new ArrayList<>();
         if (large(size)) {
             int left = w / 2, right = w - left - 1, top = 1, avail = h - 2;
@@ -176,6 +181,10 @@ final class Frame {
         out.addAll(wrap("  Tab / Shift-Tab / Left / Right or 1-7: focus a pane; Up / Down, j / k, PgUp / PgDn, Home / End: select;"
                 + " / filter (Enter keeps it, Esc clears it); s sort, r reverse; Enter: backtrace of the selected thread;"
                 + " ? help; q quit (the machine goes on)", width));
+        out.addAll(wrap("  Space: pause the world (every processor stops at its next scheduling point) or resume it;"
+                + " n: step one scheduling point of the world, or of the selected processor (Processors pane) or thread"
+                + " (Threads pane); b: step back one point (the run is replayed from the pause); v: leave the view with the"
+                + " REPL visiting the selected thread (its frames, ,b and ,e), as ,(v T) does", width));
         return out;
     }
 
@@ -210,8 +219,9 @@ final class Frame {
     private static void keyBar(TextGraphics g, Model m, int w, int y) {
         String[][] keys = m.editingFilter()
                 ? new String[][] {{"Enter", "Keep filter"}, {"Esc", "Clear"}, {"Bksp", "Delete"}, {"", "type to filter " + m.focus().title}}
-                : new String[][] {{"?", "Help"}, {"Tab", "Pane"}, {"↑↓", "Select"}, {"/", "Filter"}, {"s", "Sort"},
-                        {"Enter", "Backtrace"}, {"Esc", "Clear"}, {"q", "Quit"}, {"r", "Reverse"}};
+                : new String[][] {{"?", "Help"}, {"q", "Quit"}, {"Tab", "Pane"}, {"↑↓", "Select"}, {"/", "Filter"},
+                        {"Space", "Pause"}, {"n", "Step"}, {"b", "Back"}, {"v", "Visit"}, {"s", "Sort"}, {"Enter", "Backtrace"},
+                        {"Esc", "Clear"}, {"r", "Reverse"}};
         g.putString(0, y, " ".repeat(w));
         int x = 0;
         for (String[] k : keys) {

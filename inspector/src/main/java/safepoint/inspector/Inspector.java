@@ -19,6 +19,10 @@ public final class Inspector {
     static final long FRAME_NANOS = 100_000_000L;
 
     private final Feed feed;
+    /** The control keys' other side, or null: a view only (attached, or no paused world to drive). */
+    private final Control control;
+    /** What the last control key did, shown on the status line until the next one. */
+    String said;
     final Model model = new Model();
     final Looks looks = new Looks();
     final EventLog log = new EventLog();
@@ -29,7 +33,48 @@ public final class Inspector {
     }
 
     Inspector(Feed feed) {
+        this(feed, null);
+    }
+
+    Inspector(Feed feed, Control control) {
         this.feed = feed;
+        this.control = control;
+    }
+
+    /**
+     * A control key (pause, step, back): done by the control, which says what happened. Step
+     * acts on what is selected: a processor in the Processors pane, a thread in the Threads
+     * pane, else the whole world. Visiting is the caller's (it ends the view).
+     */
+    void control(Model.Action a) {
+        if (control == null) {
+            said = "view only: pause, step and back need the REPL's ,inspect";
+            return;
+        }
+        MachineView v = looks.now();
+        said = switch (a) {
+            case PAUSE -> control.pauseOrResume();
+            case BACK -> control.back();
+            default -> {
+                int p = -1;
+                String t = null;
+                if (v != null && model.focus() == Pane.PROCESSORS && !v.processors().isEmpty()) {
+                    p = v.processors().get(Math.min(model.selected(Pane.PROCESSORS), v.processors().size() - 1)).id();
+                } else if (v != null && model.focus() == Pane.THREADS) {
+                    t = selectedThread();
+                }
+                yield control.step(p, t);
+            }
+        };
+    }
+
+    /** The name of the thread under the cursor in the Threads pane, or null. */
+    String selectedThread() {
+        MachineView v = looks.now();
+        if (v == null) return null;
+        java.util.List<safepoint.vm.observe.ThreadView> list = ThreadsPane.list(new Index(v), model);
+        if (list.isEmpty()) return null;
+        return list.get(Math.min(model.selected(Pane.THREADS), list.size() - 1)).thread().name();
     }
 
     /** Takes a fresh look and the new events (a remote feed may have no new look yet: then the last one stays). */
@@ -43,7 +88,7 @@ public final class Inspector {
     /** Draws the current state onto {@code screen}'s back buffer and shows it (only the changes reach the terminal). */
     void draw(Screen screen) throws IOException {
         boolean resized = screen.doResizeIfNecessary() != null;
-        frame.draw(screen.newTextGraphics(), looks, log, model);
+        frame.draw(screen.newTextGraphics(), looks, log, model, said);
         screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 
@@ -57,7 +102,16 @@ public final class Inspector {
 
     /** As {@link #run(Machine, Terminal)}, reading any feed (a machine attached over a socket, say). */
     public static void run(Feed feed, Terminal terminal) throws IOException {
-        Inspector in = new Inspector(feed);
+        run(feed, terminal, null);
+    }
+
+    /**
+     * As {@link #run(Feed, Terminal)}, with control keys: space pauses or resumes, {@code n}
+     * steps, {@code b} steps back, {@code v} on a thread ends the view asking to visit it.
+     * Returns the name of the thread to visit, or null when the view just ended.
+     */
+    public static String run(Feed feed, Terminal terminal, Control control) throws IOException {
+        Inspector in = new Inspector(feed, control);
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
@@ -67,7 +121,17 @@ public final class Inspector {
                 boolean dirty = false;
                 for (KeyStroke k; (k = screen.pollInput()) != null;) {
                     Model.Action a = in.model.key(k);
-                    if (a == Model.Action.QUIT) return;
+                    if (a == Model.Action.QUIT) return null;
+                    if (a == Model.Action.VISIT) {
+                        String t = in.selectedThread();
+                        if (t != null && control != null) return t;
+                        in.said = control == null ? "view only: visiting a thread needs the REPL's ,inspect" : "no thread selected";
+                        dirty = true;
+                    } else if (a == Model.Action.PAUSE || a == Model.Action.STEP || a == Model.Action.BACK) {
+                        in.control(a);
+                        in.refresh(); // the step's result at once, not at the next frame
+                        dirty = true;
+                    }
                     dirty |= a == Model.Action.REDRAW;
                 }
                 long now = System.nanoTime();
@@ -81,7 +145,7 @@ public final class Inspector {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return null;
                 }
             }
         } finally {

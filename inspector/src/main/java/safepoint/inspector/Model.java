@@ -13,7 +13,8 @@ import java.util.Map;
  */
 final class Model {
     /** What a key asks of the runner. */
-    enum Action { NONE, REDRAW, QUIT }
+    /** What a key asks for: nothing, a redraw, quitting; or of the machine: pause or resume, a step, a step back, visiting the selected thread. */
+    enum Action { NONE, REDRAW, QUIT, PAUSE, STEP, BACK, VISIT }
 
     /** The threads pane's sort keys, in the order {@code s} cycles them. */
     enum Sort { NUMBER, NAME, STATE, PROCESSOR }
@@ -145,6 +146,18 @@ final class Model {
             case 'r' -> reversed = !reversed;
             case 'k' -> move(-1);
             case 'j' -> move(1);
+            case ' ' -> {
+                return Action.PAUSE;
+            }
+            case 'n' -> {
+                return Action.STEP;
+            }
+            case 'b' -> {
+                return Action.BACK;
+            }
+            case 'v' -> {
+                return focus == Pane.THREADS ? Action.VISIT : Action.NONE;
+            }
             default -> {
                 if (c >= '1' && c <= '0' + Pane.values().length) focus = Pane.values()[c - '1'];
                 else return Action.NONE;

@@ -62,7 +62,7 @@ class RunTest {
             await(vt, t -> t.contains("#<thread waiter>  WAITING #<mutex m>"));
             vt.setTerminalSize(new TerminalSize(200, 60));
             // The key bar is the last row a refresh writes: a screen with it is whole.
-            String large = await(vt, t -> t.contains("─ GC & barrier") && t.contains("q Quit r Reverse"));
+            String large = await(vt, t -> t.contains("─ GC & barrier") && t.contains("Esc Clear r Reverse"));
             System.out.println(large);
             assertTrue(large.contains("#<thread waiter>  WAITING #<mutex m>"), "the backtrace stays open after the resize:\n" + large);
             assertTrue(large.matches("(?s).*#<mutex m> +#<thread primordial>( \\(P\\d\\))? +1 waiting: waiter\\n.*"), large);

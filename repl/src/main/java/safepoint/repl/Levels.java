@@ -57,6 +57,12 @@ final class Levels {
     }
 
     /** Evaluate {@code form} where the current level stands (its frame's environment), or at top level. */
+    /**
+     * How the levels' own runs (,(v X), ,(c X), ,c) reach the machine: as they are, or, while the
+     * world is paused, under its controller (the REPL sets it; see World.eval).
+     */
+    java.util.function.BiFunction<Object, java.util.function.Supplier<Outcome>, Outcome> runner = (form, run) -> run.get();
+
     Outcome eval(Object form, String file) {
         Level l = stack.peek();
         if (l == null || l.stop == null) return vm.eval(form, file);
@@ -111,6 +117,8 @@ final class Levels {
             case ",c" -> {
                 if (l == null || l.stop == null) {
                     err.write(noLevel(",c"));
+                } else if (l.stop.isLive()) {
+                    err.write(LIVE);
                 } else if (!l.stop.interrupted()) {
                     err.write("Continuation expects a result -- use ,(c X)\n");
                 } else {
@@ -186,12 +194,18 @@ final class Levels {
     private Done visit(Level l, String cmd, Writer out, Writer err) throws IOException {
         Object x = argument(cmd, err);
         if (x == null) return Done.NOTHING;
-        Outcome v = eval(x, "(console)");
+        Outcome v = runner.apply(x, () -> eval(x, "(console)"));
         if (v.status() != Outcome.Status.VALUE) return new Done(v);
         if (v.value() instanceof Long n) return move(l, cmd, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)), out, err);
+        return visitThread(v, out, err);
+    }
+
+    /** Visit the thread that {@code v} gave (,(v X), or the inspector's v key): a level on its stop. */
+    Done visitThread(Outcome v, Writer out, Writer err) throws IOException {
         Stop s = vm.stopOf(v.value());
         if (s == null) {
-            err.write(vm.showResult(v.value()) + " is not a thread stopped by an uncaught error (,(v X) visits those, or a frame number)\n");
+            err.write(vm.showResult(v.value()) + " is not a thread stopped by an uncaught error (,(v X) visits those, any thread of the"
+                    + " paused world, or a frame number)\n");
             return Done.NOTHING;
         }
         Level visiting = new Level(v, s);
@@ -199,6 +213,10 @@ final class Levels {
         out.write("------------- REPL is now in " + vm.showResult(v.value()) + "\n" + frameLine(visiting, 0, '.') + "\n");
         return Done.NOTHING;
     }
+
+    /** A visited live thread is the world's to run. */
+    static final String LIVE = "This level looks at a live thread: the world runs it, so there is nothing to continue"
+            + " (,step T steps it, ,d leaves this level)\n";
 
     private static String noLevel(String cmd) {
         return cmd + " needs a debugger level: one opens at an uncaught error or Ctrl-C\n";
@@ -231,9 +249,13 @@ final class Levels {
             err.write(noLevel(",(c X)"));
             return Done.NOTHING;
         }
+        if (l.stop.isLive()) {
+            err.write(LIVE);
+            return Done.NOTHING;
+        }
         Object x = argument(cmd, err);
         if (x == null) return Done.NOTHING;
-        Outcome v = vm.evalAt(l.stop, l.frame, x, "(console)");
+        Outcome v = runner.apply(x, () -> vm.evalAt(l.stop, l.frame, x, "(console)"));
         if (v.status() != Outcome.Status.VALUE) return new Done(v);
         return continueWith(l, l.frame, v.value());
     }
@@ -242,7 +264,7 @@ final class Levels {
     private Done continueWith(Level l, int frame, Object value) {
         while (stack.peek() != l) leave();
         leave();
-        return new Done(vm.resume(l.stop, frame, value));
+        return new Done(runner.apply(value, () -> vm.resume(l.stop, frame, value)));
     }
 
     // ---- rendering (gsi's layouts) ----------------------------------------------------------------
@@ -267,7 +289,8 @@ final class Levels {
         Where w = at.where();
         String proc = w == null || w.procName() == null ? "(interaction)" : w.procName();
         Object call = vm.callOf(l.stop, i);
-        String line = String.format("%-3d%-24s%-24s%s", i, proc, place(w == null ? null : w.src(), sep),
+        // Columns as gsi's; a name or place longer than its column still gets a space after it.
+        String line = String.format("%-3d%-23s %-23s %s", i, proc, place(w == null ? null : w.src(), sep),
                 call == null ? "" : vm.showResult(call));
         return line.stripTrailing();
     }

@@ -70,7 +70,8 @@ final class Repl {
 
     /** The world's commands; ,replay's evaluations are shown as typed ones are. */
     private World newWorld() {
-        World w = new World(vm);
+        World w = new World(vm, out, err);
+        if (levels != null) levels.runner = (form, run) -> w.paused() ? w.eval(form, run) : run.get();
         w.evaluator(form -> {
             Outcome o = evaluate(form);
             try {
@@ -252,11 +253,12 @@ final class Repl {
         }
         out.flush();
         vm.runInBackground();
+        String visit = null;
         org.jline.terminal.Attributes saved = editor.terminal.enterRawMode();
         try {
             InspectorTerminal screen = InspectorTerminal.on(editor.terminal);
             try {
-                safepoint.inspector.Inspector.run(vm, screen);
+                visit = safepoint.inspector.Inspector.run(safepoint.inspector.Feed.of(vm), screen, world.control());
             } finally {
                 screen.release();
             }
@@ -265,6 +267,20 @@ final class Repl {
         } finally {
             editor.terminal.setAttributes(saved);
         }
+        world.reportEnded(out, err);
+        if (world.paused()) out.write("The world is paused at step " + world.steps() + " (,step, ,back, ,resume)\n");
+        if (visit != null) visit(visit);
+    }
+
+    /** The inspector's v: a level on the thread that was under the cursor. */
+    private void visit(String name) throws IOException {
+        safepoint.vm.observe.ThreadView t = World.thread(vm.look(), name);
+        Object thread = t == null ? null : vm.threadNumbered(t.thread().id());
+        if (thread == null) {
+            err.write(name + " has ended: there is nothing to visit\n");
+            return;
+        }
+        levels.visitThread(new Outcome(Outcome.Status.VALUE, thread, null, 0), out, err);
     }
 
     private static final int INCOMPLETE = -1;

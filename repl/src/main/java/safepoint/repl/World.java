@@ -28,12 +28,34 @@ final class World {
     /** The world while paused, else null. */
     private Paused paused;
 
-    World(Machine vm) {
+    /** Where the machine writes while paused from the inspector (the REPL's own writers). */
+    private final Writer out;
+    private final Writer err;
+
+    World(Machine vm, Writer out, Writer err) {
         this.vm = vm;
+        this.out = out;
+        this.err = err;
     }
 
     boolean paused() {
         return paused != null;
+    }
+
+    /** How the paused world's run ended while the inspector had the screen, not yet told; or null. */
+    private Outcome unreported;
+
+    /** After the inspector: the report of a run that ended meanwhile. */
+    void reportEnded(Writer out, Writer err) throws IOException {
+        if (unreported == null || paused == null) return;
+        Outcome o = unreported;
+        unreported = null;
+        ended(o, out, err);
+    }
+
+    /** The paused world's steps since the pause. */
+    long steps() {
+        return paused.steps();
     }
 
     /** An evaluation typed while paused: under the paused world's controller (see Paused.eval). */
@@ -210,6 +232,52 @@ final class World {
             sb.append("  P").append(p.id()).append(' ').append(p.running() == null ? "idle" : p.running().name()).append('\n');
         }
         return sb.toString();
+    }
+
+    // ---- the inspector's control keys ---------------------------------------------------------------
+
+    /**
+     * The control keys of {@code ,inspect}: the same moves as the commands, each answered with one
+     * line for the inspector's status line (the inspector has the screen, so nothing is written).
+     */
+    safepoint.inspector.Control control() {
+        return new safepoint.inspector.Control() {
+            @Override
+            public String pauseOrResume() {
+                if (paused == null) {
+                    RunSettings s = vm.settings();
+                    paused = Paused.pause(vm, out, err, s.controlled() ? s.control().seed() : 0);
+                    return "paused: n steps, b steps back, Space resumes";
+                }
+                long steps = paused.steps();
+                paused.resume();
+                paused = null;
+                return "resumed after " + steps + " step" + (steps == 1 ? "" : "s");
+            }
+
+            @Override
+            public String step(int processor, String thread) {
+                if (paused == null) return "not paused: Space pauses the world first";
+                Stepper.Step step = processor >= 0 ? new Stepper.StepProcessor(processor)
+                        : thread != null ? new Stepper.StepThread(thread) : new Stepper.Run(1);
+                Paused.Stepped s = paused.step(step);
+                Outcome end = s.ended() != null ? s.ended() : paused.ended();
+                if (end != null) {
+                    unreported = end;
+                    return "the run has ended (" + end.status().name().toLowerCase(java.util.Locale.ROOT) + "): b steps back, Space resumes";
+                }
+                if (s.refused() != null && !s.idle()) return s.refused();
+                String line = StepText.of(s, vm.look()).lines().findFirst().orElse("");
+                return line.isEmpty() ? "step " + s.to() : line;
+            }
+
+            @Override
+            public String back() {
+                if (paused == null) return "not paused: Space pauses the world first";
+                if (paused.steps() == 0) return "at the pause: nothing to step back";
+                return "back at step " + paused.back(1);
+            }
+        };
     }
 
     // ---- ,schedule and ,replay: the moves as one datum ---------------------------------------------

@@ -666,11 +666,37 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /**
      * The computation of {@code thread} (a value typed at {@code ,(v X)}), when it ended with an
-     * uncaught error: its registers are kept as they were, so a level can visit it; null for a
-     * thread that runs, waits or ended normally, and for any other value.
+     * uncaught error: its registers are kept as they were, so a level can visit it; in a
+     * controlled run (the paused world), a live thread's registers between two steps
+     * ({@link Stop#live}); null for a thread that runs freely or ended normally, and for any
+     * other value.
      */
+    /** The live thread with creation number {@code n} (as views number threads), or null. */
+    public Object threadNumbered(long n) {
+        Controller c = control;
+        if (c != null) {
+            Object t = c.between(() -> numbered(n, c.states()));
+            if (t != null) return t;
+        }
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            return numbered(n, new WaitForGraph.ProcessorState[processors()]);
+        }
+    }
+
+    private SThread numbered(long n, WaitForGraph.ProcessorState[] procs) {
+        for (SThread t : WaitForGraph.of(this, procs).threads()) if (t.index == n) return t;
+        return null;
+    }
+
     public Stop stopOf(Object thread) {
         if (!(thread instanceof SThread t) || t == primordial) return null;
+        Controller c = control;
+        if (c != null && t.state != SThread.State.TERMINATED && t.interp != null) {
+            // The paused world (or any controlled run) between two steps: a live thread can be looked at.
+            Stop live = c.between(() -> t.state == SThread.State.TERMINATED || t.interp == null ? null : Stop.live(t.interp));
+            if (live != null) return live;
+        }
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
             if (t.state != SThread.State.TERMINATED || t.exception == null || t.interp == null) return null;

@@ -66,6 +66,11 @@ public final class WaitForGraph {
     final Map<Object, List<Edge>> out = new LinkedHashMap<>();
     /** The threads looked at: the primordial thread, then running, queued and waiting ones. */
     final List<SThread> threads = new ArrayList<>();
+
+    /** Every thread of the graph: the primordial one, those on processors, queued and waiting. */
+    public List<SThread> threads() {
+        return java.util.Collections.unmodifiableList(threads);
+    }
     final boolean barrierPending;
 
     private WaitForGraph(boolean barrierPending) {

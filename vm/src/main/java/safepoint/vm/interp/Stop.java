@@ -42,6 +42,27 @@ public final class Stop {
         List<At> frames = new ArrayList<>();
         Where at = m.uncaughtWhere != null ? m.uncaughtWhere : m.lastRaiseWhere;
         frames.add(new At(at, m.env, m.k));
+        callers(m, at, frames);
+        return new Stop(m.uncaught, frames, m.winders, m.handlers, m.params);
+    }
+
+    /**
+     * A look at a live thread's registers, between two steps of a paused world (the debugger
+     * visits it from the inspector or ,(v T)): its frames, innermost first, where it waits or
+     * was preempted. Nothing was raised; such a stop is never continued (the world runs the
+     * thread), only shown and evaluated in.
+     */
+    public static Stop live(Interp m) {
+        List<At> frames = new ArrayList<>();
+        Where at = m.blockedAt == null ? null : m.blockedAt.where();
+        if (at != null) frames.add(new At(at, m.env, m.k));
+        callers(m, at, frames);
+        if (frames.isEmpty()) frames.add(new At(null, m.env, m.k));
+        return new Stop(null, frames, m.winders, m.handlers, m.params);
+    }
+
+    /** The frames awaiting a value in {@code m}'s continuation, after the innermost place {@code at}. */
+    private static void callers(Interp m, Where at, List<At> frames) {
         Where last = at;
         Object[] lastEnv = m.env;
         for (Frame f = m.k; f != null && frames.size() < MAX_FRAMES; f = f.next) {
@@ -53,7 +74,11 @@ public final class Stop {
             lastEnv = env;
             frames.add(new At(w, env, f));
         }
-        return new Stop(m.uncaught, frames, m.winders, m.handlers, m.params);
+    }
+
+    /** Whether this is a look at a live thread ({@link #live}): nothing to continue. */
+    public boolean isLive() {
+        return raised == null;
     }
 
     /** Whether Ctrl-C stopped it at a poll (then {@code ,c} goes on from there); else an error did. */
