@@ -47,7 +47,7 @@ final class Commands {
             new Command(",heap", "", "the simulated heap: size, live words, collections, pauses", Topic.MACHINE),
             new Command(",gc", "", "collect now, through the GC barrier, and show the heap", Topic.MACHINE),
             new Command(",events", "[N]", "the last N events (40): switches, waits, locks, GC", Topic.MACHINE),
-            new Command(",inspect", "", "the live inspector, full screen (q comes back here)", Topic.MACHINE),
+            new Command(",inspect", "[on|off]", "the live inspector, full screen (q comes back); on: its panes above the prompt", Topic.MACHINE),
             new Command(",why", "T", "what thread T waits for, and why nothing will end it", Topic.WHY),
             new Command(",deadlock", "", "the wait-for analysis: cycles, lost wakeups, who waits", Topic.WHY),
             new Command(",pause", "", "stop every processor at its next scheduling point", Topic.WORLD),

@@ -143,8 +143,15 @@ public final class Main {
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);
-            default -> editing ? new Repl(vm, out, err, new LineEditor(vm, LineEditor.systemTerminal(), screenOut, screenErr)).run()
-                    : new Repl(vm, out, err, terminal).run();
+            default -> {
+                if (o.inspector() && !editing) {
+                    err.write("safepoint: --inspector needs a terminal (the panes are drawn above the prompt); going on without it\n");
+                    err.flush();
+                }
+                Repl repl = editing ? new Repl(vm, out, err, new LineEditor(vm, LineEditor.systemTerminal(), screenOut, screenErr))
+                        : new Repl(vm, out, err, terminal);
+                yield (o.inspector() ? repl.withPanes() : repl).run();
+            }
         };
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
         Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
-        Integer preemptions, Integer listen, Integer attach) {
+        Integer preemptions, Integer listen, Integer attach, boolean inspector) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -19,6 +19,7 @@ record Options(String command, List<String> operands, String expr, int processor
 
     static final String USAGE = """
             usage: safepoint                         REPL
+                   safepoint --inspector             REPL with the live inspector's panes above the prompt
                    safepoint [run] FILE [opts]       run a program; stdout is its output
                    safepoint -e EXPR [opts]          evaluate and print
                    safepoint explore FILE [--runs N]  search schedules (seeds 1..N) for a failure
@@ -51,6 +52,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer preemptions = null;
         Integer listen = null;
         Integer attach = null;
+        boolean inspector = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -105,6 +107,7 @@ record Options(String command, List<String> operands, String expr, int processor
                     if (!(timeout > 0)) throw new UsageError("--timeout needs a positive number of seconds");
                 }
                 case "--listen" -> listen = port(value(args, ++i, a), a);
+                case "--inspector" -> inspector = true;
                 case "--attach" -> attach = port(value(args, ++i, a), a);
                 case "-h", "--help" -> command = "help";
                 default -> {
@@ -149,6 +152,7 @@ record Options(String command, List<String> operands, String expr, int processor
         if (listen != null && !command.equals("repl") && !command.equals("run")) {
             throw new UsageError("--listen goes with the REPL or run: safepoint --listen PORT, or safepoint run FILE --listen PORT");
         }
+        if (inspector && !command.equals("repl")) throw new UsageError("--inspector goes with the REPL: safepoint --inspector");
         if (strategy != null && seed == null && !command.equals("explore")) {
             throw new UsageError("--strategy needs --seed (controlled mode) or explore");
         }
@@ -156,7 +160,7 @@ record Options(String command, List<String> operands, String expr, int processor
         if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
         return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
-                preemptions, listen, attach);
+                preemptions, listen, attach, inspector);
     }
 
     /** A TCP port, 1 to 65535. */

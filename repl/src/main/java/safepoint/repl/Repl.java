@@ -33,6 +33,15 @@ final class Repl {
     private final LineEditor editor;
     /** Gambit's nested levels (interactive only: piped input stays at the top level after an error). */
     private final Levels levels;
+    /** The panes above the prompt ({@code --inspector}, {@code ,inspect on}), or null. */
+    private SplitScreen split;
+
+    /** {@code --inspector}: start with the panes above the prompt. */
+    Repl withPanes() {
+        if (editor != null) split = new SplitScreen(editor.terminal, vm);
+        return this;
+    }
+
     /** ,pause and the paused world's commands. */
     private final World world;
 
@@ -125,6 +134,7 @@ final class Repl {
         }
         out.write("\n");
         out.flush();
+        if (split != null) split.close();
         return 0;
     }
 
@@ -226,6 +236,8 @@ final class Repl {
             case ",gc" -> gc();
             case ",deadlock" -> out.write(ExplanationText.survey(vm.survey()));
             case ",inspect" -> inspect();
+            case ",inspect on" -> panes(true);
+            case ",inspect off" -> panes(false);
             case ",explore" -> err.write(",explore needs a program: ,explore FILE [RUNS] [options of ./safepoint explore]\n");
             case ",why" -> err.write(",why needs a thread: a number as in #<thread 3>, or a name (,threads lists them)\n");
             case ",help", ",?" -> out.write(Commands.help());
@@ -254,6 +266,7 @@ final class Repl {
         out.flush();
         vm.runInBackground();
         String visit = null;
+        if (split != null) split.suspend();
         org.jline.terminal.Attributes saved = editor.terminal.enterRawMode();
         try {
             InspectorTerminal screen = InspectorTerminal.on(editor.terminal);
@@ -266,10 +279,23 @@ final class Repl {
             err.write("The inspector could not use this terminal: " + e.getMessage() + "\n");
         } finally {
             editor.terminal.setAttributes(saved);
+            if (split != null) split.resume();
         }
         world.reportEnded(out, err);
         if (world.paused()) out.write("The world is paused at step " + world.steps() + " (,step, ,back, ,resume)\n");
         if (visit != null) visit(visit);
+    }
+
+    /** {@code ,inspect on|off}: the panes above the prompt, or the REPL alone. */
+    private void panes(boolean show) throws IOException {
+        if (editor == null) {
+            err.write(",inspect on needs the interactive REPL on a terminal\n");
+        } else if (show && split == null) {
+            split = new SplitScreen(editor.terminal, vm);
+        } else if (!show && split != null) {
+            split.close();
+            split = null;
+        }
     }
 
     /** The inspector's v: a level on the thread that was under the cursor. */

@@ -117,6 +117,24 @@ class TerminalEndToEndTest {
     }
 
     @Test
+    void theInspectorsPanesStayAboveThePromptWhileTheBarrierProgramRunsBelow() throws Exception {
+        Path example = Path.of("..", "examples", "gc-barrier-spin.ss").toAbsolutePath().normalize();
+        tmux("new-session", "-d", "-s", "repl", "-x", "160", "-y", "60", safepoint() + " -p 2 --inspector");
+        // The panes on top (the wide layout at 160 columns), the prompt at the bottom.
+        until(x -> x.lines().findFirst().orElse("").contains("Safepoint inspector") && x.contains("GC & barrier") && lastLine(x).equals(">"),
+                "the panes above the first prompt");
+        keys("(load \"" + example + "\")", "Enter");
+        // The REPL region reports the barrier deadlock; the panes stay on top, showing the barrier
+        // that never completed.
+        String s = until(x -> x.contains("*** Deadlock: the GC barrier waits for P") && x.contains("arrived 1 / 2")
+                && lastLine(x).equals(">"), "the deadlock below and the pending barrier in the panes");
+        assertTrue(s.lines().findFirst().orElse("").contains("Safepoint inspector"), "the panes did not scroll away:\n" + s);
+        keys("(+ 1 2)", "Enter");
+        s = until(x -> x.contains("\n3\n"), "an evaluation below the panes");
+        assertTrue(s.contains("─ Processors (2)"), s);
+    }
+
+    @Test
     void inspectTakesTheWholeTerminalFollowsItsSizeAndQComesBackToThePrompt() throws Exception {
         start(140);
         keys("(define t (thread-start! (make-thread (lambda () (let loop () (thread-sleep! 0.01) (loop))) 'ticker)))", "Enter");
