@@ -673,15 +673,7 @@ public final class Machine implements PrimitiveSink, Roots {
      */
     /** The live thread with creation number {@code n} (as views number threads), or null. */
     public Object threadNumbered(long n) {
-        Controller c = control;
-        if (c != null) {
-            Object t = c.between(() -> numbered(n, c.states()));
-            if (t != null) return t;
-        }
-        synchronized (scheduler) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            return numbered(n, new WaitForGraph.ProcessorState[processors()]);
-        }
+        return atRest(procs -> numbered(n, procs));
     }
 
     private SThread numbered(long n, WaitForGraph.ProcessorState[] procs) {
@@ -1097,27 +1089,29 @@ public final class Machine implements PrimitiveSink, Roots {
      * {@code #<thread 3>}, or a name), and why nobody will end it.
      */
     public safepoint.vm.analysis.Why why(String which) {
-        Controller c = control;
-        if (c != null) {
-            safepoint.vm.analysis.Why w = c.between(() -> Analysis.why(this, which, c.states()));
-            if (w != null) return w;
-        }
-        synchronized (scheduler) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            return Analysis.why(this, which);
-        }
+        return atRest(procs -> Analysis.why(this, which, procs));
     }
 
     /** The REPL's {@code ,deadlock}: the wait-for analysis of the machine as it is now. */
     public safepoint.vm.analysis.Survey survey() {
+        return atRest(procs -> Analysis.survey(this, procs));
+    }
+
+    /**
+     * {@code body} on the machine at rest, given what each processor does: during a controlled
+     * run between two steps (the controller does it, with its processors' states), else under
+     * the scheduler's monitor with every processor idle. A null from the controller (the run
+     * ended meanwhile) is done again at rest.
+     */
+    private <T> T atRest(java.util.function.Function<WaitForGraph.ProcessorState[], T> body) {
         Controller c = control;
         if (c != null) {
-            safepoint.vm.analysis.Survey v = c.between(() -> Analysis.survey(this, c.states()));
+            T v = c.between(() -> body.apply(c.states()));
             if (v != null) return v;
         }
         synchronized (scheduler) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
-            return Analysis.survey(this);
+            return body.apply(new WaitForGraph.ProcessorState[processors()]);
         }
     }
 

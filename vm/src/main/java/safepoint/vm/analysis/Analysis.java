@@ -26,12 +26,7 @@ public final class Analysis {
     /** Threads listed one by one before the rest are summarised by what they wait on. */
     static final int LISTED = 12;
 
-    /** {@code ,why T} (see {@link Machine#why}); the caller holds the scheduler's monitor. */
-    public static Why why(Machine vm, String which) {
-        return why(vm, which, new WaitForGraph.ProcessorState[vm.processors()]);
-    }
-
-    /** The same, with each processor doing what {@code procs} says (a controlled run, between two steps). */
+    /** {@code ,why T} (see {@link Machine#why}), each processor doing what {@code procs} says; the caller holds the scheduler's monitor. */
     public static Why why(Machine vm, String which, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(vm, procs);
         String w = which.trim();
@@ -61,11 +56,6 @@ public final class Analysis {
     }
 
     /** {@code ,deadlock} (see {@link Machine#describeDeadlock}); the caller holds the scheduler's monitor. */
-    public static Survey survey(Machine vm) {
-        return survey(vm, new WaitForGraph.ProcessorState[vm.processors()]);
-    }
-
-    /** The same, with each processor doing what {@code procs} says. */
     public static Survey survey(Machine vm, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(vm, procs);
         List<SThread> blocked = g.blocked();

@@ -37,6 +37,8 @@ public final class Paused {
     /** The settings before the pause, back at {@link #resume}. */
     private final RunSettings before;
     private final RunSettings stepping;
+    /** The one stepper the settings name for the whole pause; it passes each prompt's questions to that prompt's hand. */
+    private final Relay relay = new Relay();
     private final Checkpoint start;
     private final Mute out;
     private final Mute err;
@@ -76,7 +78,7 @@ public final class Paused {
         vm.stopBackground(); // every processor at its next scheduling point (code without polls too)
         vm.freshConsole(this.out, this.err, seed);
         this.start = Checkpoint.take(vm);
-        this.stepping = before.controlled(seed, new Chooser.Manual(new Relay())).withMaxSteps(Long.MAX_VALUE / 4);
+        this.stepping = before.controlled(seed, new Chooser.Manual(relay)).withMaxSteps(Long.MAX_VALUE / 4);
     }
 
     /** Pause the machine: it writes to {@code out} and {@code err} from now on (muted while a step back replays). */
@@ -201,7 +203,7 @@ public final class Paused {
     private void startPrompt() {
         vm.configure(stepping);
         Hand h = new Hand();
-        relay().to = h;
+        relay.to = h;
         hand = h;
         vm.onInterrupt = this::interrupt;
         Thread t = new Thread(() -> {
@@ -225,37 +227,29 @@ public final class Paused {
         Hand h = hand;
         if (h == null) return;
         h.requests.add(new Stepper.Stop());
-        for (;;) {
-            Object r = h.take();
-            if (r instanceof Finished f) {
-                base += f.outcome().report().steps();
-                break;
-            }
+        Object r;
+        while (!((r = h.take()) instanceof Finished)) {
+            // an answer to a step asked before the stop: the stop comes next
         }
-        join(h);
-        hand = null;
-        vm.onInterrupt = null;
+        close(((Finished) r).outcome());
     }
 
+    /** The prompt's run ended by itself with {@code o} (a deadlock, an exit): the world can only step back or resume. */
     private void finish(Outcome o) {
-        Hand h = hand;
-        base += o.report().steps();
         ended = o;
-        join(h);
-        hand = null;
-        vm.onInterrupt = null;
+        close(o);
     }
 
-    private static void join(Hand h) {
+    /** The prompt's run is over: count its steps and let its driver go. */
+    private void close(Outcome o) {
+        base += o.report().steps();
         try {
-            h.driver.join();
+            hand.driver.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private Relay relay() {
-        return (Relay) ((Chooser.Manual) stepping.control().chooser()).stepper();
+        hand = null;
+        vm.onInterrupt = null;
     }
 
     /** The run ended (the driver's last word). */
@@ -264,7 +258,7 @@ public final class Paused {
     /** The driver's answer to a step: it is at the next choice. */
     private record At(Stepper.View view) {}
 
-    /** The settings name one stepper for the whole pause; it passes each prompt's questions to that prompt's hand. */
+    /** A stepper that asks the hand of the prompt's run in progress. */
     private static final class Relay implements Stepper {
         volatile Hand to;
 
