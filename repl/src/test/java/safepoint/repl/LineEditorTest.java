@@ -75,6 +75,26 @@ class LineEditorTest {
             waitFor(() -> shown().indexOf(expect, before) >= 0, expect);
         }
 
+        /**
+         * Ctrl-C while the editor reads: JLine takes the key through the stream terminal's signal,
+         * which now and then is not delivered to the reading thread at once (about 1 run in 10
+         * here, before and after this change); the key is sent again after 2 s, up to 5 times.
+         * A Ctrl-C that never clears the line still fails.
+         */
+        void interrupt(String expect) throws Exception {
+            int before = shown().length();
+            for (int i = 0; i < 5; i++) {
+                keys.write(3);
+                keys.flush();
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (System.nanoTime() < until) {
+                    if (shown().indexOf(expect, before) >= 0) return;
+                    Thread.sleep(5);
+                }
+            }
+            waitFor(() -> shown().indexOf(expect, before) >= 0, expect);
+        }
+
         /** Waits up to 15 s, then fails showing the screen (a hang says what it waited for). */
         void waitFor(java.util.function.BooleanSupplier done, String expect) throws InterruptedException {
             long until = System.nanoTime() + 15_000_000_000L;
@@ -118,7 +138,7 @@ class LineEditorTest {
             s.type("(1 2]\r", "Incomplete form\n");
             s.type("(f 1)\r", "2\n"); // the prompt came back after the malformed datum
             s.type("(f 99", "(f 99");
-            s.type("\u0003", "> ");
+            s.interrupt("> ");
             s.type("(f 3)\r", "6\n"); // Ctrl-C dropped "(f 99": the line is (f 3), not (f 99(f 3)
             assertFalse(s.shown().contains("198"));
             s.keys.close(); // the terminal's input ends (Ctrl-D in a real terminal: the tmux test)
