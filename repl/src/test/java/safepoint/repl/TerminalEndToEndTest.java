@@ -25,7 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TerminalEndToEndTest {
     /** A tmux server of this test's own, so nothing else's sessions are touched. */
-    private final String socket = "safepoint-e2e-" + ProcessHandle.current().pid();
+    /**
+     * A tmux server of this test's own: the previous test's kill-server may still be shutting its
+     * server down when the next test starts, and a session started on a dying server vanishes.
+     */
+    private final String socket = "safepoint-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     @TempDir
     Path dir;
