@@ -70,6 +70,8 @@ final class Commands {
             Command.level(",(v X)", "visit frame number X, or thread X"),
             Command.level(",c", "continue an interrupted computation"),
             Command.level(",(c X)", "continue with the value of X"),
+            Command.level(",s", "continue, stopping at the next procedure entry (,(s X) with X)"),
+            Command.level(",l", "continue, leaping over the calls this procedure makes (,(l X) with X)"),
             Command.level(",d", "leave this level (one down)"),
             Command.level(",t", "back to the top level"),
             new Command(List.of(",help", ",?"), "[NAME]", "this list; ,? NAME explains a command or a state", Topic.SESSION),
@@ -86,7 +88,7 @@ final class Commands {
 
     /** Whether {@code cmd} (as typed) is one of the level commands. */
     static boolean isLevelCommand(String cmd) {
-        if (cmd.matches(",\\d{1,6}[+-]?") || cmd.startsWith(",(c") || cmd.startsWith(",(v")) return true;
+        if (cmd.matches(",\\d{1,6}[+-]?") || cmd.matches(",\\((c|v|s|l).*")) return true;
         for (Command c : ALL) if (c.level() && c.names().contains(cmd)) return true;
         return false;
     }
@@ -110,6 +112,7 @@ final class Commands {
             }
             sb.append(line.toString().stripTrailing()).append('\n');
         }
+        sb.append("Debugging   (break f)  (unbreak f)  (trace f)  (untrace f)  (step)\n");
         sb.append(",? NAME explains one: a command (,? step) or a state (,? SLEEPING, ,? spinning)\n");
         return sb.toString();
     }
@@ -124,8 +127,24 @@ final class Commands {
                 return head + ": " + c.help() + (c.level() ? " (on a debugger level)" : "") + "\n";
             }
         }
+        String proc = procedure(name);
+        if (proc != null) return proc;
         String state = States.explain(name);
         if (state != null) return state;
         return "No command or state named " + name + " (,? lists the commands)\n";
+    }
+
+    /** The debugging procedures, which {@code ,? break} explains beside the commands. */
+    private static String procedure(String name) {
+        String n = name.replaceAll("^[(,]+|\\)$", "").split("\\s+")[0];
+        return switch (n) {
+            case "break", "unbreak" -> "(break f ...): stop at each entry of f, on a debugger level in f's frame (,c runs f,"
+                    + " ,s steps); (break) lists them; (unbreak f ...) removes them, (unbreak) all\n";
+            case "trace", "untrace" -> "(trace f ...): print each call of f and its value, indented by depth (| > (f 3) then | 6);"
+                    + " (trace) lists them; (untrace f ...), (untrace) all\n";
+            case "step" -> "(step): stop at the next procedure entry of this thread, on a debugger level;"
+                    + " there ,s goes to the next entry, ,l leaps over this procedure's calls, ,c runs on\n";
+            default -> null;
+        };
     }
 }

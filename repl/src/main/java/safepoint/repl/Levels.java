@@ -6,9 +6,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import safepoint.vm.Machine;
+import safepoint.vm.data.Condition;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
+import safepoint.vm.interp.Debugging;
+import safepoint.vm.print.ErrorText;
 import safepoint.vm.interp.Stop;
 import safepoint.vm.interp.Where;
 import safepoint.vm.run.Outcome;
@@ -114,15 +117,15 @@ final class Levels {
                 leaveAll();
                 return Done.NOTHING;
             }
-            case ",c" -> {
+            case ",c", ",s", ",l" -> {
                 if (l == null || l.stop == null) {
-                    err.write(noLevel(",c"));
+                    err.write(noLevel(cmd));
                 } else if (l.stop.isLive()) {
                     err.write(LIVE);
                 } else if (!l.stop.interrupted()) {
-                    err.write("Continuation expects a result -- use ,(c X)\n");
+                    err.write("Continuation expects a result -- use ,(c X) or ,(s X) or ,(l X)\n");
                 } else {
-                    return continueWith(l, 0, Special.VOID);
+                    return continueWith(l, l.stop.frames.get(0), Special.VOID, stepping(cmd));
                 }
                 return Done.NOTHING;
             }
@@ -161,7 +164,7 @@ final class Levels {
             int n = Integer.parseInt(cmd.substring(1, cmd.length() - 1));
             return move(l, cmd, l == null ? 0 : cmd.endsWith("+") ? l.frame + n : l.frame - n, out, err);
         }
-        if (cmd.startsWith(",(c ") || cmd.startsWith(",(c\t")) return continueCommand(l, cmd, err);
+        if (cmd.matches(",\\([csl][ \t].*")) return continueCommand(l, cmd, err);
         if (cmd.startsWith(",(v ") || cmd.startsWith(",(v\t")) return visit(l, cmd, out, err);
         return null;
     }
@@ -169,7 +172,7 @@ final class Levels {
     /** The one expression X of {@code ,(c X)} or {@code ,(v X)}, or null (said on {@code err}). */
     private Object argument(String cmd, Writer err) throws IOException {
         String inner = cmd.substring(2).strip();
-        String usage = cmd.charAt(3) == 'c' ? ",(c X) continues with the value of X" : ",(v X) visits a frame number or a thread";
+        String usage = cmd.charAt(2) == 'v' ? ",(v X) visits a frame number or a thread" : ",(" + cmd.charAt(2) + " X) continues with the value of X";
         if (!inner.endsWith(")")) {
             err.write(cmd + " is an unknown command (" + usage + ")\n");
             return null;
@@ -243,10 +246,16 @@ final class Levels {
         return Done.NOTHING;
     }
 
+    /** How {@code ,c ,s ,l} (and their {@code ,(c X)} forms) go on: running, stopping at the next entry, or leaping. */
+    private static Debugging.Step stepping(String cmd) {
+        char c = cmd.startsWith(",(") ? cmd.charAt(2) : cmd.charAt(1);
+        return c == 's' ? Debugging.Step.INTO : c == 'l' ? Debugging.Step.OVER : Debugging.Step.NONE;
+    }
+
     /** {@code ,(c X)}: X, evaluated in the current frame, becomes the value of that frame's call; the computation goes on. */
     private Done continueCommand(Level l, String cmd, Writer err) throws IOException {
         if (l == null || l.stop == null) {
-            err.write(noLevel(",(c X)"));
+            err.write(noLevel(",(" + cmd.charAt(2) + " X)"));
             return Done.NOTHING;
         }
         if (l.stop.isLive()) {
@@ -257,30 +266,27 @@ final class Levels {
         if (x == null) return Done.NOTHING;
         Outcome v = runner.apply(x, () -> vm.evalAt(l.stop, l.frame, x, "(console)"));
         if (v.status() != Outcome.Status.VALUE) return new Done(v);
-        return continueWith(l, l.frame, v.value());
+        return continueWith(l, l.stop.returning(l.frame), v.value(), stepping(cmd));
     }
 
-    /** The computation of level {@code l} goes on from {@code frame} with {@code value}; it and the levels above it close. */
-    private Done continueWith(Level l, int frame, Object value) {
+    /** The computation of level {@code l} goes on from its frame {@code at} with {@code value}; it and the levels above it close. */
+    private Done continueWith(Level l, Stop.At at, Object value, Debugging.Step step) {
         while (stack.peek() != l) leave();
         leave();
-        return new Done(runner.apply(value, () -> vm.resume(l.stop, frame, value)));
+        return new Done(runner.apply(value, () -> vm.resume(l.stop, at, value, step)));
     }
 
     // ---- rendering (gsi's layouts) ----------------------------------------------------------------
 
-    /** gsi's line for Ctrl-C: {@code *** INTERRUPTED IN spin, (console)@6.18}; null when {@code o} is no interrupt. */
+    /**
+     * gsi's line for Ctrl-C, {@code *** INTERRUPTED IN spin, (console)@6.18}, and for a breakpoint or a step,
+     * {@code *** STOPPED IN f, (console)@1.16}; null when {@code o} is neither.
+     */
     static String interrupted(Outcome o) {
         if (o.stop() == null || !o.stop().interrupted()) return null;
         Where w = o.stop().frames.get(0).where();
-        StringBuilder sb = new StringBuilder("*** INTERRUPTED");
-        String proc = w == null ? null : w.procName();
-        Src src = w == null ? null : w.src();
-        if (proc != null || src != null) sb.append(" IN ");
-        if (proc != null) sb.append(proc);
-        if (proc != null && src != null) sb.append(", ");
-        if (src != null) sb.append(src);
-        return sb.append('\n').toString();
+        boolean stopped = o.stop().raised instanceof Condition c && Debugging.STOPPED.equals(c.message());
+        return ErrorText.stopLine(stopped ? "STOPPED" : "INTERRUPTED", w == null ? null : w.src(), w == null ? null : w.procName()) + "\n";
     }
 
     /** {@code 0  f                       (console)@1:39          (car y)}: gsi's frame line; {@code sep} joins line and column. */

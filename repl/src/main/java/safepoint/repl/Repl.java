@@ -412,8 +412,11 @@ final class Repl {
             }
             default -> {
                 out.flush();
-                String interrupted = levels == null ? null : Levels.interrupted(r);
-                if (interrupted != null) {
+                String interrupted = Levels.interrupted(r);
+                if (interrupted != null && levels == null && interrupted.startsWith("*** STOPPED")) {
+                    err.write(interrupted.stripTrailing() + " (piped input opens no debugger level: the evaluation ends here)\n");
+                    err.flush();
+                } else if (interrupted != null && levels != null) {
                     if (editor != null) err.write("\n"); // the terminal echoed ^C where the cursor was
                     err.write(interrupted);
                     err.flush();

@@ -59,6 +59,8 @@ class CommandsTest {
         }
         assertTrue(Commands.explain(",st").contains("green threads"), "an alias finds its command");
         assertTrue(Commands.explain("SLEEPING").contains("thread-sleep!"));
+        assertTrue(Commands.explain("(break f)").startsWith("(break f ...): stop at each entry of f"), "help names the debugging procedures and explains them");
+        assertTrue(Commands.explain("trace").contains("| > (f 3)"));
         assertTrue(Commands.explain("spinning without polls").contains("barrier"));
         assertTrue(Commands.explain("at safepoint").contains("poll"));
         assertTrue(Commands.explain("frobnicate").startsWith("No command or state named frobnicate"));

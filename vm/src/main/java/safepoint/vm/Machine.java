@@ -148,6 +148,7 @@ public final class Machine implements PrimitiveSink, Roots {
         MiscPrims.install(this);
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
+        for (ControlPrim p : safepoint.vm.interp.Debugging.primitives()) add(p);
         ThreadPrims.install(this);
         ConsoleReads.install(this);
         Spinlocks.install(this);
@@ -659,8 +660,14 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** Continue {@code stop}: {@code value} is the value of frame {@code frame}'s call (Gambit's {@code ,(c X)}). */
     public Outcome resume(Stop stop, int frame, Object value) {
+        return resume(stop, stop.frames.get(frame), value, safepoint.vm.interp.Debugging.Step.NONE);
+    }
+
+    /** {@link #resume} at one of {@code stop}'s frames, stepping as {@code step} says (gsi's {@code ,s} and {@code ,l}). */
+    public Outcome resume(Stop stop, Stop.At at, Object value, safepoint.vm.interp.Debugging.Step step) {
         Interp m = new Interp(this);
-        stop.resume(m, stop.frames.get(frame), value);
+        stop.resume(m, at, value);
+        safepoint.vm.interp.Debugging.stepFrom(m, step);
         return drive(m);
     }
 
@@ -713,6 +720,7 @@ public final class Machine implements PrimitiveSink, Roots {
         for (safepoint.vm.interp.Locals l = at.where() == null ? null : at.where().locals(); l != null && env != null; l = l.parent()) {
             Object[] ids = l.ids();
             for (int i = 0; i < ids.length && i + 1 < env.length; i++) {
+                if (env[i + 1] == null) continue; // an internal definition not yet made (a stop at the body's entry)
                 vars.add(new Variable(safepoint.vm.lang.Renamed.base(ids[i]).name, env[i + 1]));
             }
             env = env.length > 0 && env[0] instanceof Object[] up ? up : null;
@@ -1255,6 +1263,13 @@ public final class Machine implements PrimitiveSink, Roots {
                 scheduler.unjoinedFailures.remove(t);
             }
             Where w = t.interp.uncaughtWhere;
+            if (t.exception instanceof Condition s && safepoint.vm.interp.Debugging.STOPPED.equals(s.message())) {
+                // Not an error: the thread waits at a breakpoint for a debugger level to continue it.
+                sb.setLength(sb.length() - " ended with this uncaught exception:".length());
+                sb.append(" is stopped at a breakpoint (,(v T) visits it there):\n")
+                        .append(ErrorText.stopLine("STOPPED", w == null ? null : w.src(), w == null ? null : w.procName()));
+                break;
+            }
             sb.append('\n').append(ErrorText.locationLine(w == null ? null : w.src(), w == null ? null : w.procName()))
                     .append(ErrorText.render(t.exception, serials));
             payload = t.exception;

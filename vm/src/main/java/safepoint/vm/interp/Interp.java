@@ -329,7 +329,13 @@ public final class Interp implements Ctx {
             if (machine.barrier.pending && machine.barrier.requester == thread) safepoint(); // the allocating processor starts the GC itself, even without polls
             if ((interruptFlags & INTR_HOST) != 0) stopSlice = true; // a host stop halts code without polls too
         }
+        if (l.debug != 0 || stepping != Debugging.Step.NONE) Debugging.entered(this, l, frame);
     }
+
+    /** Whether this thread stops at its next procedure entry ({@code (step)}, {@code ,s}, {@code ,l}; see Debugging). */
+    public Debugging.Step stepping = Debugging.Step.NONE;
+    /** For {@link Debugging.Step#OVER}: the deepest continuation (in frames) at which an entry still stops. */
+    int leapDepth;
 
     /** Words already reported to the heap. */
     private long reported;

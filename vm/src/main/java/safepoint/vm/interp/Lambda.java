@@ -25,6 +25,10 @@ public final class Lambda {
     /** Gerbil: keyword arguments may stand anywhere; the other arguments are positional. */
     public boolean keysAnywhere;
     public Node body;
+    /** {@link Debugging#BREAK} and {@link Debugging#TRACE}: what an entry does besides running the body. */
+    int debug;
+    /** The variables of the body's frame, for a debugger level opened at the entry (a breakpoint, a step). */
+    public Locals locals;
 
     public Lambda(String name, int nreq, int nopt, boolean rest, Keyword[] keys, boolean polls, Src src) {
         this.name = name;

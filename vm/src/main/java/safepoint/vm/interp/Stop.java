@@ -86,6 +86,17 @@ public final class Stop {
         return frames.get(0).k() instanceof Interp.AfterInterrupt;
     }
 
+    /**
+     * The frame that {@code ,(c X)} gives X at {@code frame}: frame 0 of a stop at a procedure's
+     * entry (Ctrl-C at its poll, a breakpoint, a step) returns X from that procedure, so the
+     * frame that would run its body is left out; any other frame is itself.
+     */
+    public At returning(int frame) {
+        At at = frames.get(frame);
+        if (frame == 0 && at.k instanceof Interp.AfterInterrupt a) return new At(at.where, at.env, a.next);
+        return at;
+    }
+
     /** Every object the stop keeps alive (the collector's roots while a level is open). */
     public void forEachRoot(java.util.function.Consumer<Object> visit) {
         visit.accept(raised);

@@ -214,6 +214,7 @@ public final class CoreForms {
             }
             bodyNode.markTail();
             l.body = bodyNode;
+            l.locals = ls.locals();
         } finally {
             c.procName = savedName;
         }

@@ -30,14 +30,19 @@ public final class ErrorText {
 
     /** The start of the report line, up to and including {@code " -- "}. */
     public static String locationLine(Src where, String procName) {
-        StringBuilder sb = new StringBuilder("*** ERROR");
+        return stopLine("ERROR", where, procName) + " -- ";
+    }
+
+    /** gsi's {@code *** WHAT IN proc, place}: WHAT is ERROR, INTERRUPTED (Ctrl-C) or STOPPED (a breakpoint, a step). */
+    public static String stopLine(String what, Src where, String procName) {
+        StringBuilder sb = new StringBuilder("*** ").append(what);
         if (where != null || procName != null) {
             sb.append(" IN ");
             if (procName != null) sb.append(procName);
             if (procName != null && where != null) sb.append(", ");
             if (where != null) sb.append(where);
         }
-        return sb.append(" -- ").toString();
+        return sb.toString();
     }
 
     /** What follows {@code " -- "}: the message, and for a failing primitive call a second line with the call. */
