@@ -27,6 +27,7 @@ final class LineEditor {
     /** The VM's stdout and stderr while the editor reads: background output goes above the line (null in tests). */
     final AboveThePrompt out;
     final AboveThePrompt err;
+    private final Machine vm;
 
     LineEditor(Machine vm, Terminal terminal) {
         this(vm, terminal, null, null);
@@ -34,6 +35,7 @@ final class LineEditor {
 
     LineEditor(Machine vm, Terminal terminal, AboveThePrompt out, AboveThePrompt err) {
         this.terminal = terminal;
+        this.vm = vm;
         this.out = out;
         this.err = err;
         // Ctrl-C outside the editor (during an evaluation) interrupts it; the editor takes it over
@@ -87,11 +89,36 @@ final class LineEditor {
     String readLine(String prompt) throws java.io.IOException {
         if (out != null) out.reading(reader);
         if (err != null) err.reading(reader);
+        java.util.concurrent.ScheduledFuture<?> watching = err == null ? null
+                : WATCHER.scheduleWithFixedDelay(this::announceFailures, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             return reader.readLine(prompt);
         } finally {
+            if (watching != null) watching.cancel(false);
             if (out != null) out.done();
             if (err != null) err.done();
+        }
+    }
+
+    /** Looks for threads' failures while a prompt waits; one daemon thread for the process. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "safepoint-failure-watch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * A thread that fails while the prompt waits is announced at once, above the line being
+     * typed (gsi's words, then how to visit it), not after the next input.
+     */
+    private void announceFailures() {
+        try {
+            for (Machine.ThreadFailure f : vm.takeThreadFailures()) {
+                err.write(f.errorText() + "\n(in " + f.name() + ", now STOPPED: ,(v T) visits it, with T the thread)\n");
+                err.flush();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // The terminal went away or the machine is being torn down: the next evaluation reports it.
         }
     }
 

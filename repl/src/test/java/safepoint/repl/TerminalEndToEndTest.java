@@ -206,4 +206,23 @@ class TerminalEndToEndTest {
         while (tmux("has-session", "-t", "repl").isEmpty() && System.nanoTime() < end) Thread.sleep(50);
         assertFalse(tmux("has-session", "-t", "repl").isEmpty(), "the REPL ended and its terminal closed");
     }
+
+    @Test
+    void aThreadsUncaughtErrorIsAnnouncedAboveThePromptAsItHappensAndTheThreadCanBeVisited() throws Exception {
+        start(110);
+        keys("(define t (thread-start! (make-thread (lambda () (thread-sleep! 0.5) (car 5)) 'worker)))", "Enter");
+        until(x -> lastLine(x).equals(">"), "the prompt after the definition");
+        keys("(+ 1");
+        String s = until(x -> x.contains("now STOPPED"), "the worker's error, while the prompt waits");
+        assertTrue(s.contains("(Argument 1) PAIR expected\n(car 5)\n(in #<thread worker>, now STOPPED"), s);
+        assertEquals("> (+ 1", lastLine(s), "the half-typed line stays below the announcement:\n" + s);
+        keys(" 2)", "Enter");
+        until(x -> x.contains("\n3\n"), "the sum");
+        keys(",threads", "Enter");
+        until(x -> x.contains("#<thread worker>            STOPPED (uncaught exception"), "the worker listed as stopped");
+        keys(",(v t)", "Enter");
+        s = until(x -> lastLine(x).equals("1>"), "a level in the worker");
+        assertTrue(s.contains("------------- REPL is now in #<thread #2 worker>\n0  (interaction)"), s);
+        assertEquals(1, s.split("PAIR expected", -1).length - 1, "announced once, not again after the next input:\n" + s);
+    }
 }

@@ -361,6 +361,7 @@ public final class Machine implements PrimitiveSink, Roots {
         for (SThread t : scheduler.runnable()) visit.accept(t);
         for (SThread t : scheduler.waiting) visit.accept(t);
         for (Stop s : levels) s.forEachRoot(visit);
+        for (SThread t : scheduler.stopped) visit.accept(t);
     }
 
     /** The event stream (docs/events.md). */
@@ -820,6 +821,28 @@ public final class Machine implements PrimitiveSink, Roots {
         if (o.status() == Outcome.Status.VALUE) return new Outcome(Outcome.Status.ERROR, first.value(), sb.toString(), 1, first.failure(), List.of(), null);
         String rest = o.errorText() == null ? "" : "\n\n" + o.errorText();
         return new Outcome(o.status(), o.value(), sb + rest, o.exitCode(), o.failure(), o.warnings(), o.view(), o.report(), o.stop());
+    }
+
+    /** A thread that ended with an uncaught error nobody joined, and gsi's report of it. */
+    public record ThreadFailure(Object thread, String name, String errorText) {}
+
+    /**
+     * The threads that failed since the last call (or the last report), for the REPL to announce
+     * while the prompt waits: they leave the run's failures (so they are not reported again after
+     * the next evaluation) and stay listed as stopped until joined, so {@code ,(v T)} visits them.
+     */
+    public List<ThreadFailure> takeThreadFailures() {
+        List<SThread> failed;
+        synchronized (scheduler) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
+            if (scheduler.unjoinedFailures.isEmpty()) return List.of();
+            failed = new ArrayList<>(scheduler.unjoinedFailures);
+            scheduler.unjoinedFailures.clear();
+            scheduler.stopped.addAll(failed);
+        }
+        List<ThreadFailure> out = new ArrayList<>();
+        for (SThread t : failed) out.add(new ThreadFailure(t, Names.name(t), errorOutcome(t.exception, t.interp.uncaughtWhere).errorText()));
+        return out;
     }
 
     /** How the run of {@code m} ended, unless the driver stopped it ({@code stopped}). */

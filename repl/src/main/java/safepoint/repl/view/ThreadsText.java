@@ -31,7 +31,7 @@ public final class ThreadsText {
             case RUNNING -> "RUNNING P" + t.processor();
             case RUNNABLE -> t.atSafepoint() ? "RUNNABLE (stopped at the safepoint)" : "RUNNABLE";
             case NEW -> "NEW (not started)";
-            case TERMINATED -> t.uncaughtException() ? "TERMINATED (uncaught exception)" : "TERMINATED";
+            case TERMINATED -> t.uncaughtException() ? "STOPPED (uncaught exception: ,(v T) visits it)" : "TERMINATED";
             case SLEEPING -> "SLEEPING";
             case WAITING -> "WAITING " + waitText(t.waitsFor());
         };

@@ -92,6 +92,8 @@ public final class Observatory {
         all.addAll(s.onCpu);
         all.addAll(s.runnable());
         all.addAll(s.waiting);
+        all.addAll(s.unjoinedFailures); // ended by an uncaught error, kept for a debugger level (STOPPED)
+        all.addAll(s.stopped);
         return new ArrayList<>(all);
     }
 

@@ -102,6 +102,11 @@ public final class Scheduler {
     }
     /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
     public final List<SThread> unjoinedFailures = new ArrayList<>();
+    /**
+     * Failed threads whose error was announced at the prompt while nobody joined them
+     * (Machine.takeThreadFailures): they stay listed, STOPPED, for {@code ,(v T)}, until joined.
+     */
+    public final List<SThread> stopped = new ArrayList<>();
 
     private boolean observing() {
         return vm != null && vm.observing();
@@ -223,6 +228,7 @@ public final class Scheduler {
         target.joined = true;
         if (vm != null) vm.acquired(joiner, target);
         unjoinedFailures.remove(target);
+        stopped.remove(target);
         if (target.terminatedByRequest) {
             wakeWithRaise(joiner, new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(), "thread-join!",
                     List.of(target), 0), What.Cause.THREAD_END);

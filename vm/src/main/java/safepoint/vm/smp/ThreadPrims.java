@@ -165,6 +165,7 @@ public final class ThreadPrims {
                     t.joined = true;
                     m.machine.acquired(m.thread, t);
                     sched.unjoinedFailures.remove(t);
+                    sched.stopped.remove(t);
                     if (t.terminatedByRequest) {
                         throw new SchemeError(new Condition(Condition.Kind.TERMINATED_THREAD, "Terminated thread", List.of(),
                                 "thread-join!", List.of(a), 0));
