@@ -331,6 +331,8 @@ final class Levels {
         Where w = l.stop.frames.get(l.frame).where();
         if (w == null || w.procName() == null) return "(interaction): the frame is at the top level\n";
         Object p = vm.lookup(w.procName());
-        return p == null ? w.procName() + "\n" : vm.showResult(p) + "\n";
+        if (p == null) return w.procName() + "\n";
+        String source = vm.sourceOf(p);
+        return vm.showResult(p) + (source == null ? "" : " =\n" + source.stripTrailing()) + "\n";
     }
 }

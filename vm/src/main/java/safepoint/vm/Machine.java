@@ -710,6 +710,12 @@ public final class Machine implements PrimitiveSink, Roots {
         return w == null || w.form() == null ? null : Compiler.strip(w.form());
     }
 
+    /** {@code procedure}'s source, {@code (lambda (x) ...)}, pretty-printed as gsi's {@code ,i} shows it; null for a primitive. */
+    public String sourceOf(Object procedure) {
+        Object source = safepoint.vm.interp.Debugging.source(procedure);
+        return source == null ? null : safepoint.vm.print.PrettyPrinter.pp(Compiler.strip(source), serials);
+    }
+
     /** A variable of a stopped frame, as a level's {@code ,e} lists it: innermost frame first. */
     public record Variable(String name, Object value) {}
 

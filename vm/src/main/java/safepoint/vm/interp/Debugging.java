@@ -96,6 +96,11 @@ public final class Debugging {
         return new Where(l.name, l.src, l.locals, null);
     }
 
+    /** A procedure's {@code (lambda ...)} as written, or null when it is not written in Scheme. */
+    public static Object source(Object procedure) {
+        return procedure instanceof Closure c ? c.lambda.source : null;
+    }
+
     private static int traceLevel(Frame k) {
         for (Frame f = k; f != null; f = f.next) if (f instanceof TraceReturn t) return t.level;
         return 0;

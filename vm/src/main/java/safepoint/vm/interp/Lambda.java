@@ -29,6 +29,8 @@ public final class Lambda {
     int debug;
     /** The variables of the body's frame, for a debugger level opened at the entry (a breakpoint, a step). */
     public Locals locals;
+    /** {@code (lambda params . body)} as written (with the compiler's renamed identifiers), for a level's {@code ,i}. */
+    public Object source;
 
     public Lambda(String name, int nreq, int nopt, boolean rest, Keyword[] keys, boolean polls, Src src) {
         this.name = name;

@@ -118,6 +118,7 @@ public final class CoreForms {
     // ---- lambda ----------------------------------------------------------------------------
 
     private static final Symbol OPTIONAL = Symbol.of("#!optional");
+    private static final Symbol LAMBDA_WORD = Symbol.of("lambda");
 
     /** Compile a lambda with parameter list {@code params} and body forms {@code body}. */
     static Lambda lambda(Compiler c, Pair whole, Object params, Pair body, Scope s, String name) {
@@ -215,6 +216,7 @@ public final class CoreForms {
             bodyNode.markTail();
             l.body = bodyNode;
             l.locals = ls.locals();
+            l.source = new Pair(LAMBDA_WORD, new Pair(params, body));
         } finally {
             c.procName = savedName;
         }
