@@ -68,6 +68,7 @@ final class Commands {
             Command.level(",-", "the previous frame"),
             Command.level(",N", "frame N (,N+ and ,N- move N frames)"),
             Command.level(",(v X)", "visit frame number X, or thread X"),
+            Command.level(",(b T)", "backtrace of thread T (,(be T) with variables, ,(e T) variables, ,(st T) state)"),
             Command.level(",c", "continue an interrupted computation"),
             Command.level(",(c X)", "continue with the value of X"),
             Command.level(",s", "continue, stopping at the next procedure entry (,(s X) with X)"),
@@ -88,7 +89,7 @@ final class Commands {
 
     /** Whether {@code cmd} (as typed) is one of the level commands. */
     static boolean isLevelCommand(String cmd) {
-        if (cmd.matches(",\\d{1,6}[+-]?") || cmd.matches(",\\((c|v|s|l).*")) return true;
+        if (cmd.matches(",\\d{1,6}[+-]?") || cmd.matches(",\\((c|v|s|l|b|e).*")) return true;
         for (Command c : ALL) if (c.level() && c.names().contains(cmd)) return true;
         return false;
     }

@@ -166,13 +166,17 @@ final class Levels {
         }
         if (cmd.matches(",\\([csl][ \t].*")) return continueCommand(l, cmd, err);
         if (cmd.startsWith(",(v ") || cmd.startsWith(",(v\t")) return visit(l, cmd, out, err);
+        if (cmd.matches(",\\((b|be|e|st)[ \t].*")) return ofThread(cmd, out, err);
         return null;
     }
 
     /** The one expression X of {@code ,(c X)} or {@code ,(v X)}, or null (said on {@code err}). */
     private Object argument(String cmd, Writer err) throws IOException {
         String inner = cmd.substring(2).strip();
-        String usage = cmd.charAt(2) == 'v' ? ",(v X) visits a frame number or a thread" : ",(" + cmd.charAt(2) + " X) continues with the value of X";
+        char c = cmd.charAt(2);
+        String usage = c == 'v' ? ",(v X) visits a frame number or a thread"
+                : c == 'b' || c == 'e' || (c == 's' && cmd.startsWith(",(st")) ? cmd.substring(0, cmd.indexOf(' ') < 0 ? cmd.length() : cmd.indexOf(' ')) + " T) shows thread T"
+                : ",(" + c + " X) continues with the value of X";
         if (!inner.endsWith(")")) {
             err.write(cmd + " is an unknown command (" + usage + ")\n");
             return null;
@@ -201,6 +205,46 @@ final class Levels {
         if (v.status() != Outcome.Status.VALUE) return new Done(v);
         if (v.value() instanceof Long n) return move(l, cmd, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)), out, err);
         return visitThread(v, out, err);
+    }
+
+    /**
+     * {@code ,(b T) ,(be T) ,(e T) ,(st T)}: the backtrace, backtrace with variables, variables or
+     * state of thread T without visiting it. A thread stopped by an error (or any thread of the
+     * paused world) shows its frames as a level would; a thread the machine runs freely shows the
+     * calls of its last look (gsi interrupts it; Safepoint looks at it at a host stop instead).
+     */
+    private Done ofThread(String cmd, Writer out, Writer err) throws IOException {
+        String what = cmd.substring(2, cmd.indexOf(cmd.contains(" ") ? ' ' : '\t'));
+        Object x = argument(cmd, err);
+        if (x == null) return Done.NOTHING;
+        Outcome v = runner.apply(x, () -> eval(x, "(console)"));
+        if (v.status() != Outcome.Status.VALUE) return new Done(v);
+        long n = vm.threadNumberOf(v.value());
+        if (n < 0) {
+            err.write(",(" + what + " T) takes a thread; " + vm.showResult(v.value()) + " is none\n");
+            return Done.NOTHING;
+        }
+        safepoint.vm.observe.ThreadView t = null;
+        for (safepoint.vm.observe.ThreadView tv : vm.look().threads()) if (tv.thread().id() == n) t = tv;
+        if (what.equals("st")) {
+            out.write(t == null ? vm.showResult(v.value()) + "  TERMINATED\n"
+                    : String.format("%-27s %s%n", vm.showResult(v.value()), safepoint.repl.view.ThreadsText.state(t)));
+            return Done.NOTHING;
+        }
+        Stop s = vm.stopOf(v.value());
+        if (s != null) {
+            Level look = new Level(v, s);
+            out.write(what.equals("e") ? variables(look, 0, "") : backtrace(look, what.equals("be")));
+        } else if (t != null && !t.backtrace().isEmpty()) {
+            int i = 0;
+            for (safepoint.vm.observe.ThreadView.Call c : t.backtrace()) {
+                out.write(String.format("%-3d%-23s %s", i++, c.procedure() == null ? "(interaction)" : c.procedure(), c.source()).stripTrailing() + "\n");
+            }
+            if (!what.equals("b")) out.write("(a running thread's variables are seen while the world is paused: ,pause, then ,(" + what + " T))\n");
+        } else {
+            out.write(vm.showResult(v.value()) + " has no frames to show (" + (t == null ? "it ended" : safepoint.repl.view.ThreadsText.state(t)) + ")\n");
+        }
+        return Done.NOTHING;
     }
 
     /** Visit the thread that {@code v} gave (,(v X), or the inspector's v key): a level on its stop. */

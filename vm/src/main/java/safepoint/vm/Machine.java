@@ -689,6 +689,11 @@ public final class Machine implements PrimitiveSink, Roots {
         return null;
     }
 
+    /** The creation number of {@code value} when it is a thread (as views number threads), else -1. */
+    public long threadNumberOf(Object value) {
+        return value instanceof SThread t ? t.index : -1;
+    }
+
     public Stop stopOf(Object thread) {
         if (!(thread instanceof SThread t) || t == primordial) return null;
         Controller c = control;
@@ -817,6 +822,7 @@ public final class Machine implements PrimitiveSink, Roots {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
                 if (scheduler.unjoinedFailures.isEmpty()) break;
                 t = scheduler.unjoinedFailures.remove(0);
+                scheduler.stopped.add(t); // reported now; still listed, and visited with ,(v T), until joined
             }
             Outcome e = errorOutcome(t.exception, t.interp.uncaughtWhere);
             if (first == null) first = e;

@@ -103,8 +103,9 @@ public final class Scheduler {
     /** Threads that ended with an uncaught exception nobody has joined yet: failures of the run. */
     public final List<SThread> unjoinedFailures = new ArrayList<>();
     /**
-     * Failed threads whose error was announced at the prompt while nobody joined them
-     * (Machine.takeThreadFailures): they stay listed, STOPPED, for {@code ,(v T)}, until joined.
+     * Failed threads whose error was reported (at the end of a run, or announced at the prompt by
+     * Machine.takeThreadFailures) while nobody joined them: they stay listed, STOPPED, for
+     * {@code ,(v T)}, until joined.
      */
     public final List<SThread> stopped = new ArrayList<>();
 
