@@ -417,7 +417,7 @@ final class Repl {
                     err.write(interrupted.stripTrailing() + " (piped input opens no debugger level: the evaluation ends here)\n");
                     err.flush();
                 } else if (interrupted != null && levels != null) {
-                    if (editor != null) err.write("\n"); // the terminal echoed ^C where the cursor was
+                    if (editor != null && interrupted.startsWith("*** INTERRUPTED")) err.write("\n"); // the terminal echoed ^C where the cursor was
                     err.write(interrupted);
                     err.flush();
                 } else {
