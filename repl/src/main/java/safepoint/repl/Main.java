@@ -78,16 +78,8 @@ public final class Main {
             out = screenOut;
             err = screenErr;
         }
-        Machine vm = new Machine(out, err, editing ? null : in, o.seed() == null ? 0 : o.seed());
-        if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
-        RunSettings settings = RunSettings.freeRun(o.processors());
-        if (o.heapBytes() != null) settings = settings.withHeapBytes(o.heapBytes());
-        if (o.seed() != null) {
-            settings = settings.controlled(o.seed(), o.depth() != null ? new Chooser.Pct(o.depth(), Pct.DEFAULT_K)
-                    : Chooser.named(o.strategy() == null ? "random" : o.strategy()));
-            if (o.maxSteps() != null) settings = settings.withMaxSteps(o.maxSteps());
-        }
-        vm.configure(settings);
+        if (o.command().equals("test")) return TestCommand.run(o, in, out, err);
+        Machine vm = machine(o, editing ? null : in, out, err);
         if (o.command().equals("explore")) {
             Explore.INTERRUPTED.set(false);
             Interrupts.install(() -> Explore.INTERRUPTED.set(true));
@@ -153,6 +145,21 @@ public final class Main {
                 yield (o.inspector() ? repl.withPanes() : repl).run();
             }
         };
+    }
+
+    /** A machine set up as the options say: processors, heap, timeout, and controlled mode with --seed. */
+    static Machine machine(Options o, java.io.BufferedReader in, Writer out, Writer err) {
+        Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
+        if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
+        RunSettings settings = RunSettings.freeRun(o.processors());
+        if (o.heapBytes() != null) settings = settings.withHeapBytes(o.heapBytes());
+        if (o.seed() != null) {
+            settings = settings.controlled(o.seed(), o.depth() != null ? new Chooser.Pct(o.depth(), Pct.DEFAULT_K)
+                    : Chooser.named(o.strategy() == null ? "random" : o.strategy()));
+            if (o.maxSteps() != null) settings = settings.withMaxSteps(o.maxSteps());
+        }
+        vm.configure(settings);
+        return vm;
     }
 
     /** Exit 5 (DESIGN.md): a failure that no schedule could have avoided. */

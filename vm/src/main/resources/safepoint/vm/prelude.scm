@@ -52,8 +52,12 @@
       (list->vector (list-sort less? (vector->list seq)))
       (list-sort less? seq)))
 
-(define (call-with-output-string proc)
-  (let ((port (open-output-string)))
+(define (call-with-output-string . args)
+  ;; Gambit and Gerbil take an optional first argument (a string, or port settings) before the procedure;
+  ;; a string is what the port holds before proc writes.
+  (let ((proc (car (last-pair args)))
+        (port (open-output-string)))
+    (if (and (pair? (cdr args)) (string? (car args))) (write-string (car args) port))
     (proc port)
     (get-output-string port)))
 

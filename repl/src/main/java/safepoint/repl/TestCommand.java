@@ -1,0 +1,123 @@
+package safepoint.repl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import safepoint.vm.Machine;
+import safepoint.vm.data.Pair;
+import safepoint.vm.data.SchemeError;
+import safepoint.vm.data.Symbol;
+import safepoint.vm.run.Outcome;
+
+/**
+ * {@code safepoint test FILE-or-DIR...}: Gerbil's way of testing. Each {@code *-test.ss} file (a
+ * folder is searched for them) runs in a machine of its own, as {@code safepoint run} would run it:
+ * the suites it exports under names ending in {@code -test} are run with {@code :std/test}'s
+ * runner and summed up, and a file that runs its own suites (calling {@code run-tests!} itself)
+ * just runs. With {@code --seed S} (and {@code -p N}) every file runs in controlled mode, so a
+ * test of concurrent code is reproducible. A closing line counts the files that passed; exit 0
+ * when all did, 1 when any failed, 2 when there was nothing to run.
+ */
+final class TestCommand {
+    private TestCommand() {}
+
+    static int run(Options o, BufferedReader in, Writer out, Writer err) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String operand : o.operands()) {
+            Path p = Path.of(operand);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith("-test.ss") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                } catch (UncheckedIOException e) {
+                    err.write("safepoint test: cannot read the folder " + operand + "\n");
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                err.write("safepoint test: no such file or folder: " + operand + "\n");
+            }
+        }
+        err.flush();
+        if (files.isEmpty()) {
+            err.write("safepoint test: no test files to run (a folder is searched for *-test.ss)\n");
+            err.flush();
+            return 2;
+        }
+        List<String> failed = new ArrayList<>();
+        for (Path f : files) {
+            out.write("=== " + f + "\n");
+            out.flush();
+            if (runFile(o, f, in, out, err) != 0) failed.add(f.toString());
+        }
+        out.write("--- " + files.size() + " test file" + (files.size() == 1 ? "" : "s") + ": " + (files.size() - failed.size()) + " passed"
+                + (failed.isEmpty() ? "" : ", " + failed.size() + " failed: " + String.join(", ", failed))
+                + (o.seed() != null ? " (controlled mode, seed " + o.seed() + ", " + o.processors() + " processors)" : "") + "\n");
+        out.flush();
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    /** One file in a machine of its own: its exported suites run, then the summary; its exit status. */
+    private static int runFile(Options o, Path file, BufferedReader in, Writer out, Writer err) throws IOException {
+        String text;
+        try {
+            text = ProgramText.read(file);
+        } catch (NoSuchFileException e) {
+            err.write("safepoint test: no such file: " + file + "\n");
+            return 2;
+        } catch (IOException e) {
+            err.write("safepoint test: cannot read " + file + ": " + e.getMessage() + "\n");
+            return 2;
+        }
+        Machine vm = Main.machine(o, in, out, err);
+        List<String> suites;
+        try {
+            suites = exportedSuites(vm.readAll(text, file.toString()));
+        } catch (SchemeError e) {
+            suites = List.of(); // the load below reports the reader's error in its words
+        }
+        String path = file.toAbsolutePath().normalize().toString();
+        StringBuilder driver = new StringBuilder("(import :std/test ").append('"' + path.replace("\\", "\\\\").replace("\"", "\\\"") + '"').append(")\n");
+        driver.append("(let loop ((ss (list");
+        for (String s : suites) driver.append(' ').append(s);
+        driver.append("))) (when (pair? ss) (when (test-suite? (car ss)) (run-test-suite! (car ss))) (loop (cdr ss))))\n");
+        driver.append("(test-report-summary!)\n(exit (if (eq? (test-result) 'OK) 0 1))\n");
+        Outcome r = vm.load(driver.toString(), "(safepoint test " + file + ")");
+        if (r.status() == Outcome.Status.EXIT) return r.exitCode();
+        Main.report(r, err); // no exit: the file failed before its summary (a load error, a deadlock)
+        return 1;
+    }
+
+    /**
+     * The names a test file exports that end in {@code -test} (Gerbil's convention for suites):
+     * from its {@code (export ...)} forms, or, with {@code (export #t)}, from its definitions.
+     */
+    static List<String> exportedSuites(List<Object> forms) {
+        Set<String> names = new LinkedHashSet<>();
+        boolean all = false;
+        for (Object f : forms) {
+            if (!(f instanceof Pair p) || !(p.car instanceof Symbol head) || !head.name.equals("export")) continue;
+            for (Object x = p.cdr; x instanceof Pair q; x = q.cdr) {
+                if (q.car instanceof Symbol s && s.name.endsWith("-test")) names.add(s.name);
+                if (q.car == Boolean.TRUE) all = true;
+            }
+        }
+        if (all) {
+            for (Object f : forms) {
+                if (f instanceof Pair p && p.car instanceof Symbol head && (head.name.equals("def") || head.name.equals("define"))
+                        && p.cdr instanceof Pair q && q.car instanceof Symbol s && s.name.endsWith("-test")) {
+                    names.add(s.name);
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+}

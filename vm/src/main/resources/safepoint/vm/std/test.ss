@@ -1,0 +1,181 @@
+;;; :std/test -- Gerbil's testing library (doc/reference/std/test.md in the Gerbil repository:
+;;; test-suite, test-case, check and its forms, check-output, check-predicate, check-exception),
+;;; and the runner that Gerbil's test files call: run-tests!, run-test-suite!, test-report-summary!,
+;;; test-result ('OK or 'FAILURE). Written here from that page and from how test files use it.
+;;;
+;;; A suite is made, not run: (test-suite desc case ...) keeps its cases in a thunk that
+;;; run-tests! calls. A case runs its body at once (inside a suite being run, or on its own), and
+;;; stops at its first failed check or uncaught error; the other cases go on. What each case did is
+;;; printed as it ends, and the summary lists each suite's verdict.
+
+(export test-suite test-case
+        check checkf
+        check-eq? check-not-eq? check-eqv? check-not-eqv? check-equal? check-not-equal?
+        check-output check-predicate check-exception
+        run-tests! run-test-suite! test-report-summary! test-result
+        test-suite? test-suite-desc)
+
+(defstruct %suite (desc thunk))
+(def (test-suite? x) (%suite? x))
+(def (test-suite-desc s) (%suite-desc s))
+
+;; What a failed check raises inside its case: the check as written, what it saw, what it wanted.
+(defstruct %failure (form value expected how))
+
+;; The case being run: a vector #(checks-passed); #f outside every case.
+(def %current-case (make-parameter #f))
+;; The suite being run: a vector #(desc failed?); #f outside every suite.
+(def %current-suite (make-parameter #f))
+;; Each suite's verdict, most recent first: (desc . OK|FAILURE); and whether a stray check failed.
+(def %verdicts '())
+(def %stray-failure #f)
+
+(defrules test-suite ()
+  ((_ desc case ...) (make-%suite desc (lambda () case ... (void)))))
+
+(defrules test-case ()
+  ((_ desc body ...) (%run-case desc (lambda () body ... (void)))))
+
+(defrules check (=> ?)
+  ((_ expr => value) (%check 'expr (lambda () expr) equal? value "equal?"))
+  ((_ expr ? pred) (%check-predicate 'expr (lambda () expr) pred 'pred))
+  ((_ eqf expr value) (%check 'expr (lambda () expr) eqf value 'eqf)))
+
+(defrules checkf ()
+  ((_ eqf expr value) (%check 'expr (lambda () expr) eqf value 'eqf)))
+
+(defrules check-eq? () ((_ expr value) (%check 'expr (lambda () expr) eq? value "eq?")))
+(defrules check-eqv? () ((_ expr value) (%check 'expr (lambda () expr) eqv? value "eqv?")))
+(defrules check-equal? () ((_ expr value) (%check 'expr (lambda () expr) equal? value "equal?")))
+(defrules check-not-eq? () ((_ expr value) (%check 'expr (lambda () expr) (lambda (a b) (not (eq? a b))) value "not eq?")))
+(defrules check-not-eqv? () ((_ expr value) (%check 'expr (lambda () expr) (lambda (a b) (not (eqv? a b))) value "not eqv?")))
+(defrules check-not-equal? () ((_ expr value) (%check 'expr (lambda () expr) (lambda (a b) (not (equal? a b))) value "not equal?")))
+
+(defrules check-output ()
+  ((_ expr output) (%check 'expr (lambda () (with-output-to-string (lambda () expr))) equal? output "output")))
+
+(defrules check-predicate ()
+  ((_ expr pred) (%check-predicate 'expr (lambda () expr) pred 'pred)))
+
+(defrules check-exception ()
+  ((_ expr pred) (%check-exception 'expr (lambda () expr) pred 'pred)))
+
+(def (%passed!)
+  (let ((c (%current-case)))
+    (when c (vector-set! c 0 (+ 1 (vector-ref c 0))))))
+
+(def (%fail! form value expected how)
+  (let ((f (make-%failure form value expected how)))
+    (if (%current-case)
+      (raise f)
+      (begin
+        (set! %stray-failure #t)
+        (%show-failure f "")
+        #f))))
+
+(def (%check form thunk eqf expected how)
+  (let ((v (thunk)))
+    (if (eqf v expected) (%passed!) (%fail! form v expected how))))
+
+(def (%check-predicate form thunk pred how)
+  (let ((v (thunk)))
+    (if (pred v) (%passed!) (%fail! form v pred how))))
+
+(def (%check-exception form thunk pred how)
+  (let* ((none (list 'none))
+         (caught (with-catch (lambda (e) (list e)) (lambda () (thunk) none))))
+    (cond
+     ((eq? caught none) (%fail! form 'no-exception pred how))
+     ((pred (car caught)) (%passed!))
+     (else (%fail! form (car caught) pred how)))))
+
+(def (%show-failure f indent)
+  (let ((how (%failure-how f)))
+    (display indent)
+    (display "*** FAILED: ")
+    (write (%failure-form f))
+    (cond
+     ((eq? (%failure-value f) 'no-exception)
+      (display " raised no exception (wanted one satisfying ") (display how) (display ")"))
+     ((procedure? (%failure-expected f))
+      (display " gave ") (%show-value (%failure-value f)) (display ", which fails ") (display how))
+     (else
+      (display " gave ") (%show-value (%failure-value f))
+      (display ", expected ") (write (%failure-expected f)) (display " (") (display how) (display ")")))
+    (newline)))
+
+(def (%show-value v)
+  ;; Data print as data; anything else a check sees is most likely a raised exception.
+  (if (or (pair? v) (null? v) (number? v) (string? v) (symbol? v) (boolean? v) (char? v) (vector? v) (procedure? v))
+    (write v)
+    (begin (display "the exception: ") (display (%exception-text v)))))
+
+(def (%exception-text e)
+  (let ((text (call-with-output-string (lambda (p) (display-exception e p)))))
+    ;; display-exception ends with a newline, and may use two lines; one line reads better here.
+    (%one-line text)))
+
+(def (%one-line s)
+  (let loop ((cs (string->list s)) (out '()))
+    (cond
+     ((null? cs) (list->string (reverse (%trim-spaces out))))
+     ((char=? (car cs) #\newline) (loop (cdr cs) (if (null? (cdr cs)) out (cons #\space (cons #\; out)))))
+     (else (loop (cdr cs) (cons (car cs) out))))))
+
+(def (%trim-spaces rev)
+  (if (and (pair? rev) (char=? (car rev) #\space)) (%trim-spaces (cdr rev)) rev))
+
+(def (%plural n word)
+  (string-append (number->string n) " " word (if (= n 1) "" "s")))
+
+;; Run one case: its checks count, its first failure or error ends it.
+(def (%run-case desc thunk)
+  (let* ((c (vector 0))
+         (suite (%current-suite))
+         (indent (if suite "  " "")))
+    (display indent) (display "Test case: ") (display desc) (display ": ")
+    (let ((outcome (with-catch
+                    (lambda (e) e)
+                    (lambda () (parameterize ((%current-case c)) (thunk)) 'ok))))
+      (cond
+       ((eq? outcome 'ok)
+        (display (%plural (vector-ref c 0) "check")) (display " passed") (newline))
+       ((%failure? outcome)
+        (display "FAILED after ") (display (%plural (vector-ref c 0) "passed check")) (newline)
+        (%show-failure outcome (string-append indent "  "))
+        (%case-failed! suite))
+       (else
+        (display "ERROR after ") (display (%plural (vector-ref c 0) "passed check")) (newline)
+        (display indent) (display "  *** ERROR: ") (display (%exception-text outcome)) (newline)
+        (%case-failed! suite))))))
+
+(def (%case-failed! suite)
+  (if suite (vector-set! suite 1 #t) (set! %stray-failure #t)))
+
+(def (run-test-suite! suite)
+  (unless (%suite? suite)
+    (error "run-test-suite!: not a test suite (test-suite makes one)" suite))
+  (let ((state (vector (%suite-desc suite) #f)))
+    (display "Test suite: ") (display (%suite-desc suite)) (newline)
+    (let ((error (with-catch (lambda (e) e)
+                             (lambda () (parameterize ((%current-suite state)) ((%suite-thunk suite))) #f))))
+      (when error
+        (display "  *** ERROR outside every test case: ") (display (%exception-text error)) (newline)
+        (vector-set! state 1 #t)))
+    (set! %verdicts (cons (cons (%suite-desc suite) (if (vector-ref state 1) 'FAILURE 'OK)) %verdicts))
+    (void)))
+
+(def (run-tests! . suites)
+  (for-each run-test-suite! suites))
+
+(def (test-result)
+  (if (or %stray-failure (assq-failure %verdicts)) 'FAILURE 'OK))
+
+(def (assq-failure verdicts)
+  (and (pair? verdicts) (or (eq? (cdar verdicts) 'FAILURE) (assq-failure (cdr verdicts)))))
+
+(def (test-report-summary!)
+  (display "--- Test summary") (newline)
+  (for-each (lambda (v) (display (car v)) (display ": ") (display (cdr v)) (newline))
+            (reverse %verdicts))
+  (display (test-result)) (newline))
