@@ -27,8 +27,8 @@ record Options(String command, List<String> operands, String expr, int processor
                                                      every schedule with at most K preemptions
                    safepoint replay FILE --schedule S   re-run one schedule (or --seed S)
                    safepoint replay FILE --schedule-file PATH   the schedule read from a file
-                   safepoint test FILE-or-DIR...     run Gerbil test files (*-test.ss, :std/test); --seed S -p N
-                                                     runs them in controlled mode
+                   safepoint test [FILE|DIR|DIR/...]  run Gerbil test files (*-test.ss, :std/test) as gxtest;
+                                                     DIR/... recursively; --seed S -p N: controlled mode
                    safepoint bench [NAME...]         the benchmark suite
                    safepoint inspect --attach PORT   the inspector on a machine started with --listen PORT
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
@@ -126,7 +126,7 @@ record Options(String command, List<String> operands, String expr, int processor
                 if (operands.size() != 1) throw new UsageError("run needs exactly one FILE");
             }
             case "test" -> {
-                if (operands.isEmpty()) throw new UsageError("test needs the test files or folders to run: safepoint test FILE-or-DIR...");
+                if (operands.isEmpty()) operands.add("."); // gxtest: the test files of the current folder
             }
             case "explore" -> {
                 if (operands.size() != 1) throw new UsageError("explore needs exactly one FILE");

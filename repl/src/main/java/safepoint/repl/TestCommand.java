@@ -19,11 +19,12 @@ import safepoint.vm.data.Symbol;
 import safepoint.vm.run.Outcome;
 
 /**
- * {@code safepoint test FILE-or-DIR...}: Gerbil's way of testing. Each {@code *-test.ss} file (a
- * folder is searched for them) runs in a machine of its own, as {@code safepoint run} would run it:
- * the suites it exports under names ending in {@code -test} are run with {@code :std/test}'s
- * runner and summed up, and a file that runs its own suites (calling {@code run-tests!} itself)
- * just runs. With {@code --seed S} (and {@code -p N}) every file runs in controlled mode, so a
+ * {@code safepoint test [FILE|DIR|DIR/...]}: gxtest's way of testing (Gerbil's
+ * doc/reference/dev/test.md). Each {@code *-test.ss} file (of the current folder by default, of
+ * DIR, or under DIR with {@code /...}) runs in a machine of its own, as {@code safepoint run}
+ * would run it: its exported {@code test-setup!}, then each suite it exports under a name ending
+ * in {@code -test}, then {@code test-cleanup!}, then its verdict (OK or FAILURE). A file that runs
+ * its own suites and exits just runs. With {@code --seed S} (and {@code -p N}) every file runs in controlled mode, so a
  * test of concurrent code is reproducible. A closing line counts the files that passed; exit 0
  * when all did, 1 when any failed, 2 when there was nothing to run.
  */
@@ -33,17 +34,18 @@ final class TestCommand {
     static int run(Options o, BufferedReader in, Writer out, Writer err) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String operand : o.operands()) {
-            Path p = Path.of(operand);
+            boolean recursive = operand.equals("...") || operand.endsWith("/...");
+            Path p = Path.of(recursive ? (operand.equals("...") ? "." : operand.substring(0, operand.length() - 4)) : operand);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
+                try (Stream<Path> s = recursive ? Files.walk(p) : Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().endsWith("-test.ss") && Files.isRegularFile(f)).sorted().forEach(files::add);
                 } catch (UncheckedIOException e) {
-                    err.write("safepoint test: cannot read the folder " + operand + "\n");
+                    err.write("safepoint test: cannot read the folder " + p + "\n");
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.isRegularFile(p) && !recursive) {
                 files.add(p);
             } else {
-                err.write("safepoint test: no such file or folder: " + operand + "\n");
+                err.write("safepoint test: no such file or folder: " + p + "\n");
             }
         }
         err.flush();
@@ -78,18 +80,19 @@ final class TestCommand {
             return 2;
         }
         Machine vm = Main.machine(o, in, out, err);
-        List<String> suites;
+        List<String> exported;
         try {
-            suites = exportedSuites(vm.readAll(text, file.toString()));
+            exported = exported(vm.readAll(text, file.toString()));
         } catch (SchemeError e) {
-            suites = List.of(); // the load below reports the reader's error in its words
+            exported = List.of(); // the load below reports the reader's error in its words
         }
         String path = file.toAbsolutePath().normalize().toString();
-        StringBuilder driver = new StringBuilder("(import :std/test ").append('"' + path.replace("\\", "\\\\").replace("\"", "\\\"") + '"').append(")\n");
-        driver.append("(let loop ((ss (list");
-        for (String s : suites) driver.append(' ').append(s);
-        driver.append("))) (when (pair? ss) (when (test-suite? (car ss)) (run-test-suite! (car ss))) (loop (cdr ss))))\n");
-        driver.append("(test-report-summary!)\n(exit (if (eq? (test-result) 'OK) 0 1))\n");
+        StringBuilder driver = new StringBuilder("(import :std/test ")
+                .append('"').append(path.replace("\\", "\\\\").replace("\"", "\\\"")).append('"').append(")\n");
+        driver.append("(%run-test-file! ").append(exported.contains("test-setup!") ? "test-setup!" : "#f")
+                .append(' ').append(exported.contains("test-cleanup!") ? "test-cleanup!" : "#f").append(" (list");
+        for (String s : exported) if (s.endsWith("-test")) driver.append(" (cons \"").append(s).append("\" ").append(s).append(')');
+        driver.append("))\n");
         Outcome r = vm.load(driver.toString(), "(safepoint test " + file + ")");
         if (r.status() == Outcome.Status.EXIT) return r.exitCode();
         Main.report(r, err); // no exit: the file failed before its summary (a load error, a deadlock)
@@ -97,27 +100,33 @@ final class TestCommand {
     }
 
     /**
-     * The names a test file exports that end in {@code -test} (Gerbil's convention for suites):
-     * from its {@code (export ...)} forms, or, with {@code (export #t)}, from its definitions.
+     * What gxtest looks for in a test file's exports: its suites (names ending in {@code -test}),
+     * {@code test-setup!} and {@code test-cleanup!}; from its {@code (export ...)} forms, or, with
+     * {@code (export #t)}, from its definitions.
      */
-    static List<String> exportedSuites(List<Object> forms) {
+    static List<String> exported(List<Object> forms) {
         Set<String> names = new LinkedHashSet<>();
         boolean all = false;
         for (Object f : forms) {
             if (!(f instanceof Pair p) || !(p.car instanceof Symbol head) || !head.name.equals("export")) continue;
             for (Object x = p.cdr; x instanceof Pair q; x = q.cdr) {
-                if (q.car instanceof Symbol s && s.name.endsWith("-test")) names.add(s.name);
+                if (q.car instanceof Symbol s && wanted(s.name)) names.add(s.name);
                 if (q.car == Boolean.TRUE) all = true;
             }
         }
         if (all) {
             for (Object f : forms) {
                 if (f instanceof Pair p && p.car instanceof Symbol head && (head.name.equals("def") || head.name.equals("define"))
-                        && p.cdr instanceof Pair q && q.car instanceof Symbol s && s.name.endsWith("-test")) {
-                    names.add(s.name);
+                        && p.cdr instanceof Pair q) {
+                    Object target = q.car instanceof Pair fp ? fp.car : q.car; // (def (test-setup!) ...)
+                    if (target instanceof Symbol s && wanted(s.name)) names.add(s.name);
                 }
             }
         }
         return List.copyOf(names);
+    }
+
+    private static boolean wanted(String name) {
+        return name.endsWith("-test") || name.equals("test-setup!") || name.equals("test-cleanup!");
     }
 }

@@ -17,11 +17,20 @@ class TestCommandTest {
     void aFolderOfPassingFilesRunsEachExportedSuiteAndExitsZero() throws Exception {
         CliTest.Result r = CliTest.run("", "test", PASSING);
         assertEquals(0, r.status(), r.out() + r.err());
-        assertTrue(r.out().contains("Test suite: every check\n  Test case: check => ? and an equality: 4 checks passed\n"
-                + "  Test case: the named checks: 7 checks passed\n  Test case: output and exceptions: 3 checks passed\n"), r.out());
-        assertTrue(r.out().contains("every check: OK\nOK\n"), r.out());
-        assertTrue(r.out().contains("Test case: a mutex keeps every increment: 1 check passed"), "(export #t) finds threads-test:\n" + r.out());
-        assertTrue(r.out().endsWith("--- 2 test files: 2 passed\n"), r.out());
+        assertTrue(r.out().contains("=== " + PASSING + "/checks-test.ss\n>>> run checks-test\nTest suite: every check\n"
+                + "Test case: check => ? and an equality\n... 4 checks OK\nTest case: the named checks\n... 7 checks OK\n"
+                + "Test case: output and exceptions\n... 3 checks OK\n... All tests OK\nOK\n"), r.out());
+        assertTrue(r.out().contains("Test case: a mutex keeps every increment\n... 1 checks OK"), "(export #t) finds threads-test:\n" + r.out());
+        assertTrue(r.out().endsWith("--- 3 test files: 3 passed\n"), r.out());
+    }
+
+    @Test
+    void theExampleOfGerbilsTestingGuideShowsWhatGxtestShows() throws Exception {
+        CliTest.Result r = CliTest.run("", "test", PASSING + "/mylib-test.ss");
+        assertEquals(0, r.status(), r.out() + r.err());
+        // doc/reference/dev/test.md, the session after `gerbil test`
+        assertTrue(r.out().startsWith("=== " + PASSING + "/mylib-test.ss\n>>> setup\nsetting up...\n>>> run mylib-test\n"
+                + "Test suite: test mylib\nTest case: test myadd\n... 1 checks OK\n... All tests OK\n>>> cleanup\ncleaning up...\nOK\n"), r.out());
     }
 
     @Test
@@ -29,14 +38,12 @@ class TestCommandTest {
         CliTest.Result r = CliTest.run("", "test", FAILING + "/broken-test.ss");
         assertEquals(1, r.status(), r.out() + r.err());
         String out = r.out();
-        assertTrue(out.contains("  Test case: a wrong value: FAILED after 1 passed check\n"
-                + "    *** FAILED: (+ 1 1) gave 2, expected 3 (equal?)\n"), out);
+        assertTrue(out.contains("Test case: a wrong value\n*** FAILED (+ 1 1) gave 2, expected 3 (equal?)\n... 1 checks OK, then one FAILED\n"), out);
         assertTrue(!out.contains("never"), "a case stops at its first failure:\n" + out);
-        assertTrue(out.contains("    *** FAILED: (+ 1 1) gave 2, which fails odd?\n"), out);
-        assertTrue(out.contains("  Test case: an error: ERROR after 0 passed checks\n    *** ERROR: (Argument 1) PAIR expected; (car '())\n"), out);
-        assertTrue(out.contains("    *** FAILED: (+ 1 2) raised no exception (wanted one satisfying error-object?)\n"), out);
-        assertTrue(out.contains("  Test case: still runs: 1 check passed\n"), out);
-        assertTrue(out.contains("broken: FAILURE\nFAILURE\n"), out);
+        assertTrue(out.contains("*** FAILED (+ 1 1) gave 2, which fails odd?\n"), out);
+        assertTrue(out.contains("Test case: an error\n*** ERROR (Argument 1) PAIR expected; (car '())\n... 0 checks OK, then an ERROR\n"), out);
+        assertTrue(out.contains("*** FAILED (+ 1 2) raised no exception (wanted one satisfying error-object?)\n"), out);
+        assertTrue(out.contains("Test case: still runs\n... 1 checks OK\n... 4 tests FAILED\nFAILURE\n"), out);
         assertTrue(out.endsWith("--- 1 test file: 0 passed, 1 failed: " + FAILING + "/broken-test.ss\n"), out);
     }
 
@@ -45,7 +52,7 @@ class TestCommandTest {
         CliTest.Result a = CliTest.run("", "test", PASSING, "--seed", "7", "-p", "2");
         CliTest.Result b = CliTest.run("", "test", PASSING, "--seed", "7", "-p", "2");
         assertEquals(0, a.status(), a.out() + a.err());
-        assertTrue(a.out().endsWith("--- 2 test files: 2 passed (controlled mode, seed 7, 2 processors)\n"), a.out());
+        assertTrue(a.out().endsWith("--- 3 test files: 3 passed (controlled mode, seed 7, 2 processors)\n"), a.out());
         assertEquals(a.out(), b.out());
     }
 
@@ -55,7 +62,9 @@ class TestCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("safepoint test: no such file or folder: no/such/place"), r.err());
         CliTest.Result none = CliTest.run("", "test");
-        assertEquals(2, none.status());
-        assertTrue(none.err().contains("test needs the test files or folders to run"), none.err());
+        assertEquals(2, none.status(), "the module's own folder has no *-test.ss: " + none.out());
+        assertTrue(none.err().contains("no test files to run"), none.err());
+        CliTest.Result deep = CliTest.run("", "test", "src/test/resources/gerbil-tests/...");
+        assertTrue(deep.out().endsWith("--- 4 test files: 3 passed, 1 failed: " + FAILING + "/broken-test.ss\n"), "DIR/... is recursive:\n" + deep.out());
     }
 }

@@ -13,7 +13,7 @@
         check-eq? check-not-eq? check-eqv? check-not-eqv? check-equal? check-not-equal?
         check-output check-predicate check-exception
         run-tests! run-test-suite! test-report-summary! test-result
-        test-suite? test-suite-desc)
+        test-suite? test-suite-desc %run-test-file!)
 
 (defstruct %suite (desc thunk))
 (def (test-suite? x) (%suite? x))
@@ -24,7 +24,7 @@
 
 ;; The case being run: a vector #(checks-passed); #f outside every case.
 (def %current-case (make-parameter #f))
-;; The suite being run: a vector #(desc failed?); #f outside every suite.
+;; The suite being run: a vector #(desc failed-cases); #f outside every suite.
 (def %current-suite (make-parameter #f))
 ;; Each suite's verdict, most recent first: (desc . OK|FAILURE); and whether a stray check failed.
 (def %verdicts '())
@@ -70,7 +70,7 @@
       (raise f)
       (begin
         (set! %stray-failure #t)
-        (%show-failure f "")
+        (%show-failure f)
         #f))))
 
 (def (%check form thunk eqf expected how)
@@ -89,10 +89,9 @@
      ((pred (car caught)) (%passed!))
      (else (%fail! form (car caught) pred how)))))
 
-(def (%show-failure f indent)
+(def (%show-failure f)
   (let ((how (%failure-how f)))
-    (display indent)
-    (display "*** FAILED: ")
+    (display "*** FAILED ")
     (write (%failure-form f))
     (cond
      ((eq? (%failure-value f) 'no-exception)
@@ -128,42 +127,64 @@
 (def (%plural n word)
   (string-append (number->string n) " " word (if (= n 1) "" "s")))
 
-;; Run one case: its checks count, its first failure or error ends it.
+;; Run one case: its checks count, its first failure or error ends it. The lines for a case
+;; that passes are gxtest's (doc/reference/dev/test.md): "Test case: D" then "... N checks OK".
 (def (%run-case desc thunk)
-  (let* ((c (vector 0))
-         (suite (%current-suite))
-         (indent (if suite "  " "")))
-    (display indent) (display "Test case: ") (display desc) (display ": ")
+  (let ((c (vector 0))
+        (suite (%current-suite)))
+    (display "Test case: ") (display desc) (newline)
     (let ((outcome (with-catch
                     (lambda (e) e)
                     (lambda () (parameterize ((%current-case c)) (thunk)) 'ok))))
       (cond
        ((eq? outcome 'ok)
-        (display (%plural (vector-ref c 0) "check")) (display " passed") (newline))
+        (display "... ") (display (vector-ref c 0)) (display " checks OK") (newline))
        ((%failure? outcome)
-        (display "FAILED after ") (display (%plural (vector-ref c 0) "passed check")) (newline)
-        (%show-failure outcome (string-append indent "  "))
+        (%show-failure outcome)
+        (display "... ") (display (vector-ref c 0)) (display " checks OK, then one FAILED") (newline)
         (%case-failed! suite))
        (else
-        (display "ERROR after ") (display (%plural (vector-ref c 0) "passed check")) (newline)
-        (display indent) (display "  *** ERROR: ") (display (%exception-text outcome)) (newline)
+        (display "*** ERROR ") (display (%exception-text outcome)) (newline)
+        (display "... ") (display (vector-ref c 0)) (display " checks OK, then an ERROR") (newline)
         (%case-failed! suite))))))
 
 (def (%case-failed! suite)
-  (if suite (vector-set! suite 1 #t) (set! %stray-failure #t)))
+  (if suite (vector-set! suite 1 (+ 1 (vector-ref suite 1))) (set! %stray-failure #t)))
 
 (def (run-test-suite! suite)
   (unless (%suite? suite)
     (error "run-test-suite!: not a test suite (test-suite makes one)" suite))
-  (let ((state (vector (%suite-desc suite) #f)))
+  (let ((state (vector (%suite-desc suite) 0)))
     (display "Test suite: ") (display (%suite-desc suite)) (newline)
     (let ((error (with-catch (lambda (e) e)
                              (lambda () (parameterize ((%current-suite state)) ((%suite-thunk suite))) #f))))
       (when error
-        (display "  *** ERROR outside every test case: ") (display (%exception-text error)) (newline)
-        (vector-set! state 1 #t)))
-    (set! %verdicts (cons (cons (%suite-desc suite) (if (vector-ref state 1) 'FAILURE 'OK)) %verdicts))
+        (display "*** ERROR outside every test case: ") (display (%exception-text error)) (newline)
+        (vector-set! state 1 (+ 1 (vector-ref state 1)))))
+    (let ((failed (vector-ref state 1)))
+      (if (= failed 0)
+        (begin (display "... All tests OK") (newline))
+        (begin (display "... ") (display failed) (display (if (= failed 1) " test FAILED" " tests FAILED")) (newline)))
+      (set! %verdicts (cons (cons (%suite-desc suite) (if (= failed 0) 'OK 'FAILURE)) %verdicts)))
     (void)))
+
+;; gxtest's run of one test file (doc/reference/dev/test.md): setup, each exported suite, cleanup
+;; (unwind-protected), then the file's verdict; the exit status says it (0 OK, 1 FAILURE).
+(def (%run-test-file! setup cleanup named-suites)
+  (when setup
+    (display ">>> setup") (newline)
+    (setup))
+  (unwind-protect
+    (for-each (lambda (ns)
+                (when (test-suite? (cdr ns))
+                  (display ">>> run ") (display (car ns)) (newline)
+                  (run-test-suite! (cdr ns))))
+              named-suites)
+    (when cleanup
+      (display ">>> cleanup") (newline)
+      (cleanup)))
+  (display (test-result)) (newline)
+  (exit (if (eq? (test-result) 'OK) 0 1)))
 
 (def (run-tests! . suites)
   (for-each run-test-suite! suites))
