@@ -252,3 +252,120 @@
 
 (define (with-spinlock lock thunk)
   (dynamic-wind (lambda () (spinlock-acquire! lock)) thunk (lambda () (spinlock-release! lock))))
+
+;;; Gerbil's runtime procedures that Gerbil's own test files lean on, each as its page in
+;;; Gerbil's doc/reference/gerbil/runtime/ says: special-objects.md (true, false, true?, void?),
+;;; lists.md (the folds, andmap, ormap, filter, filter-map, find, memf, remf, remove1, remq, remv,
+;;; the assget and pget families), misc-procedures.md (values->list, values-count, values-ref,
+;;; subvector->list), strings.md (string-empty?, string-prefix?, string-suffix?, string-index,
+;;; string-rindex, string-split, string-join).
+
+(define (true . _) #t)
+(define (false . _) #f)
+(define (true? obj) (eq? obj #t))
+(define (void? obj) (eq? obj (void)))
+
+(define (%cars lsts) (if (null? lsts) '() (cons (caar lsts) (%cars (cdr lsts)))))
+(define (%cdrs lsts) (if (null? lsts) '() (cons (cdar lsts) (%cdrs (cdr lsts)))))
+(define (%any-null? lsts) (and (pair? lsts) (or (null? (car lsts)) (%any-null? (cdr lsts)))))
+
+;; (foldl f iv l ...): f gets the elements then the accumulator, left to right: (foldl cons '() '(1 2)) is (2 1).
+(define (foldl f iv . lsts)
+  (let loop ((acc iv) (ls lsts))
+    (if (%any-null? ls) acc (loop (apply f (append (%cars ls) (list acc))) (%cdrs ls)))))
+
+;; (foldr f iv l ...): from the right: (foldr cons '() '(1 2)) is (1 2).
+(define (foldr f iv . lsts)
+  (let loop ((ls lsts))
+    (if (%any-null? ls) iv (apply f (append (%cars ls) (list (loop (%cdrs ls))))))))
+
+(define (andmap f . lsts)
+  (let loop ((ls lsts))
+    (cond ((%any-null? ls) #t)
+          ((apply f (%cars ls)) (loop (%cdrs ls)))
+          (else #f))))
+
+(define (ormap f . lsts)
+  (let loop ((ls lsts))
+    (if (%any-null? ls) #f (or (apply f (%cars ls)) (loop (%cdrs ls))))))
+
+(define (filter pred lst)
+  (let loop ((l lst) (out '()))
+    (cond ((null? l) (reverse out))
+          ((pred (car l)) (loop (cdr l) (cons (car l) out)))
+          (else (loop (cdr l) out)))))
+
+(define (filter-map f . lsts)
+  (let loop ((ls lsts) (out '()))
+    (if (%any-null? ls)
+        (reverse out)
+        (let ((v (apply f (%cars ls)))) (loop (%cdrs ls) (if v (cons v out) out))))))
+
+(define (find pred lst)
+  (let loop ((l lst)) (cond ((null? l) #f) ((pred (car l)) (car l)) (else (loop (cdr l))))))
+
+(define (memf pred lst)
+  (let loop ((l lst)) (cond ((null? l) #f) ((pred (car l)) l) (else (loop (cdr l))))))
+
+(define (remf pred lst) (filter (lambda (x) (not (pred x))) lst))
+(define (remq el lst) (remf (lambda (x) (eq? el x)) lst))
+(define (remv el lst) (remf (lambda (x) (eqv? el x)) lst))
+
+(define (remove1 el lst)
+  (let loop ((l lst) (before '()))
+    (cond ((null? l) lst)
+          ((equal? el (car l)) (append (reverse before) (cdr l)))
+          (else (loop (cdr l) (cons (car l) before))))))
+
+;; A missing key gives the default; a default that is a procedure is applied to the key.
+(define (%missing key default) (if (procedure? default) (default key) default))
+(define (%assget same? key alist default)
+  (let loop ((l alist))
+    (cond ((null? l) (%missing key default))
+          ((same? key (caar l)) (cdar l))
+          (else (loop (cdr l))))))
+(define (assgetq key alist #!optional (default #f)) (%assget eq? key alist default))
+(define (assgetv key alist #!optional (default #f)) (%assget eqv? key alist default))
+(define (assget key alist #!optional (default #f)) (%assget equal? key alist default))
+(define (%pget same? key plist default)
+  (let loop ((l plist))
+    (cond ((or (null? l) (null? (cdr l))) (%missing key default))
+          ((same? key (car l)) (cadr l))
+          (else (loop (cddr l))))))
+(define (pgetq key plist #!optional (default #f)) (%pget eq? key plist default))
+(define (pgetv key plist #!optional (default #f)) (%pget eqv? key plist default))
+(define (pget key plist #!optional (default #f)) (%pget equal? key plist default))
+
+(define (values->list obj) (call-with-values (lambda () obj) list))
+(define (values-count obj) (length (values->list obj)))
+(define (values-ref obj k) (list-ref (values->list obj) k))
+(define (subvector->list v #!optional (start 0)) (vector->list v start))
+
+(define (string-empty? str) (= (string-length str) 0))
+(define (string-prefix? prefix str)
+  (let ((n (string-length prefix)))
+    (and (<= n (string-length str)) (string=? prefix (substring str 0 n)))))
+(define (string-suffix? suffix str)
+  (let ((n (string-length suffix)) (m (string-length str)))
+    (and (<= n m) (string=? suffix (substring str (- m n) m)))))
+(define (string-index str char #!optional (start 0))
+  (let loop ((i start))
+    (cond ((>= i (string-length str)) #f)
+          ((char=? (string-ref str i) char) i)
+          (else (loop (+ i 1))))))
+(define (string-rindex str char #!optional (start #f))
+  (let loop ((i (if start start (- (string-length str) 1))))
+    (cond ((< i 0) #f)
+          ((char=? (string-ref str i) char) i)
+          (else (loop (- i 1))))))
+(define (string-split str char)
+  (let loop ((i 0) (from 0) (out '()))
+    (cond ((= i (string-length str)) (reverse (cons (substring str from i) out)))
+          ((char=? (string-ref str i) char) (loop (+ i 1) (+ i 1) (cons (substring str from i) out)))
+          (else (loop (+ i 1) from out)))))
+(define (string-join strs char)
+  (let ((sep (if (char? char) (string char) char)))
+    (if (null? strs)
+        ""
+        (let loop ((l (cdr strs)) (out (car strs)))
+          (if (null? l) out (loop (cdr l) (string-append out sep (car l))))))))
