@@ -1278,6 +1278,8 @@ public final class Machine implements PrimitiveSink, Roots {
      * a failure nobody joined.
      */
     private String errorText(Object payload, Where where) {
+        safepoint.vm.lang.ObjType.GerbilError gerbil = safepoint.vm.lang.ObjType.gerbilError(payload);
+        if (gerbil != null) return gerbilErrorText(gerbil, where);
         StringBuilder sb = new StringBuilder(ErrorText.locationLine(where == null ? null : where.src(), where == null ? null : where.procName()))
                 .append(ErrorText.render(payload, serials));
         for (int depth = 0; depth < 8 && payload instanceof Condition c; depth++) {
@@ -1308,6 +1310,24 @@ public final class Machine implements PrimitiveSink, Roots {
             sb.append('\n').append(ErrorText.locationLine(w == null ? null : w.src(), w == null ? null : w.procName()))
                     .append(ErrorText.render(t.exception, serials));
             payload = t.exception;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Gerbil's report of an uncaught Error instance: {@code *** ERROR IN ? [Error]: Path not absolute},
+     * the irritants on the next line ({@code doc/reference/std/misc/path.md}, {@code atom.md}). The place
+     * is the call that raised, as for any error; a raise the library makes where no call of the
+     * program waits (a place inside std/) is no place a person wrote: {@code ?}, as Gerbil shows.
+     */
+    private String gerbilErrorText(safepoint.vm.lang.ObjType.GerbilError e, Where where) {
+        boolean ours = where != null && where.src() != null && where.src().file().startsWith("std/");
+        String place = where == null || ours ? "*** ERROR IN ?" : ErrorText.stopLine("ERROR", where.src(), where.procName());
+        StringBuilder sb = new StringBuilder(place).append(" [").append(e.className()).append("]: ");
+        sb.append(e.message() instanceof safepoint.vm.data.MString m ? m.toString() : Printer.display(e.message(), serials));
+        if (!e.irritants().isEmpty()) {
+            sb.append("\n--- irritants:");
+            for (Object x : e.irritants()) sb.append(' ').append(Printer.write(x, serials));
         }
         return sb.toString();
     }

@@ -235,8 +235,13 @@
 
 ;; Gambit's display-exception: the message gsi would show for an exception object.
 (define (display-exception e #!optional (port (current-output-port)))
-  (display (##error-text e) port)
-  (newline port))
+  ;; An object whose class has a display-exception method shows itself (Gerbil's Error classes).
+  (let ((method (and (object-type e) (find-method (object-type e) 'display-exception))))
+    (if method
+        (method e port)
+        (begin
+          (display (##error-text e) port)
+          (newline port)))))
 
 ;;; Gerbil's thread helpers (cons.io reference/gerbil/runtime/thread-primitives.md).
 

@@ -110,6 +110,8 @@ public final class ControlPrims {
         // type-exception, for which error-object? is #f.
         vm.add(Primitive.of1("error-object?", true, (c, x) -> x instanceof Condition k && k.kind == Condition.Kind.ERROR));
         vm.add(Primitive.of1("error-exception?", true, (c, x) -> x instanceof Condition k && k.kind == Condition.Kind.ERROR));
+        // Any condition the runtime raises (an error, a type or range exception, ...): :std/error's error? asks this.
+        vm.add(Primitive.of1("##condition?", true, (c, x) -> x instanceof Condition));
         vm.add(Primitive.of1("error-object-message", true, (c, x) -> {
             if (!(x instanceof Condition k)) throw Condition.typeError("error-object-message", 1, "ERROR-OBJECT", x);
             return k.messageObject != null ? k.messageObject : new MString(k.message);

@@ -72,6 +72,26 @@ public final class ObjType extends Procedure implements Printable {
         out.append("#<type").append(vm.tag(this)).append(' ').append(name).append('>');
     }
 
+    /** What an instance of Gerbil's {@code Error} class (std/error.ss) says: its class's name, message and irritants. */
+    public record GerbilError(String className, Object message, List<Object> irritants) {}
+
+    /**
+     * {@code x} as a Gerbil error (an instance of a class whose precedence list holds one named
+     * {@code Error} with a {@code message} slot), or null: the report of an uncaught one is
+     * Gerbil's {@code [Class]: message} and {@code --- irritants: ...}, not "This object was raised".
+     */
+    public static GerbilError gerbilError(Object x) {
+        if (!(x instanceof Obj o)) return null;
+        boolean error = false;
+        for (ObjType t : o.type.precedence) error |= t.name.equals("Error") && !t.struct;
+        int message = o.type.slotIndex("message");
+        if (!error || message < 0) return null;
+        int irritants = o.type.slotIndex("irritants");
+        List<Object> list = new ArrayList<>();
+        for (Object l = irritants < 0 ? null : o.slots[irritants]; l instanceof safepoint.vm.data.Pair p; l = p.cdr) list.add(p.car);
+        return new GerbilError(o.type.name, o.slots[message], List.copyOf(list));
+    }
+
     /** An instance of a struct or class. */
     static final class Obj extends safepoint.vm.data.HeapObj implements Printable {
         final ObjType type;
