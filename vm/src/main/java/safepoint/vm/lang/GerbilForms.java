@@ -111,7 +111,10 @@ public final class GerbilForms {
         if (Compiler.length(f) < 2 || !Compiler.isList(Compiler.nth(f, 1))) throw c.illFormed(f);
         Object body = rest(f, 2);
         Object tail = body == Nil.NIL ? Boolean.TRUE : cons(g("let"), cons(Nil.NIL, body));
-        Object[] clauses = Compiler.arrayOf(Compiler.nth(f, 1));
+        Object binds = Compiler.nth(f, 1);
+        // (alet (x e) body ...): one binding, as Gerbil's let takes one (doc/reference/gerbil/prelude/macros.md).
+        if (binds instanceof Pair bp && Renamed.isIdentifier(bp.car) && Compiler.length(binds) == 2) binds = list(binds);
+        Object[] clauses = Compiler.arrayOf(binds);
         for (int i = clauses.length - 1; i >= 0; i--) {
             Object cl = clauses[i];
             if (cl instanceof Pair cp && Renamed.isIdentifier(cp.car) && cp.cdr instanceof Pair vp && vp.cdr == Nil.NIL) {

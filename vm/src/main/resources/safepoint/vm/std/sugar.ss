@@ -1,13 +1,15 @@
-;;; :std/sugar -- common syntactic sugar (cons.io reference/std/sugar).
-;;; Re-exports the Gerbil forms Safepoint has built in, and adds defrule, awhen, if-let,
-;;; when-let, chain, is and ignore-errors. Not here: try/catch/finally and hash literals
-;;; (written elsewhere), and what needs classes, syntax-case or unhygienic macros
-;;; (with-destroy, using-method, with-methods, let-hash, with-id, defsyntax/unhygienic,
-;;; defcheck-argument-type, syntax-eval, syntax-call, defsyntax-call); defrule's fender form.
+;;; :std/sugar -- common syntactic sugar (doc/reference/std/sugar.md in the Gerbil repository).
+;;; Re-exports the Gerbil forms Safepoint has built in (cut, alet, try/catch/finally, the hash
+;;; literals, ...), and adds defrule, awhen, if-let, when-let, chain, is, ignore-errors,
+;;; with-destroy, using-method, with-methods, with-class-methods and with-class-method. Not here:
+;;; what needs syntax-case or unhygienic macros (with-id, defsyntax/unhygienic,
+;;; defcheck-argument-type, syntax-eval, syntax-call, defsyntax-call), defrule's fender form.
 
 (import :std/internal/bind)
 (export while until cut and-let* alet alet* rec let/cc let/esc begin0 unwind-protect
-        defrule awhen if-let when-let chain is ignore-errors)
+        defrule awhen if-let when-let chain is ignore-errors
+        hash hash-eq hash-eqv let-hash try catch finally
+        with-destroy using-method with-methods with-class-methods with-class-method)
 
 (defrules defrule ()
   ((_ (name . pattern) expansion) (defrules name () ((_ . pattern) expansion))))
@@ -78,3 +80,30 @@
        (with-exception-handler
          (lambda (e) (k #f))
          (lambda () body ...))))))
+
+;; (with-destroy obj body ...): body, then {destroy obj} however body exits (doc: "with-destroy").
+(defrules with-destroy ()
+  ((_ obj body ...)
+   (let ((o obj))
+     (dynamic-wind (lambda () (void)) (lambda () body ...) (lambda () {destroy o})))))
+
+;; (using-method obj m (id m) ...): id is obj's method m, bound to obj (doc: "using-method").
+(defrules using-method ()
+  ((_ obj spec ...) (begin (%using-method obj spec) ...)))
+(defrules %using-method ()
+  ((_ obj (id name)) (def id (let ((o obj) (m (%method-of (object-type obj) 'name))) (lambda args (apply m o args)))))
+  ((_ obj id) (%using-method obj (id id))))
+
+;; (with-methods obj m (id m) ...): id is the method m of obj's class, called with the object
+;; (doc: "with-methods with-class-methods with-class-method").
+(defrules with-methods ()
+  ((_ obj spec ...) (with-class-methods (object-type obj) spec ...)))
+(defrules with-class-methods ()
+  ((_ klass spec ...) (begin (with-class-method klass spec) ...)))
+(defrules with-class-method ()
+  ((_ klass (id name)) (def id (%method-of klass 'name)))
+  ((_ klass id) (with-class-method klass (id id))))
+
+(def (%method-of klass name)
+  (or (and klass (find-method klass name))
+      (error "No method for class" name klass)))
