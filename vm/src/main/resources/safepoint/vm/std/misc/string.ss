@@ -4,6 +4,7 @@
 (export string-trim-prefix string-trim-suffix string-trim-eol
         string-split-prefix string-split-suffix string-split-eol
         string-subst string-whitespace? random-string str str-format
+        string-substitute-char string-substitute-char-if as-string as-string<?
         +cr+ +lf+ +crlf+)
 
 (def +cr+ "\r")
@@ -91,3 +92,51 @@
                 (if (string? v) (write-string v out) (fprintf out (str-format v) v)))
               xs)
     (get-output-string out)))
+
+;; (string-substitute-char-if string newchar pred start: end: from-end: count: in-place:): the
+;; characters of [start, end) that pred accepts become newchar, at most count of them, counted
+;; from the end with from-end:; a copy unless in-place: (doc: "string-substitute-char-if").
+(def (string-substitute-char-if string newchar predicate
+                                start: (start #f) end: (end #f) from-end: (from-end #f)
+                                count: (count #f) in-place: (in-place #f))
+  (let* ((out (if in-place string (string-copy string)))
+         (lo (or start 0))
+         (hi (or end (string-length string))))
+    (let loop ((i (if from-end (- hi 1) lo)) (left count))
+      (when (and (if from-end (>= i lo) (< i hi)) (or (not left) (> left 0)))
+        (if (predicate (string-ref out i))
+          (begin (string-set! out i newchar) (loop (if from-end (- i 1) (+ i 1)) (and left (- left 1))))
+          (loop (if from-end (- i 1) (+ i 1)) left))))
+    out))
+
+;; (string-substitute-char string newchar oldchar test: test-not: key: ...): a character c
+;; matches when (test oldchar (key c)); test defaults to equal?, or the negation of test-not
+;; (doc: "string-substitute-char").
+(def (string-substitute-char string newchar oldchar
+                             test: (test #f) test-not: (test-not #f) key: (key #f)
+                             start: (start #f) end: (end #f) from-end: (from-end #f)
+                             count: (count #f) in-place: (in-place #f))
+  (let ((same? (cond (test test) (test-not (lambda (x y) (not (test-not x y)))) (else equal?)))
+        (get (or key (lambda (c) c))))
+    (string-substitute-char-if string newchar (lambda (c) (same? oldchar (get c)))
+                               start: start end: end from-end: from-end count: count in-place: in-place)))
+
+;; A value as the text it stands for: strings as they are, symbols and keywords by name, a
+;; character as itself, numbers in base 10, and lists and vectors as their elements' texts
+;; one after another (so that as-string<? orders '(foo: 1 bar) before #(f #\o "o1" baz)).
+(def (as-string . xs)
+  (call-with-output-string (lambda (port) (for-each (lambda (x) (%as-string x port)) xs))))
+
+(def (%as-string x port)
+  (cond ((string? x) (display x port))
+        ((symbol? x) (display (symbol->string x) port))
+        ((keyword? x) (display (keyword->string x) port))
+        ((char? x) (write-char x port))
+        ((number? x) (display (number->string x) port))
+        ((pair? x) (%as-string (car x) port) (%as-string (cdr x) port))
+        ((null? x) (void))
+        ((vector? x) (for-each (lambda (e) (%as-string e port)) (vector->list x)))
+        (else (display x port))))
+
+(def (as-string<? x y) (string<? (as-string x) (as-string y)))
+
