@@ -20,6 +20,8 @@ public final class ObjType extends Procedure implements Printable {
     final String[] slots;
     final List<ObjType> precedence;
     final Map<Symbol, Object> methods = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The slots equal? compares (transparent: or equal:), by index; null when instances compare by identity. */
+    int[] equalSlots;
     /** A method name (constructor: :init!) applied to each new instance with the constructor's arguments, or null. */
     Symbol constructor;
 
@@ -93,13 +95,27 @@ public final class ObjType extends Procedure implements Printable {
     }
 
     /** An instance of a struct or class. */
-    static final class Obj extends safepoint.vm.data.HeapObj implements Printable {
+    static final class Obj extends safepoint.vm.data.HeapObj implements Printable, safepoint.vm.data.FieldEquality {
         final ObjType type;
         final Object[] slots;
 
         Obj(ObjType type, Object[] slots) {
             this.type = type;
             this.slots = slots;
+        }
+
+        @Override
+        public Object equalityType() {
+            return type;
+        }
+
+        @Override
+        public Object[] equalFields() {
+            int[] which = type.equalSlots;
+            if (which == null) return null;
+            Object[] out = new Object[which.length];
+            for (int i = 0; i < which.length; i++) out[i] = slots[which[i]];
+            return out;
         }
 
         @Override

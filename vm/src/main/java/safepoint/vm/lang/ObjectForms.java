@@ -57,10 +57,14 @@ public final class ObjectForms {
         Object slotSpec = Compiler.nth(f, 2);
         if (!Compiler.isList(slotSpec)) throw c.illFormed(f);
         // Options after the slots: constructor: :init! names a method run on each new instance.
+        // transparent: #t and equal: #t | (slot ...) say which slots equal? compares.
         Object constructor = Boolean.FALSE;
+        Object equal = Boolean.FALSE;
         for (Object o = ((Pair) ((Pair) ((Pair) f.cdr).cdr)).cdr; o instanceof Pair op; o = op.cdr) {
             if (op.car instanceof Keyword k && op.cdr instanceof Pair vp) {
                 if (k.name.equals("constructor") && Renamed.isIdentifier(vp.car)) constructor = Renamed.base(vp.car);
+                if (k.name.equals("transparent") && vp.car == Boolean.TRUE && equal == Boolean.FALSE) equal = Boolean.TRUE;
+                if (k.name.equals("equal")) equal = Compiler.strip(vp.car);
                 o = vp;
             }
         }
@@ -73,7 +77,7 @@ public final class ObjectForms {
         List<Object> out = new ArrayList<>();
         out.add(g("begin"));
         out.add(list(g("define"), type, list(g("##make-type"), quote(sym(name)), struct, Compiler.listOf(supers), quote(Compiler.listOf(slots)),
-                quote(constructor))));
+                quote(constructor), quote(equal))));
         out.add(list(g("define"), sym(name), type));
         out.add(list(g("##define-inherited-accessors!"), type, quote(sym(name))));
         out.add(list(g("define"), sym("make-" + name), list(g("##type-constructor"), type, quote(sym("make-" + name)))));
@@ -85,6 +89,23 @@ public final class ObjectForms {
                     list(g("##type-mutator"), type, quote(slot), quote(sym(name + "-" + sl + "-set!")))));
         }
         return Compiler.listOf(out);
+    }
+
+    /** The slot indices of {@code equal: #t} (all of them) or {@code equal: (slot ...)}; null for #f (identity). */
+    private static int[] equalSlots(ObjType t, Object spec) {
+        if (spec == Boolean.FALSE) return null;
+        if (spec == Boolean.TRUE) {
+            int[] all = new int[t.slots.length];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+        List<Integer> picked = new ArrayList<>();
+        for (Object x : Compiler.arrayOf(spec)) {
+            int i = x instanceof Symbol s ? t.slotIndex(s.name) : -1;
+            if (i < 0) throw Condition.raise("equal: names no slot of " + t.name + ":", x);
+            picked.add(i);
+        }
+        return picked.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** {@code (defmethod {name type} procedure)}. */
@@ -119,7 +140,7 @@ public final class ObjectForms {
     // ---- runtime -----------------------------------------------------------------------------
 
     public static void install(Machine vm) {
-        vm.add(Primitive.ofN("##make-type", 5, 5, true, (c, a) -> {
+        vm.add(Primitive.ofN("##make-type", 5, 6, true, (c, a) -> {
             List<ObjType> supers = new ArrayList<>();
             for (Object x : Compiler.arrayOf(a[2])) {
                 if (!(x instanceof ObjType t)) throw Condition.raise("Not a struct or class type:", x);
@@ -129,6 +150,7 @@ public final class ObjectForms {
             for (Object x : Compiler.arrayOf(a[3])) slots.add(((Symbol) x).name);
             ObjType t = new ObjType(((Symbol) a[0]).name, a[1] != Boolean.FALSE, supers, slots);
             if (a[4] instanceof Symbol ctor) t.constructor = ctor;
+            if (a.length > 5) t.equalSlots = equalSlots(t, a[5]);
             return t;
         }));
         vm.classes = new SystemClasses(vm);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
 import safepoint.vm.data.Ctx;
+import safepoint.vm.data.FieldEquality;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.Ratnum;
@@ -87,6 +88,11 @@ public final class Equality {
                 continue;
             }
             if (a instanceof Record r) return b instanceof Record s && r.type == s.type && pushAll(todo, r.fields, s.fields);
+            if (a instanceof FieldEquality x) {
+                Object[] fields = x.equalFields();
+                return fields != null && b instanceof FieldEquality y && x.equalityType() == y.equalityType()
+                        && pushAll(todo, fields, y.equalFields());
+            }
             if (a instanceof SchemeTable t) return b instanceof SchemeTable u && t.sameContents(u, todo);
             return false;
         }

@@ -80,7 +80,8 @@ public final class Hashing {
             } else if (o instanceof Box b) {
                 k = 3;
                 todo.push(b.value);
-            } else if (o instanceof safepoint.vm.data.Record || o instanceof SchemeTable) {
+            } else if (o instanceof safepoint.vm.data.Record || o instanceof SchemeTable
+                    || (o instanceof safepoint.vm.data.FieldEquality f && f.equalFields() != null)) {
                 k = 4; // compared by contents: hash only the kind
             } else {
                 k = atom.applyAsLong(o);
