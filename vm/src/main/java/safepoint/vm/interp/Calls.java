@@ -43,8 +43,16 @@ public final class Calls {
 
     /** A call whose operator and operands are all simple: evaluated without frames. */
     static final class SimpleOperands extends Call {
+        /** In tail position: a primitive's error here is reported at the call awaiting the result, as gsi does. */
+        boolean tail;
+
         SimpleOperands(Node fn, Node[] args, Where where) {
             super(fn, args, where);
+        }
+
+        @Override
+        public void markTail() {
+            tail = true;
         }
 
         @Override
@@ -76,7 +84,7 @@ public final class Calls {
                 m.apply(f, evalAll(m, a));
                 if (m.blocked) m.blockedAt = this;
             } catch (SchemeError e) {
-                throw located(e, where);
+                throw located(e, tail && f instanceof Primitive ? m.waitingWhere(where) : where);
             }
         }
 

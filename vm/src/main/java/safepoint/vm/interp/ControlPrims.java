@@ -85,18 +85,19 @@ public final class ControlPrims {
         vm.alias("##with-exception-handler", "with-exception-handler");
 
         // raise and error unwind no Scheme frames: throwing is enough, the loop raises in place.
-        vm.add(Primitive.of1("raise", true, (c, x) -> {
+        // Not simple, these three: a handler's value returns to the raise itself (Gambit's rule, see
+        // Interp.raise), so the call must not run inline inside a larger expression. A primitive
+        // that fails inside a larger simple expression returns the handler's value to that expression.
+        vm.add(Primitive.of1("raise", false, (c, x) -> {
             throw new SchemeError(x);
         }));
-        // Not simple: its handler's value must return to the raise itself, so it must not run
-        // inside a larger expression.
         vm.add(Primitive.of1("raise-continuable", false, (c, x) -> {
             SchemeError e = new SchemeError(x);
             e.continuable = true;
             throw e;
         }));
         vm.alias("##raise-continuable", "raise-continuable");
-        vm.add(Primitive.ofN("error", 1, -1, true, (c, a) -> {
+        vm.add(Primitive.ofN("error", 1, -1, false, (c, a) -> {
             List<Object> irritants = new ArrayList<>();
             for (int i = 1; i < a.length; i++) irritants.add(a[i]);
             // gsi displays a message that is not a string: (error 'proc "went wrong" 1) shows proc "went wrong" 1.

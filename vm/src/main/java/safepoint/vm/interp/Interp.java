@@ -514,8 +514,10 @@ public final class Interp implements Ctx {
             fuel = 0;
             return;
         }
+        // Gambit's rule, which Gerbil inherits (not R7RS's): a handler that returns from a raise, or
+        // from a primitive's error, makes the raise return its value: (+ 1 (raise 'x)) under a
+        // handler giving 42 is 43, as gsi says. So raise and raise-continuable differ in nothing here.
         push(new RestoreHandlers(handlers));
-        if (!continuable) push(new NonContinuable(obj, where));
         handlers = hs.cdr;
         if (where != null) lastRaiseWhere = where;
         apply(hs.car, new Object[] {obj});
@@ -682,23 +684,6 @@ public final class Interp implements Ctx {
         }
     }
 
-    /** Sits above a non-continuable raise: reaching it means the handler returned. */
-    static final class NonContinuable extends Frame {
-        final Object obj;
-        final Where where;
-
-        NonContinuable(Object obj, Where where) {
-            this.obj = obj;
-            this.where = where;
-        }
-
-        @Override
-        public void resume(Interp m) {
-            // R7RS: "a secondary exception is raised in the same dynamic environment as the handler".
-            // Report the original object, so the user sees the error that started it.
-            m.raise(obj, false, where);
-        }
-    }
 
     /** Start a computation by applying a procedure (used by threads and the REPL). */
     static final class ApplyNode extends Node {
