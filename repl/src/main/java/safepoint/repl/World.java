@@ -275,7 +275,25 @@ final class World {
             public String back() {
                 if (paused == null) return "not paused: Space pauses the world first";
                 if (paused.steps() == 0) return "at the pause: nothing to step back";
-                return "back at step " + paused.back(1);
+                long now = paused.back(1);
+                unreported = paused.ended(); // back from the end: nothing ended here
+                return "back at step " + now;
+            }
+
+            @Override
+            public safepoint.inspector.Control.TimeLine timeLine() {
+                return paused == null ? null : new safepoint.inspector.Control.TimeLine(paused.steps(), paused.latest());
+            }
+
+            @Override
+            public String travel(long step) {
+                if (paused == null) return "not paused: Space pauses the world first";
+                long before = paused.steps();
+                long now = paused.travel(step);
+                unreported = paused.ended();
+                if (now == before) return now == 0 ? "at the pause: nothing before it" : "at step " + now + ", the latest: n steps on";
+                String end = paused.ended() == null ? "" : ", where the run ended (" + paused.ended().status().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                return "at step " + now + " of " + paused.latest() + end + " (replayed from the pause, output muted)";
             }
         };
     }
