@@ -28,6 +28,12 @@ public interface Control {
      */
     String travel(long step);
 
+    /**
+     * Whether {@code v} may end the view to visit the selected thread at the prompt: the REPL's
+     * own {@code ,inspect}, not a viewer attached from another terminal.
+     */
+    boolean visits();
+
     /** The paused world's step since the pause, and the latest step its recorded moves reach. */
     record TimeLine(long step, long latest) {}
 }

@@ -131,8 +131,8 @@ public final class Inspector {
                     if (a == Model.Action.QUIT) return null;
                     if (a == Model.Action.VISIT) {
                         String t = in.selectedThread();
-                        if (t != null && control != null) return t;
-                        in.said = control == null ? "view only: visiting a thread needs the REPL's ,inspect" : "no thread selected";
+                        if (t != null && control != null && control.visits()) return t;
+                        in.said = control == null || !control.visits() ? "visiting a thread needs the REPL's own ,inspect" : "no thread selected";
                         dirty = true;
                     } else if (a == Model.Action.PAUSE || a == Model.Action.STEP || a == Model.Action.BACK || a == Model.Action.TRAVEL) {
                         in.control(a);
@@ -167,8 +167,13 @@ public final class Inspector {
 
     /** Full screen on the process's own terminal, reading {@code feed}; returns on {@code q}. */
     public static void fullScreen(Feed feed) throws IOException {
+        fullScreen(feed, null);
+    }
+
+    /** As {@link #fullScreen(Feed)}, with the control keys reaching {@code control} (null: a view only). */
+    public static void fullScreen(Feed feed, Control control) throws IOException {
         try (Terminal t = new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()) {
-            run(feed, t);
+            run(feed, t, control);
         }
     }
 }

@@ -12,7 +12,6 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -27,40 +26,6 @@ import safepoint.vm.run.RunSettings;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ControlKeysTest {
-    /** Remembers every call and answers with its words. */
-    static final class Recorder implements Control {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String pauseOrResume() {
-            calls.add("pause");
-            return "paused (recorded)";
-        }
-
-        @Override
-        public String step(int processor, String thread) {
-            calls.add("step " + processor + " " + thread);
-            return "stepped " + (processor >= 0 ? "P" + processor : thread == null ? "the world" : thread);
-        }
-
-        @Override
-        public String back() {
-            calls.add("back");
-            return "went back (recorded)";
-        }
-
-        @Override
-        public TimeLine timeLine() {
-            return new TimeLine(5, 20);
-        }
-
-        @Override
-        public String travel(long step) {
-            calls.add("travel " + step);
-            return "travelled to " + step + " (recorded)";
-        }
-    }
-
     static Machine machine() {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         vm.configure(RunSettings.freeRun(2));
@@ -90,7 +55,7 @@ class ControlKeysTest {
     @Test
     void eachKeyAsksTheControlForWhatIsSelectedAndShowsTheAnswer() throws Exception {
         Machine vm = machine();
-        Recorder r = new Recorder();
+        RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
         AtomicReference<String> visit = new AtomicReference<>("not yet");
         Thread ui = show(vm, vt, r, visit);
@@ -119,7 +84,7 @@ class ControlKeysTest {
     @Test
     void theTimeLineKeysAskForAStepFromWhereTheWorldIsAndTheBarShowsIt() throws Exception {
         Machine vm = machine();
-        Recorder r = new Recorder(); // always at step 5 of 20
+        RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
         AtomicReference<String> visit = new AtomicReference<>("not yet");
         Thread ui = show(vm, vt, r, visit);

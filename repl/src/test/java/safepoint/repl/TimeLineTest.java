@@ -102,4 +102,43 @@ class TimeLineTest {
         assertTrue(ended.get() == null, String.valueOf(ended.get()));
         assertTrue(world.steps() == latest - 1, "the world stays where the time line left it: " + world.steps());
     }
+
+    @Test
+    void anAttachedViewerWithControlMovesThePausedWorldOnlyWhileTheReplWaitsAtItsPrompt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        Machine vm = new Machine(out, err, new StringReader(""), 0);
+        vm.configure(RunSettings.freeRun(2));
+        vm.deadline = System.nanoTime() + 50_000_000_000L;
+        vm.load("(define m (make-mutex 'm)) (define w (thread-start! (make-thread (lambda () (let loop ((i 0)) (mutex-lock! m) (mutex-unlock! m) (loop (+ i 1)))) 'w)))",
+                "t.ss");
+        World world = new World(vm, out, err);
+        try (safepoint.inspector.attach.AttachServer server = safepoint.inspector.attach.AttachServer.start(vm, 0, dir, world.remoteControl());
+                safepoint.inspector.attach.AttachClient viewer = safepoint.inspector.attach.AttachClient.connect(server.port(),
+                        safepoint.inspector.attach.TokenFile.read(dir, server.port()))) {
+            safepoint.inspector.Control keys = viewer.control();
+            world.working(); // this thread is the REPL's, evaluating
+            String busy = keys.pauseOrResume();
+            assertTrue(busy.startsWith("busy: the REPL is evaluating"), busy);
+            assertFalse(world.paused());
+            world.atPrompt(); // its prompt waits: the keys act
+            String paused = keys.pauseOrResume();
+            assertTrue(world.paused(), paused);
+            assertTrue(err.toString().contains("[paused from an attached inspector: paused"), err.toString());
+            keys.step(-1, null);
+            keys.step(-1, null);
+            keys.step(-1, null);
+            assertTrue(keys.travel(1).startsWith("at step 1 of 3"), "the viewer's time line");
+            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline;) {
+                if (new safepoint.inspector.Control.TimeLine(1, 3).equals(keys.timeLine())) break;
+                Thread.sleep(20);
+            }
+            assertTrue(new safepoint.inspector.Control.TimeLine(1, 3).equals(keys.timeLine()), String.valueOf(keys.timeLine()));
+            world.working();
+            assertTrue(world.steps() == 1, "the REPL sees the world where the viewer left it: " + world.steps());
+            world.atPrompt();
+            assertTrue(keys.pauseOrResume().startsWith("resumed"));
+            assertFalse(world.paused());
+        }
+    }
 }
