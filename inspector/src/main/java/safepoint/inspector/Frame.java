@@ -124,7 +124,7 @@ final class Frame {
             case PROCESSORS -> rows = ProcessorsPane.rows(looks, ix, b.w());
             case THREADS -> rows = ThreadsPane.rows(threads = ThreadsPane.list(ix, m), ix, b.w(), count);
             case LOCKS -> rows = LocksPane.rows(ix, b.w());
-            case BARRIER -> rows = BarrierPane.rows(log, ix);
+            case BARRIER -> rows = BarrierPane.rows(log, ix, looks.lastLive());
             case TABLES -> rows = TablesPane.rows(ix);
             case EVENTS -> rows = EventsPane.rows(log, m);
             case PROBLEMS -> rows = ProblemsPane.rows(looks, log);
