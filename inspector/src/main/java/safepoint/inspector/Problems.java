@@ -83,12 +83,16 @@ final class Problems {
     /**
      * Each simple cycle of untimed edges, once. A node with no edge out (a mailbox, a mutex nobody
      * holds) is on no cycle, so the walk never enters one: 100,000 threads waiting for messages
-     * are 100,000 edges into such nodes, looked up once each and never walked.
+     * are 100,000 edges into such nodes, never walked.
      */
     static List<List<Ref>> cycles(List<WaitEdge> edges) {
-        Map<Ref, List<Ref>> next = new LinkedHashMap<>(Math.max(16, edges.size() * 4 / 3 + 1));
+        // First the kinds of node with an edge out: an edge into a kind with none (every mailbox,
+        // when threads wait for messages) is on no cycle, and is dropped without hashing its nodes.
+        java.util.EnumSet<Ref.Kind> leave = java.util.EnumSet.noneOf(Ref.Kind.class);
+        for (WaitEdge e : edges) if (!e.timed() && e.to() != null) leave.add(e.from().kind());
+        Map<Ref, List<Ref>> next = new LinkedHashMap<>();
         for (WaitEdge e : edges) {
-            if (e.timed() || e.to() == null) continue;
+            if (e.timed() || e.to() == null || !leave.contains(e.to().kind())) continue;
             next.computeIfAbsent(e.from(), k -> new ArrayList<>(1)).add(e.to());
         }
         List<List<Ref>> out = new ArrayList<>();
