@@ -101,6 +101,7 @@ class TimeLineTest {
         ui.join(10_000);
         assertTrue(ended.get() == null, String.valueOf(ended.get()));
         assertTrue(world.steps() == latest - 1, "the world stays where the time line left it: " + world.steps());
+        world.command(",resume", out, err); // ends the paused world's driver thread
     }
 
     @Test
@@ -139,6 +140,8 @@ class TimeLineTest {
             world.atPrompt();
             assertTrue(keys.pauseOrResume().startsWith("resumed"));
             assertFalse(world.paused());
+        } finally {
+            vm.stopBackground(); // the resumed world runs on in the background: w would spin on through the next tests
         }
     }
 }
