@@ -247,7 +247,7 @@ final class World {
                 if (paused == null) {
                     RunSettings s = vm.settings();
                     paused = Paused.pause(vm, out, err, s.controlled() ? s.control().seed() : 0);
-                    return "paused: n steps, b steps back, Space resumes";
+                    return "paused: n steps, b steps back, [ ] { } < > move along the time line, Space resumes";
                 }
                 long steps = paused.steps();
                 paused.resume();

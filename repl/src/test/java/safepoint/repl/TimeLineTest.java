@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +136,12 @@ class TimeLineTest {
                 Thread.sleep(20);
             }
             assertTrue(new safepoint.inspector.Control.TimeLine(1, 3).equals(keys.timeLine()), String.valueOf(keys.timeLine()));
+            // The viewer's events are the rewound machine's, not those of the steps it went back over.
+            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline;) {
+                if (viewer.events().equals(vm.events.snapshot())) break;
+                Thread.sleep(20);
+            }
+            assertEquals(vm.events.snapshot(), viewer.events());
             world.working();
             assertTrue(world.steps() == 1, "the REPL sees the world where the viewer left it: " + world.steps());
             world.atPrompt();

@@ -111,6 +111,7 @@ public final class AttachClient implements Feed, AutoCloseable {
                 if (m instanceof Message.View v) view = v.view();
                 else if (m instanceof Message.EventBatch b) {
                     synchronized (events) {
+                        if (b.rewound()) events.clear(); // the machine's events now, in place of those before
                         events.addAll(b.events());
                         while (events.size() > KEEP) events.removeFirst();
                     }

@@ -196,8 +196,13 @@ public final class AttachServer implements AutoCloseable {
             long start = System.nanoTime();
             Message.View view = new Message.View(vm.look());
             List<Events.Event> batch = new ArrayList<>();
+            boolean rewound = false;
             if (!degraded) {
-                for (Events.Event e : vm.events.snapshot()) {
+                List<Events.Event> all = vm.events.snapshot();
+                // Newest older than what was sent: the machine was rewound; send all it has now, to replace the rest.
+                rewound = lastSeq >= 0 && (all.isEmpty() || all.get(all.size() - 1).seq() < lastSeq);
+                if (rewound) lastSeq = -1;
+                for (Events.Event e : all) {
                     if (e.seq() > lastSeq) batch.add(e);
                 }
                 if (!batch.isEmpty()) lastSeq = batch.get(batch.size() - 1).seq();
@@ -205,7 +210,7 @@ public final class AttachServer implements AutoCloseable {
             Message.World world = control == null ? null : new Message.World(null, control.timeLine());
             synchronized (out) {
                 send(out, view);
-                if (!degraded) send(out, new Message.EventBatch(batch, vm.events.dropped()));
+                if (!degraded) send(out, new Message.EventBatch(batch, vm.events.dropped(), rewound));
                 if (world != null) send(out, world);
             }
             long tookMillis = (System.nanoTime() - start) / 1_000_000;

@@ -25,8 +25,16 @@ public sealed interface Message {
 
     record View(MachineView view) implements Message {}
 
-    /** The events since the last batch; {@code dropped}: what the VM's live rings have dropped so far. */
-    record EventBatch(List<Events.Event> events, long dropped) implements Message {}
+    /**
+     * The events since the last batch; {@code dropped}: what the VM's live rings have dropped so
+     * far; {@code rewound}: the machine was rewound (a step back, the time line), so these are all
+     * its events now, in place of every event sent before.
+     */
+    record EventBatch(List<Events.Event> events, long dropped, boolean rewound) implements Message {
+        public EventBatch(List<Events.Event> events, long dropped) {
+            this(events, dropped, false);
+        }
+    }
 
     /** Something the client should know; {@code degraded}: events are no longer sent, only a view now and then. */
     record Notice(String text, boolean degraded) implements Message {}
