@@ -14,7 +14,8 @@ import safepoint.vm.event.What;
  * What the inspector keeps of the event stream: a bounded tail, the tables' rehash log, the
  * recent GC pauses, and the counts the Problems pane reads (lost signals, lock-order pairs,
  * traced writes). Fed by {@link #take}: each call adds only the events newer than the last one
- * it saw, so a live ring read ten times a second gives each event once.
+ * it saw, so a live ring read ten times a second gives each event once; a stream rewound to an
+ * earlier step (its newest event older than the log's) is taken again from its start.
  */
 final class EventLog {
     static final int TAIL = 2_000;
@@ -48,12 +49,26 @@ final class EventLog {
     }
 
     void add(List<Events.Event> snapshot) {
+        // A stream that ends before what was seen was rewound (a step back, the time line): what
+        // the log holds is the future of the world it shows now, so it starts again from the stream.
+        if (!snapshot.isEmpty() && snapshot.get(snapshot.size() - 1).seq() < lastSeq) forget();
         for (Events.Event e : snapshot) {
             if (e.seq() <= lastSeq) continue;
             lastSeq = e.seq();
             push(tail, e, TAIL);
             count(e);
         }
+    }
+
+    private void forget() {
+        lastSeq = 0;
+        tail.clear();
+        tableLog.clear();
+        pauses.clear();
+        lostSignals.clear();
+        lockPairs.clear();
+        holding.clear();
+        writers.clear();
     }
 
     long dropped() {

@@ -32,8 +32,15 @@ final class Frame {
         draw(g, looks, log, m, null);
     }
 
-    /** {@code said}: what the last control key did (shown on the status line instead of the feed's notice), or null. */
     void draw(TextGraphics g, Looks looks, EventLog log, Model m, String said) {
+        draw(g, looks, log, m, said, null);
+    }
+
+    /**
+     * {@code said}: what the last control key did (shown on the status line instead of the feed's
+     * notice), or null; {@code time}: the paused world's time line, drawn above the key bar, or null.
+     */
+    void draw(TextGraphics g, Looks looks, EventLog log, Model m, String said, Control.TimeLine time) {
         TerminalSize size = g.getSize();
         int w = size.getColumns(), h = size.getRows();
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
@@ -48,6 +55,12 @@ final class Frame {
         }
         Index ix = new Index(v);
         status(g, v, said != null ? said : looks.notice, w);
+        if (time != null) {
+            h--; // the time line takes the row above the key bar
+            g.setForegroundColor(TextColor.ANSI.MAGENTA_BRIGHT);
+            g.putString(0, h - 1, TimeLineBar.line(time, w), SGR.BOLD);
+            g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        }
         List<Box> boxes = new ArrayList<>();
         if (large(size)) {
             int left = w / 2, right = w - left - 1, top = 1, avail = h - 2;
@@ -70,7 +83,7 @@ final class Frame {
         }
         for (Box b : boxes) pane(g, b, looks, log, m, ix);
         if (m.help()) help(g, m, w, h);
-        keyBar(g, m, w, h - 1);
+        keyBar(g, m, w, size.getRows() - 1);
     }
 
     private void status(TextGraphics g, MachineView v, String notice, int w) {
@@ -111,7 +124,7 @@ final class Frame {
             case PROCESSORS -> rows = ProcessorsPane.rows(looks, ix, b.w());
             case THREADS -> rows = ThreadsPane.rows(threads = ThreadsPane.list(ix, m), ix, b.w(), count);
             case LOCKS -> rows = LocksPane.rows(ix, b.w());
-            case BARRIER -> rows = BarrierPane.rows(log, ix);
+            case BARRIER -> rows = BarrierPane.rows(log, ix, looks.lastLive());
             case TABLES -> rows = TablesPane.rows(ix);
             case EVENTS -> rows = EventsPane.rows(log, m);
             case PROBLEMS -> rows = ProblemsPane.rows(looks, log);
@@ -185,6 +198,10 @@ final class Frame {
                 + " n: step one scheduling point of the world, or of the selected processor (Processors pane) or thread"
                 + " (Threads pane); b: step back one point (the run is replayed from the pause); v: leave the view with the"
                 + " REPL visiting the selected thread (its frames, ,b and ,e), as ,(v T) does", width));
+        out.addAll(wrap("  The time line (while paused, the line above the key bar): [ and ] one step back or forward, { and } ten,"
+                + " < the pause, > the latest step; the panes show the world as it was at that step (the run is replayed from the"
+                + " pause, output muted). Forward again redoes the moves made after it, until a different move (n, b or an"
+                + " evaluation) starts a new time line from there", width));
         return out;
     }
 
@@ -220,7 +237,7 @@ final class Frame {
         String[][] keys = m.editingFilter()
                 ? new String[][] {{"Enter", "Keep filter"}, {"Esc", "Clear"}, {"Bksp", "Delete"}, {"", "type to filter " + m.focus().title}}
                 : new String[][] {{"?", "Help"}, {"q", "Quit"}, {"Tab", "Pane"}, {"↑↓", "Select"}, {"/", "Filter"},
-                        {"Space", "Pause"}, {"n", "Step"}, {"b", "Back"}, {"v", "Visit"}, {"s", "Sort"}, {"Enter", "Backtrace"},
+                        {"Space", "Pause"}, {"n", "Step"}, {"b", "Back"}, {"[]", "Time"}, {"v", "Visit"}, {"s", "Sort"}, {"Enter", "Backtrace"},
                         {"Esc", "Clear"}, {"r", "Reverse"}};
         g.putString(0, y, " ".repeat(w));
         int x = 0;

@@ -21,6 +21,8 @@ public final class Inspector {
     private final Feed feed;
     /** The control keys' other side, or null: a view only (attached, or no paused world to drive). */
     private final Control control;
+    /** What a control key says when there is no control. */
+    static final String VIEW_ONLY = "view only: the control keys need ,inspect or --listen --control";
     /** What the last control key did, shown on the status line until the next one. */
     String said;
     final Model model = new Model();
@@ -48,13 +50,17 @@ public final class Inspector {
      */
     void control(Model.Action a) {
         if (control == null) {
-            said = "view only: pause, step and back need the REPL's ,inspect";
+            said = VIEW_ONLY;
             return;
         }
         MachineView v = looks.now();
         said = switch (a) {
             case PAUSE -> control.pauseOrResume();
             case BACK -> control.back();
+            case TRAVEL -> {
+                Control.TimeLine t = control.timeLine();
+                yield t == null ? "not paused: the time line is the paused world's (Space pauses it)" : control.travel(model.travelTarget(t.step()));
+            }
             default -> {
                 int p = -1;
                 String t = null;
@@ -88,7 +94,7 @@ public final class Inspector {
     /** Draws the current state onto {@code screen}'s back buffer and shows it (only the changes reach the terminal). */
     void draw(Screen screen) throws IOException {
         boolean resized = screen.doResizeIfNecessary() != null;
-        frame.draw(screen.newTextGraphics(), looks, log, model, said);
+        frame.draw(screen.newTextGraphics(), looks, log, model, said, control == null ? null : control.timeLine());
         screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 
@@ -107,7 +113,8 @@ public final class Inspector {
 
     /**
      * As {@link #run(Feed, Terminal)}, with control keys: space pauses or resumes, {@code n}
-     * steps, {@code b} steps back, {@code v} on a thread ends the view asking to visit it.
+     * steps, {@code b} steps back, {@code [ ] { } < >} move along the time line while paused,
+     * {@code v} on a thread ends the view asking to visit it.
      * Returns the name of the thread to visit, or null when the view just ended.
      */
     public static String run(Feed feed, Terminal terminal, Control control) throws IOException {
@@ -124,10 +131,10 @@ public final class Inspector {
                     if (a == Model.Action.QUIT) return null;
                     if (a == Model.Action.VISIT) {
                         String t = in.selectedThread();
-                        if (t != null && control != null) return t;
-                        in.said = control == null ? "view only: visiting a thread needs the REPL's ,inspect" : "no thread selected";
+                        if (t != null && control != null && control.visits()) return t;
+                        in.said = control == null || !control.visits() ? "visiting a thread needs the REPL's own ,inspect" : "no thread selected";
                         dirty = true;
-                    } else if (a == Model.Action.PAUSE || a == Model.Action.STEP || a == Model.Action.BACK) {
+                    } else if (a == Model.Action.PAUSE || a == Model.Action.STEP || a == Model.Action.BACK || a == Model.Action.TRAVEL) {
                         in.control(a);
                         in.refresh(); // the step's result at once, not at the next frame
                         dirty = true;
@@ -160,8 +167,13 @@ public final class Inspector {
 
     /** Full screen on the process's own terminal, reading {@code feed}; returns on {@code q}. */
     public static void fullScreen(Feed feed) throws IOException {
+        fullScreen(feed, null);
+    }
+
+    /** As {@link #fullScreen(Feed)}, with the control keys reaching {@code control} (null: a view only). */
+    public static void fullScreen(Feed feed, Control control) throws IOException {
         try (Terminal t = new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()) {
-            run(feed, t);
+            run(feed, t, control);
         }
     }
 }

@@ -18,9 +18,17 @@ final class Looks {
     /** What the feed says about itself (a slow or closed connection), shown in the status line; null for none. */
     String notice;
 
+    /** The latest look taken while a run went on (not between runs), and its index, made when first asked for. */
+    private MachineView lastLive;
+    private Index lastLiveIndex;
+
     void add(MachineView v) {
         before = now;
         now = v;
+        if (v.mode() != MachineView.Mode.IDLE) {
+            lastLive = v;
+            lastLiveIndex = null;
+        }
         Map<Long, long[]> next = new HashMap<>();
         for (ProcessorView p : v.processors()) {
             if (p.running() == null) continue;
@@ -35,6 +43,17 @@ final class Looks {
 
     MachineView now() {
         return now;
+    }
+
+    /**
+     * The index of the last look taken while a run went on, when the latest is between runs (the
+     * run ended: a watchdog's proof leaves every processor idle), else null: what the processors
+     * were doing just before.
+     */
+    Index lastLive() {
+        if (lastLive == null || now == null || now.mode() != MachineView.Mode.IDLE) return null;
+        if (lastLiveIndex == null) lastLiveIndex = new Index(lastLive);
+        return lastLiveIndex;
     }
 
     /** Polls per second of processor {@code i} between the last two looks, or -1 when unknown. */

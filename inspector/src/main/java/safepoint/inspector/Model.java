@@ -12,9 +12,15 @@ import java.util.Map;
  * that the selection stays visible and Page Up/Down move by a page.
  */
 final class Model {
-    /** What a key asks of the runner. */
-    /** What a key asks for: nothing, a redraw, quitting; or of the machine: pause or resume, a step, a step back, visiting the selected thread. */
-    enum Action { NONE, REDRAW, QUIT, PAUSE, STEP, BACK, VISIT }
+    /**
+     * What a key asks for: nothing, a redraw, quitting; or of the machine: pause or resume, a
+     * step, a step back, a move along the time line ({@link #travel} says where), visiting the
+     * selected thread.
+     */
+    enum Action { NONE, REDRAW, QUIT, PAUSE, STEP, BACK, TRAVEL, VISIT }
+
+    /** The time line keys' moves: by this many steps, or to the pause ({@link Long#MIN_VALUE}) or the latest step ({@link Long#MAX_VALUE}). */
+    private long travel;
 
     /** The threads pane's sort keys, in the order {@code s} cycles them. */
     enum Sort { NUMBER, NAME, STATE, PROCESSOR }
@@ -60,6 +66,18 @@ final class Model {
 
     int helpScroll() {
         return helpScroll;
+    }
+
+    /** Where the last time line key moves: a number of steps, or {@link Long#MIN_VALUE} (the pause) or {@link Long#MAX_VALUE} (the latest). */
+    long travel() {
+        return travel;
+    }
+
+    /** The step the last time line key asks for, from {@code step}. */
+    long travelTarget(long step) {
+        if (travel == Long.MIN_VALUE) return 0;
+        if (travel == Long.MAX_VALUE) return Long.MAX_VALUE;
+        return Math.max(0, step + travel);
     }
 
     boolean backtrace() {
@@ -154,6 +172,17 @@ final class Model {
             }
             case 'b' -> {
                 return Action.BACK;
+            }
+            case '[', ']', '{', '}', '<', '>' -> {
+                travel = switch (c) {
+                    case '[' -> -1;
+                    case ']' -> 1;
+                    case '{' -> -10;
+                    case '}' -> 10;
+                    case '<' -> Long.MIN_VALUE;
+                    default -> Long.MAX_VALUE;
+                };
+                return Action.TRAVEL;
             }
             case 'v' -> {
                 return focus == Pane.THREADS ? Action.VISIT : Action.NONE;

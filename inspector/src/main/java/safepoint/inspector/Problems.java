@@ -80,18 +80,28 @@ final class Problems {
         return out;
     }
 
-    /** Each simple cycle of untimed edges, once, starting at its smallest node (graphs here are small). */
+    /**
+     * Each simple cycle of untimed edges, once. A node with no edge out (a mailbox, a mutex nobody
+     * holds) is on no cycle, so the walk never enters one: 100,000 threads waiting for messages
+     * are 100,000 edges into such nodes, never walked.
+     */
     static List<List<Ref>> cycles(List<WaitEdge> edges) {
+        // First the kinds of node with an edge out: an edge into a kind with none (every mailbox,
+        // when threads wait for messages) is on no cycle, and is dropped without hashing its nodes.
+        java.util.EnumSet<Ref.Kind> leave = java.util.EnumSet.noneOf(Ref.Kind.class);
+        for (WaitEdge e : edges) if (!e.timed() && e.to() != null) leave.add(e.from().kind());
         Map<Ref, List<Ref>> next = new LinkedHashMap<>();
         for (WaitEdge e : edges) {
-            if (e.timed() || e.to() == null) continue;
-            next.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+            if (e.timed() || e.to() == null || !leave.contains(e.to().kind())) continue;
+            next.computeIfAbsent(e.from(), k -> new ArrayList<>(1)).add(e.to());
         }
         List<List<Ref>> out = new ArrayList<>();
         Set<Set<Ref>> found = new HashSet<>();
         Map<Ref, Integer> state = new HashMap<>();
         List<Ref> path = new ArrayList<>();
-        for (Ref start : next.keySet()) walk(start, next, state, path, out, found);
+        for (Map.Entry<Ref, List<Ref>> start : next.entrySet()) {
+            if (start.getValue().stream().anyMatch(next::containsKey)) walk(start.getKey(), next, state, path, out, found);
+        }
         return out;
     }
 
@@ -106,7 +116,9 @@ final class Problems {
         if (s != null) return;
         state.put(r, 1);
         path.add(r);
-        for (Ref n : next.getOrDefault(r, List.of())) walk(n, next, state, path, out, found);
+        for (Ref n : next.getOrDefault(r, List.of())) {
+            if (next.containsKey(n)) walk(n, next, state, path, out, found);
+        }
         path.remove(path.size() - 1);
         state.put(r, 2);
     }

@@ -1,7 +1,9 @@
 package safepoint.inspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -10,7 +12,6 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -25,29 +26,6 @@ import safepoint.vm.run.RunSettings;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ControlKeysTest {
-    /** Remembers every call and answers with its words. */
-    static final class Recorder implements Control {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String pauseOrResume() {
-            calls.add("pause");
-            return "paused (recorded)";
-        }
-
-        @Override
-        public String step(int processor, String thread) {
-            calls.add("step " + processor + " " + thread);
-            return "stepped " + (processor >= 0 ? "P" + processor : thread == null ? "the world" : thread);
-        }
-
-        @Override
-        public String back() {
-            calls.add("back");
-            return "went back (recorded)";
-        }
-    }
-
     static Machine machine() {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
         vm.configure(RunSettings.freeRun(2));
@@ -77,7 +55,7 @@ class ControlKeysTest {
     @Test
     void eachKeyAsksTheControlForWhatIsSelectedAndShowsTheAnswer() throws Exception {
         Machine vm = machine();
-        Recorder r = new Recorder();
+        RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
         AtomicReference<String> visit = new AtomicReference<>("not yet");
         Thread ui = show(vm, vt, r, visit);
@@ -104,6 +82,25 @@ class ControlKeysTest {
     }
 
     @Test
+    void theTimeLineKeysAskForAStepFromWhereTheWorldIsAndTheBarShowsIt() throws Exception {
+        Machine vm = machine();
+        RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
+        AtomicReference<String> visit = new AtomicReference<>("not yet");
+        Thread ui = show(vm, vt, r, visit);
+        String screen = RunTest.await(vt, t -> t.contains("Time line ◀ step 5 of 20 ▶") && t.contains("[] Time"));
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("├(━*)●(─*)┤").matcher(screen);
+        assertTrue(bar.find(), screen);
+        int done = bar.group(1).length(), width = done + bar.group(2).length();
+        assertEquals(width * 5 / 20, done, 1, "the cursor a quarter of the way along: " + bar.group());
+        for (char c : "[]{}<>".toCharArray()) key(vt, c);
+        RunTest.await(vt, t -> t.contains("[travelled to " + Long.MAX_VALUE + " (recorded)]"));
+        assertEquals(List.of("travel 4", "travel 6", "travel 0", "travel 15", "travel 0", "travel " + Long.MAX_VALUE), r.calls);
+        key(vt, 'q');
+        ui.join(10_000);
+    }
+
+    @Test
     void withoutAControlTheKeysSayTheViewIsAViewOnly() throws Exception {
         Machine vm = machine();
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
@@ -111,7 +108,8 @@ class ControlKeysTest {
         Thread ui = show(vm, vt, null, visit);
         RunTest.await(vt, t -> t.contains("─ Processors (2)"));
         key(vt, 'n');
-        RunTest.await(vt, t -> t.contains("[view only: pause, step and back"));
+        RunTest.await(vt, t -> t.contains("[view only: the control keys"));
+        assertFalse(Scripted.text(vt).contains("Time line"), "no time line without a control");
         key(vt, 'q');
         ui.join(10_000);
         assertNull(visit.get());

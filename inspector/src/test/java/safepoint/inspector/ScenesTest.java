@@ -121,4 +121,36 @@ class ScenesTest {
             assertTrue(large.contains("GC 0 PENDING"), large);
         }
     }
+
+    @Test
+    @Timeout(60)
+    void aBarrierTheRunEndedInStillNamesTheProcessorThatNeverCame() throws Exception {
+        String program = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/gc-barrier-spin.ss"));
+        try (Scripted s = new Scripted(2, 1)) {
+            MachineView live = s.stepUntil(program, x -> x.barrier().pending() && x.barrier().arrived().size() == 1);
+            MachineView after = s.vm.look(); // the run is over: between runs, every processor idle
+            assertEquals(MachineView.Mode.IDLE, after.mode());
+            assertTrue(after.barrier().pending(), "the barrier the run ended in");
+            Inspector in = new Inspector(s.vm);
+            in.looks.add(live);
+            in.looks.add(after);
+            in.model.focus(Pane.BARRIER);
+            String screen = Scripted.Headless.of(100, 24).draw(in);
+            int missing = 1 - live.barrier().arrived().get(0);
+            assertTrue(screen.contains("arrived 1 / 2"), screen);
+            assertTrue(screen.contains("  the run has ended; as its last look saw them:\n  P" + missing
+                    + " not there: spinning without polls on #<spinlock L> held by primordial\n"), screen);
+            assertTrue(!screen.contains("idle (counts as there)"), screen);
+            // No look while the barrier waited (a spin deadlock is proved at once): the processor's last events say it.
+            Inspector blind = new Inspector(s.vm);
+            blind.looks.add(after);
+            blind.log.take(s.vm.events);
+            blind.model.focus(Pane.BARRIER);
+            String told = Scripted.Headless.of(100, 24).draw(blind);
+            assertTrue(told.contains("  the run has ended; as their last events saw them:\n  P" + missing
+                    + " not there: #<thread spinner> spins on #<spinlock L>\n    held by #<thread primordial>\n"), told);
+            in.looks.add(live); // a run again: what is seen now, as it is
+            assertTrue(Scripted.Headless.of(100, 24).draw(in).contains("P" + missing + " not there: spinning without polls"));
+        }
+    }
 }

@@ -35,6 +35,7 @@ final class Bench {
         if (o.operands().equals(List.of("analysis"))) return SmpBench.analysis(out, 100_000);
         if (o.operands().equals(List.of("look"))) return SmpBench.look(out, 100_000);
         if (o.operands().equals(List.of("repl"))) return safepoint.repl.bench.ReplLatency.run(out);
+        if (o.operands().equals(List.of("inspector"))) return InspectorBench.all(out, InspectorBench.Sizes.FULL);
         return run(o.operands(), out, err, Gsi.locate(), Policy.DEFAULT);
     }
 
@@ -68,11 +69,17 @@ final class Bench {
      * each (the second way over the first when {@code secondOverFirst}, else the first over the
      * second), then the ratios' geometric mean. Exit 1 when any run failed.
      */
-    private static int compare(PrintWriter w, String row, String meanLabel, java.util.function.BiFunction<String, String, Result> first,
+    static int compare(PrintWriter w, String row, String meanLabel, java.util.function.BiFunction<String, String, Result> first,
             java.util.function.BiFunction<String, String, Result> second, boolean secondOverFirst) {
+        return compare(w, row, meanLabel, first, second, secondOverFirst, Programs.NAMES);
+    }
+
+    /** As above, for the benchmarks {@code names} only. */
+    static int compare(PrintWriter w, String row, String meanLabel, java.util.function.BiFunction<String, String, Result> first,
+            java.util.function.BiFunction<String, String, Result> second, boolean secondOverFirst, List<String> names) {
         List<Double> ratios = new ArrayList<>();
         boolean failed = false;
-        for (String name : Programs.NAMES) {
+        for (String name : names) {
             String source = Programs.source(name);
             System.gc();
             Result a = first.apply(name, source);

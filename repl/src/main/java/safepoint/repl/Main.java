@@ -122,16 +122,17 @@ public final class Main {
             return status;
         }
         safepoint.inspector.attach.AttachServer server = null;
-        if (o.listen() != null && (server = Attach.listen(vm, o.listen(), err)) == null) return 2;
+        Attach.Later control = o.control() ? new Attach.Later() : null;
+        if (o.listen() != null && (server = Attach.listen(vm, o.listen(), err, control)) == null) return 2;
         try {
-            return runCommand(o, vm, terminal, editing, out, err, screenOut, screenErr);
+            return runCommand(o, vm, terminal, editing, out, err, screenOut, screenErr, control);
         } finally {
             if (server != null) server.close();
         }
     }
 
     private static int runCommand(Options o, Machine vm, boolean terminal, boolean editing, Writer out, Writer err, AboveThePrompt screenOut,
-            AboveThePrompt screenErr) throws IOException {
+            AboveThePrompt screenErr, Attach.Later control) throws IOException {
         return switch (o.command()) {
             case "run" -> runFile(vm, o.operands().get(0), err);
             case "eval" -> evalText(vm, o.expr(), out, err);
@@ -142,6 +143,7 @@ public final class Main {
                 }
                 Repl repl = editing ? new Repl(vm, out, err, new LineEditor(vm, LineEditor.systemTerminal(), screenOut, screenErr))
                         : new Repl(vm, out, err, terminal);
+                if (control != null) control.to(repl.remoteControl());
                 yield (o.inspector() ? repl.withPanes() : repl).run();
             }
         };

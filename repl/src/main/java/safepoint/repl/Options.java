@@ -8,7 +8,7 @@ import java.util.List;
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
         Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
-        Integer preemptions, Integer listen, Integer attach, boolean inspector) {
+        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -34,7 +34,9 @@ record Options(String command, List<String> operands, String expr, int processor
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
                      --strategy rr|random|pct (with --seed or explore), --depth D (pct),
                      --max-steps N, --timeout SECS, --listen PORT (REPL or run: serve the inspector's
-                     views on 127.0.0.1, read-only, with a token in ~/.safepoint)
+                     views on 127.0.0.1, read-only, with a token in ~/.safepoint), --control (with
+                     --listen in the REPL: an attached inspector's keys pause, step, step back and
+                     move the time line; never an evaluation)
             """;
 
     static Options parse(String[] args) throws UsageError {
@@ -55,6 +57,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer listen = null;
         Integer attach = null;
         boolean inspector = false;
+        boolean control = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -110,6 +113,7 @@ record Options(String command, List<String> operands, String expr, int processor
                 }
                 case "--listen" -> listen = port(value(args, ++i, a), a);
                 case "--inspector" -> inspector = true;
+                case "--control" -> control = true;
                 case "--attach" -> attach = port(value(args, ++i, a), a);
                 case "-h", "--help" -> command = "help";
                 default -> {
@@ -157,6 +161,9 @@ record Options(String command, List<String> operands, String expr, int processor
         if (listen != null && !command.equals("repl") && !command.equals("run")) {
             throw new UsageError("--listen goes with the REPL or run: safepoint --listen PORT, or safepoint run FILE --listen PORT");
         }
+        if (control && (listen == null || !command.equals("repl"))) {
+            throw new UsageError("--control goes with --listen in the REPL: safepoint --listen PORT --control (the paused world it controls is the REPL's)");
+        }
         if (inspector && !command.equals("repl")) throw new UsageError("--inspector goes with the REPL: safepoint --inspector");
         if (strategy != null && seed == null && !command.equals("explore")) {
             throw new UsageError("--strategy needs --seed (controlled mode) or explore");
@@ -165,7 +172,7 @@ record Options(String command, List<String> operands, String expr, int processor
         if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
         return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
-                preemptions, listen, attach, inspector);
+                preemptions, listen, attach, inspector, control);
     }
 
     /** A TCP port, 1 to 65535. */

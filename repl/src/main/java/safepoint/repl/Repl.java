@@ -77,6 +77,11 @@ final class Repl {
         this.world = newWorld();
     }
 
+    /** The control keys of viewers attached with {@code --listen PORT --control}: the paused world's, while the prompt waits. */
+    safepoint.inspector.Control remoteControl() {
+        return world.remoteControl();
+    }
+
     /** The world's commands; ,replay's evaluations are shown as typed ones are. */
     private World newWorld() {
         World w = new World(vm, out, err);
@@ -108,8 +113,13 @@ final class Repl {
         for (;;) {
             vm.runInBackground();
             String text;
+            world.atPrompt(); // an attached viewer's control lines may act while the prompt waits (World.remoteControl)
             try {
-                text = editor.readLine(levels.prompt());
+                try {
+                    text = editor.readLine(levels.prompt());
+                } finally {
+                    world.working();
+                }
             } catch (UserInterruptException e) {
                 if (announceBackground()) return exitStatus;
                 continue;
@@ -150,7 +160,13 @@ final class Repl {
             }
             // While the prompt waits, the other threads go on (free run; see Machine.runInBackground).
             if (interactive) vm.runInBackground();
-            String line = in.readLine();
+            world.atPrompt(); // an attached viewer's control lines may act while the prompt waits (World.remoteControl)
+            String line;
+            try {
+                line = in.readLine();
+            } finally {
+                world.working();
+            }
             if (interactive && announceBackground()) return exitStatus;
             if (line == null) {
                 if (pending.toString().isBlank()) break;

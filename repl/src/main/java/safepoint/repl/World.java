@@ -247,7 +247,7 @@ final class World {
                 if (paused == null) {
                     RunSettings s = vm.settings();
                     paused = Paused.pause(vm, out, err, s.controlled() ? s.control().seed() : 0);
-                    return "paused: n steps, b steps back, Space resumes";
+                    return "paused: n steps, b steps back, [ ] { } < > move along the time line, Space resumes";
                 }
                 long steps = paused.steps();
                 paused.resume();
@@ -275,7 +275,129 @@ final class World {
             public String back() {
                 if (paused == null) return "not paused: Space pauses the world first";
                 if (paused.steps() == 0) return "at the pause: nothing to step back";
-                return "back at step " + paused.back(1);
+                long now = paused.back(1);
+                unreported = paused.ended(); // back from the end: nothing ended here
+                return "back at step " + now;
+            }
+
+            @Override
+            public boolean visits() {
+                return true;
+            }
+
+            @Override
+            public safepoint.inspector.Control.TimeLine timeLine() {
+                return paused == null ? null : new safepoint.inspector.Control.TimeLine(paused.steps(), paused.latest());
+            }
+
+            @Override
+            public String travel(long step) {
+                if (paused == null) return "not paused: Space pauses the world first";
+                long before = paused.steps();
+                long now = paused.travel(step);
+                unreported = paused.ended();
+                if (now == before) return now == 0 ? "at the pause: nothing before it" : "at step " + now + ", the latest: n steps on";
+                String end = paused.ended() == null ? "" : ", where the run ended (" + paused.ended().status().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                return "at step " + now + " of " + paused.latest() + end + " (replayed from the pause, output muted)";
+            }
+        };
+    }
+
+    // ---- --listen PORT --control: the same keys from another terminal -------------------------------
+
+    /**
+     * Held by the REPL's thread from reading an input to the next prompt (Repl): the paused world
+     * is not thread-safe, so an attached viewer's control line acts only while the REPL waits at
+     * its prompt, and is told the REPL is busy otherwise.
+     */
+    private final java.util.concurrent.locks.ReentrantLock busy = new java.util.concurrent.locks.ReentrantLock();
+
+    /** The REPL's thread has an input to do: control lines wait (or are told it is busy) until {@link #atPrompt}. */
+    void working() {
+        if (!busy.isHeldByCurrentThread()) busy.lock();
+    }
+
+    /** The REPL's thread waits at its prompt: control lines may act. */
+    void atPrompt() {
+        while (busy.isHeldByCurrentThread()) busy.unlock();
+    }
+
+    /** How long a control line waits for the REPL's prompt before it is told the REPL is busy. */
+    static final long BUSY_MILLIS = 300;
+
+    /** The time line as last seen with the lock, for the views a busy REPL cannot answer. */
+    private volatile safepoint.inspector.Control.TimeLine lastTimeLine;
+
+    /**
+     * The control keys of a viewer attached from another terminal ({@code --listen PORT --control}):
+     * those of {@link #control}, each done only while the REPL waits at its prompt, with a line on
+     * the REPL's terminal when the world is paused or resumed from there. A resumed world runs on in
+     * the background at once, as it would after the next prompt.
+     */
+    safepoint.inspector.Control remoteControl() {
+        safepoint.inspector.Control local = control();
+        return new safepoint.inspector.Control() {
+            private String locked(java.util.function.Supplier<String> move) {
+                try {
+                    if (!busy.tryLock(BUSY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return "busy: the REPL is evaluating (or its own inspector is open); try again at its prompt";
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "interrupted";
+                }
+                try {
+                    String said = move.get();
+                    lastTimeLine = local.timeLine();
+                    return said;
+                } finally {
+                    busy.unlock();
+                }
+            }
+
+            @Override
+            public String pauseOrResume() {
+                return locked(() -> {
+                    String said = local.pauseOrResume();
+                    try {
+                        err.write("[" + (paused != null ? "paused" : "resumed") + " from an attached inspector: " + said + "]\n");
+                        err.flush();
+                    } catch (IOException e) {
+                        // the REPL's terminal is gone: the viewer is told anyway
+                    }
+                    if (paused == null) vm.runInBackground();
+                    return said;
+                });
+            }
+
+            @Override
+            public String step(int processor, String thread) {
+                return locked(() -> local.step(processor, thread));
+            }
+
+            @Override
+            public String back() {
+                return locked(local::back);
+            }
+
+            @Override
+            public safepoint.inspector.Control.TimeLine timeLine() {
+                if (!busy.tryLock()) return lastTimeLine;
+                try {
+                    return lastTimeLine = local.timeLine();
+                } finally {
+                    busy.unlock();
+                }
+            }
+
+            @Override
+            public String travel(long step) {
+                return locked(() -> local.travel(step));
+            }
+
+            @Override
+            public boolean visits() {
+                return false;
             }
         };
     }

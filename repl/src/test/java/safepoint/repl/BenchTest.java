@@ -170,4 +170,18 @@ class BenchTest {
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("look() during a free run of 4 processors, 1,009 threads: median"), out.toString());
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("look() between runs, 1,009 threads: median"), out.toString());
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void theInspectorBenchmarkRunsAndReportsItsFiguresWithoutJudgingThem() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        InspectorBench.Sizes small = new InspectorBench.Sizes(1000, 200, new Policy(1, 1, 0, true), List.of("fib", "tak"), 2000, 1);
+        assertEquals(0, InspectorBench.all(out, small), out.toString());
+        String s = out.toString();
+        assertTrue(s.contains("screen updates, busy free run of 4 processors, 9 threads: "), s);
+        assertTrue(s.contains("screen updates, busy free run of 4 processors, 1,009 threads: "), s);
+        assertTrue(s.matches("(?s).*\nfib +[0-9.]+ +[0-9.]+ +[0-9.]+\n.*"), s);
+        assertTrue(s.contains("geometric mean (looked at / not; bar: at most 1.05): "), s);
+        assertTrue(s.contains("lock-heavy free run (4 threads x 2,000 mutex lock/unlock, 4 processors), median of 1: "), s);
+    }
 }

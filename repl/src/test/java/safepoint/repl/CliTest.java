@@ -512,6 +512,11 @@ class CliTest {
         assertTrue(badPort.err().contains("--listen needs a port from 1 to 65535, not 70000"), badPort.err());
         Result withExplore = run("", "explore", "x.ss", "--listen", "5000");
         assertTrue(withExplore.err().contains("--listen goes with the REPL or run"), withExplore.err());
+        Result controlAlone = run("", "--control");
+        assertEquals(2, controlAlone.status());
+        assertTrue(controlAlone.err().contains("--control goes with --listen in the REPL"), controlAlone.err());
+        Result controlRun = run("", "run", "x.ss", "--listen", "5000", "--control");
+        assertTrue(controlRun.err().contains("--control goes with --listen in the REPL"), controlRun.err());
         System.setProperty("safepoint.dir", dir.resolve("tokens").toString());
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Result busy = run("", "--listen", String.valueOf(taken.getLocalPort()));

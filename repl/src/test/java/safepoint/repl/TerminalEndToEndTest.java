@@ -133,6 +133,10 @@ class TerminalEndToEndTest {
         String s = until(x -> x.contains("*** Deadlock: the GC barrier waits for P") && x.contains("arrived 1 / 2")
                 && lastLine(x).equals(">"), "the deadlock below and the pending barrier in the panes");
         assertTrue(s.lines().findFirst().orElse("").contains("Safepoint inspector"), "the panes did not scroll away:\n" + s);
+        // The run is over and its processors idle, but the pane names the one the barrier waited for, and what it spun on.
+        s = until(x -> x.contains("the run has ended; as their last events saw them:"), "the barrier pane after the run");
+        assertTrue(s.matches("(?s).*the run has ended; as their last events saw them:[^\n]*\n[^\n]*P\\d not there: #<thread spinner>"
+                + " spins on #<spinlock L>[^\n]*\n[^\n]*held by #<thread primordial>.*"), s);
         keys("(+ 1 2)", "Enter");
         s = until(x -> x.contains("\n3\n"), "an evaluation below the panes");
         assertTrue(s.contains("─ Processors (2)"), s);

@@ -385,7 +385,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The simulated heap and its collector. */
     /** The GC barrier: pending collection, requester, arrivals (smp.Barrier). */
     public final Barrier barrier = new Barrier(scheduler, this::processors, events, this::threadRef, this::clock, () -> this.heap);
-    public final Heap heap = new Heap(this, barrier, events);
+    public final Heap heap = new Heap(this, barrier, events, this::clock); // pauses in the machine's time: virtual when controlled
 
     /** The value of a global, or null when unbound (for tests and tools). */
     public Object lookup(String name) {

@@ -13,14 +13,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import safepoint.inspector.Control;
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
 
 /**
  * {@code --listen PORT}: serves the machine's views and events to inspectors in other terminals,
  * over line-delimited JSON (docs/attach.md). Loopback only; a client must first send the token
- * that {@link TokenFile} wrote for its user; read-only (no evaluation, no control over the
- * socket); a line longer than {@link #MAX_LINE} ends the connection; garbage gets an error line.
+ * that {@link TokenFile} wrote for its user; read-only unless started with a {@link Control}
+ * ({@code --control}: then a client's control lines pause, step, step back and move the time line;
+ * never an evaluation); a line longer than {@link #MAX_LINE} ends the connection; garbage gets an
+ * error line.
  *
  * <p>Threads and the machine: one daemon thread accepts, one per client serves. A client's
  * thread takes its own looks ({@code Machine.look()}, the same brief host stop the local
@@ -38,14 +41,17 @@ public final class AttachServer implements AutoCloseable {
     static final int AUTH_MILLIS = 10_000;
 
     private final Machine vm;
+    /** What control lines reach, or null: a view only. */
+    private final Control control;
     private final ServerSocket socket;
     private final String token;
     private final Path tokenFile;
     private final List<Socket> clients = new ArrayList<>();
     private volatile boolean closed;
 
-    private AttachServer(Machine vm, ServerSocket socket, String token, Path tokenFile) {
+    private AttachServer(Machine vm, Control control, ServerSocket socket, String token, Path tokenFile) {
         this.vm = vm;
+        this.control = control;
         this.socket = socket;
         this.token = token;
         this.tokenFile = tokenFile;
@@ -56,6 +62,11 @@ public final class AttachServer implements AutoCloseable {
      * in {@code tokenDir}. Fails with a person's words when the port is taken.
      */
     public static AttachServer start(Machine vm, int port, Path tokenDir) throws AttachException {
+        return start(vm, port, tokenDir, null);
+    }
+
+    /** As {@link #start(Machine, int, Path)}; with {@code control} not null, clients may send control lines to it ({@code --control}). */
+    public static AttachServer start(Machine vm, int port, Path tokenDir, Control control) throws AttachException {
         ServerSocket s;
         try {
             s = new ServerSocket(port, 8, InetAddress.getLoopbackAddress());
@@ -70,7 +81,7 @@ public final class AttachServer implements AutoCloseable {
             closeQuietly(s);
             throw new AttachException("cannot write the token file in " + tokenDir + ": " + e.getMessage());
         }
-        AttachServer server = new AttachServer(vm, s, token, file);
+        AttachServer server = new AttachServer(vm, control, s, token, file);
         Thread t = new Thread(server::accept, "safepoint-attach");
         t.setDaemon(true);
         t.start();
@@ -112,7 +123,7 @@ public final class AttachServer implements AutoCloseable {
         try (c) {
             c.setTcpNoDelay(true);
             OutputStream out = new BufferedOutputStream(c.getOutputStream());
-            send(out, new Message.Hello(Json.PROTOCOL, "safepoint 0.1", false, "{\"token\": \"...\"} (from " + tokenFile + ")"));
+            send(out, new Message.Hello(Json.PROTOCOL, "safepoint 0.1", control != null, "{\"token\": \"...\"} (from " + tokenFile + ")"));
             c.setSoTimeout(AUTH_MILLIS);
             Lines in = new Lines(c.getInputStream(), MAX_LINE);
             String line;
@@ -135,8 +146,8 @@ public final class AttachServer implements AutoCloseable {
                 send(out, new Message.Error("wrong token: closing", true));
                 return;
             }
-            send(out, new Message.Welcome(false, PERIOD_MILLIS));
-            Thread reader = new Thread(() -> refuseCommands(c, in, out), "safepoint-attach-reader");
+            send(out, new Message.Welcome(control != null, PERIOD_MILLIS));
+            Thread reader = new Thread(() -> commands(c, in, out), "safepoint-attach-reader");
             reader.setDaemon(true);
             reader.start();
             stream(c, out);
@@ -149,14 +160,26 @@ public final class AttachServer implements AutoCloseable {
         }
     }
 
-    /** After the token: the socket is read-only, so every line gets an error (and a too-long one ends it). */
-    private void refuseCommands(Socket c, Lines in, OutputStream out) {
+    /**
+     * After the token: each line is a control line (docs/attach.md), answered with a {@code world}
+     * message, or refused with an error: every line when the server is read-only, a line that is
+     * not a control line otherwise. A too-long line ends the connection.
+     */
+    private void commands(Socket c, Lines in, OutputStream out) {
         try {
             c.setSoTimeout(0);
             for (String line; (line = in.next()) != null;) {
                 if (line.isBlank()) continue;
+                Message answer;
+                if (control == null) {
+                    answer = new Message.Error("view only: this server takes no control lines (start it with --listen PORT --control);"
+                            + " no evaluation over the socket", false);
+                } else {
+                    ControlLine.Parsed p = ControlLine.parse(line);
+                    answer = p.error() != null ? new Message.Error(p.error(), false) : new Message.World(p.apply(control), control.timeLine());
+                }
                 synchronized (out) {
-                    send(out, new Message.Error("read-only: this server takes no commands (no evaluation over the socket)", false));
+                    send(out, answer);
                 }
             }
         } catch (IOException e) {
@@ -173,15 +196,22 @@ public final class AttachServer implements AutoCloseable {
             long start = System.nanoTime();
             Message.View view = new Message.View(vm.look());
             List<Events.Event> batch = new ArrayList<>();
+            boolean rewound = false;
             if (!degraded) {
-                for (Events.Event e : vm.events.snapshot()) {
+                List<Events.Event> all = vm.events.snapshot();
+                // Newest older than what was sent: the machine was rewound; send all it has now, to replace the rest.
+                rewound = lastSeq >= 0 && (all.isEmpty() || all.get(all.size() - 1).seq() < lastSeq);
+                if (rewound) lastSeq = -1;
+                for (Events.Event e : all) {
                     if (e.seq() > lastSeq) batch.add(e);
                 }
                 if (!batch.isEmpty()) lastSeq = batch.get(batch.size() - 1).seq();
             }
+            Message.World world = control == null ? null : new Message.World(null, control.timeLine());
             synchronized (out) {
                 send(out, view);
-                if (!degraded) send(out, new Message.EventBatch(batch, vm.events.dropped()));
+                if (!degraded) send(out, new Message.EventBatch(batch, vm.events.dropped(), rewound));
+                if (world != null) send(out, world);
             }
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
             if (!degraded && tookMillis > SLOW_MILLIS) {

@@ -3,6 +3,7 @@ package safepoint.inspector.attach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import safepoint.inspector.Control;
+import safepoint.inspector.RecordingControl;
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
 import safepoint.vm.observe.MachineView;
@@ -32,7 +36,10 @@ import safepoint.vm.observe.Wait;
 /**
  * The attach protocol: the records survive JSON whole, and the server keeps its promises to bad
  * clients (wrong token, garbage, a line too long, a client that vanishes, commands on a
- * read-only socket) while serving good ones.
+ * read-only socket) while serving good ones. With a control ({@code --listen PORT --control})
+ * control lines reach it and are answered with what they did; malformed, unknown and oversized
+ * ones are refused (an oversized one ends the connection) and the server goes on; without one
+ * every control line is refused as view only, and the viewer's control keys are off.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AttachTest {
@@ -116,10 +123,10 @@ class AttachTest {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.getOutputStream().write("{\"tok".getBytes(StandardCharsets.UTF_8));
         }
-        // Commands after the token: read-only.
+        // Commands after the token: a view only (no --control).
         String token = TokenFile.read(dir, server.port());
         List<String> answers = raw("{\"token\": \"" + token + "\"}\n{\"eval\": \"(exit 3)\"}\n");
-        assertTrue(answers.stream().anyMatch(l -> l.contains("read-only: this server takes no commands")), answers.toString());
+        assertTrue(answers.stream().anyMatch(l -> l.contains("view only: this server takes no control lines")), answers.toString());
         // After all that, a good client is still served.
         try (AttachClient c = AttachClient.connect(server.port(), token)) {
             assertNotNull(until(c));
@@ -162,5 +169,102 @@ class AttachTest {
             if (m instanceof Message.Error e) out.add(e.message());
         }
         return out;
+    }
+
+    static Machine idle() {
+        Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), 0);
+        vm.load("(define x 1)", "t.ss");
+        return vm;
+    }
+
+    @Test
+    void controlLinesReachTheControlAndBadOnesAreRefused() throws Exception {
+        RecordingControl r = new RecordingControl(new Control.TimeLine(3, 9));
+        server = AttachServer.start(idle(), 0, dir, r);
+        String token = TokenFile.read(dir, server.port());
+        List<Message> answers = controlLines(token, List.of("{\"control\": \"pause\"}", "{\"control\": \"step\", \"processor\": 1}",
+                "{\"control\": \"step\", \"thread\": \"#<thread a>\"}", "{\"control\": \"back\"}", "{\"control\": \"travel\", \"step\": 7}",
+                "not json", "{\"eval\": \"(exit 3)\"}", "{\"control\": \"eval\", \"text\": \"(exit 3)\"}", "{\"control\": \"step\", \"processor\": -2}",
+                "{\"control\": \"travel\", \"step\": \"x\"}", "[\"control\"]"), 11);
+        assertEquals(List.of("pause", "step 1 null", "step -1 #<thread a>", "back", "travel 7"), r.calls);
+        List<String> said = new ArrayList<>();
+        for (Message m : answers) {
+            if (m instanceof Message.World w && w.said() != null) {
+                said.add(w.said());
+                assertEquals(new Control.TimeLine(3, 9), w.timeLine());
+            } else if (m instanceof Message.Error e) said.add("error: " + e.message());
+        }
+        assertEquals("paused (recorded)", said.get(0));
+        assertEquals("travelled to 7 (recorded)", said.get(4));
+        assertTrue(said.get(5).startsWith("error: not a control line: expected {\"control\": NAME"), said.get(5));
+        assertTrue(said.get(6).startsWith("error: not a control line"), said.get(6));
+        assertTrue(said.get(7).startsWith("error: no control \"eval\": one of pause, step"), said.get(7));
+        assertTrue(said.get(7).endsWith("(no evaluation over the socket)"), said.get(7));
+        assertTrue(said.get(8).startsWith("error: step: \"processor\" must be"), said.get(8));
+        assertTrue(said.get(9).startsWith("error: travel needs \"step\""), said.get(9));
+        assertTrue(said.get(10).startsWith("error: not a control line"), said.get(10));
+        assertEquals(11, said.size(), said.toString());
+        assertEquals(5, r.calls.size(), "refused lines call nothing");
+
+        // An oversized control line ends that connection only.
+        List<Message> cut = controlLines(token, List.of("{\"control\": \"pause\", \"x\": \"" + "y".repeat(10_000) + "\"}"), 1);
+        assertTrue(cut.stream().noneMatch(m -> m instanceof Message.World w && w.said() != null), cut.toString());
+        assertEquals(5, r.calls.size());
+
+        // The viewer's own control: the same calls, the server's answers, and the time line from the periodic world messages.
+        try (AttachClient c = AttachClient.connect(server.port(), token)) {
+            Control k = c.control();
+            assertNotNull(k, "the server welcomed a controller");
+            assertEquals("stepped P0", k.step(0, null));
+            assertEquals("travelled to 2 (recorded)", k.travel(2));
+            assertEquals(new Control.TimeLine(3, 9), k.timeLine());
+            assertTrue(!k.visits(), "the prompt is in the other terminal");
+        }
+        assertEquals(List.of("step 0 null", "travel 2"), r.calls.subList(5, 7));
+    }
+
+    @Test
+    void withoutControlEveryControlLineIsRefusedAsViewOnly() throws Exception {
+        server = AttachServer.start(idle(), 0, dir);
+        String token = TokenFile.read(dir, server.port());
+        List<Message> answers = controlLines(token, List.of("{\"control\": \"pause\"}", "{\"control\": \"travel\", \"step\": 0}"), 2);
+        List<String> errors = new ArrayList<>();
+        for (Message m : answers) {
+            assertTrue(!(m instanceof Message.World), "a read-only server sends no world: " + m);
+            if (m instanceof Message.Error e) errors.add(e.message());
+        }
+        assertEquals(2, errors.size(), answers.toString());
+        for (String e : errors) assertTrue(e.startsWith("view only: this server takes no control lines (start it with --listen PORT --control)"), e);
+        try (AttachClient c = AttachClient.connect(server.port(), token)) {
+            assertNull(c.control(), "no control keys for a view-only server");
+        }
+    }
+
+    /**
+     * Sends the token and {@code lines}, and reads the server's messages until {@code answers} of
+     * them answer lines (a world with words, or an error) or the server closes or stops talking.
+     */
+    private List<Message> controlLines(String token, List<String> lines, int answers) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setSoTimeout(3000);
+            OutputStream out = s.getOutputStream();
+            StringBuilder text = new StringBuilder("{\"token\": \"" + token + "\"}\n");
+            for (String l : lines) text.append(l).append('\n');
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            List<Message> got = new ArrayList<>();
+            int answered = 0;
+            try {
+                for (String l; answered < answers && (l = in.readLine()) != null;) {
+                    Message m = Json.MAPPER.readValue(l, Message.class);
+                    got.add(m);
+                    if (m instanceof Message.World w && w.said() != null || m instanceof Message.Error) answered++;
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // the server stopped talking, or closed the connection
+            }
+            return got;
+        }
     }
 }

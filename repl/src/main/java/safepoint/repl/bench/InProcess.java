@@ -22,16 +22,28 @@ public final class InProcess {
 
     /** As {@link #run(String, String, Policy)}, in controlled mode (seed 1, one processor) when asked. */
     public static Result run(String name, String source, Policy policy, boolean controlled) {
-        try {
-            return timed(name, source, policy, controlled);
+        return run(name, source, policy, controlled, null);
+    }
+
+    /**
+     * As {@link #run(String, String, Policy, boolean)}, with {@code observer} (when not null) made
+     * for the benchmark's machine before it loads and closed after its last run: what looks at the
+     * machine meanwhile (the inspector, for {@code bench inspector}).
+     */
+    public static Result run(String name, String source, Policy policy, boolean controlled,
+            java.util.function.Function<Machine, AutoCloseable> observer) {
+        Machine vm = new Machine(Writer.nullWriter(), Writer.nullWriter(), Reader.nullReader(), 0);
+        try (AutoCloseable watching = observer == null ? null : observer.apply(vm)) {
+            return timed(vm, name, source, policy, controlled);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in Safepoint: report it on this benchmark's line and go on with the others.
             return Result.failed(name, "Safepoint internal error: " + e);
+        } catch (Exception e) {
+            return Result.failed(name, "the observer could not stop: " + e);
         }
     }
 
-    private static Result timed(String name, String source, Policy policy, boolean controlled) {
-        Machine vm = new Machine(Writer.nullWriter(), Writer.nullWriter(), Reader.nullReader(), 0);
+    private static Result timed(Machine vm, String name, String source, Policy policy, boolean controlled) {
         if (controlled) vm.configure(vm.settings().controlled(1, "random").withMaxSteps(Long.MAX_VALUE));
         vm.deadline = System.nanoTime() + RUN_LIMIT_NANOS;
         Outcome loaded = vm.load(source, name + ".scm");

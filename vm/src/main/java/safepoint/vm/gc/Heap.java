@@ -43,10 +43,18 @@ public final class Heap {
     public long lastCleared;
     private long nextAddress = 1 << 12;
 
+    /** What a pause is measured with: the machine's clock (virtual in controlled mode, so a pause there is the same in every run). */
+    private final java.util.function.LongSupplier clock;
+
     public Heap(Roots roots, GcRequests barrier, Events events) {
+        this(roots, barrier, events, System::nanoTime);
+    }
+
+    public Heap(Roots roots, GcRequests barrier, Events events, java.util.function.LongSupplier clock) {
         this.roots = roots;
         this.barrier = barrier;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Words in one processor allocation area. */
@@ -110,7 +118,7 @@ public final class Heap {
      * fit): every processor is stopped, under the scheduler's monitor; the barrier opens after.
      */
     public void collect(SThread requester) {
-        long t0 = System.nanoTime();
+        long t0 = clock.getAsLong();
         if (events.on()) events.emit(0, new What.GcPhase(epoch + 1, What.Phase.TRACE));
         Tracer tr = new Tracer();
         roots.forEachRoot(tr.push);
@@ -125,7 +133,7 @@ public final class Heap {
         lastLive = live;
         liveAfterGc = live;
         sinceGc.set(0);
-        lastPauseNanos = System.nanoTime() - t0;
+        lastPauseNanos = clock.getAsLong() - t0;
         totalPauseNanos += lastPauseNanos;
         if (events.on()) events.emit(0, new What.GcRelease(epoch, live, lastPauseNanos));
         if (live > capacity && requester != null) {

@@ -24,6 +24,8 @@ import safepoint.vm.run.Stepper;
  * <p>Step back: a checkpoint of the whole machine is taken when the world pauses; going back N
  * points rewinds to it and does again, with the console muted, every move since, up to N points
  * before where the world was (controlled mode is deterministic, so the moves give the same run).
+ * The moves after the cursor are kept as a time line, so that {@link #travel} can go forward
+ * again (the inspector's time line); a new, different move forgets them, as an editor's redo.
  *
  * <p>Concurrency: while the world is paused at the prompt, one Java thread (the driver) runs the
  * controlled run, holding the scheduler's monitor between steps as every controlled run does, and
@@ -45,6 +47,14 @@ public final class Paused {
     private final long seed;
     /** The moves since the pause, in order: what step back does again. */
     private final List<Move> moves = new ArrayList<>();
+    /**
+     * The time line: the moves of the furthest run since the pause, of which {@link #moves} is a
+     * prefix after a step back (its last Run possibly cut short). Moving forward does them again,
+     * as an editor's redo; a new move that differs from the next one here replaces what follows.
+     */
+    private List<Move> timeline = new ArrayList<>();
+    /** The world's steps at the end of the time line. */
+    private long latest;
     /** Steps of the runs that ended (evaluations, earlier prompts): the world's step count is this plus the driver's. */
     private long base;
     /** The prompt's run in progress, or null (ended, or between an evaluation's parts). */
@@ -107,10 +117,40 @@ public final class Paused {
     public Stepped step(Stepper.Step step) {
         if (step instanceof Stepper.Stop) throw new IllegalArgumentException("a paused world is ended by resume, not by a Stop");
         if (hand == null) return new Stepped(steps(), steps(), List.of(), List.of(), null, ended, false);
+        boolean redo = atRecorded(new StepMove(step));
         moves.add(new StepMove(step));
         Stepped s = hand.answer(step);
         if (s.to() == s.from() && s.ended() == null) moves.remove(moves.size() - 1); // refused, or nothing could run: not a move
+        else if (!redo) cutTimeline();
         return s;
+    }
+
+    /** Whether {@code m}, made now, is the time line's next move from exactly where the world is (so what follows it stays valid). */
+    private boolean atRecorded(Move m) {
+        return timeline.size() > moves.size() && timeline.subList(0, moves.size()).equals(moves) && timeline.get(moves.size()).equals(m);
+    }
+
+    /** A new move: the time line is what was done, and the moves after the old cursor are forgotten. */
+    private void cutTimeline() {
+        timeline = new ArrayList<>(moves);
+        latest = steps();
+    }
+
+    /** The world's steps at the end of the time line: how far forward can go (at least {@link #steps}). */
+    public long latest() {
+        return Math.max(latest, steps());
+    }
+
+    /**
+     * Go to step {@code target} of the time line (clamped to the pause and its end), backwards or
+     * forwards, by rewinding to the pause and doing the time line's moves again, muted; the moves
+     * after the cursor stay for the next move forward. An evaluation is done whole or not at all:
+     * going forward into one ends after it, going back into one before it. Returns the steps now.
+     */
+    public long travel(long target) {
+        long to = Math.max(0, Math.min(target, latest()));
+        if (to == steps()) return to;
+        return replayTo(to, timeline, to > steps());
     }
 
     /**
@@ -123,6 +163,7 @@ public final class Paused {
         long from = base;
         Outcome o = evalNow(evaluation);
         moves.add(new EvalMove(form, evaluation, base - from));
+        if (!replaying) cutTimeline();
         startPrompt();
         return o;
     }
@@ -137,14 +178,26 @@ public final class Paused {
     /**
      * Back {@code points} scheduling points (at least one, at most to the pause): rewind to the
      * pause and do every move again, muted, until that point. An evaluation is done whole or not
-     * at all. Returns the steps now.
+     * at all. The moves after that point stay on the time line ({@link #travel} forward redoes
+     * them). Returns the steps now.
      */
     public long back(long points) {
-        long target = Math.max(0, steps() - Math.max(1, points));
-        List<Move> again = List.copyOf(moves);
+        return replayTo(Math.max(0, steps() - Math.max(1, points)), timeline, false);
+    }
+
+    /** True while a rewind does the moves again: an evaluation then is no new move. */
+    private boolean replaying;
+
+    /**
+     * Rewind to the pause and do {@code recorded} again, muted, until step {@code target}; an
+     * evaluation that would pass it is done when {@code wholeEvals} (forward), else not; returns the steps now.
+     */
+    private long replayTo(long target, List<Move> recorded, boolean wholeEvals) {
+        List<Move> again = List.copyOf(recorded);
         stopPrompt();
         out.muted = true;
         err.muted = true;
+        replaying = true;
         try {
             start.rewind(out, err, seed);
             moves.clear();
@@ -161,11 +214,12 @@ public final class Paused {
                     moves.add(new StepMove(step));
                     hand.answer(step);
                 } else if (m instanceof EvalMove e) {
-                    if (steps() + e.points() > target) break;
+                    if (steps() + e.points() > target && !wholeEvals) break;
                     eval(e.form(), e.evaluation());
                 }
             }
         } finally {
+            replaying = false;
             out.muted = false;
             err.muted = false;
             flush();
