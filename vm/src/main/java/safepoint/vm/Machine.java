@@ -19,10 +19,14 @@ import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.gc.Roots;
+import safepoint.vm.interp.BarrierFlag;
+import safepoint.vm.interp.Builtins;
 import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.Owner;
+import safepoint.vm.interp.World;
 import safepoint.vm.interp.ControlPrims;
 import safepoint.vm.interp.ExpansionTime;
-import safepoint.vm.interp.Frame;
+import safepoint.vm.interp.LoadFrame;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
@@ -69,7 +73,6 @@ import safepoint.vm.data.InputPort;
 import safepoint.vm.data.OutputPort;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.Primitive;
-import safepoint.vm.data.PrimitiveSink;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
@@ -92,7 +95,7 @@ import safepoint.vm.read.Reader;
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
-public final class Machine implements PrimitiveSink, Roots {
+public final class Machine implements Builtins, Roots, World {
     /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
     public final Serials serials;
     /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
@@ -148,6 +151,7 @@ public final class Machine implements PrimitiveSink, Roots {
         MiscPrims.install(this);
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
+        Modules.installEval(this);
         ThreadPrims.install(this);
         ConsoleReads.install(this);
         Spinlocks.install(this);
@@ -308,6 +312,7 @@ public final class Machine implements PrimitiveSink, Roots {
         define(p.name, p);
     }
 
+    @Override
     public void add(ControlPrim p) {
         define(p.name, p);
     }
@@ -317,6 +322,7 @@ public final class Machine implements PrimitiveSink, Roots {
         define(name, global(Symbol.of(existing)).value);
     }
 
+    @Override
     public void define(String name, Object value) {
         global(Symbol.of(name)).value = value;
     }
@@ -371,13 +377,14 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** Emit an event on the processor now running {@code t} (P0 when none). */
-    public void event(SThread t, What what) {
+    public void event(Owner o, What what) {
+        SThread t = SThread.of(o);
         events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, what);
     }
 
     /** How events name {@code t}, for code below the threads' package. */
-    public Ref.ThreadRef threadRef(SThread t) {
-        return Names.ref(events, t);
+    public Ref.ThreadRef threadRef(Owner t) {
+        return Names.ref(events, SThread.of(t));
     }
 
     /** The simulated heap and its collector. */
@@ -510,7 +517,7 @@ public final class Machine implements PrimitiveSink, Roots {
         markDefinitions(forms);
         if (forms.isEmpty()) return new Prepared(new Node[0], new Object[0], null);
         try {
-            return new Prepared(compileAll(new Compiler(this, file), forms.toArray()), forms.toArray(), null);
+            return new Prepared(new Compiler(this, file).compileAll(forms.toArray()), forms.toArray(), null);
         } catch (SchemeError e) {
             return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Where w ? w : null));
         } catch (StackOverflowError e) {
@@ -531,7 +538,7 @@ public final class Machine implements PrimitiveSink, Roots {
         m.start(new Node() {
             @Override
             public void exec(Interp mm) {
-                LoadFrame.next(mm, code, all, 0);
+                LoadFrame.next(mm, code, all, 0, sources);
             }
         }, null);
         return drive(m);
@@ -556,53 +563,14 @@ public final class Machine implements PrimitiveSink, Roots {
         currentError.global = stderr;
     }
 
-    public static Node[] compileAll(Compiler c, Object[] forms) {
-        Node[] code = new Node[forms.length];
-        for (int i = 0; i < forms.length; i++) code[i] = c.compileTop(forms[i]);
-        return code;
-    }
-
     /** Run compiled top-level forms at expansion time (a module's body, at import time). */
     public void runAllNested(Node[] code, Object[] forms) {
         atExpansionTime(new Node() {
             @Override
             public void exec(Interp mm) {
-                LoadFrame.next(mm, code, forms, 0);
+                LoadFrame.next(mm, code, forms, 0, sources);
             }
         });
-    }
-
-    /** Runs the compiled top-level forms of a load one at a time, each when the previous returns. */
-    public static final class LoadFrame extends Frame {
-        final Node[] code;
-        final Object[] forms;
-        final int next;
-        final SourceMap sources;
-
-        LoadFrame(Node[] code, Object[] forms, int next, SourceMap sources) {
-            this.code = code;
-            this.forms = forms;
-            this.next = next;
-            this.sources = sources;
-        }
-
-        @Override
-        public void resume(Interp m) {
-            next(m, code, forms, next);
-        }
-
-        public static void next(Interp m, Node[] code, Object[] forms, int i) {
-            if (i == code.length) return;
-            m.push(new LoadFrame(code, forms, i + 1, m.machine.sources));
-            m.env = null;
-            m.pc = code[i];
-        }
-
-        /** The top-level form now running: where a tail-position error in it is reported. */
-        @Override
-        public Where where() {
-            return new Where(null, sources.get(forms[next - 1]));
-        }
     }
 
     /** Evaluate one datum at top level (the REPL and -e). */
@@ -831,8 +799,66 @@ public final class Machine implements PrimitiveSink, Roots {
      * virtual clock that advances one tick per scheduling point and jumps to the next timer when
      * nothing else can run (DESIGN.md "Virtual time").
      */
+    @Override
     public long clock() {
         return control != null ? control.virtualNanos() : System.nanoTime();
+    }
+
+    // ---- the world the registers see (interp.World) ------------------------------------------
+
+    @Override
+    public Object monitor() {
+        return scheduler;
+    }
+
+    @Override
+    public BarrierFlag<?> barrier() {
+        return barrier;
+    }
+
+    @Override
+    public void account(Owner t, long words) {
+        heap.account(t, words);
+    }
+
+    @Override
+    public long heapCapacity() {
+        return heap.capacity;
+    }
+
+    @Override
+    public void requestGc(Owner t) {
+        barrier.request(t);
+    }
+
+    @Override
+    public void exit(int code) {
+        exitCode = code;
+    }
+
+    @Override
+    public Parameter currentOutput() {
+        return currentOutput;
+    }
+
+    @Override
+    public Parameter currentInput() {
+        return currentInput;
+    }
+
+    @Override
+    public Parameter currentError() {
+        return currentError;
+    }
+
+    @Override
+    public Serials serials() {
+        return serials;
+    }
+
+    @Override
+    public java.util.SplittableRandom random() {
+        return random;
     }
 
     /** Taken to start a controlled run and by a look that finds no run (MonitorOrder.RUN_GATE). */
@@ -1186,8 +1212,8 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** A marked access (the location's symbol) or a table operation (the table). */
-    public void accessed(SThread t, Object key, boolean write) {
-        if (races != null) races.access(t, key, write);
+    public void accessed(Owner t, Object key, boolean write) {
+        if (races != null) races.access(SThread.of(t), key, write);
     }
 
     private String locationName(Object key) {

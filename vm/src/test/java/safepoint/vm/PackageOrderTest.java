@@ -31,12 +31,10 @@ class PackageOrderTest {
             "Analysis -> Machine",
             "Compiler -> Machine",
             "ConsoleReads -> Machine",
-            "ControlPrims -> Machine",
             "Controller -> Machine",
             "CoreForms -> Machine",
             "FreeRun -> Machine",
             "HashTables -> Machine",
-            "Interp -> Machine",
             "Macro -> Machine",
             "MatchForms -> Machine",
             "Modules -> Machine",
@@ -48,17 +46,7 @@ class PackageOrderTest {
             "SyntaxCase -> Machine",
             "SystemClasses -> Machine",
             "ThreadPrims -> Machine",
-            "WaitForGraph -> Machine",
-            // Registers that know their thread, its scheduler, its heap area and object types.
-            "ControlPrims -> Compiler",
-            "GcRequests -> SThread",
-            "Heap -> SThread",
-            "Interp -> Barrier",
-            "Interp -> Heap",
-            "Interp -> ObjType",
-            "Interp -> ObjectForms",
-            "Interp -> SThread",
-            "Interp -> Spinlocks"
+            "WaitForGraph -> Machine"
     );
 
     private static String layer(JavaClass c) {

@@ -150,7 +150,7 @@ public final class WaitForGraph {
         }
         for (SThread t : g.threads) {
             if (t.state == SThread.State.TERMINATED) continue;
-            Spinlocks.Spinlock spin = t.interp.spinningOn;
+            Spinlocks.Spinlock spin = t.spinningOn();
             if (spin != null && t.state == SThread.State.RUNNABLE) {
                 g.edge(t, spin, t.interp.polling ? EdgeKind.SPINS_POLLING : EdgeKind.SPINS_WITHOUT_POLLS);
             }
@@ -179,7 +179,7 @@ public final class WaitForGraph {
             if (t.waitingOn instanceof SyncObjects.Mutex mx && mx.owner != null && !g.out.containsKey(mx)) {
                 g.edge(mx, mx.owner, EdgeKind.HELD_BY);
             }
-            Spinlocks.Spinlock spin = t.interp.spinningOn;
+            Spinlocks.Spinlock spin = t.spinningOn();
             SThread holder = spin == null ? null : spin.holder();
             if (holder != null && !g.out.containsKey(spin)) g.edge(spin, holder, EdgeKind.HELD_BY);
         }

@@ -243,7 +243,7 @@ public final class Compiler {
                 if (form != null) {
                     Pair fp = (Pair) f;
                     if (form == CoreForms.BEGIN) {
-                        queue.addAll(qi + 1, Arrays.asList(arrayOf(fp.cdr)));
+                        queue.addAll(qi + 1, Arrays.asList(Pair.arrayOf(fp.cdr)));
                         break;
                     }
                     if (form == CoreForms.DEFINE) {
@@ -330,7 +330,7 @@ public final class Compiler {
                 Pair p = (Pair) x;
                 if (form == CoreForms.BEGIN) {
                     List<Node> nodes = new ArrayList<>();
-                    for (Object g : arrayOf(p.cdr)) nodes.add(compileTop(g, s));
+                    for (Object g : Pair.arrayOf(p.cdr)) nodes.add(compileTop(g, s));
                     return seq(nodes);
                 }
                 if (form == CoreForms.DEFINE) {
@@ -393,22 +393,11 @@ public final class Compiler {
         return n;
     }
 
-    public static Object listOf(Object... items) {
-        Object r = Nil.NIL;
-        for (int i = items.length - 1; i >= 0; i--) r = new Pair(items[i], r);
-        return r;
-    }
-
-    public static Object listOf(List<Object> items) {
-        Object r = Nil.NIL;
-        for (int i = items.size() - 1; i >= 0; i--) r = new Pair(items.get(i), r);
-        return r;
-    }
-
-    public static Object[] arrayOf(Object list) {
-        List<Object> out = new ArrayList<>();
-        for (Object x = list; x instanceof Pair p; x = p.cdr) out.add(p.car);
-        return out.toArray();
+    /** Compile every top-level form of a file, in order (macros and imports act as each is met). */
+    public Node[] compileAll(Object[] forms) {
+        Node[] code = new Node[forms.length];
+        for (int i = 0; i < forms.length; i++) code[i] = compileTop(forms[i]);
+        return code;
     }
 
     static Object nth(Object list, int i) {

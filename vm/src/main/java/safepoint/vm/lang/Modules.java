@@ -2,6 +2,11 @@ package safepoint.vm.lang;
 
 import safepoint.vm.Machine;
 import safepoint.vm.interp.Calls;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.ControlPrims;
+import safepoint.vm.interp.ExpansionTime;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.LoadFrame;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Node;
 import safepoint.vm.interp.Refs;
@@ -80,7 +85,7 @@ public final class Modules {
 
     static final SpecialForm IMPORT = new CoreForms.Form("import", (c, f, s, n) -> {
         if (s != null) throw c.illFormed(f);
-        importNow(c, Compiler.arrayOf(Compiler.strip(f.cdr)), c.where(f));
+        importNow(c, Pair.arrayOf(Compiler.strip(f.cdr)), c.where(f));
         return new Refs.Const(Special.VOID);
     });
 
@@ -88,7 +93,7 @@ public final class Modules {
         if (s != null) throw c.illFormed(f);
         Module m = c.module;
         if (m != null) {
-            for (Object spec : Compiler.arrayOf(Compiler.strip(f.cdr))) {
+            for (Object spec : Pair.arrayOf(Compiler.strip(f.cdr))) {
                 if (spec == Boolean.TRUE) m.exportAll = true;
                 else m.exportSpecs.add(spec);
             }
@@ -103,18 +108,63 @@ public final class Modules {
     static final SpecialForm MODULE = new CoreForms.Form("module", (c, f, s, n) -> {
         if (s != null || Compiler.length(f) < 2 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
         String id = Renamed.base(Compiler.nth(f, 1)).name;
-        Object[] forms = Compiler.arrayOf(((Pair) f.cdr).cdr);
+        Object[] forms = Pair.arrayOf(((Pair) f.cdr).cdr);
         Module mod = new Module(id, new Namespace(c.machine, id), forms);
         Compiler mc = new Compiler(c.machine, c.file);
         mc.ns = mod.ns;
         mc.module = mod;
-        c.machine.runAllNested(Machine.compileAll(mc, forms), forms);
+        c.machine.runAllNested(mc.compileAll(forms), forms);
         mod.loaded = true;
         c.machine.modules.put(id, mod);
         return new Refs.Const(Special.VOID);
     });
 
     public static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE};
+
+    /**
+     * {@code eval} and {@code load}: the front end at run time. Each compiles as the thread that
+     * asks (see ExpansionTime), so the macros and imports it meets run on that thread's frames.
+     */
+    public static void installEval(Machine vm) {
+        vm.add(new ControlPrim("eval", 1, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                // Compiled as this thread: the macros it meets expand on its own frames.
+                Object form = a[0];
+                ExpansionTime.compile(m, () -> new Compiler(vm, "(eval)").compileTop(form));
+            }
+        });
+        vm.add(new ControlPrim("load", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                if (!(a[0] instanceof MString path)) throw Condition.typeError("load", 1, "STRING", a);
+                java.nio.file.Path file = java.nio.file.Path.of(path.toString());
+                if (!java.nio.file.Files.exists(file) && !path.toString().contains(".")) {
+                    file = java.nio.file.Path.of(path + ".scm");
+                }
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(file);
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new SchemeError(new Condition(Condition.Kind.FILE, "No such file or directory", List.of(), "load",
+                            List.of(a), 0));
+                }
+                String name = file.toAbsolutePath().normalize().toString();
+                Object[] forms = vm.readAll(text, path.toString()).toArray();
+                // Like gsi, load returns the file's path once its forms have run.
+                m.push(new ControlPrims.ReturnValue(new MString(name)));
+                ExpansionTime.compile(m, () -> {
+                    Node[] code = new Compiler(vm, path.toString()).compileAll(forms);
+                    return new Node() {
+                        @Override
+                        public void exec(Interp mm) {
+                            LoadFrame.next(mm, code, forms, 0, vm.sources);
+                        }
+                    };
+                });
+            }
+        });
+    }
 
     // ---- running an import -------------------------------------------------------------------------
 
@@ -137,7 +187,7 @@ public final class Modules {
                         Compiler c = new Compiler(vm, mod.id);
                         c.ns = mod.ns;
                         c.module = mod;
-                        Node[] code = Machine.compileAll(c, mod.forms);
+                        Node[] code = c.compileAll(mod.forms);
                         vm.runAllNested(code, mod.forms);
                         mod.loaded = true;
                     } finally {
@@ -250,7 +300,7 @@ public final class Modules {
         if (!(spec instanceof Pair p) || !(p.car instanceof Symbol head)) return exports;
         Object inner = p.cdr instanceof Pair ip ? ip.car : Nil.NIL;
         Map<Symbol, Object> base = filtered(inner, exports, id);
-        Object[] args = p.cdr instanceof Pair ip ? Compiler.arrayOf(ip.cdr) : new Object[0];
+        Object[] args = p.cdr instanceof Pair ip ? Pair.arrayOf(ip.cdr) : new Object[0];
         Map<Symbol, Object> out = new LinkedHashMap<>();
         switch (head.name) {
             case "only-in" -> {

@@ -10,6 +10,7 @@ import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
+import safepoint.vm.interp.Area;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
@@ -51,7 +52,7 @@ public final class FreeRun {
     private final Slices slices;
     /** The thread a processor keeps while halted for the host in code without polls. */
     private final SThread[] kept;
-    private final Heap.Area[] areas;
+    private final Area[] areas;
 
     public FreeRun(Machine vm, int processors) {
         this.vm = vm;
@@ -59,8 +60,8 @@ public final class FreeRun {
         this.n = processors;
         this.slices = new Slices(s, vm.events, vm.primordial, processors);
         this.kept = new SThread[processors];
-        this.areas = new Heap.Area[processors];
-        for (int i = 0; i < processors; i++) areas[i] = new Heap.Area(vm.heap);
+        this.areas = new Area[processors];
+        for (int i = 0; i < processors; i++) areas[i] = new Area(vm.heap);
     }
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
@@ -373,7 +374,7 @@ public final class FreeRun {
     /** {@code t}, whether it polls, and the spinlock it spins on with its holder (noted in {@code spun}). */
     private static String spinText(SThread t, java.util.Set<Spinlocks.Spinlock> spun) {
         StringBuilder sb = new StringBuilder(Names.name(t)).append(t.interp.polling ? "" : " in code without polls");
-        Spinlocks.Spinlock l = t.interp.spinningOn;
+        Spinlocks.Spinlock l = t.spinningOn();
         if (l != null) {
             spun.add(l);
             SThread h = l.holder();
@@ -439,7 +440,7 @@ public final class FreeRun {
             fault(id);
             synchronized (s) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
-                t.interp.area = Heap.Area.DETACHED;
+                t.interp.area = Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;
                 // A thread preempted at a poll gives its processor up, unless a host stop halted it

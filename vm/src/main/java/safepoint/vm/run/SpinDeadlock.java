@@ -18,7 +18,7 @@ public final class SpinDeadlock {
      * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
      */
     public static Outcome atBarrier(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
-        Spinlocks.Spinlock lock = t.interp.spinningOn;
+        Spinlocks.Spinlock lock = t.spinningOn();
         if (lock == null) return null;
         SThread holder = lock.holder();
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
@@ -51,7 +51,7 @@ public final class SpinDeadlock {
      */
     public static Outcome onOneProcessor(Machine vm, SThread t) {
         WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
-        Spinlocks.Spinlock s = t.interp.spinningOn;
+        Spinlocks.Spinlock s = t.spinningOn();
         SThread holder = s == null ? null : s.holder();
         if (holder == null || holder == t) {
             if (holder == t) {

@@ -82,17 +82,19 @@ public final class ConsoleReads {
 
     /** Replace port primitive {@code name}, whose port is argument {@code portAt} (the current input port when absent). */
     private static void wrap(Machine vm, String name, int portAt) {
-        vm.add(new MayWait((Primitive) vm.global(Symbol.of(name)).value, portAt));
+        vm.add(new MayWait((Primitive) vm.global(Symbol.of(name)).value, portAt, vm));
     }
 
     private static final class MayWait extends ControlPrim {
         final Primitive read;
         final int portAt;
+        final Machine vm;
 
-        MayWait(Primitive read, int portAt) {
+        MayWait(Primitive read, int portAt, Machine vm) {
             super(read.name, read.minArgs, read.maxArgs);
             this.read = read;
             this.portAt = portAt;
+            this.vm = vm;
         }
 
         @Override
@@ -102,7 +104,7 @@ public final class ConsoleReads {
                 m.val = read.callN(m, a); // a string port, or a type error to report
                 return;
             }
-            Scheduler s = m.machine.scheduler;
+            Scheduler s = vm.scheduler;
             synchronized (s) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 p.mark();
@@ -112,7 +114,7 @@ public final class ConsoleReads {
                     p.rollback();
                     m.push(new Again(this, a));
                     m.block(p, -1, null);
-                    s.parked(m.thread);
+                    s.parked(SThread.running(m));
                 } finally {
                     p.commit();
                 }
