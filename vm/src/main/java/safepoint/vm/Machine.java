@@ -19,7 +19,6 @@ import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.gc.Roots;
-import safepoint.vm.interp.BarrierFlag;
 import safepoint.vm.interp.Builtins;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Owner;
@@ -60,6 +59,7 @@ import safepoint.vm.run.Strategy;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
+import safepoint.vm.smp.ThreadHost;
 import safepoint.vm.smp.ThreadPrims;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +95,7 @@ import safepoint.vm.read.Reader;
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
-public final class Machine implements Builtins, Roots, World {
+public final class Machine implements Builtins, Roots, ThreadHost, World {
     /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
     public final Serials serials;
     /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
@@ -174,6 +174,7 @@ public final class Machine implements Builtins, Roots, World {
 
     // ---- environment -----------------------------------------------------------------------------
 
+    @Override
     public Global global(Symbol name) {
         Global g = globals.get(name);
         return g != null ? g : globals.computeIfAbsent(name, Global::new);
@@ -372,17 +373,20 @@ public final class Machine implements Builtins, Roots, World {
     public final Events events = new Events();
 
     /** Whether events are kept: emit sites build their records only then (docs/events.md). */
+    @Override
     public boolean observing() {
         return events.on();
     }
 
     /** Emit an event on the processor now running {@code t} (P0 when none). */
+    @Override
     public void event(Owner o, What what) {
         SThread t = SThread.of(o);
         events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, what);
     }
 
     /** How events name {@code t}, for code below the threads' package. */
+    @Override
     public Ref.ThreadRef threadRef(Owner t) {
         return Names.ref(events, SThread.of(t));
     }
@@ -804,6 +808,38 @@ public final class Machine implements Builtins, Roots, World {
         return control != null ? control.virtualNanos() : System.nanoTime();
     }
 
+    // ---- the machine as the threads' package sees it (smp.ThreadHost) -------------------------
+
+    @Override
+    public World world() {
+        return this;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Heap heap() {
+        return heap;
+    }
+
+    @Override
+    public Events events() {
+        return events;
+    }
+
+    @Override
+    public boolean controlled() {
+        return control != null;
+    }
+
+    @Override
+    public int newThreadIndex() {
+        return ++threadsCreated;
+    }
+
     // ---- the world the registers see (interp.World) ------------------------------------------
 
     @Override
@@ -812,7 +848,7 @@ public final class Machine implements Builtins, Roots, World {
     }
 
     @Override
-    public BarrierFlag<?> barrier() {
+    public Barrier barrier() {
         return barrier;
     }
 
@@ -1186,32 +1222,38 @@ public final class Machine implements Builtins, Roots, World {
     public HappensBefore races;
 
     /** {@code parent} started {@code child}: everything before happens before the child's first step. */
+    @Override
     public void threadStarted(SThread parent, SThread child) {
         if (races != null) races.started(parent, child);
     }
 
     /** {@code t} now holds {@code lock}, a mutex or a spinlock. */
+    @Override
     public void lockTaken(SThread t, Object lock) {
         lockOrder.acquired(t, lock);
         if (races != null) races.acquire(t, lock);
     }
 
     /** {@code by} released {@code lock}, which {@code owner} held. */
+    @Override
     public void lockGiven(SThread owner, SThread by, Object lock) {
         lockOrder.released(owner, lock);
         if (races != null) races.release(by, lock);
     }
 
     /** Happens-before through {@code via} (a signal, a message, a join): from {@code from} to {@code to}. */
+    @Override
     public void released(SThread from, Object via) {
         if (races != null) races.release(from, via);
     }
 
+    @Override
     public void acquired(SThread to, Object via) {
         if (races != null) races.acquire(to, via);
     }
 
     /** A marked access (the location's symbol) or a table operation (the table). */
+    @Override
     public void accessed(Owner t, Object key, boolean write) {
         if (races != null) races.access(SThread.of(t), key, write);
     }

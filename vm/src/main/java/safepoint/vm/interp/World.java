@@ -1,6 +1,7 @@
 package safepoint.vm.interp;
 
 import java.util.SplittableRandom;
+import safepoint.vm.data.Machinery;
 import safepoint.vm.data.Serials;
 
 /**
@@ -9,7 +10,7 @@ import safepoint.vm.data.Serials;
  * console's parameters, what it numbers and its random generator. Nothing above this layer
  * shows through it.
  */
-public interface World {
+public interface World extends Machinery {
     /** The run's clock in nanoseconds: virtual in controlled mode. */
     long clock();
 

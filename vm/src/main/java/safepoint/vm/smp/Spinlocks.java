@@ -1,7 +1,6 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.data.MonitorOrder;
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
@@ -86,9 +85,9 @@ public final class Spinlocks {
     /** One try of the acquire loop: a node the thread re-runs until it gets the lock. */
     static final class Spin extends Node {
         final Spinlock lock;
-        final Machine vm;
+        final ThreadHost vm;
 
-        Spin(Spinlock lock, Machine vm) {
+        Spin(Spinlock lock, ThreadHost vm) {
             this.lock = lock;
             this.vm = vm;
         }
@@ -98,7 +97,7 @@ public final class Spinlocks {
             SThread holder = lock.spinOnce(SThread.running(m));
             if (holder == null) {
                 if (vm.observing()) {
-                    vm.event(SThread.running(m), new What.SpinlockTake(Names.lockRef(vm.events, lock), Names.ref(vm.events, SThread.running(m))));
+                    vm.event(SThread.running(m), new What.SpinlockTake(Names.lockRef(vm.events(), lock), Names.ref(vm.events(), SThread.running(m))));
                 }
                 vm.lockTaken(SThread.running(m), lock);
                 m.spinningOn = null;
@@ -108,7 +107,7 @@ public final class Spinlocks {
             }
             m.spinTries++;
             if (m.spinningOn != lock && vm.observing()) {
-                Events ev = vm.events;
+                Events ev = vm.events();
                 vm.event(SThread.running(m), new What.Spin(Names.lockRef(ev, lock), Names.ref(ev, SThread.running(m)), Names.ref(ev, holder)));
             }
             m.spinningOn = lock;
@@ -126,7 +125,7 @@ public final class Spinlocks {
         return Condition.cast(Spinlock.class, x, who, 1, "SPINLOCK", x);
     }
 
-    public static void install(Machine vm) {
+    public static void install(ThreadHost vm) {
         vm.add(Primitive.ofN("make-spinlock", 0, 1, true, (c, a) -> c.alloc(new Spinlock(a.length > 0 ? a[0] : null), 4)));
         vm.add(Primitive.of1("spinlock?", true, (c, x) -> x instanceof Spinlock));
         vm.add(new ControlPrim("spinlock-acquire!", 1, 1) {
@@ -152,7 +151,7 @@ public final class Spinlocks {
                 if (holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 vm.lockGiven(holder, SThread.running(m), s);
                 if (vm.observing()) {
-                    vm.event(SThread.running(m), new What.SpinlockRelease(Names.lockRef(vm.events, s), Names.ref(vm.events, SThread.running(m))));
+                    vm.event(SThread.running(m), new What.SpinlockRelease(Names.lockRef(vm.events(), s), Names.ref(vm.events(), SThread.running(m))));
                 }
                 m.val = Special.VOID;
                 m.syncPoint();

@@ -4,7 +4,6 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import java.util.ArrayList;
-import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
@@ -43,7 +42,7 @@ public final class ThreadPrims {
      */
     private static void nextMessage(Scheduler sched, Interp m, Object[] a, String who, boolean peek) {
         SThread self = SThread.running(m);
-        Machine vm = sched.vm;
+        ThreadHost vm = sched.vm;
         if (!peek) self.mailboxCursor = 0;
         if (self.mailboxCursor < self.mailbox.size()) {
             vm.acquired(self, self.mailbox);
@@ -78,7 +77,7 @@ public final class ThreadPrims {
         mx.locked = true;
         mx.owner = next;
         if (s.vm != null) {
-            if (s.vm.observing()) s.vm.event(null, new What.MutexLock(Names.lockRef(s.vm.events, mx), Names.ref(s.vm.events, next), true));
+            if (s.vm.observing()) s.vm.event(null, new What.MutexLock(Names.lockRef(s.vm.events(), mx), Names.ref(s.vm.events(), next), true));
             s.vm.lockTaken(next, mx);
         }
         mx.abandoned = false;
@@ -99,7 +98,7 @@ public final class ThreadPrims {
     }
 
     /** trace-write's effect: the event, the access for the race detector, and its value. */
-    static void recordWrite(Machine vm, Interp m, Object[] a) {
+    static void recordWrite(ThreadHost vm, Interp m, Object[] a) {
         String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
         traced(vm, m, true, loc, a[1]);
         vm.accessed(SThread.running(m), safepoint.vm.data.Symbol.of(loc), true);
@@ -107,14 +106,14 @@ public final class ThreadPrims {
     }
 
     /** The event of a marked access: its value as display shows it, printed without taking serial numbers. */
-    private static void traced(Machine vm, Interp m, boolean write, String loc, Object value) {
+    private static void traced(ThreadHost vm, Interp m, boolean write, String loc, Object value) {
         if (!vm.observing()) return;
-        String text = safepoint.vm.print.Printer.display(value, vm.serials.observer());
-        vm.event(SThread.running(m), new What.TraceAccess(write, loc, Names.ref(vm.events, SThread.running(m)), text));
+        String text = safepoint.vm.print.Printer.display(value, vm.serials().observer());
+        vm.event(SThread.running(m), new What.TraceAccess(write, loc, Names.ref(vm.events(), SThread.running(m)), text));
     }
 
-    public static void install(Machine vm) {
-        Scheduler sched = vm.scheduler;
+    public static void install(ThreadHost vm) {
+        Scheduler sched = vm.scheduler();
         java.util.function.Consumer<ControlPrim> add = p -> {
             p.locksScheduler = true;
             vm.add(p);
@@ -123,11 +122,11 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("make-thread", 1, "PROCEDURE", a);
-                Interp regs = new Interp(vm);
+                Interp regs = new Interp(vm.world());
                 regs.startApply(a[0], new Object[0]);
                 regs.params = m.params; // a new thread inherits the parameterization
                 SThread t = new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs);
-                t.index = ++vm.threadsCreated;
+                t.index = vm.newThreadIndex();
                 m.val = m.alloc(t, 16);
             }
         });
@@ -315,7 +314,7 @@ public final class ThreadPrims {
                     mx.owner = owner;
                     mx.abandoned = false;
                     if (vm.observing()) {
-                        vm.event(SThread.running(m), new What.MutexLock(Names.lockRef(vm.events, mx), Names.ref(vm.events, SThread.running(m)), false));
+                        vm.event(SThread.running(m), new What.MutexLock(Names.lockRef(vm.events(), mx), Names.ref(vm.events(), SThread.running(m)), false));
                     }
                     vm.lockTaken(owner, mx);
                     if (abandoned) {
@@ -338,7 +337,7 @@ public final class ThreadPrims {
                 // SRFI 18: unlocking a mutex owned by another thread is not an error.
                 mx.abandoned = false;
                 if (vm.observing()) {
-                    vm.event(SThread.running(m), new What.MutexUnlock(Names.lockRef(vm.events, mx), Names.ref(vm.events, SThread.running(m))));
+                    vm.event(SThread.running(m), new What.MutexUnlock(Names.lockRef(vm.events(), mx), Names.ref(vm.events(), SThread.running(m))));
                 }
                 vm.lockGiven(mx.owner, SThread.running(m), mx);
                 handOff(sched, mx);
@@ -369,7 +368,7 @@ public final class ThreadPrims {
                         if (!all) break;
                     }
                     if (woke != null) {
-                        vm.event(SThread.running(m), new What.Signal(Names.lockRef(vm.events, cv), vm.threadRef(SThread.running(m)), all, List.copyOf(woke)));
+                        vm.event(SThread.running(m), new What.Signal(Names.lockRef(vm.events(), cv), vm.threadRef(SThread.running(m)), all, List.copyOf(woke)));
                     }
                     m.val = Special.VOID;
                 }
@@ -379,7 +378,7 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 // Request a collection and stop right here: this thread is the requester.
-                vm.barrier.request(SThread.running(m));
+                vm.barrier().request(SThread.running(m));
                 m.val = Special.VOID;
                 m.safepoint();
             }
@@ -387,9 +386,9 @@ public final class ThreadPrims {
         vm.add(new ControlPrim("gc-report", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Heap h = vm.heap;
+                Heap h = vm.heap();
                 Object tts = safepoint.vm.data.Nil.NIL;
-                long[] times = vm.barrier.timeToSafepoint;
+                long[] times = vm.barrier().timeToSafepoint;
                 for (int i = times.length - 1; i >= 0; i--) tts = m.cons(times[i] / 1e6, tts);
                 Object[][] rows = {
                     {"collections", h.collections}, {"epoch", (long) h.epoch}, {"heap-words", h.capacity},
