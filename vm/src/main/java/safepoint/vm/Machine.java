@@ -38,6 +38,7 @@ import safepoint.vm.lang.CoreForms;
 import safepoint.vm.lang.DerivedForms;
 import safepoint.vm.lang.GerbilForms;
 import safepoint.vm.lang.HashTables;
+import safepoint.vm.lang.LanguageHost;
 import safepoint.vm.lang.Macro;
 import safepoint.vm.lang.MatchForms;
 import safepoint.vm.lang.Modules;
@@ -95,7 +96,7 @@ import safepoint.vm.read.Reader;
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
-public final class Machine implements Builtins, Roots, ThreadHost, World {
+public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost, World {
     /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
     public final Serials serials;
     /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
@@ -155,7 +156,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
         ThreadPrims.install(this);
         ConsoleReads.install(this);
         Spinlocks.install(this);
-        ObjectForms.install(this);
+        classes = ObjectForms.install(this);
         HashTables.install(this);
         SyntaxCase.install(this);
         define("current-output-port", currentOutput);
@@ -180,6 +181,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
         return g != null ? g : globals.computeIfAbsent(name, Global::new);
     }
 
+    @Override
     public Object syntax(Symbol name) {
         return syntax.get(name);
     }
@@ -213,6 +215,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
      * Expand a use of a procedural macro: run its transformer on the form (phase 1, while
      * compiling). An error in the transformer is a syntax error of the use.
      */
+    @Override
     public Object expandWith(Macro macro, Pair form) {
         Object transformer = macro.transformer;
         Node apply = new Node() {
@@ -232,6 +235,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
     }
 
     /** Evaluate a transformer expression at compile time. */
+    @Override
     public Object evalNested(Node code) {
         return atExpansionTime(code);
     }
@@ -286,6 +290,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
     /** The VM's top-level namespace: the REPL's and programs'. */
     public final Namespace top = new Namespace(this, null);
 
+    @Override
     public void defineSyntaxBinding(Symbol name, Object m) {
         syntax.put(name, m);
     }
@@ -295,6 +300,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
      * define its own {@code cut} or {@code while}); the R7RS core and derived forms stay, since
      * every derived form's expansion relies on them.
      */
+    @Override
     public void dropSyntax(Symbol name) {
         Object s = syntax.get(name);
         if (s instanceof Macro) {
@@ -304,6 +310,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
         }
     }
 
+    @Override
     public void bindGlobal(Symbol name, Global cell) {
         globals.put(name, cell);
     }
@@ -397,6 +404,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
     public final Heap heap = new Heap(this, barrier, events);
 
     /** The value of a global, or null when unbound (for tests and tools). */
+    @Override
     public Object lookup(String name) {
         Object v = global(Symbol.of(name)).value;
         return v == Special.UNBOUND ? null : v;
@@ -421,6 +429,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
     // ---- reading ---------------------------------------------------------------------------------
 
     /** Read every datum of {@code text}; a read error throws SchemeError (where = its Src). */
+    @Override
     public List<Object> readAll(String text, String file) {
         return readAll(text, file, 1);
     }
@@ -568,6 +577,7 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
     }
 
     /** Run compiled top-level forms at expansion time (a module's body, at import time). */
+    @Override
     public void runAllNested(Node[] code, Object[] forms) {
         atExpansionTime(new Node() {
             @Override
@@ -806,6 +816,53 @@ public final class Machine implements Builtins, Roots, ThreadHost, World {
     @Override
     public long clock() {
         return control != null ? control.virtualNanos() : System.nanoTime();
+    }
+
+    // ---- the machine as the front end sees it (lang.LanguageHost) -----------------------------
+
+    @Override
+    public Namespace top() {
+        return top;
+    }
+
+    @Override
+    public java.util.Map<Symbol, Macro> matchMacros() {
+        return matchMacros;
+    }
+
+    @Override
+    public SystemClasses classes() {
+        return classes;
+    }
+
+    @Override
+    public SourceMap sources() {
+        return sources;
+    }
+
+    @Override
+    public boolean loadingPrelude() {
+        return loadingPrelude;
+    }
+
+    @Override
+    public java.util.Map<String, Modules.Module> modules() {
+        return modules;
+    }
+
+    @Override
+    public java.util.Set<String> loading() {
+        return loading;
+    }
+
+    @Override
+    public Parameter expansionRenames() {
+        return expansionRenames;
+    }
+
+    @Override
+    public HashTables.Host tableHost() {
+        return tableHost;
     }
 
     // ---- the machine as the threads' package sees it (smp.ThreadHost) -------------------------

@@ -76,7 +76,7 @@ public final class CoreForms {
         }
         if (b instanceof Binding.Global g) {
             Global cell = g.cell();
-            if (!c.machine.loadingPrelude) cell.userDefined = true;
+            if (!c.machine.loadingPrelude()) cell.userDefined = true;
             return new Refs.SetGlobal(cell, value, false, c.where(f));
         }
         throw c.illFormed(f);
@@ -197,7 +197,7 @@ public final class CoreForms {
             if (keys.get(i)[2] != null) defaults.add(new Object[] {slot, keys.get(i)[2]});
         }
         if (rest != null) ls.add(rest);
-        Lambda l = new Lambda(name, req.size(), opt.size(), rest != null, kws, c.polls, c.machine.sources.get(whole));
+        Lambda l = new Lambda(name, req.size(), opt.size(), rest != null, kws, c.polls, c.machine.sources().get(whole));
         l.restKeepsKeys = restBeforeKeys;
         l.keysAnywhere = gerbilKeys;
         String savedName = c.procName;
@@ -442,7 +442,7 @@ public final class CoreForms {
                     rules.add(new Object[] {rule.car, Compiler.nth(rule, 1)});
                 }
                 Macro m = new Macro(name, literals, rules, s, ellipsis);
-                m.ns = c.ns == c.machine.top ? null : c.ns;
+                m.ns = c.ns == c.machine.top() ? null : c.ns;
                 return m;
             }
             if (b instanceof Binding.Macro mb) return mb.macro(); // (define-syntax new old)

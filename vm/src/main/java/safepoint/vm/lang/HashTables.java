@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Interp;
@@ -59,7 +58,7 @@ public final class HashTables {
      */
     public static final class Host implements TableHost {
         final Serials vm;
-        private final Machine machine;
+        private final LanguageHost machine;
         /** The registers this host runs an operation for; null in the machine's shared host. */
         private final Interp running;
 
@@ -69,12 +68,12 @@ public final class HashTables {
         /** The machine's tables and their rehash counts (one registry, shared by the per-thread hosts). */
         public final TableRegistry tables;
 
-        public Host(Machine machine, java.util.function.LongConsumer charge) {
+        public Host(LanguageHost machine, java.util.function.LongConsumer charge) {
             this(machine, charge, null, new TableRegistry());
         }
 
-        private Host(Machine machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
-            this.vm = machine.serials;
+        private Host(LanguageHost machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
+            this.vm = machine.serials();
             this.machine = machine;
             this.charge = charge;
             this.running = running;
@@ -139,8 +138,8 @@ public final class HashTables {
     static final int BATCH = 64;
 
     /** Run {@code op}'s steps; {@code proc} answers NeedUpdate and Yield. */
-    static void drive(Machine vm, Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-        Host host = vm.tableHost.on(m);
+    static void drive(LanguageHost vm, Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
+        Host host = vm.tableHost().on(m);
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run
@@ -199,9 +198,9 @@ public final class HashTables {
         final boolean errorIfAbsent;
         final Object key;
         final boolean supply;
-        final Machine vm;
+        final LanguageHost vm;
 
-        Resume(Machine vm, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key, boolean supply) {
+        Resume(LanguageHost vm, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key, boolean supply) {
             this.vm = vm;
             this.op = op;
             this.proc = proc;
@@ -219,8 +218,8 @@ public final class HashTables {
     }
 
     /** How events name a table: by observer id, without the program's serial number. */
-    static Ref.TableRef tableRef(Machine machine, RawTable table) {
-        return new Ref.TableRef(machine.events.id(table), "#<hash-table>");
+    static Ref.TableRef tableRef(LanguageHost machine, RawTable table) {
+        return new Ref.TableRef(machine.events().id(table), "#<hash-table>");
     }
 
     static Table table(Object x, String who, Object... args) {
@@ -228,22 +227,22 @@ public final class HashTables {
     }
 
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
-    private static Table access(Machine vm, Interp m, Object[] a, int i, String who, boolean write) {
+    private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         vm.accessed(m.thread, t, write);
         // Recorded runs only (as schedule choices): table operations are the hottest source of
         // events, and in a live ring they would push out the sync events a person looks for.
-        if (vm.events.recording()) {
+        if (vm.events().recording()) {
             vm.event(m.thread, new What.TableAccess(tableRef(vm, t.raw), vm.threadRef(m.thread), who, write));
         }
         return t;
     }
 
-    private static long seed(Machine vm) {
-        return vm.random.nextLong(1L << 31);
+    private static long seed(LanguageHost vm) {
+        return vm.random().nextLong(1L << 31);
     }
 
-    public static void install(Machine vm) {
+    public static void install(LanguageHost vm) {
         vm.add(new ControlPrim("make-hash-table", 0, -1) {
             @Override
             public void invoke(Interp m, Object[] a) {
@@ -276,7 +275,7 @@ public final class HashTables {
                     for (int i = 0; i + 1 < a.length; i += 2) {
                         if (a[i] instanceof Keyword k && k.name.equals("size") && a[i + 1] instanceof Long l) hint = l;
                     }
-                    Host h = vm.tableHost;
+                    Host h = vm.tableHost();
                     long sd = seed(vm);
                     RawTable r = switch (kind) {
                         case "eq" -> RawTable.makeEqTable(h, hint, sd);
@@ -366,13 +365,13 @@ public final class HashTables {
     }
 
     /** A new table for Scheme, known to the machine's registry (the Observatory lists it). */
-    private static Table made(Machine vm, RawTable r) {
-        vm.tableHost.tables.made(r);
+    private static Table made(LanguageHost vm, RawTable r) {
+        vm.tableHost().tables.made(r);
         return new Table(r);
     }
 
-    private static RawTable make(Machine vm, Interp m, Object test, Object hash, long hint, long seed) {
-        Host h = vm.tableHost;
+    private static RawTable make(LanguageHost vm, Interp m, Object test, Object hash, long hint, long seed) {
+        Host h = vm.tableHost();
         String tn = test == null ? "equal?" : test instanceof Procedure p && p.name() != null ? p.name() : null;
         String hn = hash instanceof Procedure p && p.name() != null ? p.name() : null;
         if (hash == null && tn != null) {
@@ -389,7 +388,7 @@ public final class HashTables {
         return RawTable.make(h, hint, HashSpec.procedure(hash), TestSpec.procedure(test == null ? vmEqual(vm) : test), seed);
     }
 
-    private static Object vmEqual(Machine vm) {
+    private static Object vmEqual(LanguageHost vm) {
         return vm.lookup("equal?");
     }
 
@@ -402,9 +401,9 @@ public final class HashTables {
     }
 
     static final class WrapTable extends Frame {
-        final Machine vm;
+        final LanguageHost vm;
 
-        WrapTable(Machine vm) {
+        WrapTable(LanguageHost vm) {
             this.vm = vm;
         }
 

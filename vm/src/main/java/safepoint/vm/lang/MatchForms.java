@@ -149,7 +149,7 @@ public final class MatchForms {
                 case "vector":
                     return vectorPattern(c, whole, s, Pair.listOf(args), v, ok, no);
                 default: {
-                    Macro mm = c.machine.matchMacros.get(Renamed.base(p.car));
+                    Macro mm = c.machine.matchMacros().get(Renamed.base(p.car));
                     if (mm != null) return pattern(c, whole, s, c.expand(mm, p, s), v, ok, no);
                     // A struct or class pattern: (point x y) matches instances of point::t slot by slot.
                     Object type = Symbol.of(head + "::t");
@@ -230,7 +230,7 @@ public final class MatchForms {
         int len = Compiler.length(f);
         if (s != null || (len != 3 && len != 4) || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
         Symbol id = Renamed.base(Compiler.nth(f, 1));
-        c.machine.matchMacros.put(id, CoreForms.makeMacro(c, Compiler.nth(f, 2), s, id.name, f));
+        c.machine.matchMacros().put(id, CoreForms.makeMacro(c, Compiler.nth(f, 2), s, id.name, f));
         if (len == 4) c.ns.defineSyntax(id, CoreForms.makeMacro(c, Compiler.nth(f, 3), s, id.name, f));
         return new Refs.Const(safepoint.vm.data.Special.VOID);
     });

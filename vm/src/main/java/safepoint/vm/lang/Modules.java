@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Calls;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.ControlPrims;
@@ -115,7 +114,7 @@ public final class Modules {
         mc.module = mod;
         c.machine.runAllNested(mc.compileAll(forms), forms);
         mod.loaded = true;
-        c.machine.modules.put(id, mod);
+        c.machine.modules().put(id, mod);
         return new Refs.Const(Special.VOID);
     });
 
@@ -125,7 +124,7 @@ public final class Modules {
      * {@code eval} and {@code load}: the front end at run time. Each compiles as the thread that
      * asks (see ExpansionTime), so the macros and imports it meets run on that thread's frames.
      */
-    public static void installEval(Machine vm) {
+    public static void installEval(LanguageHost vm) {
         vm.add(new ControlPrim("eval", 1, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
@@ -158,7 +157,7 @@ public final class Modules {
                     return new Node() {
                         @Override
                         public void exec(Interp mm) {
-                            LoadFrame.next(mm, code, forms, 0, vm.sources);
+                            LoadFrame.next(mm, code, forms, 0, vm.sources());
                         }
                     };
                 });
@@ -174,15 +173,15 @@ public final class Modules {
      * computation of its own (like a macro transformer: this is expansion time).
      */
     static void importNow(Compiler importer, Object[] specs, Where where) {
-        Machine vm = importer.machine;
+        LanguageHost vm = importer.machine;
         try {
             for (Object spec : specs) {
                 Module mod = moduleOf(vm, spec, importer);
                 if (!mod.loaded) {
-                    if (vm.loading.contains(mod.id)) {
-                        throw Condition.raise("Circular module import: " + String.join(" -> ", vm.loading) + " -> " + mod.id);
+                    if (vm.loading().contains(mod.id)) {
+                        throw Condition.raise("Circular module import: " + String.join(" -> ", vm.loading()) + " -> " + mod.id);
                     }
-                    vm.loading.add(mod.id);
+                    vm.loading().add(mod.id);
                     try {
                         Compiler c = new Compiler(vm, mod.id);
                         c.ns = mod.ns;
@@ -191,7 +190,7 @@ public final class Modules {
                         vm.runAllNested(code, mod.forms);
                         mod.loaded = true;
                     } finally {
-                        vm.loading.remove(mod.id);
+                        vm.loading().remove(mod.id);
                     }
                 }
                 bind(vm, spec, mod, importer.ns);
@@ -212,13 +211,13 @@ public final class Modules {
         return spec;
     }
 
-    static Module moduleOf(Machine vm, Object spec, Compiler importer) {
+    static Module moduleOf(LanguageHost vm, Object spec, Compiler importer) {
         Object name = moduleSpec(spec);
         String id;
         String text;
         if (name instanceof Symbol s && s.name.startsWith(":")) {
             id = s.name.substring(1);
-            Module known = vm.modules.get(id);
+            Module known = vm.modules().get(id);
             if (known != null) return known;
             text = resource("/safepoint/vm/" + id + ".ss");
             if (text == null) throw unknown(s.name);
@@ -228,15 +227,15 @@ public final class Modules {
             Path base = importer.file.startsWith("(") ? Path.of("") : Path.of(importer.file).toAbsolutePath().getParent();
             Path file = (base == null ? Path.of(rel) : base.resolve(rel)).normalize();
             id = file.toString();
-            Module known = vm.modules.get(id);
+            Module known = vm.modules().get(id);
             if (known != null) return known;
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw unknown(name instanceof MString ? "\"" + rel + "\"" : ((Symbol) name).name + " (no file " + file + ")");
             }
-        } else if (name instanceof Symbol s && vm.modules.containsKey(s.name)) {
-            return vm.modules.get(s.name); // a module defined with (module Name ...)
+        } else if (name instanceof Symbol s && vm.modules().containsKey(s.name)) {
+            return vm.modules().get(s.name); // a module defined with (module Name ...)
         } else if (name instanceof Symbol s) {
             throw unknown(s.name);
         } else {
@@ -246,7 +245,7 @@ public final class Modules {
         List<Object> forms = vm.readAll(text, id.startsWith("/") ? id : id + ".ss");
         declareDefinitions(ns, forms);
         Module m = new Module(id, ns, forms.toArray());
-        vm.modules.put(id, m);
+        vm.modules().put(id, m);
         return m;
     }
 
@@ -290,7 +289,7 @@ public final class Modules {
 
     // ---- binding exports ---------------------------------------------------------------------------
 
-    static void bind(Machine vm, Object spec, Module mod, Namespace into) {
+    static void bind(LanguageHost vm, Object spec, Module mod, Namespace into) {
         for (Map.Entry<Symbol, Object> e : filtered(spec, mod.exports(), mod.id).entrySet()) {
             into.bind(e.getKey(), e.getValue());
         }

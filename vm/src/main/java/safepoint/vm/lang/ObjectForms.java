@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.ControlPrims;
 import safepoint.vm.interp.Interp;
@@ -118,7 +117,8 @@ public final class ObjectForms {
 
     // ---- runtime -----------------------------------------------------------------------------
 
-    public static void install(Machine vm) {
+    /** Install the object system's primitives; returns the VM's system classes, made among them. */
+    public static SystemClasses install(LanguageHost vm) {
         vm.add(Primitive.ofN("##make-type", 5, 5, true, (c, a) -> {
             List<ObjType> supers = new ArrayList<>();
             for (Object x : Pair.arrayOf(a[2])) {
@@ -131,7 +131,7 @@ public final class ObjectForms {
             if (a[4] instanceof Symbol ctor) t.constructor = ctor;
             return t;
         }));
-        vm.classes = new SystemClasses(vm);
+        SystemClasses classes = new SystemClasses(vm);
         vm.add(Primitive.of2("##type-constructor", true, (c, type, name) -> new Constructor((ObjType) type, ((Symbol) name).name)));
         vm.add(new ControlPrim("##define-inherited-accessors!", 2, 2) {
             @Override
@@ -216,7 +216,7 @@ public final class ObjectForms {
         }));
         vm.add(Primitive.of1("##type-name", true, (c, t) -> new safepoint.vm.data.MString(((ObjType) t).name)));
         vm.add(Primitive.of1("object-type", true, (c, x) -> x instanceof ObjType.Obj o ? o.type : Boolean.FALSE));
-        vm.add(Primitive.of1("class-of", true, (c, x) -> vm.classes.classOf(x)));
+        vm.add(Primitive.of1("class-of", true, (c, x) -> vm.classes().classOf(x)));
         vm.add(Primitive.of2("find-method", true, (c, type, name) -> {
             Object mth = type instanceof ObjType t ? t.findMethod((Symbol) name) : null;
             return mth == null ? Boolean.FALSE : mth;
@@ -225,7 +225,7 @@ public final class ObjectForms {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Symbol name = (Symbol) a[1];
-                Object method = vm.classes.classOf(a[0]).findMethod(name);
+                Object method = vm.classes().classOf(a[0]).findMethod(name);
                 if (method == null) {
                     throw Condition.raise("Cannot find method " + name.name + " for object", a[0]);
                 }
@@ -235,6 +235,7 @@ public final class ObjectForms {
                 m.apply(method, args);
             }
         });
+        return classes;
     }
 
     /** make-point and calling the type: construct, then run the constructor method if the type names one. */

@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Blocks;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
@@ -118,7 +117,7 @@ public final class SyntaxCase {
         List<Object> ids = new ArrayList<>();
         List<Node> refs = new ArrayList<>();
         collect(c, tmpl, s, ids, refs);
-        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]), c.machine.expansionRenames);
+        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]), c.machine.expansionRenames());
     });
 
     private static void collect(Compiler c, Object t, Scope s, List<Object> ids, List<Node> refs) {
@@ -185,7 +184,7 @@ public final class SyntaxCase {
 
     public static final SpecialForm[] ALL = {DEFSYNTAX, BEGIN_SYNTAX, SYNTAX_CASE, PATTERN_LET, SYNTAX, WITH_SYNTAX, QUOTE_SYNTAX};
 
-    public static void install(Machine vm) {
+    public static void install(LanguageHost vm) {
         vm.add(Primitive.of3("##syntax-match", true, (c, matcher, form, pat) -> {
             Object[] vals = ((Macro) matcher).matchAtRunTime(pat, form);
             if (vals == null) return Boolean.FALSE;
