@@ -54,6 +54,7 @@ import safepoint.vm.run.Controller;
 import safepoint.vm.run.FreeRun;
 import safepoint.vm.run.Pct;
 import safepoint.vm.run.Outcome;
+import safepoint.vm.run.RunHost;
 import safepoint.vm.run.RunReport;
 import safepoint.vm.run.RunSettings;
 import safepoint.vm.run.Strategy;
@@ -96,7 +97,7 @@ import safepoint.vm.read.Reader;
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
-public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost, World {
+public final class Machine implements Builtins, LanguageHost, Roots, RunHost, ThreadHost, World {
     /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
     public final Serials serials;
     /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
@@ -115,8 +116,6 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
     /** Set by {@code exit}. */
     public Integer exitCode;
     private volatile boolean interruptRequested;
-    /** Scheduling points per slice between checks for timeouts and interrupts. */
-    public static final int SLICE = 50_000;
 
     /** {@code in} is the console's source; null when the host feeds the console (the interactive REPL). */
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
@@ -259,7 +258,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
         SThread.State before = primordial.state;
         // Expansion-time code here does not join a GC barrier (a slice ending at a safepoint just
         // goes on): the world is stopped for the host, and the GC waits for the run.
-        for (SliceEnd end; (end = m.run(SLICE)) != SliceEnd.HALTED; ) {
+        for (SliceEnd end; (end = m.run(FreeRun.SLICE)) != SliceEnd.HALTED; ) {
             if (end == SliceEnd.BLOCKED) {
                 synchronized (scheduler) { // undo the wait it began
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
@@ -360,6 +359,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
     }
 
     /** Every global cell (GC roots, in a fixed order: by name). */
+    @Override
     public List<Global> globalCells() {
         List<Global> cells = new ArrayList<>(globals.values());
         cells.sort((a, b) -> a.name.name.compareTo(b.name.name));
@@ -487,6 +487,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
     public volatile boolean interruptWait;
 
     /** Under the scheduler's monitor: a waiting primordial thread gets "User interrupt". */
+    @Override
     public void interruptWaitingPrimordial() {
         interruptWait = false;
         if (primordial.state == SThread.State.WAITING) {
@@ -865,6 +866,35 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
         return tableHost;
     }
 
+    // ---- the machine as the drivers see it (run.RunHost) --------------------------------------
+
+    @Override
+    public ConsoleReads input() {
+        return input;
+    }
+
+    @Override
+    public boolean exited() {
+        return exitCode != null;
+    }
+
+    @Override
+    public boolean interruptWait() {
+        return interruptWait;
+    }
+
+    // ---- the machine as the analyses see it (analysis.AnalysisHost) ---------------------------
+
+    @Override
+    public SThread primordial() {
+        return primordial;
+    }
+
+    @Override
+    public int threadsCreated() {
+        return threadsCreated;
+    }
+
     // ---- the machine as the threads' package sees it (smp.ThreadHost) -------------------------
 
     @Override
@@ -1140,6 +1170,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
      * The view of the machine now, each processor doing what {@code procs} says. Called holding
      * the scheduler's monitor with no processor running Scheme code (see Observatory).
      */
+    @Override
     public MachineView view(MachineView.Mode mode, WaitForGraph.ProcessorState[] procs) {
         return observatory.look(new Observatory.Parts(mode, clock(), procs.length, scheduler, heap, barrier, primordial, procs,
                 WaitForGraph.of(this, procs), tableHost.tables.entries()));
@@ -1187,6 +1218,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
     }
 
     /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
+    @Override
     public synchronized boolean takeInterrupt() {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
         boolean r = interruptRequested;
@@ -1194,6 +1226,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
         return r;
     }
 
+    @Override
     public Outcome checkLimits() {
         long d = deadline;
         if (d != 0 && System.nanoTime() - d > 0) {
@@ -1235,11 +1268,13 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
     }
 
     /** A proven deadlock or hang, {@code failure}, explained by {@code text}. */
+    @Override
     public Outcome deadlockOutcome(Failure.Deadlock failure, String text) {
         return deadlockOutcome(failure, text, null);
     }
 
     /** The same, with the machine as it was when it was found. */
+    @Override
     public Outcome deadlockOutcome(Failure.Deadlock failure, String text, MachineView view) {
         flush();
         return new Outcome(Outcome.Status.DEADLOCK, null, text, 3, failure, List.of(), view);
@@ -1251,6 +1286,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
      * if the program handles it, it is not a failure); otherwise the outcome, exit 3, says who
      * waits for what.
      */
+    @Override
     public Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
         flush();
         WaitForGraph g = WaitForGraph.of(this, procs);
@@ -1268,6 +1304,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, ThreadHost,
     }
 
     /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
+    @Override
     public Outcome deadlock(Failure.Proof proof, String headline, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(this, procs);
         return deadlockOutcome(Failure.deadlock(proof, g), ExplanationText.of(headline, Analysis.explain(this, g)) + reproduce());

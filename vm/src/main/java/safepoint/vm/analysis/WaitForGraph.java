@@ -2,7 +2,6 @@ package safepoint.vm.analysis;
 
 import safepoint.vm.data.InputPort;
 import safepoint.vm.smp.Names;
-import safepoint.vm.Machine;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -115,14 +114,14 @@ public final class WaitForGraph {
     }
 
     /** Build the graph of {@code vm} as it is now; {@code procs} says what each processor does. */
-    public static WaitForGraph of(Machine vm, ProcessorState[] procs) {
-        Scheduler s = vm.scheduler;
-        WaitForGraph g = new WaitForGraph(vm.barrier.pending);
+    public static WaitForGraph of(AnalysisHost vm, ProcessorState[] procs) {
+        Scheduler s = vm.scheduler();
+        WaitForGraph g = new WaitForGraph(vm.barrier().pending);
         java.util.IdentityHashMap<SThread, Boolean> seen = new java.util.IdentityHashMap<>();
         java.util.function.Consumer<SThread> see = t -> {
             if (t != null && seen.put(t, Boolean.TRUE) == null) g.threads.add(t);
         };
-        see.accept(vm.primordial);
+        see.accept(vm.primordial());
         for (ProcessorState p : procs) if (p != null) see.accept(p.running());
         for (SThread t : s.onCpu) see.accept(t);
         for (SThread t : s.ready) see.accept(t);
