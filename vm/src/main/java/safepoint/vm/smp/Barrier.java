@@ -20,8 +20,10 @@ import safepoint.vm.interp.Owner;
  * and released. This is the state the inspector shows: pending, the requester, when it was asked
  * for, and each processor's time to safepoint.
  *
- * <p>Locking rule: {@link #pending} (with {@link #requester}, in {@link BarrierFlag}) is written under the scheduler's monitor and read by
- * processors at polls without it (volatile); every other field is read and written only under
+ * <p>Locking rule: {@link #pending} and {@link #requester} (in {@link BarrierFlag}, which every
+ * procedure entry reads) are written under the scheduler's monitor; {@code pending} is read by
+ * processors at polls without it (volatile), and {@code requester} at entries only to ask whether
+ * it is the entering thread (see BarrierFlag); every other field is read and written only under
  * the scheduler's monitor. The collection itself runs under that monitor with every processor
  * stopped.
  */

@@ -78,7 +78,7 @@ public final class SThread extends HeapObj implements Printable, Owner {
     }
 
     /**
-     * The thread that runs {@code m}. Every {@link Owner} is an SThread (the one class that
+     * {@code o} as the thread it is. Every {@link Owner} is an SThread (the one class that
      * implements it), so this is where the threads' package takes its own type back from the
      * registers, which sit below it.
      */
