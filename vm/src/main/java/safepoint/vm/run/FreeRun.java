@@ -8,7 +8,6 @@ import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.What;
-import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.Area;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
