@@ -19,10 +19,13 @@ import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.gc.Roots;
+import safepoint.vm.interp.Builtins;
 import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.Owner;
+import safepoint.vm.interp.World;
 import safepoint.vm.interp.ControlPrims;
 import safepoint.vm.interp.ExpansionTime;
-import safepoint.vm.interp.Frame;
+import safepoint.vm.interp.LoadFrame;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
@@ -35,6 +38,7 @@ import safepoint.vm.lang.CoreForms;
 import safepoint.vm.lang.DerivedForms;
 import safepoint.vm.lang.GerbilForms;
 import safepoint.vm.lang.HashTables;
+import safepoint.vm.lang.LanguageHost;
 import safepoint.vm.lang.Macro;
 import safepoint.vm.lang.MatchForms;
 import safepoint.vm.lang.Modules;
@@ -50,12 +54,14 @@ import safepoint.vm.run.Controller;
 import safepoint.vm.run.FreeRun;
 import safepoint.vm.run.Pct;
 import safepoint.vm.run.Outcome;
+import safepoint.vm.run.RunHost;
 import safepoint.vm.run.RunReport;
 import safepoint.vm.run.RunSettings;
 import safepoint.vm.run.Strategy;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
+import safepoint.vm.smp.ThreadHost;
 import safepoint.vm.smp.ThreadPrims;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +75,6 @@ import safepoint.vm.data.InputPort;
 import safepoint.vm.data.OutputPort;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.Primitive;
-import safepoint.vm.data.PrimitiveSink;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
@@ -92,7 +97,7 @@ import safepoint.vm.read.Reader;
  * and the entry points that read, compile and run programs. Many machines can live in one JVM;
  * nothing here is static.
  */
-public final class Machine implements PrimitiveSink, Roots {
+public final class Machine implements Builtins, LanguageHost, Roots, RunHost, ThreadHost, World {
     /** Serial numbers, eq-hashes and gensyms: what this VM numbers. */
     public final Serials serials;
     /** The program's random generator ({@code random-integer}, table seeds), seeded by the run. */
@@ -111,8 +116,6 @@ public final class Machine implements PrimitiveSink, Roots {
     /** Set by {@code exit}. */
     public Integer exitCode;
     private volatile boolean interruptRequested;
-    /** Scheduling points per slice between checks for timeouts and interrupts. */
-    public static final int SLICE = 50_000;
 
     /** {@code in} is the console's source; null when the host feeds the console (the interactive REPL). */
     public Machine(Writer out, Writer err, java.io.Reader in, long seed) {
@@ -148,11 +151,12 @@ public final class Machine implements PrimitiveSink, Roots {
         MiscPrims.install(this);
         safepoint.vm.prims.FilePrims.install(this);
         ControlPrims.install(this);
+        Modules.installEval(this);
         for (ControlPrim p : safepoint.vm.interp.Debugging.primitives()) add(p);
         ThreadPrims.install(this);
         ConsoleReads.install(this);
         Spinlocks.install(this);
-        ObjectForms.install(this);
+        classes = ObjectForms.install(this);
         HashTables.install(this);
         SyntaxCase.install(this);
         define("current-output-port", currentOutput);
@@ -171,11 +175,13 @@ public final class Machine implements PrimitiveSink, Roots {
 
     // ---- environment -----------------------------------------------------------------------------
 
+    @Override
     public Global global(Symbol name) {
         Global g = globals.get(name);
         return g != null ? g : globals.computeIfAbsent(name, Global::new);
     }
 
+    @Override
     public Object syntax(Symbol name) {
         return syntax.get(name);
     }
@@ -209,6 +215,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * Expand a use of a procedural macro: run its transformer on the form (phase 1, while
      * compiling). An error in the transformer is a syntax error of the use.
      */
+    @Override
     public Object expandWith(Macro macro, Pair form) {
         Object transformer = macro.transformer;
         Node apply = new Node() {
@@ -228,6 +235,7 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** Evaluate a transformer expression at compile time. */
+    @Override
     public Object evalNested(Node code) {
         return atExpansionTime(code);
     }
@@ -251,7 +259,7 @@ public final class Machine implements PrimitiveSink, Roots {
         SThread.State before = primordial.state;
         // Expansion-time code here does not join a GC barrier (a slice ending at a safepoint just
         // goes on): the world is stopped for the host, and the GC waits for the run.
-        for (SliceEnd end; (end = m.run(SLICE)) != SliceEnd.HALTED; ) {
+        for (SliceEnd end; (end = m.run(FreeRun.SLICE)) != SliceEnd.HALTED; ) {
             if (end == SliceEnd.BLOCKED) {
                 synchronized (scheduler) { // undo the wait it began
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, scheduler);
@@ -282,6 +290,7 @@ public final class Machine implements PrimitiveSink, Roots {
     /** The VM's top-level namespace: the REPL's and programs'. */
     public final Namespace top = new Namespace(this, null);
 
+    @Override
     public void defineSyntaxBinding(Symbol name, Object m) {
         syntax.put(name, m);
     }
@@ -291,6 +300,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * define its own {@code cut} or {@code while}); the R7RS core and derived forms stay, since
      * every derived form's expansion relies on them.
      */
+    @Override
     public void dropSyntax(Symbol name) {
         Object s = syntax.get(name);
         if (s instanceof Macro) {
@@ -300,6 +310,7 @@ public final class Machine implements PrimitiveSink, Roots {
         }
     }
 
+    @Override
     public void bindGlobal(Symbol name, Global cell) {
         globals.put(name, cell);
     }
@@ -309,6 +320,7 @@ public final class Machine implements PrimitiveSink, Roots {
         define(p.name, p);
     }
 
+    @Override
     public void add(ControlPrim p) {
         define(p.name, p);
     }
@@ -318,6 +330,7 @@ public final class Machine implements PrimitiveSink, Roots {
         define(name, global(Symbol.of(existing)).value);
     }
 
+    @Override
     public void define(String name, Object value) {
         global(Symbol.of(name)).value = value;
     }
@@ -347,6 +360,7 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** Every global cell (GC roots, in a fixed order: by name). */
+    @Override
     public List<Global> globalCells() {
         List<Global> cells = new ArrayList<>(globals.values());
         cells.sort((a, b) -> a.name.name.compareTo(b.name.name));
@@ -368,18 +382,22 @@ public final class Machine implements PrimitiveSink, Roots {
     public final Events events = new Events();
 
     /** Whether events are kept: emit sites build their records only then (docs/events.md). */
+    @Override
     public boolean observing() {
         return events.on();
     }
 
     /** Emit an event on the processor now running {@code t} (P0 when none). */
-    public void event(SThread t, What what) {
+    @Override
+    public void event(Owner o, What what) {
+        SThread t = SThread.of(o);
         events.emit(t == null || t.onProcessor < 0 ? 0 : t.onProcessor, what);
     }
 
     /** How events name {@code t}, for code below the threads' package. */
-    public Ref.ThreadRef threadRef(SThread t) {
-        return Names.ref(events, t);
+    @Override
+    public Ref.ThreadRef threadRef(Owner t) {
+        return Names.ref(events, SThread.of(t));
     }
 
     /** The simulated heap and its collector. */
@@ -388,6 +406,7 @@ public final class Machine implements PrimitiveSink, Roots {
     public final Heap heap = new Heap(this, barrier, events, this::clock); // pauses in the machine's time: virtual when controlled
 
     /** The value of a global, or null when unbound (for tests and tools). */
+    @Override
     public Object lookup(String name) {
         Object v = global(Symbol.of(name)).value;
         return v == Special.UNBOUND ? null : v;
@@ -412,6 +431,7 @@ public final class Machine implements PrimitiveSink, Roots {
     // ---- reading ---------------------------------------------------------------------------------
 
     /** Read every datum of {@code text}; a read error throws SchemeError (where = its Src). */
+    @Override
     public List<Object> readAll(String text, String file) {
         return readAll(text, file, 1);
     }
@@ -469,6 +489,7 @@ public final class Machine implements PrimitiveSink, Roots {
     public volatile boolean interruptWait;
 
     /** Under the scheduler's monitor: a waiting primordial thread gets "User interrupt". */
+    @Override
     public void interruptWaitingPrimordial() {
         interruptWait = false;
         if (primordial.state == SThread.State.WAITING) {
@@ -512,7 +533,7 @@ public final class Machine implements PrimitiveSink, Roots {
         markDefinitions(forms);
         if (forms.isEmpty()) return new Prepared(new Node[0], new Object[0], null);
         try {
-            return new Prepared(compileAll(new Compiler(this, file), forms.toArray()), forms.toArray(), null);
+            return new Prepared(new Compiler(this, file).compileAll(forms.toArray()), forms.toArray(), null);
         } catch (SchemeError e) {
             return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Where w ? w : null));
         } catch (StackOverflowError e) {
@@ -533,7 +554,7 @@ public final class Machine implements PrimitiveSink, Roots {
         m.start(new Node() {
             @Override
             public void exec(Interp mm) {
-                LoadFrame.next(mm, code, all, 0);
+                LoadFrame.next(mm, code, all, 0, sources);
             }
         }, null);
         return drive(m);
@@ -558,53 +579,15 @@ public final class Machine implements PrimitiveSink, Roots {
         currentError.global = stderr;
     }
 
-    public static Node[] compileAll(Compiler c, Object[] forms) {
-        Node[] code = new Node[forms.length];
-        for (int i = 0; i < forms.length; i++) code[i] = c.compileTop(forms[i]);
-        return code;
-    }
-
     /** Run compiled top-level forms at expansion time (a module's body, at import time). */
+    @Override
     public void runAllNested(Node[] code, Object[] forms) {
         atExpansionTime(new Node() {
             @Override
             public void exec(Interp mm) {
-                LoadFrame.next(mm, code, forms, 0);
+                LoadFrame.next(mm, code, forms, 0, sources);
             }
         });
-    }
-
-    /** Runs the compiled top-level forms of a load one at a time, each when the previous returns. */
-    public static final class LoadFrame extends Frame {
-        final Node[] code;
-        final Object[] forms;
-        final int next;
-        final SourceMap sources;
-
-        LoadFrame(Node[] code, Object[] forms, int next, SourceMap sources) {
-            this.code = code;
-            this.forms = forms;
-            this.next = next;
-            this.sources = sources;
-        }
-
-        @Override
-        public void resume(Interp m) {
-            next(m, code, forms, next);
-        }
-
-        public static void next(Interp m, Node[] code, Object[] forms, int i) {
-            if (i == code.length) return;
-            m.push(new LoadFrame(code, forms, i + 1, m.machine.sources));
-            m.env = null;
-            m.pc = code[i];
-        }
-
-        /** The top-level form now running: where a tail-position error in it is reported. */
-        @Override
-        public Where where() {
-            return new Where(null, sources.get(forms[next - 1]));
-        }
     }
 
     /** Evaluate one datum at top level (the REPL and -e). */
@@ -874,8 +857,174 @@ public final class Machine implements PrimitiveSink, Roots {
      * virtual clock that advances one tick per scheduling point and jumps to the next timer when
      * nothing else can run (DESIGN.md "Virtual time").
      */
+    @Override
     public long clock() {
         return control != null ? control.virtualNanos() : System.nanoTime();
+    }
+
+    // ---- the machine as the front end sees it (lang.LanguageHost) -----------------------------
+
+    @Override
+    public Namespace top() {
+        return top;
+    }
+
+    @Override
+    public java.util.Map<Symbol, Macro> matchMacros() {
+        return matchMacros;
+    }
+
+    @Override
+    public SystemClasses classes() {
+        return classes;
+    }
+
+    @Override
+    public SourceMap sources() {
+        return sources;
+    }
+
+    @Override
+    public boolean loadingPrelude() {
+        return loadingPrelude;
+    }
+
+    @Override
+    public java.util.Map<String, Modules.Module> modules() {
+        return modules;
+    }
+
+    @Override
+    public java.util.Set<String> loading() {
+        return loading;
+    }
+
+    @Override
+    public Parameter expansionRenames() {
+        return expansionRenames;
+    }
+
+    @Override
+    public HashTables.Host tableHost() {
+        return tableHost;
+    }
+
+    // ---- the machine as the drivers see it (run.RunHost) --------------------------------------
+
+    @Override
+    public ConsoleReads input() {
+        return input;
+    }
+
+    @Override
+    public boolean exited() {
+        return exitCode != null;
+    }
+
+    @Override
+    public boolean interruptWait() {
+        return interruptWait;
+    }
+
+    // ---- the machine as the analyses see it (analysis.AnalysisHost) ---------------------------
+
+    @Override
+    public SThread primordial() {
+        return primordial;
+    }
+
+    @Override
+    public int threadsCreated() {
+        return threadsCreated;
+    }
+
+    // ---- the machine as the threads' package sees it (smp.ThreadHost) -------------------------
+
+    @Override
+    public World world() {
+        return this;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Heap heap() {
+        return heap;
+    }
+
+    @Override
+    public Events events() {
+        return events;
+    }
+
+    @Override
+    public boolean controlled() {
+        return control != null;
+    }
+
+    @Override
+    public int newThreadIndex() {
+        return ++threadsCreated;
+    }
+
+    // ---- the world the registers see (interp.World) ------------------------------------------
+
+    @Override
+    public Object monitor() {
+        return scheduler;
+    }
+
+    @Override
+    public Barrier barrier() {
+        return barrier;
+    }
+
+    @Override
+    public void account(Owner t, long words) {
+        heap.account(t, words);
+    }
+
+    @Override
+    public long heapCapacity() {
+        return heap.capacity;
+    }
+
+    @Override
+    public void requestGc(Owner t) {
+        barrier.request(t);
+    }
+
+    @Override
+    public void exit(int code) {
+        exitCode = code;
+    }
+
+    @Override
+    public Parameter currentOutput() {
+        return currentOutput;
+    }
+
+    @Override
+    public Parameter currentInput() {
+        return currentInput;
+    }
+
+    @Override
+    public Parameter currentError() {
+        return currentError;
+    }
+
+    @Override
+    public Serials serials() {
+        return serials;
+    }
+
+    @Override
+    public java.util.SplittableRandom random() {
+        return random;
     }
 
     /** Taken to start a controlled run and by a look that finds no run (MonitorOrder.RUN_GATE). */
@@ -1064,6 +1213,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * The view of the machine now, each processor doing what {@code procs} says. Called holding
      * the scheduler's monitor with no processor running Scheme code (see Observatory).
      */
+    @Override
     public MachineView view(MachineView.Mode mode, WaitForGraph.ProcessorState[] procs) {
         return observatory.look(new Observatory.Parts(mode, clock(), procs.length, scheduler, heap, barrier, primordial, procs,
                 WaitForGraph.of(this, procs), tableHost.tables.entries()));
@@ -1111,6 +1261,7 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** Consume a pending Ctrl-C (the processor that takes it delivers it to the thread it runs next). */
+    @Override
     public synchronized boolean takeInterrupt() {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.MACHINE, this);
         boolean r = interruptRequested;
@@ -1118,6 +1269,7 @@ public final class Machine implements PrimitiveSink, Roots {
         return r;
     }
 
+    @Override
     public Outcome checkLimits() {
         long d = deadline;
         if (d != 0 && System.nanoTime() - d > 0) {
@@ -1159,11 +1311,13 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** A proven deadlock or hang, {@code failure}, explained by {@code text}. */
+    @Override
     public Outcome deadlockOutcome(Failure.Deadlock failure, String text) {
         return deadlockOutcome(failure, text, null);
     }
 
     /** The same, with the machine as it was when it was found. */
+    @Override
     public Outcome deadlockOutcome(Failure.Deadlock failure, String text, MachineView view) {
         flush();
         return new Outcome(Outcome.Status.DEADLOCK, null, text, 3, failure, List.of(), view);
@@ -1175,6 +1329,7 @@ public final class Machine implements PrimitiveSink, Roots {
      * if the program handles it, it is not a failure); otherwise the outcome, exit 3, says who
      * waits for what.
      */
+    @Override
     public Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
         flush();
         WaitForGraph g = WaitForGraph.of(this, procs);
@@ -1192,6 +1347,7 @@ public final class Machine implements PrimitiveSink, Roots {
     }
 
     /** A proven deadlock other than "nothing can run" (the GC barrier's): the explanation, then the graph. */
+    @Override
     public Outcome deadlock(Failure.Proof proof, String headline, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(this, procs);
         return deadlockOutcome(Failure.deadlock(proof, g), ExplanationText.of(headline, Analysis.explain(this, g)) + reproduce());
@@ -1203,34 +1359,40 @@ public final class Machine implements PrimitiveSink, Roots {
     public HappensBefore races;
 
     /** {@code parent} started {@code child}: everything before happens before the child's first step. */
+    @Override
     public void threadStarted(SThread parent, SThread child) {
         if (races != null) races.started(parent, child);
     }
 
     /** {@code t} now holds {@code lock}, a mutex or a spinlock. */
+    @Override
     public void lockTaken(SThread t, Object lock) {
         lockOrder.acquired(t, lock);
         if (races != null) races.acquire(t, lock);
     }
 
     /** {@code by} released {@code lock}, which {@code owner} held. */
+    @Override
     public void lockGiven(SThread owner, SThread by, Object lock) {
         lockOrder.released(owner, lock);
         if (races != null) races.release(by, lock);
     }
 
     /** Happens-before through {@code via} (a signal, a message, a join): from {@code from} to {@code to}. */
+    @Override
     public void released(SThread from, Object via) {
         if (races != null) races.release(from, via);
     }
 
+    @Override
     public void acquired(SThread to, Object via) {
         if (races != null) races.acquire(to, via);
     }
 
     /** A marked access (the location's symbol) or a table operation (the table). */
-    public void accessed(SThread t, Object key, boolean write) {
-        if (races != null) races.access(t, key, write);
+    @Override
+    public void accessed(Owner t, Object key, boolean write) {
+        if (races != null) races.access(SThread.of(t), key, write);
     }
 
     private String locationName(Object key) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages of the VM form layers (ARCHITECTURE.md): each may use only those before it in
  * {@link #ORDER}. A class that reaches up fails this test, unless the edge is one of the
- * {@link #KNOWN} inversions that the split of {@code vm/lang} left; those may only go away
- * (a listed edge that no longer exists fails too, so the list shrinks as they are fixed).
+ * {@link #KNOWN} inversions (none now); those may only go away (a listed edge that no longer
+ * exists fails too, so the list shrinks as they are fixed).
  */
 class PackageOrderTest {
     /** Bottom first; "" is {@code safepoint.vm} itself, the Machine facade, which the searches drive from above. */
@@ -25,41 +25,11 @@ class PackageOrderTest {
             "data", "num", "read", "print", "prims", "event",
             "interp", "lang", "gc", "smp", "analysis", "observe", "run", "", "search");
 
-    /** Upward edges still to remove, as "FromClass -> ToClass" (top-level class names). */
-    static final Set<String> KNOWN = Set.of(
-            // The Machine hub: code below the facade still reaches the whole machine through it.
-            "Analysis -> Machine",
-            "Compiler -> Machine",
-            "ConsoleReads -> Machine",
-            "ControlPrims -> Machine",
-            "Controller -> Machine",
-            "CoreForms -> Machine",
-            "FreeRun -> Machine",
-            "HashTables -> Machine",
-            "Interp -> Machine",
-            "Macro -> Machine",
-            "MatchForms -> Machine",
-            "Modules -> Machine",
-            "Namespace -> Machine",
-            "ObjectForms -> Machine",
-            "Scheduler -> Machine",
-            "SpinDeadlock -> Machine",
-            "Spinlocks -> Machine",
-            "SyntaxCase -> Machine",
-            "SystemClasses -> Machine",
-            "ThreadPrims -> Machine",
-            "WaitForGraph -> Machine",
-            // Registers that know their thread, its scheduler, its heap area and object types.
-            "ControlPrims -> Compiler",
-            "GcRequests -> SThread",
-            "Heap -> SThread",
-            "Interp -> Barrier",
-            "Interp -> Heap",
-            "Interp -> ObjType",
-            "Interp -> ObjectForms",
-            "Interp -> SThread",
-            "Interp -> Spinlocks"
-    );
+    /**
+     * Upward edges still to remove, as "FromClass -> ToClass" (top-level class names): none. Each
+     * layer reaches the machine through an interface of its own (ARCHITECTURE.md, "Layers").
+     */
+    static final Set<String> KNOWN = Set.of();
 
     private static String layer(JavaClass c) {
         String p = c.getPackageName();

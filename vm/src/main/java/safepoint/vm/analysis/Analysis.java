@@ -3,7 +3,6 @@ package safepoint.vm.analysis;
 import safepoint.vm.data.Symbol;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.smp.SThread;
@@ -26,8 +25,8 @@ public final class Analysis {
     /** Threads listed one by one before the rest are summarised by what they wait on. */
     static final int LISTED = 12;
 
-    /** {@code ,why T} (see {@link Machine#why}), each processor doing what {@code procs} says; the caller holds the scheduler's monitor. */
-    public static Why why(Machine vm, String which, WaitForGraph.ProcessorState[] procs) {
+    /** {@code ,why T} (see Machine.why), each processor doing what {@code procs} says; the caller holds the scheduler's monitor. */
+    public static Why why(AnalysisHost vm, String which, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(vm, procs);
         String w = which.trim();
         if (w.startsWith("#<thread") && w.endsWith(">")) w = w.substring(8, w.length() - 1).trim();
@@ -36,13 +35,13 @@ public final class Analysis {
         for (SThread x : g.threads) {
             String n = Names.name(x);
             if (n.equals("#<thread " + w + ">") || x.index == number
-                    || (w.equals("primordial") && x == vm.primordial)) {
+                    || (w.equals("primordial") && x == vm.primordial())) {
                 t = x;
                 break;
             }
         }
         if (t == null) {
-            if (number >= 1 && number <= vm.threadsCreated) return new Why.Ended("#<thread " + w + ">");
+            if (number >= 1 && number <= vm.threadsCreated()) return new Why.Ended("#<thread " + w + ">");
             return new Why.NoSuchThread(which.trim());
         }
         if (t.state == SThread.State.TERMINATED) return new Why.Ended(Names.name(t));
@@ -55,8 +54,8 @@ public final class Analysis {
         return new Why.Chain(links(chain), backTo, participant(vm, g, t, new Reachability(vm)));
     }
 
-    /** {@code ,deadlock} (see {@link Machine#describeDeadlock}); the caller holds the scheduler's monitor. */
-    public static Survey survey(Machine vm, WaitForGraph.ProcessorState[] procs) {
+    /** {@code ,deadlock} (see Machine.survey); the caller holds the scheduler's monitor. */
+    public static Survey survey(AnalysisHost vm, WaitForGraph.ProcessorState[] procs) {
         WaitForGraph g = WaitForGraph.of(vm, procs);
         List<SThread> blocked = g.blocked();
         if (blocked.isEmpty()) return new Survey(0, false, null);
@@ -64,7 +63,7 @@ public final class Analysis {
     }
 
     /** The explanation of graph {@code g}: its cycle, the threads that wait or run in it, the rest summarised. */
-    public static Explanation explain(Machine vm, WaitForGraph g) {
+    public static Explanation explain(AnalysisHost vm, WaitForGraph g) {
         List<WaitForGraph.Edge> cycle = g.cycle();
         List<SThread> listed = new ArrayList<>();
         for (WaitForGraph.Edge e : cycle) if (e.from() instanceof SThread t && !listed.contains(t)) listed.add(t);
@@ -72,7 +71,7 @@ public final class Analysis {
         for (SThread t : g.threads) {
             if (listed.contains(t) || t.state == SThread.State.TERMINATED || t.state == SThread.State.NEW) continue;
             if (!g.out.containsKey(t) && t.state != SThread.State.WAITING) continue;
-            if (listed.size() < LISTED || t == vm.primordial) listed.add(t);
+            if (listed.size() < LISTED || t == vm.primordial()) listed.add(t);
             else rest.add(t);
         }
         Reachability reach = new Reachability(vm);
@@ -100,7 +99,7 @@ public final class Analysis {
         // Threads that died on an error nobody joined: the report gives their errors first, and
         // what they would have done (signal, unlock, send) may be what the others wait for.
         List<String> died = new ArrayList<>();
-        for (SThread t : vm.scheduler.unjoinedFailures) died.add(Names.name(t));
+        for (SThread t : vm.scheduler().unjoinedFailures) died.add(Names.name(t));
         return new Explanation(links(cycle), List.copyOf(participants), List.copyOf(died), rest.size(), List.copyOf(others));
     }
 
@@ -113,7 +112,7 @@ public final class Analysis {
     }
 
     /** One thread: its wait, what it holds and waits for, why nobody will wake it, its backtrace. */
-    static Explanation.Participant participant(Machine vm, WaitForGraph g, SThread t, Reachability reach) {
+    static Explanation.Participant participant(AnalysisHost vm, WaitForGraph g, SThread t, Reachability reach) {
         List<String> locked = new ArrayList<>();
         for (Object held : heldIn(g, t)) locked.add(WaitForGraph.name(held));
         Object on = t.waitingOn;
@@ -133,8 +132,8 @@ public final class Analysis {
      * back on itself (a cycle), or ends at a condition variable or a mailbox no live thread can
      * reach. Null when that is not proven (the run is then inconclusive).
      */
-    public static String provenHang(Machine vm, WaitForGraph g) {
-        List<WaitForGraph.Edge> chain = g.chain(vm.primordial);
+    public static String provenHang(AnalysisHost vm, WaitForGraph g) {
+        List<WaitForGraph.Edge> chain = g.chain(vm.primordial());
         if (chain.isEmpty()) return null;
         for (WaitForGraph.Edge e : chain) if (e.mayEndOnItsOwn()) return null;
         Object end = chain.get(chain.size() - 1).to();
@@ -173,7 +172,7 @@ public final class Analysis {
      * from the registers and continuation of a thread that does not wait on it. A thread's own
      * continuation is private to it; another thread can reach only its name, specific and result.
      */
-    static boolean signalable(Machine vm, SyncObjects.CondVar cv) {
+    static boolean signalable(AnalysisHost vm, SyncObjects.CondVar cv) {
         return new Reachability(vm).signalable(cv);
     }
 
@@ -182,10 +181,10 @@ public final class Analysis {
      * and kept: a report asks about many waiters, and most hang off a global list.
      */
     static final class Reachability {
-        private final Machine vm;
+        private final AnalysisHost vm;
         private IdentityHashMap<Object, Boolean> fromGlobals;
 
-        Reachability(Machine vm) {
+        Reachability(AnalysisHost vm) {
             this.vm = vm;
         }
 
@@ -210,12 +209,12 @@ public final class Analysis {
             IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>(fromGlobals);
             java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
             List<SThread> live = new ArrayList<>();
-            synchronized (vm.scheduler) {
-                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
-                live.add(vm.primordial);
-                live.addAll(vm.scheduler.onCpu);
-                live.addAll(vm.scheduler.runnable());
-                live.addAll(vm.scheduler.waiting);
+            synchronized (vm.scheduler()) {
+                if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler());
+                live.add(vm.primordial());
+                live.addAll(vm.scheduler().onCpu);
+                live.addAll(vm.scheduler().runnable());
+                live.addAll(vm.scheduler().waiting);
             }
             for (SThread t : live) {
                 if (t.state == SThread.State.TERMINATED || excluded.test(t)) continue;

@@ -2,7 +2,6 @@ package safepoint.vm.analysis;
 
 import safepoint.vm.data.InputPort;
 import safepoint.vm.smp.Names;
-import safepoint.vm.Machine;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
 import safepoint.vm.smp.Spinlocks;
@@ -115,14 +114,14 @@ public final class WaitForGraph {
     }
 
     /** Build the graph of {@code vm} as it is now; {@code procs} says what each processor does. */
-    public static WaitForGraph of(Machine vm, ProcessorState[] procs) {
-        Scheduler s = vm.scheduler;
-        WaitForGraph g = new WaitForGraph(vm.barrier.pending);
+    public static WaitForGraph of(AnalysisHost vm, ProcessorState[] procs) {
+        Scheduler s = vm.scheduler();
+        WaitForGraph g = new WaitForGraph(vm.barrier().pending);
         java.util.IdentityHashMap<SThread, Boolean> seen = new java.util.IdentityHashMap<>();
         java.util.function.Consumer<SThread> see = t -> {
             if (t != null && seen.put(t, Boolean.TRUE) == null) g.threads.add(t);
         };
-        see.accept(vm.primordial);
+        see.accept(vm.primordial());
         for (ProcessorState p : procs) if (p != null) see.accept(p.running());
         for (SThread t : s.onCpu) see.accept(t);
         for (SThread t : s.ready) see.accept(t);
@@ -150,7 +149,7 @@ public final class WaitForGraph {
         }
         for (SThread t : g.threads) {
             if (t.state == SThread.State.TERMINATED) continue;
-            Spinlocks.Spinlock spin = t.interp.spinningOn;
+            Spinlocks.Spinlock spin = t.spinningOn();
             if (spin != null && t.state == SThread.State.RUNNABLE) {
                 g.edge(t, spin, t.interp.polling ? EdgeKind.SPINS_POLLING : EdgeKind.SPINS_WITHOUT_POLLS);
             }
@@ -179,7 +178,7 @@ public final class WaitForGraph {
             if (t.waitingOn instanceof SyncObjects.Mutex mx && mx.owner != null && !g.out.containsKey(mx)) {
                 g.edge(mx, mx.owner, EdgeKind.HELD_BY);
             }
-            Spinlocks.Spinlock spin = t.interp.spinningOn;
+            Spinlocks.Spinlock spin = t.spinningOn();
             SThread holder = spin == null ? null : spin.holder();
             if (holder != null && !g.out.containsKey(spin)) g.edge(spin, holder, EdgeKind.HELD_BY);
         }

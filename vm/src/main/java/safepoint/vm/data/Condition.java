@@ -61,6 +61,11 @@ public final class Condition extends HeapObj {
         this.argIndex = argIndex;
     }
 
+    /** The heap-overflow condition (gsi's heap-overflow-exception), raised when the live data do not fit. */
+    public static Condition heapOverflow() {
+        return new Condition(Kind.HEAP_OVERFLOW, "Heap overflow", List.of(), null, List.of(), 0);
+    }
+
     public static Condition error(String message, List<Object> irritants) {
         return new Condition(Kind.ERROR, message, irritants, null, List.of(), 0);
     }

@@ -1,6 +1,6 @@
 package safepoint.vm.gc;
 
-import safepoint.vm.smp.SThread;
+import safepoint.vm.interp.Owner;
 
 /**
  * What the heap asks of the GC barrier (smp.Barrier, above this package): whether a collection
@@ -10,5 +10,5 @@ public interface GcRequests {
     boolean pending();
 
     /** Ask for a collection on behalf of {@code t} (null: the host); nothing if one is pending. */
-    void request(SThread t);
+    void request(Owner t);
 }

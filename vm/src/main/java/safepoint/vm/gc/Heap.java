@@ -2,7 +2,8 @@ package safepoint.vm.gc;
 
 import safepoint.vm.event.Events;
 import safepoint.vm.interp.Interp;
-import safepoint.vm.smp.SThread;
+import safepoint.vm.interp.Area;
+import safepoint.vm.interp.Owner;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import safepoint.vm.event.What;
  * under the scheduler's monitor while every processor is stopped; the allocation counters are
  * atomic or volatile, written by processors as they run.
  */
-public final class Heap {
+public final class Heap implements Area.Source {
     private final Roots roots;
     private final GcRequests barrier;
     private final Events events;
@@ -61,46 +62,17 @@ public final class Heap {
     static final long AREA_WORDS = 4096;
     private final AtomicLong nextArea = new AtomicLong(1L << 32);
 
-    /**
-     * A processor's allocation area: a bump pointer over addresses handed out by the heap. Only
-     * the processor that owns it bumps it; it may overshoot its end by one object (the slack).
-     */
-    public static class Area {
-        /** For code run outside any processor (expansion time): objects get no address. */
-        public static final Area DETACHED = new Area(null) {
-            @Override
-            public long bump(long words) {
-                return 0;
-            }
-        };
-
-        private final Heap heap;
-        long next;
-        long end;
-
-        public Area(Heap heap) {
-            this.heap = heap;
-        }
-
-        public long bump(long words) {
-            if (next >= end) heap.refill(this);
-            long a = next;
-            next += words * 8;
-            return a;
-        }
-    }
-
     /** Give an area a fresh range of addresses. */
-    void refill(Area a) {
+    @Override
+    public void refill(Area a) {
         long start = nextArea.getAndAdd(AREA_WORDS * 8);
-        a.next = start;
-        a.end = start + AREA_WORDS * 8;
+        a.reset(start, start + AREA_WORDS * 8);
     }
 
-    /** A thread's allocation since its last report; may request a collection. */
-    public void account(Interp m, long words) {
+    /** Thread {@code t}'s allocation since its last report; may request a collection. */
+    public void account(Owner t, long words) {
         long s = sinceGc.addAndGet(words);
-        if (!barrier.pending() && liveAfterGc + s > capacity) barrier.request(m.thread);
+        if (!barrier.pending() && liveAfterGc + s > capacity) barrier.request(t);
     }
 
     /**
@@ -117,7 +89,7 @@ public final class Heap {
      * Collect now for {@code requester} (who gets heap-overflow if the live data still do not
      * fit): every processor is stopped, under the scheduler's monitor; the barrier opens after.
      */
-    public void collect(SThread requester) {
+    public void collect(Owner requester) {
         long t0 = clock.getAsLong();
         if (events.on()) events.emit(0, new What.GcPhase(epoch + 1, What.Phase.TRACE));
         Tracer tr = new Tracer();
@@ -137,13 +109,8 @@ public final class Heap {
         totalPauseNanos += lastPauseNanos;
         if (events.on()) events.emit(0, new What.GcRelease(epoch, live, lastPauseNanos));
         if (live > capacity && requester != null) {
-            requester.interp.pendingRaise = overflow();
+            requester.registers().pendingRaise = Condition.heapOverflow();
         }
-    }
-
-    /** The heap-overflow condition (gsi's heap-overflow-exception). */
-    public static safepoint.vm.data.Condition overflow() {
-        return new safepoint.vm.data.Condition(safepoint.vm.data.Condition.Kind.HEAP_OVERFLOW, "Heap overflow", List.of(), null, List.of(), 0);
     }
 
     /** Marks from the roots with an explicit stack and moves survivors to new addresses in trace order. */

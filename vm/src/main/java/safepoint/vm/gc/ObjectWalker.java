@@ -50,8 +50,9 @@ public final class ObjectWalker {
         return o instanceof Node || o instanceof Lambda || o instanceof Roots || o instanceof safepoint.vm.data.SourceMap;
     }
 
+    /** A field of this declared type holds code or the machine (typed with any layer's view of it: Machinery). */
     private static boolean codeType(Class<?> t) {
-        return Node.class.isAssignableFrom(t) || Lambda.class.isAssignableFrom(t) || Roots.class.isAssignableFrom(t)
+        return Node.class.isAssignableFrom(t) || Lambda.class.isAssignableFrom(t) || safepoint.vm.data.Machinery.class.isAssignableFrom(t)
                 || t == safepoint.vm.data.SourceMap.class;
     }
 

@@ -1,7 +1,5 @@
 package safepoint.vm.interp;
 
-import safepoint.vm.Machine;
-import safepoint.vm.lang.Compiler;
 import java.util.ArrayList;
 import java.util.List;
 import safepoint.vm.data.Condition;
@@ -26,7 +24,7 @@ import safepoint.vm.data.Values;
 public final class ControlPrims {
     private ControlPrims() {}
 
-    public static void install(Machine vm) {
+    public static void install(Builtins vm) {
         vm.add(new ControlPrim("apply", 1, -1) {
             @Override
             public void invoke(Interp m, Object[] a) {
@@ -120,7 +118,7 @@ public final class ControlPrims {
         vm.alias("error-exception-message", "error-object-message");
         vm.add(Primitive.of1("error-object-irritants", true, (c, x) -> {
             if (!(x instanceof Condition k)) throw Condition.typeError("error-object-irritants", 1, "ERROR-OBJECT", x);
-            return Compiler.listOf(new ArrayList<>(k.irritants));
+            return Pair.listOf(new ArrayList<>(k.irritants));
         }));
         vm.alias("error-exception-parameters", "error-object-irritants");
         for (Condition.Kind kind : Condition.Kind.values()) {
@@ -174,8 +172,8 @@ public final class ControlPrims {
         vm.add(new ControlPrim("##parameterize", 3, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Object[] ps = Compiler.arrayOf(a[0]);
-                Object[] vs = Compiler.arrayOf(a[1]);
+                Object[] ps = Pair.arrayOf(a[0]);
+                Object[] vs = Pair.arrayOf(a[1]);
                 for (Object p : ps) if (!(p instanceof Parameter)) throw Condition.typeError("parameterize", 1, "PARAMETER", p);
                 new Parameterize(ps, vs, 0, m.params, a[2]).next(m);
             }
@@ -192,14 +190,14 @@ public final class ControlPrims {
 
         // ---- records ------------------------------------------------------------------------
         vm.add(Primitive.of2("##make-record-type", true, (c, name, fields) -> {
-            Object[] fs = Compiler.arrayOf(fields);
+            Object[] fs = Pair.arrayOf(fields);
             String[] names = new String[fs.length];
             for (int i = 0; i < fs.length; i++) names[i] = ((Symbol) fs[i]).name;
             return new RecordType(((Symbol) name).name, names);
         }));
         vm.add(Primitive.of3("##record-constructor", true, (c, type, fields, name) -> {
             RecordType t = (RecordType) type;
-            Object[] fs = Compiler.arrayOf(fields);
+            Object[] fs = Pair.arrayOf(fields);
             int[] slots = new int[fs.length];
             for (int i = 0; i < fs.length; i++) slots[i] = t.indexOf(((Symbol) fs[i]).name);
             int n = t.fieldNames.length;
@@ -235,47 +233,7 @@ public final class ControlPrims {
             });
         }));
 
-        // ---- evaluation and the VM ---------------------------------------------------------
-        vm.add(new ControlPrim("eval", 1, 2) {
-            @Override
-            public void invoke(Interp m, Object[] a) {
-                // Compiled as this thread: the macros it meets expand on its own frames.
-                Machine vm = m.machine;
-                Object form = a[0];
-                ExpansionTime.compile(m, () -> new Compiler(vm, "(eval)").compileTop(form));
-            }
-        });
-        vm.add(new ControlPrim("load", 1, 1) {
-            @Override
-            public void invoke(Interp m, Object[] a) {
-                if (!(a[0] instanceof MString path)) throw Condition.typeError("load", 1, "STRING", a);
-                java.nio.file.Path file = java.nio.file.Path.of(path.toString());
-                if (!java.nio.file.Files.exists(file) && !path.toString().contains(".")) {
-                    file = java.nio.file.Path.of(path + ".scm");
-                }
-                String text;
-                try {
-                    text = java.nio.file.Files.readString(file);
-                } catch (java.io.IOException | RuntimeException e) {
-                    throw new SchemeError(new Condition(Condition.Kind.FILE, "No such file or directory", List.of(), "load",
-                            List.of(a), 0));
-                }
-                String name = file.toAbsolutePath().normalize().toString();
-                Object[] forms = m.machine.readAll(text, path.toString()).toArray();
-                // Like gsi, load returns the file's path once its forms have run.
-                m.push(new ReturnValue(new MString(name)));
-                Machine vm = m.machine;
-                ExpansionTime.compile(m, () -> {
-                    Node[] code = Machine.compileAll(new Compiler(vm, path.toString()), forms);
-                    return new Node() {
-                        @Override
-                        public void exec(Interp mm) {
-                            Machine.LoadFrame.next(mm, code, forms, 0);
-                        }
-                    };
-                });
-            }
-        });
+        // ---- the VM (eval and load are the front end's: lang.Modules) ------------------------
         vm.add(new ControlPrim("exit", 0, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
@@ -287,7 +245,7 @@ public final class ControlPrims {
                     }
                     code = (int) (long) l;
                 }
-                m.machine.exitCode = code;
+                m.world.exit(code);
                 m.halted = true;
                 m.fuel = 0;
                 m.val = Special.VOID;
@@ -334,7 +292,7 @@ public final class ControlPrims {
         Object[] lists = new Object[a.length - 1];
         for (int i = 1; i < a.length; i++) {
             if (!(a[i] instanceof SVector v)) throw Condition.typeError(who, i + 1, "VECTOR", a);
-            lists[i - 1] = Compiler.listOf(v.items);
+            lists[i - 1] = Pair.listOf(v.items);
         }
         return lists;
     }
@@ -460,7 +418,7 @@ public final class ControlPrims {
     static final class VectorResult extends Frame {
         @Override
         public void resume(Interp m) {
-            m.val = new SVector(Compiler.arrayOf(m.val));
+            m.val = new SVector(Pair.arrayOf(m.val));
         }
     }
 

@@ -78,7 +78,7 @@ public final class ExpansionTime {
     public static void compile(Interp m, Supplier<Node> work) {
         Job outer = m.expanding;
         while (outer != null && outer.ended()) outer = outer.outer; // left behind by an escape
-        Job job = new Job(work, outer, m.machine);
+        Job job = new Job(work, outer, m.world);
         m.expanding = job;
         Worker.start(job);
         proceed(m, job, job.awaitGreenTurn());

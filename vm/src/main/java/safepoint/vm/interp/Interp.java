@@ -1,12 +1,6 @@
 package safepoint.vm.interp;
 
 import safepoint.vm.data.MonitorOrder;
-import safepoint.vm.Machine;
-import safepoint.vm.gc.Heap;
-import safepoint.vm.lang.ObjType;
-import safepoint.vm.lang.ObjectForms;
-import safepoint.vm.smp.SThread;
-import safepoint.vm.smp.Spinlocks;
 import java.util.List;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.Ctx;
@@ -86,7 +80,7 @@ public final class Interp implements Ctx {
 
     // ---- threads ---------------------------------------------------------------------------
     /** The green thread these registers belong to. */
-    public SThread thread;
+    public Owner thread;
     /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
     boolean blocked;
     /**
@@ -138,17 +132,14 @@ public final class Interp implements Ctx {
     /** Spin tries (each a scheduling point that is not progress). */
     public long spinTries;
 
-    /** The spinlock this thread spins on, or null. */
-    public Spinlocks.Spinlock spinningOn;
+    /** The spinlock this thread spins on (an smp.Spinlocks.Spinlock, typed Object: this layer sits below it), or null. */
+    public Object spinningOn;
 
     /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
     public void block(Object on, double timeoutSecs, Object timeoutValue) {
         blocked = true;
         stopSlice = true;
-        thread.state = SThread.State.WAITING;
-        thread.waitingOn = on;
-        thread.timeoutValue = timeoutValue;
-        thread.wakeAt = timeoutSecs < 0 ? Long.MAX_VALUE : machine.clock() + (long) (timeoutSecs * 1e9);
+        thread.beginWait(on, timeoutSecs < 0 ? Long.MAX_VALUE : world.clock() + (long) (timeoutSecs * 1e9), timeoutValue);
     }
 
     // ---- outcome ---------------------------------------------------------------------------
@@ -156,12 +147,19 @@ public final class Interp implements Ctx {
     public Object uncaught;
     public Where uncaughtWhere;
 
-    public final Machine machine;
+    /** The machine that runs these registers, as this layer sees it. */
+    public final World world;
+    /** The world's scheduler monitor and barrier flag, kept here: they are read at calls and entries. */
+    private final Object monitor;
+    private final BarrierFlag<?> barrier;
     /** SAFEPOINT_DEBUG=1 prints the Java trace of internal errors (for Safepoint's developers). */
     static final boolean DEBUG = System.getenv("SAFEPOINT_DEBUG") != null;
 
-    public Interp(Machine machine) {
-        this.machine = machine;
+    /** {@code world} may be null for registers that never run (a placeholder thread). */
+    public Interp(World world) {
+        this.world = world;
+        this.monitor = world == null ? null : world.monitor();
+        this.barrier = world == null ? null : world.barrier();
     }
 
     // ---- running ---------------------------------------------------------------------------
@@ -234,7 +232,7 @@ public final class Interp implements Ctx {
                     winders = null;
                     k = new HaltFrame();
                 }
-                raiseCaught(Heap.overflow(), false, null);
+                raiseCaught(Condition.heapOverflow(), false, null);
             } catch (RuntimeException e) {
                 // A bug in Safepoint, or a data race on Scheme data in free run: report it as a
                 // Scheme-level error, never as a JVM stack trace.
@@ -286,8 +284,8 @@ public final class Interp implements Ctx {
         } else if (f instanceof ControlPrim cp) {
             cp.check(args);
             if (cp.locksScheduler) {
-                synchronized (machine.scheduler) {
-                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, machine.scheduler);
+                synchronized (monitor) {
+                    if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);
                     cp.invoke(this, args);
                 }
                 syncPoint(); // every sync operation is a scheduling point (DESIGN.md)
@@ -298,11 +296,11 @@ public final class Interp implements Ctx {
             throwTo(c, args);
         } else if (f instanceof Parameter p) {
             applyParameter(p, args);
-        } else if (f instanceof ObjType t) {
-            ObjectForms.make(this, t, t.name, args);
         } else if (f instanceof CaseLambda cl) {
             Closure c = cl.select(args);
             enter(c.lambda, bind(c, args));
+        } else if (f instanceof Applicable a) {
+            a.applyTo(this, args);
         } else {
             throw Condition.nonProcedure(f, args);
         }
@@ -316,7 +314,7 @@ public final class Interp implements Ctx {
         fuel--;
         polling = l.polls;
         if (allocated - reported >= 1024) {
-            machine.heap.account(this, allocated - reported);
+            world.account(thread, allocated - reported);
             reported = allocated;
             allocPoints++;
             if (stopAtAlloc) stopSlice = true; // PCT may change priorities where a GC could be requested
@@ -324,9 +322,9 @@ public final class Interp implements Ctx {
         if (l.polls) {
             polls++;
             if (interruptFlags != 0) poll();
-            if (machine.barrier.pending) safepoint();
+            if (barrier.pending) safepoint();
         } else {
-            if (machine.barrier.pending && machine.barrier.requester == thread) safepoint(); // the allocating processor starts the GC itself, even without polls
+            if (barrier.pending && barrier.requester == thread) safepoint(); // the allocating processor starts the GC itself, even without polls
             if ((interruptFlags & INTR_HOST) != 0) stopSlice = true; // a host stop halts code without polls too
         }
         if (l.debug != 0 || stepping != Debugging.Step.NONE) Debugging.entered(this, l, frame);
@@ -577,7 +575,7 @@ public final class Interp implements Ctx {
      * The allocation area of the processor running this thread: objects get consecutive
      * addresses in it; the processor takes a new area from the heap when it is used up.
      */
-    public Heap.Area area = Heap.Area.DETACHED;
+    public Area area = Area.DETACHED;
 
     @Override
     public <T extends HeapObj> T alloc(T obj, int words) {
@@ -596,12 +594,11 @@ public final class Interp implements Ctx {
     public void reserve(long words) {
         if (words < WORK_PER_POINT) return; // too small to be worth a look: the next GC sees it
         work(words);
-        Heap h = machine.heap;
-        if (words > h.capacity) {
+        if (words > world.heapCapacity()) {
             // No collection can make room: fail before building anything. The GC is still
             // requested, as Gambit collects before it reports an overflow; it runs at this
             // thread's next scheduling point (a handler's entry), as every GC does.
-            machine.barrier.request(thread);
+            world.requestGc(thread);
             throw Condition.of(Condition.Kind.HEAP_OVERFLOW, "Heap overflow");
         }
     }
@@ -636,27 +633,27 @@ public final class Interp implements Ctx {
 
     @Override
     public OutputPort currentOutput() {
-        return (OutputPort) paramValue(machine.currentOutput);
+        return (OutputPort) paramValue(world.currentOutput());
     }
 
     @Override
     public InputPort currentInput() {
-        return (InputPort) paramValue(machine.currentInput);
+        return (InputPort) paramValue(world.currentInput());
     }
 
     @Override
     public OutputPort currentError() {
-        return (OutputPort) paramValue(machine.currentError);
+        return (OutputPort) paramValue(world.currentError());
     }
 
     @Override
     public Serials serials() {
-        return machine.serials;
+        return world.serials();
     }
 
     @Override
     public java.util.SplittableRandom random() {
-        return machine.random;
+        return world.random();
     }
 
     // ---- frames owned by the interpreter -------------------------------------------------------

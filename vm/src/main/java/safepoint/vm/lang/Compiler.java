@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Blocks;
 import safepoint.vm.interp.Calls;
 import safepoint.vm.interp.Global;
@@ -33,7 +32,7 @@ import safepoint.vm.data.Symbol;
  * input); it carries that unit's declarations.
  */
 public final class Compiler {
-    final Machine machine;
+    final LanguageHost machine;
     final String file;
     /** The namespace top-level names resolve in: the VM's top level, or a module's. */
     Namespace ns;
@@ -46,10 +45,10 @@ public final class Compiler {
     private int expansions;
     static final int MAX_EXPANSIONS = 100_000;
 
-    public Compiler(Machine machine, String file) {
+    public Compiler(LanguageHost machine, String file) {
         this.machine = machine;
         this.file = file;
-        this.ns = machine.top;
+        this.ns = machine.top();
     }
 
     // ---- errors --------------------------------------------------------------------------------
@@ -61,19 +60,19 @@ public final class Compiler {
     SchemeError illFormed(Object form) {
         SchemeError e = syntaxError("Ill-formed special form", strip(form));
         // gsi reports syntax errors by position only, not by enclosing procedure.
-        e.where = new Where(null, machine.sources.get(form));
+        e.where = new Where(null, machine.sources().get(form));
         return e;
     }
 
     Where where(Object form) {
-        return new Where(procName, machine.sources.get(form));
+        return new Where(procName, machine.sources().get(form));
     }
 
     /** Give {@code to} the source position of {@code from} (for rewritten forms). */
     Object withSource(Object to, Object from) {
-        if (to instanceof Pair && machine.sources.get(to) == null) {
-            Src s = machine.sources.get(from);
-            if (s != null) machine.sources.put(to, s);
+        if (to instanceof Pair && machine.sources().get(to) == null) {
+            Src s = machine.sources().get(from);
+            if (s != null) machine.sources().put(to, s);
         }
         return to;
     }
@@ -93,7 +92,7 @@ public final class Compiler {
             int slot = sc.slotOf(id);
             if (slot > 0) return new Binding.Local(sc, slot);
         }
-        if (id instanceof Renamed r) return resolve(r.name, r.env, r.ns == null ? machine.top : r.ns);
+        if (id instanceof Renamed r) return resolve(r.name, r.env, r.ns == null ? machine.top() : r.ns);
         Object v = in.lookup((Symbol) id);
         if (v instanceof SpecialForm f) return new Binding.Special(f);
         if (v instanceof Macro m) return new Binding.Macro(m);
@@ -187,10 +186,10 @@ public final class Compiler {
     }
 
     private Node compileCall(Pair p, Scope s) {
-        Where w = new Where(procName, machine.sources.get(p), s == null ? null : s.locals(), p);
+        Where w = new Where(procName, machine.sources().get(p), s == null ? null : s.locals(), p);
         List<Node> args = new ArrayList<>();
         for (Object a = p.cdr; a instanceof Pair ap; a = ap.cdr) {
-            args.add(Renamed.isIdentifier(ap.car) ? compileRef(ap.car, s, machine.sources.element(ap)) : compile(ap.car, s));
+            args.add(Renamed.isIdentifier(ap.car) ? compileRef(ap.car, s, machine.sources().element(ap)) : compile(ap.car, s));
         }
         Node[] argv = args.toArray(new Node[0]);
         if (Renamed.isIdentifier(p.car) && resolve(p.car, s) instanceof Binding.Global g) {
@@ -243,7 +242,7 @@ public final class Compiler {
                 if (form != null) {
                     Pair fp = (Pair) f;
                     if (form == CoreForms.BEGIN) {
-                        queue.addAll(qi + 1, Arrays.asList(arrayOf(fp.cdr)));
+                        queue.addAll(qi + 1, Arrays.asList(Pair.arrayOf(fp.cdr)));
                         break;
                     }
                     if (form == CoreForms.DEFINE) {
@@ -330,14 +329,14 @@ public final class Compiler {
                 Pair p = (Pair) x;
                 if (form == CoreForms.BEGIN) {
                     List<Node> nodes = new ArrayList<>();
-                    for (Object g : arrayOf(p.cdr)) nodes.add(compileTop(g, s));
+                    for (Object g : Pair.arrayOf(p.cdr)) nodes.add(compileTop(g, s));
                     return seq(nodes);
                 }
                 if (form == CoreForms.DEFINE) {
                     Object[] d = CoreForms.parseDefine(this, p);
                     Symbol name = Renamed.base(d[0]);
                     Global cell = ns.defineGlobal(name);
-                    if (!machine.loadingPrelude) cell.userDefined = true;
+                    if (!machine.loadingPrelude()) cell.userDefined = true;
                     String saved = procName;
                     Node value = compile(d[1], s, name.name);
                     procName = saved;
@@ -393,22 +392,11 @@ public final class Compiler {
         return n;
     }
 
-    public static Object listOf(Object... items) {
-        Object r = Nil.NIL;
-        for (int i = items.length - 1; i >= 0; i--) r = new Pair(items[i], r);
-        return r;
-    }
-
-    public static Object listOf(List<Object> items) {
-        Object r = Nil.NIL;
-        for (int i = items.size() - 1; i >= 0; i--) r = new Pair(items.get(i), r);
-        return r;
-    }
-
-    public static Object[] arrayOf(Object list) {
-        List<Object> out = new ArrayList<>();
-        for (Object x = list; x instanceof Pair p; x = p.cdr) out.add(p.car);
-        return out.toArray();
+    /** Compile every top-level form of a file, in order (macros and imports act as each is met). */
+    public Node[] compileAll(Object[] forms) {
+        Node[] code = new Node[forms.length];
+        for (int i = 0; i < forms.length; i++) code[i] = compileTop(forms[i]);
+        return code;
     }
 
     static Object nth(Object list, int i) {

@@ -76,7 +76,7 @@ public final class CoreForms {
         }
         if (b instanceof Binding.Global g) {
             Global cell = g.cell();
-            if (!c.machine.loadingPrelude) cell.userDefined = true;
+            if (!c.machine.loadingPrelude()) cell.userDefined = true;
             return new Refs.SetGlobal(cell, value, false, c.where(f));
         }
         throw c.illFormed(f);
@@ -198,7 +198,7 @@ public final class CoreForms {
             if (keys.get(i)[2] != null) defaults.add(new Object[] {slot, keys.get(i)[2]});
         }
         if (rest != null) ls.add(rest);
-        Lambda l = new Lambda(name, req.size(), opt.size(), rest != null, kws, c.polls, c.machine.sources.get(whole));
+        Lambda l = new Lambda(name, req.size(), opt.size(), rest != null, kws, c.polls, c.machine.sources().get(whole));
         l.restKeepsKeys = restBeforeKeys;
         l.keysAnywhere = gerbilKeys;
         String savedName = c.procName;
@@ -261,13 +261,13 @@ public final class CoreForms {
     static Object gerbilLet(Compiler c, Pair f, Object bindings, Scope s) {
         Object body = ((Pair) f.cdr).cdr;
         if (bindings instanceof Pair bp && Renamed.isIdentifier(bp.car)) {
-            return new Pair(f.car, new Pair(Compiler.listOf(bindings), body));
+            return new Pair(f.car, new Pair(Pair.listOf(bindings), body));
         }
         if (bindings instanceof Pair bp && bp.car instanceof Pair target && Renamed.isIdentifier(target.car)
                 && Renamed.base(target.car) == VALUES && Compiler.length(bindings) == 2) {
             // The single-binding form with values: (let ((values a b) e) body).
             return new Pair(DerivedForms.g("let-values"),
-                    new Pair(Compiler.listOf(Compiler.listOf(target.cdr, Compiler.nth(bindings, 1))), body));
+                    new Pair(Pair.listOf(Pair.listOf(target.cdr, Compiler.nth(bindings, 1))), body));
         }
         boolean hasValues = false;
         for (Object b = bindings; b instanceof Pair bp; b = bp.cdr) {
@@ -281,10 +281,10 @@ public final class CoreForms {
         for (Object b = bindings; b instanceof Pair bp; b = bp.cdr) {
             if (!(bp.car instanceof Pair binding) || !(binding.cdr instanceof Pair vp)) throw c.illFormed(f);
             Object target = binding.car;
-            Object formals = target instanceof Pair tp && Renamed.base(tp.car) == VALUES ? tp.cdr : Compiler.listOf(target);
-            converted.add(Compiler.listOf(formals, vp.car));
+            Object formals = target instanceof Pair tp && Renamed.base(tp.car) == VALUES ? tp.cdr : Pair.listOf(target);
+            converted.add(Pair.listOf(formals, vp.car));
         }
-        return new Pair(DerivedForms.g("let-values"), new Pair(Compiler.listOf(converted), body));
+        return new Pair(DerivedForms.g("let-values"), new Pair(Pair.listOf(converted), body));
     }
 
     private static Node letrec(Compiler c, Pair f, Scope s) {
@@ -312,7 +312,7 @@ public final class CoreForms {
         Scope ls = new Scope(s, true);
         int slot = ls.add(name);
         Pair body = (Pair) ((Pair) ((Pair) f.cdr).cdr).cdr;
-        Lambda l = lambda(c, f, Compiler.listOf(ids), body, ls, Renamed.base(name).name);
+        Lambda l = lambda(c, f, Pair.listOf(ids), body, ls, Renamed.base(name).name);
         // Inits are evaluated outside the loop's scope: one frame deeper after the letrec.
         Node[] shiftedInits = new Node[initNodes.size()];
         for (int i = 0; i < shiftedInits.length; i++) shiftedInits[i] = new Outer(initNodes.get(i));
@@ -381,7 +381,7 @@ public final class CoreForms {
         Object body = rest.cdr;
         while (target instanceof Pair tp) {
             if (!(body instanceof Pair)) throw c.illFormed(f);
-            body = Compiler.listOf(new Pair(lambdaId(), new Pair(tp.cdr, body)));
+            body = Pair.listOf(new Pair(lambdaId(), new Pair(tp.cdr, body)));
             target = tp.car;
         }
         if (!Renamed.isIdentifier(target)) throw c.illFormed(f);
@@ -445,7 +445,7 @@ public final class CoreForms {
                     rules.add(new Object[] {rule.car, Compiler.nth(rule, 1)});
                 }
                 Macro m = new Macro(name, literals, rules, s, ellipsis);
-                m.ns = c.ns == c.machine.top ? null : c.ns;
+                m.ns = c.ns == c.machine.top() ? null : c.ns;
                 return m;
             }
             if (b instanceof Binding.Macro mb) return mb.macro(); // (define-syntax new old)

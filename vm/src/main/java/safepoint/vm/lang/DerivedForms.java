@@ -40,7 +40,7 @@ public final class DerivedForms {
     }
 
     static Object list(Object... xs) {
-        return Compiler.listOf(xs);
+        return Pair.listOf(xs);
     }
 
     static Object cons(Object a, Object d) {
@@ -145,11 +145,11 @@ public final class DerivedForms {
             bindings.add(list(spec.car, Compiler.nth(spec, 1)));
             steps.add(len == 3 ? Compiler.nth(spec, 2) : spec.car);
         }
-        Object again = cons(loop, Compiler.listOf(steps));
+        Object again = cons(loop, Pair.listOf(steps));
         Object commands = body(f, 3);
         Object resultBody = cons(g("begin"), cons(Special.VOID, end.cdr));
         Object loopBody = commands == Nil.NIL ? again : cons(g("begin"), appendList(commands, list(again)));
-        return list(g("let"), loop, Compiler.listOf(bindings), list(g("if"), end.car, resultBody, loopBody));
+        return list(g("let"), loop, Pair.listOf(bindings), list(g("if"), end.car, resultBody, loopBody));
     });
 
     static Object appendList(Object a, Object b) {
@@ -186,7 +186,7 @@ public final class DerivedForms {
             return list(g("##cons"), qq(c, p.car, depth, s), qq(c, p.cdr, depth, s));
         }
         if (x instanceof SVector v) {
-            return list(g("##list->vector"), qq(c, Compiler.listOf(v.items), depth, s));
+            return list(g("##list->vector"), qq(c, Pair.listOf(v.items), depth, s));
         }
         return list(g("quote"), x);
     }
@@ -245,7 +245,7 @@ public final class DerivedForms {
             Object formals = binding.car;
             stages.add(new Object[] {renameFormals(c, f, formals, finals), Compiler.nth(binding, 1)});
         }
-        Object result = cons(g("let"), cons(Compiler.listOf(finals), body));
+        Object result = cons(g("let"), cons(Pair.listOf(finals), body));
         for (int i = stages.size() - 1; i >= 0; i--) {
             result = list(g("##call-with-values"), list(g("lambda"), Nil.NIL, stages.get(i)[1]),
                     list(g("lambda"), stages.get(i)[0], result));
@@ -278,8 +278,8 @@ public final class DerivedForms {
         out.add(g("begin"));
         out.addAll(defs);
         out.add(list(g("##call-with-values"), list(g("lambda"), Nil.NIL, Compiler.nth(f, 2)),
-                cons(g("lambda"), cons(temps, appendList(Compiler.listOf(sets), list(Special.VOID))))));
-        return Compiler.listOf(out);
+                cons(g("lambda"), cons(temps, appendList(Pair.listOf(sets), list(Special.VOID))))));
+        return Pair.listOf(out);
     });
 
     private static Object defineValuesFormals(Compiler c, Pair whole, Object formals, List<Object> defs, List<Object> sets) {
@@ -316,7 +316,7 @@ public final class DerivedForms {
             ps.add(binding.car);
             vs.add(Compiler.nth(binding, 1));
         }
-        return list(g("##parameterize"), Compiler.listOf(ps), Compiler.listOf(vs),
+        return list(g("##parameterize"), Pair.listOf(ps), Pair.listOf(vs),
                 cons(g("lambda"), cons(Nil.NIL, body(f, 2))));
     });
 
@@ -368,14 +368,14 @@ public final class DerivedForms {
         Object type = name;
         out.add(g("begin"));
         out.add(list(g("define"), name, list(g("##make-record-type"), list(g("quote"), Renamed.base(name)),
-                list(g("quote"), Compiler.listOf(fields)))));
+                list(g("quote"), Pair.listOf(fields)))));
         if (ctor instanceof Pair cp) {
             List<Object> cfields = new ArrayList<>();
             for (Object x = cp.cdr; x instanceof Pair xp; x = xp.cdr) cfields.add(Renamed.base(xp.car));
-            out.add(list(g("define"), cp.car, list(g("##record-constructor"), type, list(g("quote"), Compiler.listOf(cfields)),
+            out.add(list(g("define"), cp.car, list(g("##record-constructor"), type, list(g("quote"), Pair.listOf(cfields)),
                     list(g("quote"), Renamed.base(cp.car)))));
         } else if (Renamed.isIdentifier(ctor)) {
-            out.add(list(g("define"), ctor, list(g("##record-constructor"), type, list(g("quote"), Compiler.listOf(fields)),
+            out.add(list(g("define"), ctor, list(g("##record-constructor"), type, list(g("quote"), Pair.listOf(fields)),
                     list(g("quote"), Renamed.base(ctor)))));
         }
         if (Renamed.isIdentifier(pred)) {
@@ -391,7 +391,7 @@ public final class DerivedForms {
                 }
             }
         }
-        return Compiler.listOf(out);
+        return Pair.listOf(out);
     });
 
     public static final SpecialForm[] ALL = {SYNTAX_RULES, LET_STAR, AND, OR, WHEN, UNLESS, COND, CASE, DO, QUASIQUOTE, RECEIVE,

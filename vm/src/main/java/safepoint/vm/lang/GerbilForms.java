@@ -55,13 +55,13 @@ public final class GerbilForms {
         Renamed stx = tmp("stx");
         List<Object> clauses = new ArrayList<>();
         for (Object cl = rest(f, 3); cl instanceof Pair cp; cl = cp.cdr) {
-            Object[] parts = Compiler.arrayOf(cp.car);
+            Object[] parts = Pair.arrayOf(cp.car);
             if (parts.length == 2) clauses.add(list(parts[0], list(g("syntax"), parts[1])));
             else if (parts.length == 3) clauses.add(list(parts[0], parts[1], list(g("syntax"), parts[2])));
             else throw c.illFormed(f);
         }
         return list(g("define-syntax"), Compiler.nth(f, 1), list(g("lambda"), list(stx),
-                cons(g("syntax-case"), cons(stx, cons(Compiler.nth(f, 2), Compiler.listOf(clauses))))));
+                cons(g("syntax-case"), cons(stx, cons(Compiler.nth(f, 2), Pair.listOf(clauses))))));
     });
 
     static final SpecialForm LET_CC = new DerivedForms.Form("let/cc", (c, f, s) -> {
@@ -82,7 +82,7 @@ public final class GerbilForms {
         body.add(list(list(t, Compiler.nth(f, 1))));
         for (Object x = rest(f, 2); x instanceof Pair xp; x = xp.cdr) body.add(xp.car);
         body.add(t);
-        return Compiler.listOf(body);
+        return Pair.listOf(body);
     });
 
     static final SpecialForm UNWIND_PROTECT = new DerivedForms.Form("unwind-protect", (c, f, s) -> {
@@ -114,7 +114,7 @@ public final class GerbilForms {
         Object binds = Compiler.nth(f, 1);
         // (alet (x e) body ...): one binding, as Gerbil's let takes one (doc/reference/gerbil/prelude/macros.md).
         if (binds instanceof Pair bp && Renamed.isIdentifier(bp.car) && Compiler.length(binds) == 2) binds = list(binds);
-        Object[] clauses = Compiler.arrayOf(binds);
+        Object[] clauses = Pair.arrayOf(binds);
         for (int i = clauses.length - 1; i >= 0; i--) {
             Object cl = clauses[i];
             if (cl instanceof Pair cp && Renamed.isIdentifier(cp.car) && cp.cdr instanceof Pair vp && vp.cdr == Nil.NIL) {
@@ -167,8 +167,8 @@ public final class GerbilForms {
         }
         Object formals = restParam;
         for (int i = params.size() - 1; i >= 0; i--) formals = new Pair(params.get(i), formals);
-        Object body = restParam == Nil.NIL ? Compiler.listOf(call)
-                : cons(g("##apply"), DerivedForms.appendList(Compiler.listOf(call), list(restParam)));
+        Object body = restParam == Nil.NIL ? Pair.listOf(call)
+                : cons(g("##apply"), DerivedForms.appendList(Pair.listOf(call), list(restParam)));
         return list(g("lambda"), formals, body);
     });
 
@@ -219,13 +219,13 @@ public final class GerbilForms {
             }
         }
         if (body.isEmpty()) throw c.illFormed(f);
-        Object thunk = cons(g("lambda"), cons(Nil.NIL, Compiler.listOf(body)));
+        Object thunk = cons(g("lambda"), cons(Nil.NIL, Pair.listOf(body)));
         Object expr;
         if (clauses.isEmpty()) {
             expr = list(thunk);
         } else {
             clauses.add(list(g("else"), list(g("raise"), e)));
-            expr = list(g("with-catch"), list(g("lambda"), list(e), cons(g("cond"), Compiler.listOf(clauses))), thunk);
+            expr = list(g("with-catch"), list(g("lambda"), list(e), cons(g("cond"), Pair.listOf(clauses))), thunk);
         }
         if (fin == null) return expr;
         return list(g("dynamic-wind"), list(g("lambda"), Nil.NIL, Special.VOID), list(g("lambda"), Nil.NIL, expr),
@@ -247,7 +247,7 @@ public final class GerbilForms {
             body.add(list(g("hash-put!"), h, list(g("quote"), kv.car), Compiler.nth(kv, 1)));
         }
         body.add(h);
-        return Compiler.listOf(body);
+        return Pair.listOf(body);
     }
 
     /**

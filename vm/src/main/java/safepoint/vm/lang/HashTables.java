@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Interp;
@@ -59,7 +58,7 @@ public final class HashTables {
      */
     public static final class Host implements TableHost {
         final Serials vm;
-        private final Machine machine;
+        private final LanguageHost machine;
         /** The registers this host runs an operation for; null in the machine's shared host. */
         private final Interp running;
 
@@ -69,12 +68,12 @@ public final class HashTables {
         /** The machine's tables and their rehash counts (one registry, shared by the per-thread hosts). */
         public final TableRegistry tables;
 
-        public Host(Machine machine, java.util.function.LongConsumer charge) {
+        public Host(LanguageHost machine, java.util.function.LongConsumer charge) {
             this(machine, charge, null, new TableRegistry());
         }
 
-        private Host(Machine machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
-            this.vm = machine.serials;
+        private Host(LanguageHost machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
+            this.vm = machine.serials();
             this.machine = machine;
             this.charge = charge;
             this.running = running;
@@ -139,8 +138,8 @@ public final class HashTables {
     static final int BATCH = 64;
 
     /** Run {@code op}'s steps; {@code proc} answers NeedUpdate and Yield. */
-    static void drive(Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-        Host host = m.machine.tableHost.on(m);
+    static void drive(LanguageHost vm, Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
+        Host host = vm.tableHost().on(m);
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run
@@ -159,29 +158,29 @@ public final class HashTables {
                 return;
             }
             if (s instanceof Step.NeedHash h) {
-                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, true));
+                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, true));
                 m.apply(h.procedure(), new Object[] {h.key()});
                 return;
             }
             if (s instanceof Step.NeedTest t) {
-                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, true));
+                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, true));
                 m.apply(t.procedure(), new Object[] {t.a(), t.b()});
                 return;
             }
             if (s instanceof Step.NeedUpdate u) {
-                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, true));
+                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, true));
                 m.apply(proc, new Object[] {u.oldValue()});
                 return;
             }
             if (s instanceof Step.Yield y) {
-                m.push(new Resume(op, proc, dflt, errorIfAbsent, key, false));
+                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, false));
                 m.apply(proc, new Object[] {y.key(), y.value()});
                 return;
             }
         }
         // A long operation (a big rehash, or a probe that never ends on a corrupted table), or the
         // end of this slice: return to the trampoline and go on with the next step later.
-        m.push(new Resume(op, proc, dflt, errorIfAbsent, key, false));
+        m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, false));
         m.val = Special.VOID;
     }
 
@@ -199,8 +198,10 @@ public final class HashTables {
         final boolean errorIfAbsent;
         final Object key;
         final boolean supply;
+        final LanguageHost vm;
 
-        Resume(TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key, boolean supply) {
+        Resume(LanguageHost vm, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key, boolean supply) {
+            this.vm = vm;
             this.op = op;
             this.proc = proc;
             this.dflt = dflt;
@@ -212,13 +213,13 @@ public final class HashTables {
         @Override
         public void resume(Interp m) {
             if (supply) op.supply(m.val);
-            drive(m, op, proc, dflt, errorIfAbsent, key);
+            drive(vm, m, op, proc, dflt, errorIfAbsent, key);
         }
     }
 
     /** How events name a table: by observer id, without the program's serial number. */
-    static Ref.TableRef tableRef(Machine machine, RawTable table) {
-        return new Ref.TableRef(machine.events.id(table), "#<hash-table>");
+    static Ref.TableRef tableRef(LanguageHost machine, RawTable table) {
+        return new Ref.TableRef(machine.events().id(table), "#<hash-table>");
     }
 
     static Table table(Object x, String who, Object... args) {
@@ -226,22 +227,22 @@ public final class HashTables {
     }
 
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
-    private static Table access(Interp m, Object[] a, int i, String who, boolean write) {
+    private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
-        m.machine.accessed(m.thread, t, write);
+        vm.accessed(m.thread, t, write);
         // Recorded runs only (as schedule choices): table operations are the hottest source of
         // events, and in a live ring they would push out the sync events a person looks for.
-        if (m.machine.events.recording()) {
-            m.machine.event(m.thread, new What.TableAccess(tableRef(m.machine, t.raw), m.machine.threadRef(m.thread), who, write));
+        if (vm.events().recording()) {
+            vm.event(m.thread, new What.TableAccess(tableRef(vm, t.raw), vm.threadRef(m.thread), who, write));
         }
         return t;
     }
 
-    private static long seed(Interp m) {
-        return m.machine.random.nextLong(1L << 31);
+    private static long seed(LanguageHost vm) {
+        return vm.random().nextLong(1L << 31);
     }
 
-    public static void install(Machine vm) {
+    public static void install(LanguageHost vm) {
         vm.add(new ControlPrim("make-hash-table", 0, -1) {
             @Override
             public void invoke(Interp m, Object[] a) {
@@ -262,8 +263,8 @@ public final class HashTables {
                 }
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
                 long hint = size instanceof Long l ? l : 0;
-                long sd = seed instanceof Long l ? l : seed(m);
-                m.val = made(m, make(m, test, hash, hint, sd));
+                long sd = seed instanceof Long l ? l : seed(vm);
+                m.val = made(vm, make(vm, m, test, hash, hint, sd));
             }
         });
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
@@ -274,8 +275,8 @@ public final class HashTables {
                     for (int i = 0; i + 1 < a.length; i += 2) {
                         if (a[i] instanceof Keyword k && k.name.equals("size") && a[i + 1] instanceof Long l) hint = l;
                     }
-                    Host h = m.machine.tableHost;
-                    long sd = seed(m);
+                    Host h = vm.tableHost();
+                    long sd = seed(vm);
                     RawTable r = switch (kind) {
                         case "eq" -> RawTable.makeEqTable(h, hint, sd);
                         case "eqv" -> RawTable.makeEqvTable(h, hint, sd);
@@ -284,7 +285,7 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = made(m, r);
+                    m.val = made(vm, r);
                 }
             });
         }
@@ -297,80 +298,80 @@ public final class HashTables {
         vm.add(new ControlPrim("hash-ref", 2, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-ref", false);
-                drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
+                Table t = access(vm, m, a, 0, "hash-ref", false);
+                drive(vm, m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-get", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-get", false);
-                drive(m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
+                Table t = access(vm, m, a, 0, "hash-get", false);
+                drive(vm, m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-key?", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-key?", false);
+                Table t = access(vm, m, a, 0, "hash-key?", false);
                 m.push(new IsPresent());
-                drive(m, t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
+                drive(vm, m, t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-put!", 3, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-put!", true);
-                drive(m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
+                Table t = access(vm, m, a, 0, "hash-put!", true);
+                drive(vm, m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
             }
         });
         vm.alias("hash-set!", "hash-put!");
         vm.add(new ControlPrim("hash-update!", 3, 4) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-update!", true);
-                drive(m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
+                Table t = access(vm, m, a, 0, "hash-update!", true);
+                drive(vm, m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-remove!", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-remove!", true);
-                drive(m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
+                Table t = access(vm, m, a, 0, "hash-remove!", true);
+                drive(vm, m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-for-each", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 1, "hash-for-each", false);
+                Table t = access(vm, m, a, 1, "hash-for-each", false);
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
-                drive(m, t.raw.forEachOp(), a[0], null, false, null);
+                drive(vm, m, t.raw.forEachOp(), a[0], null, false, null);
             }
         });
         vm.add(new ControlPrim("hash-copy", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-copy", false);
-                m.push(new WrapTable());
-                drive(m, t.raw.copyOp(), null, null, false, null);
+                Table t = access(vm, m, a, 0, "hash-copy", false);
+                m.push(new WrapTable(vm));
+                drive(vm, m, t.raw.copyOp(), null, null, false, null);
             }
         });
         vm.add(new ControlPrim("hash-clear!", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Table t = access(m, a, 0, "hash-clear!", true);
-                drive(m, t.raw.clearOp(), null, null, false, null);
+                Table t = access(vm, m, a, 0, "hash-clear!", true);
+                drive(vm, m, t.raw.clearOp(), null, null, false, null);
             }
         });
     }
 
     /** A new table for Scheme, known to the machine's registry (the Observatory lists it). */
-    private static Table made(Interp m, RawTable r) {
-        m.machine.tableHost.tables.made(r);
+    private static Table made(LanguageHost vm, RawTable r) {
+        vm.tableHost().tables.made(r);
         return new Table(r);
     }
 
-    private static RawTable make(Interp m, Object test, Object hash, long hint, long seed) {
-        Host h = m.machine.tableHost;
+    private static RawTable make(LanguageHost vm, Interp m, Object test, Object hash, long hint, long seed) {
+        Host h = vm.tableHost();
         String tn = test == null ? "equal?" : test instanceof Procedure p && p.name() != null ? p.name() : null;
         String hn = hash instanceof Procedure p && p.name() != null ? p.name() : null;
         if (hash == null && tn != null) {
@@ -384,11 +385,11 @@ public final class HashTables {
         }
         if (hash == null) throw Condition.raise("bad hash table hash function; expected procedure", test);
         if ("eq?".equals(tn) && ("eq-hash".equals(hn))) return RawTable.makeEqTable(h, hint, seed);
-        return RawTable.make(h, hint, HashSpec.procedure(hash), TestSpec.procedure(test == null ? vmEqual(m) : test), seed);
+        return RawTable.make(h, hint, HashSpec.procedure(hash), TestSpec.procedure(test == null ? vmEqual(vm) : test), seed);
     }
 
-    private static Object vmEqual(Interp m) {
-        return m.machine.lookup("equal?");
+    private static Object vmEqual(LanguageHost vm) {
+        return vm.lookup("equal?");
     }
 
     /** hash-key?: true unless the lookup found nothing. */
@@ -400,9 +401,15 @@ public final class HashTables {
     }
 
     static final class WrapTable extends Frame {
+        final LanguageHost vm;
+
+        WrapTable(LanguageHost vm) {
+            this.vm = vm;
+        }
+
         @Override
         public void resume(Interp m) {
-            m.val = made(m, (RawTable) m.val);
+            m.val = made(vm, (RawTable) m.val);
         }
     }
 }

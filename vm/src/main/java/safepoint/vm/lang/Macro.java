@@ -108,7 +108,7 @@ public final class Macro {
         if (pat == Nil.NIL) return in == Nil.NIL;
         if (pat instanceof SVector pv) {
             if (!(in instanceof SVector iv)) return false;
-            return match(c, Compiler.listOf(pv.items), Compiler.listOf(iv.items), b, use);
+            return match(c, Pair.listOf(pv.items), Pair.listOf(iv.items), b, use);
         }
         return Compiler.datumEqual(pat, in);
     }
@@ -143,7 +143,7 @@ public final class Macro {
             depths(p.car, dots ? depth + 1 : depth, out);
             depths(dots ? ((Pair) p.cdr).cdr : p.cdr, depth, out);
         } else if (pat instanceof SVector v) {
-            depths(Compiler.listOf(v.items), depth, out);
+            depths(Pair.listOf(v.items), depth, out);
         }
     }
 
@@ -193,8 +193,8 @@ public final class Macro {
             return new Pair(instantiate(p.car, b, renames), instantiate(p.cdr, b, renames));
         }
         if (t instanceof SVector v) {
-            Object l = instantiate(Compiler.listOf(v.items), b, renames);
-            return new SVector(Compiler.arrayOf(l));
+            Object l = instantiate(Pair.listOf(v.items), b, renames);
+            return new SVector(Pair.arrayOf(l));
         }
         return t;
     }

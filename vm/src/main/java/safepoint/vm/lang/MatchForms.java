@@ -43,12 +43,12 @@ public final class MatchForms {
         if (Compiler.length(f) < 2 || !Compiler.isList(Compiler.nth(f, 1))) throw c.illFormed(f);
         List<Object> vars = new ArrayList<>();
         List<Object> bindings = new ArrayList<>();
-        for (Object e : Compiler.arrayOf(Compiler.nth(f, 1))) {
+        for (Object e : Pair.arrayOf(Compiler.nth(f, 1))) {
             Renamed v = tmp("v");
             vars.add(v);
             bindings.add(list(v, e));
         }
-        return list(g("let"), Compiler.listOf(bindings), clauses(c, f, s, vars, ((Pair) f.cdr).cdr, true));
+        return list(g("let"), Pair.listOf(bindings), clauses(c, f, s, vars, ((Pair) f.cdr).cdr, true));
     });
 
     /** {@code (with ((pattern expr) ...) body ...)}: destructuring bind; a mismatch is an error. */
@@ -58,7 +58,7 @@ public final class MatchForms {
     private static Object with(Compiler c, Pair f, Scope s) {
         if (Compiler.length(f) < 3 || !Compiler.isList(Compiler.nth(f, 1))) throw c.illFormed(f);
         Object body = cons(g("let"), cons(Nil.NIL, ((Pair) ((Pair) f.cdr).cdr)));
-        Object[] bindings = Compiler.arrayOf(Compiler.nth(f, 1));
+        Object[] bindings = Pair.arrayOf(Compiler.nth(f, 1));
         boolean allBindings = true;
         for (Object b : bindings) allBindings &= b instanceof Pair bp && Compiler.isList(bp) && Compiler.length(bp) == 2;
         // (with (pattern expr) body): a single binding, unless every element is itself a (pattern expr) pair.
@@ -72,7 +72,7 @@ public final class MatchForms {
 
     private static Object clauses(Compiler c, Pair whole, Scope s, List<Object> vars, Object clauses, boolean star) {
         if (clauses == Nil.NIL) {
-            Object shown = vars.size() == 1 ? vars.get(0) : cons(g("##list"), Compiler.listOf(vars));
+            Object shown = vars.size() == 1 ? vars.get(0) : cons(g("##list"), Pair.listOf(vars));
             return list(g("error"), new safepoint.vm.data.MString("No clause matching"), shown);
         }
         if (!(clauses instanceof Pair cp) || !(cp.car instanceof Pair clause)) throw c.illFormed(whole);
@@ -82,7 +82,7 @@ public final class MatchForms {
         Object body = cons(g("let"), cons(Nil.NIL, clause.cdr));
         Object test;
         if (star) {
-            Object[] pats = Compiler.arrayOf(clause.car);
+            Object[] pats = Pair.arrayOf(clause.car);
             if (pats.length != vars.size()) throw c.illFormed(whole);
             test = body;
             for (int i = pats.length - 1; i >= 0; i--) test = pattern(c, whole, s, pats[i], vars.get(i), test, list(fail));
@@ -100,7 +100,7 @@ public final class MatchForms {
         }
         if (pat instanceof Pair p && Renamed.isIdentifier(p.car)) {
             String head = Renamed.base(p.car).name;
-            Object[] args = Compiler.arrayOf(p.cdr);
+            Object[] args = Pair.arrayOf(p.cdr);
             switch (head) {
                 case "quote":
                     return list(g("if"), list(g("equal?"), v, pat), ok, no);
@@ -147,9 +147,9 @@ public final class MatchForms {
                             list(g("let"), list(list(b, list(g("unbox"), v))), pattern(c, whole, s, args[0], b, ok, no)), no);
                 }
                 case "vector":
-                    return vectorPattern(c, whole, s, Compiler.listOf(args), v, ok, no);
+                    return vectorPattern(c, whole, s, Pair.listOf(args), v, ok, no);
                 default: {
-                    Macro mm = c.machine.matchMacros.get(Renamed.base(p.car));
+                    Macro mm = c.machine.matchMacros().get(Renamed.base(p.car));
                     if (mm != null) return pattern(c, whole, s, c.expand(mm, p, s), v, ok, no);
                     // A struct or class pattern: (point x y) matches instances of point::t slot by slot.
                     Object type = Symbol.of(head + "::t");
@@ -162,7 +162,7 @@ public final class MatchForms {
                 }
             }
         }
-        if (pat instanceof SVector vec) return vectorPattern(c, whole, s, Compiler.listOf(vec.items), v, ok, no);
+        if (pat instanceof SVector vec) return vectorPattern(c, whole, s, Pair.listOf(vec.items), v, ok, no);
         if (pat instanceof Box box) {
             Renamed b = tmp("unboxed");
             return list(g("if"), list(g("box?"), v),
@@ -217,7 +217,7 @@ public final class MatchForms {
         if (q instanceof SVector vec) {
             Renamed l = tmp("elems");
             return list(g("if"), list(g("vector?"), v),
-                    list(g("let"), list(list(l, list(g("vector->list"), v))), quasi(c, whole, s, Compiler.listOf(vec.items), l, ok, no)), no);
+                    list(g("let"), list(list(l, list(g("vector->list"), v))), quasi(c, whole, s, Pair.listOf(vec.items), l, ok, no)), no);
         }
         return list(g("if"), list(g("equal?"), v, list(g("quote"), q)), ok, no);
     }
@@ -230,7 +230,7 @@ public final class MatchForms {
         int len = Compiler.length(f);
         if (s != null || (len != 3 && len != 4) || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
         Symbol id = Renamed.base(Compiler.nth(f, 1));
-        c.machine.matchMacros.put(id, CoreForms.makeMacro(c, Compiler.nth(f, 2), s, id.name, f));
+        c.machine.matchMacros().put(id, CoreForms.makeMacro(c, Compiler.nth(f, 2), s, id.name, f));
         if (len == 4) c.ns.defineSyntax(id, CoreForms.makeMacro(c, Compiler.nth(f, 3), s, id.name, f));
         return new Refs.Const(safepoint.vm.data.Special.VOID);
     });

@@ -1,7 +1,11 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Calls;
+import safepoint.vm.interp.ControlPrim;
+import safepoint.vm.interp.ControlPrims;
+import safepoint.vm.interp.ExpansionTime;
+import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.LoadFrame;
 import safepoint.vm.interp.Global;
 import safepoint.vm.interp.Node;
 import safepoint.vm.interp.Refs;
@@ -80,7 +84,7 @@ public final class Modules {
 
     static final SpecialForm IMPORT = new CoreForms.Form("import", (c, f, s, n) -> {
         if (s != null) throw c.illFormed(f);
-        importNow(c, Compiler.arrayOf(Compiler.strip(f.cdr)), c.where(f));
+        importNow(c, Pair.arrayOf(Compiler.strip(f.cdr)), c.where(f));
         return new Refs.Const(Special.VOID);
     });
 
@@ -88,7 +92,7 @@ public final class Modules {
         if (s != null) throw c.illFormed(f);
         Module m = c.module;
         if (m != null) {
-            for (Object spec : Compiler.arrayOf(Compiler.strip(f.cdr))) {
+            for (Object spec : Pair.arrayOf(Compiler.strip(f.cdr))) {
                 if (spec == Boolean.TRUE) m.exportAll = true;
                 else m.exportSpecs.add(spec);
             }
@@ -103,18 +107,63 @@ public final class Modules {
     static final SpecialForm MODULE = new CoreForms.Form("module", (c, f, s, n) -> {
         if (s != null || Compiler.length(f) < 2 || !Renamed.isIdentifier(Compiler.nth(f, 1))) throw c.illFormed(f);
         String id = Renamed.base(Compiler.nth(f, 1)).name;
-        Object[] forms = Compiler.arrayOf(((Pair) f.cdr).cdr);
+        Object[] forms = Pair.arrayOf(((Pair) f.cdr).cdr);
         Module mod = new Module(id, new Namespace(c.machine, id), forms);
         Compiler mc = new Compiler(c.machine, c.file);
         mc.ns = mod.ns;
         mc.module = mod;
-        c.machine.runAllNested(Machine.compileAll(mc, forms), forms);
+        c.machine.runAllNested(mc.compileAll(forms), forms);
         mod.loaded = true;
-        c.machine.modules.put(id, mod);
+        c.machine.modules().put(id, mod);
         return new Refs.Const(Special.VOID);
     });
 
     public static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE};
+
+    /**
+     * {@code eval} and {@code load}: the front end at run time. Each compiles as the thread that
+     * asks (see ExpansionTime), so the macros and imports it meets run on that thread's frames.
+     */
+    public static void installEval(LanguageHost vm) {
+        vm.add(new ControlPrim("eval", 1, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                // Compiled as this thread: the macros it meets expand on its own frames.
+                Object form = a[0];
+                ExpansionTime.compile(m, () -> new Compiler(vm, "(eval)").compileTop(form));
+            }
+        });
+        vm.add(new ControlPrim("load", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                if (!(a[0] instanceof MString path)) throw Condition.typeError("load", 1, "STRING", a);
+                java.nio.file.Path file = java.nio.file.Path.of(path.toString());
+                if (!java.nio.file.Files.exists(file) && !path.toString().contains(".")) {
+                    file = java.nio.file.Path.of(path + ".scm");
+                }
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(file);
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new SchemeError(new Condition(Condition.Kind.FILE, "No such file or directory", List.of(), "load",
+                            List.of(a), 0));
+                }
+                String name = file.toAbsolutePath().normalize().toString();
+                Object[] forms = vm.readAll(text, path.toString()).toArray();
+                // Like gsi, load returns the file's path once its forms have run.
+                m.push(new ControlPrims.ReturnValue(new MString(name)));
+                ExpansionTime.compile(m, () -> {
+                    Node[] code = new Compiler(vm, path.toString()).compileAll(forms);
+                    return new Node() {
+                        @Override
+                        public void exec(Interp mm) {
+                            LoadFrame.next(mm, code, forms, 0, vm.sources());
+                        }
+                    };
+                });
+            }
+        });
+    }
 
     // ---- running an import -------------------------------------------------------------------------
 
@@ -124,24 +173,24 @@ public final class Modules {
      * computation of its own (like a macro transformer: this is expansion time).
      */
     static void importNow(Compiler importer, Object[] specs, Where where) {
-        Machine vm = importer.machine;
+        LanguageHost vm = importer.machine;
         try {
             for (Object spec : specs) {
                 Module mod = moduleOf(vm, spec, importer);
                 if (!mod.loaded) {
-                    if (vm.loading.contains(mod.id)) {
-                        throw Condition.raise("Circular module import: " + String.join(" -> ", vm.loading) + " -> " + mod.id);
+                    if (vm.loading().contains(mod.id)) {
+                        throw Condition.raise("Circular module import: " + String.join(" -> ", vm.loading()) + " -> " + mod.id);
                     }
-                    vm.loading.add(mod.id);
+                    vm.loading().add(mod.id);
                     try {
                         Compiler c = new Compiler(vm, mod.id);
                         c.ns = mod.ns;
                         c.module = mod;
-                        Node[] code = Machine.compileAll(c, mod.forms);
+                        Node[] code = c.compileAll(mod.forms);
                         vm.runAllNested(code, mod.forms);
                         mod.loaded = true;
                     } finally {
-                        vm.loading.remove(mod.id);
+                        vm.loading().remove(mod.id);
                     }
                 }
                 bind(vm, spec, mod, importer.ns);
@@ -162,13 +211,13 @@ public final class Modules {
         return spec;
     }
 
-    static Module moduleOf(Machine vm, Object spec, Compiler importer) {
+    static Module moduleOf(LanguageHost vm, Object spec, Compiler importer) {
         Object name = moduleSpec(spec);
         String id;
         String text;
         if (name instanceof Symbol s && s.name.startsWith(":")) {
             id = s.name.substring(1);
-            Module known = vm.modules.get(id);
+            Module known = vm.modules().get(id);
             if (known != null) return known;
             text = resource("/safepoint/vm/" + id + ".ss");
             if (text == null) throw unknown(s.name);
@@ -178,15 +227,15 @@ public final class Modules {
             Path base = importer.file.startsWith("(") ? Path.of("") : Path.of(importer.file).toAbsolutePath().getParent();
             Path file = (base == null ? Path.of(rel) : base.resolve(rel)).normalize();
             id = file.toString();
-            Module known = vm.modules.get(id);
+            Module known = vm.modules().get(id);
             if (known != null) return known;
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw unknown(name instanceof MString ? "\"" + rel + "\"" : ((Symbol) name).name + " (no file " + file + ")");
             }
-        } else if (name instanceof Symbol s && vm.modules.containsKey(s.name)) {
-            return vm.modules.get(s.name); // a module defined with (module Name ...)
+        } else if (name instanceof Symbol s && vm.modules().containsKey(s.name)) {
+            return vm.modules().get(s.name); // a module defined with (module Name ...)
         } else if (name instanceof Symbol s) {
             throw unknown(s.name);
         } else {
@@ -196,7 +245,7 @@ public final class Modules {
         List<Object> forms = vm.readAll(text, id.startsWith("/") ? id : id + ".ss");
         declareDefinitions(ns, forms);
         Module m = new Module(id, ns, forms.toArray());
-        vm.modules.put(id, m);
+        vm.modules().put(id, m);
         return m;
     }
 
@@ -240,7 +289,7 @@ public final class Modules {
 
     // ---- binding exports ---------------------------------------------------------------------------
 
-    static void bind(Machine vm, Object spec, Module mod, Namespace into) {
+    static void bind(LanguageHost vm, Object spec, Module mod, Namespace into) {
         for (Map.Entry<Symbol, Object> e : filtered(spec, mod.exports(), mod.id).entrySet()) {
             into.bind(e.getKey(), e.getValue());
         }
@@ -250,7 +299,7 @@ public final class Modules {
         if (!(spec instanceof Pair p) || !(p.car instanceof Symbol head)) return exports;
         Object inner = p.cdr instanceof Pair ip ? ip.car : Nil.NIL;
         Map<Symbol, Object> base = filtered(inner, exports, id);
-        Object[] args = p.cdr instanceof Pair ip ? Compiler.arrayOf(ip.cdr) : new Object[0];
+        Object[] args = p.cdr instanceof Pair ip ? Pair.arrayOf(ip.cdr) : new Object[0];
         Map<Symbol, Object> out = new LinkedHashMap<>();
         switch (head.name) {
             case "only-in" -> {

@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Global;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,13 +13,13 @@ import safepoint.vm.data.Symbol;
  * cells, so a module sees its own later {@code set!}s and an importer sees them too.
  */
 public final class Namespace {
-    final Machine machine;
+    final LanguageHost machine;
     /** The module's id ({@code std/misc/list}, or a file path), or null for the top level. */
     final String module;
     /** A module's own and imported bindings: Global, Macro or SpecialForm. Null at top level. */
     final Map<Symbol, Object> table;
 
-    public Namespace(Machine machine, String module) {
+    public Namespace(LanguageHost machine, String module) {
         this.machine = machine;
         this.module = module;
         this.table = module == null ? null : new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import safepoint.vm.data.Printable;
+import safepoint.vm.interp.Applicable;
+import safepoint.vm.interp.Interp;
 import safepoint.vm.data.Procedure;
 import safepoint.vm.data.Symbol;
 import safepoint.vm.data.Serials;
@@ -13,7 +15,7 @@ import safepoint.vm.data.Serials;
  * first), its C3 precedence list and its methods. Calling the type constructs an instance:
  * positionally for a struct, with keywords for a class (cons.io guide/intro.md "Objective Gerbil").
  */
-public final class ObjType extends Procedure implements Printable {
+public final class ObjType extends Procedure implements Printable, Applicable {
     public final String name;
     final boolean struct;
     final List<ObjType> supers;
@@ -122,5 +124,11 @@ public final class ObjType extends Procedure implements Printable {
         public void printOn(StringBuilder out, boolean write, Serials vm) {
             out.append("#<").append(type.name).append(vm.tag(this)).append('>');
         }
+    }
+
+    /** Applying a class makes an instance (Gerbil's make-instance). */
+    @Override
+    public void applyTo(Interp m, Object[] args) {
+        ObjectForms.make(m, this, name, args);
     }
 }

@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.ControlPrims;
 import safepoint.vm.interp.Interp;
@@ -76,7 +75,7 @@ public final class ObjectForms {
         Symbol type = sym(name + "::t");
         List<Object> out = new ArrayList<>();
         out.add(g("begin"));
-        out.add(list(g("define"), type, list(g("##make-type"), quote(sym(name)), struct, Compiler.listOf(supers), quote(Compiler.listOf(slots)),
+        out.add(list(g("define"), type, list(g("##make-type"), quote(sym(name)), struct, Pair.listOf(supers), quote(Pair.listOf(slots)),
                 quote(constructor), quote(equal))));
         out.add(list(g("define"), sym(name), type));
         out.add(list(g("##define-inherited-accessors!"), type, quote(sym(name))));
@@ -88,7 +87,7 @@ public final class ObjectForms {
             out.add(list(g("define"), sym(name + "-" + sl + "-set!"),
                     list(g("##type-mutator"), type, quote(slot), quote(sym(name + "-" + sl + "-set!")))));
         }
-        return Compiler.listOf(out);
+        return Pair.listOf(out);
     }
 
     /** The slot indices of {@code equal: #t} (all of them) or {@code equal: (slot ...)}; null for #f (identity). */
@@ -100,7 +99,7 @@ public final class ObjectForms {
             return all;
         }
         List<Integer> picked = new ArrayList<>();
-        for (Object x : Compiler.arrayOf(spec)) {
+        for (Object x : Pair.arrayOf(spec)) {
             int i = x instanceof Symbol s ? t.slotIndex(s.name) : -1;
             if (i < 0) throw Condition.raise("equal: names no slot of " + t.name + ":", x);
             picked.add(i);
@@ -139,21 +138,22 @@ public final class ObjectForms {
 
     // ---- runtime -----------------------------------------------------------------------------
 
-    public static void install(Machine vm) {
+    /** Install the object system's primitives; returns the VM's system classes, made among them. */
+    public static SystemClasses install(LanguageHost vm) {
         vm.add(Primitive.ofN("##make-type", 5, 6, true, (c, a) -> {
             List<ObjType> supers = new ArrayList<>();
-            for (Object x : Compiler.arrayOf(a[2])) {
+            for (Object x : Pair.arrayOf(a[2])) {
                 if (!(x instanceof ObjType t)) throw Condition.raise("Not a struct or class type:", x);
                 supers.add(t);
             }
             List<String> slots = new ArrayList<>();
-            for (Object x : Compiler.arrayOf(a[3])) slots.add(((Symbol) x).name);
+            for (Object x : Pair.arrayOf(a[3])) slots.add(((Symbol) x).name);
             ObjType t = new ObjType(((Symbol) a[0]).name, a[1] != Boolean.FALSE, supers, slots);
             if (a[4] instanceof Symbol ctor) t.constructor = ctor;
             if (a.length > 5) t.equalSlots = equalSlots(t, a[5]);
             return t;
         }));
-        vm.classes = new SystemClasses(vm);
+        SystemClasses classes = new SystemClasses(vm);
         vm.add(Primitive.of2("##type-constructor", true, (c, type, name) -> new Constructor((ObjType) type, ((Symbol) name).name)));
         vm.add(new ControlPrim("##define-inherited-accessors!", 2, 2) {
             @Override
@@ -166,11 +166,11 @@ public final class ObjectForms {
                     if (t.ownSlots().contains(slot)) continue;
                     int i = t.slotIndex(slot);
                     String acc = prefix + slot;
-                    m.machine.define(acc, Primitive.of1(acc, true, (c2, x) -> {
+                    vm.define(acc, Primitive.of1(acc, true, (c2, x) -> {
                         if (x instanceof ObjType.Obj o && o.type.isSubtypeOf(t)) return o.slots[o.type.slotIndex(slot)];
                         throw Condition.typeError(acc, 1, t.name, x);
                     }));
-                    m.machine.define(acc + "-set!", Primitive.of2(acc + "-set!", true, (c2, x, v) -> {
+                    vm.define(acc + "-set!", Primitive.of2(acc + "-set!", true, (c2, x, v) -> {
                         if (x instanceof ObjType.Obj o && o.type.isSubtypeOf(t)) {
                             o.slots[o.type.slotIndex(slot)] = v;
                             return Special.VOID;
@@ -227,7 +227,7 @@ public final class ObjectForms {
         }));
         vm.add(Primitive.of1("class-precedence-list", true, (c, type) -> {
             if (!(type instanceof ObjType t)) throw Condition.typeError("class-precedence-list", 1, "type", type);
-            return Compiler.listOf(new ArrayList<Object>(t.precedence));
+            return Pair.listOf(new ArrayList<Object>(t.precedence));
         }));
         vm.add(Primitive.of3("##instance-of?", true, (c, x, type, n) -> x instanceof ObjType.Obj o && type instanceof ObjType t
                 && o.type.isSubtypeOf(t) && o.slots.length >= (Long) n));
@@ -238,7 +238,7 @@ public final class ObjectForms {
         }));
         vm.add(Primitive.of1("##type-name", true, (c, t) -> new safepoint.vm.data.MString(((ObjType) t).name)));
         vm.add(Primitive.of1("object-type", true, (c, x) -> x instanceof ObjType.Obj o ? o.type : Boolean.FALSE));
-        vm.add(Primitive.of1("class-of", true, (c, x) -> ((Interp) c).machine.classes.classOf(x)));
+        vm.add(Primitive.of1("class-of", true, (c, x) -> vm.classes().classOf(x)));
         vm.add(Primitive.of2("find-method", true, (c, type, name) -> {
             Object mth = type instanceof ObjType t ? t.findMethod((Symbol) name) : null;
             return mth == null ? Boolean.FALSE : mth;
@@ -247,7 +247,7 @@ public final class ObjectForms {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Symbol name = (Symbol) a[1];
-                Object method = m.machine.classes.classOf(a[0]).findMethod(name);
+                Object method = vm.classes().classOf(a[0]).findMethod(name);
                 if (method == null) {
                     throw Condition.raise("Cannot find method " + name.name + " for object", a[0]);
                 }
@@ -257,6 +257,7 @@ public final class ObjectForms {
                 m.apply(method, args);
             }
         });
+        return classes;
     }
 
     /** make-point and calling the type: construct, then run the constructor method if the type names one. */

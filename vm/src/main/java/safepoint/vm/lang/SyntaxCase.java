@@ -1,9 +1,9 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Blocks;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
+import safepoint.vm.interp.Parameter;
 import safepoint.vm.interp.Refs;
 import static safepoint.vm.lang.DerivedForms.cons;
 import static safepoint.vm.lang.DerivedForms.g;
@@ -61,11 +61,11 @@ public final class SyntaxCase {
     static final SpecialForm SYNTAX_CASE = new CoreForms.Form("syntax-case", (c, f, s, n) -> {
         if (Compiler.length(f) < 3 || !Compiler.isList(Compiler.nth(f, 2))) throw c.illFormed(f);
         List<Object> literals = new ArrayList<>();
-        for (Object l : Compiler.arrayOf(Compiler.nth(f, 2))) literals.add(l);
+        for (Object l : Pair.arrayOf(Compiler.nth(f, 2))) literals.add(l);
         Macro matcher = new Macro("syntax-case", literals, List.of(), s, DOTS);
         Renamed v = tmp("stx");
         Object body = list(g("##syntax-error"), new safepoint.vm.data.MString("Bad syntax"), v);
-        Object[] clauses = Compiler.arrayOf(((Pair) ((Pair) ((Pair) f.cdr).cdr)).cdr);
+        Object[] clauses = Pair.arrayOf(((Pair) ((Pair) ((Pair) f.cdr).cdr)).cdr);
         for (int i = clauses.length - 1; i >= 0; i--) {
             if (!(clauses[i] instanceof Pair cl) || Compiler.length(cl) < 2 || Compiler.length(cl) > 3) throw c.illFormed(f);
             Object pat = cl.car;
@@ -78,7 +78,7 @@ public final class SyntaxCase {
             matcher.depths(pat, 0, depths);
             List<Object> bindings = new ArrayList<>();
             for (int k = 0; k < vars.size(); k++) bindings.add(list(vars.get(k), list(g("vector-ref"), m, (long) k)));
-            Object matched = list(g("##pattern-let"), Compiler.listOf(bindings), quoteDepths(vars, depths),
+            Object matched = list(g("##pattern-let"), Pair.listOf(bindings), quoteDepths(vars, depths),
                     list(g("if"), fender, out, list(next)));
             Object attempt = list(g("let"), list(list(m, list(g("##syntax-match"), matcher, v, list(g("quote"), pat)))),
                     list(g("if"), m, matched, list(next)));
@@ -90,13 +90,13 @@ public final class SyntaxCase {
     private static Object quoteDepths(List<Object> vars, IdentityHashMap<Object, Integer> depths) {
         List<Object> ds = new ArrayList<>();
         for (Object v : vars) ds.add((long) depths.get(v));
-        return Compiler.listOf(ds);
+        return Pair.listOf(ds);
     }
 
     /** A let that binds pattern variables: {@code (##pattern-let ((x e) ...) (depth ...) body)}. */
     static final SpecialForm PATTERN_LET = new CoreForms.Form("##pattern-let", (c, f, s, n) -> {
-        Object[] bindings = Compiler.arrayOf(Compiler.nth(f, 1));
-        Object[] depths = Compiler.arrayOf(Compiler.nth(f, 2));
+        Object[] bindings = Pair.arrayOf(Compiler.nth(f, 1));
+        Object[] depths = Pair.arrayOf(Compiler.nth(f, 2));
         List<Node> inits = new ArrayList<>();
         Scope ls = new Scope(s, true);
         ls.patternVars = new IdentityHashMap<>();
@@ -117,7 +117,7 @@ public final class SyntaxCase {
         List<Object> ids = new ArrayList<>();
         List<Node> refs = new ArrayList<>();
         collect(c, tmpl, s, ids, refs);
-        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]));
+        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]), c.machine.expansionRenames());
     });
 
     private static void collect(Compiler c, Object t, Scope s, List<Object> ids, List<Node> refs) {
@@ -142,10 +142,14 @@ public final class SyntaxCase {
         final Node[] refs;
         static final Macro BUILDER = new Macro("syntax", List.of(), List.of(), null, DOTS);
 
-        Build(Object tmpl, Object[] ids, Node[] refs) {
+        /** The machine's parameter of the expansion in progress (the renaming a template uses). */
+        final Parameter renames;
+
+        Build(Object tmpl, Object[] ids, Node[] refs, Parameter renames) {
             this.tmpl = tmpl;
             this.ids = ids;
             this.refs = refs;
+            this.renames = renames;
         }
 
         @Override
@@ -153,7 +157,7 @@ public final class SyntaxCase {
             Map<Object, Object> b = new IdentityHashMap<>();
             for (int i = 0; i < ids.length; i++) b.put(ids[i], fromScheme(refs[i].ev(m)));
             @SuppressWarnings("unchecked")
-            IdentityHashMap<Object, Renamed> renames = (IdentityHashMap<Object, Renamed>) m.paramValue(m.machine.expansionRenames);
+            IdentityHashMap<Object, Renamed> renames = (IdentityHashMap<Object, Renamed>) m.paramValue(this.renames);
             if (renames == null) renames = new IdentityHashMap<>();
             return BUILDER.build(tmpl, b, renames);
         }
@@ -164,13 +168,13 @@ public final class SyntaxCase {
         List<Object> pats = new ArrayList<>();
         List<Object> exprs = new ArrayList<>();
         exprs.add(g("##list"));
-        for (Object b : Compiler.arrayOf(Compiler.nth(f, 1))) {
+        for (Object b : Pair.arrayOf(Compiler.nth(f, 1))) {
             if (!(b instanceof Pair bp) || Compiler.length(bp) != 2) throw c.illFormed(f);
             pats.add(bp.car);
             exprs.add(Compiler.nth(bp, 1));
         }
-        return list(g("syntax-case"), Compiler.listOf(exprs), Nil.NIL,
-                list(Compiler.listOf(pats), cons(g("let"), cons(Nil.NIL, ((Pair) ((Pair) f.cdr).cdr)))));
+        return list(g("syntax-case"), Pair.listOf(exprs), Nil.NIL,
+                list(Pair.listOf(pats), cons(g("let"), cons(Nil.NIL, ((Pair) ((Pair) f.cdr).cdr)))));
     });
 
     static final SpecialForm QUOTE_SYNTAX = new CoreForms.Form("quote-syntax", (c, f, s, n) -> {
@@ -180,7 +184,7 @@ public final class SyntaxCase {
 
     public static final SpecialForm[] ALL = {DEFSYNTAX, BEGIN_SYNTAX, SYNTAX_CASE, PATTERN_LET, SYNTAX, WITH_SYNTAX, QUOTE_SYNTAX};
 
-    public static void install(Machine vm) {
+    public static void install(LanguageHost vm) {
         vm.add(Primitive.of3("##syntax-match", true, (c, matcher, form, pat) -> {
             Object[] vals = ((Macro) matcher).matchAtRunTime(pat, form);
             if (vals == null) return Boolean.FALSE;
@@ -209,7 +213,7 @@ public final class SyntaxCase {
         if (v instanceof Macro.Multi mu) {
             List<Object> items = new ArrayList<>();
             for (Object o : mu.items()) items.add(toScheme(o));
-            return new MultiList(Compiler.listOf(items));
+            return new MultiList(Pair.listOf(items));
         }
         return v;
     }

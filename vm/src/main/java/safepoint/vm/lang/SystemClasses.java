@@ -1,6 +1,5 @@
 package safepoint.vm.lang;
 
-import safepoint.vm.Machine;
 import java.math.BigInteger;
 import java.util.List;
 import safepoint.vm.data.Bytevector;
@@ -26,7 +25,7 @@ public final class SystemClasses {
         CHAR, BOOLEAN, VECTOR, U8VECTOR, PROCEDURE, HASH_TABLE, VOID;
 
     /** One set per VM: methods defined on system classes belong to that VM. */
-    SystemClasses(Machine vm) {
+    SystemClasses(LanguageHost vm) {
         {
             T = new ObjType("t", true, List.of(), List.of());
             OBJECT = new ObjType("object", true, List.of(T), List.of());

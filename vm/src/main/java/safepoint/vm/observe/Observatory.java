@@ -122,7 +122,7 @@ public final class Observatory {
         ThreadView.Progress progress = new ThreadView.Progress(t.interp.entries, t.interp.polls, t.interp.allocated,
                 t.interp.objects, t.interp.spinTries);
         return new ThreadView(ref(t), state, processor, t.interp.atSafepoint, t.exception != null, wait,
-                t.interp.spinningOn == null ? null : ref(t.interp.spinningOn), List.copyOf(held), backtrace(t.interp.k),
+                t.interp.spinningOn == null ? null : ref(t.spinningOn()), List.copyOf(held), backtrace(t.interp.k),
                 progress);
     }
 
@@ -159,7 +159,7 @@ public final class Observatory {
         // Spinners: on a processor (a spinner without polls keeps its processor) or queued; every one of each lock.
         java.util.LinkedHashMap<Spinlocks.Spinlock, List<LockView.Spinner>> spun = new java.util.LinkedHashMap<>();
         for (SThread t : all) {
-            Spinlocks.Spinlock sl = t.interp.spinningOn;
+            Spinlocks.Spinlock sl = t.spinningOn();
             if (sl == null || t.state != SThread.State.RUNNABLE) continue;
             spun.computeIfAbsent(sl, x -> new ArrayList<>()).add(new LockView.Spinner(ref(t), sl.spins()));
         }

@@ -1,7 +1,6 @@
 package safepoint.vm.run;
 
 import safepoint.vm.data.MonitorOrder;
-import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
 
 import safepoint.vm.analysis.Analysis;
@@ -34,7 +33,7 @@ import safepoint.vm.observe.MachineView;
  * requests over through volatile flags that the loop reads between slices.
  */
 public final class Controller {
-    private final Machine vm;
+    private final RunHost vm;
     private final Scheduler s;
     private final int n;
     private final Strategy strategy;
@@ -60,15 +59,15 @@ public final class Controller {
     /** Virtual nanoseconds per scheduling point. */
     static final long TICK_NANOS = 1000;
 
-    public Controller(Machine vm, int processors, Strategy strategy, long maxSteps) {
+    public Controller(RunHost vm, int processors, Strategy strategy, long maxSteps) {
         this.vm = vm;
-        this.s = vm.scheduler;
+        this.s = vm.scheduler();
         this.n = processors;
         this.strategy = strategy;
         this.maxSteps = maxSteps;
         this.current = new SThread[processors];
         this.sinceSwitch = new long[processors];
-        this.slices = new Slices(s, vm.events, vm.primordial, processors);
+        this.slices = new Slices(s, vm.events(), vm.primordial(), processors);
     }
 
     /** Runnable threads not on a processor: then how long a slice runs decides who runs next. */
@@ -181,7 +180,7 @@ public final class Controller {
 
     public Outcome go() {
         slices.open();
-        vm.events.useVirtualClock(this::virtualNanos); // events carry the run's own time
+        vm.events().useVirtualClock(this::virtualNanos); // events carry the run's own time
         synchronized (s) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             runner = Thread.currentThread();
@@ -190,7 +189,7 @@ public final class Controller {
             } finally {
                 runner = null;
                 serveAsked(false);
-                vm.events.useVirtualClock(null);
+                vm.events().useVirtualClock(null);
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null && current[p].state == SThread.State.RUNNABLE) s.ready.addFirst(current[p]);
                     current[p] = null;
@@ -205,8 +204,8 @@ public final class Controller {
             if (!asked.isEmpty()) serveAsked(true);
             Outcome late = vm.checkLimits();
             if (late != null) return late;
-            if (vm.interruptWait) vm.interruptWaitingPrimordial();
-            vm.input.take(); // console input that came meanwhile (its reader thread cannot take this monitor)
+            if (vm.interruptWait()) vm.interruptWaitingPrimordial();
+            vm.input().take(); // console input that came meanwhile (its reader thread cannot take this monitor)
             if (steps >= maxSteps) {
                 WaitForGraph g = WaitForGraph.of(vm, states());
                 String hang = Analysis.provenHang(vm, g);
@@ -220,7 +219,7 @@ public final class Controller {
                         + " --max-steps raises the bound)", 4, null, List.of(), view());
             }
             s.expireTimeouts(vm.clock());
-            boolean pending = vm.barrier.pending;
+            boolean pending = vm.barrier().pending;
             if (!pending) {
                 for (int p = 0; p < n; p++) {
                     if (current[p] != null) continue;
@@ -234,16 +233,16 @@ public final class Controller {
             List<Integer> can = new ArrayList<>();
             for (int p = 0; p < n; p++) {
                 if (current[p] != null) can.add(p);
-                else if (pending) vm.barrier.arrived(p); // stopped at the safepoint, or idle: at the barrier
+                else if (pending) vm.barrier().arrived(p); // stopped at the safepoint, or idle: at the barrier
             }
             if (can.isEmpty()) {
                 if (pending) {
-                    vm.barrier.collect(); // every processor is stopped: the world is at the safepoint
+                    vm.barrier().collect(); // every processor is stopped: the world is at the safepoint
                     continue;
                 }
                 long next = s.nextDeadline();
                 if (next == Long.MAX_VALUE && !strategy.goOnWhenIdle(this)) return strategy.stopped(this);
-                if (next == Long.MAX_VALUE && vm.input.awaited()) {
+                if (next == Long.MAX_VALUE && vm.input().awaited()) {
                     if (waitForInput()) continue;
                     return new Outcome(Outcome.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
                 }
@@ -266,7 +265,7 @@ public final class Controller {
                 preemptions++;
             }
             schedule.add(new long[] {p, len});
-            if (vm.events.recording()) vm.events.emit(p, new What.SliceChoice(new ProcessorRef(p), len));
+            if (vm.events().recording()) vm.events().emit(p, new What.SliceChoice(new ProcessorRef(p), len));
             lastChosen = p;
             lastThread = t;
             slices.begin(p, t);
@@ -298,7 +297,7 @@ public final class Controller {
             sinceSwitch[p] += cost;
             // The heartbeat: at a poll, a thread that has had its quantum (or yields) gives the processor up.
             boolean giveUp = sinceSwitch[p] >= HEARTBEAT || end == SliceEnd.YIELDED && othersWaitToRun();
-            switch (slices.end(p, t, end, giveUp, vm.exitCode != null)) {
+            switch (slices.end(p, t, end, giveUp, vm.exited())) {
                 case DONE -> {
                     current[p] = null;
                     return null;
@@ -424,7 +423,7 @@ public final class Controller {
             if (i < 0) return STOP;
             schedule.add(new long[] {THREAD_CHOICE, i});
             t = candidates.get(i);
-            if (vm.events.recording()) vm.events.emit(p, new What.ThreadChoice(new ProcessorRef(p), Names.ref(vm.events, t), i, count));
+            if (vm.events().recording()) vm.events().emit(p, new What.ThreadChoice(new ProcessorRef(p), Names.ref(vm.events(), t), i, count));
         }
         if (!s.ready.remove(t)) for (java.util.ArrayDeque<SThread> q : s.local) if (q.remove(t)) break;
         return t;
@@ -454,7 +453,7 @@ public final class Controller {
     /** What each processor does, for the wait-for graph: at the barrier when idle while a GC is pending. */
     public WaitForGraph.ProcessorState[] states() {
         WaitForGraph.ProcessorState[] ps = new WaitForGraph.ProcessorState[n];
-        for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.barrier.pending && current[p] == null);
+        for (int p = 0; p < n; p++) ps[p] = new WaitForGraph.ProcessorState(current[p], vm.barrier().pending && current[p] == null);
         return ps;
     }
 

@@ -2,14 +2,13 @@ package safepoint.vm.run;
 
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Names;
-import safepoint.vm.Machine;
 import safepoint.vm.analysis.Failure;
 
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.What;
-import safepoint.vm.gc.Heap;
+import safepoint.vm.interp.Area;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.SliceEnd;
 import safepoint.vm.smp.SThread;
@@ -33,7 +32,10 @@ import safepoint.vm.observe.MachineView;
  * command line reports it (exit 70). No thread of a run dies alone.
  */
 public final class FreeRun {
-    private final Machine vm;
+    /** Scheduling points per slice between checks for timeouts and interrupts. */
+    public static final int SLICE = 50_000;
+
+    private final RunHost vm;
     private final Scheduler s;
     private final int n;
     private boolean stop;
@@ -51,16 +53,16 @@ public final class FreeRun {
     private final Slices slices;
     /** The thread a processor keeps while halted for the host in code without polls. */
     private final SThread[] kept;
-    private final Heap.Area[] areas;
+    private final Area[] areas;
 
-    public FreeRun(Machine vm, int processors) {
+    public FreeRun(RunHost vm, int processors) {
         this.vm = vm;
-        this.s = vm.scheduler;
+        this.s = vm.scheduler();
         this.n = processors;
-        this.slices = new Slices(s, vm.events, vm.primordial, processors);
+        this.slices = new Slices(s, vm.events(), vm.primordial(), processors);
         this.kept = new SThread[processors];
-        this.areas = new Heap.Area[processors];
-        for (int i = 0; i < processors; i++) areas[i] = new Heap.Area(vm.heap);
+        this.areas = new Area[processors];
+        for (int i = 0; i < processors; i++) areas[i] = new Area(vm.heap());
     }
 
     /** Run until the primordial thread ends; returns null then, or the outcome that stopped the run. */
@@ -134,10 +136,10 @@ public final class FreeRun {
     }
 
     /** Tests only: called with the processor after each slice, and with -1 at each watchdog host stop; may throw. */
-    static volatile java.util.function.BiConsumer<Machine, Integer> faultForTests;
+    static volatile java.util.function.BiConsumer<RunHost, Integer> faultForTests;
 
     private void fault(int where) {
-        java.util.function.BiConsumer<Machine, Integer> f = faultForTests;
+        java.util.function.BiConsumer<RunHost, Integer> f = faultForTests;
         if (f != null) f.accept(vm, where);
     }
 
@@ -160,7 +162,7 @@ public final class FreeRun {
                 synchronized (s) {
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                     if (stop) return;
-                    if (!vm.barrier.pending && mayCycle()) {
+                    if (!vm.barrier().pending && mayCycle()) {
                         // A cycle of waits while other threads still run: proven when two looks
                         // some time apart show the same cycle and its threads made no progress
                         // (a wakeup may still have been in flight at the first look).
@@ -174,7 +176,7 @@ public final class FreeRun {
                         continue;
                     }
                     lastCycle = null;
-                    if (!vm.barrier.pending || System.nanoTime() - vm.barrier.requestedAt < STALL_NANOS) {
+                    if (!vm.barrier().pending || System.nanoTime() - vm.barrier().requestedAt < STALL_NANOS) {
                         lastProgress = -1;
                         continue;
                     }
@@ -226,7 +228,7 @@ public final class FreeRun {
     private MachineView view() {
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int i = 0; i < n; i++) {
-            boolean atBarrier = vm.barrier.hasArrived(i);
+            boolean atBarrier = vm.barrier().hasArrived(i);
             states[i] = new WaitForGraph.ProcessorState(kept[i], atBarrier);
         }
         return vm.view(MachineView.Mode.FREE_RUN, states);
@@ -336,7 +338,7 @@ public final class FreeRun {
      */
     private Outcome stallReport() {
         StringBuilder sb = new StringBuilder("*** No progress: the GC barrier has waited ")
-                .append((System.nanoTime() - vm.barrier.requestedAt) / 1_000_000).append(" ms and no thread moves\n");
+                .append((System.nanoTime() - vm.barrier().requestedAt) / 1_000_000).append(" ms and no thread moves\n");
         java.util.Set<SThread> told = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.Set<Spinlocks.Spinlock> spun = new java.util.LinkedHashSet<>();
         for (int i = 0; i < n; i++) {
@@ -345,7 +347,7 @@ public final class FreeRun {
             if (t != null && told.add(t)) {
                 sb.append("  P").append(i).append(" never reached the safepoint: it runs ").append(spinText(t, spun)).append('\n')
                         .append(Names.backtrace(t, 6, "      "));
-            } else if (vm.barrier.hasArrived(i)) {
+            } else if (vm.barrier().hasArrived(i)) {
                 sb.append("  P").append(i).append(" stopped at the barrier\n");
             } else {
                 sb.append("  P").append(i).append(" is idle\n");
@@ -361,7 +363,7 @@ public final class FreeRun {
             SThread h = l.holder();
             if (h == null) continue;
             sb.append("  ").append(Names.name(l)).append(" is held by ").append(Names.name(h)).append(", ")
-                    .append(h == vm.barrier.requester ? "which waits at the barrier for the GC it asked for"
+                    .append(h == vm.barrier().requester ? "which waits at the barrier for the GC it asked for"
                             : h.onProcessor >= 0 ? "running on P" + h.onProcessor
                             : h.state == SThread.State.WAITING ? "waiting (" + Names.waitText(h) + ")"
                             : "parked at the safepoint")
@@ -373,7 +375,7 @@ public final class FreeRun {
     /** {@code t}, whether it polls, and the spinlock it spins on with its holder (noted in {@code spun}). */
     private static String spinText(SThread t, java.util.Set<Spinlocks.Spinlock> spun) {
         StringBuilder sb = new StringBuilder(Names.name(t)).append(t.interp.polling ? "" : " in code without polls");
-        Spinlocks.Spinlock l = t.interp.spinningOn;
+        Spinlocks.Spinlock l = t.spinningOn();
         if (l != null) {
             spun.add(l);
             SThread h = l.holder();
@@ -435,16 +437,16 @@ public final class FreeRun {
                 spinsBefore = t.interp.spinTries;
                 if (vm.takeInterrupt()) t.interp.raiseFlag(Interp.INTR_USER);
             }
-            SliceEnd end = t.interp.run(Machine.SLICE);
+            SliceEnd end = t.interp.run(SLICE);
             fault(id);
             synchronized (s) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
-                t.interp.area = Heap.Area.DETACHED;
+                t.interp.area = Area.DETACHED;
                 s.polls[id] += t.interp.polls - pollsBefore;
                 s.spins[id] += t.interp.spinTries - spinsBefore;
                 // A thread preempted at a poll gives its processor up, unless a host stop halted it
                 // there (it stays on, for the view); stopped without polls, it stays.
-                switch (slices.end(id, t, end, hostStops == 0, vm.exitCode != null)) {
+                switch (slices.end(id, t, end, hostStops == 0, vm.exited())) {
                     case DONE, EXIT -> {
                         finish(null);
                         return;
@@ -488,21 +490,21 @@ public final class FreeRun {
                 }
             }
             long next = s.expireTimeouts(vm.clock());
-            vm.input.take();
+            vm.input().take();
             if (hostStops > 0) {
                 // Stopped for the host: not at a safepoint, just not running anything.
-            } else if (vm.barrier.pending) {
-                vm.barrier.arrived(id);
+            } else if (vm.barrier().pending) {
+                vm.barrier().arrived(id);
                 if (idle == n - 1) {
                     // Every other processor has stopped (at a poll, or idle): collect now.
-                    vm.barrier.collect();
+                    vm.barrier().collect();
                     s.notifyAll();
                     continue;
                 }
             } else {
                 SThread t = take(id);
                 if (t != null) return t;
-                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable() && !vm.input.awaited()) {
+                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable() && !vm.input().awaited()) {
                     // Every processor is idle, nothing is ready, no wait can time out and no
                     // thread waits for console input (which may still come).
                     Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);

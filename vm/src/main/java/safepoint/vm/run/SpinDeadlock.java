@@ -3,7 +3,6 @@ package safepoint.vm.run;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.WaitForGraph;
 
-import safepoint.vm.Machine;
 import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Spinlocks;
@@ -17,8 +16,8 @@ public final class SpinDeadlock {
      * (the caller checks that): P spins without polls on a lock whose holder is not running, so
      * the holder cannot run until the GC is over, and the GC waits for P. Null when it is not so.
      */
-    public static Outcome atBarrier(Machine vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
-        Spinlocks.Spinlock lock = t.interp.spinningOn;
+    public static Outcome atBarrier(RunHost vm, int p, SThread t, WaitForGraph.ProcessorState[] states) {
+        Spinlocks.Spinlock lock = t.spinningOn();
         if (lock == null) return null;
         SThread holder = lock.holder();
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
@@ -37,8 +36,8 @@ public final class SpinDeadlock {
      * that processor: the proof that it never lets go, or null. With a GC pending, once every
      * other processor has stopped ({@code othersStopped}); otherwise on the only processor.
      */
-    public static Outcome withoutPolls(Machine vm, int n, int p, SThread t, boolean othersStopped) {
-        if (!vm.barrier.pending) return n == 1 ? onOneProcessor(vm, t) : null;
+    public static Outcome withoutPolls(RunHost vm, int n, int p, SThread t, boolean othersStopped) {
+        if (!vm.barrier().pending) return n == 1 ? onOneProcessor(vm, t) : null;
         if (!othersStopped) return null;
         WaitForGraph.ProcessorState[] states = new WaitForGraph.ProcessorState[n];
         for (int q = 0; q < n; q++) states[q] = new WaitForGraph.ProcessorState(q == p ? t : null, q != p);
@@ -49,9 +48,9 @@ public final class SpinDeadlock {
      * A thread that stopped without a poll while spinning on a lock held by another thread: on
      * one processor the holder can never run again.
      */
-    public static Outcome onOneProcessor(Machine vm, SThread t) {
+    public static Outcome onOneProcessor(RunHost vm, SThread t) {
         WaitForGraph.ProcessorState[] one = {new WaitForGraph.ProcessorState(t, false)};
-        Spinlocks.Spinlock s = t.interp.spinningOn;
+        Spinlocks.Spinlock s = t.spinningOn();
         SThread holder = s == null ? null : s.holder();
         if (holder == null || holder == t) {
             if (holder == t) {

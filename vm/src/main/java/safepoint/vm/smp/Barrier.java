@@ -10,6 +10,8 @@ import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import safepoint.vm.gc.GcRequests;
 import safepoint.vm.gc.Heap;
+import safepoint.vm.interp.BarrierFlag;
+import safepoint.vm.interp.Owner;
 
 /**
  * The GC barrier: a collection is requested (by an allocation past the heap's capacity, or by
@@ -18,12 +20,14 @@ import safepoint.vm.gc.Heap;
  * and released. This is the state the inspector shows: pending, the requester, when it was asked
  * for, and each processor's time to safepoint.
  *
- * <p>Locking rule: {@link #pending} is written under the scheduler's monitor and read by
- * processors at polls without it (volatile); every other field is read and written only under
+ * <p>Locking rule: {@link #pending} and {@link #requester} (in {@link BarrierFlag}, which every
+ * procedure entry reads) are written under the scheduler's monitor; {@code pending} is read by
+ * processors at polls without it (volatile), and {@code requester} at entries only to ask whether
+ * it is the entering thread (see BarrierFlag); every other field is read and written only under
  * the scheduler's monitor. The collection itself runs under that monitor with every processor
  * stopped.
  */
-public final class Barrier implements GcRequests {
+public final class Barrier extends BarrierFlag<SThread> implements GcRequests {
     /** The scheduler's monitor: requests are made under it, and waiting processors woken on it. */
     private final Object monitor;
     private final IntSupplier processors;
@@ -33,9 +37,7 @@ public final class Barrier implements GcRequests {
     private final LongSupplier clock;
     private final Supplier<Heap> heap;
 
-    public volatile boolean pending;
-    /** The thread that asked for the pending collection (null: the host), or null when none is pending. */
-    public SThread requester;
+    // pending and requester: in BarrierFlag, which every procedure entry reads.
     /** When the pending (or last) collection was asked for, on the run's clock. */
     public long requestedAt;
     /** Nanoseconds from the request until each processor stopped, for the last collection; 0: not yet. */
@@ -57,7 +59,8 @@ public final class Barrier implements GcRequests {
     }
 
     @Override
-    public void request(SThread t) {
+    public void request(Owner o) {
+        SThread t = SThread.of(o);
         synchronized (monitor) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);
             if (pending) return;

@@ -5,7 +5,6 @@ import safepoint.vm.event.What;
 import safepoint.vm.interp.Calls;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
-import safepoint.vm.Machine;
 import safepoint.vm.interp.Frame;
 import java.util.ArrayList;
 import safepoint.vm.data.InputPort;
@@ -31,21 +30,21 @@ import safepoint.vm.data.Symbol;
  * controller reads it between slices); in free run it also wakes the idle processors.
  */
 public final class ConsoleReads {
-    private final Machine vm;
+    private final ThreadHost vm;
     /** Input (or its end) came since the drivers last looked. */
     private volatile boolean arrived;
 
-    public ConsoleReads(Machine vm) {
+    public ConsoleReads(ThreadHost vm) {
         this.vm = vm;
     }
 
     /** The console's listener, on its reader thread: input or the end of input came. */
     public void arrived() {
         arrived = true;
-        if (vm.control != null) return; // the controller holds the scheduler: it takes the flag between slices
-        synchronized (vm.scheduler) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler);
-            vm.scheduler.notifyAll(); // an idle processor looks now
+        if (vm.controlled()) return; // the controller holds the scheduler: it takes the flag between slices
+        synchronized (vm.scheduler()) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler());
+            vm.scheduler().notifyAll(); // an idle processor looks now
         }
     }
 
@@ -57,7 +56,7 @@ public final class ConsoleReads {
         if (!arrived) return;
         arrived = false;
         for (SThread t : waiters()) {
-            if (t != atPrompt && ((InputPort) t.waitingOn).charReady()) vm.scheduler.wake(t, null, What.Cause.INPUT);
+            if (t != atPrompt && ((InputPort) t.waitingOn).charReady()) vm.scheduler().wake(t, null, What.Cause.INPUT);
         }
     }
 
@@ -68,11 +67,11 @@ public final class ConsoleReads {
 
     private java.util.List<SThread> waiters() {
         java.util.List<SThread> w = new ArrayList<>();
-        for (SThread t : vm.scheduler.waiting) if (t.waitingOn instanceof InputPort) w.add(t);
+        for (SThread t : vm.scheduler().waiting) if (t.waitingOn instanceof InputPort) w.add(t);
         return w;
     }
 
-    public static void install(Machine vm) {
+    public static void install(ThreadHost vm) {
         wrap(vm, "read-char", 0);
         wrap(vm, "peek-char", 0);
         wrap(vm, "read-line", 0);
@@ -81,18 +80,20 @@ public final class ConsoleReads {
     }
 
     /** Replace port primitive {@code name}, whose port is argument {@code portAt} (the current input port when absent). */
-    private static void wrap(Machine vm, String name, int portAt) {
-        vm.add(new MayWait((Primitive) vm.global(Symbol.of(name)).value, portAt));
+    private static void wrap(ThreadHost vm, String name, int portAt) {
+        vm.add(new MayWait((Primitive) vm.global(Symbol.of(name)).value, portAt, vm));
     }
 
     private static final class MayWait extends ControlPrim {
         final Primitive read;
         final int portAt;
+        final ThreadHost vm;
 
-        MayWait(Primitive read, int portAt) {
+        MayWait(Primitive read, int portAt, ThreadHost vm) {
             super(read.name, read.minArgs, read.maxArgs);
             this.read = read;
             this.portAt = portAt;
+            this.vm = vm;
         }
 
         @Override
@@ -102,7 +103,7 @@ public final class ConsoleReads {
                 m.val = read.callN(m, a); // a string port, or a type error to report
                 return;
             }
-            Scheduler s = m.machine.scheduler;
+            Scheduler s = vm.scheduler();
             synchronized (s) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
                 p.mark();
@@ -112,7 +113,7 @@ public final class ConsoleReads {
                     p.rollback();
                     m.push(new Again(this, a));
                     m.block(p, -1, null);
-                    s.parked(m.thread);
+                    s.parked(SThread.running(m));
                 } finally {
                     p.commit();
                 }

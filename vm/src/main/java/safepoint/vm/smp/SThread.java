@@ -1,6 +1,7 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.interp.Interp;
+import safepoint.vm.interp.Owner;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Serials;
@@ -10,7 +11,7 @@ import safepoint.vm.data.Serials;
  * and what it waits on. Threads are data: a processor runs one until its next scheduling point
  * and then picks again, so a blocked thread costs no Java thread.
  */
-public final class SThread extends HeapObj implements Printable {
+public final class SThread extends HeapObj implements Printable, Owner {
     public enum State { NEW, RUNNABLE, WAITING, TERMINATED }
 
     public final Object name;
@@ -74,6 +75,38 @@ public final class SThread extends HeapObj implements Printable {
         this.name = name;
         this.interp = interp;
         interp.thread = this;
+    }
+
+    /**
+     * {@code o} as the thread it is. Every {@link Owner} is an SThread (the one class that
+     * implements it), so this is where the threads' package takes its own type back from the
+     * registers, which sit below it.
+     */
+    public static SThread of(Owner o) {
+        return (SThread) o;
+    }
+
+    /** The thread that runs the registers {@code m}. */
+    public static SThread running(Interp m) {
+        return (SThread) m.thread;
+    }
+
+    @Override
+    public Interp registers() {
+        return interp;
+    }
+
+    @Override
+    public void beginWait(Object on, long wakeAt, Object timeoutValue) {
+        state = State.WAITING;
+        waitingOn = on;
+        this.timeoutValue = timeoutValue;
+        this.wakeAt = wakeAt;
+    }
+
+    /** The spinlock this thread spins on, or null (kept in its registers, typed Object there: see {@link Interp#spinningOn}). */
+    public Spinlocks.Spinlock spinningOn() {
+        return (Spinlocks.Spinlock) interp.spinningOn;
     }
 
     @Override

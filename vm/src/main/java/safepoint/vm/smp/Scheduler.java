@@ -1,7 +1,6 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.data.Symbol;
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ExpansionTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ public final class Scheduler {
     public final java.util.Set<SThread> onCpu = new java.util.LinkedHashSet<>();
 
     /** For events; set by the Machine. */
-    public Machine vm;
+    public ThreadHost vm;
     /** Waiting threads, in the order they parked (a set: parking and waking are O(1) with 100,000 waiters). */
     public final java.util.Set<SThread> waiting = new java.util.LinkedHashSet<>();
     /**
@@ -116,7 +115,7 @@ public final class Scheduler {
     void start(SThread t, SThread by) {
         t.state = SThread.State.RUNNABLE;
         ready.add(t);
-        if (observing()) vm.event(by, new What.ThreadStart(Names.ref(vm.events, t), Names.ref(vm.events, by)));
+        if (observing()) vm.event(by, new What.ThreadStart(Names.ref(vm.events(), t), Names.ref(vm.events(), by)));
     }
 
     public void parked(SThread t) {
@@ -124,7 +123,7 @@ public final class Scheduler {
             t.parkSeq = ++parks;
             if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));
         }
-        if (observing()) vm.event(t, new What.Wait(Names.ref(vm.events, t), Names.waitOn(vm.events, t), place(t)));
+        if (observing()) vm.event(t, new What.Wait(Names.ref(vm.events(), t), Names.waitOn(vm.events(), t), place(t)));
     }
 
     /**
@@ -142,7 +141,7 @@ public final class Scheduler {
         t.waitingOn = null;
         t.wakeAt = Long.MAX_VALUE;
         t.interp.val = value;
-        if (observing()) vm.event(null, new What.Wake(Names.ref(vm.events, t), cause));
+        if (observing()) vm.event(null, new What.Wake(Names.ref(vm.events(), t), cause));
         if (t.onProcessor < 0) {
             ready.add(t);
             notifyAll();
@@ -205,7 +204,7 @@ public final class Scheduler {
         t.state = SThread.State.TERMINATED;
         ExpansionTime.abandon(t.interp); // a compile it asked for will never be answered
         for (ArrayDeque<SThread> q : local) q.remove(t);
-        if (observing()) vm.events.emit(Math.max(0, processor), new What.ThreadEnd(Names.ref(vm.events, t), t.exception != null));
+        if (observing()) vm.events().emit(Math.max(0, processor), new What.ThreadEnd(Names.ref(vm.events(), t), t.exception != null));
         ready.remove(t);
         waiting.remove(t);
         if (t.exception != null) unjoinedFailures.add(t);

@@ -1,7 +1,6 @@
 package safepoint.vm.smp;
 
 import safepoint.vm.data.MonitorOrder;
-import safepoint.vm.Machine;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
@@ -86,28 +85,30 @@ public final class Spinlocks {
     /** One try of the acquire loop: a node the thread re-runs until it gets the lock. */
     static final class Spin extends Node {
         final Spinlock lock;
+        final ThreadHost vm;
 
-        Spin(Spinlock lock) {
+        Spin(Spinlock lock, ThreadHost vm) {
             this.lock = lock;
+            this.vm = vm;
         }
 
         @Override
         public void exec(Interp m) {
-            SThread holder = lock.spinOnce(m.thread);
+            SThread holder = lock.spinOnce(SThread.running(m));
             if (holder == null) {
-                if (m.machine.observing()) {
-                    m.machine.event(m.thread, new What.SpinlockTake(Names.lockRef(m.machine.events, lock), Names.ref(m.machine.events, m.thread)));
+                if (vm.observing()) {
+                    vm.event(SThread.running(m), new What.SpinlockTake(Names.lockRef(vm.events(), lock), Names.ref(vm.events(), SThread.running(m))));
                 }
-                m.machine.lockTaken(m.thread, lock);
+                vm.lockTaken(SThread.running(m), lock);
                 m.spinningOn = null;
                 m.val = Special.VOID;
                 m.syncPoint();
                 return;
             }
             m.spinTries++;
-            if (m.spinningOn != lock && m.machine.observing()) {
-                Events ev = m.machine.events;
-                m.machine.event(m.thread, new What.Spin(Names.lockRef(ev, lock), Names.ref(ev, m.thread), Names.ref(ev, holder)));
+            if (m.spinningOn != lock && vm.observing()) {
+                Events ev = vm.events();
+                vm.event(SThread.running(m), new What.Spin(Names.lockRef(ev, lock), Names.ref(ev, SThread.running(m)), Names.ref(ev, holder)));
             }
             m.spinningOn = lock;
             m.entries++;
@@ -124,21 +125,21 @@ public final class Spinlocks {
         return Condition.cast(Spinlock.class, x, who, 1, "SPINLOCK", x);
     }
 
-    public static void install(Machine vm) {
+    public static void install(ThreadHost vm) {
         vm.add(Primitive.ofN("make-spinlock", 0, 1, true, (c, a) -> c.alloc(new Spinlock(a.length > 0 ? a[0] : null), 4)));
         vm.add(Primitive.of1("spinlock?", true, (c, x) -> x instanceof Spinlock));
         vm.add(new ControlPrim("spinlock-acquire!", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                m.pc = new Spin(lock(a[0], "spinlock-acquire!"));
+                m.pc = new Spin(lock(a[0], "spinlock-acquire!"), vm);
             }
         });
         vm.add(new ControlPrim("spinlock-try-acquire!", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Spinlock l = lock(a[0], "spinlock-try-acquire!");
-                m.val = l.tryTake(m.thread);
-                if (m.val == Boolean.TRUE) m.machine.lockTaken(m.thread, l);
+                m.val = l.tryTake(SThread.running(m));
+                if (m.val == Boolean.TRUE) vm.lockTaken(SThread.running(m), l);
                 m.syncPoint();
             }
         });
@@ -148,9 +149,9 @@ public final class Spinlocks {
                 Spinlock s = lock(a[0], "spinlock-release!");
                 SThread holder = s.release();
                 if (holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
-                m.machine.lockGiven(holder, m.thread, s);
-                if (m.machine.observing()) {
-                    m.machine.event(m.thread, new What.SpinlockRelease(Names.lockRef(m.machine.events, s), Names.ref(m.machine.events, m.thread)));
+                vm.lockGiven(holder, SThread.running(m), s);
+                if (vm.observing()) {
+                    vm.event(SThread.running(m), new What.SpinlockRelease(Names.lockRef(vm.events(), s), Names.ref(vm.events(), SThread.running(m))));
                 }
                 m.val = Special.VOID;
                 m.syncPoint();

@@ -4,7 +4,6 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import java.util.ArrayList;
-import safepoint.vm.Machine;
 import safepoint.vm.gc.Heap;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
@@ -42,11 +41,12 @@ public final class ThreadPrims {
      * (peek: the message under the cursor stays): a message now, or park on the mailbox.
      */
     private static void nextMessage(Scheduler sched, Interp m, Object[] a, String who, boolean peek) {
-        SThread self = m.thread;
+        SThread self = SThread.running(m);
+        ThreadHost vm = sched.vm;
         if (!peek) self.mailboxCursor = 0;
         if (self.mailboxCursor < self.mailbox.size()) {
-            m.machine.acquired(self, self.mailbox);
-            if (m.machine.observing()) m.machine.event(self, new What.Receive(m.machine.threadRef(self)));
+            vm.acquired(self, self.mailbox);
+            if (vm.observing()) vm.event(self, new What.Receive(vm.threadRef(self)));
             m.val = peek ? self.mailbox.get(self.mailboxCursor++) : self.mailbox.remove(0);
             return;
         }
@@ -77,7 +77,7 @@ public final class ThreadPrims {
         mx.locked = true;
         mx.owner = next;
         if (s.vm != null) {
-            if (s.vm.observing()) s.vm.event(null, new What.MutexLock(Names.lockRef(s.vm.events, mx), Names.ref(s.vm.events, next), true));
+            if (s.vm.observing()) s.vm.event(null, new What.MutexLock(Names.lockRef(s.vm.events(), mx), Names.ref(s.vm.events(), next), true));
             s.vm.lockTaken(next, mx);
         }
         mx.abandoned = false;
@@ -98,22 +98,22 @@ public final class ThreadPrims {
     }
 
     /** trace-write's effect: the event, the access for the race detector, and its value. */
-    static void recordWrite(Interp m, Object[] a) {
+    static void recordWrite(ThreadHost vm, Interp m, Object[] a) {
         String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
-        traced(m, true, loc, a[1]);
-        m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), true);
+        traced(vm, m, true, loc, a[1]);
+        vm.accessed(SThread.running(m), safepoint.vm.data.Symbol.of(loc), true);
         m.val = a[1];
     }
 
     /** The event of a marked access: its value as display shows it, printed without taking serial numbers. */
-    private static void traced(Interp m, boolean write, String loc, Object value) {
-        if (!m.machine.observing()) return;
-        String text = safepoint.vm.print.Printer.display(value, m.machine.serials.observer());
-        m.machine.event(m.thread, new What.TraceAccess(write, loc, Names.ref(m.machine.events, m.thread), text));
+    private static void traced(ThreadHost vm, Interp m, boolean write, String loc, Object value) {
+        if (!vm.observing()) return;
+        String text = safepoint.vm.print.Printer.display(value, vm.serials().observer());
+        vm.event(SThread.running(m), new What.TraceAccess(write, loc, Names.ref(vm.events(), SThread.running(m)), text));
     }
 
-    public static void install(Machine vm) {
-        Scheduler sched = vm.scheduler;
+    public static void install(ThreadHost vm) {
+        Scheduler sched = vm.scheduler();
         java.util.function.Consumer<ControlPrim> add = p -> {
             p.locksScheduler = true;
             vm.add(p);
@@ -122,11 +122,11 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("make-thread", 1, "PROCEDURE", a);
-                Interp regs = new Interp(m.machine);
+                Interp regs = new Interp(vm.world());
                 regs.startApply(a[0], new Object[0]);
                 regs.params = m.params; // a new thread inherits the parameterization
                 SThread t = new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs);
-                t.index = ++m.machine.threadsCreated;
+                t.index = vm.newThreadIndex();
                 m.val = m.alloc(t, 16);
             }
         });
@@ -135,8 +135,8 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-start!", a);
                 if (t.state != SThread.State.NEW) throw Condition.raise("Thread already started:", t);
-                m.machine.threadStarted(m.thread, t);
-                sched.start(t, m.thread);
+                vm.threadStarted(SThread.running(m), t);
+                sched.start(t, SThread.running(m));
                 m.val = t;
             }
         });
@@ -152,18 +152,18 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 double secs = timeout(a, 0, "thread-sleep!");
                 m.block(Symbol.of("sleep"), Math.max(0, secs), Special.VOID);
-                sched.parked(m.thread);
+                sched.parked(SThread.running(m));
             }
         });
         add.accept(new ControlPrim("thread-join!", 1, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-join!", a);
-                if (t == m.thread) throw new SchemeError(new Condition(Condition.Kind.DEADLOCK, "Deadlock detected: a thread joined itself",
+                if (t == SThread.running(m)) throw new SchemeError(new Condition(Condition.Kind.DEADLOCK, "Deadlock detected: a thread joined itself",
                         List.of(), "thread-join!", List.of(a), 0));
                 if (t.state == SThread.State.TERMINATED) {
                     t.joined = true;
-                    m.machine.acquired(m.thread, t);
+                    vm.acquired(SThread.running(m), t);
                     sched.unjoinedFailures.remove(t);
                     sched.stopped.remove(t);
                     if (t.terminatedByRequest) {
@@ -175,9 +175,9 @@ public final class ThreadPrims {
                     return;
                 }
                 double secs = timeout(a, 1, "thread-join!");
-                t.joinedBy(m.thread);
+                t.joinedBy(SThread.running(m));
                 m.block(t, secs, a.length > 2 ? a[2] : SThread.TIMEOUT_RAISES);
-                sched.parked(m.thread);
+                sched.parked(SThread.running(m));
             }
         });
         add.accept(new ControlPrim("thread-terminate!", 1, 1) {
@@ -187,19 +187,19 @@ public final class ThreadPrims {
                 m.val = Special.VOID;
                 if (t.state == SThread.State.TERMINATED) return;
                 t.terminatedByRequest = true;
-                if (t == m.thread) {
+                if (t == SThread.running(m)) {
                     m.halted = true;
                     m.fuel = 0;
                     return;
                 }
                 Scheduler.leaveWaiters(t);
-                sched.terminated(t, m.thread.onProcessor);
+                sched.terminated(t, SThread.running(m).onProcessor);
             }
         });
         add.accept(new ControlPrim("current-thread", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                m.val = m.thread;
+                m.val = SThread.running(m);
             }
         });
         vm.add(Primitive.of1("thread?", true, (c, x) -> x instanceof SThread));
@@ -213,10 +213,10 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 SThread t = thread(a[0], "thread-send", a);
-                m.machine.released(m.thread, t.mailbox);
-                if (m.machine.observing()) m.machine.event(m.thread, new What.Send(m.machine.threadRef(m.thread), m.machine.threadRef(t)));
+                vm.released(SThread.running(m), t.mailbox);
+                if (vm.observing()) vm.event(SThread.running(m), new What.Send(vm.threadRef(SThread.running(m)), vm.threadRef(t)));
                 if (t.waitingOn == t.mailbox && t.state == SThread.State.WAITING) {
-                    m.machine.acquired(t, t.mailbox);
+                    vm.acquired(t, t.mailbox);
                     if (t.peekWait) {
                         t.mailbox.add(a[1]);
                         t.mailboxCursor = t.mailbox.size();
@@ -243,14 +243,14 @@ public final class ThreadPrims {
         add.accept(new ControlPrim("thread-mailbox-rewind", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                m.thread.mailboxCursor = 0;
+                SThread.running(m).mailboxCursor = 0;
                 m.val = Special.VOID;
             }
         });
         add.accept(new ControlPrim("thread-mailbox-extract-and-rewind", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                SThread self = m.thread;
+                SThread self = SThread.running(m);
                 if (self.mailboxCursor > 0) self.mailbox.remove(self.mailboxCursor - 1);
                 self.mailboxCursor = 0;
                 m.val = Special.VOID;
@@ -259,7 +259,7 @@ public final class ThreadPrims {
         add.accept(new ControlPrim("thread-state", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                m.val = ThreadState.of(thread(a[0], "thread-state", a), m.thread);
+                m.val = ThreadState.of(thread(a[0], "thread-state", a), SThread.running(m));
             }
         });
         for (String kind : new String[] {"initialized", "runnable", "running", "waiting", "normally-terminated", "abnormally-terminated"}) {
@@ -306,7 +306,7 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 SyncObjects.Mutex mx = mutex(a[0], "mutex-lock!", a);
-                SThread owner = a.length > 2 ? (a[2] == Boolean.FALSE ? null : thread(a[2], "mutex-lock!", a)) : m.thread;
+                SThread owner = a.length > 2 ? (a[2] == Boolean.FALSE ? null : thread(a[2], "mutex-lock!", a)) : SThread.running(m);
                 boolean ownerDead = mx.locked && mx.owner != null && mx.owner.state == SThread.State.TERMINATED;
                 if (!mx.locked || ownerDead) {
                     boolean abandoned = mx.abandoned || ownerDead;
@@ -314,10 +314,10 @@ public final class ThreadPrims {
                     mx.locked = true;
                     mx.owner = owner;
                     mx.abandoned = false;
-                    if (m.machine.observing()) {
-                        m.machine.event(m.thread, new What.MutexLock(Names.lockRef(m.machine.events, mx), Names.ref(m.machine.events, m.thread), false));
+                    if (vm.observing()) {
+                        vm.event(SThread.running(m), new What.MutexLock(Names.lockRef(vm.events(), mx), Names.ref(vm.events(), SThread.running(m)), false));
                     }
-                    m.machine.lockTaken(owner, mx);
+                    vm.lockTaken(owner, mx);
                     if (abandoned) {
                         throw new SchemeError(abandoned(by, List.of(a)));
                     }
@@ -325,9 +325,9 @@ public final class ThreadPrims {
                     return;
                 }
                 // Mutexes are not recursive: locking one's own mutex waits (forever, unless timed).
-                mx.waiters.add(m.thread);
+                mx.waiters.add(SThread.running(m));
                 m.block(mx, timeout(a, 1, "mutex-lock!"), Boolean.FALSE);
-                sched.parked(m.thread);
+                sched.parked(SThread.running(m));
             }
         });
         add.accept(new ControlPrim("mutex-unlock!", 1, 3) {
@@ -337,18 +337,18 @@ public final class ThreadPrims {
                 SyncObjects.CondVar cv = a.length > 1 && a[1] != Boolean.FALSE ? condvar(a[1], "mutex-unlock!", 2, a) : null;
                 // SRFI 18: unlocking a mutex owned by another thread is not an error.
                 mx.abandoned = false;
-                if (m.machine.observing()) {
-                    m.machine.event(m.thread, new What.MutexUnlock(Names.lockRef(m.machine.events, mx), Names.ref(m.machine.events, m.thread)));
+                if (vm.observing()) {
+                    vm.event(SThread.running(m), new What.MutexUnlock(Names.lockRef(vm.events(), mx), Names.ref(vm.events(), SThread.running(m))));
                 }
-                m.machine.lockGiven(mx.owner, m.thread, mx);
+                vm.lockGiven(mx.owner, SThread.running(m), mx);
                 handOff(sched, mx);
                 if (cv == null) {
                     m.val = Boolean.TRUE;
                     return;
                 }
-                cv.waiters.add(m.thread);
+                cv.waiters.add(SThread.running(m));
                 m.block(cv, timeout(a, 2, "mutex-unlock!"), Boolean.FALSE);
-                sched.parked(m.thread);
+                sched.parked(SThread.running(m));
             }
         });
         vm.add(Primitive.ofN("make-condition-variable", 0, 1, true, (c, a) -> c.alloc(new SyncObjects.CondVar(a.length > 0 ? a[0] : null), 8)));
@@ -359,17 +359,17 @@ public final class ThreadPrims {
                 @Override
                 public void invoke(Interp m, Object[] a) {
                     SyncObjects.CondVar cv = condvar(a[0], name, 1, a);
-                    m.machine.released(m.thread, cv);
-                    List<Ref.ThreadRef> woke = m.machine.observing() ? new ArrayList<>() : null;
+                    vm.released(SThread.running(m), cv);
+                    List<Ref.ThreadRef> woke = vm.observing() ? new ArrayList<>() : null;
                     // signal wakes the first waiter, broadcast every one, in the order they came
                     for (SThread t; (t = cv.waiters.poll()) != null; ) {
-                        m.machine.acquired(t, cv);
+                        vm.acquired(t, cv);
                         sched.wake(t, Boolean.TRUE, What.Cause.SIGNAL);
-                        if (woke != null) woke.add(m.machine.threadRef(t));
+                        if (woke != null) woke.add(vm.threadRef(t));
                         if (!all) break;
                     }
                     if (woke != null) {
-                        m.machine.event(m.thread, new What.Signal(Names.lockRef(m.machine.events, cv), m.machine.threadRef(m.thread), all, List.copyOf(woke)));
+                        vm.event(SThread.running(m), new What.Signal(Names.lockRef(vm.events(), cv), vm.threadRef(SThread.running(m)), all, List.copyOf(woke)));
                     }
                     m.val = Special.VOID;
                 }
@@ -379,7 +379,7 @@ public final class ThreadPrims {
             @Override
             public void invoke(Interp m, Object[] a) {
                 // Request a collection and stop right here: this thread is the requester.
-                m.machine.barrier.request(m.thread);
+                vm.barrier().request(SThread.running(m));
                 m.val = Special.VOID;
                 m.safepoint();
             }
@@ -387,9 +387,9 @@ public final class ThreadPrims {
         vm.add(new ControlPrim("gc-report", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                Heap h = m.machine.heap;
+                Heap h = vm.heap();
                 Object tts = safepoint.vm.data.Nil.NIL;
-                long[] times = m.machine.barrier.timeToSafepoint;
+                long[] times = vm.barrier().timeToSafepoint;
                 for (int i = times.length - 1; i >= 0; i--) tts = m.cons(times[i] / 1e6, tts);
                 Object[][] rows = {
                     {"collections", h.collections}, {"epoch", (long) h.epoch}, {"heap-words", h.capacity},
@@ -416,20 +416,20 @@ public final class ThreadPrims {
                     m.pc = new Node() {
                         @Override
                         public void exec(Interp mm) {
-                            recordWrite(mm, a);
+                            recordWrite(vm, mm, a);
                         }
                     };
                     return;
                 }
-                recordWrite(m, a);
+                recordWrite(vm, m, a);
             }
         });
         vm.add(new ControlPrim("trace-read", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
-                traced(m, false, loc, a[1]);
-                m.machine.accessed(m.thread, safepoint.vm.data.Symbol.of(loc), false);
+                traced(vm, m, false, loc, a[1]);
+                vm.accessed(SThread.running(m), safepoint.vm.data.Symbol.of(loc), false);
                 m.val = a[1];
                 m.syncPoint(); // the value was read before the call: the scheduling point comes after
             }

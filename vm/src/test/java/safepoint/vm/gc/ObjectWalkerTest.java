@@ -117,7 +117,7 @@ class ObjectWalkerTest {
             }
 
             @Override
-            public void request(safepoint.vm.smp.SThread t) {}
+            public void request(safepoint.vm.interp.Owner t) {}
         }, new Events());
         synchronized (monitor) {
             h.collect(null);

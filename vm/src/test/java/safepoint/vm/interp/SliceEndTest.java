@@ -26,7 +26,11 @@ class SliceEndTest {
 
     /** The registers of a fresh machine's primordial thread, ready to evaluate {@code expr}. */
     private static Interp start(String expr) {
-        VmFixture f = new VmFixture();
+        return start(new VmFixture(), expr);
+    }
+
+    /** The same on the machine of {@code f}. */
+    private static Interp start(VmFixture f, String expr) {
         f.run(DEFS);
         Interp m = f.vm.primordial.interp;
         m.start(new Compiler(f.vm, "t.ss").compileTop(f.vm.readAll(expr, "t.ss").get(0)), null);
@@ -70,12 +74,13 @@ class SliceEndTest {
 
     @Test
     void aGcRequestStopsTheRequesterAtTheSafepointOnce() {
-        Interp m = start("(begin (gc) (loop 10))");
+        VmFixture f = new VmFixture();
+        Interp m = start(f, "(begin (gc) (loop 10))");
         assertEquals(SliceEnd.SAFEPOINT, m.run(ALL));
         assertFalse(m.atSafepoint, "the flag is consumed: the processor joins the barrier");
         assertEquals(SliceEnd.SAFEPOINT, m.run(ALL), "the GC is still pending: stopped at the next poll");
-        synchronized (m.machine.scheduler) {
-            m.machine.barrier.collect();
+        synchronized (f.vm.scheduler) {
+            f.vm.barrier.collect();
         }
         assertEquals(SliceEnd.HALTED, m.run(ALL), "after the GC the thread goes on");
     }

@@ -63,7 +63,7 @@ class InternalErrorTest {
         VmFixture f = fourProcessors();
         f.vm.configure(f.vm.settings().withHeapBytes(1 << 20));
         FreeRun.faultForTests = (vm, p) -> {
-            if (vm == f.vm && p == 1 && vm.barrier.pending) throw new Injected("P1 at the barrier");
+            if (vm == f.vm && p == 1 && vm.barrier().pending) throw new Injected("P1 at the barrier");
         };
         String allocating = FOREVER.replace("(let loop () (loop))", "(let loop () (make-vector 100 i) (loop))");
         assertThrows(Injected.class, () -> f.vm.load(allocating, "t.ss"));
