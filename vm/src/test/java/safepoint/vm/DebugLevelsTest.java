@@ -87,15 +87,7 @@ class DebugLevelsTest {
     @Test
     void ctrlCStopsAtAPollAndContinuingGoesOnFromThere() throws Exception {
         f.run("(define n 0) (define stop? #f) (define (spin) (if stop? n (begin (set! n (+ n 1)) (spin))))");
-        Thread ctrlC = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
-            f.vm.interrupt();
-        });
-        ctrlC.start();
+        Thread ctrlC = f.pressCtrlC(200, false);
         Outcome o = f.vm.eval(datum("(list 'spun (spin))"), "(console)");
         ctrlC.join();
         assertEquals(Outcome.Status.ERROR, o.status());

@@ -23,6 +23,29 @@ public final class VmFixture {
         run(setup);
     }
 
+    /**
+     * Ctrl-C from another thread, as a person presses it: first after {@code afterMs}, then, when
+     * {@code again}, every 200 ms until the returned thread is interrupted (a press before the
+     * run starts is dropped). Interrupt and join it when done.
+     */
+    public Thread pressCtrlC(long afterMs, boolean again) {
+        Thread t = new Thread(() -> {
+            long wait = afterMs;
+            do {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                vm.interrupt();
+                wait = 200;
+            } while (again && !Thread.currentThread().isInterrupted());
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** Load {@code program}; return its stdout, or throw with the error text. */
     public String run(String program) {
         Outcome o = vm.load(program, "test.ss");

@@ -128,18 +128,7 @@ class BulkWorkTest {
     void ctrlCEndsALongRunningBulkLoopInAnotherThread() throws Exception {
         VmFixture f = new VmFixture();
         f.vm.configure(f.vm.settings().withProcessors(1));
-        Thread ctrlC = new Thread(() -> {
-            // Pressed again and again until the run ends: a press before the run starts is dropped.
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                f.vm.interrupt();
-            }
-        });
-        ctrlC.start();
+        Thread ctrlC = f.pressCtrlC(200, true); // again and again until the run ends
         try {
             // The loop allocates nothing, so no GC ends the thread's slice: only its work does.
             String err = f.error("""
