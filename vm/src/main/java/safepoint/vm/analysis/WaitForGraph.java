@@ -62,9 +62,9 @@ public final class WaitForGraph {
     public record ProcessorState(SThread running, boolean atBarrier) {}
 
     /** Out-edges by vertex, in the order they were found (so reports are the same on every run). */
-    final Map<Object, List<Edge>> out = new LinkedHashMap<>();
+    final Map<Object, List<Edge>> out;
     /** The threads looked at: the primordial thread, then running, queued and waiting ones. */
-    final List<SThread> threads = new ArrayList<>();
+    final List<SThread> threads;
 
     /** Every thread of the graph: the primordial one, those on processors, queued and waiting. */
     public List<SThread> threads() {
@@ -72,8 +72,11 @@ public final class WaitForGraph {
     }
     final boolean barrierPending;
 
-    private WaitForGraph(boolean barrierPending) {
+    /** Sized for {@code threads} at once: a look at 100,000 threads otherwise spends much of its time growing maps. */
+    private WaitForGraph(boolean barrierPending, int threads) {
         this.barrierPending = barrierPending;
+        this.out = new LinkedHashMap<>(threads * 4 / 3 + 16);
+        this.threads = new ArrayList<>(threads);
     }
 
     static String name(Object v) {
@@ -116,8 +119,10 @@ public final class WaitForGraph {
     /** Build the graph of {@code vm} as it is now; {@code procs} says what each processor does. */
     public static WaitForGraph of(AnalysisHost vm, ProcessorState[] procs) {
         Scheduler s = vm.scheduler();
-        WaitForGraph g = new WaitForGraph(vm.barrier().pending);
-        java.util.IdentityHashMap<SThread, Boolean> seen = new java.util.IdentityHashMap<>();
+        int expected = 1 + procs.length + s.onCpu.size() + s.ready.size() + s.waiting.size();
+        for (java.util.Collection<SThread> q : s.local) expected += q.size();
+        WaitForGraph g = new WaitForGraph(vm.barrier().pending, expected);
+        java.util.IdentityHashMap<SThread, Boolean> seen = new java.util.IdentityHashMap<>(expected);
         java.util.function.Consumer<SThread> see = t -> {
             if (t != null && seen.put(t, Boolean.TRUE) == null) g.threads.add(t);
         };

@@ -86,7 +86,7 @@ public final class Observatory {
     /** The primordial thread first, then running, queued and waiting ones, each once. */
     private static List<SThread> threads(Parts m) {
         Scheduler s = m.scheduler();
-        java.util.LinkedHashSet<SThread> all = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<SThread> all = new java.util.LinkedHashSet<>((s.waiting.size() + s.ready.size()) * 4 / 3 + 64);
         all.add(m.primordial());
         for (WaitForGraph.ProcessorState p : m.processors()) if (p != null && p.running() != null) all.add(p.running());
         all.addAll(s.onCpu);
@@ -147,10 +147,9 @@ public final class Observatory {
     /** Contended locks: mutexes in the order their first waiter waits, then spinlocks being spun on. */
     private List<LockView> locks(Scheduler s, List<SThread> all) {
         List<LockView> out = new ArrayList<>();
-        List<Object> seen = new ArrayList<>();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // many mutexes: no list scan
         for (SThread t : s.waiting) {
-            if (t.waitingOn instanceof SyncObjects.Mutex mx && !seen.contains(mx)) {
-                seen.add(mx);
+            if (t.waitingOn instanceof SyncObjects.Mutex mx && seen.add(mx)) {
                 List<Ref> waiters = new ArrayList<>();
                 for (SThread x : mx.waiters) waiters.add(ref(x));
                 out.add(new LockView(ref(mx), mx.owner == null ? null : ref(mx.owner), List.copyOf(waiters), List.of()));

@@ -21,8 +21,13 @@ public final class Names {
 
     public static String name(Object o) {
         if (o instanceof SThread t) {
-            String l = label(t.name);
-            return "#<thread" + (l.isEmpty() && t.index > 1 ? " " + t.index : l) + ">";
+            // Asked for at every event and every look of every thread: kept, and made again only if the number changed.
+            if (t.reportName == null || t.reportNameIndex != t.index) {
+                String l = label(t.name);
+                t.reportName = "#<thread" + (l.isEmpty() && t.index > 1 ? " " + t.index : l) + ">";
+                t.reportNameIndex = t.index;
+            }
+            return t.reportName;
         }
         if (o instanceof SyncObjects.Mutex m) return "#<mutex" + label(m.name) + ">";
         if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";

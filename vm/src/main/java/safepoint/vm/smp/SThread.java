@@ -44,6 +44,9 @@ public final class SThread extends HeapObj implements Printable, Owner {
     boolean joined;
     /** Creation order in this VM (1 is the primordial thread): names anonymous threads in reports. */
     public int index;
+    /** {@link Names#name} of this thread, made for the index it was made at (the name never changes). */
+    String reportName;
+    int reportNameIndex;
     /** Threads that wait for this one to end (thread-join!), in the order they began to; null for none. */
     java.util.ArrayList<SThread> joiners;
     /** Which park this thread's current wait is (stale deadline entries are told apart by it). */
