@@ -34,7 +34,7 @@ interface LockSite {
     record Striped(TableLocks locks, Object table) implements LockSite {
         @Override
         public Object lockNow(TableHost host) {
-            return locks.stripe(TableLocks.stripeOf(host.address(table)));
+            return locks.stripe(TableLocks.stripeOf(host.address(table)), host);
         }
 
         @Override

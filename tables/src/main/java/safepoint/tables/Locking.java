@@ -21,7 +21,7 @@ public abstract class Locking {
     public static Locking of(Policy policy, RawTable tab, Object owner, TableLocks locks, TableHost host, String lockName) {
         return switch (policy) {
             case NONE -> new NoLocking(tab);
-            case GLOBAL -> new GlobalLock(tab, locks.global());
+            case GLOBAL -> new GlobalLock(tab, locks.global(host));
             case PER_TABLE -> new PerTableLock(tab, host.newLock(lockName));
             case STRIPED_ADDRESS -> new StripedAddressLock(tab, new LockSite.Striped(locks, owner));
             case LOCK_AFTER_PROBE -> new LockAfterProbe(tab, new LockSite.Verified(locks, owner));

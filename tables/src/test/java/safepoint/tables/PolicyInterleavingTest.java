@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** The interleavings of reference 5(d) and 5(e), stepped by hand under the policies. */
 class PolicyInterleavingTest {
     final FakeHost host = new FakeHost(k -> 0); // every key starts its walk at entry 0
-    final TableLocks locks = new TableLocks(host);
+    final TableLocks locks = new TableLocks();
     final TableRunner r = new TableRunner(host);
     final Object owner = new Object();
 
@@ -116,7 +116,7 @@ class PolicyInterleavingTest {
         step(set, "T1"); // stripe 0 taken
         host.addresses.put(owner, 64L); // a GC inside the critical section moved the table: stripe 1
         finish(set, "T1");
-        assertEquals("T1", ((FakeHost.FakeLock) locks.stripe(0)).holder, "stripe 0 stays locked for ever");
+        assertEquals("T1", ((FakeHost.FakeLock) locks.stripe(0, host)).holder, "stripe 0 stays locked for ever");
         host.addresses.put(owner, 0L);
         assertInstanceOf(Step.Spin.class, step(t.refOp(1L, null), "T2"), "the next access to stripe 0 spins");
     }

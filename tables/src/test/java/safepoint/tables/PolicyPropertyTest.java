@@ -32,7 +32,7 @@ class PolicyPropertyTest {
                                       @ForAll @LongRange(min = 0, max = 100) long seed,
                                       @ForAll @IntRange(min = 0, max = 12) int sizeHint) {
         FakeHost host = new FakeHost(k -> Math.floorMod((Long) k, modulus)); // few buckets: collisions
-        TableLocks locks = new TableLocks(host);
+        TableLocks locks = new TableLocks();
         TableRunner r = new TableRunner(host);
         Object owner = new Object();
         Locking t = Locking.of(policy, RawTable.makeEqvTable(host, sizeHint, seed), owner, locks, host, "t");

@@ -129,7 +129,7 @@ public final class Machine implements PrimitiveSink, Roots {
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         serials.serialOne(primordial);
-        tableHost = new HashTables.Host(this, heap::charge);
+        tableHost = new HashTables.Host(this, heap::charge, tableWords);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -198,6 +198,8 @@ public final class Machine implements PrimitiveSink, Roots {
 
     /** Hashing and tests for Gerbil's hash tables. */
     public final HashTables.Host tableHost;
+    /** The table policies' lock words: spinlocks (smp), handed to the tables' host below it. */
+    public final HashTables.LockWords tableWords = new safepoint.vm.smp.Spinlocks.TableWords();
 
     /**
      * The renaming of the procedural macro expansion in progress (syntax templates use it): a

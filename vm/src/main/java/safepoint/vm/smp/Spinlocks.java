@@ -57,6 +57,13 @@ public final class Spinlocks {
             return holder;
         }
 
+        /** A failed try made elsewhere (a table policy's): counts the spin; the holder now, or null. */
+        synchronized SThread spunOn() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+            spins++;
+            return holder;
+        }
+
         /** Release the lock word: the thread that held it, or null when nobody did. */
         synchronized SThread release() {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
@@ -117,6 +124,53 @@ public final class Spinlocks {
                 m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
             }
             m.pc = this;
+        }
+    }
+
+    /**
+     * The table policies' lock words ({@code --locks}): spinlocks like the program's own, so a
+     * table lock's wait, holder, events and deadlocks are reported as a spinlock's are. A release
+     * clears the word whoever holds it (a stale address stripe releases another thread's lock).
+     */
+    public static final class TableWords implements safepoint.vm.lang.HashTables.LockWords {
+        @Override
+        public Object make(String name) {
+            return new Spinlock(name);
+        }
+
+        @Override
+        public boolean tryTake(Interp m, Object lock) {
+            Spinlock l = (Spinlock) lock;
+            if (!l.tryTake(m.thread)) return false;
+            if (m.machine.observing()) {
+                m.machine.event(m.thread, new What.SpinlockTake(Names.lockRef(m.machine.events, l), Names.ref(m.machine.events, m.thread)));
+            }
+            m.machine.lockTaken(m.thread, l);
+            m.spinningOn = null;
+            return true;
+        }
+
+        @Override
+        public void spun(Interp m, Object lock) {
+            Spinlock l = (Spinlock) lock;
+            SThread holder = l.spunOn();
+            m.spinTries++;
+            if (m.spinningOn != l && m.machine.observing()) {
+                Events ev = m.machine.events;
+                m.machine.event(m.thread, new What.Spin(Names.lockRef(ev, l), Names.ref(ev, m.thread), Names.ref(ev, holder)));
+            }
+            m.spinningOn = l;
+        }
+
+        @Override
+        public void release(Interp m, Object lock) {
+            Spinlock l = (Spinlock) lock;
+            SThread holder = l.release();
+            if (holder == null) return;
+            m.machine.lockGiven(holder, m.thread, l);
+            if (m.machine.observing()) {
+                m.machine.event(m.thread, new What.SpinlockRelease(Names.lockRef(m.machine.events, l), Names.ref(m.machine.events, m.thread)));
+            }
         }
     }
 
