@@ -90,6 +90,11 @@ final class LockAfterProbeOp extends TableOp {
         }
     }
 
+    @Override
+    boolean holdsNoPollLock() {
+        return held != null;
+    }
+
     /** The probe ran unlocked up to where it would write or decide: the lock comes first. */
     @Override
     boolean pauses(TableOp child) {

@@ -43,6 +43,11 @@ final class LockedOp extends TableOp {
     }
 
     @Override
+    boolean holdsNoPollLock() {
+        return held != null && polls == WaitPolls.NEVER;
+    }
+
+    @Override
     Step run(TableHost host) {
         switch (phase) {
             case PREPARE: {

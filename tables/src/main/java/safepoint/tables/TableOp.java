@@ -137,6 +137,19 @@ public abstract class TableOp {
         };
     }
 
+    /**
+     * True while this operation (or the one it runs) holds a lock whose critical section must not
+     * poll (a policy whose wait never polls: a holder preempted there would leave its waiters
+     * spinning for ever). The caller runs such steps as code without polls.
+     */
+    public final boolean inNoPollSection() {
+        return holdsNoPollLock() || child != null && child.inNoPollSection();
+    }
+
+    boolean holdsNoPollLock() {
+        return false;
+    }
+
     /** Whether to take back control from {@code child} after its last step (it is not done). */
     boolean pauses(TableOp child) {
         return false;

@@ -1089,6 +1089,11 @@ public final class Machine implements PrimitiveSink, Roots {
     /** How the next runs go (see RunSettings); {@link RunSettings#INITIAL} until configured. */
     private volatile RunSettings settings = RunSettings.INITIAL;
 
+    /** The locking policy of the tables made now (--locks): the settings' (lang may not reach run). */
+    public safepoint.tables.Policy tableLocks() {
+        return settings.locks();
+    }
+
     public RunSettings settings() {
         return settings;
     }

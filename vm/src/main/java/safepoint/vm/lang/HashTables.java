@@ -274,7 +274,9 @@ public final class HashTables {
                 if (m.fuel <= 0 || m.stopSlice) break;
                 continue;
             }
-            m.polling = c.compiledPolls;
+            // Code that polls polls again after a wait, unless the step left a lock held whose
+            // section must not poll (lock-after-probe, striped-address): then it keeps its processor.
+            m.polling = c.compiledPolls && !op.inNoPollSection();
             if (s == Step.CONTINUE) {
                 if (m.fuel <= 0 || m.stopSlice) break;
                 continue;
@@ -282,7 +284,10 @@ public final class HashTables {
             if (s instanceof Step.Done d) {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
-                if (c.errorIfAbsent && r == ABSENT_MARK) throw unboundKey(c.key);
+                if (c.errorIfAbsent && r == ABSENT_MARK) {
+                    if (c.table.locker == null) throw unboundKey(c.key);
+                    r = new Unbound(c.key); // raised once the lock: mutex is given back (Value)
+                }
                 if (r == ABSENT_MARK) r = c.dflt;
                 m.val = r;
                 return;
@@ -369,9 +374,16 @@ public final class HashTables {
 
         @Override
         public void resume(Interp m) {
+            if (val instanceof Unbound u) throw unboundKey(u.key);
             m.val = val;
         }
     }
+
+    /**
+     * A missing key that hash-ref must raise, carried past the unlock of a lock: mutex. (An error
+     * inside a hash: or hash-update! procedure still leaves the mutex locked: no unwind protection.)
+     */
+    record Unbound(Object key) {}
 
     static SchemeError unboundKey(Object key) {
         return new SchemeError(Condition.error("unknown hash key", List.of(key)));
@@ -552,7 +564,7 @@ public final class HashTables {
      */
     private static Table made(Interp m, RawTable r, Object locker) {
         Host h = m.machine.tableHost;
-        Policy policy = m.machine.settings().locks();
+        Policy policy = m.machine.tableLocks();
         long id = h.tables.made(r, policy, locker != null);
         Table t = new Table(r);
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
