@@ -47,25 +47,31 @@ final class LockedOp extends TableOp {
         return held != null && polls == WaitPolls.NEVER;
     }
 
+    /**
+     * Taking the lock, checking what was allocated for it and the operation's first step are one
+     * step (they are all this caller's, under the lock just taken); an allocation is a step of its
+     * own, and so is the release after the operation's last step.
+     */
     @Override
     Step run(TableHost host) {
-        switch (phase) {
-            case PREPARE: {
-                int w = inner.wants();
-                prepared = w == 0 ? null : RawTable.unusedVector(host, w);
-                return next(Phase.ACQUIRE);
+        if (phase == Phase.PREPARE) {
+            int w = inner.wants();
+            phase = Phase.ACQUIRE;
+            if (w != 0) {
+                prepared = RawTable.unusedVector(host, w);
+                return Step.CONTINUE;
             }
-            case ACQUIRE: {
-                Object lock = site.lockNow(host);
-                if (!host.tryLock(lock)) return new Step.Spin(lock, polls);
-                if (!site.stillRight(host, lock)) {
-                    host.unlock(lock);
-                    return Step.CONTINUE;
-                }
-                held = lock;
-                return next(allocateFirst ? Phase.VERIFY : Phase.LOCKED);
+            prepared = null;
+        }
+        if (phase == Phase.ACQUIRE) {
+            Object lock = site.lockNow(host);
+            if (!host.tryLock(lock)) return new Step.Spin(lock, polls);
+            if (!site.stillRight(host, lock)) {
+                host.unlock(lock);
+                return Step.CONTINUE;
             }
-            case VERIFY: {
+            held = lock;
+            if (allocateFirst) {
                 int w = inner.wants();
                 if (w != 0 && (prepared == null || prepared.length != w)) {
                     // the table changed while we were not holding the lock: allocate again, unlocked
@@ -74,16 +80,17 @@ final class LockedOp extends TableOp {
                 }
                 if (w != 0) inner.give(prepared);
                 prepared = null;
-                return next(Phase.LOCKED);
             }
-            case LOCKED:
-                if (!inner.isDone()) return start(inner, host);
-                if (inner.writes()) tab.version++;
-                release(host);
-                return finish(inner.result());
-            default:
-                throw new IllegalStateException(name() + " in phase " + phase);
+            phase = Phase.LOCKED;
         }
+        if (phase != Phase.LOCKED) throw new IllegalStateException(name() + " in phase " + phase);
+        if (!inner.isDone()) {
+            Step s = start(inner, host);
+            if (!inner.isDone()) return s;
+        }
+        if (inner.writes()) tab.version++;
+        release(host);
+        return finish(inner.result());
     }
 
     private void release(TableHost host) {

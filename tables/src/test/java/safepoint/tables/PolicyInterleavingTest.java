@@ -30,9 +30,7 @@ class PolicyInterleavingTest {
         Locking t = table(Policy.PER_TABLE);
         TableOp t1 = t.setOp(1L, "v1");
         TableOp t2 = t.setOp(2L, "v2");
-        step(t1, "T1"); // prepare (nothing to allocate)
-        step(t1, "T1"); // lock taken
-        step(t2, "T2");
+        step(t1, "T1"); // lock taken, first probe
         Step s = step(t2, "T2");
         assertInstanceOf(Step.Spin.class, s, "T2 waits for T1's lock");
         assertEquals(WaitPolls.ALWAYS, ((Step.Spin) s).polls());
@@ -61,8 +59,8 @@ class PolicyInterleavingTest {
     void globalIsOneLockForEveryTable() {
         Locking a = table(Policy.GLOBAL);
         Locking b = table(Policy.GLOBAL);
-        TableOp onA = a.refOp(1L, null);
-        step(onA, "T1"); // T1 holds the global lock
+        TableOp onA = a.setOp(1L, "v");
+        step(onA, "T1"); // T1 holds the global lock, and has probed
         Step s = step(b.refOp(1L, null), "T2");
         assertInstanceOf(Step.Spin.class, s, "a read of another table waits too");
         assertEquals(WaitPolls.AS_COMPILED, ((Step.Spin) s).polls());

@@ -131,6 +131,9 @@ public final class Spinlocks {
      * The table policies' lock words ({@code --locks}): spinlocks like the program's own, so a
      * table lock's wait, holder, events and deadlocks are reported as a spinlock's are. A release
      * clears the word whoever holds it (a stale address stripe releases another thread's lock).
+     * Takes and releases are events of recorded runs only (as table accesses are): every table
+     * operation makes two, and in a live ring they would push out the events a person looks for;
+     * a wait is an event whenever events are on.
      */
     public static final class TableWords implements safepoint.vm.lang.HashTables.LockWords {
         @Override
@@ -142,7 +145,7 @@ public final class Spinlocks {
         public boolean tryTake(Interp m, Object lock) {
             Spinlock l = (Spinlock) lock;
             if (!l.tryTake(m.thread)) return false;
-            if (m.machine.observing()) {
+            if (m.machine.events.recording()) {
                 m.machine.event(m.thread, new What.SpinlockTake(Names.lockRef(m.machine.events, l), Names.ref(m.machine.events, m.thread)));
             }
             m.machine.lockTaken(m.thread, l);
@@ -168,7 +171,7 @@ public final class Spinlocks {
             SThread holder = l.release();
             if (holder == null) return;
             m.machine.lockGiven(holder, m.thread, l);
-            if (m.machine.observing()) {
+            if (m.machine.events.recording()) {
                 m.machine.event(m.thread, new What.SpinlockRelease(Names.lockRef(m.machine.events, l), Names.ref(m.machine.events, m.thread)));
             }
         }
