@@ -2,7 +2,10 @@
 ;;; nothing serializes them, so both can probe the same unused entry and one insert is lost, a
 ;;; rehash can install its empty vector under the other writer, and the counters can drift:
 ;;;
-;;;   ./safepoint explore examples/table-unlocked-writers.ss --locks none -p 2    finds a lost insert
+;;;   ./safepoint explore examples/table-unlocked-writers.ss --locks none -p 2    fails on seed 1:
+;;;                                                            the count drifted (lost count updates)
+;;;   ./safepoint run examples/table-unlocked-writers.ss --locks none -p 2 --seed 96
+;;;                                                            a lost insert: key 3 is gone
 ;;;   ./safepoint explore examples/table-unlocked-writers.ss -p 2                 passes (per-table)
 ;;;   ./safepoint explore examples/table-unlocked-writers.ss --locks global -p 2  passes, all tables
 ;;;                                                            serialized on one lock

@@ -35,6 +35,15 @@ class TableLocksDemoTest {
         assertTrue(again.err().contains("count drifted: 4"), again.err());
     }
 
+    @Test
+    void underNoneSeed96LosesAnInsertOutright() throws Exception {
+        // both writers claimed one unused entry: a key is gone while the count says nothing
+        CliTest.Result r = CliTest.run("", "run", DEMO, "--locks", "none", "-p", "2", "--seed", "96");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("-- lost insert: key missing 3"), r.err());
+        assertTrue(r.err().contains("(replay: ./safepoint replay " + DEMO + " -p 2 --locks none --seed 96 --schedule "), r.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"global", "per-table", "lock-after-probe", "lock-free-reads"})
     void everyCorrectPolicyPassesTheSchedulesThatBreakNone(String policy) throws Exception {
