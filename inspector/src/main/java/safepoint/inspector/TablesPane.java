@@ -11,14 +11,15 @@ final class TablesPane {
     private TablesPane() {}
 
     static Rows rows(Index ix) {
-        String header = Text.fit("TABLE", 20) + Text.fit("HASH/TEST", 18) + Text.right("COUNT", 8) + Text.right("SLOTS", 8)
-                + Text.right("LOAD", 6) + Text.right("REHASH", 8) + Text.right("RESIZE", 8);
+        // The policy comes last: on 80 columns the longest names lose their tail, never a number.
+        String header = Text.fit("TABLE", 18) + Text.fit("HASH/TEST", 14) + Text.right("COUNT", 7) + Text.right("SLOTS", 7)
+                + Text.right("LOAD", 6) + Text.right("REHASH", 7) + Text.right("RESIZE", 7) + "  POLICY";
         List<String> lines = new ArrayList<>();
         for (TableView t : ix.view.tables()) {
-            lines.add(Text.fit(t.table().name() + (t.rehashing() ? " *" : ""), 20) + Text.fit(t.hash() + "/" + t.test(), 18)
-                    + Text.right(Text.count(t.count()), 8) + Text.right(Text.count(t.slots()), 8)
-                    + Text.right(String.format("%.2f", t.load()), 6) + Text.right(Long.toString(t.rehashes()), 8)
-                    + Text.right(Long.toString(t.resizes()), 8));
+            lines.add(Text.fit(t.table().name() + (t.rehashing() ? " *" : ""), 18) + Text.fit(t.hash() + "/" + t.test(), 14)
+                    + Text.right(Text.count(t.count()), 7) + Text.right(Text.count(t.slots()), 7)
+                    + Text.right(String.format("%.2f", t.load()), 6) + Text.right(Long.toString(t.rehashes()), 7)
+                    + Text.right(Long.toString(t.resizes()), 7) + "  " + t.policy() + (t.locked() ? " lock:" : ""));
         }
         return Rows.of(header, lines);
     }

@@ -94,7 +94,7 @@ class ScenesTest {
         in.refresh();
         in.model.focus(Pane.TABLES);
         String screen = Scripted.Headless.of(80, 24).draw(in);
-        assertTrue(screen.matches("(?s).*\\n#<hash-table \\d+> +string/[^ ]+ +100 +\\d+ +0\\.\\d\\d +\\d+ +\\d+\\n.*"), screen);
+        assertTrue(screen.matches("(?s).*\\n#<hash-table \\d+> +string/[^ ]+ +100 +\\d+ +0\\.\\d\\d +\\d+ +\\d+  per-table\\n.*"), screen);
         assertTrue(screen.contains("rehash / resize log (newest last)"), screen);
         assertTrue(screen.matches("(?s).*rehash-end +128 -> 256 slots +by primordial\\n.*"), screen);
     }

@@ -42,9 +42,9 @@ final class Explore {
         return new ProgramRuns(text, file, vm -> vm.configure(base));
     }
 
-    /** What every run of a search keeps: the processors and the heap the options give. */
+    /** What every run of a search keeps: the processors, the heap and the table locking the options give. */
     static RunSettings base(Options o) {
-        RunSettings settings = RunSettings.freeRun(o.processors());
+        RunSettings settings = RunSettings.freeRun(o.processors()).withLocks(o.locks());
         return o.heapBytes() == null ? settings : settings.withHeapBytes(o.heapBytes());
     }
 

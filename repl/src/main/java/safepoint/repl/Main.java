@@ -153,7 +153,7 @@ public final class Main {
     static Machine machine(Options o, java.io.BufferedReader in, Writer out, Writer err) {
         Machine vm = new Machine(out, err, in, o.seed() == null ? 0 : o.seed());
         if (o.timeoutSecs() != null) vm.deadline = System.nanoTime() + (long) (o.timeoutSecs() * 1e9);
-        RunSettings settings = RunSettings.freeRun(o.processors());
+        RunSettings settings = RunSettings.freeRun(o.processors()).withLocks(o.locks());
         if (o.heapBytes() != null) settings = settings.withHeapBytes(o.heapBytes());
         if (o.seed() != null) {
             settings = settings.controlled(o.seed(), o.depth() != null ? new Chooser.Pct(o.depth(), Pct.DEFAULT_K)

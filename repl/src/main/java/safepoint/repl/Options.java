@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.tables.Policy;
 import safepoint.vm.Machine;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
         Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
-        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control) {
+        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control, Policy locks) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -33,6 +34,8 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint inspect --attach PORT   the inspector on a machine started with --listen PORT
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
                      --strategy rr|random|pct (with --seed or explore), --depth D (pct),
+                     --locks POLICY (how tables lock: none, global, per-table (the default),
+                     striped-address, lock-after-probe, lock-free-reads),
                      --max-steps N, --timeout SECS, --listen PORT (REPL or run: serve the inspector's
                      views on 127.0.0.1, read-only, with a token in ~/.safepoint), --control (with
                      --listen in the REPL: an attached inspector's keys pause, step, step back and
@@ -58,6 +61,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer attach = null;
         boolean inspector = false;
         boolean control = false;
+        Policy locks = Policy.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -110,6 +114,11 @@ record Options(String command, List<String> operands, String expr, int processor
                         throw new UsageError("--timeout needs a number of seconds, not '" + v + "'");
                     }
                     if (!(timeout > 0)) throw new UsageError("--timeout needs a positive number of seconds");
+                }
+                case "--locks" -> {
+                    String v = value(args, ++i, a);
+                    locks = Policy.named(v);
+                    if (locks == null) throw new UsageError("unknown locking policy '" + v + "' (" + Policy.names() + ")");
                 }
                 case "--listen" -> listen = port(value(args, ++i, a), a);
                 case "--inspector" -> inspector = true;
@@ -172,7 +181,7 @@ record Options(String command, List<String> operands, String expr, int processor
         if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
         return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
-                preemptions, listen, attach, inspector, control);
+                preemptions, listen, attach, inspector, control, locks);
     }
 
     /** A TCP port, 1 to 65535. */

@@ -1,5 +1,6 @@
 package safepoint.repl;
 
+import safepoint.tables.Policy;
 import safepoint.vm.run.RunSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
  * The replay command printed for a controlled run: the recorded schedule, which replay follows
  * choice by choice (a strategy rebuilt from a seed would need every parameter it was given and
  * measured, PCT's k among them), with every option that shapes a run besides: processors, the
- * heap, the step bound and the machine's seed (the program's own random numbers). A schedule
+ * heap, the step bound, the tables' locking policy and the machine's seed (the program's own
+ * random numbers). A schedule
  * too long for a command line goes to a file in the system temp dir.
  */
 final class ReplayCommand {
@@ -48,6 +50,7 @@ final class ReplayCommand {
         StringBuilder sb = new StringBuilder(" -p " + s.processors());
         if (s.heapBytes() != RunSettings.DEFAULT_HEAP_BYTES) sb.append(" --heap ").append(size(s.heapBytes()));
         if (s.control() != null && s.control().maxSteps() != RunSettings.DEFAULT_MAX_STEPS) sb.append(" --max-steps ").append(s.control().maxSteps());
+        if (s.locks() != Policy.DEFAULT) sb.append(" --locks ").append(s.locks().cliName());
         if (s.control() != null && s.control().seed() != 0) sb.append(" --seed ").append(s.control().seed());
         return sb.toString();
     }

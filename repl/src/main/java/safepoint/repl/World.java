@@ -155,7 +155,7 @@ final class World {
             return;
         }
         if (arg.equals("off")) {
-            vm.configure(RunSettings.freeRun(s.processors()).withHeapBytes(s.heapBytes()));
+            vm.configure(RunSettings.freeRun(s.processors()).withHeapBytes(s.heapBytes()).withLocks(s.locks()));
             out.write("Free run on " + s.processors() + " processors\n");
             return;
         }

@@ -1,5 +1,6 @@
 package safepoint.tables;
 
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,14 @@ final class ClearOp extends TableOp {
     Step run(TableHost host) {
         switch (phase) {
             case CAPTURE:
+                if (tab.publishing) {
+                    Object[] fresh = spareOr(host, tab.table.length, true);
+                    VarHandle.releaseFence();
+                    tab.table = fresh; // readers see the old entries or none, never a half-cleared walk
+                    tab.count = 0;
+                    tab.free = fresh.length / 2;
+                    return finish(null);
+                }
                 vec = tab.table;
                 j = 0;
                 return next(Phase.FILL);
@@ -42,6 +51,16 @@ final class ClearOp extends TableOp {
             default:
                 throw new IllegalStateException(name() + " in phase " + phase);
         }
+    }
+
+    @Override
+    int wants() {
+        return tab.publishing && phase == Phase.CAPTURE ? tab.table.length : 0;
+    }
+
+    @Override
+    boolean writes() {
+        return true;
     }
 
     @Override

@@ -32,7 +32,7 @@ final class CopyOp extends TableOp {
                 return next(Phase.ALLOCATE);
             case ALLOCATE:
                 src = tab.table;
-                dst = RawTable.vector(host, src.length);
+                dst = spareOr(host, src.length, false);
                 j = 0;
                 return next(Phase.COPY);
             case COPY:
@@ -48,6 +48,11 @@ final class CopyOp extends TableOp {
             default:
                 throw new IllegalStateException(name() + " in phase " + phase);
         }
+    }
+
+    @Override
+    int wants() {
+        return phase == Phase.CAPTURE ? tab.table.length : 0;
     }
 
     @Override

@@ -45,6 +45,13 @@ final class DeleteOp extends ProbingOp {
 
     private Step writeKey() {
         vec[probe] = RawTable.DELETED;
-        return next(Phase.WRITE_VALUE);
+        // lock-free-reads: the value stays, so a reader that matched the key just before reads a
+        // value, not #!absent (the entry is dead to every later probe; a rehash drops it)
+        return next(tab.publishing ? Phase.READ_COUNTS : Phase.WRITE_VALUE);
+    }
+
+    @Override
+    boolean writes() {
+        return true;
     }
 }

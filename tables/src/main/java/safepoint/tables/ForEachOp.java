@@ -1,5 +1,6 @@
 package safepoint.tables;
 
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,12 @@ final class ForEachOp extends TableOp {
 
     ForEachOp(RawTable tab) {
         super(tab, Phase.CAPTURE);
+    }
+
+    /** A walk of {@code snapshot}, a copy a policy took under its lock, instead of the table's vector. */
+    ForEachOp(RawTable tab, Object[] snapshot) {
+        super(tab, Phase.SCAN);
+        this.vec = snapshot;
     }
 
     @Override
@@ -34,6 +41,7 @@ final class ForEachOp extends TableOp {
                     return finish(null);
                 }
                 Object k = vec[j];
+                if (tab.publishing) VarHandle.acquireFence(); // a key published after its value
                 if (RawTable.isLive(k)) {
                     pendingKey = k;
                     return next(Phase.READ_VALUE);
@@ -45,6 +53,7 @@ final class ForEachOp extends TableOp {
                 Object value = vec[j + 1];
                 pendingKey = null;
                 j += 2;
+                if (tab.publishing && value instanceof Sentinel) return next(Phase.SCAN); // being deleted
                 phase = Phase.SCAN;
                 return new Step.Yield(key, value);
             default:

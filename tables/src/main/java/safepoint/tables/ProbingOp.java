@@ -1,5 +1,6 @@
 package safepoint.tables;
 
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,8 @@ abstract class ProbingOp extends TableOp {
     int probe;
     /** The first tombstone on the walk, or -1. */
     int firstDeleted = -1;
+    /** A vector not yet installed to walk instead of the table's (a rehash building aside), or null. */
+    Object[] target;
 
     ProbingOp(RawTable tab, Object key, Phase first) {
         super(tab, first);
@@ -47,7 +50,9 @@ abstract class ProbingOp extends TableOp {
     }
 
     private Step begin(TableHost host) {
-        vec = tab.table;
+        vec = target != null ? target : tab.table;
+        // lock-free-reads: the acquire half of the publication of a vector built aside
+        if (tab.publishing) VarHandle.acquireFence();
         seed = tab.seed;
         HashSpec h = tab.hash;
         if (h.isProcedure()) return await(Phase.AWAIT_HASH, new Step.NeedHash(h.procedure(), key));
@@ -68,6 +73,8 @@ abstract class ProbingOp extends TableOp {
     /** Reads one key slot. */
     private Step probe(TableHost host) {
         Object k = vec[probe];
+        // lock-free-reads: the acquire half of a key written after its value
+        if (tab.publishing) VarHandle.acquireFence();
         if (k == RawTable.UNUSED) return atUnused(host);
         if (k == RawTable.DELETED) {
             if (firstDeleted < 0) firstDeleted = probe;
@@ -103,5 +110,6 @@ abstract class ProbingOp extends TableOp {
         super.roots(visit);
         visit.accept(key);
         if (vec != null) visit.accept(vec);
+        if (target != null) visit.accept(target);
     }
 }

@@ -32,6 +32,14 @@ public final class RawTable {
     final HashSpec hash;
     final TestSpec test;
     final long seed;
+    /**
+     * Set by the lock-free-reads policy before the table is shared: writers order their effects for
+     * readers that take no lock (value before key, no tombstone reuse, a rehash or clear builds a
+     * vector aside and publishes it with one store) and readers treat a sentinel value as a miss.
+     */
+    boolean publishing;
+    /** Completed writes under a lock, for the policies that verify after probing (lock-after-probe). */
+    int version;
 
     RawTable(Object[] table, int count, int free, HashSpec hash, TestSpec test, long seed) {
         this.table = table;

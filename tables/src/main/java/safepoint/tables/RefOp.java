@@ -18,7 +18,7 @@ final class RefOp extends ProbingOp {
 
     @Override
     Step run(TableHost host) {
-        if (phase == Phase.READ_VALUE) return finish(vec[probe + 1]);
+        if (phase == Phase.READ_VALUE) return finish(value());
         return runProbe(host);
     }
 
@@ -30,7 +30,13 @@ final class RefOp extends ProbingOp {
     @Override
     Step atMatch(TableHost host, boolean slotReadNow) {
         phase = Phase.READ_VALUE;
-        return slotReadNow ? Step.CONTINUE : finish(vec[probe + 1]);
+        return slotReadNow ? Step.CONTINUE : finish(value());
+    }
+
+    /** The value slot; under lock-free-reads a sentinel there is an entry being deleted: a miss. */
+    private Object value() {
+        Object v = vec[probe + 1];
+        return tab.publishing && v instanceof Sentinel ? dflt : v;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package safepoint.tables;
 
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
@@ -7,6 +8,10 @@ import java.util.function.Consumer;
  * Exactly as Gerbil, it INSTALLS THE NEW EMPTY VECTOR FIRST (table, count := 0, free := new/2) and
  * then re-inserts the live entries of the old vector one by one with {@code __raw-table-set!}; until
  * it ends a reader sees an empty or partial table (scenario 5(d)3).
+ *
+ * <p>On a {@linkplain RawTable#publishing publishing} table (lock-free-reads) it builds the new
+ * vector aside instead and publishes it, with its counts, in one last step: a reader sees the old
+ * vector or the whole new one. A vector allocated before the policy took its lock may be given.
  */
 final class RehashOp extends TableOp {
     private Object[] old;
@@ -16,9 +21,26 @@ final class RehashOp extends TableOp {
     /** The key slot of the old vector to scan next. */
     private int j;
     private Object pendingKey;
+    /** Building aside: the new vector's counts, until published. */
+    int count;
+    int free;
+    private final boolean aside;
 
-    RehashOp(RawTable tab) {
+    RehashOp(RawTable tab, Object[] spare) {
         super(tab, Phase.ALLOCATE);
+        this.fresh = spare;
+        this.aside = tab.publishing;
+    }
+
+    /** Gerbil's check before a set or update: more than half of the entries have ever been used. */
+    static boolean needed(RawTable tab) {
+        return tab.free < tab.table.length / 4;
+    }
+
+    /** The size a rehash of {@code tab} would make now, in slots. */
+    static int newSize(RawTable tab) {
+        int oldSize = tab.table.length;
+        return tab.count < oldSize / 4 ? oldSize : 2 * oldSize;
     }
 
     @Override
@@ -32,23 +54,27 @@ final class RehashOp extends TableOp {
             case ALLOCATE:
                 old = tab.table;
                 oldSize = old.length;
-                newSize = tab.count < oldSize / 4 ? oldSize : 2 * oldSize;
+                newSize = newSize(tab);
                 if (newSize < 0) throw new IllegalStateException("raw table too large to grow");
-                fresh = RawTable.unusedVector(host, newSize);
+                if (fresh == null || fresh.length != newSize) fresh = RawTable.unusedVector(host, newSize);
                 host.rehashStarted(tab, oldSize, newSize);
+                j = 0;
+                if (aside) {
+                    count = 0;
+                    free = newSize / 2;
+                    return next(Phase.SCAN);
+                }
                 return next(Phase.INSTALL);
             case INSTALL:
                 tab.table = fresh;
                 tab.count = 0;
                 tab.free = newSize / 2;
                 fresh = null;
-                j = 0;
                 return next(Phase.SCAN);
             case SCAN:
                 if (j >= oldSize) {
-                    host.rehashFinished(tab, oldSize, newSize);
-                    old = null;
-                    return finish(null);
+                    if (aside) return next(Phase.PUBLISH);
+                    return done(host);
                 }
                 Object k = old[j];
                 if (RawTable.isLive(k)) {
@@ -60,12 +86,35 @@ final class RehashOp extends TableOp {
             case READ_VALUE:
                 Object v = old[j + 1];
                 j += 2;
-                child = new SetOp(tab, pendingKey, v, false, false);
+                SetOp reinsert = new SetOp(tab, pendingKey, v, false, false);
+                if (aside) {
+                    reinsert.target = fresh;
+                    reinsert.aside = this;
+                }
+                child = reinsert;
                 pendingKey = null;
                 return next(Phase.SCAN);
+            case PUBLISH:
+                VarHandle.releaseFence(); // every entry of the new vector is visible before the vector
+                tab.table = fresh;
+                tab.count = count;
+                tab.free = free;
+                fresh = null;
+                return done(host);
             default:
                 throw new IllegalStateException(name() + " in phase " + phase);
         }
+    }
+
+    private Step done(TableHost host) {
+        host.rehashFinished(tab, oldSize, newSize);
+        old = null;
+        return finish(null);
+    }
+
+    @Override
+    boolean writes() {
+        return true;
     }
 
     /** Slot-pair index in the old vector the scan has reached (for tests and the inspector). */

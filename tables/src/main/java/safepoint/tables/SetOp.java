@@ -1,5 +1,6 @@
 package safepoint.tables;
 
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
@@ -7,30 +8,43 @@ import java.util.function.Consumer;
  * {@code __raw-table-set!} that a rehash uses to re-insert. Gerbil's order of effects is kept, one
  * effect per step: key slot, value slot, then read and write of count/free (a read-modify-write,
  * so a concurrent writer can lose an update, as on real SMP hardware).
+ *
+ * <p>On a {@linkplain RawTable#publishing publishing} table (lock-free-reads) a new entry is written
+ * value first, then its key (a release store), and never into a tombstone, so that a reader that
+ * takes no lock sees either no entry or a whole one.
  */
 final class SetOp extends ProbingOp {
     enum Outcome { REPLACE, INSERT, RESURRECT }
 
     private final boolean update;
     private final boolean checkLoad;
+    /** Named as the public operation even when the policy does the load check itself. */
+    private final boolean named;
     /** The value to store (set), or the default given to the update procedure (update). */
     private Object value;
     private int slot;
     private Outcome outcome;
     private int seenFree;
     private int seenCount;
+    /** Re-inserting into a vector built aside: the counts go to that rehash, not to the table. */
+    RehashOp aside;
 
     SetOp(RawTable tab, Object key, Object valueOrDefault, boolean update, boolean checkLoad) {
+        this(tab, key, valueOrDefault, update, checkLoad, checkLoad);
+    }
+
+    SetOp(RawTable tab, Object key, Object valueOrDefault, boolean update, boolean checkLoad, boolean named) {
         super(tab, key, checkLoad ? Phase.CHECK : Phase.BEGIN);
         this.value = valueOrDefault;
         this.update = update;
         this.checkLoad = checkLoad;
+        this.named = named;
     }
 
     @Override
     public String name() {
-        if (update) return checkLoad ? "raw-table-update!" : "__raw-table-update!";
-        return checkLoad ? "raw-table-set!" : "__raw-table-set!";
+        if (update) return named ? "raw-table-update!" : "__raw-table-update!";
+        return named ? "raw-table-set!" : "__raw-table-set!";
     }
 
     Outcome outcome() {
@@ -38,15 +52,26 @@ final class SetOp extends ProbingOp {
     }
 
     @Override
+    int wants() {
+        return checkLoad && phase == Phase.CHECK && RehashOp.needed(tab) ? RehashOp.newSize(tab) : 0;
+    }
+
+    @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     Step run(TableHost host) {
         switch (phase) {
             case CHECK:
                 // rehash first when more than half of the entries have ever been used
-                if (tab.free < tab.table.length / 4) {
-                    phase = Phase.BEGIN;
-                    return start(new RehashOp(tab), host);
-                }
                 phase = Phase.BEGIN;
+                if (RehashOp.needed(tab)) {
+                    Object[] given = spare;
+                    spare = null;
+                    return start(new RehashOp(tab, given), host);
+                }
                 return runProbe(host);
             case WRITE_KEY:
                 return writeKey();
@@ -57,10 +82,15 @@ final class SetOp extends ProbingOp {
             case WRITE_VALUE:
                 return writeValue();
             case READ_COUNTS:
-                seenFree = tab.free;
-                seenCount = tab.count;
+                seenFree = aside != null ? aside.free : tab.free;
+                seenCount = aside != null ? aside.count : tab.count;
                 return next(Phase.WRITE_COUNTS);
             case WRITE_COUNTS:
+                if (aside != null) {
+                    if (outcome == Outcome.INSERT) aside.free = seenFree - 1;
+                    aside.count = seenCount + 1;
+                    return finish(null);
+                }
                 if (outcome == Outcome.INSERT) tab.free = seenFree - 1;
                 tab.count = seenCount + 1;
                 return finish(null);
@@ -69,14 +99,23 @@ final class SetOp extends ProbingOp {
         }
     }
 
+    /** A new entry written value first (lock-free-reads), so its key publishes it whole. */
+    private boolean valueFirst() {
+        return tab.publishing && outcome != Outcome.REPLACE;
+    }
+
     @Override
     Step atUnused(TableHost host) {
-        if (firstDeleted >= 0) {
+        if (firstDeleted >= 0 && !tab.publishing) {
             slot = firstDeleted;
             outcome = Outcome.RESURRECT;
         } else {
             slot = probe;
             outcome = Outcome.INSERT;
+        }
+        if (valueFirst()) {
+            if (update) return await(Phase.AWAIT_UPDATE, new Step.NeedUpdate(value));
+            return next(Phase.WRITE_VALUE);
         }
         return next(Phase.WRITE_KEY);
     }
@@ -90,6 +129,11 @@ final class SetOp extends ProbingOp {
     }
 
     private Step writeKey() {
+        if (valueFirst()) {
+            VarHandle.releaseFence(); // the value is visible before the key that publishes it
+            vec[slot] = key;
+            return next(Phase.READ_COUNTS);
+        }
         vec[slot] = key;
         if (update) {
             // Gerbil writes the key, then calls update on the old value (or the default)
@@ -101,6 +145,7 @@ final class SetOp extends ProbingOp {
 
     private Step writeValue() {
         vec[slot + 1] = value;
+        if (valueFirst()) return next(Phase.WRITE_KEY);
         if (outcome == Outcome.REPLACE) return finish(null);
         return next(Phase.READ_COUNTS);
     }

@@ -32,6 +32,13 @@ public sealed interface Step {
     record Yield(Object key, Object value) implements Step {
     }
 
+    /**
+     * A lock this operation needs is held by another caller: one try failed. Step again to try
+     * again; meanwhile the caller is spinning on {@code lock}, polling as {@code polls} says.
+     */
+    record Spin(Object lock, WaitPolls polls) implements Step {
+    }
+
     /** The operation is over; {@code result} is its value ({@code null} for a mutation). */
     record Done(Object result) implements Step {
     }

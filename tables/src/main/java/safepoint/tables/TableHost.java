@@ -17,6 +17,27 @@ public interface TableHost {
      */
     Object[] allocate(int slots);
 
+    /**
+     * A new lock word for a locking policy, named for reports (e.g. {@code __raw-table-lock}); the
+     * VM makes a spinlock that its deadlock analysis and its events know.
+     */
+    Object newLock(String name);
+
+    /**
+     * One compare-and-swap of {@code lock}'s word on behalf of the caller now stepping: true when
+     * it took the lock. Never waits: a failed try is a {@link Step.Spin}, and the caller steps again.
+     */
+    boolean tryLock(Object lock);
+
+    /**
+     * Clears {@code lock}'s word, whoever holds it (a stale stripe releases another caller's lock,
+     * as the hardware would). Nothing happens when nobody holds it.
+     */
+    void unlock(Object lock);
+
+    /** The simulated address of {@code object} now; a moving GC changes it. */
+    long address(Object object);
+
     /** A rehash has allocated its new vector and is about to install it. Sizes are in slots. */
     default void rehashStarted(RawTable table, int oldSlots, int newSlots) {
     }

@@ -96,6 +96,63 @@ public abstract class TableOp {
         if (answer != null) visit.accept(answer);
         if (done != null && done.result() != null) visit.accept(done.result());
         if (child != null) child.roots(visit);
+        if (spare != null) visit.accept(spare);
+    }
+
+    /**
+     * For the policies that allocate before locking: the slots of the vector this operation would
+     * allocate if it ran now (read unlocked, so only a guess until checked under the lock), 0 for none.
+     */
+    int wants() {
+        return 0;
+    }
+
+    /** A vector allocated before the policy took its lock, not used yet; or null. */
+    Object[] spare;
+
+    /** Under the lock: a vector of {@link #wants()} slots, filled with unused, to use instead of allocating. */
+    final void give(Object[] vector) {
+        spare = vector;
+    }
+
+    /** The spare vector if it has {@code slots} slots (it is used up), else a new one from the host. */
+    final Object[] spareOr(TableHost host, int slots, boolean unused) {
+        Object[] v = spare;
+        spare = null;
+        if (v != null && v.length == slots) return v;
+        return unused ? RawTable.unusedVector(host, slots) : RawTable.vector(host, slots);
+    }
+
+    /** Whether this operation changes the table (the verifying policies count such writes). */
+    boolean writes() {
+        return false;
+    }
+
+    /** Still probing (nothing written, nothing decided that a lock must protect): lock-after-probe's unlocked part. */
+    final boolean probing() {
+        if (done != null) return false;
+        return switch (phase) {
+            case BEGIN, AWAIT_HASH, HASHED, PROBE, AWAIT_TEST, TESTED -> child == null;
+            default -> false;
+        };
+    }
+
+    /**
+     * True while this operation (or the one it runs) holds a lock whose critical section must not
+     * poll (a policy whose wait never polls: a holder preempted there would leave its waiters
+     * spinning for ever). The caller runs such steps as code without polls.
+     */
+    public final boolean inNoPollSection() {
+        return holdsNoPollLock() || child != null && child.inNoPollSection();
+    }
+
+    boolean holdsNoPollLock() {
+        return false;
+    }
+
+    /** Whether to take back control from {@code child} after its last step (it is not done). */
+    boolean pauses(TableOp child) {
+        return false;
     }
 
     /** One step in the current phase; the phase is never an AWAIT one here. */
@@ -112,6 +169,7 @@ public abstract class TableOp {
             child = null;
             return Step.CONTINUE;
         }
+        if (pauses(child)) child = null; // this op decides what comes next; it steps the child again later
         return s;
     }
 

@@ -40,6 +40,10 @@ public final class TableRunner {
             else if (s instanceof Step.NeedTest t) op.supply(caller.call(t.procedure(), t.a(), t.b()));
             else if (s instanceof Step.NeedUpdate u) op.supply(required(update, "update").apply(u.oldValue()));
             else if (s instanceof Step.Yield y) required(each, "for-each").accept(y.key(), y.value());
+            else if (s instanceof Step.Spin spin) {
+                // one caller, run to the end: nobody else can release the lock
+                throw new IllegalStateException("table lock " + spin.lock() + " is held by another caller");
+            }
         }
     }
 

@@ -44,6 +44,52 @@ final class FakeHost implements TableHost {
         return new Object[slots];
     }
 
+    /** A lock word: who holds it (a caller's name), or null. */
+    static final class FakeLock {
+        final String name;
+        Object holder;
+
+        FakeLock(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return "#<lock " + name + ">";
+        }
+    }
+
+    /** The caller the next {@link #tryLock} takes a lock for (tests that interleave set it). */
+    Object caller = "main";
+    /** Simulated addresses: what {@link #address} answers for an object (0 when not set). */
+    final java.util.Map<Object, Long> addresses = new java.util.IdentityHashMap<>();
+    final List<FakeLock> locks = new ArrayList<>();
+
+    @Override
+    public Object newLock(String name) {
+        FakeLock l = new FakeLock(name);
+        locks.add(l);
+        return l;
+    }
+
+    @Override
+    public boolean tryLock(Object lock) {
+        FakeLock l = (FakeLock) lock;
+        if (l.holder != null) return false;
+        l.holder = caller;
+        return true;
+    }
+
+    @Override
+    public void unlock(Object lock) {
+        ((FakeLock) lock).holder = null;
+    }
+
+    @Override
+    public long address(Object object) {
+        return addresses.getOrDefault(object, 0L);
+    }
+
     @Override
     public void rehashStarted(RawTable table, int oldSlots, int newSlots) {
         events.add("rehash " + oldSlots + "->" + newSlots);

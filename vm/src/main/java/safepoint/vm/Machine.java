@@ -132,7 +132,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         serials.serialOne(primordial);
-        tableHost = new HashTables.Host(this, heap::charge);
+        tableHost = new HashTables.Host(this, heap::charge, tableWords);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -204,6 +204,8 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
 
     /** Hashing and tests for Gerbil's hash tables. */
     public final HashTables.Host tableHost;
+    /** The table policies' lock words: spinlocks (smp), handed to the tables' host below it. */
+    public final HashTables.LockWords tableWords = new safepoint.vm.smp.Spinlocks.TableWords(this);
 
     /**
      * The renaming of the procedural macro expansion in progress (syntax templates use it): a
@@ -909,6 +911,16 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         return tableHost;
     }
 
+    @Override
+    public boolean detectingRaces() {
+        return races != null;
+    }
+
+    @Override
+    public HashTables.LockWords tableWords() {
+        return tableWords;
+    }
+
     // ---- the machine as the drivers see it (run.RunHost) --------------------------------------
 
     @Override
@@ -1236,6 +1248,12 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
 
     /** How the next runs go (see RunSettings); {@link RunSettings#INITIAL} until configured. */
     private volatile RunSettings settings = RunSettings.INITIAL;
+
+    /** The locking policy of the tables made now (--locks): the settings' (lang may not reach run). */
+    @Override
+    public safepoint.tables.Policy tableLocks() {
+        return settings.locks();
+    }
 
     public RunSettings settings() {
         return settings;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import safepoint.vm.observe.MachineView;
 import safepoint.vm.observe.TableView;
 
-/** {@code ,tables}: each of Gerbil's hash tables with its entries, slots, load and rehashes. */
+/** {@code ,tables}: each of Gerbil's hash tables with its locking policy, entries, slots, load and rehashes. */
 public final class TablesText {
     private TablesText() {}
 
@@ -12,6 +12,7 @@ public final class TablesText {
         StringBuilder sb = new StringBuilder();
         for (TableView t : v.tables()) {
             sb.append(t.table()).append("  ").append(t.hash()).append('/').append(t.test())
+                    .append("  ").append(t.policy()).append(t.locked() ? " lock:" : "")
                     .append("  ").append(t.count()).append(t.count() == 1 ? " entry" : " entries")
                     .append(" in ").append(t.slots()).append(" slots")
                     .append(String.format(Locale.ROOT, " (load %.2f)", t.load()))

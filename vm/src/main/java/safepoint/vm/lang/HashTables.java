@@ -6,12 +6,16 @@ import safepoint.vm.interp.Interp;
 import java.util.List;
 import safepoint.tables.HashKind;
 import safepoint.tables.HashSpec;
+import safepoint.tables.Locking;
+import safepoint.tables.Policy;
 import safepoint.tables.RawTable;
 import safepoint.tables.Step;
 import safepoint.tables.TableHost;
+import safepoint.tables.TableLocks;
 import safepoint.tables.TableOp;
 import safepoint.tables.TestKind;
 import safepoint.tables.TestSpec;
+import safepoint.tables.WaitPolls;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.HeapObj;
 import safepoint.vm.data.Keyword;
@@ -32,8 +36,14 @@ import safepoint.vm.prims.Hashing;
  * {@code tables/}. Every operation is a step machine run from a frame: the steps of one
  * operation run here in short batches, and a user's {@code hash:}/{@code test:} procedure, the
  * procedure of {@code hash-update!} and the callback of {@code hash-for-each} are Scheme calls
- * made by pushing the frame and jumping, never from Java. Tables are unsynchronized, as
- * Gerbil's are (reference 1.7): two threads writing one table can corrupt it.
+ * made by pushing the frame and jumping, never from Java.
+ *
+ * <p>Locking rule: a table keeps the {@link Policy} of {@code --locks} it was made under (its
+ * {@link Locking}); under {@code none} it is unsynchronized, as Gerbil's are (reference 1.7), and
+ * two threads writing it can corrupt it. The policies' lock words are the machine's spinlocks
+ * ({@link LockWords}, implemented in smp), so their waits, holders and deadlocks are the
+ * spinlocks' own. A table made with {@code lock:} also takes that mutex around every operation
+ * (Gerbil's locked-hash-table), outside whatever the policy does: neither replaces the other.
  */
 public final class HashTables {
     private HashTables() {}
@@ -41,6 +51,10 @@ public final class HashTables {
     /** A hash table as Scheme sees it. */
     static final class Table extends HeapObj implements Printable {
         final RawTable raw;
+        /** The policy's wrapper, set once by {@link #made} before the table is shared. */
+        Locking locking;
+        /** The {@code lock:} mutex (Gerbil's locked-hash-table), or null. */
+        Object locker;
 
         Table(RawTable raw) {
             this.raw = raw;
@@ -50,6 +64,23 @@ public final class HashTables {
         public void printOn(StringBuilder out, boolean write, Serials vm) {
             out.append("#<hash-table").append(vm.tag(this)).append('>');
         }
+    }
+
+    /**
+     * The machine's spinlocks as table lock words (smp implements it: lang may not reach smp).
+     * Each call is for the thread whose registers are {@code m}.
+     */
+    public interface LockWords {
+        Object make(String name);
+
+        /** One try; on success the lock is held by m's thread (events, lock order, happens-before). */
+        boolean tryTake(Interp m, Object lock);
+
+        /** A failed try: m's thread now spins on {@code lock} (for the analysis and the events). */
+        void spun(Interp m, Object lock);
+
+        /** Clears the lock word, whoever holds it. */
+        void release(Interp m, Object lock);
     }
 
     /**
@@ -68,21 +99,63 @@ public final class HashTables {
         /** The machine's tables and their rehash counts (one registry, shared by the per-thread hosts). */
         public final TableRegistry tables;
 
-        public Host(LanguageHost machine, java.util.function.LongConsumer charge) {
-            this(machine, charge, null, new TableRegistry());
-        }
+        private final LockWords words;
+        /** The lock words the policies share: the global lock, the address stripes. */
+        final TableLocks locks;
+        /** The table this host runs an operation on, and whether it writes: the access the race detector sees. */
+        private final Table target;
+        private final boolean write;
 
-        private Host(LanguageHost machine, java.util.function.LongConsumer charge, Interp running, TableRegistry tables) {
+        public Host(LanguageHost machine, java.util.function.LongConsumer charge, LockWords words) {
             this.vm = machine.serials();
             this.machine = machine;
             this.charge = charge;
-            this.running = running;
-            this.tables = tables;
+            this.running = null;
+            this.tables = new TableRegistry();
+            this.words = words;
+            this.locks = new TableLocks();
+            this.target = null;
+            this.write = false;
         }
 
-        /** The host for steps run by {@code m}: one that knows the thread when events are kept. */
-        Host on(Interp m) {
-            return machine.observing() ? new Host(machine, charge, m, tables) : this;
+        private Host(Host shared, Interp running, Table target, boolean write) {
+            this.vm = shared.vm;
+            this.machine = shared.machine;
+            this.charge = shared.charge;
+            this.running = running;
+            this.tables = shared.tables;
+            this.words = shared.words;
+            this.locks = shared.locks;
+            this.target = target;
+            this.write = write;
+        }
+
+        /** The host for one operation of {@code m} on {@code t}: it knows the thread that takes locks. */
+        Host on(Interp m, Table t, boolean write) {
+            return new Host(this, m, t, write);
+        }
+
+        @Override
+        public Object newLock(String name) {
+            return words.make(name);
+        }
+
+        @Override
+        public boolean tryLock(Object lock) {
+            if (!words.tryTake(running, lock)) return false;
+            // The access happens under the lock: the race detector sees it ordered by the lock.
+            if (target != null) machine.accessed(running.thread, target, write);
+            return true;
+        }
+
+        @Override
+        public void unlock(Object lock) {
+            words.release(running, lock);
+        }
+
+        @Override
+        public long address(Object object) {
+            return ((HeapObj) object).addr;
         }
 
         @Override
@@ -137,14 +210,75 @@ public final class HashTables {
     /** Steps run per batch before the operation yields to the trampoline (a scheduling point). */
     static final int BATCH = 64;
 
-    /** Run {@code op}'s steps; {@code proc} answers NeedUpdate and Yield. */
-    static void drive(LanguageHost vm, Interp m, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-        Host host = vm.tableHost().on(m);
+    /**
+     * One table operation of a thread: the op, its host, what answers NeedUpdate and Yield
+     * ({@code proc}), and whether the code that called it polls (a lock's wait may poll
+     * otherwise, but the code after the wait polls as compiled again).
+     */
+    static final class Call {
+        final TableOp op;
+        final Table table;
+        /** The table, or null under {@code none} (its access is recorded before the operation). */
+        final Table locked;
+        final boolean write;
+        final Object proc;
+        final Object dflt;
+        final boolean errorIfAbsent;
+        final Object key;
+        final boolean compiledPolls;
+        /** The machine, for what the call asks of it (the host, lock words, the race detector). */
+        final LanguageHost vm;
+
+        Call(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
+            this.vm = vm;
+            this.op = op;
+            this.table = t;
+            this.locked = t.locking.policy() == Policy.NONE ? null : t;
+            this.write = write;
+            this.proc = proc;
+            this.dflt = dflt;
+            this.errorIfAbsent = errorIfAbsent;
+            this.key = key;
+            this.compiledPolls = m.polling;
+        }
+
+        /**
+         * Runs the first steps. Under {@code none} the race detector sees the access here (after a
+         * lock: mutex is taken); under a policy, when its lock is taken; lock-free-reads' reads take
+         * none and are ordered by the publication of what they read instead.
+         */
+        void begin(Interp m) {
+            if (locked == null) vm.accessed(m.thread, table, write);
+            drive(m, this);
+        }
+    }
+
+    /** Run a call's steps. */
+    static void drive(Interp m, Call c) {
+        TableOp op = c.op;
+        // A host per batch, never kept in a frame: frames are heap data the collector walks.
+        Host host = c.vm.tableHost().on(m, c.locked, c.write);
+        Object proc = c.proc;
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
             // Each table step is a scheduling point: in controlled mode another processor may run
             // between any two steps of an operation (how concurrent writers corrupt a table).
             m.syncPoint();
+            if (s instanceof Step.Spin spin) {
+                // a failed try of a table lock: spin, polling as the policy says
+                c.vm.tableWords().spun(m, spin.lock());
+                m.polling = spin.polls() == WaitPolls.ALWAYS || spin.polls() == WaitPolls.AS_COMPILED && c.compiledPolls;
+                if (m.polling) {
+                    m.polls++;
+                    m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
+                    break;
+                }
+                if (m.fuel <= 0 || m.stopSlice) break;
+                continue;
+            }
+            // Code that polls polls again after a wait, unless the step left a lock held whose
+            // section must not poll (lock-after-probe, striped-address): then it keeps its processor.
+            m.polling = c.compiledPolls && !op.inNoPollSection();
             if (s == Step.CONTINUE) {
                 if (m.fuel <= 0 || m.stopSlice) break;
                 continue;
@@ -152,37 +286,108 @@ public final class HashTables {
             if (s instanceof Step.Done d) {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
-                if (errorIfAbsent && r == ABSENT_MARK) throw unboundKey(key);
-                if (r == ABSENT_MARK) r = dflt;
+                if (c.errorIfAbsent && r == ABSENT_MARK) {
+                    if (c.table.locker == null) throw unboundKey(c.key);
+                    r = new Unbound(c.key); // raised once the lock: mutex is given back (Value)
+                }
+                if (r == ABSENT_MARK) r = c.dflt;
                 m.val = r;
                 return;
             }
             if (s instanceof Step.NeedHash h) {
-                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, true));
+                m.push(new Resume(c, true));
                 m.apply(h.procedure(), new Object[] {h.key()});
                 return;
             }
             if (s instanceof Step.NeedTest t) {
-                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, true));
+                m.push(new Resume(c, true));
                 m.apply(t.procedure(), new Object[] {t.a(), t.b()});
                 return;
             }
             if (s instanceof Step.NeedUpdate u) {
-                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, true));
+                m.push(new Resume(c, true));
                 m.apply(proc, new Object[] {u.oldValue()});
                 return;
             }
             if (s instanceof Step.Yield y) {
-                m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, false));
+                m.push(new Resume(c, false));
                 m.apply(proc, new Object[] {y.key(), y.value()});
                 return;
             }
         }
         // A long operation (a big rehash, or a probe that never ends on a corrupted table), or the
         // end of this slice: return to the trampoline and go on with the next step later.
-        m.push(new Resume(vm, op, proc, dflt, errorIfAbsent, key, false));
+        m.push(new Resume(c, false));
         m.val = Special.VOID;
     }
+
+    /**
+     * Starts one operation of {@code m} on {@code t}. With a {@code lock:} mutex, as Gerbil's
+     * locked-hash-table: {@code (mutex-lock! mx)}, the operation, {@code (mutex-unlock! mx)}, each
+     * a Scheme call made by pushing frames (a mutex that is held blocks the thread, it never spins).
+     */
+    static void start(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
+        Call c = new Call(vm, m, t, write, op, proc, dflt, errorIfAbsent, key);
+        if (t.locker == null) {
+            c.begin(m);
+            return;
+        }
+        m.push(new Unlock(vm, t.locker));
+        m.push(new Begin(c));
+        m.apply(vm.lookup("mutex-lock!"), new Object[] {t.locker});
+    }
+
+    /** The lock: mutex is held: run the operation. */
+    static final class Begin extends Frame {
+        final Call call;
+
+        Begin(Call call) {
+            this.call = call;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            call.begin(m);
+        }
+    }
+
+    /** The operation is over: unlock the lock: mutex, then return the operation's value. */
+    static final class Unlock extends Frame {
+        final LanguageHost vm;
+        final Object locker;
+
+        Unlock(LanguageHost vm, Object locker) {
+            this.vm = vm;
+            this.locker = locker;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            m.push(new Value(m.val));
+            m.apply(vm.lookup("mutex-unlock!"), new Object[] {locker});
+        }
+    }
+
+    /** Returns a value saved before a call whose own value is dropped. */
+    static final class Value extends Frame {
+        final Object val;
+
+        Value(Object val) {
+            this.val = val;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            if (val instanceof Unbound u) throw unboundKey(u.key);
+            m.val = val;
+        }
+    }
+
+    /**
+     * A missing key that hash-ref must raise, carried past the unlock of a lock: mutex. (An error
+     * inside a hash: or hash-update! procedure still leaves the mutex locked: no unwind protection.)
+     */
+    record Unbound(Object key) {}
 
     static SchemeError unboundKey(Object key) {
         return new SchemeError(Condition.error("unknown hash key", List.of(key)));
@@ -192,28 +397,18 @@ public final class HashTables {
     static final Object ABSENT_MARK = new Object();
 
     static final class Resume extends Frame {
-        final TableOp op;
-        final Object proc;
-        final Object dflt;
-        final boolean errorIfAbsent;
-        final Object key;
+        final Call call;
         final boolean supply;
-        final LanguageHost vm;
 
-        Resume(LanguageHost vm, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key, boolean supply) {
-            this.vm = vm;
-            this.op = op;
-            this.proc = proc;
-            this.dflt = dflt;
-            this.errorIfAbsent = errorIfAbsent;
-            this.key = key;
+        Resume(Call call, boolean supply) {
+            this.call = call;
             this.supply = supply;
         }
 
         @Override
         public void resume(Interp m) {
-            if (supply) op.supply(m.val);
-            drive(vm, m, op, proc, dflt, errorIfAbsent, key);
+            if (supply) call.op.supply(m.val);
+            drive(m, call);
         }
     }
 
@@ -229,7 +424,8 @@ public final class HashTables {
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
     private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
-        vm.accessed(m.thread, t, write);
+        // The race detector's access is recorded where the operation begins (start, Begin) or,
+        // under a locking policy, where it takes its lock (Host.tryLock).
         // Recorded runs only (as schedule choices): table operations are the hottest source of
         // events, and in a live ring they would push out the sync events a person looks for.
         if (vm.events().recording()) {
@@ -250,6 +446,7 @@ public final class HashTables {
                 Object hash = null;
                 Object size = null;
                 Object seed = null;
+                Object lock = null;
                 for (int i = 0; i + 1 < a.length; i += 2) {
                     if (!(a[i] instanceof Keyword k)) throw Condition.typeError("make-hash-table", i + 1, "KEYWORD", a);
                     switch (k.name) {
@@ -257,14 +454,15 @@ public final class HashTables {
                         case "hash" -> hash = a[i + 1];
                         case "size" -> size = a[i + 1];
                         case "seed" -> seed = a[i + 1];
-                        case "lock", "check", "weak-keys", "weak-values" -> { }
+                        case "lock" -> lock = a[i + 1] == Boolean.FALSE ? null : a[i + 1];
+                        case "check", "weak-keys", "weak-values" -> { }
                         default -> throw Condition.raise("make-hash-table: unknown keyword", k);
                     }
                 }
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
                 long hint = size instanceof Long l ? l : 0;
                 long sd = seed instanceof Long l ? l : seed(vm);
-                m.val = made(vm, make(vm, m, test, hash, hint, sd));
+                m.val = made(vm, make(vm, m, test, hash, hint, sd), lock);
             }
         });
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
@@ -285,7 +483,7 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = made(vm, r);
+                    m.val = made(vm, r, null);
                 }
             });
         }
@@ -299,14 +497,14 @@ public final class HashTables {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-ref", false);
-                drive(vm, m, t.raw.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
+                start(vm, m, t, false, t.locking.refOp(a[1], ABSENT_MARK), null, a.length == 3 ? a[2] : null, a.length == 2, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-get", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-get", false);
-                drive(vm, m, t.raw.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
+                start(vm, m, t, false, t.locking.refOp(a[1], Boolean.FALSE), null, Boolean.FALSE, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-key?", 2, 2) {
@@ -314,14 +512,14 @@ public final class HashTables {
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-key?", false);
                 m.push(new IsPresent());
-                drive(vm, m, t.raw.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
+                start(vm, m, t, false, t.locking.refOp(a[1], ABSENT_MARK), null, ABSENT_MARK, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-put!", 3, 3) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-put!", true);
-                drive(vm, m, t.raw.setOp(a[1], a[2]), null, null, false, a[1]);
+                start(vm, m, t, true, t.locking.setOp(a[1], a[2]), null, null, false, a[1]);
             }
         });
         vm.alias("hash-set!", "hash-put!");
@@ -329,14 +527,14 @@ public final class HashTables {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-update!", true);
-                drive(vm, m, t.raw.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
+                start(vm, m, t, true, t.locking.updateOp(a[1], a.length == 4 ? a[3] : Special.VOID), a[2], null, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-remove!", 2, 2) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-remove!", true);
-                drive(vm, m, t.raw.deleteOp(a[1]), null, null, false, a[1]);
+                start(vm, m, t, true, t.locking.deleteOp(a[1]), null, null, false, a[1]);
             }
         });
         vm.add(new ControlPrim("hash-for-each", 2, 2) {
@@ -344,7 +542,7 @@ public final class HashTables {
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 1, "hash-for-each", false);
                 if (!(a[0] instanceof Procedure)) throw Condition.typeError("hash-for-each", 1, "PROCEDURE", a);
-                drive(vm, m, t.raw.forEachOp(), a[0], null, false, null);
+                start(vm, m, t, false, t.locking.forEachOp(), a[0], null, false, null);
             }
         });
         vm.add(new ControlPrim("hash-copy", 1, 1) {
@@ -352,22 +550,30 @@ public final class HashTables {
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-copy", false);
                 m.push(new WrapTable(vm));
-                drive(vm, m, t.raw.copyOp(), null, null, false, null);
+                start(vm, m, t, false, t.locking.copyOp(), null, null, false, null);
             }
         });
         vm.add(new ControlPrim("hash-clear!", 1, 1) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-clear!", true);
-                drive(vm, m, t.raw.clearOp(), null, null, false, null);
+                start(vm, m, t, true, t.locking.clearOp(), null, null, false, null);
             }
         });
     }
 
-    /** A new table for Scheme, known to the machine's registry (the Observatory lists it). */
-    private static Table made(LanguageHost vm, RawTable r) {
-        vm.tableHost().tables.made(r);
-        return new Table(r);
+    /**
+     * A new table for Scheme under the policy of the machine's settings (it keeps it for life),
+     * known to the machine's registry (the Observatory lists it). {@code locker}: the lock: mutex, or null.
+     */
+    private static Table made(LanguageHost vm, RawTable r, Object locker) {
+        Host h = vm.tableHost();
+        Policy policy = vm.tableLocks();
+        long id = h.tables.made(r, policy, locker != null);
+        Table t = new Table(r);
+        t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
+        t.locker = locker;
+        return t;
     }
 
     private static RawTable make(LanguageHost vm, Interp m, Object test, Object hash, long hint, long seed) {
@@ -385,11 +591,7 @@ public final class HashTables {
         }
         if (hash == null) throw Condition.raise("bad hash table hash function; expected procedure", test);
         if ("eq?".equals(tn) && ("eq-hash".equals(hn))) return RawTable.makeEqTable(h, hint, seed);
-        return RawTable.make(h, hint, HashSpec.procedure(hash), TestSpec.procedure(test == null ? vmEqual(vm) : test), seed);
-    }
-
-    private static Object vmEqual(LanguageHost vm) {
-        return vm.lookup("equal?");
+        return RawTable.make(h, hint, HashSpec.procedure(hash), TestSpec.procedure(test == null ? vm.lookup("equal?") : test), seed);
     }
 
     /** hash-key?: true unless the lookup found nothing. */
@@ -409,7 +611,7 @@ public final class HashTables {
 
         @Override
         public void resume(Interp m) {
-            m.val = made(vm, (RawTable) m.val);
+            m.val = made(vm, (RawTable) m.val, null);
         }
     }
 }

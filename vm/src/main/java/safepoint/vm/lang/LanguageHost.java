@@ -79,6 +79,12 @@ public interface LanguageHost extends Builtins, Machinery {
     /** Hashing and tests for Gerbil's hash tables. */
     HashTables.Host tableHost();
 
+    /** The lock words of tables' locking policies (the machine's spinlocks). */
+    HashTables.LockWords tableWords();
+
+    /** The locking policy new tables are made under ({@code --locks}). */
+    safepoint.tables.Policy tableLocks();
+
     Serials serials();
 
     SplittableRandom random();

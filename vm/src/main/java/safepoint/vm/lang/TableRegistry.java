@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import safepoint.tables.Policy;
 import safepoint.tables.RawTable;
 import safepoint.vm.data.MonitorOrder;
 
@@ -19,29 +20,36 @@ public final class TableRegistry {
     /** One table's counts. {@code id}: creation order in this machine, 1, 2, 3, ... */
     private static final class Counts {
         final long id;
+        /** The --locks policy it was made under, and whether it has a lock: mutex besides. */
+        final Policy policy;
+        final boolean locked;
         long rehashes;
         long resizes;
         int rehashing; // rehashes started and not finished (a writer that lost the race may leave one)
 
-        Counts(long id) {
+        Counts(long id, Policy policy, boolean locked) {
             this.id = id;
+            this.policy = policy;
+            this.locked = locked;
         }
     }
 
     /** What a view shows of one table, read while no processor runs (so count and slots agree). */
-    public record Entry(long id, String hash, String test, int count, int slots, long rehashes, long resizes, boolean rehashing) {}
+    public record Entry(long id, String hash, String test, Policy policy, boolean locked, int count, int slots, long rehashes,
+            long resizes, boolean rehashing) {}
 
     private final Map<RawTable, Counts> tables = new WeakHashMap<>();
     private long made;
 
-    synchronized void made(RawTable t) {
+    /** Registers a new table; returns its id. */
+    synchronized long made(RawTable t, Policy policy, boolean locked) {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.TABLES, this);
-        tables.computeIfAbsent(t, k -> new Counts(++made));
+        return tables.computeIfAbsent(t, k -> new Counts(++made, policy, locked)).id;
     }
 
     synchronized void rehashStarted(RawTable t, int oldSlots, int newSlots) {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.TABLES, this);
-        Counts c = tables.computeIfAbsent(t, k -> new Counts(++made));
+        Counts c = tables.computeIfAbsent(t, k -> new Counts(++made, Policy.NONE, false));
         c.rehashes++;
         if (newSlots != oldSlots) c.resizes++;
         c.rehashing++;
@@ -61,7 +69,8 @@ public final class TableRegistry {
             RawTable t = e.getKey();
             if (t == null) continue;
             Counts c = e.getValue();
-            out.add(new Entry(c.id, t.hash().kind().name().toLowerCase(), t.test().kind().name().toLowerCase(), t.count(), t.slots(), c.rehashes, c.resizes, c.rehashing > 0));
+            out.add(new Entry(c.id, t.hash().kind().name().toLowerCase(), t.test().kind().name().toLowerCase(), c.policy, c.locked,
+                    t.count(), t.slots(), c.rehashes, c.resizes, c.rehashing > 0));
         }
         out.sort(java.util.Comparator.comparingLong(Entry::id));
         return out;

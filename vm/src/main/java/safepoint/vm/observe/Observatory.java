@@ -73,7 +73,8 @@ public final class Observatory {
         List<TableView> out = new ArrayList<>(entries.size());
         for (TableRegistry.Entry e : entries) {
             // The registry's id is the table's creation order: stable across looks, and no serial number.
-            out.add(new TableView(new Ref(Ref.Kind.TABLE, e.id(), "#<hash-table " + e.id() + ">"), e.hash(), e.test(), e.count(),
+            out.add(new TableView(new Ref(Ref.Kind.TABLE, e.id(), "#<hash-table " + e.id() + ">"), e.hash(), e.test(),
+                    e.policy().cliName(), e.locked(), e.count(),
                     e.slots(), e.rehashes(), e.resizes(), e.rehashing()));
         }
         return List.copyOf(out);

@@ -2,10 +2,11 @@ package safepoint.vm.observe;
 
 /**
  * One of Gerbil's hash tables: its hash and test ({@code eq}, {@code string}, {@code procedure},
- * ...), entries and slots, how many rehashes it went through (of them, resizes), and whether a
+ * ...), the locking policy it was made under ({@code per-table}, ...: the name {@code --locks}
+ * takes) and whether it has a {@code lock:} mutex besides, entries and slots, how many rehashes it went through (of them, resizes), and whether a
  * rehash is under way (a writer stopped in the middle of one, or one a lost race abandoned).
  */
-public record TableView(Ref table, String hash, String test, int count, int slots, long rehashes, long resizes,
+public record TableView(Ref table, String hash, String test, String policy, boolean locked, int count, int slots, long rehashes, long resizes,
         boolean rehashing) {
     /** Entries per slot. */
     public double load() {

@@ -32,6 +32,8 @@ public final class Spinlocks {
         public final Object name;
         private SThread holder;
         private long spins;
+        /** A table lock's take was given to the lock-order checker and race detector (TableWords). */
+        boolean ordered;
 
         public Spinlock(Object name) {
             this.name = name;
@@ -52,6 +54,13 @@ public final class Spinlocks {
                 holder = t;
                 return null;
             }
+            spins++;
+            return holder;
+        }
+
+        /** A failed try made elsewhere (a table policy's): counts the spin; the holder now, or null. */
+        synchronized SThread spunOn() {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
             spins++;
             return holder;
         }
@@ -118,6 +127,70 @@ public final class Spinlocks {
                 m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
             }
             m.pc = this;
+        }
+    }
+
+    /**
+     * The table policies' lock words ({@code --locks}): spinlocks like the program's own, so a
+     * table lock's wait, holder, events and deadlocks are reported as a spinlock's are. A release
+     * clears the word whoever holds it (a stale address stripe releases another thread's lock).
+     * Takes and releases are events of recorded runs only (as table accesses are): every table
+     * operation makes two, and in a live ring they would push out the events a person looks for;
+     * a wait is an event whenever events are on.
+     *
+     * <p>The lock-order checker's monitor is machine-wide: taken twice per table operation it would
+     * serialize every processor's tables on it, whatever the policy. So a take is reported to it
+     * only when it can matter: the thread already holds a lock (an order to record), or the race
+     * detector runs (controlled mode, which needs every acquire). What this misses: in free run, a
+     * table lock taken first and held across a hash:/test:/update procedure that takes a mutex.
+     */
+    public static final class TableWords implements safepoint.vm.lang.HashTables.LockWords {
+        private final ThreadHost vm;
+
+        public TableWords(ThreadHost vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        public Object make(String name) {
+            return new Spinlock(name);
+        }
+
+        @Override
+        public boolean tryTake(Interp m, Object lock) {
+            Spinlock l = (Spinlock) lock;
+            SThread t = SThread.running(m);
+            if (!l.tryTake(t)) return false;
+            Events ev = vm.events();
+            if (ev.recording()) vm.event(t, new What.SpinlockTake(Names.lockRef(ev, l), Names.ref(ev, t)));
+            l.ordered = vm.detectingRaces() || !t.held().isEmpty();
+            if (l.ordered) vm.lockTaken(t, l);
+            m.spinningOn = null;
+            return true;
+        }
+
+        @Override
+        public void spun(Interp m, Object lock) {
+            Spinlock l = (Spinlock) lock;
+            SThread holder = l.spunOn();
+            m.spinTries++;
+            if (m.spinningOn != l && vm.observing()) {
+                Events ev = vm.events();
+                vm.event(SThread.running(m), new What.Spin(Names.lockRef(ev, l), Names.ref(ev, SThread.running(m)), Names.ref(ev, holder)));
+            }
+            m.spinningOn = l;
+        }
+
+        @Override
+        public void release(Interp m, Object lock) {
+            Spinlock l = (Spinlock) lock;
+            SThread holder = l.release();
+            if (holder == null) return;
+            SThread t = SThread.running(m);
+            if (l.ordered) vm.lockGiven(holder, t, l);
+            l.ordered = false;
+            Events ev = vm.events();
+            if (ev.recording()) vm.event(t, new What.SpinlockRelease(Names.lockRef(ev, l), Names.ref(ev, t)));
         }
     }
 

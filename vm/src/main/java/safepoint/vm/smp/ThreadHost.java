@@ -64,5 +64,8 @@ public interface ThreadHost extends Builtins, Machinery {
     void acquired(SThread to, Object via);
 
     /** A marked access (the location's symbol) or a table operation (the table). */
+    /** Whether the race detector runs (controlled mode): then every lock take is reported to it. */
+    boolean detectingRaces();
+
     void accessed(Owner t, Object key, boolean write);
 }

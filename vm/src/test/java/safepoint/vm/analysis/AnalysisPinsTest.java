@@ -43,7 +43,7 @@ class AnalysisPinsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Machine vm = new Machine(out, err, new StringReader(""), seed);
-        vm.configure(vm.settings().withProcessors(p));
+        vm.configure(vm.settings().withProcessors(p).withLocks(safepoint.tables.Policy.NONE)); // tables as recorded before the policies: unsynchronized
         vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(maxSteps));
         vm.deadline = System.nanoTime() + 120_000_000_000L;
         Outcome o = vm.load(program, "t.ss");

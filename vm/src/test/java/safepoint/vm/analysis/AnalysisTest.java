@@ -72,7 +72,7 @@ class AnalysisTest {
     /** Run in controlled mode (seed) or free run (seed null) on p processors; stdout then the outcome. */
     static Outcome run(String program, int p, Long seed, StringWriter out) {
         Machine vm = new Machine(out, new StringWriter(), new StringReader(""), seed == null ? 0 : seed);
-        vm.configure(vm.settings().withProcessors(p));
+        vm.configure(vm.settings().withProcessors(p).withLocks(safepoint.tables.Policy.NONE)); // tables as recorded before the policies: unsynchronized
         if (seed != null) vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
         vm.deadline = System.nanoTime() + 60_000_000_000L;
         return vm.load(program, "t.ss");
@@ -165,7 +165,7 @@ class AnalysisTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Machine vm = new Machine(out, err, new StringReader(""), seed == null ? 0 : seed);
-        vm.configure(vm.settings().withProcessors(p));
+        vm.configure(vm.settings().withProcessors(p).withLocks(safepoint.tables.Policy.NONE)); // tables as recorded before the policies: unsynchronized
         if (seed != null) vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(2_000_000));
         Outcome o = vm.load(program, "t.ss");
         return new String[] {o.status() + " " + o.exitCode(), err.toString(), out.toString()};
@@ -327,7 +327,7 @@ class AnalysisTest {
 
     static Outcome controlled(String program, int p, long seed, long maxSteps) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
-        vm.configure(vm.settings().withProcessors(p));
+        vm.configure(vm.settings().withProcessors(p).withLocks(safepoint.tables.Policy.NONE)); // tables as recorded before the policies: unsynchronized
         vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(maxSteps));
         return vm.load(program, "t.ss");
     }

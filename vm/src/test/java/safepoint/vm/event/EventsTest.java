@@ -146,6 +146,35 @@ class EventsTest {
         assertEquals("#<spinlock s>", take.spinlock().name());
     }
 
+    @Test
+    void aTableLockIsASpinlockWhoseWaitTakeAndReleaseAreEvents() {
+        // two writers on one per-table table, on two processors in controlled mode: the seed makes one wait
+        for (long seed = 1; seed <= 20; seed++) {
+            Machine vm = new Machine(new StringWriter(), new StringWriter(), new StringReader(""), seed);
+            vm.configure(vm.settings().withProcessors(2).withLocks(safepoint.tables.Policy.PER_TABLE));
+            vm.configure(vm.settings().controlled(seed, "random").withMaxSteps(1_000_000));
+            vm.events.setMode(Events.Mode.RECORD);
+            Outcome o = vm.load("""
+                    (define h (make-hash-table-eqv))
+                    (define (w k) (lambda () (let loop ((i 0)) (when (< i 30) (hash-put! h (+ k i) i) (loop (+ i 1))))))
+                    (define ts (map (lambda (k) (thread-start! (make-thread (w k)))) '(0 100)))
+                    (for-each thread-join! ts)
+                    (hash-length h)""", "t.ss");
+            assertEquals(60L, o.value(), o.errorText());
+            List<What.Spin> spins = only(What.Spin.class, vm);
+            if (spins.isEmpty()) continue;
+            What.Spin spin = spins.get(0);
+            assertTrue(spin.spinlock().name().startsWith("#<spinlock hash-table-"), spin.toString());
+            List<What> w = whats(vm);
+            int waited = w.indexOf(spin);
+            int released = w.subList(waited, w.size()).indexOf(new What.SpinlockRelease(spin.spinlock(), spin.holder()));
+            int taken = w.subList(waited, w.size()).indexOf(new What.SpinlockTake(spin.spinlock(), spin.by()));
+            assertTrue(0 < released && released < taken, "after the wait, the holder's release, then the take: " + w);
+            return;
+        }
+        throw new AssertionError("no seed of 1..20 made a writer wait for the table's lock");
+    }
+
     /** A controlled run: the machine, with its events, and the run's choices. */
     record Controlled(Machine vm, List<long[]> choices) {}
 

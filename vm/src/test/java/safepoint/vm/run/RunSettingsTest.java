@@ -18,7 +18,7 @@ class RunSettingsTest {
         RunSettings free = RunSettings.freeRun(4).withHeapBytes(1 << 20);
         assertFalse(free.controlled());
         RunSettings c = free.controlled(9, "pct").withMaxSteps(500);
-        assertEquals(new RunSettings(4, 1 << 20, new RunSettings.Control(9, new Chooser.Pct(Pct.DEFAULT_DEPTH, Pct.DEFAULT_K), 500)), c);
+        assertEquals(new RunSettings(4, 1 << 20, new RunSettings.Control(9, new Chooser.Pct(Pct.DEFAULT_DEPTH, Pct.DEFAULT_K), 500), safepoint.tables.Policy.DEFAULT), c);
         // Another chooser keeps the seed and the bound; from free run, seed 0 and the default bound.
         RunSettings.Control replay = c.choosing(Chooser.replay(List.of())).control();
         assertEquals(9, replay.seed());

@@ -1,0 +1,33 @@
+package safepoint.tables;
+
+/**
+ * {@code per-table}: one lock per table, found by identity (it moves with the table), around every
+ * operation, reads included. Its wait polls, so a waiter's processor can reach the GC barrier; and
+ * nothing under the lock allocates (a rehash's or a copy's vector is allocated before locking and
+ * checked under it), so a holder never requests a GC.
+ */
+class PerTableLock extends WholeOpLocking {
+    private final Object lock;
+    private final LockSite site;
+
+    PerTableLock(RawTable tab, Object lock) {
+        super(tab);
+        this.lock = lock;
+        this.site = new LockSite.Fixed(lock);
+    }
+
+    @Override
+    public Policy policy() {
+        return Policy.PER_TABLE;
+    }
+
+    @Override
+    public Object lock() {
+        return lock;
+    }
+
+    @Override
+    TableOp locked(TableOp op) {
+        return new LockedOp(op, site, WaitPolls.ALWAYS, true);
+    }
+}
