@@ -24,6 +24,8 @@ final class EventLog {
     private long lastSeq;
     private long dropped;
     final ArrayDeque<Events.Event> tail = new ArrayDeque<>();
+    /** The tail's events as the Events pane writes them, each made once, when it arrives (not every frame). */
+    final ArrayDeque<String> tailLines = new ArrayDeque<>();
     final ArrayDeque<Events.Event> tableLog = new ArrayDeque<>();
     /** The last pauses (nanoseconds), newest last. */
     final ArrayDeque<Long> pauses = new ArrayDeque<>();
@@ -56,6 +58,7 @@ final class EventLog {
             if (e.seq() <= lastSeq) continue;
             lastSeq = e.seq();
             push(tail, e, TAIL);
+            push(tailLines, EventLine.line(e), TAIL);
             count(e);
         }
     }
@@ -63,6 +66,7 @@ final class EventLog {
     private void forget() {
         lastSeq = 0;
         tail.clear();
+        tailLines.clear();
         tableLog.clear();
         pauses.clear();
         lostSignals.clear();

@@ -2,7 +2,6 @@ package safepoint.inspector;
 
 import java.util.ArrayList;
 import java.util.List;
-import safepoint.vm.event.Events;
 
 /** The tail of the event stream, filtered by the pane's filter. */
 final class EventsPane {
@@ -11,8 +10,7 @@ final class EventsPane {
     static Rows rows(EventLog log, Model m) {
         String f = m.filter(Pane.EVENTS).toLowerCase();
         List<String> lines = new ArrayList<>();
-        for (Events.Event e : log.tail) {
-            String l = EventLine.line(e);
+        for (String l : log.tailLines) {
             if (f.isEmpty() || l.toLowerCase().contains(f)) lines.add(l);
         }
         String header = Text.right("SEQ", 7) + " P   " + Text.right("TIME", 8) + "  " + Text.fit("KIND", 13) + " WHAT"

@@ -117,14 +117,21 @@ public final class WaitForGraph {
     }
 
     /** Build the graph of {@code vm} as it is now; {@code procs} says what each processor does. */
+    private static final java.util.concurrent.atomic.AtomicInteger STAMPS = new java.util.concurrent.atomic.AtomicInteger();
+
     public static WaitForGraph of(AnalysisHost vm, ProcessorState[] procs) {
         Scheduler s = vm.scheduler();
         int expected = 1 + procs.length + s.onCpu.size() + s.ready.size() + s.waiting.size();
         for (java.util.Collection<SThread> q : s.local) expected += q.size();
         WaitForGraph g = new WaitForGraph(vm.barrier().pending, expected);
-        java.util.IdentityHashMap<SThread, Boolean> seen = new java.util.IdentityHashMap<>(expected);
+        // Each thread once: marked with this graph's stamp (an identity map of 100,000 threads was a
+        // third of a look). Graphs of one machine are built under its scheduler's monitor, one at a time.
+        int stamp = STAMPS.incrementAndGet();
         java.util.function.Consumer<SThread> see = t -> {
-            if (t != null && seen.put(t, Boolean.TRUE) == null) g.threads.add(t);
+            if (t != null && t.graphStamp != stamp) {
+                t.graphStamp = stamp;
+                g.threads.add(t);
+            }
         };
         see.accept(vm.primordial());
         for (ProcessorState p : procs) if (p != null) see.accept(p.running());

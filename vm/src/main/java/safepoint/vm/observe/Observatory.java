@@ -84,18 +84,21 @@ public final class Observatory {
         return i < a.length ? a[i] : 0;
     }
 
-    /** The primordial thread first, then running, queued and waiting ones, each once. */
+    /**
+     * The primordial thread first, then running, queued and waiting ones, each once: the wait-for
+     * graph's threads, found once for both (in the same order), then those stopped by an error.
+     */
     private static List<SThread> threads(Parts m) {
         Scheduler s = m.scheduler();
-        java.util.LinkedHashSet<SThread> all = new java.util.LinkedHashSet<>((s.waiting.size() + s.ready.size()) * 4 / 3 + 64);
-        all.add(m.primordial());
-        for (WaitForGraph.ProcessorState p : m.processors()) if (p != null && p.running() != null) all.add(p.running());
-        all.addAll(s.onCpu);
-        all.addAll(s.runnable());
-        all.addAll(s.waiting);
-        all.addAll(s.unjoinedFailures); // ended by an uncaught error, kept for a debugger level (STOPPED)
-        all.addAll(s.stopped);
-        return new ArrayList<>(all);
+        List<SThread> all = new ArrayList<>(m.graph().threads().size() + s.unjoinedFailures.size() + s.stopped.size());
+        all.addAll(m.graph().threads());
+        // Ended by an uncaught error, kept for a debugger level (STOPPED); never in the graph, which has no ended threads.
+        if (s.unjoinedFailures.isEmpty() && s.stopped.isEmpty()) return all;
+        java.util.Set<SThread> in = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        in.addAll(all);
+        for (SThread t : s.unjoinedFailures) if (in.add(t)) all.add(t);
+        for (SThread t : s.stopped) if (in.add(t)) all.add(t);
+        return all;
     }
 
     /** {@code repl}: the primordial thread between evaluations, which is the one reading the REPL's input. */

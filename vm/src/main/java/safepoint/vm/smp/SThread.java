@@ -47,6 +47,8 @@ public final class SThread extends HeapObj implements Printable, Owner {
     /** {@link Names#name} of this thread, made for the index it was made at (the name never changes). */
     String reportName;
     int reportNameIndex;
+    /** The stamp of the last wait-for graph that listed this thread (analysis.WaitForGraph; under the scheduler's monitor). */
+    public int graphStamp;
     /** Threads that wait for this one to end (thread-join!), in the order they began to; null for none. */
     java.util.ArrayList<SThread> joiners;
     /** Which park this thread's current wait is (stale deadline entries are told apart by it). */
