@@ -3,7 +3,6 @@ package safepoint.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,14 +10,12 @@ import org.junit.jupiter.api.Timeout;
 /** :std/misc/completion on four processors' worth of schedules: the right use proven, the page's race found. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CompletionDemoTest {
-    static final String WAITERS = Path.of("..", "examples", "completion-waiters.ss").toString();
-    static final String DOUBLE_POST = Path.of("..", "examples", "completion-double-post.ss").toString();
+    static final String WAITERS = Demos.example("completion-waiters.ss");
+    static final String DOUBLE_POST = Demos.example("completion-double-post.ss");
 
     @Test
     void dfsProvesTheWaitersGetTheOneValuePosted() throws Exception {
-        CliTest.Result r = CliTest.run("", "explore", WAITERS, "--strategy", "dfs", "--preemptions", "2", "-p", "2");
-        assertEquals(0, r.status(), r.out() + r.err());
-        assertTrue(r.out().matches("(?s).*all \\d+ schedules with at most 2 preemptions pass.*"), r.out());
+        Demos.provedByDfs(WAITERS);
     }
 
     @Test
