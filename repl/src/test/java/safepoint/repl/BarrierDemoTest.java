@@ -1,0 +1,24 @@
+package safepoint.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** :std/misc/barrier: phases separated by a barrier proven by dfs; a barrier for too few threads, found. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BarrierDemoTest {
+    @Test
+    void dfsProvesNoSecondPhaseBeginsBeforeEveryFirstPhaseEnds() throws Exception {
+        Demos.provedByDfs(Demos.example("barrier-phases.ss"));
+    }
+
+    @Test
+    void exploreFindsTheWorkerABarrierForTooFewLeftBehind() throws Exception {
+        CliTest.Result r = CliTest.run("", "explore", Demos.example("barrier-short-count.ss"), "-p", "2");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("a second phase began before every first phase ended"), r.out());
+    }
+}
