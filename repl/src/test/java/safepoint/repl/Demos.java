@@ -19,4 +19,11 @@ final class Demos {
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*all \\d+ schedules with at most 2 preemptions pass.*"), r.out());
     }
+
+    /** {@code explore FILE -p 2} finds a failing schedule, and its report says {@code expected}. */
+    static void foundByExplore(String file, String expected) throws Exception {
+        CliTest.Result r = CliTest.run("", "explore", file, "-p", "2");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains(expected), r.out());
+    }
 }
