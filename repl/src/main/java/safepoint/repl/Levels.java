@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import safepoint.vm.Machine;
-import safepoint.vm.data.Condition;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Src;
@@ -329,8 +328,12 @@ final class Levels {
     static String interrupted(Outcome o) {
         if (o.stop() == null || !o.stop().interrupted()) return null;
         Where w = o.stop().frames.get(0).where();
-        boolean stopped = o.stop().raised instanceof Condition c && Debugging.STOPPED.equals(c.message());
-        return ErrorText.stopLine(stopped ? "STOPPED" : "INTERRUPTED", w == null ? null : w.src(), w == null ? null : w.procName()) + "\n";
+        return ErrorText.stopLine(atBreak(o) ? "STOPPED" : "INTERRUPTED", w == null ? null : w.src(), w == null ? null : w.procName()) + "\n";
+    }
+
+    /** Whether {@code o} ended at a breakpoint or a step (else at Ctrl-C, or an error). */
+    static boolean atBreak(Outcome o) {
+        return o.stop() != null && Debugging.isStop(o.stop().raised);
     }
 
     /** {@code 0  f                       (console)@1:39          (car y)}: gsi's frame line; {@code sep} joins line and column. */

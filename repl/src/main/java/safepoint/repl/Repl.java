@@ -429,11 +429,11 @@ final class Repl {
             default -> {
                 out.flush();
                 String interrupted = Levels.interrupted(r);
-                if (interrupted != null && levels == null && interrupted.startsWith("*** STOPPED")) {
+                if (interrupted != null && levels == null && Levels.atBreak(r)) {
                     err.write(interrupted.stripTrailing() + " (piped input opens no debugger level: the evaluation ends here)\n");
                     err.flush();
                 } else if (interrupted != null && levels != null) {
-                    if (editor != null && interrupted.startsWith("*** INTERRUPTED")) err.write("\n"); // the terminal echoed ^C where the cursor was
+                    if (editor != null && !Levels.atBreak(r)) err.write("\n"); // the terminal echoed ^C where the cursor was
                     err.write(interrupted);
                     err.flush();
                 } else {

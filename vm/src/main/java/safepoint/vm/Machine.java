@@ -1480,7 +1480,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
                 scheduler.unjoinedFailures.remove(t);
             }
             Where w = t.interp.uncaughtWhere;
-            if (t.exception instanceof Condition s && safepoint.vm.interp.Debugging.STOPPED.equals(s.message())) {
+            if (safepoint.vm.interp.Debugging.isStop(t.exception)) {
                 // Not an error: the thread waits at a breakpoint for a debugger level to continue it.
                 sb.setLength(sb.length() - " ended with this uncaught exception:".length());
                 sb.append(" is stopped at a breakpoint (,(v T) visits it there):\n")

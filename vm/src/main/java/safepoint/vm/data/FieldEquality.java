@@ -11,4 +11,7 @@ public interface FieldEquality {
 
     /** The fields {@code equal?} compares, in a fixed order; null when the type compares by identity. */
     Object[] equalFields();
+
+    /** Whether {@link #equalFields} is not null, without making the array (hashing asks it of every key). */
+    boolean byFields();
 }

@@ -44,7 +44,12 @@ public final class Debugging {
     }
 
     /** The message of a stop at a breakpoint or step: a debugger level names it {@code STOPPED}. */
-    public static final String STOPPED = "Stopped at a breakpoint";
+    static final String STOPPED = "Stopped at a breakpoint";
+
+    /** Whether {@code raised} (what halted a thread) is a breakpoint's or a step's stop, not an error. */
+    public static boolean isStop(Object raised) {
+        return raised instanceof Condition c && c.kind == Condition.Kind.OTHER && STOPPED.equals(c.message());
+    }
 
     private final Set<Closure> breaking = new LinkedHashSet<>();
     private final Set<Closure> tracing = new LinkedHashSet<>();

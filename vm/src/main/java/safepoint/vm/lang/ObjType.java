@@ -112,6 +112,11 @@ public final class ObjType extends Procedure implements Printable, Applicable {
         }
 
         @Override
+        public boolean byFields() {
+            return type.equalSlots != null;
+        }
+
+        @Override
         public Object[] equalFields() {
             int[] which = type.equalSlots;
             if (which == null) return null;

@@ -88,11 +88,11 @@ public final class Equality {
                 continue;
             }
             if (a instanceof Record r) return b instanceof Record s && r.type == s.type && pushAll(todo, r.fields, s.fields);
-            if (a instanceof FieldEquality x) {
-                Object[] fields = x.equalFields();
-                return fields != null && b instanceof FieldEquality y && x.equalityType() == y.equalityType()
-                        && pushAll(todo, fields, y.equalFields());
+            if (a instanceof FieldEquality x && x.byFields()) {
+                return b instanceof FieldEquality y && x.equalityType() == y.equalityType()
+                        && pushAll(todo, x.equalFields(), y.equalFields());
             }
+            if (a instanceof FieldEquality) return false; // compared by identity, and not eqv
             if (a instanceof SchemeTable t) return b instanceof SchemeTable u && t.sameContents(u, todo);
             return false;
         }

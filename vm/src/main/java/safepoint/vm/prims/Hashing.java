@@ -80,8 +80,12 @@ public final class Hashing {
             } else if (o instanceof Box b) {
                 k = 3;
                 todo.push(b.value);
-            } else if (o instanceof safepoint.vm.data.Record || o instanceof SchemeTable
-                    || (o instanceof safepoint.vm.data.FieldEquality f && f.equalFields() != null)) {
+            } else if (o instanceof safepoint.vm.data.FieldEquality f && f.byFields()) {
+                // compared field by field: hashed by its fields, as a vector is (not all in one bucket)
+                Object[] fields = f.equalFields();
+                k = 5 + fields.length;
+                for (int i = Math.min(fields.length, 8) - 1; i >= 0; i--) todo.push(fields[i] == null ? Boolean.FALSE : fields[i]);
+            } else if (o instanceof safepoint.vm.data.Record || o instanceof SchemeTable) {
                 k = 4; // compared by contents: hash only the kind
             } else {
                 k = atom.applyAsLong(o);

@@ -70,7 +70,7 @@
   ((_ (klass super ...) (slot ...) alias)
    (begin
      (defclass (klass super ... Error) (slot ...) constructor: :init!)
-     (def (alias obj) ((%predicate-of klass) obj))))
+     (def (alias obj) (%instance-of? obj klass))))
   ((_ (klass super ...) (slot ...))
    (defclass (klass super ... Error) (slot ...) constructor: :init!))
   ((_ klass (slot ...) alias)
@@ -80,8 +80,7 @@
   ((_ klass)
    (deferror-class (klass) ())))
 
-(def (%predicate-of klass) (lambda (obj) (and (object-type obj) (%instance-of? obj klass))))
-(def (%instance-of? obj klass) (and (memq klass (class-precedence-list (object-type obj))) #t))
+(def (%instance-of? obj klass) (and (object-type obj) (memq klass (class-precedence-list (object-type obj))) #t))
 
 (deferror-class ContractViolation () contract-violation-error?)
 (deferror-class (BadArgument ContractViolation) () bad-argument-error?)

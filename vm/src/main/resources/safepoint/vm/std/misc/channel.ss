@@ -14,10 +14,10 @@
 
 (def (%make-channel (n #f))
   (unless (or (not n) (and (fixnum? n) (> n 0))) (error "make-channel: the buffer size must be #f or a positive fixnum" n))
-  (make-channel (make-mutex 'channel) (make-condition-variable 'channel) (make-queue) 0 n #f))
+  (make-channel (make-mutex 'channel) (make-condition-variable 'channel) (%make-queue) 0 n #f))
 
 ;; The buffer: a queue (head . tail) of pairs, first put first got.
-(def (make-queue) (cons '() '()))
+(def (%make-queue) (cons '() '()))
 (def (%enqueue! ch val)
   (let ((q (channel-items ch)) (cell (list val)))
     (if (null? (car q)) (begin (set-car! q cell) (set-cdr! q cell)) (begin (set-cdr! (cdr q) cell) (set-cdr! q cell)))
