@@ -114,4 +114,21 @@ class ControlKeysTest {
         ui.join(10_000);
         assertNull(visit.get());
     }
+
+    @Test
+    void onANarrowScreenTheAnswerIsKeptWholeAndTheCountsGiveWay() throws Exception {
+        Machine vm = machine();
+        RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(64, 30));
+        AtomicReference<String> visit = new AtomicReference<>("not yet");
+        Thread ui = show(vm, vt, r, visit);
+        RunTest.await(vt, t -> t.contains("Processors (2)"));
+        key(vt, ' ');
+        String screen = RunTest.await(vt, t -> t.contains("[paused (recorded)]"));
+        String status = screen.lines().findFirst().orElse("");
+        assertTrue(status.startsWith(" Safepoint inspector"), status);
+        assertTrue(status.contains("~  [paused (recorded)]"), "the counts are cut, not the answer: " + status);
+        key(vt, 'q');
+        ui.join(10_000);
+    }
 }
