@@ -1,0 +1,99 @@
+;;; :std/event -- waiting for the first of several events (doc/reference/std/events.md in the
+;;; Gerbil repository). That page lists the names only (wait, select, sync, wrap-evt, handle-evt,
+;;; choice-evt, never-evt, always-evt, sync-object?, make-event, event?, event-e, event-e-set!, !
+;;; and !*, each "Please document me!"), so the meanings here are Racket's events, which Gerbil's
+;;; follow by name, as far as green threads allow:
+;;;
+;;; - a sync object is an event (make-event, wrap-evt, handle-evt, choice-evt, always-evt,
+;;;   never-evt), a thread (ready when it ended: its result, or its error raised), a mutex (ready
+;;;   when free: syncing locks it, the value is the mutex), a channel of :std/misc/channel (ready
+;;;   when it holds a value or is closed: syncing takes the value, #!eof once closed and empty), a
+;;;   completion of :std/misc/completion (ready when posted: its value), or a real number of
+;;;   seconds, a timeout (ready that long after the sync began: the value #f);
+;;; - (sync obj ...) waits until one is ready and gives its value; (select obj ...) gives the
+;;;   object that was ready instead (the value is consumed: a channel's value is taken); (wait obj
+;;;   (timeout #f)) is #t once obj was ready (consumed) and #f after timeout seconds;
+;;; - (make-event e): e is the event's poll, a procedure of no argument that returns #f when the
+;;;   event is not ready and a one-element list (value) when it is, taking what it gives.
+;;;
+;;; Safepoint's differences: when several are ready, sync takes the first in its argument order
+;;; (Racket picks at random), so the choice is the schedule's, not a coin's. Waiting is polling:
+;;; each round tries every object once, then sleeps 1 ms, doubling to 64 ms (virtual time in
+;;; controlled mode), because channels, threads and mutexes have no common wake-up to wait on; a
+;;; wake is thus seen up to one sleep late. handle-evt's procedure runs after the sync, as in
+;;; Racket, but not in tail position. `!` and `!*` are not here.
+
+(import :std/misc/channel :std/misc/completion)
+(export sync select wait wrap-evt handle-evt choice-evt never-evt always-evt sync-object?
+        make-event event? event-e event-e-set!)
+
+(defstruct event (e))
+
+(def never-evt (make-event (lambda () #f)))
+(def always-evt (make-event (lambda () (list always-evt))))
+
+(def (wrap-evt evt proc)
+  (%check-object evt 'wrap-evt)
+  (make-event (lambda () (let ((got (%poll evt 0))) (and got (list (proc (car got))))))))
+
+;; A handler's result is the sync's: Racket runs it once the sync is done.
+(defstruct %handled (proc value))
+(def (handle-evt evt proc)
+  (%check-object evt 'handle-evt)
+  (make-event (lambda () (let ((got (%poll evt 0))) (and got (list (make-%handled proc (car got))))))))
+
+(def (choice-evt . evts)
+  (for-each (lambda (e) (%check-object e 'choice-evt)) evts)
+  (make-event (lambda () (let ((got (%first-ready evts 0))) (and got (list (cdr got)))))))
+
+(def (sync-object? x)
+  (or (event? x) (thread? x) (mutex? x) (channel? x) (completion? x) (and (real? x) (>= x 0))))
+
+(def (%check-object x who)
+  (unless (sync-object? x) (error (string-append (symbol->string who) ": not a sync object") x)))
+
+(def %nothing (list 'nothing))
+
+;; One try of x, elapsed seconds after the sync began: #f, or (value).
+(def (%poll x elapsed)
+  (cond
+   ((event? x) ((event-e x)))
+   ((thread? x)
+    (let ((st (thread-state x)))
+      (and (or (thread-state-normally-terminated? st) (thread-state-abnormally-terminated? st))
+           (list (thread-join! x)))))
+   ((mutex? x) (and (mutex-lock! x 0) (list x)))
+   ((channel? x) (let ((v (channel-try-get x %nothing))) (and (not (eq? v %nothing)) (list v))))
+   ((completion? x) (and (completion-ready? x) (list (completion-wait! x))))
+   ((real? x) (and (>= elapsed x) (list #f)))
+   (else (error "sync: not a sync object" x))))
+
+;; The first ready object of xs: (object . value), or #f.
+(def (%first-ready xs elapsed)
+  (and (pair? xs)
+       (let ((got (%poll (car xs) elapsed)))
+         (if got (cons (car xs) (car got)) (%first-ready (cdr xs) elapsed)))))
+
+;; Polls xs until one is ready: (object . value). Time counts by the sleeps (the virtual clock
+;; in controlled mode would do too, but free run has no other clock the VM keeps).
+(def (%await xs who)
+  (for-each (lambda (x) (%check-object x who)) xs)
+  (let loop ((elapsed 0) (pause 0.001))
+    (or (%first-ready xs elapsed)
+        (begin
+          (thread-sleep! pause)
+          (loop (+ elapsed pause) (min 0.064 (* 2 pause)))))))
+
+(def (%result v) (if (%handled? v) ((%handled-proc v) (%handled-value v)) v))
+
+(def (sync . xs)
+  (when (null? xs) (error "sync: no sync object given (never-evt waits for ever)"))
+  (%result (cdr (%await xs 'sync))))
+
+(def (select . xs)
+  (when (null? xs) (error "select: no sync object given"))
+  (car (%await xs 'select)))
+
+(def (wait x (timeout #f))
+  (let ((got (%await (if timeout (list x timeout) (list x)) 'wait)))
+    (not (eq? (car got) timeout))))
