@@ -18,8 +18,8 @@
 ;;;
 ;;; Safepoint's differences: when several are ready, sync takes the first in its argument order
 ;;; (Racket picks at random), so the choice is the schedule's, not a coin's. Waiting is polling:
-;;; each round tries every object once, then sleeps 1 ms, doubling to 64 ms (virtual time in
-;;; controlled mode), because channels, threads and mutexes have no common wake-up to wait on; a
+;;; each round tries every object once, then sleeps 1 ms, doubling to 64 ms, or less to wake at
+;;; the next timeout (virtual time in controlled mode), because channels, threads and mutexes have no common wake-up to wait on; a
 ;;; wake is thus seen up to one sleep late. handle-evt's procedure runs after the sync, as in
 ;;; Racket, but not in tail position. `!` and `!*` are not here.
 
@@ -80,9 +80,17 @@
   (for-each (lambda (x) (%check-object x who)) xs)
   (let loop ((elapsed 0) (pause 0.001))
     (or (%first-ready xs elapsed)
-        (begin
-          (thread-sleep! pause)
-          (loop (+ elapsed pause) (min 0.064 (* 2 pause)))))))
+        (let ((sleep (min pause (%until-timeout xs elapsed))))
+          (thread-sleep! sleep)
+          (loop (+ elapsed sleep) (min 0.064 (* 2 pause)))))))
+
+;; Seconds from elapsed to the nearest timeout among xs still to come (+inf.0 when none), so a
+;; poll round falls exactly on each timeout.
+(def (%until-timeout xs elapsed)
+  (let loop ((xs xs) (best +inf.0))
+    (cond ((null? xs) best)
+          ((and (real? (car xs)) (> (car xs) elapsed)) (loop (cdr xs) (min best (- (car xs) elapsed))))
+          (else (loop (cdr xs) best)))))
 
 (def (%result v) (if (%handled? v) ((%handled-proc v) (%handled-value v)) v))
 
