@@ -12,7 +12,7 @@
 ;;;   seconds, a timeout (ready that long after the sync began: the value #f);
 ;;; - (sync obj ...) waits until one is ready and gives its value; (select obj ...) gives the
 ;;;   object that was ready instead (the value is consumed: a channel's value is taken); (wait obj
-;;;   (timeout #f)) is #t once obj was ready (consumed) and #f after timeout seconds;
+;;;   (timeout #f)) is obj once it was ready (consumed) and #f after timeout seconds;
 ;;; - (make-event e): e is the event's poll, a procedure of no argument that returns #f when the
 ;;;   event is not ready and a one-element list (value) when it is, taking what it gives.
 ;;;
@@ -21,30 +21,44 @@
 ;;; each round tries every object once, then sleeps 1 ms, doubling to 64 ms, or less to wake at
 ;;; the next timeout (virtual time in controlled mode), because channels, threads and mutexes have no common wake-up to wait on; a
 ;;; wake is thus seen up to one sleep late. handle-evt's procedure runs after the sync, as in
-;;; Racket, but not in tail position. `!` and `!*` are not here.
+;;; Racket, but not in tail position. A timeout inside wrap-evt, handle-evt or choice-evt is
+;;; seen at the poll round after it passed (up to 64 ms late). A sync nothing can satisfy polls
+;;; for ever (no deadlock is proven: the poller always has a timer). `!` and `!*` are not here.
 
 (import :std/misc/channel :std/misc/completion)
 (export sync select wait wrap-evt handle-evt choice-evt never-evt always-evt sync-object?
-        make-event event? event-e event-e-set!)
+        (rename-out (%make-event make-event)) event? event-e event-e-set!)
 
-(defstruct event (e))
+;; timed?: e takes the seconds elapsed since the sync began (the events made here, so that a
+;; timeout inside wrap-evt, handle-evt or choice-evt counts); a user's e takes none.
+(defstruct event (e timed?))
+(def (%make-event e)
+  (unless (procedure? e) (error "make-event: the poll must be a procedure" e))
+  (make-event e #f))
 
-(def never-evt (make-event (lambda () #f)))
-(def always-evt (make-event (lambda () (list always-evt))))
+(def never-evt (make-event (lambda (elapsed) #f) #t))
+(def always-evt (make-event (lambda (elapsed) (list always-evt)) #t))
 
 (def (wrap-evt evt proc)
   (%check-object evt 'wrap-evt)
-  (make-event (lambda () (let ((got (%poll evt 0))) (and got (list (proc (car got))))))))
+  (make-event (lambda (elapsed) (let ((got (%poll evt elapsed))) (and got (list (%then (car got) proc #f))))) #t))
 
 ;; A handler's result is the sync's: Racket runs it once the sync is done.
 (defstruct %handled (proc value))
 (def (handle-evt evt proc)
   (%check-object evt 'handle-evt)
-  (make-event (lambda () (let ((got (%poll evt 0))) (and got (list (make-%handled proc (car got))))))))
+  (make-event (lambda (elapsed) (let ((got (%poll evt elapsed))) (and got (list (%then (car got) proc #t))))) #t))
+
+;; proc applied to an event's value, now (wrap) or after the sync (handle); a value that is
+;; itself still to be handled stays so, with proc after its handler.
+(def (%then v proc later?)
+  (cond ((%handled? v) (make-%handled (lambda (x) (proc ((%handled-proc v) x))) (%handled-value v)))
+        (later? (make-%handled proc v))
+        (else (proc v))))
 
 (def (choice-evt . evts)
   (for-each (lambda (e) (%check-object e 'choice-evt)) evts)
-  (make-event (lambda () (let ((got (%first-ready evts 0))) (and got (list (cdr got)))))))
+  (make-event (lambda (elapsed) (let ((got (%first-ready evts elapsed))) (and got (list (cdr got))))) #t))
 
 (def (sync-object? x)
   (or (event? x) (thread? x) (mutex? x) (channel? x) (completion? x) (and (real? x) (>= x 0))))
@@ -57,7 +71,7 @@
 ;; One try of x, elapsed seconds after the sync began: #f, or (value).
 (def (%poll x elapsed)
   (cond
-   ((event? x) ((event-e x)))
+   ((event? x) (if (event-timed? x) ((event-e x) elapsed) ((event-e x))))
    ((thread? x)
     (let ((st (thread-state x)))
       (and (or (thread-state-normally-terminated? st) (thread-state-abnormally-terminated? st))
@@ -104,4 +118,4 @@
 
 (def (wait x (timeout #f))
   (let ((got (%await (if timeout (list x timeout) (list x)) 'wait)))
-    (not (eq? (car got) timeout))))
+    (if (eq? (car got) timeout) #f x)))
