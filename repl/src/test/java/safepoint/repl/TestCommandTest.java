@@ -107,4 +107,16 @@ class TestCommandTest {
         assertEquals(2, runs.status());
         assertTrue(runs.err().contains("--runs goes with explore or test --explore"), runs.err());
     }
+
+    @Test
+    void aCheckThatGaveAValueThatIsNotDataWritesItAndOnlyARaisedOneIsShownAsAnException() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("safepoint-values");
+        java.nio.file.Path f = dir.resolve("values-test.ss");
+        java.nio.file.Files.writeString(f, "(import :std/test) (export values-test)\n(def values-test (test-suite \"v\"\n"
+                + "  (test-case \"void\" (check (void) => 1))\n  (test-case \"raised\" (check-exception (raise 'boom) string?))))\n");
+        CliTest.Result r = CliTest.run("", "test", f.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("*** FAILED (void) gave #!void, expected 1 (equal?)\n"), r.out());
+        assertTrue(r.out().contains("*** FAILED (raise 'boom) gave the exception: This object was raised: boom, which fails string?\n"), r.out());
+    }
 }

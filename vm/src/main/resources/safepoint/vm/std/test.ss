@@ -22,6 +22,10 @@
 ;; What a failed check raises inside its case: the check as written, what it saw, what it wanted.
 (defstruct %failure (form value expected how))
 
+;; What a check-exception saw raised, so that its failure shows it as an exception, while any
+;; other value a check gave is written as it is.
+(defstruct %raised (exception))
+
 ;; The case being run: a vector #(checks-passed); #f outside every case.
 (def %current-case (make-parameter #f))
 ;; The suite being run: a vector #(desc failed-cases); #f outside every suite.
@@ -87,7 +91,7 @@
     (cond
      ((eq? caught none) (%fail! form 'no-exception pred how))
      ((pred (car caught)) (%passed!))
-     (else (%fail! form (car caught) pred how)))))
+     (else (%fail! form (make-%raised (car caught)) pred how)))))
 
 (def (%show-failure f)
   (let ((how (%failure-how f)))
@@ -104,10 +108,9 @@
     (newline)))
 
 (def (%show-value v)
-  ;; Data print as data; anything else a check sees is most likely a raised exception.
-  (if (or (pair? v) (null? v) (number? v) (string? v) (symbol? v) (boolean? v) (char? v) (vector? v) (procedure? v))
-    (write v)
-    (begin (display "the exception: ") (display (%exception-text v)))))
+  (if (%raised? v)
+    (begin (display "the exception: ") (display (%exception-text (%raised-exception v))))
+    (write v)))
 
 (def (%exception-text e)
   (let ((text (call-with-output-string (lambda (p) (display-exception e p)))))
