@@ -84,7 +84,8 @@ final class TestExplore {
     /** The case's program, in the temp dir under a name made of the file, the suite and the case. */
     private static Path caseFile(Path file, Case c, String program, Writer err) throws IOException {
         String stem = file.getFileName().toString().replaceAll("\\.ss$", "");
-        Path p = Path.of(System.getProperty("java.io.tmpdir"), "safepoint-" + stem + "-" + c.suite() + "-" + c.index() + ".ss");
+        String name = ("safepoint-" + stem + "-" + c.suite() + "-" + c.index()).replaceAll("[^A-Za-z0-9._-]", "_"); // a name, never a path
+        Path p = Path.of(System.getProperty("java.io.tmpdir"), name + ".ss");
         try {
             Files.writeString(p, program, StandardCharsets.UTF_8);
             return p;
