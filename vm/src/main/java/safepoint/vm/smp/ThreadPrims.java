@@ -196,6 +196,44 @@ public final class ThreadPrims {
                 sched.terminated(t, SThread.running(m).onProcessor);
             }
         });
+        // Gerbil's thread-raise! (doc/reference/std/misc/threads.md) on another thread: a waiting
+        // thread wakes raising obj; a runnable one raises it when its next slice starts (a
+        // running one may finish its slice first, and if it parks meanwhile, parked wakes it).
+        add.accept(new ControlPrim("##thread-raise!", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "##thread-raise!", a);
+                m.val = Special.VOID;
+                if (t == SThread.running(m)) throw Condition.raise("##thread-raise!: the current thread raises with raise", t);
+                if (t.state == SThread.State.TERMINATED) return;
+                if (t.state == SThread.State.WAITING) {
+                    Scheduler.leaveWaiters(t);
+                    sched.wakeWithRaise(t, a[1], What.Cause.INTERRUPT);
+                } else {
+                    t.interp.pendingRaise = a[1];
+                }
+            }
+        });
+        add.accept(new ControlPrim("##current-vm-processor-count", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.val = (long) sched.local.length;
+            }
+        });
+        // Every thread started and not yet ended, in the scheduler's order (running, ready, waiting).
+        add.accept(new ControlPrim("##all-threads", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                java.util.LinkedHashSet<SThread> all = new java.util.LinkedHashSet<>(sched.onCpu);
+                all.addAll(sched.runnable());
+                all.addAll(sched.waiting);
+                all.add(SThread.running(m));
+                List<SThread> list = new ArrayList<>(all);
+                Object r = safepoint.vm.data.Nil.NIL;
+                for (int i = list.size() - 1; i >= 0; i--) r = m.cons(list.get(i), r);
+                m.val = r;
+            }
+        });
         add.accept(new ControlPrim("current-thread", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
