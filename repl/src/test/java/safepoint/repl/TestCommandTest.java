@@ -48,6 +48,13 @@ class TestCommandTest {
     }
 
     @Test
+    void aFileThatDoesNotReadIsReportedWithItsFileAndLine() throws Exception {
+        CliTest.Result r = CliTest.run("", "test", "src/test/resources/test-unreadable/unreadable-test.ss");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("unreadable-test.ss\"@5.1 -- Datum or EOF expected"), r.err());
+    }
+
+    @Test
     void withASeedTheFilesRunInControlledModeAndGiveTheSameOutputEachTime() throws Exception {
         CliTest.Result a = CliTest.run("", "test", PASSING, "--seed", "7", "-p", "2");
         CliTest.Result b = CliTest.run("", "test", PASSING, "--seed", "7", "-p", "2");

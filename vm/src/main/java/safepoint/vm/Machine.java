@@ -530,14 +530,14 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         try {
             forms = readAll(text, file);
         } catch (SchemeError e) {
-            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null));
+            return new Prepared(null, null, errorOutcome(e.payload, Where.of(e.where)));
         }
         markDefinitions(forms);
         if (forms.isEmpty()) return new Prepared(new Node[0], new Object[0], null);
         try {
             return new Prepared(new Compiler(this, file).compileAll(forms.toArray()), forms.toArray(), null);
         } catch (SchemeError e) {
-            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Where w ? w : null));
+            return new Prepared(null, null, errorOutcome(e.payload, Where.of(e.where)));
         } catch (StackOverflowError e) {
             return new Prepared(null, null, errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null));
         }
@@ -602,7 +602,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         try {
             code = c.compileTop(form);
         } catch (SchemeError e) {
-            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+            return errorOutcome(e.payload, Where.of(e.where));
         } catch (StackOverflowError e) {
             return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
         }
@@ -635,7 +635,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         try {
             code = c.compileAt(form, at.env() == null || at.where() == null ? null : at.where().locals());
         } catch (SchemeError e) {
-            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+            return errorOutcome(e.payload, Where.of(e.where));
         } catch (StackOverflowError e) {
             return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
         }

@@ -216,7 +216,7 @@ public final class Interp implements Ctx {
                 return end();
             } catch (SchemeError e) {
                 pc = null;
-                raiseCaught(e.payload, e.continuable, e.where instanceof Where w ? w : null);
+                raiseCaught(e.payload, e.continuable, Where.of(e.where));
             } catch (StackOverflowError e) {
                 pc = null;
                 raiseCaught(Condition.error("Java stack exhausted in a primitive (data nested too deeply)", List.of()), false, null);
@@ -257,7 +257,7 @@ public final class Interp implements Ctx {
                 pc = null;
                 payload = e.payload;
                 continuable = e.continuable;
-                where = e.where instanceof Where w ? w : null;
+                where = Where.of(e.where);
             }
         }
     }

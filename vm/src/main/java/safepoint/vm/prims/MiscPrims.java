@@ -32,7 +32,8 @@ public final class MiscPrims {
             return true;
         }));
         sink.add(Primitive.of1("procedure?", true, (c, x) -> x instanceof Procedure));
-        sink.add(Primitive.of0("void", true, c -> Special.VOID));
+        // Gerbil's void takes any arguments (doc/reference/gerbil/runtime/special-objects.md).
+        sink.add(Primitive.ofN("void", 0, -1, true, (c, args) -> Special.VOID));
         sink.add(Primitive.of1("identity", true, (c, x) -> x));
         sink.add(Primitive.of0("current-jiffy", true, c -> {
             Instant now = Instant.now();

@@ -5,6 +5,7 @@ import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import java.util.ArrayList;
 import safepoint.vm.gc.Heap;
+import safepoint.vm.num.Num;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
@@ -61,6 +62,7 @@ public final class ThreadPrims {
         if (a.length <= i || a[i] == Boolean.FALSE) return -1;
         if (a[i] instanceof Long l) return Math.max(0, l);
         if (a[i] instanceof Double d) return Math.max(0, d);
+        if (Num.isReal(a[i])) return Math.max(0, Num.toDouble(a[i])); // 1/1000, as Gambit takes any real
         throw Condition.typeError(who, i + 1, "REAL", a);
     }
 
