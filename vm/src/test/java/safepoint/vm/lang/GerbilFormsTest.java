@@ -44,4 +44,16 @@ class GerbilFormsTest extends SchemeCaseSuite {
         assertTrue(f.error("secret").contains("Unbound variable: secret"));
         assertTrue(f.error("(import :std/no-such-module)").contains("Cannot find module :std/no-such-module"));
     }
+
+    @Test
+    void aModulesProcedureMayUseAStructDefinedFurtherDown() throws Exception {
+        Path shapes = dir.resolve("shapes.ss");
+        Files.writeString(shapes, """
+                (export area make-square square?)
+                (def (area s) (* (square-side s) (square-side s)))
+                (def (grow! s) (square-side-set! s (+ 1 (square-side s))) s)
+                (export grow!)
+                (defstruct square (side))""");
+        assertEquals("(9 16 #t)", f.eval("(import \"" + shapes + "\") (list (area (make-square 3)) (area (grow! (make-square 3))) (square? (make-square 1)))"));
+    }
 }
