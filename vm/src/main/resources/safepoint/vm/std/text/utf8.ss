@@ -15,7 +15,6 @@
 
 ;; Counted from the code points, without building the bytes.
 (def (string-utf8-length str (start 0) (end (string-length str)))
-  (unless (string? str) (error "string-utf8-length: string expected" str))
   (let loop ((i start) (n 0))
     (if (>= i end)
       n
