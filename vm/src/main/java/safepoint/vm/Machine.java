@@ -147,6 +147,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         CharStringPrims.install(this);
         VectorPrims.install(this);
         safepoint.vm.prims.BytesPrims.install(this);
+        safepoint.vm.prims.RegexpPrims.install(this);
         PortPrims.install(this);
         TablePrims.install(this);
         MiscPrims.install(this);
