@@ -67,11 +67,11 @@
           ((same? key (caar a)) (cdr a))
           (else (cons (car a) (loop (cdr a)))))))
 
+;; A new key goes in front, as the destructive setters put it.
 (def (%aset same? alist key value)
-  (let loop ((a alist))
-    (cond ((null? a) (list (cons key value)))
-          ((same? key (caar a)) (cons (cons key value) (cdr a)))
-          (else (cons (car a) (loop (cdr a)))))))
+  (if (assoc key alist same?)
+    (map (lambda (kv) (if (same? key (car kv)) (cons key value) kv)) alist)
+    (cons (cons key value) alist)))
 
 (def (asetq alist key value) (%aset eq? alist key value))
 (def (asetv alist key value) (%aset eqv? alist key value))

@@ -16,8 +16,9 @@
 (def (repeat val n . args)
   (unless (and (exact-integer? n) (>= n 0)) (error "repeat: exact non-negative count expected" n))
   (let (next (apply always val args))
+    ;; The calls happen in order: the first call's value comes first.
     (let loop ((i 0) (acc '()))
-      (if (= i n) acc (loop (+ i 1) (cons (next) acc))))))
+      (if (= i n) (reverse acc) (loop (+ i 1) (cons (next) acc))))))
 
 ;; Right to left: (compose1 f g) is x => f(g(x)).
 (def (compose1 f . fs)

@@ -71,11 +71,12 @@
           ((same? key (car p)) (cddr p))
           (else (cons* (car p) (cadr p) (loop (cddr p)))))))
 
+;; A new key goes in front, as the destructive setters put it.
 (def (%pset same? plist key value)
-  (let loop ((p plist))
-    (cond ((not (and (pair? p) (pair? (cdr p)))) (list key value))
-          ((same? key (car p)) (cons* key value (cddr p)))
-          (else (cons* (car p) (cadr p) (loop (cddr p)))))))
+  (if (%pfind same? key plist)
+    (let loop ((p plist))
+      (if (same? key (car p)) (cons* key value (cddr p)) (cons* (car p) (cadr p) (loop (cddr p)))))
+    (cons* key value plist)))
 
 (def (psetq plist key value) (%pset eq? plist key value))
 (def (psetv plist key value) (%pset eqv? plist key value))

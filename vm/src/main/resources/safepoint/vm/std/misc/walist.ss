@@ -22,12 +22,13 @@
         walist!-put! walistq!-put! walistv!-put! walist-remove walistq-remove walistv-remove
         walist!-remove! walistq!-remove! walistv!-remove!)
 
-(defstruct walist (alist))
-(defstruct (walistq walist) ())
-(defstruct (walistv walist) ())
-(defstruct (walist! walist) ())
-(defstruct (walistq! walistq) ())
-(defstruct (walistv! walistv) ())
+;; Transparent, as the page prints them (#<walist #378 alist: ...>): equal? compares the alists.
+(defstruct walist (alist) transparent: #t)
+(defstruct (walistq walist) () transparent: #t)
+(defstruct (walistv walist) () transparent: #t)
+(defstruct (walist! walist) () transparent: #t)
+(defstruct (walistq! walistq) () transparent: #t)
+(defstruct (walistv! walistv) () transparent: #t)
 
 (def (make-walist a) (walist a))
 (def (make-walistq a) (walistq a))
