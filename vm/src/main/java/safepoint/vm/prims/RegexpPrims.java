@@ -1,7 +1,7 @@
 package safepoint.vm.prims;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -15,18 +15,15 @@ import safepoint.vm.data.PrimitiveSink;
  * The matcher under :std/pregexp (doc/reference/std/regexp.md; the pregexp language is Perl's,
  * which java.util.regex reads but for the POSIX classes, translated here). The VM holds only
  * the pattern's text; compiled patterns are cached by text here, so no Java object enters the
- * heap. Concurrency: the cache is shared by every processor's thread, so it is synchronized.
+ * heap. Concurrency: the cache is shared by every processor's thread (and every VM in the JVM),
+ * so it is a ConcurrentHashMap; two threads compiling the same text at once both succeed.
  */
 public final class RegexpPrims {
     private RegexpPrims() {}
 
     private static final int CACHE_SIZE = 256;
-    private static final Map<String, Pattern> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    /** Bounded by emptying it when full: patterns are cheap to compile again. */
+    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
     public static void install(PrimitiveSink sink) {
         // (##regexp-check pattern): the pattern text if it compiles, else a clear error.
@@ -54,17 +51,16 @@ public final class RegexpPrims {
     }
 
     private static Pattern compile(String text) {
-        synchronized (CACHE) {
-            Pattern p = CACHE.get(text);
-            if (p != null) return p;
-            try {
-                p = Pattern.compile(translate(text));
-            } catch (PatternSyntaxException e) {
-                throw Condition.raise("pregexp: bad regular expression: " + e.getDescription(), new MString(text));
-            }
-            CACHE.put(text, p);
-            return p;
+        Pattern p = CACHE.get(text);
+        if (p != null) return p;
+        try {
+            p = Pattern.compile(translate(text));
+        } catch (PatternSyntaxException e) {
+            throw Condition.raise("pregexp: bad regular expression: " + e.getDescription(), new MString(text));
         }
+        if (CACHE.size() >= CACHE_SIZE) CACHE.clear();
+        CACHE.put(text, p);
+        return p;
     }
 
     private static final Pattern POSIX = Pattern.compile("\\[:(alpha|digit|alnum|upper|lower|space|punct|xdigit|cntrl|graph|print|blank):\\]");
