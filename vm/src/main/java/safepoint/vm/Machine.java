@@ -146,6 +146,8 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         ListPrims.install(this);
         CharStringPrims.install(this);
         VectorPrims.install(this);
+        safepoint.vm.prims.BytesPrims.install(this);
+        safepoint.vm.prims.RegexpPrims.install(this);
         PortPrims.install(this);
         TablePrims.install(this);
         MiscPrims.install(this);

@@ -248,14 +248,23 @@ public final class ObjectForms {
             t.methods.put((Symbol) name, proc);
             return Special.VOID;
         }));
+        // (class-type-slot-list klass): its slots as laid out in an instance (doc/reference/gerbil/runtime/MOP.md).
+        vm.add(Primitive.of1("class-type-slot-list", true, (c, type) -> {
+            if (!(type instanceof ObjType t)) throw Condition.typeError("class-type-slot-list", 1, "type", type);
+            List<Object> names = new ArrayList<>();
+            for (String slot : t.slots) names.add(Symbol.of(slot));
+            return Pair.listOf(names);
+        }));
         vm.add(Primitive.of2("##slot-ref", true, (c, obj, slot) -> {
             if (!(obj instanceof ObjType.Obj o)) throw Condition.typeError("@", 1, "object", obj, slot);
+            if (!(slot instanceof Symbol)) throw Condition.typeError("@", 2, "SYMBOL", obj, slot);
             int i = o.type.slotIndex(((Symbol) slot).name);
             if (i < 0) throw Condition.raise("No slot " + ((Symbol) slot).name + " in", obj);
             return o.slots[i];
         }));
         vm.add(Primitive.of3("##slot-set!", true, (c, obj, slot, v) -> {
             if (!(obj instanceof ObjType.Obj o)) throw Condition.typeError("@", 1, "object", obj, slot);
+            if (!(slot instanceof Symbol)) throw Condition.typeError("@", 2, "SYMBOL", obj, slot, v);
             int i = o.type.slotIndex(((Symbol) slot).name);
             if (i < 0) throw Condition.raise("No slot " + ((Symbol) slot).name + " in", obj);
             o.slots[i] = v;
