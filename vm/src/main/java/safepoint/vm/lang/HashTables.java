@@ -203,6 +203,9 @@ public final class HashTables {
             // A table's vector is heap data: counted since the last GC (the next scheduling
             // point that reports allocation may request a collection), refused if no heap holds it.
             charge.accept(slots + 1L);
+            // The allocating thread requests the collection itself when the heap is now full, and
+            // stops for it at the step's scheduling point, with whatever lock its policy holds.
+            if (running != null) running.world.account(running.thread, 0);
             return new Object[slots];
         }
     }
@@ -280,7 +283,9 @@ public final class HashTables {
             // section must not poll (lock-after-probe, striped-address): then it keeps its processor.
             m.polling = c.compiledPolls && !op.inNoPollSection();
             if (s == Step.CONTINUE) {
-                if (m.fuel <= 0 || m.stopSlice) break;
+                // A step whose allocation requested a GC goes to the barrier now, mid-operation,
+                // holding what the policy holds (global's lock during a rehash: seed bug 5a).
+                if (m.allocatorStops() || m.fuel <= 0 || m.stopSlice) break;
                 continue;
             }
             if (s instanceof Step.Done d) {
