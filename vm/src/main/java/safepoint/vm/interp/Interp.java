@@ -340,6 +340,17 @@ public final class Interp implements Ctx {
     /** Stopped at a poll for a stop-the-world request: the slice ends as {@link SliceEnd#SAFEPOINT}. */
     public boolean atSafepoint;
 
+    /**
+     * At a scheduling point outside a procedure entry (a table step that allocated): when this
+     * thread's allocation requested the GC, it stops at the barrier now, as an allocation does
+     * in code without polls too. True when the slice ends there.
+     */
+    public boolean allocatorStops() {
+        if (!barrier.pending || barrier.requester != thread) return false;
+        safepoint();
+        return true;
+    }
+
     public void safepoint() {
         atSafepoint = true;
         stopSlice = true;

@@ -203,6 +203,9 @@ public final class HashTables {
             // A table's vector is heap data: counted since the last GC (the next scheduling
             // point that reports allocation may request a collection), refused if no heap holds it.
             charge.accept(slots + 1L);
+            // The allocating thread requests the collection itself when the heap is now full, and
+            // stops for it at the step's scheduling point, with whatever lock its policy holds.
+            if (running != null) running.world.account(running.thread, 0);
             return new Object[slots];
         }
     }
@@ -280,7 +283,9 @@ public final class HashTables {
             // section must not poll (lock-after-probe, striped-address): then it keeps its processor.
             m.polling = c.compiledPolls && !op.inNoPollSection();
             if (s == Step.CONTINUE) {
-                if (m.fuel <= 0 || m.stopSlice) break;
+                // A step whose allocation requested a GC goes to the barrier now, mid-operation,
+                // holding what the policy holds (global's lock during a rehash: seed bug 5a).
+                if (m.allocatorStops() || m.fuel <= 0 || m.stopSlice) break;
                 continue;
             }
             if (s instanceof Step.Done d) {
@@ -323,8 +328,10 @@ public final class HashTables {
 
     /**
      * Starts one operation of {@code m} on {@code t}. With a {@code lock:} mutex, as Gerbil's
-     * locked-hash-table: {@code (mutex-lock! mx)}, the operation, {@code (mutex-unlock! mx)}, each
-     * a Scheme call made by pushing frames (a mutex that is held blocks the thread, it never spins).
+     * locked-hash-table: {@code (dynamic-wind (lambda () (mutex-lock! mx)) operation (lambda ()
+     * (mutex-unlock! mx)))}, each a Scheme call made by pushing frames (a mutex that is held
+     * blocks the thread, it never spins). The wind gives the mutex back when a {@code hash:},
+     * {@code test:} or update procedure raises and a handler escapes (with-catch, guard).
      */
     static void start(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
         Call c = new Call(vm, m, t, write, op, proc, dflt, errorIfAbsent, key);
@@ -332,61 +339,37 @@ public final class HashTables {
             c.begin(m);
             return;
         }
-        m.push(new Unlock(vm, t.locker));
-        m.push(new Begin(c));
-        m.apply(vm.lookup("mutex-lock!"), new Object[] {t.locker});
+        m.push(new RaiseUnbound());
+        m.apply(vm.lookup("dynamic-wind"), new Object[] {
+            new Step0("hash-table-lock", m2 -> m2.apply(vm.lookup("mutex-lock!"), new Object[] {t.locker})),
+            new Step0("hash-table-operation", c::begin),
+            new Step0("hash-table-unlock", m2 -> m2.apply(vm.lookup("mutex-unlock!"), new Object[] {t.locker}))});
     }
 
-    /** The lock: mutex is held: run the operation. */
-    static final class Begin extends Frame {
-        final Call call;
+    /** A thunk of the lock: wind, in Java: it pushes frames or sets the registers, never recurses. */
+    static final class Step0 extends ControlPrim {
+        private final java.util.function.Consumer<Interp> body;
 
-        Begin(Call call) {
-            this.call = call;
+        Step0(String name, java.util.function.Consumer<Interp> body) {
+            super(name, 0, 0);
+            this.body = body;
         }
 
         @Override
-        public void resume(Interp m) {
-            call.begin(m);
+        public void invoke(Interp m, Object[] args) {
+            body.accept(m);
         }
     }
 
-    /** The operation is over: unlock the lock: mutex, then return the operation's value. */
-    static final class Unlock extends Frame {
-        final LanguageHost vm;
-        final Object locker;
-
-        Unlock(LanguageHost vm, Object locker) {
-            this.vm = vm;
-            this.locker = locker;
-        }
-
+    /** After the lock: wind: a missing key that hash-ref must raise is raised once the mutex is given back. */
+    static final class RaiseUnbound extends Frame {
         @Override
         public void resume(Interp m) {
-            m.push(new Value(m.val));
-            m.apply(vm.lookup("mutex-unlock!"), new Object[] {locker});
+            if (m.val instanceof Unbound u) throw unboundKey(u.key);
         }
     }
 
-    /** Returns a value saved before a call whose own value is dropped. */
-    static final class Value extends Frame {
-        final Object val;
-
-        Value(Object val) {
-            this.val = val;
-        }
-
-        @Override
-        public void resume(Interp m) {
-            if (val instanceof Unbound u) throw unboundKey(u.key);
-            m.val = val;
-        }
-    }
-
-    /**
-     * A missing key that hash-ref must raise, carried past the unlock of a lock: mutex. (An error
-     * inside a hash: or hash-update! procedure still leaves the mutex locked: no unwind protection.)
-     */
+    /** A missing key that hash-ref must raise, carried past the unlock of a lock: mutex. */
     record Unbound(Object key) {}
 
     static SchemeError unboundKey(Object key) {
@@ -424,7 +407,7 @@ public final class HashTables {
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
     private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
-        // The race detector's access is recorded where the operation begins (start, Begin) or,
+        // The race detector's access is recorded where the operation begins (start, the lock: wind) or,
         // under a locking policy, where it takes its lock (Host.tryLock).
         // Recorded runs only (as schedule choices): table operations are the hottest source of
         // events, and in a live ring they would push out the sync events a person looks for.
