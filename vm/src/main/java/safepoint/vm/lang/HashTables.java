@@ -300,23 +300,19 @@ public final class HashTables {
                 return;
             }
             if (s instanceof Step.NeedHash h) {
-                m.push(new Resume(c, true));
-                m.apply(h.procedure(), new Object[] {h.key()});
+                callUser(m, c, h.procedure(), new Object[] {h.key()}, true);
                 return;
             }
             if (s instanceof Step.NeedTest t) {
-                m.push(new Resume(c, true));
-                m.apply(t.procedure(), new Object[] {t.a(), t.b()});
+                callUser(m, c, t.procedure(), new Object[] {t.a(), t.b()}, true);
                 return;
             }
             if (s instanceof Step.NeedUpdate u) {
-                m.push(new Resume(c, true));
-                m.apply(proc, new Object[] {u.oldValue()});
+                callUser(m, c, proc, new Object[] {u.oldValue()}, true);
                 return;
             }
             if (s instanceof Step.Yield y) {
-                m.push(new Resume(c, false));
-                m.apply(proc, new Object[] {y.key(), y.value()});
+                callUser(m, c, proc, new Object[] {y.key(), y.value()}, false);
                 return;
             }
         }
@@ -324,6 +320,45 @@ public final class HashTables {
         // end of this slice: return to the trampoline and go on with the next step later.
         m.push(new Resume(c, false));
         m.val = Special.VOID;
+    }
+
+    /**
+     * Calls the user's procedure for the operation, then goes on with its steps. While the
+     * operation holds a policy's lock, the call is wound: if the procedure raises and a handler
+     * escapes, the operation is abandoned and gives its lock back (a lock left held would make
+     * the table's next caller spin for ever). A call that returns leaves the lock to the steps.
+     */
+    private static void callUser(Interp m, Call c, Object procedure, Object[] args, boolean supply) {
+        m.push(new Resume(c, supply));
+        if (!c.op.holdsLock()) {
+            m.apply(procedure, args);
+            return;
+        }
+        boolean[] returned = {false};
+        m.apply(c.vm.lookup("dynamic-wind"), new Object[] {
+            new Step0("hash-table-call-begin", m2 -> m2.val = Special.VOID),
+            new Step0("hash-table-call", m2 -> {
+                m2.push(new Returned(returned));
+                m2.apply(procedure, args);
+            }),
+            new Step0("hash-table-call-end", m2 -> {
+                if (!returned[0]) c.op.abandon(c.vm.tableHost().on(m2, c.locked, c.write));
+                m2.val = Special.VOID;
+            })});
+    }
+
+    /** Marks that the user's procedure returned (its value passes through). */
+    static final class Returned extends Frame {
+        private final boolean[] returned;
+
+        Returned(boolean[] returned) {
+            this.returned = returned;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            returned[0] = true;
+        }
     }
 
     /**
