@@ -4,7 +4,8 @@ import java.io.Reader;
 
 /**
  * A character input port over a string or the console, with one character of lookahead and the
- * line/column of the next character (for datums read from it).
+ * line/column of the next character (for datums read from it). Its characters are code points:
+ * a surrogate pair of the text is one character, as in a Scheme string.
  *
  * <p>A console port has no character to give until input comes: a read then throws
  * {@link NotReady}. The read primitives bracket each read of such a port with {@link #mark} and
@@ -64,8 +65,23 @@ public final class InputPort extends Port {
         if (closed) return -1;
         if (text != null) {
             if (pos >= text.length()) return -1;
-            return text.charAt(pos++);
+            int c = text.codePointAt(pos);
+            pos += Character.charCount(c);
+            return c;
         }
+        int c = unit();
+        if (Character.isHighSurrogate((char) c)) {
+            int low = unit();
+            if (Character.isLowSurrogate((char) low)) return Character.toCodePoint((char) c, (char) low);
+            if (low >= 0) { // a lone half: give the next unit back
+                console.unread(String.valueOf((char) low));
+                if (taken != null) taken.setLength(taken.length() - 1);
+            }
+        }
+        return c;
+    }
+
+    private int unit() {
         int c = console.take();
         if (c == ConsoleInput.NONE) throw NotReady.INSTANCE;
         if (c >= 0 && taken != null) taken.append((char) c);
@@ -94,7 +110,7 @@ public final class InputPort extends Port {
         taken = null;
     }
 
-    /** Next UTF-16 unit, or -1 at end. */
+    /** Next character (a code point), or -1 at end. */
     public int read() {
         int c;
         if (peeked != -2) {

@@ -69,16 +69,16 @@ public final class PortPrims {
         sink.add(Primitive.ofN("write-string", 1, 4, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "write-string", 1, args);
             OutputPort p = out(c, args, 1, "write-string", CHAR_OUT);
-            int[] r = Args.range(args, 2, s.b.length(), "write-string");
-            p.write(s.b.subSequence(r[0], r[1]));
+            int[] r = Args.range(args, 2, s.length(), "write-string");
+            p.write(s.substring(r[0], r[1]));
             wrote(c, p, r[1] - r[0]);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("write-substring", 3, 4, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "write-substring", 1, args);
-            int[] r = Args.range(args, 1, s.b.length(), "write-substring");
+            int[] r = Args.range(args, 1, s.length(), "write-substring");
             OutputPort p = out(c, args, 3, "write-substring", CHAR_OUT);
-            p.write(s.b.subSequence(r[0], r[1]));
+            p.write(s.substring(r[0], r[1]));
             wrote(c, p, r[1] - r[0]);
             return Special.VOID;
         }));
@@ -129,12 +129,12 @@ public final class PortPrims {
             int max = args.length > 3 ? Args.index(args[3], "read-line", 4, args) : Integer.MAX_VALUE;
             if (p.peek() < 0) return Special.EOF;
             StringBuilder b = new StringBuilder();
-            for (int u; b.length() < max && (u = p.read()) >= 0; ) {
+            for (int u, n = 0; n++ < max && (u = p.read()) >= 0; ) {
                 if (u == sep) {
-                    if (keep) b.append((char) u);
+                    if (keep) b.appendCodePoint(u);
                     break;
                 }
-                b.append((char) u);
+                b.appendCodePoint(u);
             }
             return CharStringPrims.newString(c, b);
         }));
@@ -145,7 +145,7 @@ public final class PortPrims {
             for (int i = 0; i < k; i++) {
                 int u = p.read();
                 if (u < 0) break;
-                b.append((char) u);
+                b.appendCodePoint(u);
             }
             return b.length() == 0 ? Special.EOF : CharStringPrims.newString(c, b);
         }));

@@ -303,8 +303,8 @@ public final class Printer {
         } else if (o == Nil.NIL) {
             out.append("()");
         } else if (o instanceof MString s) {
-            if (write) Lexemes.writeString(s.b, out);
-            else out.append(s.b);
+            if (write) Lexemes.writeString(s.chars(), out);
+            else out.append(s.chars());
         } else if (o instanceof SChar c) {
             if (write) Lexemes.writeChar(c.cp, out);
             else out.appendCodePoint(c.cp);
