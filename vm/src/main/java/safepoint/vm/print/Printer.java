@@ -77,6 +77,13 @@ public final class Printer {
         new Printer(out, ctx.serials(), write, Integer.MAX_VALUE, ctx).run(o);
     }
 
+    /** {@code write-shared}: a label for every shared container, not only for cycles. */
+    public static void printShared(Object o, StringBuilder out, Ctx ctx) {
+        Printer p = new Printer(out, ctx.serials(), true, Integer.MAX_VALUE, ctx);
+        p.labels = Cycles.shared(o);
+        p.run(o);
+    }
+
     public static String write(Object o, Serials vm) {
         StringBuilder sb = new StringBuilder();
         print(o, true, sb, vm);
