@@ -40,7 +40,8 @@ public final class ProcessPrims {
             }
             return l;
         }));
-        sink.add(Primitive.of0("features", true, c -> {
+        // gsi 4.9.3 takes an optional argument it does not document; it is ignored here
+        sink.add(Primitive.ofN("features", 0, 1, true, (c, args) -> {
             Object l = Nil.NIL;
             for (int i = FEATURES.size() - 1; i >= 0; i--) l = c.cons(Symbol.of(FEATURES.get(i)), l);
             return l;
