@@ -339,6 +339,11 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         global(Symbol.of(name)).value = value;
     }
 
+    /** What {@code (command-line)} answers from now on: the program and its arguments. */
+    public void commandLine(java.util.List<String> words) {
+        define("command-line", safepoint.vm.prims.ProcessPrims.commandLine(words));
+    }
+
     /** The name of a top-level variable whose value is {@code value}, or null. */
     String globalNameOf(Object value) {
         for (java.util.Map.Entry<Symbol, Global> e : globals.entrySet()) {

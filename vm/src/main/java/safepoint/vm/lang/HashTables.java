@@ -193,7 +193,7 @@ public final class HashTables {
                 case EQ -> Equality.eq(a, b);
                 case EQV -> Equality.eqv(a, b);
                 case EQUAL -> Equality.equal(a, b);
-                case STRING -> a instanceof MString x && b instanceof MString y && x.b.compareTo(y.b) == 0;
+                case STRING -> a instanceof MString x && b instanceof MString y && x.compareTo(y) == 0;
                 case PROCEDURE -> throw new IllegalStateException("procedure tests are Scheme calls");
             };
         }

@@ -19,6 +19,7 @@ public final class MiscPrims {
     private static final long START_NANOS = System.nanoTime();
 
     public static void install(PrimitiveSink sink) {
+        ProcessPrims.install(sink);
         sink.add(Primitive.of2("eq?", true, (c, x, y) -> Equality.eq(x, y)));
         sink.add(Primitive.of2("eqv?", true, (c, x, y) -> Equality.eqv(x, y)));
         sink.add(Primitive.of2("equal?", true, (c, x, y) -> Equality.equal(x, y, c)));
