@@ -49,8 +49,16 @@ public final class BytesPrims {
         // (##base64-decode str start end nopadding-ok? urlsafe?): whitespace is skipped; anything else is an error.
         sink.add(Primitive.ofN("##base64-decode", 5, 5, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "base64-decode", 1, args);
-            int[] r = Args.range(args, 1, s.b.length(), "base64-decode");
-            return VectorPrims.newBytes(c, decode(s.b, r[0], r[1], args[3] != Boolean.FALSE, args[4] != Boolean.FALSE ? URLSAFE : STANDARD));
+            int[] r = Args.range(args, 1, s.length(), "base64-decode");
+            // Indices count characters; a character beyond the BMP is never base64, so a string
+            // holding one is decoded from its text (where such a character is an error anyway).
+            CharSequence text = s.chars();
+            if (text.length() != s.length()) {
+                String t = text.toString();
+                r[0] = t.offsetByCodePoints(0, r[0]);
+                r[1] = t.offsetByCodePoints(0, r[1]);
+            }
+            return VectorPrims.newBytes(c, decode(text, r[0], r[1], args[3] != Boolean.FALSE, args[4] != Boolean.FALSE ? URLSAFE : STANDARD));
         }));
     }
 

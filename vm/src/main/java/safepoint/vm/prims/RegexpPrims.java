@@ -37,14 +37,21 @@ public final class RegexpPrims {
         sink.add(Primitive.ofN("##regexp-match-positions", 5, 5, true, (c, a) -> {
             Pattern pat = compile(CharStringPrims.str(a[0], "pregexp-match", 1, a).toString());
             MString s = CharStringPrims.str(a[1], "pregexp-match", 2, a);
-            int[] r = Args.range(a, 2, s.b.length(), "pregexp-match");
-            Matcher m = pat.matcher(s.b).region(r[0], r[1]);
+            int[] r = Args.range(a, 2, s.length(), "pregexp-match");
+            // Java matches UTF-16 text; Scheme positions count characters. They differ only when
+            // the string holds a character beyond the BMP: then positions are converted both ways.
+            CharSequence text = s.chars();
+            String wide = text.length() != s.length() ? text.toString() : null;
+            Matcher m = wide == null ? pat.matcher(text).region(r[0], r[1])
+                    : pat.matcher(wide).region(wide.offsetByCodePoints(0, r[0]), wide.offsetByCodePoints(0, r[1]));
             m.useTransparentBounds(true).useAnchoringBounds(a[4] != Boolean.FALSE);
             if (!m.find()) return Boolean.FALSE;
             c.reserve(6L * (m.groupCount() + 1));
             Object out = Nil.NIL;
             for (int g = m.groupCount(); g >= 0; g--) {
-                out = c.cons(m.start(g) < 0 ? Boolean.FALSE : c.cons((long) m.start(g), (long) m.end(g)), out);
+                long from = wide == null ? m.start(g) : wide.codePointCount(0, Math.max(0, m.start(g)));
+                long to = wide == null ? m.end(g) : wide.codePointCount(0, Math.max(0, m.end(g)));
+                out = c.cons(m.start(g) < 0 ? Boolean.FALSE : c.cons(from, to), out);
             }
             return out;
         }));
