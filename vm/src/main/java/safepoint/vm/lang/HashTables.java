@@ -207,6 +207,9 @@ public final class HashTables {
         }
     }
 
+    /** Words of a table's own object: a header and Gerbil's six fields (its vector is counted apart). */
+    static final int TABLE_WORDS = 7;
+
     /** Steps run per batch before the operation yields to the trampoline (a scheduling point). */
     static final int BATCH = 64;
 
@@ -422,7 +425,7 @@ public final class HashTables {
     }
 
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
-    private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
+    static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         // The race detector's access is recorded where the operation begins (start, Begin) or,
         // under a locking policy, where it takes its lock (Host.tryLock).
@@ -462,7 +465,7 @@ public final class HashTables {
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
                 long hint = size instanceof Long l ? l : 0;
                 long sd = seed instanceof Long l ? l : seed(vm);
-                m.val = made(vm, make(vm, m, test, hash, hint, sd), lock);
+                m.val = made(vm, m, make(vm, m, test, hash, hint, sd), lock);
             }
         });
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
@@ -483,7 +486,7 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = made(vm, r, null);
+                    m.val = made(vm, m, r, null);
                 }
             });
         }
@@ -560,17 +563,20 @@ public final class HashTables {
                 start(vm, m, t, true, t.locking.clearOp(), null, null, false, null);
             }
         });
+        RawTables.install(vm);
     }
 
     /**
      * A new table for Scheme under the policy of the machine's settings (it keeps it for life),
      * known to the machine's registry (the Observatory lists it). {@code locker}: the lock: mutex, or null.
+     * The table is allocated in {@code m}'s area, so it has a real address from the start (the
+     * address-striped policies index by it; the next moving GC changes it).
      */
-    private static Table made(LanguageHost vm, RawTable r, Object locker) {
+    static Table made(LanguageHost vm, Interp m, RawTable r, Object locker) {
         Host h = vm.tableHost();
         Policy policy = vm.tableLocks();
         long id = h.tables.made(r, policy, locker != null);
-        Table t = new Table(r);
+        Table t = m.alloc(new Table(r), TABLE_WORDS);
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
         t.locker = locker;
         return t;
@@ -611,7 +617,7 @@ public final class HashTables {
 
         @Override
         public void resume(Interp m) {
-            m.val = made(vm, (RawTable) m.val, null);
+            m.val = made(vm, m, (RawTable) m.val, null);
         }
     }
 }
