@@ -450,6 +450,8 @@ public final class HashTables {
                 Object size = null;
                 Object seed = null;
                 Object lock = null;
+                boolean weakKeys = false;
+                boolean weakValues = false;
                 for (int i = 0; i + 1 < a.length; i += 2) {
                     if (!(a[i] instanceof Keyword k)) throw Condition.typeError("make-hash-table", i + 1, "KEYWORD", a);
                     switch (k.name) {
@@ -458,11 +460,18 @@ public final class HashTables {
                         case "size" -> size = a[i + 1];
                         case "seed" -> seed = a[i + 1];
                         case "lock" -> lock = a[i + 1] == Boolean.FALSE ? null : a[i + 1];
-                        case "check", "weak-keys", "weak-values" -> { }
+                        case "weak-keys" -> weakKeys = a[i + 1] != Boolean.FALSE;
+                        case "weak-values" -> weakValues = a[i + 1] != Boolean.FALSE;
+                        case "check" -> { }
                         default -> throw Condition.raise("make-hash-table: unknown keyword", k);
                     }
                 }
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
+                if (weakKeys || weakValues) {
+                    // Gerbil's first dispatch rule: a weak table is a Gambit table (NativeTables).
+                    m.val = NativeTables.make(m, test, weakKeys, weakValues);
+                    return;
+                }
                 long hint = size instanceof Long l ? l : 0;
                 long sd = seed instanceof Long l ? l : seed(vm);
                 m.val = made(vm, m, make(vm, m, test, hash, hint, sd), lock);
@@ -564,6 +573,7 @@ public final class HashTables {
             }
         });
         RawTables.install(vm);
+        NativeTables.install(vm);
     }
 
     /**
