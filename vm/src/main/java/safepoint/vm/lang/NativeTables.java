@@ -3,7 +3,6 @@ package safepoint.vm.lang;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.Special;
 import safepoint.vm.interp.ControlPrim;
-import safepoint.vm.interp.Frame;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.prims.SchemeTable;
 
@@ -44,11 +43,8 @@ final class NativeTables {
         wrap(vm, "hash-key?", 2, 2, 0, (m, t, a) -> m.val = t.containsKey(a[1]));
         wrap(vm, "hash-put!", 3, 3, 0, (m, t, a) -> put(m, t, a[1], a[2]));
         vm.alias("hash-set!", "hash-put!");
-        wrap(vm, "hash-update!", 3, 4, 0, (m, t, a) -> {
-            Object old = t.get(a[1], a.length == 4 ? a[3] : Special.VOID);
-            m.push(new Store(t, a[1]));
-            m.apply(a[2], new Object[] {old});
-        });
+        wrap(vm, "hash-update!", 3, 4, 0, (m, t, a) -> m.apply(vm.lookup("##native-hash-update!"),
+                new Object[] {t, a[1], a[2], a.length == 4 ? a[3] : Special.VOID}));
         wrap(vm, "hash-remove!", 2, 2, 0, (m, t, a) -> {
             t.remove(a[1]);
             m.val = Special.VOID;
@@ -84,21 +80,5 @@ final class NativeTables {
                 }
             }
         });
-    }
-
-    /** hash-update! of a Gambit table: store what the update procedure returned. */
-    private static final class Store extends Frame {
-        final SchemeTable table;
-        final Object key;
-
-        Store(SchemeTable table, Object key) {
-            this.table = table;
-            this.key = key;
-        }
-
-        @Override
-        public void resume(Interp m) {
-            put(m, table, key, m.val);
-        }
     }
 }
