@@ -106,10 +106,14 @@ public final class HashTables {
         private final Table target;
         private final boolean write;
 
-        public Host(LanguageHost machine, java.util.function.LongConsumer charge, LockWords words) {
+        /** The heap's GC epoch (gc-tables rehash when it changes). */
+        private final java.util.function.IntSupplier epoch;
+
+        public Host(LanguageHost machine, java.util.function.LongConsumer charge, java.util.function.IntSupplier epoch, LockWords words) {
             this.vm = machine.serials();
             this.machine = machine;
             this.charge = charge;
+            this.epoch = epoch;
             this.running = null;
             this.tables = new TableRegistry();
             this.words = words;
@@ -122,6 +126,7 @@ public final class HashTables {
             this.vm = shared.vm;
             this.machine = shared.machine;
             this.charge = shared.charge;
+            this.epoch = shared.epoch;
             this.running = running;
             this.tables = shared.tables;
             this.words = shared.words;
@@ -155,7 +160,31 @@ public final class HashTables {
 
         @Override
         public long address(Object object) {
-            return ((HeapObj) object).addr;
+            // 0 for what has no address (a fixnum, a boolean): a gc-table hashes those by eq-hash
+            return object instanceof HeapObj h ? h.addr : 0;
+        }
+
+        @Override
+        public int gcEpoch() {
+            return epoch.getAsInt();
+        }
+
+        /** A gc-table store's header: allocated in the running thread's area, moved by every GC. */
+        static final class Block extends HeapObj {}
+
+        @Override
+        public Object allocateObject(int words) {
+            Block b = new Block();
+            return running != null ? running.alloc(b, words) : b;
+        }
+
+        @Override
+        public void gcTableRehashed(safepoint.tables.GcTable table, boolean resized, int oldSlots, int newSlots) {
+            // through the tables' rehash events: a GC rehash keeps its size, a resize changes it
+            if (running == null || !machine.observing()) return;
+            Ref.TableRef r = new Ref.TableRef(machine.events().id(table), resized ? "#<gc-table resize>" : "#<gc-table gc-rehash>");
+            machine.event(running.thread, new What.RehashStart(r, machine.threadRef(running.thread), oldSlots, newSlots));
+            machine.event(running.thread, new What.RehashFinish(r, machine.threadRef(running.thread), oldSlots, newSlots));
         }
 
         @Override
@@ -236,7 +265,7 @@ public final class HashTables {
             this.vm = vm;
             this.op = op;
             this.table = t;
-            this.locked = t.locking.policy() == Policy.NONE ? null : t;
+            this.locked = t == null || t.locking.policy() == Policy.NONE ? null : t;
             this.write = write;
             this.proc = proc;
             this.dflt = dflt;
@@ -251,7 +280,7 @@ public final class HashTables {
          * none and are ordered by the publication of what they read instead.
          */
         void begin(Interp m) {
-            if (locked == null) vm.accessed(m.thread, table, write);
+            if (locked == null && table != null) vm.accessed(m.thread, table, write);
             drive(m, this);
         }
     }
@@ -290,7 +319,7 @@ public final class HashTables {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
                 if (c.errorIfAbsent && r == ABSENT_MARK) {
-                    if (c.table.locker == null) throw unboundKey(c.key);
+                    if (c.table == null || c.table.locker == null) throw unboundKey(c.key);
                     r = new Unbound(c.key); // raised once the lock: mutex is given back (Value)
                 }
                 if (r == ABSENT_MARK) r = c.dflt;
@@ -574,6 +603,7 @@ public final class HashTables {
         });
         RawTables.install(vm);
         NativeTables.install(vm);
+        GcTables.install(vm);
     }
 
     /**
