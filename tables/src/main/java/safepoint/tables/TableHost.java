@@ -62,6 +62,13 @@ public interface TableHost {
     default void gcTableRehashed(GcTable table, boolean resized, int oldSlots, int newSlots) {
     }
 
+    /**
+     * An address-striped release found {@code table} at another address than when it locked (a GC
+     * moved it): it clears {@code released}, and {@code held} stays locked (scenario 5e).
+     */
+    default void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
+    }
+
     /** A rehash has allocated its new vector and is about to install it. Sizes are in slots. */
     default void rehashStarted(RawTable table, int oldSlots, int newSlots) {
     }

@@ -81,6 +81,10 @@ public final class HashTables {
 
         /** Clears the lock word, whoever holds it. */
         void release(Interp m, Object lock);
+
+        /** {@code lock} stays locked for ever, for the reason {@code why} (a report names it). */
+        default void stranded(Object lock, String why) {
+        }
     }
 
     /**
@@ -162,6 +166,14 @@ public final class HashTables {
         public long address(Object object) {
             // 0 for what has no address (a fixnum, a boolean): a gc-table hashes those by eq-hash
             return object instanceof HeapObj h ? h.addr : 0;
+        }
+
+        @Override
+        public void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
+            StringBuilder t = new StringBuilder();
+            ((Printable) table).printOn(t, true, vm);
+            words.stranded(held, "taken for " + t + " at address " + lockedAt + "; a GC moved the table to " + releasedAt
+                    + ", so its release cleared stripe " + TableLocks.stripeOf(releasedAt) + " instead");
         }
 
         @Override
