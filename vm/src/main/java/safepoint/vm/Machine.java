@@ -132,7 +132,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         serials.serialOne(primordial);
-        tableHost = new HashTables.Host(this, heap::charge, tableWords);
+        tableHost = new HashTables.Host(this, heap::charge, () -> heap.epoch, tableWords);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);

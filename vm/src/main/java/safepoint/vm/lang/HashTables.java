@@ -81,6 +81,10 @@ public final class HashTables {
 
         /** Clears the lock word, whoever holds it. */
         void release(Interp m, Object lock);
+
+        /** {@code lock} stays locked for ever, for the reason {@code why} (a report names it). */
+        default void stranded(Object lock, String why) {
+        }
     }
 
     /**
@@ -106,10 +110,14 @@ public final class HashTables {
         private final Table target;
         private final boolean write;
 
-        public Host(LanguageHost machine, java.util.function.LongConsumer charge, LockWords words) {
+        /** The heap's GC epoch (gc-tables rehash when it changes). */
+        private final java.util.function.IntSupplier epoch;
+
+        public Host(LanguageHost machine, java.util.function.LongConsumer charge, java.util.function.IntSupplier epoch, LockWords words) {
             this.vm = machine.serials();
             this.machine = machine;
             this.charge = charge;
+            this.epoch = epoch;
             this.running = null;
             this.tables = new TableRegistry();
             this.words = words;
@@ -122,6 +130,7 @@ public final class HashTables {
             this.vm = shared.vm;
             this.machine = shared.machine;
             this.charge = shared.charge;
+            this.epoch = shared.epoch;
             this.running = running;
             this.tables = shared.tables;
             this.words = shared.words;
@@ -155,7 +164,39 @@ public final class HashTables {
 
         @Override
         public long address(Object object) {
-            return ((HeapObj) object).addr;
+            // 0 for what has no address (a fixnum, a boolean): a gc-table hashes those by eq-hash
+            return object instanceof HeapObj h ? h.addr : 0;
+        }
+
+        @Override
+        public void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
+            StringBuilder t = new StringBuilder();
+            ((Printable) table).printOn(t, true, vm);
+            words.stranded(held, "taken for " + t + " at address " + lockedAt + "; a GC moved the table to " + releasedAt
+                    + ", so its release cleared stripe " + TableLocks.stripeOf(releasedAt) + " instead");
+        }
+
+        @Override
+        public int gcEpoch() {
+            return epoch.getAsInt();
+        }
+
+        /** A gc-table store's header: allocated in the running thread's area, moved by every GC. */
+        static final class Block extends HeapObj {}
+
+        @Override
+        public Object allocateObject(int words) {
+            Block b = new Block();
+            return running != null ? running.alloc(b, words) : b;
+        }
+
+        @Override
+        public void gcTableRehashed(safepoint.tables.GcTable table, boolean resized, int oldSlots, int newSlots) {
+            // through the tables' rehash events: a GC rehash keeps its size, a resize changes it
+            if (running == null || !machine.observing()) return;
+            Ref.TableRef r = new Ref.TableRef(machine.events().id(table), resized ? "#<gc-table resize>" : "#<gc-table gc-rehash>");
+            machine.event(running.thread, new What.RehashStart(r, machine.threadRef(running.thread), oldSlots, newSlots));
+            machine.event(running.thread, new What.RehashFinish(r, machine.threadRef(running.thread), oldSlots, newSlots));
         }
 
         @Override
@@ -210,6 +251,9 @@ public final class HashTables {
         }
     }
 
+    /** Words of a table's own object: a header and Gerbil's six fields (its vector is counted apart). */
+    static final int TABLE_WORDS = 7;
+
     /** Steps run per batch before the operation yields to the trampoline (a scheduling point). */
     static final int BATCH = 64;
 
@@ -236,7 +280,7 @@ public final class HashTables {
             this.vm = vm;
             this.op = op;
             this.table = t;
-            this.locked = t.locking.policy() == Policy.NONE ? null : t;
+            this.locked = t == null || t.locking.policy() == Policy.NONE ? null : t;
             this.write = write;
             this.proc = proc;
             this.dflt = dflt;
@@ -251,7 +295,7 @@ public final class HashTables {
          * none and are ordered by the publication of what they read instead.
          */
         void begin(Interp m) {
-            if (locked == null) vm.accessed(m.thread, table, write);
+            if (locked == null && table != null) vm.accessed(m.thread, table, write);
             drive(m, this);
         }
     }
@@ -292,7 +336,7 @@ public final class HashTables {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
                 if (c.errorIfAbsent && r == ABSENT_MARK) {
-                    if (c.table.locker == null) throw unboundKey(c.key);
+                    if (c.table == null || c.table.locker == null) throw unboundKey(c.key);
                     r = new Unbound(c.key); // raised once the lock: mutex is given back (Value)
                 }
                 if (r == ABSENT_MARK) r = c.dflt;
@@ -440,7 +484,7 @@ public final class HashTables {
     }
 
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
-    private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
+    static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         // The race detector's access is recorded where the operation begins (start, the lock: wind) or,
         // under a locking policy, where it takes its lock (Host.tryLock).
@@ -465,6 +509,8 @@ public final class HashTables {
                 Object size = null;
                 Object seed = null;
                 Object lock = null;
+                boolean weakKeys = false;
+                boolean weakValues = false;
                 for (int i = 0; i + 1 < a.length; i += 2) {
                     if (!(a[i] instanceof Keyword k)) throw Condition.typeError("make-hash-table", i + 1, "KEYWORD", a);
                     switch (k.name) {
@@ -473,14 +519,21 @@ public final class HashTables {
                         case "size" -> size = a[i + 1];
                         case "seed" -> seed = a[i + 1];
                         case "lock" -> lock = a[i + 1] == Boolean.FALSE ? null : a[i + 1];
-                        case "check", "weak-keys", "weak-values" -> { }
+                        case "weak-keys" -> weakKeys = a[i + 1] != Boolean.FALSE;
+                        case "weak-values" -> weakValues = a[i + 1] != Boolean.FALSE;
+                        case "check" -> { }
                         default -> throw Condition.raise("make-hash-table: unknown keyword", k);
                     }
                 }
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
+                if (weakKeys || weakValues) {
+                    // Gerbil's first dispatch rule: a weak table is a Gambit table (NativeTables).
+                    m.val = NativeTables.make(m, test, weakKeys, weakValues);
+                    return;
+                }
                 long hint = size instanceof Long l ? l : 0;
                 long sd = seed instanceof Long l ? l : seed(vm);
-                m.val = made(vm, make(vm, m, test, hash, hint, sd), lock);
+                m.val = made(vm, m, make(vm, m, test, hash, hint, sd), lock);
             }
         });
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
@@ -501,7 +554,7 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = made(vm, r, null);
+                    m.val = made(vm, m, r, null);
                 }
             });
         }
@@ -578,17 +631,22 @@ public final class HashTables {
                 start(vm, m, t, true, t.locking.clearOp(), null, null, false, null);
             }
         });
+        RawTables.install(vm);
+        NativeTables.install(vm);
+        GcTables.install(vm);
     }
 
     /**
      * A new table for Scheme under the policy of the machine's settings (it keeps it for life),
      * known to the machine's registry (the Observatory lists it). {@code locker}: the lock: mutex, or null.
+     * The table is allocated in {@code m}'s area, so it has a real address from the start (the
+     * address-striped policies index by it; the next moving GC changes it).
      */
-    private static Table made(LanguageHost vm, RawTable r, Object locker) {
+    static Table made(LanguageHost vm, Interp m, RawTable r, Object locker) {
         Host h = vm.tableHost();
         Policy policy = vm.tableLocks();
         long id = h.tables.made(r, policy, locker != null);
-        Table t = new Table(r);
+        Table t = m.alloc(new Table(r), TABLE_WORDS);
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
         t.locker = locker;
         return t;
@@ -629,7 +687,7 @@ public final class HashTables {
 
         @Override
         public void resume(Interp m) {
-            m.val = made(vm, (RawTable) m.val, null);
+            m.val = made(vm, m, (RawTable) m.val, null);
         }
     }
 }
