@@ -106,7 +106,7 @@ public final class DporSearch {
         }
     }
 
-    /** Search within the bound; see the class comment. {@code ran} hears of the runs that warned something new. */
+    /** Search within the bound; see the class comment. {@code ran} hears of every run that warned, in the pass that decided. */
     public static DfsSearch.Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
             BooleanSupplier stop, BiConsumer<DfsSearch.Run, List<Warning>> ran) {
         Pass top = new Pass(runs, bound, maxSteps, maxRuns, sought, stop);
@@ -146,9 +146,8 @@ public final class DporSearch {
         Outcome failure;
         int failurePreemptions;
         DfsSearch.Run failingRun;
-        /** Runs that warned of something not seen before, in the search's order (each warning kept once: bounded). */
+        /** Runs that warned, in the search's order. */
         final List<java.util.Map.Entry<DfsSearch.Run, List<Warning>>> warned = new ArrayList<>();
-        final java.util.Set<Warning.Identity> seen = new java.util.HashSet<>();
 
         Pass(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
             this.runs = runs;
@@ -170,11 +169,9 @@ public final class DporSearch {
                 List<Dfs.Decision> ds = o.report().dfsDecisions();
                 for (int i = path.size(); i < ds.size(); i++) path.add(new Node(ds.get(i)));
                 DfsSearch.Run run = new DfsSearch.Run(o.report().preemptions(), prefix);
-                if (!o.warnings().isEmpty()) {
-                    boolean fresh = false;
-                    for (Warning w : o.warnings()) fresh |= seen.add(w.identity());
-                    if (fresh) warned.add(java.util.Map.entry(run, o.warnings()));
-                }
+                // Every warned run is told (the report counts them, as plain dfs's does); the
+                // report keeps each warning once.
+                if (!o.warnings().isEmpty()) warned.add(java.util.Map.entry(run, o.warnings()));
                 if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && sought.test(o)) {
                     failure = o;
                     failurePreemptions = o.report().preemptions();
