@@ -94,11 +94,13 @@ final class Frame {
         }
         String s = " Safepoint inspector  " + v.mode() + "  processors " + v.processors().size() + "  threads " + Text.count(v.threads().size())
                 + " (" + running + " run, " + Text.count(waiting) + " wait)  GC " + v.heap().collections() + (v.barrier().pending() ? " PENDING" : "")
-                + (v.mode() == MachineView.Mode.CONTROLLED ? "  clock " + Text.nanos(v.clockNanos()) : "")
-                + (notice == null ? "" : "  [" + notice + "]");
+                + (v.mode() == MachineView.Mode.CONTROLLED ? "  clock " + Text.nanos(v.clockNanos()) : "");
+        // The notice answers the key just pressed, so it is kept whole and the counts give way to it.
+        String said = notice == null ? "" : "  [" + notice + "]";
+        String line = said.length() >= w ? Text.fit(said.strip(), w) : Text.fit(s, Math.min(s.length(), w - said.length())) + said;
         g.setBackgroundColor(TextColor.ANSI.BLUE);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
-        g.putString(0, 0, Text.fit(s, w));
+        g.putString(0, 0, Text.fit(line, w));
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
     }

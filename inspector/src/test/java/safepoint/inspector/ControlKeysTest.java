@@ -48,17 +48,26 @@ class ControlKeysTest {
         return ui;
     }
 
+    /** A machine, a virtual terminal {@code cols} wide and the inspector on it, with what it returns. */
+    record Session(DefaultVirtualTerminal vt, Thread ui, AtomicReference<String> visit) {}
+
+    static Session open(int cols, Control control) {
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, 30));
+        AtomicReference<String> visit = new AtomicReference<>("not yet");
+        return new Session(vt, show(machine(), vt, control, visit), visit);
+    }
+
     static void key(DefaultVirtualTerminal vt, char c) {
         vt.addInput(new KeyStroke(c, false, false));
     }
 
     @Test
     void eachKeyAsksTheControlForWhatIsSelectedAndShowsTheAnswer() throws Exception {
-        Machine vm = machine();
         RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
-        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
-        AtomicReference<String> visit = new AtomicReference<>("not yet");
-        Thread ui = show(vm, vt, r, visit);
+        Session session = open(120, r);
+        DefaultVirtualTerminal vt = session.vt();
+        Thread ui = session.ui();
+        AtomicReference<String> visit = session.visit();
         RunTest.await(vt, t -> t.contains("─ Processors (2)") && t.contains("Space Pause"));
         key(vt, ' ');
         RunTest.await(vt, t -> t.contains("[paused (recorded)]"));
@@ -83,11 +92,11 @@ class ControlKeysTest {
 
     @Test
     void theTimeLineKeysAskForAStepFromWhereTheWorldIsAndTheBarShowsIt() throws Exception {
-        Machine vm = machine();
         RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
-        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 30));
-        AtomicReference<String> visit = new AtomicReference<>("not yet");
-        Thread ui = show(vm, vt, r, visit);
+        Session session = open(120, r);
+        DefaultVirtualTerminal vt = session.vt();
+        Thread ui = session.ui();
+        AtomicReference<String> visit = session.visit();
         String screen = RunTest.await(vt, t -> t.contains("Time line ◀ step 5 of 20 ▶") && t.contains("[] Time"));
         java.util.regex.Matcher bar = java.util.regex.Pattern.compile("├(━*)●(─*)┤").matcher(screen);
         assertTrue(bar.find(), screen);
@@ -113,5 +122,22 @@ class ControlKeysTest {
         key(vt, 'q');
         ui.join(10_000);
         assertNull(visit.get());
+    }
+
+    @Test
+    void onANarrowScreenTheAnswerIsKeptWholeAndTheCountsGiveWay() throws Exception {
+        RecordingControl r = new RecordingControl(new Control.TimeLine(5, 20));
+        Session session = open(64, r);
+        DefaultVirtualTerminal vt = session.vt();
+        Thread ui = session.ui();
+        AtomicReference<String> visit = session.visit();
+        RunTest.await(vt, t -> t.contains("Processors (2)"));
+        key(vt, ' ');
+        String screen = RunTest.await(vt, t -> t.contains("[paused (recorded)]"));
+        String status = screen.lines().findFirst().orElse("");
+        assertTrue(status.startsWith(" Safepoint inspector"), status);
+        assertTrue(status.contains("~  [paused (recorded)]"), "the counts are cut, not the answer: " + status);
+        key(vt, 'q');
+        ui.join(10_000);
     }
 }

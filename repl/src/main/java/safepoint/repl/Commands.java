@@ -89,7 +89,7 @@ final class Commands {
 
     /** Whether {@code cmd} (as typed) is one of the level commands. */
     static boolean isLevelCommand(String cmd) {
-        if (cmd.matches(",\\d{1,6}[+-]?") || cmd.matches(",\\((c|v|s|l|b|e).*")) return true;
+        if (Levels.hasArgument(cmd)) return true;
         for (Command c : ALL) if (c.level() && c.names().contains(cmd)) return true;
         return false;
     }

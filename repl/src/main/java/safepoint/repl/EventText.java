@@ -94,7 +94,7 @@ final class EventText {
             case TIMEOUT -> "timeout";
             case SLEEP_END -> "slept";
             case DEADLOCK -> "deadlock detected, raised here";
-            case INTERRUPT -> "user interrupt";
+            case INTERRUPT -> "user interrupt or thread-raise!";
         };
     }
 

@@ -59,6 +59,11 @@ final class Explore {
         String file = o.operands().get(0);
         String text = Main.readProgram(file, err);
         if (text == null) return 2;
+        return search(o, text, file, out);
+    }
+
+    /** The search of one program, {@code text} as read from {@code file} (which replay lines name); its exit status. */
+    static int search(Options o, String text, String file, Writer out) throws IOException {
         String strategy = o.strategy() == null ? "random" : o.strategy();
         if (strategy.equals("dfs")) return dfs(o, text, file, o.maxSteps() == null ? 1_000_000L : o.maxSteps(), out);
         int runs = o.runs() == null ? 1000 : o.runs();

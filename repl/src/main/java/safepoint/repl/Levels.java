@@ -158,6 +158,7 @@ final class Levels {
                 // handled below
             }
         }
+        if (!hasArgument(cmd)) return null;
         if (cmd.matches(",\\d{1,6}")) return move(l, cmd, Integer.parseInt(cmd.substring(1)), out, err);
         if (cmd.matches(",\\d{1,6}[+-]")) {
             int n = Integer.parseInt(cmd.substring(1, cmd.length() - 1));
@@ -167,6 +168,15 @@ final class Levels {
         if (cmd.startsWith(",(v ") || cmd.startsWith(",(v\t")) return visit(l, cmd, out, err);
         if (cmd.matches(",\\((b|be|e|st)[ \t].*")) return ofThread(cmd, out, err);
         return null;
+    }
+
+    /**
+     * Whether {@code cmd} is a level command that carries its argument in its name: a frame move
+     * ({@code ,3 ,2+ ,1-}) or a parenthesized one ({@code ,(c X) ,(v T) ,(st T)} ...). The one place
+     * these shapes are written; {@link Commands#isLevelCommand} asks here.
+     */
+    static boolean hasArgument(String cmd) {
+        return cmd.matches(",\\d{1,6}[+-]?") || cmd.matches(",\\((c|s|l|v|b|be|e|st)[ \t].*");
     }
 
     /** The one expression X of {@code ,(c X)} or {@code ,(v X)}, or null (said on {@code err}). */

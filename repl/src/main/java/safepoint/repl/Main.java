@@ -191,6 +191,7 @@ public final class Main {
             err.flush();
             return 2;
         }
+        vm.commandLine(java.util.List.of(file));
         Outcome r = vm.load(text, file);
         int status = report(r, err);
         RunSettings s = vm.settings();

@@ -9,7 +9,8 @@ import java.util.List;
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
         Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
-        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control, Policy locks, String reduction) {
+        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control, Policy locks, String reduction,
+        boolean explore) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -31,6 +32,8 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint replay FILE --schedule-file PATH   the schedule read from a file
                    safepoint test [FILE|DIR|DIR/...]  run Gerbil test files (*-test.ss, :std/test) as gxtest;
                                                      DIR/... recursively; --seed S -p N: controlled mode
+                   safepoint test FILE --explore [--strategy dfs|random|pct] [--runs N] [--preemptions K]
+                                                     search schedules for each test case, as explore does
                    safepoint bench [NAME...]         the benchmark suite
                    safepoint inspect --attach PORT   the inspector on a machine started with --listen PORT
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
@@ -60,6 +63,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer preemptions = null;
         String reduction = null;
         Integer listen = null;
+        boolean explore = false;
         Integer attach = null;
         boolean inspector = false;
         boolean control = false;
@@ -131,6 +135,7 @@ record Options(String command, List<String> operands, String expr, int processor
                 case "--listen" -> listen = port(value(args, ++i, a), a);
                 case "--inspector" -> inspector = true;
                 case "--control" -> control = true;
+                case "--explore" -> explore = true;
                 case "--attach" -> attach = port(value(args, ++i, a), a);
                 case "-h", "--help" -> command = "help";
                 default -> {
@@ -182,15 +187,19 @@ record Options(String command, List<String> operands, String expr, int processor
             throw new UsageError("--control goes with --listen in the REPL: safepoint --listen PORT --control (the paused world it controls is the REPL's)");
         }
         if (inspector && !command.equals("repl")) throw new UsageError("--inspector goes with the REPL: safepoint --inspector");
-        if (strategy != null && seed == null && !command.equals("explore")) {
-            throw new UsageError("--strategy needs --seed (controlled mode) or explore");
+        if (explore && !command.equals("test")) throw new UsageError("--explore goes with test: safepoint test FILE --explore");
+        if (explore && seed != null) throw new UsageError("--explore searches schedules itself: give it --runs N or --strategy dfs, not --seed");
+        boolean searching = command.equals("explore") || explore;
+        if (strategy != null && seed == null && !searching) {
+            throw new UsageError("--strategy needs --seed (controlled mode), explore or test --explore");
         }
         if (depth != null && !"pct".equals(strategy)) throw new UsageError("--depth goes with --strategy pct");
-        if ("dfs".equals(strategy) && !command.equals("explore")) throw new UsageError("--strategy dfs goes with explore");
+        if ("dfs".equals(strategy) && !searching) throw new UsageError("--strategy dfs goes with explore or test --explore");
+        if (runs != null && command.equals("test") && !explore) throw new UsageError("--runs goes with explore or test --explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
         if (reduction != null && !"dfs".equals(strategy)) throw new UsageError("--reduction goes with --strategy dfs");
         return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
-                preemptions, listen, attach, inspector, control, locks, reduction == null ? "dpor" : reduction);
+                preemptions, listen, attach, inspector, control, locks, reduction == null ? "dpor" : reduction, explore);
     }
 
     /** A TCP port, 1 to 65535. */

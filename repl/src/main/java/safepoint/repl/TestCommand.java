@@ -58,45 +58,66 @@ final class TestCommand {
         for (Path f : files) {
             out.write("=== " + f + "\n");
             out.flush();
-            if (runFile(o, f, in, out, err) != 0) failed.add(f.toString());
+            if ((o.explore() ? TestExplore.runFile(o, f, in, out, err) : runFile(o, f, in, out, err)) != 0) failed.add(f.toString());
         }
         out.write("--- " + files.size() + " test file" + (files.size() == 1 ? "" : "s") + ": " + (files.size() - failed.size()) + " passed"
                 + (failed.isEmpty() ? "" : ", " + failed.size() + " failed: " + String.join(", ", failed))
-                + (o.seed() != null ? " (controlled mode, seed " + o.seed() + ", " + o.processors() + " processors)" : "") + "\n");
+                + (o.seed() != null ? " (controlled mode, seed " + o.seed() + ", " + o.processors() + " processors)" : "")
+                + (o.explore() ? " (" + TestExplore.searched(o) + ")" : "") + "\n");
         out.flush();
         return failed.isEmpty() ? 0 : 1;
     }
 
     /** One file in a machine of its own: its exported suites run, then the summary; its exit status. */
     private static int runFile(Options o, Path file, BufferedReader in, Writer out, Writer err) throws IOException {
-        String text;
-        try {
-            text = ProgramText.read(file);
-        } catch (NoSuchFileException e) {
-            err.write("safepoint test: no such file: " + file + "\n");
-            return 2;
-        } catch (IOException e) {
-            err.write("safepoint test: cannot read " + file + ": " + e.getMessage() + "\n");
-            return 2;
-        }
+        String text = read(file, err);
+        if (text == null) return 2;
         Machine vm = Main.machine(o, in, out, err);
-        List<String> exported;
-        try {
-            exported = exported(vm.readAll(text, file.toString()));
-        } catch (SchemeError e) {
-            exported = List.of(); // the load below reports the reader's error in its words
-        }
-        String path = file.toAbsolutePath().normalize().toString();
-        StringBuilder driver = new StringBuilder("(import :std/test ")
-                .append('"').append(path.replace("\\", "\\\\").replace("\"", "\\\"")).append('"').append(")\n");
-        driver.append("(%run-test-file! ").append(exported.contains("test-setup!") ? "test-setup!" : "#f")
-                .append(' ').append(exported.contains("test-cleanup!") ? "test-cleanup!" : "#f").append(" (list");
-        for (String s : exported) if (s.endsWith("-test")) driver.append(" (cons \"").append(s).append("\" ").append(s).append(')');
-        driver.append("))\n");
-        Outcome r = vm.load(driver.toString(), "(safepoint test " + file + ")");
+        List<String> exported = exported(vm, text, file);
+        String driver = imports(file) + "(%run-test-file! " + hooks(exported) + " " + suites(exported) + ")\n";
+        Outcome r = vm.load(driver, "(safepoint test " + file + ")");
         if (r.status() == Outcome.Status.EXIT) return r.exitCode();
         Main.report(r, err); // no exit: the file failed before its summary (a load error, a deadlock)
         return 1;
+    }
+
+    /** The file's text, or null when it cannot be read (said on err). */
+    static String read(Path file, Writer err) throws IOException {
+        try {
+            return ProgramText.read(file);
+        } catch (NoSuchFileException e) {
+            err.write("safepoint test: no such file: " + file + "\n");
+        } catch (IOException e) {
+            err.write("safepoint test: cannot read " + file + ": " + e.getMessage() + "\n");
+        }
+        return null;
+    }
+
+    /** The file's suites and hooks, read by vm's reader (none when it does not read: the load reports the reader's error). */
+    static List<String> exported(Machine vm, String text, Path file) {
+        try {
+            return exported(vm.readAll(text, file.toString()));
+        } catch (SchemeError e) {
+            return List.of();
+        }
+    }
+
+    /** A driver's first line: :std/test and the test file, by its absolute path. */
+    static String imports(Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
+        return "(import :std/test \"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\")\n";
+    }
+
+    /** The file's test-setup! and test-cleanup!, each #f when it exports none. */
+    static String hooks(List<String> exported) {
+        return (exported.contains("test-setup!") ? "test-setup!" : "#f") + " " + (exported.contains("test-cleanup!") ? "test-cleanup!" : "#f");
+    }
+
+    /** The exported suites as a Scheme list of (name . suite). */
+    static String suites(List<String> exported) {
+        StringBuilder b = new StringBuilder("(list");
+        for (String s : exported) if (s.endsWith("-test")) b.append(" (cons \"").append(s).append("\" ").append(s).append(')');
+        return b.append(')').toString();
     }
 
     /**

@@ -48,6 +48,13 @@ class TestCommandTest {
     }
 
     @Test
+    void aFileThatDoesNotReadIsReportedWithItsFileAndLine() throws Exception {
+        CliTest.Result r = CliTest.run("", "test", "src/test/resources/test-unreadable/unreadable-test.ss");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("unreadable-test.ss\"@5.1 -- Datum or EOF expected"), r.err());
+    }
+
+    @Test
     void withASeedTheFilesRunInControlledModeAndGiveTheSameOutputEachTime() throws Exception {
         CliTest.Result a = CliTest.run("", "test", PASSING, "--seed", "7", "-p", "2");
         CliTest.Result b = CliTest.run("", "test", PASSING, "--seed", "7", "-p", "2");
@@ -66,5 +73,57 @@ class TestCommandTest {
         assertTrue(none.err().contains("no test files to run"), none.err());
         CliTest.Result deep = CliTest.run("", "test", "src/test/resources/gerbil-tests/...");
         assertTrue(deep.out().endsWith("--- 4 test files: 3 passed, 1 failed: " + FAILING + "/broken-test.ss\n"), "DIR/... is recursive:\n" + deep.out());
+    }
+
+    private static final String EXPLORED = "src/test/resources/explore-tests/counter-test.ss";
+
+    @Test
+    void withExploreDfsEachCaseIsSearchedTheLockedOneProvenTheUnlockedOneFailingWithItsReplay() throws Exception {
+        CliTest.Result r = CliTest.run("", "test", EXPLORED, "--explore", "--strategy", "dfs", "-p", "2");
+        assertEquals(1, r.status(), r.out() + r.err());
+        String out = r.out();
+        assertTrue(out.matches("(?s).*Test case: a locked counter counts both \\(counter-test\\)\nall \\d+ schedules with at most 2 preemptions pass.*"), out);
+        assertTrue(out.contains("Test case: an unlocked counter (counter-test)\nfailure found by the dfs search"), out);
+        assertTrue(out.contains("FAILED (count-with-threads #f) gave 1, expected 2 (equal?)"), out);
+        java.util.regex.Matcher replay = java.util.regex.Pattern.compile("replay: \\./safepoint (replay \\S+ .*)").matcher(out);
+        assertTrue(replay.find(), out);
+        assertTrue(out.endsWith("... 1 of 2 cases failed or were not proven\nFAILURE\n--- 1 test file: 0 passed, 1 failed: " + EXPLORED
+                + " (each test case explored: dfs, at most 2 preemptions, 2 processors)\n"), out);
+        // The printed replay line makes the same failure again.
+        CliTest.Result again = CliTest.run("", replay.group(1).replace("'", "").split(" "));
+        assertTrue((again.out() + again.err()).contains("FAILED (count-with-threads #f) gave 1, expected 2"), again.out() + again.err());
+    }
+
+    @Test
+    void withExploreRandomTheRunsOptionCountsEachCasesSchedules() throws Exception {
+        CliTest.Result r = CliTest.run("", "test", EXPLORED, "--explore", "--runs", "50", "-p", "2");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("Test case: a locked counter counts both (counter-test)\nno failure in 50 schedules"), r.out());
+        assertTrue(r.out().contains("(each test case explored: random, 50 runs, 2 processors)"), r.out());
+    }
+
+    @Test
+    void exploreOptionsThatDoNotFitAreUsageErrors() throws Exception {
+        CliTest.Result seed = CliTest.run("", "test", EXPLORED, "--explore", "--seed", "3");
+        assertEquals(2, seed.status());
+        assertTrue(seed.err().contains("--explore searches schedules itself"), seed.err());
+        CliTest.Result run = CliTest.run("", "run", EXPLORED, "--explore");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--explore goes with test"), run.err());
+        CliTest.Result runs = CliTest.run("", "test", EXPLORED, "--runs", "5");
+        assertEquals(2, runs.status());
+        assertTrue(runs.err().contains("--runs goes with explore or test --explore"), runs.err());
+    }
+
+    @Test
+    void aCheckThatGaveAValueThatIsNotDataWritesItAndOnlyARaisedOneIsShownAsAnException() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("safepoint-values");
+        java.nio.file.Path f = dir.resolve("values-test.ss");
+        java.nio.file.Files.writeString(f, "(import :std/test) (export values-test)\n(def values-test (test-suite \"v\"\n"
+                + "  (test-case \"void\" (check (void) => 1))\n  (test-case \"raised\" (check-exception (raise 'boom) string?))))\n");
+        CliTest.Result r = CliTest.run("", "test", f.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("*** FAILED (void) gave #!void, expected 1 (equal?)\n"), r.out());
+        assertTrue(r.out().contains("*** FAILED (raise 'boom) gave the exception: This object was raised: boom, which fails string?\n"), r.out());
     }
 }

@@ -95,6 +95,18 @@ final class LockAfterProbeOp extends TableOp {
         return held != null;
     }
 
+    @Override
+    Object heldLock() {
+        return held;
+    }
+
+    @Override
+    void letGo(TableHost host) {
+        if (held == null) return;
+        host.unlock(held);
+        held = null;
+    }
+
     /** The probe ran unlocked up to where it would write or decide: the lock comes first. */
     @Override
     boolean pauses(TableOp child) {

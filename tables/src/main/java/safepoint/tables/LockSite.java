@@ -31,15 +31,24 @@ interface LockSite {
      * unlocking. If a GC moved the table in between, the release clears another stripe (perhaps
      * one someone else holds) and the taken one stays locked forever: scenario 5(e).
      */
-    record Striped(TableLocks locks, Object table) implements LockSite {
+    record Striped(TableLocks locks, Object table, long[] lockedAt) implements LockSite {
+        Striped(TableLocks locks, Object table) {
+            this(locks, table, new long[1]);
+        }
+
         @Override
         public Object lockNow(TableHost host) {
-            return locks.stripe(TableLocks.stripeOf(host.address(table)), host);
+            long a = host.address(table);
+            lockedAt[0] = a;
+            return locks.stripe(TableLocks.stripeOf(a), host);
         }
 
         @Override
         public Object toRelease(TableHost host, Object held) {
-            return lockNow(host);
+            long taken = lockedAt[0];
+            Object now = lockNow(host);
+            if (now != held) host.strandedStripe(table, held, now, taken, lockedAt[0]);
+            return now;
         }
     }
 

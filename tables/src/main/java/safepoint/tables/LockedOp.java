@@ -93,6 +93,16 @@ final class LockedOp extends TableOp {
         return finish(inner.result());
     }
 
+    @Override
+    Object heldLock() {
+        return held;
+    }
+
+    @Override
+    void letGo(TableHost host) {
+        if (held != null) release(host);
+    }
+
     private void release(TableHost host) {
         host.unlock(site.toRelease(host, held));
         held = null;

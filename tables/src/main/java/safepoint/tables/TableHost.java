@@ -38,6 +38,37 @@ public interface TableHost {
     /** The simulated address of {@code object} now; a moving GC changes it. */
     long address(Object object);
 
+    /**
+     * The GC epoch now: how many moving collections have run. A gc-table whose entries were placed
+     * in another epoch hashes by stale addresses and must be rehashed before it is probed.
+     */
+    default int gcEpoch() {
+        return 0;
+    }
+
+    /**
+     * A new heap object of {@code words} words with nothing inside, whose {@link #address} is a real
+     * simulated address that the next moving GC changes: the header of a gc-table's backing store.
+     */
+    default Object allocateObject(int words) {
+        return new Object();
+    }
+
+    /**
+     * A gc-table was rehashed: by a GC epoch change ({@code resized} false: same size, entries
+     * placed again by their new addresses) or by a resize that installed a new backing store.
+     * Sizes are in slots (2 per entry).
+     */
+    default void gcTableRehashed(GcTable table, boolean resized, int oldSlots, int newSlots) {
+    }
+
+    /**
+     * An address-striped release found {@code table} at another address than when it locked (a GC
+     * moved it): it clears {@code released}, and {@code held} stays locked (scenario 5e).
+     */
+    default void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
+    }
+
     /** A rehash has allocated its new vector and is about to install it. Sizes are in slots. */
     default void rehashStarted(RawTable table, int oldSlots, int newSlots) {
     }

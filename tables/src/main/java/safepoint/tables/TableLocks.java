@@ -23,7 +23,7 @@ public final class TableLocks {
     }
 
     /** The stripe of an address: {@code (address >> 6) & 63}, as PR #989 indexes it. */
-    static int stripeOf(long address) {
+    public static int stripeOf(long address) {
         return (int) ((address >> 6) & (STRIPES - 1));
     }
 

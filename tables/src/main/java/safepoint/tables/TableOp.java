@@ -150,6 +150,29 @@ public abstract class TableOp {
         return false;
     }
 
+    /** Whether this operation (or the one it runs) holds a policy's lock now. */
+    public final boolean holdsLock() {
+        return heldLock() != null || child != null && child.holdsLock();
+    }
+
+    /** The lock this operation itself holds now, or null. */
+    Object heldLock() {
+        return null;
+    }
+
+    /**
+     * This operation will never step again (a {@code hash:}, {@code test:} or update procedure it
+     * called raised, and a handler escaped past it): give back every lock it and its child hold,
+     * so that the table's next caller does not spin for ever on a lock nobody will release.
+     */
+    public final void abandon(TableHost host) {
+        if (child != null) child.abandon(host);
+        letGo(host);
+    }
+
+    /** Releases the lock this operation itself holds, if any. */
+    void letGo(TableHost host) {}
+
     /** Whether to take back control from {@code child} after its last step (it is not done). */
     boolean pauses(TableOp child) {
         return false;

@@ -90,6 +90,34 @@ final class FakeHost implements TableHost {
         return addresses.getOrDefault(object, 0L);
     }
 
+    /** The GC epoch {@link #gcEpoch} answers; {@link #moveAll} simulates a moving GC. */
+    int epoch;
+    private long nextAddress = 1 << 12;
+
+    @Override
+    public int gcEpoch() {
+        return epoch;
+    }
+
+    @Override
+    public Object allocateObject(int words) {
+        Object o = new Object();
+        addresses.put(o, nextAddress);
+        nextAddress += words * 8L;
+        return o;
+    }
+
+    /** A moving GC: every object with an address gets a new one, and the epoch changes. */
+    void moveAll() {
+        for (java.util.Map.Entry<Object, Long> e : addresses.entrySet()) e.setValue(nextAddress += 64);
+        epoch++;
+    }
+
+    @Override
+    public void gcTableRehashed(GcTable table, boolean resized, int oldSlots, int newSlots) {
+        events.add((resized ? "gc-resize " : "gc-rehash ") + oldSlots + "->" + newSlots);
+    }
+
     @Override
     public void rehashStarted(RawTable table, int oldSlots, int newSlots) {
         events.add("rehash " + oldSlots + "->" + newSlots);

@@ -132,7 +132,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         serials.serialOne(primordial);
-        tableHost = new HashTables.Host(this, heap::charge, tableWords);
+        tableHost = new HashTables.Host(this, heap::charge, () -> heap.epoch, tableWords);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
         for (SpecialForm f : DerivedForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -146,6 +146,8 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         ListPrims.install(this);
         CharStringPrims.install(this);
         VectorPrims.install(this);
+        safepoint.vm.prims.BytesPrims.install(this);
+        safepoint.vm.prims.RegexpPrims.install(this);
         PortPrims.install(this);
         TablePrims.install(this);
         MiscPrims.install(this);
@@ -335,6 +337,11 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
     @Override
     public void define(String name, Object value) {
         global(Symbol.of(name)).value = value;
+    }
+
+    /** What {@code (command-line)} answers from now on: the program and its arguments. */
+    public void commandLine(java.util.List<String> words) {
+        define("command-line", safepoint.vm.prims.ProcessPrims.commandLine(words));
     }
 
     /** The name of a top-level variable whose value is {@code value}, or null. */
@@ -530,14 +537,14 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         try {
             forms = readAll(text, file);
         } catch (SchemeError e) {
-            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Src s ? new Where(null, s) : null));
+            return new Prepared(null, null, errorOutcome(e.payload, Where.of(e.where)));
         }
         markDefinitions(forms);
         if (forms.isEmpty()) return new Prepared(new Node[0], new Object[0], null);
         try {
             return new Prepared(new Compiler(this, file).compileAll(forms.toArray()), forms.toArray(), null);
         } catch (SchemeError e) {
-            return new Prepared(null, null, errorOutcome(e.payload, e.where instanceof Where w ? w : null));
+            return new Prepared(null, null, errorOutcome(e.payload, Where.of(e.where)));
         } catch (StackOverflowError e) {
             return new Prepared(null, null, errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null));
         }
@@ -602,7 +609,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         try {
             code = c.compileTop(form);
         } catch (SchemeError e) {
-            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+            return errorOutcome(e.payload, Where.of(e.where));
         } catch (StackOverflowError e) {
             return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
         }
@@ -635,7 +642,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         try {
             code = c.compileAt(form, at.env() == null || at.where() == null ? null : at.where().locals());
         } catch (SchemeError e) {
-            return errorOutcome(e.payload, e.where instanceof Where w ? w : null);
+            return errorOutcome(e.payload, Where.of(e.where));
         } catch (StackOverflowError e) {
             return errorOutcome(Condition.error("Expression nested too deeply to compile", List.of()), null);
         }

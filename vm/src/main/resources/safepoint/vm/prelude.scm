@@ -154,6 +154,10 @@
 
 ;;; Gerbil hash tables: the procedures built on hash-for-each (cons.io reference/gerbil/runtime/hash-tables.md).
 
+;; hash-update! of a Gambit table (a weak hash table, lang/NativeTables): ref, then set, as Gerbil's.
+(define (##native-hash-update! table key proc default)
+  (table-set! table key (proc (table-ref table key default))))
+
 (define (hash-fold proc init table)
   (let ((acc init))
     (hash-for-each (lambda (k v) (set! acc (proc k v acc))) table)

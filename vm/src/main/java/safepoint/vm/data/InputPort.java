@@ -4,7 +4,12 @@ import java.io.Reader;
 
 /**
  * A character input port over a string or the console, with one character of lookahead and the
- * line/column of the next character (for datums read from it).
+ * line/column of the next character (for datums read from it). Its characters are code points:
+ * a surrogate pair of the text is one character, as in a Scheme string. A bytevector port
+ * ({@code open-input-bytevector}) has bytes instead of text: {@link #readByte} takes them, and
+ * its characters are their UTF-8 decoding, as Gambit's u8vector ports are both.
+ *
+ * <p>A closed port refuses every read ({@link Closed}), as R7RS and Gambit's device ports do.
  *
  * <p>A console port has no character to give until input comes: a read then throws
  * {@link NotReady}. The read primitives bracket each read of such a port with {@link #mark} and
@@ -14,6 +19,7 @@ import java.io.Reader;
 public final class InputPort extends Port {
     private final ConsoleInput console; // null for a string port
     private final String text;     // non-null for a string port
+    private final byte[] bytes;    // non-null for a bytevector port
     private int pos;
     private int peeked = -2;
     private int line = 1;
@@ -26,10 +32,11 @@ public final class InputPort extends Port {
     private int markColumn;
     private int markPeeked;
 
-    private InputPort(ConsoleInput console, String text, String name) {
+    private InputPort(ConsoleInput console, String text, byte[] bytes, String name) {
         super(name);
         this.console = console;
         this.text = text;
+        this.bytes = bytes;
     }
 
     @Override
@@ -38,12 +45,82 @@ public final class InputPort extends Port {
     }
 
     public static InputPort ofString(String s) {
-        return new InputPort(null, s, "string");
+        return new InputPort(null, s, null, "string");
+    }
+
+    /** {@code open-input-bytevector}: Gambit names it {@code (u8vector)}. */
+    public static InputPort ofBytes(byte[] b) {
+        return new InputPort(null, null, b, "(u8vector)");
+    }
+
+    public boolean isBinary() {
+        return bytes != null;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /** Thrown by a read of a closed port; the primitive names the call (gsi: "Device is closed"). */
+    public static final class Closed extends RuntimeException {
+        static final Closed INSTANCE = new Closed();
+
+        private Closed() {
+            super("Device is closed", null, false, false);
+        }
+    }
+
+    /** The next byte of a bytevector port (0..255), or -1 at its end. */
+    public int readByte() {
+        int b = peekByte();
+        if (b >= 0) pos++;
+        return b;
+    }
+
+    public int peekByte() {
+        if (closed) throw Closed.INSTANCE;
+        if (peeked >= 0) { // a peeked character goes back to being bytes
+            pos -= utf8Length(peeked);
+            peeked = -2;
+        }
+        return pos < bytes.length ? bytes[pos] & 0xff : -1;
+    }
+
+    /** How many bytes a bytevector port has left. */
+    public int remainingBytes() {
+        peekByte(); // a peeked character back to bytes first
+        return bytes.length - pos;
+    }
+
+    private static int utf8Length(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /** One UTF-8 sequence of a bytevector port; a malformed one reads as U+FFFD, one byte. */
+    private int decoded() {
+        if (pos >= bytes.length) return -1;
+        int b0 = bytes[pos] & 0xff;
+        int n = b0 < 0x80 ? 1 : b0 >= 0xf0 ? 4 : b0 >= 0xe0 ? 3 : b0 >= 0xc0 ? 2 : 0;
+        if (n == 0 || pos + n > bytes.length) {
+            pos++;
+            return b0 < 0x80 ? b0 : 0xFFFD;
+        }
+        int cp = n == 1 ? b0 : b0 & (0x3f >> (n - 1));
+        for (int i = 1; i < n; i++) {
+            int b = bytes[pos + i] & 0xff;
+            if ((b & 0xc0) != 0x80) {
+                pos++;
+                return 0xFFFD;
+            }
+            cp = (cp << 6) | (b & 0x3f);
+        }
+        pos += n;
+        return cp;
     }
 
     /** A console port over {@code r}, or fed by the host when {@code r} is null ({@link ConsoleInput#fed}). */
     public static InputPort of(Reader r, String name) {
-        return new InputPort(r == null ? ConsoleInput.fed() : new ConsoleInput(r), null, name);
+        return new InputPort(r == null ? ConsoleInput.fed() : new ConsoleInput(r), null, null, name);
     }
 
     /** The console's characters, or null for a string port. */
@@ -61,11 +138,27 @@ public final class InputPort extends Port {
     }
 
     private int raw() {
-        if (closed) return -1;
+        if (closed) throw Closed.INSTANCE;
+        if (bytes != null) return decoded();
         if (text != null) {
             if (pos >= text.length()) return -1;
-            return text.charAt(pos++);
+            int c = text.codePointAt(pos);
+            pos += Character.charCount(c);
+            return c;
         }
+        int c = unit();
+        if (Character.isHighSurrogate((char) c)) {
+            int low = unit();
+            if (Character.isLowSurrogate((char) low)) return Character.toCodePoint((char) c, (char) low);
+            if (low >= 0) { // a lone half: give the next unit back
+                console.unread(String.valueOf((char) low));
+                if (taken != null) taken.setLength(taken.length() - 1);
+            }
+        }
+        return c;
+    }
+
+    private int unit() {
         int c = console.take();
         if (c == ConsoleInput.NONE) throw NotReady.INSTANCE;
         if (c >= 0 && taken != null) taken.append((char) c);
@@ -94,8 +187,9 @@ public final class InputPort extends Port {
         taken = null;
     }
 
-    /** Next UTF-16 unit, or -1 at end. */
+    /** Next character (a code point), or -1 at end. */
     public int read() {
+        if (closed) throw Closed.INSTANCE;
         int c;
         if (peeked != -2) {
             c = peeked;
@@ -113,6 +207,7 @@ public final class InputPort extends Port {
     }
 
     public int peek() {
+        if (closed) throw Closed.INSTANCE;
         if (peeked == -2) peeked = raw();
         return peeked;
     }
@@ -132,7 +227,7 @@ public final class InputPort extends Port {
 
     /** Whether a read would not wait (at the end of input too, as in gsi and R7RS). */
     public boolean charReady() {
-        return text != null || peeked != -2 || closed || console.ready();
+        return console == null || peeked != -2 || closed || console.ready();
     }
 
     public void close() {

@@ -7,17 +7,21 @@ import java.io.Writer;
 /**
  * A character output port: the console (a Java Writer), or a string port that collects. The
  * column is tracked for {@code fresh-line} style needs and for the REPL's prompt placement.
+ * A bytevector port ({@code open-output-bytevector}) collects bytes: {@link #writeByte}, and
+ * the UTF-8 of any text written to it, as Gambit's u8vector ports take both.
  */
 public final class OutputPort extends Port {
     private final Writer sink;        // null for a string port
     private final StringBuilder text;  // non-null for a string port
+    private final java.io.ByteArrayOutputStream bytes; // non-null for a bytevector port
     private int column;
     private boolean closed;
 
-    private OutputPort(Writer sink, StringBuilder text, String name) {
+    private OutputPort(Writer sink, StringBuilder text, java.io.ByteArrayOutputStream bytes, String name) {
         super(name);
         this.sink = sink;
         this.text = text;
+        this.bytes = bytes;
     }
 
     @Override
@@ -26,11 +30,37 @@ public final class OutputPort extends Port {
     }
 
     public static OutputPort of(Writer sink, String name) {
-        return new OutputPort(sink, null, name);
+        return new OutputPort(sink, null, null, name);
     }
 
     public static OutputPort string() {
-        return new OutputPort(null, new StringBuilder(), "string");
+        return new OutputPort(null, new StringBuilder(), null, "string");
+    }
+
+    public static OutputPort bytevector() {
+        return new OutputPort(null, null, new java.io.ByteArrayOutputStream(), "(u8vector)");
+    }
+
+    public boolean isBinary() {
+        return bytes != null;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    public synchronized void writeByte(int b) {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
+        if (closed) throw Condition.raise("Port is closed", this);
+        bytes.write(b);
+    }
+
+    /** {@code get-output-bytevector}: the bytes so far, and start afresh, as gsi's get-output-u8vector. */
+    public synchronized byte[] takeBytes() {
+        if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
+        byte[] b = bytes.toByteArray();
+        bytes.reset();
+        return b;
     }
 
     public boolean isStringPort() {
@@ -53,6 +83,8 @@ public final class OutputPort extends Port {
         column = nl < 0 ? column + n : n - nl - 1;
         if (text != null) {
             text.append(s);
+        } else if (bytes != null) {
+            bytes.writeBytes(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             try {
                 sink.append(s);

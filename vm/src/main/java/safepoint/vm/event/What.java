@@ -44,7 +44,7 @@ public sealed interface What {
         SLEEP_END,
         /** The machine found a deadlock and raises it in the primordial thread (Gambit does the same). */
         DEADLOCK,
-        /** Ctrl-C: a user interrupt raised in the waiting thread. */
+        /** Ctrl-C (a user interrupt) or thread-raise! (its object), raised in the waiting thread. */
         INTERRUPT
     }
 

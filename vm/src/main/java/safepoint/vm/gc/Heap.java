@@ -169,7 +169,7 @@ public final class Heap implements Area.Source {
                 }
                 return 2 + 2L * t.size();
             }
-            if (o instanceof MString s) return 2 + s.b.length() / 4;
+            if (o instanceof MString s) return s.words();
             if (o instanceof StringBuilder s) return 2 + s.length() / 4; // a string port's text
             if (o instanceof Bytevector b) return 2 + b.bytes.length / 8;
             if (o instanceof Interp m) {

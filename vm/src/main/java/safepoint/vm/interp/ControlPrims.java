@@ -25,7 +25,7 @@ public final class ControlPrims {
     private ControlPrims() {}
 
     public static void install(Builtins vm) {
-        vm.add(new ControlPrim("apply", 1, -1) {
+        vm.add(new ControlPrim("apply", 2, -1) { // (apply f) is an arity error in gsi
             @Override
             public void invoke(Interp m, Object[] a) {
                 List<Object> args = new ArrayList<>();

@@ -230,7 +230,7 @@ public final class Interp implements Ctx {
                 return end();
             } catch (SchemeError e) {
                 pc = null;
-                raiseCaught(e.payload, e.continuable, e.where instanceof Where w ? w : null);
+                raiseCaught(e.payload, e.continuable, Where.of(e.where));
             } catch (StackOverflowError e) {
                 pc = null;
                 raiseCaught(Condition.error("Java stack exhausted in a primitive (data nested too deeply)", List.of()), false, null);
@@ -271,7 +271,7 @@ public final class Interp implements Ctx {
                 pc = null;
                 payload = e.payload;
                 continuable = e.continuable;
-                where = e.where instanceof Where w ? w : null;
+                where = Where.of(e.where);
             }
         }
     }
@@ -354,6 +354,17 @@ public final class Interp implements Ctx {
     private long reported;
     /** Stopped at a poll for a stop-the-world request: the slice ends as {@link SliceEnd#SAFEPOINT}. */
     public boolean atSafepoint;
+
+    /**
+     * At a scheduling point outside a procedure entry (a table step that allocated): when this
+     * thread's allocation requested the GC, it stops at the barrier now, as an allocation does
+     * in code without polls too. True when the slice ends there.
+     */
+    public boolean allocatorStops() {
+        if (!barrier.pending || barrier.requester != thread) return false;
+        safepoint();
+        return true;
+    }
 
     public void safepoint() {
         atSafepoint = true;

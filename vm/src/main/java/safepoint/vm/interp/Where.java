@@ -11,4 +11,11 @@ public record Where(String procName, Src src, Locals locals, Object form) {
     public Where(String procName, Src src) {
         this(procName, src, null, null);
     }
+
+    /** An error's place as a Where: a reader's error carries only its {@link Src} (a file being imported). */
+    public static Where of(Object place) {
+        if (place instanceof Where w) return w;
+        if (place instanceof Src s) return new Where(null, s);
+        return null;
+    }
 }

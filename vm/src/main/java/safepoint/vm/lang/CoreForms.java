@@ -433,7 +433,9 @@ public final class CoreForms {
             if (b instanceof Binding.Special f && f.form() == DerivedForms.SYNTAX_RULES) {
                 Object rest = sp.cdr;
                 Object ellipsis = Symbol.of("...");
-                if (rest instanceof Pair rp && Renamed.isIdentifier(rp.car)) {
+                // A custom ellipsis (R7RS 4.3.2); Gambit's reader makes ::: the keyword ::, so a
+                // keyword is taken too, and matches itself (keywords are interned).
+                if (rest instanceof Pair rp && (Renamed.isIdentifier(rp.car) || rp.car instanceof Keyword)) {
                     ellipsis = rp.car;
                     rest = rp.cdr;
                 }

@@ -81,6 +81,10 @@ public final class HashTables {
 
         /** Clears the lock word, whoever holds it. */
         void release(Interp m, Object lock);
+
+        /** {@code lock} stays locked for ever, for the reason {@code why} (a report names it). */
+        default void stranded(Object lock, String why) {
+        }
     }
 
     /**
@@ -106,10 +110,14 @@ public final class HashTables {
         private final Table target;
         private final boolean write;
 
-        public Host(LanguageHost machine, java.util.function.LongConsumer charge, LockWords words) {
+        /** The heap's GC epoch (gc-tables rehash when it changes). */
+        private final java.util.function.IntSupplier epoch;
+
+        public Host(LanguageHost machine, java.util.function.LongConsumer charge, java.util.function.IntSupplier epoch, LockWords words) {
             this.vm = machine.serials();
             this.machine = machine;
             this.charge = charge;
+            this.epoch = epoch;
             this.running = null;
             this.tables = new TableRegistry();
             this.words = words;
@@ -122,6 +130,7 @@ public final class HashTables {
             this.vm = shared.vm;
             this.machine = shared.machine;
             this.charge = shared.charge;
+            this.epoch = shared.epoch;
             this.running = running;
             this.tables = shared.tables;
             this.words = shared.words;
@@ -155,7 +164,39 @@ public final class HashTables {
 
         @Override
         public long address(Object object) {
-            return ((HeapObj) object).addr;
+            // 0 for what has no address (a fixnum, a boolean): a gc-table hashes those by eq-hash
+            return object instanceof HeapObj h ? h.addr : 0;
+        }
+
+        @Override
+        public void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
+            StringBuilder t = new StringBuilder();
+            ((Printable) table).printOn(t, true, vm);
+            words.stranded(held, "taken for " + t + " at address " + lockedAt + "; a GC moved the table to " + releasedAt
+                    + ", so its release cleared stripe " + TableLocks.stripeOf(releasedAt) + " instead");
+        }
+
+        @Override
+        public int gcEpoch() {
+            return epoch.getAsInt();
+        }
+
+        /** A gc-table store's header: allocated in the running thread's area, moved by every GC. */
+        static final class Block extends HeapObj {}
+
+        @Override
+        public Object allocateObject(int words) {
+            Block b = new Block();
+            return running != null ? running.alloc(b, words) : b;
+        }
+
+        @Override
+        public void gcTableRehashed(safepoint.tables.GcTable table, boolean resized, int oldSlots, int newSlots) {
+            // through the tables' rehash events: a GC rehash keeps its size, a resize changes it
+            if (running == null || !machine.observing()) return;
+            Ref.TableRef r = new Ref.TableRef(machine.events().id(table), resized ? "#<gc-table resize>" : "#<gc-table gc-rehash>");
+            machine.event(running.thread, new What.RehashStart(r, machine.threadRef(running.thread), oldSlots, newSlots));
+            machine.event(running.thread, new What.RehashFinish(r, machine.threadRef(running.thread), oldSlots, newSlots));
         }
 
         @Override
@@ -193,7 +234,7 @@ public final class HashTables {
                 case EQ -> Equality.eq(a, b);
                 case EQV -> Equality.eqv(a, b);
                 case EQUAL -> Equality.equal(a, b);
-                case STRING -> a instanceof MString x && b instanceof MString y && x.b.compareTo(y.b) == 0;
+                case STRING -> a instanceof MString x && b instanceof MString y && x.compareTo(y) == 0;
                 case PROCEDURE -> throw new IllegalStateException("procedure tests are Scheme calls");
             };
         }
@@ -203,9 +244,15 @@ public final class HashTables {
             // A table's vector is heap data: counted since the last GC (the next scheduling
             // point that reports allocation may request a collection), refused if no heap holds it.
             charge.accept(slots + 1L);
+            // The allocating thread requests the collection itself when the heap is now full, and
+            // stops for it at the step's scheduling point, with whatever lock its policy holds.
+            if (running != null) running.world.account(running.thread, 0);
             return new Object[slots];
         }
     }
+
+    /** Words of a table's own object: a header and Gerbil's six fields (its vector is counted apart). */
+    static final int TABLE_WORDS = 7;
 
     /** Steps run per batch before the operation yields to the trampoline (a scheduling point). */
     static final int BATCH = 64;
@@ -233,7 +280,7 @@ public final class HashTables {
             this.vm = vm;
             this.op = op;
             this.table = t;
-            this.locked = t.locking.policy() == Policy.NONE ? null : t;
+            this.locked = t == null || t.locking.policy() == Policy.NONE ? null : t;
             this.write = write;
             this.proc = proc;
             this.dflt = dflt;
@@ -248,7 +295,7 @@ public final class HashTables {
          * none and are ordered by the publication of what they read instead.
          */
         void begin(Interp m) {
-            if (locked == null) vm.accessed(m.thread, table, write);
+            if (locked == null && table != null) vm.accessed(m.thread, table, write);
             drive(m, this);
         }
     }
@@ -281,14 +328,16 @@ public final class HashTables {
             // section must not poll (lock-after-probe, striped-address): then it keeps its processor.
             m.polling = c.compiledPolls && !op.inNoPollSection();
             if (s == Step.CONTINUE) {
-                if (m.fuel <= 0 || m.stopSlice) break;
+                // A step whose allocation requested a GC goes to the barrier now, mid-operation,
+                // holding what the policy holds (global's lock during a rehash: seed bug 5a).
+                if (m.allocatorStops() || m.fuel <= 0 || m.stopSlice) break;
                 continue;
             }
             if (s instanceof Step.Done d) {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
                 if (c.errorIfAbsent && r == ABSENT_MARK) {
-                    if (c.table.locker == null) throw unboundKey(c.key);
+                    if (c.table == null || c.table.locker == null) throw unboundKey(c.key);
                     r = new Unbound(c.key); // raised once the lock: mutex is given back (Value)
                 }
                 if (r == ABSENT_MARK) r = c.dflt;
@@ -296,23 +345,19 @@ public final class HashTables {
                 return;
             }
             if (s instanceof Step.NeedHash h) {
-                m.push(new Resume(c, true));
-                m.apply(h.procedure(), new Object[] {h.key()});
+                callUser(m, c, h.procedure(), new Object[] {h.key()}, true);
                 return;
             }
             if (s instanceof Step.NeedTest t) {
-                m.push(new Resume(c, true));
-                m.apply(t.procedure(), new Object[] {t.a(), t.b()});
+                callUser(m, c, t.procedure(), new Object[] {t.a(), t.b()}, true);
                 return;
             }
             if (s instanceof Step.NeedUpdate u) {
-                m.push(new Resume(c, true));
-                m.apply(proc, new Object[] {u.oldValue()});
+                callUser(m, c, proc, new Object[] {u.oldValue()}, true);
                 return;
             }
             if (s instanceof Step.Yield y) {
-                m.push(new Resume(c, false));
-                m.apply(proc, new Object[] {y.key(), y.value()});
+                callUser(m, c, proc, new Object[] {y.key(), y.value()}, false);
                 return;
             }
         }
@@ -323,9 +368,50 @@ public final class HashTables {
     }
 
     /**
+     * Calls the user's procedure for the operation, then goes on with its steps. While the
+     * operation holds a policy's lock, the call is wound: if the procedure raises and a handler
+     * escapes, the operation is abandoned and gives its lock back (a lock left held would make
+     * the table's next caller spin for ever). A call that returns leaves the lock to the steps.
+     */
+    private static void callUser(Interp m, Call c, Object procedure, Object[] args, boolean supply) {
+        m.push(new Resume(c, supply));
+        if (!c.op.holdsLock()) {
+            m.apply(procedure, args);
+            return;
+        }
+        boolean[] returned = {false};
+        m.apply(c.vm.lookup("dynamic-wind"), new Object[] {
+            new Step0("hash-table-call-begin", m2 -> m2.val = Special.VOID),
+            new Step0("hash-table-call", m2 -> {
+                m2.push(new Returned(returned));
+                m2.apply(procedure, args);
+            }),
+            new Step0("hash-table-call-end", m2 -> {
+                if (!returned[0]) c.op.abandon(c.vm.tableHost().on(m2, c.locked, c.write));
+                m2.val = Special.VOID;
+            })});
+    }
+
+    /** Marks that the user's procedure returned (its value passes through). */
+    static final class Returned extends Frame {
+        private final boolean[] returned;
+
+        Returned(boolean[] returned) {
+            this.returned = returned;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            returned[0] = true;
+        }
+    }
+
+    /**
      * Starts one operation of {@code m} on {@code t}. With a {@code lock:} mutex, as Gerbil's
-     * locked-hash-table: {@code (mutex-lock! mx)}, the operation, {@code (mutex-unlock! mx)}, each
-     * a Scheme call made by pushing frames (a mutex that is held blocks the thread, it never spins).
+     * locked-hash-table: {@code (dynamic-wind (lambda () (mutex-lock! mx)) operation (lambda ()
+     * (mutex-unlock! mx)))}, each a Scheme call made by pushing frames (a mutex that is held
+     * blocks the thread, it never spins). The wind gives the mutex back when a {@code hash:},
+     * {@code test:} or update procedure raises and a handler escapes (with-catch, guard).
      */
     static void start(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
         Call c = new Call(vm, m, t, write, op, proc, dflt, errorIfAbsent, key);
@@ -333,61 +419,37 @@ public final class HashTables {
             c.begin(m);
             return;
         }
-        m.push(new Unlock(vm, t.locker));
-        m.push(new Begin(c));
-        m.apply(vm.lookup("mutex-lock!"), new Object[] {t.locker});
+        m.push(new RaiseUnbound());
+        m.apply(vm.lookup("dynamic-wind"), new Object[] {
+            new Step0("hash-table-lock", m2 -> m2.apply(vm.lookup("mutex-lock!"), new Object[] {t.locker})),
+            new Step0("hash-table-operation", c::begin),
+            new Step0("hash-table-unlock", m2 -> m2.apply(vm.lookup("mutex-unlock!"), new Object[] {t.locker}))});
     }
 
-    /** The lock: mutex is held: run the operation. */
-    static final class Begin extends Frame {
-        final Call call;
+    /** A thunk of the lock: wind, in Java: it pushes frames or sets the registers, never recurses. */
+    static final class Step0 extends ControlPrim {
+        private final java.util.function.Consumer<Interp> body;
 
-        Begin(Call call) {
-            this.call = call;
+        Step0(String name, java.util.function.Consumer<Interp> body) {
+            super(name, 0, 0);
+            this.body = body;
         }
 
         @Override
-        public void resume(Interp m) {
-            call.begin(m);
+        public void invoke(Interp m, Object[] args) {
+            body.accept(m);
         }
     }
 
-    /** The operation is over: unlock the lock: mutex, then return the operation's value. */
-    static final class Unlock extends Frame {
-        final LanguageHost vm;
-        final Object locker;
-
-        Unlock(LanguageHost vm, Object locker) {
-            this.vm = vm;
-            this.locker = locker;
-        }
-
+    /** After the lock: wind: a missing key that hash-ref must raise is raised once the mutex is given back. */
+    static final class RaiseUnbound extends Frame {
         @Override
         public void resume(Interp m) {
-            m.push(new Value(m.val));
-            m.apply(vm.lookup("mutex-unlock!"), new Object[] {locker});
+            if (m.val instanceof Unbound u) throw unboundKey(u.key);
         }
     }
 
-    /** Returns a value saved before a call whose own value is dropped. */
-    static final class Value extends Frame {
-        final Object val;
-
-        Value(Object val) {
-            this.val = val;
-        }
-
-        @Override
-        public void resume(Interp m) {
-            if (val instanceof Unbound u) throw unboundKey(u.key);
-            m.val = val;
-        }
-    }
-
-    /**
-     * A missing key that hash-ref must raise, carried past the unlock of a lock: mutex. (An error
-     * inside a hash: or hash-update! procedure still leaves the mutex locked: no unwind protection.)
-     */
+    /** A missing key that hash-ref must raise, carried past the unlock of a lock: mutex. */
     record Unbound(Object key) {}
 
     static SchemeError unboundKey(Object key) {
@@ -423,10 +485,10 @@ public final class HashTables {
     }
 
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
-    private static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
+    static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
         m.touched(t, true); // dpor: operations on one table are dependent (interp.Footprint)
-        // The race detector's access is recorded where the operation begins (start, Begin) or,
+        // The race detector's access is recorded where the operation begins (start, the lock: wind) or,
         // under a locking policy, where it takes its lock (Host.tryLock).
         // Recorded runs only (as schedule choices): table operations are the hottest source of
         // events, and in a live ring they would push out the sync events a person looks for.
@@ -449,6 +511,8 @@ public final class HashTables {
                 Object size = null;
                 Object seed = null;
                 Object lock = null;
+                boolean weakKeys = false;
+                boolean weakValues = false;
                 for (int i = 0; i + 1 < a.length; i += 2) {
                     if (!(a[i] instanceof Keyword k)) throw Condition.typeError("make-hash-table", i + 1, "KEYWORD", a);
                     switch (k.name) {
@@ -457,14 +521,21 @@ public final class HashTables {
                         case "size" -> size = a[i + 1];
                         case "seed" -> seed = a[i + 1];
                         case "lock" -> lock = a[i + 1] == Boolean.FALSE ? null : a[i + 1];
-                        case "check", "weak-keys", "weak-values" -> { }
+                        case "weak-keys" -> weakKeys = a[i + 1] != Boolean.FALSE;
+                        case "weak-values" -> weakValues = a[i + 1] != Boolean.FALSE;
+                        case "check" -> { }
                         default -> throw Condition.raise("make-hash-table: unknown keyword", k);
                     }
                 }
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
+                if (weakKeys || weakValues) {
+                    // Gerbil's first dispatch rule: a weak table is a Gambit table (NativeTables).
+                    m.val = NativeTables.make(m, test, weakKeys, weakValues);
+                    return;
+                }
                 long hint = size instanceof Long l ? l : 0;
                 long sd = seed instanceof Long l ? l : seed(vm);
-                m.val = made(vm, make(vm, m, test, hash, hint, sd), lock);
+                m.val = made(vm, m, make(vm, m, test, hash, hint, sd), lock);
             }
         });
         for (String kind : new String[] {"eq", "eqv", "string", "symbolic", "immediate", "equal"}) {
@@ -485,7 +556,7 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = made(vm, r, null);
+                    m.val = made(vm, m, r, null);
                 }
             });
         }
@@ -566,17 +637,22 @@ public final class HashTables {
                 start(vm, m, t, true, t.locking.clearOp(), null, null, false, null);
             }
         });
+        RawTables.install(vm);
+        NativeTables.install(vm);
+        GcTables.install(vm);
     }
 
     /**
      * A new table for Scheme under the policy of the machine's settings (it keeps it for life),
      * known to the machine's registry (the Observatory lists it). {@code locker}: the lock: mutex, or null.
+     * The table is allocated in {@code m}'s area, so it has a real address from the start (the
+     * address-striped policies index by it; the next moving GC changes it).
      */
-    private static Table made(LanguageHost vm, RawTable r, Object locker) {
+    static Table made(LanguageHost vm, Interp m, RawTable r, Object locker) {
         Host h = vm.tableHost();
         Policy policy = vm.tableLocks();
         long id = h.tables.made(r, policy, locker != null);
-        Table t = new Table(r);
+        Table t = m.alloc(new Table(r), TABLE_WORDS);
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
         t.locker = locker;
         return t;
@@ -617,7 +693,7 @@ public final class HashTables {
 
         @Override
         public void resume(Interp m) {
-            m.val = made(vm, (RawTable) m.val, null);
+            m.val = made(vm, m, (RawTable) m.val, null);
         }
     }
 }

@@ -57,7 +57,8 @@ public final class Macro {
     }
 
     private boolean isEllipsis(Object x) {
-        return x == ellipsis || (ellipsis == DOTS && x instanceof Renamed r && r.symbol() == DOTS && !isLiteral(x));
+        // A literal wins over the ellipsis (R7RS 4.3.2): (syntax-rules ... (...) ...) has none.
+        return !isLiteral(x) && (x == ellipsis || (ellipsis == DOTS && x instanceof Renamed r && r.symbol() == DOTS));
     }
 
     private boolean isLiteral(Object x) {

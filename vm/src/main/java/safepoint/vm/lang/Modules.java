@@ -267,6 +267,8 @@ public final class Modules {
                 Object x = rest.car;
                 for (; x instanceof Pair xp; x = xp.cdr) if (xp.car instanceof Symbol s) ns.defineGlobal(s);
                 if (x instanceof Symbol s) ns.defineGlobal(s);
+            } else if (head.name.equals("defstruct") || head.name.equals("defclass")) {
+                for (Symbol s : ObjectForms.definedNames(p)) ns.defineGlobal(s);
             } else if (DEFINERS.contains(head.name)) {
                 Object target = rest.car;
                 while (target instanceof Pair tp) target = tp.car;

@@ -38,6 +38,43 @@ public final class ObjectForms {
     static final SpecialForm DEFSTRUCT = new DerivedForms.Form("defstruct", (c, f, s) -> defType(c, f, true));
     static final SpecialForm DEFCLASS = new DerivedForms.Form("defclass", (c, f, s) -> defType(c, f, false));
 
+    /**
+     * The names a {@code defstruct} or {@code defclass} form defines, or an empty list when it is
+     * ill-formed (its compilation reports that): a module declares them before compiling any form,
+     * so a procedure above the struct's definition uses the module's accessor. The same names as
+     * {@link #defType} defines, made by the same helpers.
+     */
+    static List<Symbol> definedNames(Pair f) {
+        if (Compiler.length(f) < 3) return List.of();
+        Object head = Compiler.nth(f, 1);
+        Object nameId = head instanceof Pair hp ? hp.car : head;
+        if (!Renamed.isIdentifier(nameId) || !Compiler.isList(Compiler.nth(f, 2))) return List.of();
+        String name = Renamed.base(nameId).name;
+        List<Symbol> out = new ArrayList<>(List.of(sym(name + "::t"), sym(name), maker(name), predicate(name)));
+        for (Object x = Compiler.nth(f, 2); x instanceof Pair xp; x = xp.cdr) {
+            if (!Renamed.isIdentifier(xp.car)) return List.of();
+            out.add(accessor(name, Renamed.base(xp.car)));
+            out.add(mutator(name, Renamed.base(xp.car)));
+        }
+        return out;
+    }
+
+    private static Symbol maker(String name) {
+        return sym("make-" + name);
+    }
+
+    private static Symbol predicate(String name) {
+        return sym(name + "?");
+    }
+
+    private static Symbol accessor(String name, Symbol slot) {
+        return sym(name + "-" + slot.name);
+    }
+
+    private static Symbol mutator(String name, Symbol slot) {
+        return sym(name + "-" + slot.name + "-set!");
+    }
+
     private static Object defType(Compiler c, Pair f, boolean struct) {
         if (Compiler.length(f) < 3) throw c.illFormed(f);
         Object head = Compiler.nth(f, 1);
@@ -79,13 +116,12 @@ public final class ObjectForms {
                 quote(constructor), quote(equal))));
         out.add(list(g("define"), sym(name), type));
         out.add(list(g("##define-inherited-accessors!"), type, quote(sym(name))));
-        out.add(list(g("define"), sym("make-" + name), list(g("##type-constructor"), type, quote(sym("make-" + name)))));
-        out.add(list(g("define"), sym(name + "?"), list(g("##type-predicate"), type, quote(sym(name + "?")))));
+        out.add(list(g("define"), maker(name), list(g("##type-constructor"), type, quote(maker(name)))));
+        out.add(list(g("define"), predicate(name), list(g("##type-predicate"), type, quote(predicate(name)))));
         for (Object slot : slots) {
-            String sl = ((Symbol) slot).name;
-            out.add(list(g("define"), sym(name + "-" + sl), list(g("##type-accessor"), type, quote(slot), quote(sym(name + "-" + sl)))));
-            out.add(list(g("define"), sym(name + "-" + sl + "-set!"),
-                    list(g("##type-mutator"), type, quote(slot), quote(sym(name + "-" + sl + "-set!")))));
+            Symbol get = accessor(name, (Symbol) slot), set = mutator(name, (Symbol) slot);
+            out.add(list(g("define"), get, list(g("##type-accessor"), type, quote(slot), quote(get))));
+            out.add(list(g("define"), set, list(g("##type-mutator"), type, quote(slot), quote(set))));
         }
         return Pair.listOf(out);
     }
@@ -212,14 +248,23 @@ public final class ObjectForms {
             t.methods.put((Symbol) name, proc);
             return Special.VOID;
         }));
+        // (class-type-slot-list klass): its slots as laid out in an instance (doc/reference/gerbil/runtime/MOP.md).
+        vm.add(Primitive.of1("class-type-slot-list", true, (c, type) -> {
+            if (!(type instanceof ObjType t)) throw Condition.typeError("class-type-slot-list", 1, "type", type);
+            List<Object> names = new ArrayList<>();
+            for (String slot : t.slots) names.add(Symbol.of(slot));
+            return Pair.listOf(names);
+        }));
         vm.add(Primitive.of2("##slot-ref", true, (c, obj, slot) -> {
             if (!(obj instanceof ObjType.Obj o)) throw Condition.typeError("@", 1, "object", obj, slot);
+            if (!(slot instanceof Symbol)) throw Condition.typeError("@", 2, "SYMBOL", obj, slot);
             int i = o.type.slotIndex(((Symbol) slot).name);
             if (i < 0) throw Condition.raise("No slot " + ((Symbol) slot).name + " in", obj);
             return o.slots[i];
         }));
         vm.add(Primitive.of3("##slot-set!", true, (c, obj, slot, v) -> {
             if (!(obj instanceof ObjType.Obj o)) throw Condition.typeError("@", 1, "object", obj, slot);
+            if (!(slot instanceof Symbol)) throw Condition.typeError("@", 2, "SYMBOL", obj, slot, v);
             int i = o.type.slotIndex(((Symbol) slot).name);
             if (i < 0) throw Condition.raise("No slot " + ((Symbol) slot).name + " in", obj);
             o.slots[i] = v;

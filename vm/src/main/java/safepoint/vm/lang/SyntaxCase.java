@@ -117,7 +117,10 @@ public final class SyntaxCase {
         List<Object> ids = new ArrayList<>();
         List<Node> refs = new ArrayList<>();
         collect(c, tmpl, s, ids, refs);
-        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]), c.machine.expansionRenames());
+        // The template's free names mean what they mean where it is written (a module's own
+        // helpers, in a macro it exports), as a syntax-rules macro's do.
+        Macro builder = c.ns == c.machine.top() ? Build.BUILDER : Build.builder(c.ns);
+        return new Build(tmpl, ids.toArray(), refs.toArray(new Node[0]), c.machine.expansionRenames(), builder);
     });
 
     private static void collect(Compiler c, Object t, Scope s, List<Object> ids, List<Node> refs) {
@@ -144,12 +147,21 @@ public final class SyntaxCase {
 
         /** The machine's parameter of the expansion in progress (the renaming a template uses). */
         final Parameter renames;
+        /** Instantiates the template; its namespace is where the template's free names are looked up. */
+        final Macro builder;
 
-        Build(Object tmpl, Object[] ids, Node[] refs, Parameter renames) {
+        Build(Object tmpl, Object[] ids, Node[] refs, Parameter renames, Macro builder) {
             this.tmpl = tmpl;
             this.ids = ids;
             this.refs = refs;
             this.renames = renames;
+            this.builder = builder;
+        }
+
+        static Macro builder(Namespace ns) {
+            Macro m = new Macro("syntax", List.of(), List.of(), null, DOTS);
+            m.ns = ns;
+            return m;
         }
 
         @Override
@@ -159,7 +171,7 @@ public final class SyntaxCase {
             @SuppressWarnings("unchecked")
             IdentityHashMap<Object, Renamed> renames = (IdentityHashMap<Object, Renamed>) m.paramValue(this.renames);
             if (renames == null) renames = new IdentityHashMap<>();
-            return BUILDER.build(tmpl, b, renames);
+            return builder.build(tmpl, b, renames);
         }
     }
 

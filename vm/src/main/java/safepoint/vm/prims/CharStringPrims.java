@@ -21,7 +21,7 @@ import safepoint.vm.data.Symbol;
  * is false. {@code digit-value}, {@code char-foldcase} and {@code string-upcase/-downcase/-foldcase}
  * are R7RS procedures gsi 4.9.3 lacks at top level; they are here with the same ASCII rules.
  *
- * <p>Strings are sequences of UTF-16 units (see {@link MString}).
+ * <p>Strings are sequences of code points (see {@link MString}).
  */
 public final class CharStringPrims {
     private CharStringPrims() {}
@@ -135,8 +135,9 @@ public final class CharStringPrims {
     }
 
     static MString newString(Ctx c, CharSequence s) {
-        c.reserve(stringWords(s.length()));
-        return c.alloc(new MString(new StringBuilder(s)), 2 + (s.length() + 3) / 4);
+        MString m = new MString(s);
+        c.reserve(stringWords(m.length()));
+        return c.alloc(m, (int) stringWords(m.length()));
     }
 
     static long stringWords(long chars) {
@@ -151,74 +152,73 @@ public final class CharStringPrims {
             c.reserve(stringWords(n)); // before the Java text exists
             StringBuilder b = new StringBuilder(n);
             for (int i = 0; i < n; i++) b.appendCodePoint(fill);
-            return c.alloc(new MString(b), 2 + (b.length() + 3) / 4);
+            return c.alloc(new MString(b), (int) stringWords(n));
         }));
         sink.add(Primitive.ofN("string", 0, -1, true, (c, args) -> {
             StringBuilder b = new StringBuilder(args.length);
             for (int i = 0; i < args.length; i++) b.appendCodePoint(ch(args[i], "string", i + 1, args));
             return newString(c, b);
         }));
-        sink.add(Primitive.of1("string-length", true, (c, s) -> (long) str1(s, "string-length").b.length()));
+        sink.add(Primitive.of1("string-length", true, (c, s) -> (long) str1(s, "string-length").length()));
         sink.add(Primitive.of2("string-ref", true, (c, s, k) -> {
-            if (s instanceof MString m && k instanceof Long l && l >= 0 && l < m.b.length()) return SChar.of(m.b.charAt((int) (long) l));
+            if (s instanceof MString m && k instanceof Long l && l >= 0 && l < m.length()) return SChar.of(m.ref((int) (long) l));
             Object[] args = a(s, k);
             MString m = str(s, "string-ref", 1, args);
-            return SChar.of(m.b.charAt(Args.index(k, 0, m.b.length() - 1, "string-ref", 2, args)));
+            return SChar.of(m.ref(Args.index(k, 0, m.length() - 1, "string-ref", 2, args)));
         }));
         sink.add(Primitive.of3("string-set!", true, (c, s, k, x) -> {
-            if (s instanceof MString m && k instanceof Long l && l >= 0 && l < m.b.length() && x instanceof SChar ch) {
-                m.b.setCharAt((int) (long) l, (char) ch.cp);
+            if (s instanceof MString m && k instanceof Long l && l >= 0 && l < m.length() && x instanceof SChar ch) {
+                m.set((int) (long) l, ch.cp);
                 return Special.VOID;
             }
             Object[] args = a(s, k, x);
             MString m = str(s, "string-set!", 1, args);
-            int i = Args.index(k, 0, m.b.length() - 1, "string-set!", 2, args);
-            m.b.setCharAt(i, (char) ch(x, "string-set!", 3, args));
+            int i = Args.index(k, 0, m.length() - 1, "string-set!", 2, args);
+            m.set(i, ch(x, "string-set!", 3, args));
             return Special.VOID;
         }));
         sink.add(Primitive.of3("substring", true, (c, s, st, en) -> {
             Object[] args = a(s, st, en);
             MString m = str(s, "substring", 1, args);
-            int[] r = Args.range(args, 1, m.b.length(), "substring");
-            return newString(c, m.b.subSequence(r[0], r[1]));
+            int[] r = Args.range(args, 1, m.length(), "substring");
+            return newString(c, m.substring(r[0], r[1]));
         }));
         sink.add(Primitive.ofN("string-append", 0, -1, true, (c, args) -> {
             long n = 0;
-            for (int i = 0; i < args.length; i++) n += str(args[i], "string-append", i + 1, args).b.length();
+            for (int i = 0; i < args.length; i++) n += str(args[i], "string-append", i + 1, args).length();
             c.reserve(stringWords(n)); // before the Java text exists
             StringBuilder b = new StringBuilder();
-            for (Object s : args) b.append(((MString) s).b);
-            return c.alloc(new MString(b), 2 + (b.length() + 3) / 4);
+            for (Object s : args) ((MString) s).appendTo(b);
+            return c.alloc(new MString(b), (int) stringWords(n));
         }));
         sink.add(Primitive.ofN("string-copy", 1, 3, true, (c, args) -> {
             MString m = str(args[0], "string-copy", 1, args);
-            int[] r = Args.range(args, 1, m.b.length(), "string-copy");
-            return newString(c, m.b.subSequence(r[0], r[1]));
+            int[] r = Args.range(args, 1, m.length(), "string-copy");
+            return newString(c, m.substring(r[0], r[1]));
         }));
         sink.add(Primitive.ofN("string-copy!", 3, 5, true, (c, args) -> {
             MString to = str(args[0], "string-copy!", 1, args);
             Args.index(args[1], "string-copy!", 2, args);
             MString from = str(args[2], "string-copy!", 3, args);
-            int[] r = Args.range(args, 3, from.b.length(), "string-copy!");
-            int at = Args.index(args[1], 0, to.b.length() - (r[1] - r[0]), "string-copy!", 2, args);
-            String chunk = from.b.substring(r[0], r[1]); // copy first: from and to may be the same string
-            to.b.replace(at, at + chunk.length(), chunk);
+            int[] r = Args.range(args, 3, from.length(), "string-copy!");
+            int at = Args.index(args[1], 0, to.length() - (r[1] - r[0]), "string-copy!", 2, args);
+            to.copyFrom(at, from, r[0], r[1]);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("string-fill!", 2, 4, true, (c, args) -> {
             MString m = str(args[0], "string-fill!", 1, args);
             int cp = ch(args[1], "string-fill!", 2, args);
-            int[] r = Args.range(args, 2, m.b.length(), "string-fill!");
+            int[] r = Args.range(args, 2, m.length(), "string-fill!");
             c.work(r[1] - r[0]);
-            for (int i = r[0]; i < r[1]; i++) m.b.setCharAt(i, (char) cp);
+            for (int i = r[0]; i < r[1]; i++) m.set(i, cp);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("string->list", 1, 3, true, (c, args) -> {
             MString m = str(args[0], "string->list", 1, args);
-            int[] r = Args.range(args, 1, m.b.length(), "string->list");
+            int[] r = Args.range(args, 1, m.length(), "string->list");
             c.reserve(3L * (r[1] - r[0]));
             Object l = Nil.NIL;
-            for (int i = r[1] - 1; i >= r[0]; i--) l = c.cons(SChar.of(m.b.charAt(i)), l);
+            for (int i = r[1] - 1; i >= r[0]; i--) l = c.cons(SChar.of(m.ref(i)), l);
             return l;
         }));
         sink.add(Primitive.of1("list->string", true, (c, l) -> {
@@ -232,10 +232,10 @@ public final class CharStringPrims {
         }));
         sink.add(Primitive.ofN("string->vector", 1, 3, true, (c, args) -> {
             MString m = str(args[0], "string->vector", 1, args);
-            int[] r = Args.range(args, 1, m.b.length(), "string->vector");
+            int[] r = Args.range(args, 1, m.length(), "string->vector");
             c.reserve(1L + r[1] - r[0]);
             Object[] items = new Object[r[1] - r[0]];
-            for (int i = 0; i < items.length; i++) items[i] = SChar.of(m.b.charAt(r[0] + i));
+            for (int i = 0; i < items.length; i++) items[i] = SChar.of(m.ref(r[0] + i));
             return c.alloc(new SVector(items), 1 + items.length);
         }));
         sink.add(Primitive.ofN("vector->string", 1, 3, true, (c, args) -> {
@@ -264,23 +264,23 @@ public final class CharStringPrims {
     }
 
     private static MString mapCase(Ctx c, MString m, boolean up) {
-        StringBuilder b = new StringBuilder(m.b.length());
-        for (int i = 0; i < m.b.length(); i++) {
-            int u = m.b.charAt(i);
-            b.append((char) (up ? upcase(u) : downcase(u)));
+        StringBuilder b = new StringBuilder(m.length());
+        for (int i = 0; i < m.length(); i++) {
+            int u = m.ref(i);
+            b.appendCodePoint(up ? upcase(u) : downcase(u));
         }
         return newString(c, b);
     }
 
     private static void addStringCompare(PrimitiveSink sink, String name, boolean ci, int op) {
         sink.add(Primitive.ofN(name, 0, -1, true, (c, args) -> {
-            CharSequence[] ss = new CharSequence[args.length];
+            MString[] ss = new MString[args.length];
             for (int i = 0; i < args.length; i++) {
-                StringBuilder b = str(args[i], name, i + 1, args).b;
-                ss[i] = ci ? foldAscii(b) : b;
-                c.work(b.length());
+                MString m = str(args[i], name, i + 1, args);
+                ss[i] = ci ? new MString(foldAscii(m.chars())) : m;
+                c.work(m.length());
             }
-            for (int i = 0; i + 1 < ss.length; i++) if (!holds(op, CharSequence.compare(ss[i], ss[i + 1]))) return false;
+            for (int i = 0; i + 1 < ss.length; i++) if (!holds(op, ss[i].compareTo(ss[i + 1]))) return false;
             return true;
         }));
     }

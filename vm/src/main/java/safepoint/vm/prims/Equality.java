@@ -76,8 +76,8 @@ public final class Equality {
                 continue;
             }
             if (a instanceof MString s) {
-                if (steps != null) steps[0] += s.b.length();
-                return b instanceof MString t && s.b.compareTo(t.b) == 0;
+                if (steps != null) steps[0] += s.length();
+                return b instanceof MString t && s.compareTo(t) == 0;
             }
             if (a instanceof SVector v) return b instanceof SVector w && pushAll(todo, v.items, w.items);
             if (a instanceof Bytevector v) return b instanceof Bytevector w && Arrays.equals(v.bytes, w.bytes);

@@ -49,7 +49,7 @@ public final class Hashing {
     }
 
     public static long string(Object o) {
-        return o instanceof MString s ? s.b.toString().hashCode() : o.hashCode();
+        return o instanceof MString s ? s.toString().hashCode() : o.hashCode();
     }
 
     /** Consistent with equal?: walks at most 64 nodes, iteratively. */
@@ -71,7 +71,7 @@ public final class Hashing {
                 todo.push(p.cdr);
                 todo.push(p.car);
             } else if (o instanceof MString s) {
-                k = s.b.toString().hashCode();
+                k = s.toString().hashCode();
             } else if (o instanceof SVector v) {
                 k = 2 + v.items.length;
                 for (int i = Math.min(v.items.length, 8) - 1; i >= 0; i--) todo.push(v.items[i]);

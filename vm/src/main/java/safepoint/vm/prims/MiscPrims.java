@@ -19,6 +19,7 @@ public final class MiscPrims {
     private static final long START_NANOS = System.nanoTime();
 
     public static void install(PrimitiveSink sink) {
+        ProcessPrims.install(sink);
         sink.add(Primitive.of2("eq?", true, (c, x, y) -> Equality.eq(x, y)));
         sink.add(Primitive.of2("eqv?", true, (c, x, y) -> Equality.eqv(x, y)));
         sink.add(Primitive.of2("equal?", true, (c, x, y) -> Equality.equal(x, y, c)));
@@ -32,7 +33,8 @@ public final class MiscPrims {
             return true;
         }));
         sink.add(Primitive.of1("procedure?", true, (c, x) -> x instanceof Procedure));
-        sink.add(Primitive.of0("void", true, c -> Special.VOID));
+        // Gerbil's void takes any arguments (doc/reference/gerbil/runtime/special-objects.md).
+        sink.add(Primitive.ofN("void", 0, -1, true, (c, args) -> Special.VOID));
         sink.add(Primitive.of1("identity", true, (c, x) -> x));
         sink.add(Primitive.of0("current-jiffy", true, c -> {
             Instant now = Instant.now();

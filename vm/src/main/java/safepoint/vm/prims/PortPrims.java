@@ -11,10 +11,12 @@ import safepoint.vm.data.Port;
 import safepoint.vm.data.Primitive;
 import safepoint.vm.data.PrimitiveSink;
 import safepoint.vm.data.SChar;
+import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
 import safepoint.vm.print.Printer;
 import safepoint.vm.read.Reader;
+import java.util.List;
 
 /**
  * Textual ports: string ports and the console. gsi names the expected port differently per
@@ -25,6 +27,9 @@ import safepoint.vm.read.Reader;
  * parameter objects. A read of a console port with no input yet throws
  * {@link InputPort.NotReady}: the interpreter wraps the reads in control primitives that make the
  * green thread wait for input instead (it never parks a Java thread).
+ *
+ * <p>Every port argument is checked open first: a closed port is gsi's "Device is closed" error
+ * for reads and writes alike (R7RS: an error; gsi 4.9.3 lets a closed string port go on).
  */
 public final class PortPrims {
     private PortPrims() {}
@@ -38,23 +43,40 @@ public final class PortPrims {
         installInput(sink);
         installGeneral(sink);
         PrintAll.install(sink);
+        BytePortPrims.install(sink);
     }
 
-    private static OutputPort out(Ctx c, Object[] args, int at, String name, String type) {
+    static OutputPort out(Ctx c, Object[] args, int at, String name, String type) {
         if (args.length <= at) return c.currentOutput();
-        if (args[at] instanceof OutputPort p) return p;
+        if (args[at] instanceof OutputPort p) return open(p.isOpen(), p, name, args);
         throw Condition.typeError(name, at + 1, type, args);
     }
 
-    private static InputPort in(Ctx c, Object[] args, int at, String name, String type) {
+    static InputPort in(Ctx c, Object[] args, int at, String name, String type) {
         if (args.length <= at) return c.currentInput();
-        if (args[at] instanceof InputPort p) return p;
+        if (args[at] instanceof InputPort p) return open(p.isOpen(), p, name, args);
         throw Condition.typeError(name, at + 1, type, args);
+    }
+
+    private static <P> P open(boolean open, P p, String name, Object[] args) {
+        if (open) return p;
+        throw new SchemeError(new Condition(Condition.Kind.OTHER, "Device is closed", List.of(), name, List.of(args), 0));
     }
 
     private static void installOutput(PrimitiveSink sink) {
         sink.add(Primitive.ofN("write", 1, 2, true, (c, args) -> print(c, args, true, OBJ_OUT, "write")));
         sink.add(Primitive.ofN("display", 1, 2, true, (c, args) -> print(c, args, false, CHAR_OUT, "display")));
+        // write labels only cycles, as gsi's does, so write-simple is write: cyclic data gets
+        // labels rather than printing for ever.
+        sink.add(Primitive.ofN("write-simple", 1, 2, true, (c, args) -> print(c, args, true, OBJ_OUT, "write-simple")));
+        sink.add(Primitive.ofN("write-shared", 1, 2, true, (c, args) -> {
+            OutputPort p = out(c, args, 1, "write-shared", OBJ_OUT);
+            StringBuilder sb = new StringBuilder();
+            Printer.printShared(args[0], sb, c);
+            p.write(sb);
+            wrote(c, p, sb.length());
+            return Special.VOID;
+        }));
         sink.add(Primitive.ofN("newline", 0, 1, true, (c, args) -> {
             out(c, args, 0, "newline", OBJ_OUT).write("\n");
             return Special.VOID;
@@ -69,16 +91,16 @@ public final class PortPrims {
         sink.add(Primitive.ofN("write-string", 1, 4, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "write-string", 1, args);
             OutputPort p = out(c, args, 1, "write-string", CHAR_OUT);
-            int[] r = Args.range(args, 2, s.b.length(), "write-string");
-            p.write(s.b.subSequence(r[0], r[1]));
+            int[] r = Args.range(args, 2, s.length(), "write-string");
+            p.write(s.substring(r[0], r[1]));
             wrote(c, p, r[1] - r[0]);
             return Special.VOID;
         }));
         sink.add(Primitive.ofN("write-substring", 3, 4, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "write-substring", 1, args);
-            int[] r = Args.range(args, 1, s.b.length(), "write-substring");
+            int[] r = Args.range(args, 1, s.length(), "write-substring");
             OutputPort p = out(c, args, 3, "write-substring", CHAR_OUT);
-            p.write(s.b.subSequence(r[0], r[1]));
+            p.write(s.substring(r[0], r[1]));
             wrote(c, p, r[1] - r[0]);
             return Special.VOID;
         }));
@@ -107,7 +129,7 @@ public final class PortPrims {
     }
 
     /** Printing is work; text kept by a string port is also heap data (the GC counts it there). */
-    private static void wrote(Ctx c, OutputPort p, int chars) {
+    static void wrote(Ctx c, OutputPort p, int chars) {
         if (p.isStringPort()) c.allocated((chars + 3) / 4);
         c.work(chars);
     }
@@ -129,12 +151,12 @@ public final class PortPrims {
             int max = args.length > 3 ? Args.index(args[3], "read-line", 4, args) : Integer.MAX_VALUE;
             if (p.peek() < 0) return Special.EOF;
             StringBuilder b = new StringBuilder();
-            for (int u; b.length() < max && (u = p.read()) >= 0; ) {
+            for (int u, n = 0; n++ < max && (u = p.read()) >= 0; ) {
                 if (u == sep) {
-                    if (keep) b.append((char) u);
+                    if (keep) b.appendCodePoint(u);
                     break;
                 }
-                b.append((char) u);
+                b.appendCodePoint(u);
             }
             return CharStringPrims.newString(c, b);
         }));
@@ -145,7 +167,7 @@ public final class PortPrims {
             for (int i = 0; i < k; i++) {
                 int u = p.read();
                 if (u < 0) break;
-                b.append((char) u);
+                b.appendCodePoint(u);
             }
             return b.length() == 0 ? Special.EOF : CharStringPrims.newString(c, b);
         }));
@@ -165,6 +187,16 @@ public final class PortPrims {
         sink.add(Primitive.of1("output-port?", true, (c, x) -> x instanceof OutputPort));
         sink.add(Primitive.of1("port?", true, (c, x) -> x instanceof Port));
         sink.add(Primitive.of1("textual-port?", true, (c, x) -> x instanceof Port));
+        sink.add(Primitive.of1("binary-port?", true, (c, x) ->
+                x instanceof InputPort i ? i.isBinary() : x instanceof OutputPort o && o.isBinary()));
+        sink.add(Primitive.of1("input-port-open?", true, (c, p) -> {
+            if (p instanceof InputPort i) return i.isOpen();
+            throw Condition.typeError("input-port-open?", 1, "INPUT PORT", p);
+        }));
+        sink.add(Primitive.of1("output-port-open?", true, (c, p) -> {
+            if (p instanceof OutputPort o) return o.isOpen();
+            throw Condition.typeError("output-port-open?", 1, "OUTPUT PORT", p);
+        }));
         sink.add(Primitive.of1("close-port", true, (c, p) -> {
             if (p instanceof InputPort i) i.close();
             else if (p instanceof OutputPort o) o.close();

@@ -159,7 +159,7 @@ public final class SchemeTable extends HeapObj implements Printable {
                 case EQ -> Equality.eq(obj, b);
                 case EQV -> Equality.eqv(obj, b);
                 case EQUAL -> Equality.equal(obj, b);
-                case STRING -> ((MString) obj).b.compareTo(((MString) b).b) == 0;
+                case STRING -> ((MString) obj).compareTo((MString) b) == 0;
                 case STRING_CI -> CharStringPrims.foldAscii(obj.toString()).equals(CharStringPrims.foldAscii(b.toString()));
             };
         }

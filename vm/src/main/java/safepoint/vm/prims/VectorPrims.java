@@ -256,8 +256,8 @@ public final class VectorPrims {
         }));
         sink.add(Primitive.ofN("string->utf8", 1, 3, true, (c, args) -> {
             MString s = CharStringPrims.str(args[0], "string->utf8", 1, args);
-            int[] r = Args.range(args, 1, s.b.length(), "string->utf8");
-            return newBytes(c, s.b.substring(r[0], r[1]).getBytes(StandardCharsets.UTF_8));
+            int[] r = Args.range(args, 1, s.length(), "string->utf8");
+            return newBytes(c, s.substring(r[0], r[1]).getBytes(StandardCharsets.UTF_8));
         }));
         sink.alias("bytevector?", "u8vector?");
         sink.alias("make-bytevector", "make-u8vector");

@@ -24,6 +24,15 @@ final class Cycles {
 
     /** The back-edge targets of {@code root}, each mapped to -1 (not yet given a number). */
     static IdentityHashMap<Object, Integer> find(Object root) {
+        return find(root, false);
+    }
+
+    /** {@code write-shared}'s labels: every container reached more than once, cycle or not. */
+    static IdentityHashMap<Object, Integer> shared(Object root) {
+        return find(root, true);
+    }
+
+    private static IdentityHashMap<Object, Integer> find(Object root, boolean shared) {
         IdentityHashMap<Object, Object> state = new IdentityHashMap<>();
         IdentityHashMap<Object, Integer> labels = new IdentityHashMap<>();
         ArrayDeque<Object> todo = new ArrayDeque<>();
@@ -36,7 +45,7 @@ final class Cycles {
             }
             if (!isContainer(o)) continue;
             Object s = state.get(o);
-            if (s == ON_PATH) {
+            if (s == ON_PATH || (shared && s == DONE)) {
                 labels.put(o, -1);
                 continue;
             }

@@ -77,6 +77,13 @@ public final class Printer {
         new Printer(out, ctx.serials(), write, Integer.MAX_VALUE, ctx).run(o);
     }
 
+    /** {@code write-shared}: a label for every shared container, not only for cycles. */
+    public static void printShared(Object o, StringBuilder out, Ctx ctx) {
+        Printer p = new Printer(out, ctx.serials(), true, Integer.MAX_VALUE, ctx);
+        p.labels = Cycles.shared(o);
+        p.run(o);
+    }
+
     public static String write(Object o, Serials vm) {
         StringBuilder sb = new StringBuilder();
         print(o, true, sb, vm);
@@ -303,8 +310,8 @@ public final class Printer {
         } else if (o == Nil.NIL) {
             out.append("()");
         } else if (o instanceof MString s) {
-            if (write) Lexemes.writeString(s.b, out);
-            else out.append(s.b);
+            if (write) Lexemes.writeString(s.chars(), out);
+            else out.append(s.chars());
         } else if (o instanceof SChar c) {
             if (write) Lexemes.writeChar(c.cp, out);
             else out.appendCodePoint(c.cp);

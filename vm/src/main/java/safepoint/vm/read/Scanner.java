@@ -199,9 +199,6 @@ final class Scanner {
     private SChar character() {
         int c = in.read();
         if (c < 0) throw error(ReadError.EOF_IN_FORM);
-        if (Character.isHighSurrogate((char) c) && Character.isLowSurrogate((char) in.peek())) {
-            c = Character.toCodePoint((char) c, (char) in.read());
-        }
         if (isDelimiter(in.peek())) return SChar.of(c);
         String name = constituents(new StringBuilder().appendCodePoint(c)).toString();
         int cp = CharNames.lookup(name);
@@ -214,7 +211,7 @@ final class Scanner {
     private int token(int c) {
         StringBuilder b = buf;
         b.setLength(0);
-        b.append((char) c);
+        b.appendCodePoint(c);
         constituents(b);
         if (b.indexOf("\\") >= 0) throw error(ReadError.INFIX);
         int len = b.length();
@@ -235,7 +232,7 @@ final class Scanner {
     }
 
     private StringBuilder constituents(StringBuilder b) {
-        while (!isDelimiter(in.peek())) b.append((char) in.read());
+        while (!isDelimiter(in.peek())) b.appendCodePoint(in.read());
         return b;
     }
 
@@ -250,7 +247,7 @@ final class Scanner {
             if (c == '\\') {
                 escape(b);
             } else {
-                b.append((char) c);
+                b.appendCodePoint(c);
             }
         }
     }

@@ -22,11 +22,12 @@ public final class SpinDeadlock {
         SThread holder = lock.holder();
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
         String where = holder.state == SThread.State.WAITING ? "waiting (" + Names.waitText(holder) + ")"
-                : "parked at the safepoint";
+                : holder.state == SThread.State.TERMINATED ? "which has ended" : "parked at the safepoint";
+        if (lock.stranded != null) where += " (" + lock.stranded + ")";
         return vm.deadlock(Failure.Proof.BARRIER_NEVER_REACHED, "*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
                 + "  P" + p + " runs " + Names.name(t) + ", spinning without polls on " + Names.name(lock) + "\n"
                 + "  " + Names.name(lock) + " is held by " + Names.name(holder) + ", " + where
-                + ": it cannot run until the GC is over\n"
+                + (holder.state == SThread.State.TERMINATED ? ": nobody will ever release it\n" : ": it cannot run until the GC is over\n")
                 + "  every other processor has stopped at the barrier\n"
                 + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
     }

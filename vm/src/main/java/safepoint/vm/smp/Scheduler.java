@@ -119,6 +119,11 @@ public final class Scheduler {
     }
 
     public void parked(SThread t) {
+        if (t.interp.pendingRaise != null && t.state == SThread.State.WAITING) { // thread-raise! came while it ran
+            leaveWaiters(t);
+            wake(t, null, What.Cause.INTERRUPT);
+            return;
+        }
         if (waiting.add(t)) {
             t.parkSeq = ++parks;
             if (t.wakeAt != Long.MAX_VALUE) timed.add(new Timed(t.wakeAt, t.parkSeq, t));

@@ -31,6 +31,8 @@ public final class Spinlocks {
     public static final class Spinlock extends HeapObj implements Printable {
         public final Object name;
         private SThread holder;
+        /** Why nobody will ever release it (a striped release that cleared another stripe), or null. */
+        public volatile String stranded;
         private long spins;
         /** A table lock's take was given to the lock-order checker and race detector (TableWords). */
         boolean ordered;
@@ -180,6 +182,11 @@ public final class Spinlocks {
                 vm.event(SThread.running(m), new What.Spin(Names.lockRef(ev, l), Names.ref(ev, SThread.running(m)), Names.ref(ev, holder)));
             }
             m.spinningOn = l;
+        }
+
+        @Override
+        public void stranded(Object lock, String why) {
+            ((Spinlock) lock).stranded = why;
         }
 
         @Override

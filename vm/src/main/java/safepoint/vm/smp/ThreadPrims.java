@@ -5,6 +5,7 @@ import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import java.util.ArrayList;
 import safepoint.vm.gc.Heap;
+import safepoint.vm.num.Num;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
@@ -61,6 +62,7 @@ public final class ThreadPrims {
         if (a.length <= i || a[i] == Boolean.FALSE) return -1;
         if (a[i] instanceof Long l) return Math.max(0, l);
         if (a[i] instanceof Double d) return Math.max(0, d);
+        if (Num.isReal(a[i])) return Math.max(0, Num.toDouble(a[i])); // 1/1000, as Gambit takes any real
         throw Condition.typeError(who, i + 1, "REAL", a);
     }
 
@@ -195,6 +197,44 @@ public final class ThreadPrims {
                 }
                 Scheduler.leaveWaiters(t);
                 sched.terminated(t, SThread.running(m).onProcessor);
+            }
+        });
+        // Gerbil's thread-raise! (doc/reference/std/misc/threads.md) on another thread: a waiting
+        // thread wakes raising obj; a runnable one raises it when its next slice starts (a
+        // running one may finish its slice first, and if it parks meanwhile, parked wakes it).
+        add.accept(new ControlPrim("##thread-raise!", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "##thread-raise!", a);
+                m.val = Special.VOID;
+                if (t == SThread.running(m)) throw Condition.raise("##thread-raise!: the current thread raises with raise", t);
+                if (t.state == SThread.State.TERMINATED) return;
+                if (t.state == SThread.State.WAITING) {
+                    Scheduler.leaveWaiters(t);
+                    sched.wakeWithRaise(t, a[1], What.Cause.INTERRUPT);
+                } else {
+                    t.interp.pendingRaise = a[1];
+                }
+            }
+        });
+        add.accept(new ControlPrim("##current-vm-processor-count", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.val = (long) sched.local.length;
+            }
+        });
+        // Every thread started and not yet ended, in the scheduler's order (running, ready, waiting).
+        add.accept(new ControlPrim("##all-threads", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                java.util.LinkedHashSet<SThread> all = new java.util.LinkedHashSet<>(sched.onCpu);
+                all.addAll(sched.runnable());
+                all.addAll(sched.waiting);
+                all.add(SThread.running(m));
+                List<SThread> list = new ArrayList<>(all);
+                Object r = safepoint.vm.data.Nil.NIL;
+                for (int i = list.size() - 1; i >= 0; i--) r = m.cons(list.get(i), r);
+                m.val = r;
             }
         });
         add.accept(new ControlPrim("current-thread", 0, 0) {

@@ -13,7 +13,7 @@
         check-eq? check-not-eq? check-eqv? check-not-eqv? check-equal? check-not-equal?
         check-output check-predicate check-exception
         run-tests! run-test-suite! test-report-summary! test-result
-        test-suite? test-suite-desc %run-test-file!)
+        test-suite? test-suite-desc %run-test-file! %list-test-cases %explore-test-case!)
 
 (defstruct %suite (desc thunk))
 (def (test-suite? x) (%suite? x))
@@ -21,6 +21,10 @@
 
 ;; What a failed check raises inside its case: the check as written, what it saw, what it wanted.
 (defstruct %failure (form value expected how))
+
+;; What a check-exception saw raised, so that its failure shows it as an exception, while any
+;; other value a check gave is written as it is.
+(defstruct %raised (exception))
 
 ;; The case being run: a vector #(checks-passed); #f outside every case.
 (def %current-case (make-parameter #f))
@@ -87,7 +91,7 @@
     (cond
      ((eq? caught none) (%fail! form 'no-exception pred how))
      ((pred (car caught)) (%passed!))
-     (else (%fail! form (car caught) pred how)))))
+     (else (%fail! form (make-%raised (car caught)) pred how)))))
 
 (def (%show-failure f)
   (let ((how (%failure-how f)))
@@ -104,10 +108,9 @@
     (newline)))
 
 (def (%show-value v)
-  ;; Data print as data; anything else a check sees is most likely a raised exception.
-  (if (or (pair? v) (null? v) (number? v) (string? v) (symbol? v) (boolean? v) (char? v) (vector? v) (procedure? v))
-    (write v)
-    (begin (display "the exception: ") (display (%exception-text v)))))
+  (if (%raised? v)
+    (begin (display "the exception: ") (display (%exception-text (%raised-exception v))))
+    (write v)))
 
 (def (%exception-text e)
   (let ((text (call-with-output-string (lambda (p) (display-exception e p)))))
@@ -127,9 +130,26 @@
 (def (%plural n word)
   (string-append (number->string n) " " word (if (= n 1) "" "s")))
 
+;; How the cases of a suite run: #f, all of them; (list . descs), none, each desc consed on (the
+;; listing `safepoint test --explore` asks for); a vector #(n seen outcome), only the n-th (from
+;; 0), silently, its outcome kept (one case searched by explore).
+(def %case-mode (make-parameter #f))
+
 ;; Run one case: its checks count, its first failure or error ends it. The lines for a case
 ;; that passes are gxtest's (doc/reference/dev/test.md): "Test case: D" then "... N checks OK".
 (def (%run-case desc thunk)
+  (let ((mode (%case-mode)))
+    (cond
+     ((not mode) (%run-case-reporting desc thunk))
+     ((pair? mode) (set-cdr! mode (cons desc (cdr mode))))
+     (else
+      (let ((n (vector-ref mode 1)))
+        (vector-set! mode 1 (+ n 1))
+        (when (= n (vector-ref mode 0))
+          (vector-set! mode 2 (with-catch (lambda (e) e)
+                                          (lambda () (parameterize ((%current-case (vector 0)) (%case-mode #f)) (thunk)) 'ok)))))))))
+
+(def (%run-case-reporting desc thunk)
   (let ((c (vector 0))
         (suite (%current-suite)))
     (display "Test case: ") (display desc) (newline)
@@ -200,3 +220,30 @@
   (for-each (lambda (v) (display (car v)) (display ": ") (display (cdr v)) (newline))
             (reverse %verdicts))
   (display (test-result)) (newline))
+;; For `safepoint test --explore`: the cases of each named suite, as ((name index desc) ...),
+;; without running them (the code of a suite around its cases runs).
+(def (%list-test-cases named-suites)
+  (apply append
+         (map (lambda (ns)
+                (let ((mode (list 'cases)))
+                  (when (test-suite? (cdr ns))
+                    (parameterize ((%case-mode mode)) ((%suite-thunk (cdr ns)))))
+                  (let loop ((descs (reverse (cdr mode))) (i 0) (acc '()))
+                    (if (null? descs) (reverse acc) (loop (cdr descs) (+ i 1) (cons (list (car ns) i (car descs)) acc))))))
+              named-suites)))
+
+;; One case of a suite, as one run that explore searches: setup, the suite with only case n,
+;; cleanup; a failed check raises an error that says it, an error in the case is raised as it was.
+(def (%explore-test-case! setup cleanup suite n)
+  (when setup (setup))
+  (let ((mode (vector n 0 'not-reached)))
+    (unwind-protect
+      (parameterize ((%case-mode mode)) ((%suite-thunk suite)))
+      (when cleanup (cleanup)))
+    (let ((outcome (vector-ref mode 2)))
+      (cond
+       ((eq? outcome 'ok) (void))
+       ((%failure? outcome)
+        (error (%one-line (with-output-to-string (lambda () (%show-failure outcome))))))
+       ((eq? outcome 'not-reached) (error "the test case was not reached" n))
+       (else (raise outcome))))))

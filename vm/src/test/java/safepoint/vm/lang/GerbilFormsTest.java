@@ -44,4 +44,29 @@ class GerbilFormsTest extends SchemeCaseSuite {
         assertTrue(f.error("secret").contains("Unbound variable: secret"));
         assertTrue(f.error("(import :std/no-such-module)").contains("Cannot find module :std/no-such-module"));
     }
+
+    @Test
+    void aModulesProcedureMayUseAStructDefinedFurtherDown() throws Exception {
+        Path shapes = dir.resolve("shapes.ss");
+        Files.writeString(shapes, """
+                (export area make-square square?)
+                (def (area s) (* (square-side s) (square-side s)))
+                (def (grow! s) (square-side-set! s (+ 1 (square-side s))) s)
+                (export grow!)
+                (defstruct square (side))""");
+        assertEquals("(9 16 #t)", f.eval("(import \"" + shapes + "\") (list (area (make-square 3)) (area (grow! (make-square 3))) (square? (make-square 1)))"));
+    }
+
+    @Test
+    void anExportedSyntaxCaseMacroUsesItsModulesOwnNames() throws Exception {
+        Path counting = dir.resolve("counting.ss");
+        Files.writeString(counting, """
+                (export with-count count)
+                (def counter 0)
+                (def (bump!) (set! counter (+ counter 1)))
+                (def (count) counter)
+                (defsyntax (with-count stx) (syntax-case stx () ((_ e) #'(begin (bump!) e))))""");
+        assertEquals("(5 6 2)", f.eval("(import \"" + counting + "\") (list (with-count 5) (with-count 6) (count))"));
+        assertTrue(f.error("(bump!)").contains("Unbound variable: bump!"), "the helper stays the module's own");
+    }
 }

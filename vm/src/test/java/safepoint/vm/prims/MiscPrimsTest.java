@@ -28,7 +28,7 @@ class MiscPrimsTest extends PrimTest {
     @Test
     void voidAndProcedures() {
         assertSame(Special.VOID, call("void"));
-        arityErr("void", 1L, 2L);
+        assertSame(Special.VOID, call("void", 1L, 2L)); // Gerbil's void ignores its arguments
         assertEquals(true, call("procedure?", PRIMS.get("car")));
         assertEquals(false, call("procedure?", sym("car")));
         assertEquals(1L, call("identity", 1L));

@@ -116,7 +116,7 @@ abstract class PrimTest {
             for (int i = 0; i < v.items.length; i++) { if (i > 0) b.append(' '); show(v.items[i], b, depth + 1); }
             b.append(')');
         } else if (o instanceof MString m) {
-            b.append('"').append(m.b).append('"');
+            b.append('"').append(m.chars()).append('"');
         } else if (o instanceof SChar ch) {
             b.append("#\\").appendCodePoint(ch.cp);
         } else {

@@ -50,8 +50,8 @@ final class Show {
             b.append(k.name).append(':');
         } else if (x instanceof MString s) {
             b.append('"');
-            for (int i = 0; i < s.b.length(); i++) {
-                char c = s.b.charAt(i);
+            for (int i = 0; i < s.chars().length(); i++) {
+                char c = s.chars().charAt(i);
                 if (c == '"' || c == '\\') b.append('\\').append(c);
                 else if (c < 32 || c > 126) b.append(String.format("\\u%04x", (int) c));
                 else b.append(c);

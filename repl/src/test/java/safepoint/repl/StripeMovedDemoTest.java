@@ -1,0 +1,29 @@
+package safepoint.repl;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Demo (e) of issue 14, seed bug 5(e): an address-striped table lock whose table a GC moves inside
+ * the critical section. The release clears the stripe of the new address; the stripe taken stays
+ * locked, the next table on it spins without polls, and the next GC waits for ever.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class StripeMovedDemoTest {
+    static final String DEMO = Demos.example("table-stripe-moved.ss");
+
+    @Test
+    void exploreFindsTheBarrierDeadlockAndNamesTheStrandedStripeAndTheMovedTable() throws Exception {
+        Demos.foundByExplore(DEMO, "spinning without polls on #<spinlock table-stripe-0>", "--locks", "striped-address");
+        Demos.foundByExplore(DEMO, "#<spinlock table-stripe-0> is held by #<thread a>, which has ended (taken for #<hash-table #2> at address 0;"
+                + " a GC moved the table to ", "--locks", "striped-address");
+    }
+
+    @Test
+    void lockAfterProbeTakesTheStripeOnlyWhereNothingCanGc() throws Exception {
+        CliTest.Result r = CliTest.run("", "explore", DEMO, "--locks", "lock-after-probe", "-p", "2", "--runs", "200");
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.status(), r.out() + r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().startsWith("no failure in 200 schedules (0 inconclusive)"), r.out());
+    }
+}

@@ -1,0 +1,48 @@
+package safepoint.repl;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Demo (a) of issue 14, seed bug 5a with tables: the global table lock held by a rehash whose
+ * allocation requests a GC, and a lookup spinning on it without polls. Controlled mode (seeds
+ * 1..N), so what the searches find is the same on every machine.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TableBarrierDemoTest {
+    static final String DEMO = Demos.example("table-global-lock-barrier.ss");
+    static final String HEAP = "256k";
+
+    @Test
+    void underGlobalExploreFindsTheBarrierDeadlockAndNamesLockHolderSpinnerAndBarrier() throws Exception {
+        String out = Demos.foundByExplore(DEMO, "*** Deadlock: the GC barrier waits for P", "--locks", "global", "--heap", HEAP).out();
+        assertTrue(out.contains("spinning without polls on #<spinlock __raw-table-lock>"), out);
+        assertTrue(out.contains("#<spinlock __raw-table-lock> is held by #<thread writer>, parked at the safepoint"), out);
+        assertTrue(out.contains("#<thread reader> spins in code without polls on #<spinlock __raw-table-lock>"), out);
+        assertTrue(out.contains("--locks global"), "the replay keeps the policy: " + out);
+    }
+
+    @Test
+    void perTableLockingPassesTheSameProgram() throws Exception {
+        // the rehash's vector is allocated before the lock is taken, and the wait polls
+        Demos.passesExplore(DEMO, 300, "--locks", "per-table", "--heap", HEAP);
+    }
+
+    @Test
+    void underGlobalAWaitThatPollsPasses(@TempDir Path dir) throws Exception {
+        // the demo without its two declare lines: the reader's lookup, and so its wait, polls
+        String source = Files.readString(Path.of(DEMO));
+        String polling = source.replace("(declare (not interrupts-enabled))", "").replace("(declare (interrupts-enabled))", "");
+        assertNotEquals(source, polling);
+        Path fixed = Files.writeString(dir.resolve("polling-reader.ss"), polling);
+        Demos.passesExplore(fixed.toString(), 300, "--locks", "global", "--heap", HEAP);
+    }
+}

@@ -1,0 +1,123 @@
+package safepoint.tables;
+
+import java.util.function.Consumer;
+
+/**
+ * {@code gc-table-ref}, {@code -set!}, {@code -update!} and {@code -delete!} as a step machine:
+ * (lock), read (capture) the store field, place it again if a GC moved its keys, probe, write, (resize and
+ * re-do), (verify), (unlock). Each is one step, so another processor's steps may come between the
+ * read of the store and the write into it: the window of scenario 5(c). What locks is the table's
+ * {@link GcTable.Mode}, as GcTable's rule says.
+ */
+final class GcAccessOp extends GcOp {
+    enum Kind {
+        REF, SET, UPDATE, DELETE
+    }
+
+    private final Kind kind;
+    private final Object key;
+    /** The value to set, or the default of a ref or update. */
+    private final Object given;
+    /** What the write stores: the value to set, or the update's answer. */
+    private Object toStore;
+    private boolean setting;
+    /** The store this operation read and works on. */
+    private GcStore g;
+    private int slot;
+
+    GcAccessOp(GcTable t, Kind kind, Object key, Object given) {
+        super(t, Phase.BEGIN);
+        this.kind = kind;
+        this.key = key;
+        this.given = given;
+        this.setting = kind == Kind.SET;
+        this.toStore = given;
+        this.phase = t.mode == GcTable.Mode.PER_TABLE ? Phase.ACQUIRE : Phase.CAPTURE;
+    }
+
+    @Override
+    public String name() {
+        return switch (kind) {
+            case REF -> "gc-table-ref";
+            case SET -> "gc-table-set!";
+            case UPDATE -> "gc-table-update!";
+            case DELETE -> "gc-table-delete!";
+        };
+    }
+
+    @Override
+    boolean writes() {
+        return kind != Kind.REF;
+    }
+
+    @Override
+    Step run(TableHost host) {
+        if (phase == Phase.UPDATED) {
+            // the update's answer: now a gc-table-set!, which reads the store afresh
+            toStore = answer;
+            setting = true;
+            phase = Phase.CAPTURE;
+        }
+        switch (phase) {
+            case ACQUIRE:
+                return acquire(host, Phase.CAPTURE);
+            case CAPTURE:
+                g = t.store;
+                t.freshen(host, g);
+                phase = Phase.PROBE;
+                return Step.CONTINUE;
+            case PROBE:
+                return probe(host);
+            case WRITE_KEY:
+                return write(host);
+            default:
+                // the seed's verify-and-retry: a set into a store that is no longer the table's is done again
+                if (t.store != g) {
+                    phase = Phase.CAPTURE;
+                    return Step.CONTINUE;
+                }
+                return end(host, null);
+        }
+    }
+
+    private Step probe(TableHost host) {
+        slot = g.find(host, key);
+        boolean found = g.holds(host, slot, key);
+        if (!setting && kind != Kind.DELETE) {
+            Object v = found ? g.slots[2 * slot + 1] : given;
+            if (kind == Kind.REF) return end(host, v);
+            return await(Phase.AWAIT_UPDATE, new Step.NeedUpdate(v));
+        }
+        if (!setting && !found) return end(host, null);
+        phase = Phase.WRITE_KEY;
+        return Step.CONTINUE;
+    }
+
+    private Step write(TableHost host) {
+        // No unused entry left (only racing writers can do that): grow, then set again.
+        boolean resize = slot < 0 || (setting ? g.put(slot, key, toStore) : g.delete(slot));
+        if (resize) {
+            phase = Phase.CAPTURE; // Gerbil re-does the set (or delete) on the new store
+            return start(new GcResizeOp(t), host);
+        }
+        if (setting && t.mode == GcTable.Mode.SEED_RETRY) {
+            phase = Phase.VERIFY;
+            return Step.CONTINUE;
+        }
+        return end(host, null);
+    }
+
+    private Step end(TableHost host, Object result) {
+        release(host);
+        return finish(result);
+    }
+
+    @Override
+    public void roots(Consumer<Object> visit) {
+        super.roots(visit);
+        visit.accept(key);
+        if (given != null) visit.accept(given);
+        if (toStore != null) visit.accept(toStore);
+        if (g != null) visit.accept(g);
+    }
+}

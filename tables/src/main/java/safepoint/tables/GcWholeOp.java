@@ -1,0 +1,88 @@
+package safepoint.tables;
+
+import java.util.function.Consumer;
+
+/**
+ * The gc-table operations on the whole store: {@code gc-table-for-each} (a snapshot of the store
+ * taken in one step, under the table's lock if it has one, then walked unlocked, so the callback
+ * may use the table), {@code gc-table-copy} (the entries re-inserted into a new table in one step)
+ * and {@code gc-table-clear!} (a fresh 16-entry store installed; under SEED_RETRY, under the
+ * machine's {@code __gc-table-lock}, as PR #1416's).
+ */
+final class GcWholeOp extends GcOp {
+    enum Kind {
+        FOR_EACH, COPY, CLEAR
+    }
+
+    private final Kind kind;
+    /** The copy's own lock word (PER_TABLE), or the shared one. */
+    Object copyLock;
+    private Object[] snapshot;
+    private int next;
+
+    GcWholeOp(GcTable t, Kind kind) {
+        super(t, locks(t, kind) ? Phase.ACQUIRE : Phase.CAPTURE);
+        this.kind = kind;
+    }
+
+    private static boolean locks(GcTable t, Kind kind) {
+        return t.mode == GcTable.Mode.PER_TABLE || t.mode == GcTable.Mode.SEED_RETRY && kind == Kind.CLEAR;
+    }
+
+    @Override
+    public String name() {
+        return switch (kind) {
+            case FOR_EACH -> "gc-table-for-each";
+            case COPY -> "gc-table-copy";
+            case CLEAR -> "gc-table-clear!";
+        };
+    }
+
+    @Override
+    boolean writes() {
+        return kind == Kind.CLEAR;
+    }
+
+    @Override
+    Step run(TableHost host) {
+        switch (phase) {
+            case ACQUIRE:
+                return acquire(host, Phase.CAPTURE);
+            case CAPTURE:
+                return capture(host);
+            default:
+                // FOR_EACH walking its snapshot, unlocked
+                while (next < snapshot.length && !RawTable.isLive(snapshot[next])) next += 2;
+                if (next >= snapshot.length) return finish(null);
+                next += 2;
+                return new Step.Yield(snapshot[next - 2], snapshot[next - 1]);
+        }
+    }
+
+    private Step capture(TableHost host) {
+        GcStore g = t.store;
+        Object result = null;
+        switch (kind) {
+            case FOR_EACH -> {
+                t.freshen(host, g);
+                snapshot = g.slots.clone();
+                phase = Phase.SCAN;
+            }
+            case COPY -> {
+                GcTable c = GcTable.make(host, g.count, t.mode, copyLock != null ? copyLock : t.lock);
+                Object[] v = g.slots;
+                for (int i = 0; i < v.length; i += 2) if (RawTable.isLive(v[i])) c.store.insert(host, v[i], v[i + 1]);
+                result = c;
+            }
+            default -> t.store = GcStore.sized(host, 16, true);
+        }
+        release(host);
+        return kind == Kind.FOR_EACH ? Step.CONTINUE : finish(result);
+    }
+
+    @Override
+    public void roots(Consumer<Object> visit) {
+        super.roots(visit);
+        if (snapshot != null) visit.accept(snapshot);
+    }
+}

@@ -1,0 +1,130 @@
+;;; :std/misc/evector -- extensible vectors (doc/reference/std/misc/evector.md in the Gerbil
+;;; repository): evector (any values) and ebytes (bytes), a supporting vector and a fill
+;;; pointer, growing by doubling; conversions, checked and &-named accessors, extension, the
+;;; fill pointer and push!, and memoize-recursive-sequence. The &-named forms are the checked
+;;; ones under those names.
+;;;
+;;; Not yet: ebits.
+
+(export make-evector evector? check-argument-evector vector->evector &vector->evector
+        evector->vector &evector->vector list->evector &list->evector evector->list &evector->list
+        evector-ref &evector-ref evector-set! &evector-set! evector-ref-set! &evector-ref-set!
+        extend-evector! &extend-evector! evector-fill-pointer &evector-fill-pointer
+        evector-fill-pointer-set! &evector-fill-pointer-set! evector-push! &evector-push!
+        memoize-recursive-sequence
+        make-ebytes ebytes? check-argument-ebytes bytes->ebytes &bytes->ebytes ebytes->bytes &ebytes->bytes
+        string->ebytes &string->ebytes ebytes-ref &ebytes-ref ebytes-set! &ebytes-set!
+        ebytes-ref-set! &ebytes-ref-set! extend-ebytes! &extend-ebytes! ebytes-fill-pointer
+        &ebytes-fill-pointer ebytes-fill-pointer-set! &ebytes-fill-pointer-set! ebytes-push! &ebytes-push!)
+
+;; The storage a kind of extensible sequence grows in: how to make, measure, read, write and copy it.
+(defstruct %kind (make length ref set! copy->list))
+(def %vectors (%kind make-vector vector-length vector-ref vector-set! vector->list))
+(def %bytes (%kind (lambda (n fill) (make-u8vector n (or fill 0))) u8vector-length u8vector-ref u8vector-set! u8vector->list))
+
+(defstruct %extensible (kind store fill))
+
+(def (%check e pred? who) (unless (pred? e) (error (string-append who ": wrong kind of extensible vector") e)))
+(def (%valid-fill kind store fp who)
+  (unless (and (exact-integer? fp) (<= 0 fp ((%kind-length kind) store)))
+    (error (string-append who ": fill pointer out of range") fp))
+  fp)
+
+(def (%ref e i who)
+  (unless (and (exact-integer? i) (<= 0 i) (< i (%extensible-fill e))) (error (string-append who ": index out of range") i))
+  ((%kind-ref (%extensible-kind e)) (%extensible-store e) i))
+(def (%set! e i v who)
+  (unless (and (exact-integer? i) (<= 0 i) (< i (%extensible-fill e))) (error (string-append who ": index out of range") i))
+  ((%kind-set! (%extensible-kind e)) (%extensible-store e) i v))
+
+;; A new store of length at least LL holding the old contents.
+(def (%extend! e ll iv)
+  (let* ((kind (%extensible-kind e)) (old (%extensible-store e)) (n ((%kind-length kind) old)))
+    (when (> ll n)
+      (let (new ((%kind-make kind) ll iv))
+        (let loop ((i 0)) (when (< i n) ((%kind-set! kind) new i ((%kind-ref kind) old i)) (loop (+ i 1))))
+        (%extensible-store-set! e new)))))
+
+(def (%fill-pointer-set! e fp iv extend)
+  (let (n ((%kind-length (%extensible-kind e)) (%extensible-store e)))
+    (cond ((<= fp n) (%extensible-fill-set! e fp) fp)
+          ((eq? extend #t) (%extend! e (max fp (* 2 n) 1) iv) (%extensible-fill-set! e fp) fp)
+          ((and (exact-integer? extend) (>= extend 0)) (%extend! e (+ fp extend) iv) (%extensible-fill-set! e fp) fp)
+          (else #f))))
+
+(def (%push! e x iv extend)
+  (let (fp (%extensible-fill e))
+    (when (%fill-pointer-set! e (+ fp 1) iv extend)
+      ((%kind-set! (%extensible-kind e)) (%extensible-store e) fp x))))
+
+(def (%contents e) ((%kind-copy->list (%extensible-kind e)) (%extensible-store e) 0 (%extensible-fill e)))
+
+;; ---- evector ---------------------------------------------------------------------------------
+
+(def (evector? x) (and (%extensible? x) (eq? (%extensible-kind x) %vectors)))
+(def (check-argument-evector x) (%check x evector? "check-argument-evector"))
+(def (make-evector vec fp)
+  (unless (vector? vec) (error "make-evector: vector expected" vec))
+  (%extensible %vectors vec (%valid-fill %vectors vec fp "make-evector")))
+(def (vector->evector v) (make-evector v (vector-length v)))
+(def (evector->vector e) (check-argument-evector e) (list->vector (%contents e)))
+(def (list->evector l) (vector->evector (list->vector l)))
+(def (evector->list e) (check-argument-evector e) (%contents e))
+(def (evector-ref e i) (check-argument-evector e) (%ref e i "evector-ref"))
+(def (evector-set! e i v) (check-argument-evector e) (%set! e i v "evector-set!"))
+(def (extend-evector! e ll initial-value: (iv #f)) (check-argument-evector e) (%extend! e ll iv))
+(def (evector-fill-pointer e) (check-argument-evector e) (%extensible-fill e))
+(def (evector-fill-pointer-set! e fp initial-value: (iv #f) extend: (extend #t))
+  (check-argument-evector e) (%fill-pointer-set! e fp iv extend))
+(def (evector-push! e x initial-value: (iv #f) extend: (extend #t)) (check-argument-evector e) (%push! e x iv extend))
+
+;; ---- ebytes ----------------------------------------------------------------------------------
+
+(def (ebytes? x) (and (%extensible? x) (eq? (%extensible-kind x) %bytes)))
+(def (check-argument-ebytes x) (%check x ebytes? "check-argument-ebytes"))
+(def (make-ebytes bytes fp)
+  (unless (u8vector? bytes) (error "make-ebytes: u8vector expected" bytes))
+  (%extensible %bytes bytes (%valid-fill %bytes bytes fp "make-ebytes")))
+(def (bytes->ebytes b) (make-ebytes b (u8vector-length b)))
+(def (ebytes->bytes e) (check-argument-ebytes e) (list->u8vector (%contents e)))
+(def (string->ebytes s) (bytes->ebytes (string->utf8 s)))
+(def (ebytes-ref e i) (check-argument-ebytes e) (%ref e i "ebytes-ref"))
+(def (ebytes-set! e i v) (check-argument-ebytes e) (%set! e i v "ebytes-set!"))
+(def (extend-ebytes! e ll initial-value: (iv #f)) (check-argument-ebytes e) (%extend! e ll iv))
+(def (ebytes-fill-pointer e) (check-argument-ebytes e) (%extensible-fill e))
+(def (ebytes-fill-pointer-set! e fp initial-value: (iv #f) extend: (extend #t))
+  (check-argument-ebytes e) (%fill-pointer-set! e fp iv extend))
+(def (ebytes-push! e x initial-value: (iv #f) extend: (extend #t)) (check-argument-ebytes e) (%push! e x iv extend))
+
+;; ---- the &-names and the setters' set! names ----------------------------------------------------
+
+(defalias evector-ref-set! evector-set!)
+(defalias ebytes-ref-set! ebytes-set!)
+(defrules %defaliases () ((_ (new old) ...) (begin (defalias new old) ...)))
+(%defaliases
+  (&vector->evector vector->evector) (&evector->vector evector->vector) (&list->evector list->evector)
+  (&evector->list evector->list) (&evector-ref evector-ref) (&evector-set! evector-set!)
+  (&evector-ref-set! evector-set!) (&evector-fill-pointer evector-fill-pointer)
+  (&bytes->ebytes bytes->ebytes) (&ebytes->bytes ebytes->bytes) (&string->ebytes string->ebytes)
+  (&ebytes-ref ebytes-ref) (&ebytes-set! ebytes-set!) (&ebytes-ref-set! ebytes-set!)
+  (&ebytes-fill-pointer ebytes-fill-pointer))
+;; The &-forms with positional initial value and extension.
+(def (&extend-evector! e ll iv) (extend-evector! e ll initial-value: iv))
+(def (&evector-fill-pointer-set! e fp iv extend) (evector-fill-pointer-set! e fp initial-value: iv extend: extend))
+(def (&evector-push! e x iv extend) (evector-push! e x initial-value: iv extend: extend))
+(def (&extend-ebytes! e ll iv) (extend-ebytes! e ll initial-value: iv))
+(def (&ebytes-fill-pointer-set! e fp iv extend) (ebytes-fill-pointer-set! e fp initial-value: iv extend: extend))
+(def (&ebytes-push! e x iv extend) (ebytes-push! e x initial-value: iv extend: extend))
+
+;; ---- memoization ---------------------------------------------------------------------------
+
+;; f(n) from the cache when known; else fun(n), which may call f on smaller n, stored at n.
+(def (memoize-recursive-sequence fun init: (init '()) cache: (cache (list->evector init)))
+  (lambda (n)
+    (unless (and (exact-integer? n) (>= n 0)) (error "memoize-recursive-sequence: natural number expected" n))
+    (if (< n (evector-fill-pointer cache))
+      (evector-ref cache n)
+      (let (v (fun n))
+        (when (>= n (evector-fill-pointer cache)) (evector-fill-pointer-set! cache (+ n 1)))
+        (evector-set! cache n v)
+        v))))
