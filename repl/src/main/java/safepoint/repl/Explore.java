@@ -252,9 +252,16 @@ final class Explore {
         int workers = safepoint.vm.search.Workers.count();
         long deadline = o.timeoutSecs() == null ? 0 : t0 + (long) (o.timeoutSecs() * 1e9);
         Warnings<DfsSearch.Run> warnings = Warnings.byDfsRun();
-        DfsSearch.Result r = DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true,
-                () -> stopped(deadline) != null, (run, found) -> warnings.note(found, run));
+        boolean dpor = o.reduction().equals("dpor");
+        java.util.function.BooleanSupplier stop = () -> stopped(deadline) != null;
+        DfsSearch.Result r = dpor
+                ? safepoint.vm.search.DporSearch.search(compiled(o, text, file), bound, maxSteps, cap, x -> true, stop,
+                        (run, found) -> warnings.note(found, run))
+                : DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true, stop,
+                        (run, found) -> warnings.note(found, run));
         double secs = (System.nanoTime() - t0) / 1e9;
+        String covers = "with at most " + preemptions(bound) + " on " + o.processors() + (o.processors() == 1 ? " processor" : " processors")
+                + " (dfs, " + o.reduction() + ": " + r.schedules() + " schedules)";
         if (r.failure() != null) {
             boolean plain = r.plain();
             String report = plain ? r.failure().errorText() + "\n"
@@ -277,7 +284,7 @@ final class Explore {
         }
         String inc = r.inconclusive() > 0 ? " (" + r.inconclusive() + " inconclusive)" : "";
         if (r.complete()) {
-            out.write(String.format(java.util.Locale.ROOT, "all %d schedules%s pass%s, %.1f schedules/s%n", r.schedules(), pre, inc,
+            out.write(String.format(java.util.Locale.ROOT, "proven: no failure in any schedule %s%s, %.1f schedules/s%n", covers, inc,
                     r.schedules() / secs));
             warnings.print(out, null);
         } else {

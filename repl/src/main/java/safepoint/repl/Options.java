@@ -9,7 +9,8 @@ import java.util.List;
 /** The parsed command line (DESIGN.md, "The command line"). */
 record Options(String command, List<String> operands, String expr, int processors, Long seed, Double timeoutSecs,
         Long maxSteps, Long heapBytes, String strategy, String schedule, String scheduleFile, Integer runs, Integer depth,
-        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control, Policy locks, boolean explore) {
+        Integer preemptions, Integer listen, Integer attach, boolean inspector, boolean control, Policy locks, String reduction,
+        boolean explore) {
 
     /** A bad command line: the message is shown with the usage, exit status 2. */
     static final class UsageError extends Exception {
@@ -24,8 +25,9 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint [run] FILE [opts]       run a program; stdout is its output
                    safepoint -e EXPR [opts]          evaluate and print
                    safepoint explore FILE [--runs N]  search schedules (seeds 1..N) for a failure
-                   safepoint explore FILE --strategy dfs [--preemptions K]
-                                                     every schedule with at most K preemptions
+                   safepoint explore FILE --strategy dfs [--preemptions K] [--reduction dpor|none]
+                                                     every schedule with at most K preemptions (dpor:
+                                                     one of each set that differ only in independent steps)
                    safepoint replay FILE --schedule S   re-run one schedule (or --seed S)
                    safepoint replay FILE --schedule-file PATH   the schedule read from a file
                    safepoint test [FILE|DIR|DIR/...]  run Gerbil test files (*-test.ss, :std/test) as gxtest;
@@ -59,6 +61,7 @@ record Options(String command, List<String> operands, String expr, int processor
         Integer runs = null;
         Integer depth = null;
         Integer preemptions = null;
+        String reduction = null;
         Integer listen = null;
         boolean explore = false;
         Integer attach = null;
@@ -92,6 +95,12 @@ record Options(String command, List<String> operands, String expr, int processor
                     long k = number(value(args, ++i, a), a);
                     if (k < 0 || k > 10) throw new UsageError("--preemptions needs a number from 0 to 10");
                     preemptions = (int) k;
+                }
+                case "--reduction" -> {
+                    reduction = value(args, ++i, a);
+                    if (!reduction.equals("dpor") && !reduction.equals("none")) {
+                        throw new UsageError("unknown reduction '" + reduction + "' (dpor or none)");
+                    }
                 }
                 case "--runs" -> {
                     long r = number(value(args, ++i, a), a);
@@ -188,8 +197,9 @@ record Options(String command, List<String> operands, String expr, int processor
         if ("dfs".equals(strategy) && !searching) throw new UsageError("--strategy dfs goes with explore or test --explore");
         if (runs != null && command.equals("test") && !explore) throw new UsageError("--runs goes with explore or test --explore");
         if (preemptions != null && !"dfs".equals(strategy)) throw new UsageError("--preemptions goes with --strategy dfs");
+        if (reduction != null && !"dfs".equals(strategy)) throw new UsageError("--reduction goes with --strategy dfs");
         return new Options(command, operands, expr, processors, seed, timeout, maxSteps, heapBytes, strategy, schedule, scheduleFile, runs, depth,
-                preemptions, listen, attach, inspector, control, locks, explore);
+                preemptions, listen, attach, inspector, control, locks, reduction == null ? "dpor" : reduction, explore);
     }
 
     /** A TCP port, 1 to 65535. */

@@ -82,7 +82,7 @@ class TestCommandTest {
         CliTest.Result r = CliTest.run("", "test", EXPLORED, "--explore", "--strategy", "dfs", "-p", "2");
         assertEquals(1, r.status(), r.out() + r.err());
         String out = r.out();
-        assertTrue(out.matches("(?s).*Test case: a locked counter counts both \\(counter-test\\)\nall \\d+ schedules with at most 2 preemptions pass.*"), out);
+        assertTrue(out.matches("(?s).*Test case: a locked counter counts both \\(counter-test\\)\nproven: no failure in any schedule with at most 2 preemptions on 2 processors \\(dfs, dpor: \\d+ schedules\\).*"), out);
         assertTrue(out.contains("Test case: an unlocked counter (counter-test)\nfailure found by the dfs search"), out);
         assertTrue(out.contains("FAILED (count-with-threads #f) gave 1, expected 2 (equal?)"), out);
         java.util.regex.Matcher replay = java.util.regex.Pattern.compile("replay: \\./safepoint (replay \\S+ .*)").matcher(out);

@@ -35,6 +35,9 @@ public interface Ctx {
      */
     default void pollInterrupt() {}
 
+    /** A mutator primitive (its name ends in !) is about to change data another thread may see (dfs's reduction: interp.Footprint). */
+    default void mutated() {}
+
     /** The value of {@code (current-output-port)}. */
     OutputPort currentOutput();
 

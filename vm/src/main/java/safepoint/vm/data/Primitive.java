@@ -54,6 +54,14 @@ public abstract class Primitive extends Procedure {
         return Condition.wrongArgs(this, args);
     }
 
+    /**
+     * A mutator, by Scheme's naming convention (set-car!, vector-set!, a struct's setter): it tells
+     * its caller ({@link Ctx#mutated}), so dfs's reduction treats the step as dependent with all.
+     */
+    static boolean mutator(String name) {
+        return name.endsWith("!");
+    }
+
     // ---- lambda-friendly shapes -------------------------------------------------------------
 
     public interface F0 { Object f(Ctx c); }
@@ -62,7 +70,8 @@ public abstract class Primitive extends Procedure {
     public interface F3 { Object f(Ctx c, Object a, Object b, Object d); }
     public interface FN { Object f(Ctx c, Object[] args); }
 
-    public static Primitive of0(String name, boolean simple, F0 f) {
+    public static Primitive of0(String name, boolean simple, F0 f0) {
+        F0 f = mutator(name) ? (c) -> { c.mutated(); return f0.f(c); } : f0;
         return new Primitive(name, 0, 0, simple) {
             @Override public Object call0(Ctx c) { return f.f(c); }
             @Override public Object callN(Ctx c, Object[] a) { if (a.length != 0) throw arity(a); return f.f(c); }
@@ -72,7 +81,8 @@ public abstract class Primitive extends Procedure {
         };
     }
 
-    public static Primitive of1(String name, boolean simple, F1 f) {
+    public static Primitive of1(String name, boolean simple, F1 f0) {
+        F1 f = mutator(name) ? (c, a) -> { c.mutated(); return f0.f(c, a); } : f0;
         return new Primitive(name, 1, 1, simple) {
             @Override public Object call1(Ctx c, Object a) { return f.f(c, a); }
             @Override public Object callN(Ctx c, Object[] a) { if (a.length != 1) throw arity(a); return f.f(c, a[0]); }
@@ -82,7 +92,8 @@ public abstract class Primitive extends Procedure {
         };
     }
 
-    public static Primitive of2(String name, boolean simple, F2 f) {
+    public static Primitive of2(String name, boolean simple, F2 f0) {
+        F2 f = mutator(name) ? (c, a, b) -> { c.mutated(); return f0.f(c, a, b); } : f0;
         return new Primitive(name, 2, 2, simple) {
             @Override public Object call2(Ctx c, Object a, Object b) { return f.f(c, a, b); }
             @Override public Object callN(Ctx c, Object[] a) { if (a.length != 2) throw arity(a); return f.f(c, a[0], a[1]); }
@@ -92,7 +103,8 @@ public abstract class Primitive extends Procedure {
         };
     }
 
-    public static Primitive of3(String name, boolean simple, F3 f) {
+    public static Primitive of3(String name, boolean simple, F3 f0) {
+        F3 f = mutator(name) ? (c, a, b, d) -> { c.mutated(); return f0.f(c, a, b, d); } : f0;
         return new Primitive(name, 3, 3, simple) {
             @Override public Object call3(Ctx c, Object a, Object b, Object d) { return f.f(c, a, b, d); }
             @Override public Object callN(Ctx c, Object[] a) { if (a.length != 3) throw arity(a); return f.f(c, a[0], a[1], a[2]); }
@@ -103,7 +115,8 @@ public abstract class Primitive extends Procedure {
     }
 
     /** Variable arity: {@code min..max} arguments (max -1 for any); the body checks nothing. */
-    public static Primitive ofN(String name, int min, int max, boolean simple, FN f) {
+    public static Primitive ofN(String name, int min, int max, boolean simple, FN f0) {
+        FN f = mutator(name) ? (c, args) -> { c.mutated(); return f0.f(c, args); } : f0;
         return new Primitive(name, min, max, simple) {
             @Override public Object callN(Ctx c, Object[] a) { if (!accepts(a.length)) throw arity(a); return f.f(c, a); }
             @Override public Object call0(Ctx c) { return callN(c, new Object[0]); }

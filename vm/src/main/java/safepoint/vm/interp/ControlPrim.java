@@ -15,10 +15,33 @@ public abstract class ControlPrim extends NamedProcedure {
     /** Thread and synchronization primitives run holding the scheduler's monitor (see Scheduler). */
     public boolean locksScheduler;
 
+    /**
+     * Whether the primitive names what it touches itself ({@link Interp#touched}): the table
+     * operations (the table, at each step) and spinlocks (the lock). Otherwise a name ending in !
+     * is a mutation no one classified.
+     */
+    public boolean ownFootprint;
+
     public ControlPrim(String name, int minArgs, int maxArgs) {
         this.name = name;
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
+    }
+
+    /**
+     * What a call touches, for dpor ({@link Footprint}): a sync operation writes its calling
+     * thread and every argument that is an object (mutex, condition variable, thread, mailbox);
+     * an unclassified mutator is dependent with everything.
+     */
+    void footprint(Interp m, Object[] args) {
+        if (locksScheduler) {
+            m.touched(m.thread, true);
+            for (Object a : args) {
+                if (!(a == null || a instanceof Number || a instanceof Boolean || a instanceof Character || a instanceof safepoint.vm.data.Symbol)) m.touched(a, true);
+            }
+        } else if (!ownFootprint && name.endsWith("!")) {
+            m.mutated();
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ public final class Global {
     public Object value = Special.UNBOUND;
     /** Assigned by a program (not only by the VM's builtins): code compiled later will not inline it. */
     public boolean userDefined;
+    /** The target of a set! somewhere in the code compiled: dfs's reduction then records its reads (interp.Footprint). */
+    public boolean assigned;
 
     public Global(Symbol name) {
         this.name = name;

@@ -81,6 +81,19 @@ public final class Interp implements Ctx {
     // ---- threads ---------------------------------------------------------------------------
     /** The green thread these registers belong to. */
     public Owner thread;
+    /** What this step touches, while a dpor search runs the thread (else null): see {@link Footprint}. */
+    public Footprint footprint;
+
+    /** The step reads or writes {@code o} (a sync object, a marked location, an assigned global). */
+    public void touched(Object o, boolean write) {
+        if (footprint != null) footprint.touch(o, write);
+    }
+
+    /** A mutator primitive ran (its name ends in !): the step is dependent with every other. */
+    @Override
+    public void mutated() {
+        if (footprint != null) footprint.unknown();
+    }
     /** Set by a primitive that must wait: the processor parks the thread instead of requeueing it. */
     boolean blocked;
     /**
@@ -139,6 +152,7 @@ public final class Interp implements Ctx {
     public void block(Object on, double timeoutSecs, Object timeoutValue) {
         blocked = true;
         stopSlice = true;
+        if (timeoutSecs >= 0) mutated(); // a timed wait reads the clock, which every step moves
         thread.beginWait(on, timeoutSecs < 0 ? Long.MAX_VALUE : world.clock() + (long) (timeoutSecs * 1e9), timeoutValue);
     }
 
@@ -283,6 +297,7 @@ public final class Interp implements Ctx {
             val = p.callN(this, args);
         } else if (f instanceof ControlPrim cp) {
             cp.check(args);
+            if (footprint != null) cp.footprint(this, args);
             if (cp.locksScheduler) {
                 synchronized (monitor) {
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);

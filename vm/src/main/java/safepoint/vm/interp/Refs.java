@@ -90,6 +90,7 @@ public final class Refs {
         @Override
         public Object ev(Interp m) {
             Object v = cell.value;
+            if (cell.assigned && m.footprint != null) m.touched(cell, false);
             if (v == Special.UNBOUND) {
                 SchemeError e = Condition.unboundGlobal(cell.name);
                 e.where = where;
@@ -145,15 +146,23 @@ public final class Refs {
     public static final class SetLocal extends Store {
         final int depth;
         final int idx;
+        /** A program's set! (not the initialization of a fresh frame's slot): a closure another thread runs may share the frame. */
+        final boolean assignment;
 
         public SetLocal(int depth, int idx, Node value) {
+            this(depth, idx, value, false);
+        }
+
+        public SetLocal(int depth, int idx, Node value, boolean assignment) {
             super(value);
             this.depth = depth;
             this.idx = idx;
+            this.assignment = assignment;
         }
 
         @Override
         void store(Interp m, Object v) {
+            if (assignment) m.mutated();
             frameAt(m.env, depth)[idx] = v;
         }
     }
@@ -176,6 +185,11 @@ public final class Refs {
                 SchemeError e = Condition.unboundGlobal(cell.name);
                 e.where = where;
                 throw e;
+            }
+            if (m.footprint != null) {
+                // A definition may come while other threads read the cell unrecorded: unclassified.
+                if (define) m.mutated();
+                else m.touched(cell, true);
             }
             cell.value = v;
         }

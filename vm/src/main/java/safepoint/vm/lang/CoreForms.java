@@ -72,11 +72,12 @@ public final class CoreForms {
         if (b instanceof Binding.Local l) {
             int d = 0;
             for (Scope sc = s; sc != l.scope(); sc = sc.parent) if (sc.frame) d++;
-            return new Refs.SetLocal(d, l.slot(), value);
+            return new Refs.SetLocal(d, l.slot(), value, true);
         }
         if (b instanceof Binding.Global g) {
             Global cell = g.cell();
             if (!c.machine.loadingPrelude()) cell.userDefined = true;
+            cell.assigned = true;
             return new Refs.SetGlobal(cell, value, false, c.where(f));
         }
         throw c.illFormed(f);

@@ -308,6 +308,7 @@ public final class HashTables {
         Object proc = c.proc;
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
+            m.touched(c.table, true);
             // Each table step is a scheduling point: in controlled mode another processor may run
             // between any two steps of an operation (how concurrent writers corrupt a table).
             m.syncPoint();
@@ -486,6 +487,7 @@ public final class HashTables {
     /** The table argument a[i], its use (a read, or a write) recorded for the race detector. */
     static Table access(LanguageHost vm, Interp m, Object[] a, int i, String who, boolean write) {
         Table t = table(a[i], who, a);
+        m.touched(t, true); // dpor: operations on one table are dependent (interp.Footprint)
         // The race detector's access is recorded where the operation begins (start, the lock: wind) or,
         // under a locking policy, where it takes its lock (Host.tryLock).
         // Recorded runs only (as schedule choices): table operations are the hottest source of
@@ -587,6 +589,7 @@ public final class HashTables {
             }
         });
         vm.add(new ControlPrim("hash-put!", 3, 3) {
+            { ownFootprint = true; } // the table: access and drive touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-put!", true);
@@ -595,6 +598,7 @@ public final class HashTables {
         });
         vm.alias("hash-set!", "hash-put!");
         vm.add(new ControlPrim("hash-update!", 3, 4) {
+            { ownFootprint = true; } // the table: access and drive touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-update!", true);
@@ -602,6 +606,7 @@ public final class HashTables {
             }
         });
         vm.add(new ControlPrim("hash-remove!", 2, 2) {
+            { ownFootprint = true; } // the table: access and drive touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-remove!", true);
@@ -625,6 +630,7 @@ public final class HashTables {
             }
         });
         vm.add(new ControlPrim("hash-clear!", 1, 1) {
+            { ownFootprint = true; } // the table: access and drive touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 Table t = access(vm, m, a, 0, "hash-clear!", true);

@@ -40,8 +40,15 @@ public sealed interface Chooser {
         }
     }
 
-    /** One run of the dfs search: follow these decisions (processor numbers), then the defaults. */
-    record Dfs(int[] prefix) implements Chooser {
+    /**
+     * One run of the dfs search: follow these decisions (processor numbers), then the defaults;
+     * with {@code footprints}, record each step's footprint for a dpor search (run.StepLog).
+     */
+    record Dfs(int[] prefix, boolean footprints) implements Chooser {
+        public Dfs(int[] prefix) {
+            this(prefix, false);
+        }
+
         public Dfs {
             if (prefix == null) throw new IllegalArgumentException("dfs needs a prefix (empty for the first run)");
             prefix = prefix.clone();

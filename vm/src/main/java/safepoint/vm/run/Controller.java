@@ -80,7 +80,7 @@ public final class Controller {
     /** What this run did: its steps, preemptions, choices (call when it has ended). */
     public RunReport report() {
         return new RunReport(steps, strategy instanceof Pct pct ? pct.syncPoints() : 0, preemptions, schedule, hadChoice,
-                strategy instanceof Dfs d ? d.decisions : java.util.List.of());
+                strategy instanceof Dfs d ? d.decisions : java.util.List.of(), strategy instanceof Dfs d ? d.steps(this) : java.util.List.of());
     }
 
     Strategy strategy() {
@@ -89,6 +89,24 @@ public final class Controller {
 
     int processors() {
         return n;
+    }
+
+    /** The threads waiting to run, by index, queue by queue (-1 between queues): what a dpor step compares. */
+    int[] queues() {
+        int[] q = new int[s.ready.size() + 1 + java.util.Arrays.stream(s.local).mapToInt(java.util.ArrayDeque::size).sum() + n];
+        int i = 0;
+        for (SThread t : s.ready) q[i++] = t.index;
+        q[i++] = -1;
+        for (java.util.ArrayDeque<SThread> l : s.local) {
+            for (SThread t : l) q[i++] = t.index;
+            q[i++] = -1;
+        }
+        return q;
+    }
+
+    /** Whether a collection is pending (every processor takes part in the barrier). */
+    boolean gcPending() {
+        return vm.barrier().pending;
     }
 
     /** The thread on processor p, or null. */
@@ -270,6 +288,7 @@ public final class Controller {
             lastThread = t;
             slices.begin(p, t);
             t.interp.stopAtSync = strategy.stopsAtSync();
+            t.interp.footprint = strategy.footprint();
             t.interp.stopAtAlloc = strategy.stopsAtAllocation();
             long syncBefore = t.interp.syncPoints;
             long allocBefore = t.interp.allocPoints;
@@ -278,6 +297,7 @@ public final class Controller {
             lastEnd = end;
             t.interp.stopAtSync = false;
             t.interp.stopAtAlloc = false;
+            t.interp.footprint = null;
             long used = len - Math.max(0, t.interp.fuel);
             if (used <= 0) used = 1;
             // Record what ran, so replay stops at the same point. A slice that the thread itself

@@ -7,16 +7,17 @@ import java.util.List;
  * PCT counted (explore's estimate of k), its preemptions (switches away from a thread that could
  * have gone on), its choices (the schedule), whether it reached a choice that another schedule
  * could make differently, and a dfs run's decisions (from which the search builds the next
- * runs). A free run, or a program that failed to compile, has {@link #NONE}.
+ * runs) and, for a dpor search, its steps' footprints. A free run, or a program that failed to compile, has {@link #NONE}.
  */
 public record RunReport(long steps, long syncPoints, int preemptions, List<long[]> choices, boolean hadChoice,
-        List<Dfs.Decision> dfsDecisions) {
-    public static final RunReport NONE = new RunReport(0, 0, 0, List.of(), false, List.of());
+        List<Dfs.Decision> dfsDecisions, List<StepLog.Step> dfsSteps) {
+    public static final RunReport NONE = new RunReport(0, 0, 0, List.of(), false, List.of(), List.of());
 
     public RunReport {
         // Views, not copies: the controller that filled the lists is gone when the report is made.
         choices = java.util.Collections.unmodifiableList(choices);
         dfsDecisions = java.util.Collections.unmodifiableList(dfsDecisions);
+        dfsSteps = java.util.Collections.unmodifiableList(dfsSteps);
     }
 
     /** The schedule as a string (what --schedule replays), for the program of this text. */

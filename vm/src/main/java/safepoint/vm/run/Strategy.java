@@ -25,6 +25,11 @@ public interface Strategy {
     }
 
     /** Whether a slice ends after each sync point, so the strategy can choose there. */
+    /** What the running thread's steps touch (a dpor search's dfs run), or null. */
+    default safepoint.vm.interp.Footprint footprint() {
+        return null;
+    }
+
     default boolean stopsAtSync() {
         return false;
     }
@@ -62,7 +67,7 @@ public interface Strategy {
         Chooser ch = c.chooser();
         if (ch instanceof Chooser.RoundRobin) return new RoundRobin();
         if (ch instanceof Chooser.Pct p) return new Pct(c.seed(), p.depth(), p.k());
-        if (ch instanceof Chooser.Dfs d) return new Dfs(d.prefix());
+        if (ch instanceof Chooser.Dfs d) return new Dfs(d.prefix(), d.footprints());
         if (ch instanceof Chooser.Replay r) return new Replay(r);
         if (ch instanceof Chooser.Manual m) return new Manual(m.stepper());
         return new RandomStrategy(c.seed());

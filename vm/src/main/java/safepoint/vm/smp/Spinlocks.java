@@ -106,6 +106,7 @@ public final class Spinlocks {
         @Override
         public void exec(Interp m) {
             SThread holder = lock.spinOnce(SThread.running(m));
+            m.touched(lock, true);
             if (holder == null) {
                 if (vm.observing()) {
                     vm.event(SThread.running(m), new What.SpinlockTake(Names.lockRef(vm.events(), lock), Names.ref(vm.events(), SThread.running(m))));
@@ -209,25 +210,30 @@ public final class Spinlocks {
         vm.add(Primitive.ofN("make-spinlock", 0, 1, true, (c, a) -> c.alloc(new Spinlock(a.length > 0 ? a[0] : null), 4)));
         vm.add(Primitive.of1("spinlock?", true, (c, x) -> x instanceof Spinlock));
         vm.add(new ControlPrim("spinlock-acquire!", 1, 1) {
+            { ownFootprint = true; } // the lock: each try and the release touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 m.pc = new Spin(lock(a[0], "spinlock-acquire!"), vm);
             }
         });
         vm.add(new ControlPrim("spinlock-try-acquire!", 1, 1) {
+            { ownFootprint = true; } // the lock: each try and the release touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 Spinlock l = lock(a[0], "spinlock-try-acquire!");
                 m.val = l.tryTake(SThread.running(m));
+                m.touched(l, true);
                 if (m.val == Boolean.TRUE) vm.lockTaken(SThread.running(m), l);
                 m.syncPoint();
             }
         });
         vm.add(new ControlPrim("spinlock-release!", 1, 1) {
+            { ownFootprint = true; } // the lock: each try and the release touch it
             @Override
             public void invoke(Interp m, Object[] a) {
                 Spinlock s = lock(a[0], "spinlock-release!");
                 SThread holder = s.release();
+                m.touched(s, true);
                 if (holder == null) throw Condition.raise("Releasing a spinlock that is not held:", s);
                 vm.lockGiven(holder, SThread.running(m), s);
                 if (vm.observing()) {

@@ -104,6 +104,7 @@ public final class ThreadPrims {
         String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
         traced(vm, m, true, loc, a[1]);
         vm.accessed(SThread.running(m), safepoint.vm.data.Symbol.of(loc), true);
+        m.touched(safepoint.vm.data.Symbol.of(loc), true);
         m.val = a[1];
     }
 
@@ -470,6 +471,7 @@ public final class ThreadPrims {
                 String loc = a[0] instanceof safepoint.vm.data.Symbol sy ? sy.name : String.valueOf(a[0]);
                 traced(vm, m, false, loc, a[1]);
                 vm.accessed(SThread.running(m), safepoint.vm.data.Symbol.of(loc), false);
+                m.touched(safepoint.vm.data.Symbol.of(loc), false);
                 m.val = a[1];
                 m.syncPoint(); // the value was read before the call: the scheduling point comes after
             }

@@ -1,0 +1,94 @@
+package safepoint.vm.run;
+
+import safepoint.vm.interp.Footprint;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of one dfs run that a dpor search ({@code search.DporSearch}) reads: a step is what
+ * one processor ran from one scheduling choice to the next, with the decision that started it,
+ * the thread choice that put its thread on the processor (if one came just before), and its
+ * footprint: the objects it read and wrote ({@link Footprint}), or unknown (dependent with every
+ * step). Two extra writes are the scheduler's own: {@link #QUEUES} when the queues of threads
+ * waiting to run changed during the step or its processor took a new thread (who runs next
+ * depends on the order of such steps), and an unknown footprint for every step taken while a
+ * collection is pending or that asked for one (the barrier involves every processor).
+ *
+ * <p>One run, one thread (the controller's): no locking.
+ */
+public final class StepLog implements Footprint {
+    /** One step: decision and thread choice indices (-1 when none), processor, thread index, what it touched. */
+    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown) {}
+
+    /** Stands for the scheduler's queues in a footprint. */
+    public static final Object QUEUES = new Object() {
+        @Override
+        public String toString() {
+            return "the run queues";
+        }
+    };
+
+    private final List<Step> steps = new ArrayList<>();
+    private final Map<Object, Boolean> touched = new IdentityHashMap<>();
+    private boolean open;
+    private boolean unknown;
+    private int decision;
+    private int pick;
+    private int processor;
+    private int thread;
+    private int[] queuesAtBegin;
+    /** The thread each processor ran in its last step (-1: none yet). */
+    private int[] lastThreadOn = new int[0];
+
+    /** A new step of {@code thread} on {@code processor}; the previous one ends (see {@link #end}). */
+    void begin(int decision, int pick, int processor, int thread, int[] queues, boolean gcPending) {
+        end(queues, gcPending);
+        if (processor >= lastThreadOn.length) {
+            int old = lastThreadOn.length;
+            lastThreadOn = java.util.Arrays.copyOf(lastThreadOn, processor + 1);
+            java.util.Arrays.fill(lastThreadOn, old, lastThreadOn.length, -1);
+        }
+        open = true;
+        this.decision = decision;
+        this.pick = pick;
+        this.processor = processor;
+        this.thread = thread;
+        queuesAtBegin = queues;
+        unknown = gcPending;
+        if (lastThreadOn[processor] != thread) touch(QUEUES, true); // the processor took this thread from a queue
+        lastThreadOn[processor] = thread;
+    }
+
+    /** The step under way ends: the queues as they are now, and whether a collection is pending now. */
+    void end(int[] queues, boolean gcPending) {
+        if (!open) return;
+        if (!java.util.Arrays.equals(queues, queuesAtBegin)) touch(QUEUES, true);
+        if (gcPending) unknown = true;
+        List<Object> reads = new ArrayList<>();
+        List<Object> writes = new ArrayList<>();
+        for (Map.Entry<Object, Boolean> e : touched.entrySet()) (e.getValue() ? writes : reads).add(e.getKey());
+        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown));
+        touched.clear();
+        open = false;
+    }
+
+    @Override
+    public void touch(Object o, boolean write) {
+        if (!open) return;
+        if (write) touched.put(o, Boolean.TRUE);
+        else touched.putIfAbsent(o, Boolean.FALSE);
+    }
+
+    @Override
+    public void unknown() {
+        unknown = true;
+    }
+
+    /** The steps so far (the run has ended: the last step is closed first). */
+    List<Step> steps(int[] queues, boolean gcPending) {
+        end(queues, gcPending);
+        return steps;
+    }
+}

@@ -1,0 +1,281 @@
+package safepoint.vm.search;
+
+import safepoint.vm.Machine;
+import safepoint.vm.analysis.Warning;
+import safepoint.vm.run.Chooser;
+import safepoint.vm.run.Dfs;
+import safepoint.vm.run.Outcome;
+import safepoint.vm.run.StepLog;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The dfs search with dynamic partial-order reduction ({@code explore --strategy dfs}, the
+ * default {@code --reduction dpor}): Flanagan and Godefroid's DPOR (POPL 2005) over the same
+ * decisions as {@link DfsSearch}, under the same preemption bound. Two schedules that differ only
+ * in the order of independent steps reach the same state; it runs one of them.
+ *
+ * <p><b>The search.</b> Depth first and stateless: each run starts from the checkpoint and
+ * replays a prefix of decisions, then takes the defaults (no preemption). The search keeps only
+ * the current path: one {@link Node} per decision (its options, their cost in preemptions, the
+ * ones done and the backtrack set), never the schedules run, so its memory is the length of one
+ * run, however many it runs. After each run it reads the run's steps and footprints
+ * ({@link StepLog}): for each step j, the latest earlier step i of another thread and processor
+ * that is dependent with j and does not happen before it (the happens-before order is program
+ * order per thread and per processor plus dependence, by vector clocks) is a race; the search
+ * then adds to the backtrack set of i's decision the option that runs j's thread there, or every
+ * option when no option runs it (FG's "all enabled"), and the same at the thread choice that
+ * put i's thread on its processor, if one did. Then it backtracks to the deepest decision with
+ * a backtrack option not done whose cost keeps the run within the bound.
+ *
+ * <p><b>Dependence.</b> Two steps are dependent when they are of one thread, when either is
+ * unknown, or when one writes an object the other reads or writes ({@link StepLog.Step}). A
+ * sync operation writes its thread and its objects (mutex, condition variable, thread joined or
+ * started); a table operation and a spinlock try write the table or lock; marked accesses read or
+ * write their location; a global assigned by set! is read and written; the end of a thread writes
+ * it; the scheduler's queues are written by a step that changes who waits to run and by the first
+ * step of a thread on a processor. Unknown (dependent with all): mutator primitives (a name ending
+ * in !), set! of a local variable, definitions at run time, timed waits (they read the clock every
+ * step moves), and every step while a collection is pending or that asked for one, so the GC
+ * barrier's interleavings are all run and its deadlocks found as plain dfs finds them. Not
+ * modelled: object addresses and serial numbers (they depend on allocation order; two schedules
+ * that differ only in them count as one).
+ *
+ * <p><b>Under a preemption bound.</b> DPOR alone is not complete for a bound: the reversal of a
+ * race at i's decision may cost a preemption the bound does not allow, while the same reversal
+ * earlier, where a thread left its processor anyway, costs none. As loom does (and Coons,
+ * Musuvathi and McKinley's bounded POR), each backtrack point is also added at the latest
+ * earlier step where the running thread changed (a context switch, or the first step): a switch
+ * to the other thread there is as cheap as any switch can be, so every schedule within the bound
+ * has an equivalent one the search runs. No sleep sets: they are not sound under the bound as
+ * they stand, and backtracking alone is.
+ *
+ * <p><b>Fewest preemptions.</b> One pass with the whole bound proves a program. When a pass finds
+ * a failure with k preemptions, passes with bounds 0..k-1 look for one with fewer, so the failure
+ * reported has the fewest preemptions of any failure within the bound (as plain dfs's levels
+ * give). One worker: the search is one path.
+ *
+ * <p>One thread: no locking.
+ */
+public final class DporSearch {
+    private DporSearch() {}
+
+    /** One decision on the current path. */
+    private static final class Node {
+        final Dfs.Decision d;
+        /** Option k: 0 is the decision's default, 1.. its others. */
+        final BitSet done = new BitSet();
+        final BitSet backtrack = new BitSet();
+        int current;
+
+        Node(Dfs.Decision d) {
+            this.d = d;
+            done.set(0);
+            backtrack.set(0);
+        }
+
+        int size() {
+            return d.others().length + 1;
+        }
+
+        int value(int k) {
+            return k == 0 ? d.chosen() : d.others()[k - 1];
+        }
+
+        int thread(int k) {
+            return k == 0 ? d.chosenThread() : d.otherThreads()[k - 1];
+        }
+
+        int cost(int k) {
+            return d.preemptionsBefore() + (k == 0 ? 0 : d.costs()[k - 1]);
+        }
+
+        /** Add the option that runs {@code thread}, or all when none does. */
+        void add(int thread) {
+            for (int k = 0; k < size(); k++) {
+                if (thread(k) == thread) {
+                    backtrack.set(k);
+                    return;
+                }
+            }
+            backtrack.set(0, size());
+        }
+    }
+
+    /** Search within the bound; see the class comment. {@code ran} hears of every run that warned, in the pass that decided. */
+    public static DfsSearch.Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
+            BooleanSupplier stop, BiConsumer<DfsSearch.Run, List<Warning>> ran) {
+        Pass top = new Pass(runs, bound, maxSteps, maxRuns, sought, stop);
+        top.run();
+        long schedules = top.taken;
+        long inconclusive = top.inconclusive;
+        Pass found = top;
+        for (int b = 0; top.failure != null && b < top.failurePreemptions; b++) {
+            Pass lower = new Pass(runs, b, maxSteps, maxRuns - schedules, sought, stop);
+            lower.run();
+            schedules += lower.taken;
+            inconclusive += lower.inconclusive;
+            if (lower.failure != null) {
+                found = lower;
+                break;
+            }
+        }
+        for (java.util.Map.Entry<DfsSearch.Run, List<Warning>> e : found.warned) ran.accept(e.getKey(), e.getValue());
+        if (found.failure == null) return new DfsSearch.Result(schedules, inconclusive, top.complete, null, null, 0, false, null);
+        Outcome o = found.failure;
+        return new DfsSearch.Result(schedules, inconclusive, false, o, o.report().choices(), found.failurePreemptions,
+                o.failedBeforeAnyChoice(), found.failingRun);
+    }
+
+    /** One depth-first pass with one bound. */
+    private static final class Pass {
+        final ProgramRuns runs;
+        final int bound;
+        final long maxSteps;
+        final long maxRuns;
+        final Predicate<Outcome> sought;
+        final BooleanSupplier stop;
+        final List<Node> path = new ArrayList<>();
+        long taken;
+        long inconclusive;
+        boolean complete;
+        Outcome failure;
+        int failurePreemptions;
+        DfsSearch.Run failingRun;
+        /** Runs that warned, in the search's order. */
+        final List<java.util.Map.Entry<DfsSearch.Run, List<Warning>>> warned = new ArrayList<>();
+
+        Pass(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
+            this.runs = runs;
+            this.bound = bound;
+            this.maxSteps = maxSteps;
+            this.maxRuns = maxRuns;
+            this.sought = sought;
+            this.stop = stop;
+        }
+
+        void run() {
+            int[] prefix = new int[0];
+            while (prefix != null) {
+                if (taken >= maxRuns || stop.getAsBoolean() || Thread.currentThread().isInterrupted()) return;
+                Machine vm = runs.next(0);
+                vm.configure(vm.settings().controlled(0, new Chooser.Dfs(prefix, true)).withMaxSteps(maxSteps));
+                Outcome o = runs.run();
+                taken++;
+                List<Dfs.Decision> ds = o.report().dfsDecisions();
+                for (int i = path.size(); i < ds.size(); i++) path.add(new Node(ds.get(i)));
+                DfsSearch.Run run = new DfsSearch.Run(o.report().preemptions(), prefix);
+                // Every warned run is told (the report counts them, as plain dfs's does); the
+                // report keeps each warning once.
+                if (!o.warnings().isEmpty()) warned.add(java.util.Map.entry(run, o.warnings()));
+                if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && sought.test(o)) {
+                    failure = o;
+                    failurePreemptions = o.report().preemptions();
+                    failingRun = run;
+                    return;
+                }
+                if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
+                Races.backtrack(o.report().dfsSteps(), path);
+                prefix = next(ds.size());
+            }
+            complete = true;
+        }
+
+        /** The prefix of the next run: the deepest decision with a backtrack option not done, within the bound; null when none. */
+        private int[] next(int length) {
+            while (path.size() > length) path.remove(path.size() - 1); // a run shorter than the path (cannot happen in a deterministic program)
+            for (int i = path.size() - 1; i >= 0; i--) {
+                Node n = path.get(i);
+                for (int k = n.backtrack.nextSetBit(0); k >= 0; k = n.backtrack.nextSetBit(k + 1)) {
+                    if (n.done.get(k)) continue;
+                    n.done.set(k);
+                    if (n.cost(k) > bound) continue;
+                    n.current = k;
+                    while (path.size() > i + 1) path.remove(path.size() - 1);
+                    int[] p = new int[i + 1];
+                    for (int x = 0; x <= i; x++) p[x] = path.get(x).value(path.get(x).current);
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The race analysis of one run's steps (see the class comment). */
+    static final class Races {
+        private Races() {}
+
+        static boolean dependent(StepLog.Step a, StepLog.Step b) {
+            if (a.thread() == b.thread() || a.unknown() || b.unknown()) return true;
+            return conflict(a.writes(), b.writes()) || conflict(a.writes(), b.reads()) || conflict(a.reads(), b.writes());
+        }
+
+        private static boolean conflict(Object[] x, Object[] y) {
+            for (Object a : x) for (Object b : y) if (a == b) return true;
+            return false;
+        }
+
+        /** Add the backtrack points of every race in {@code steps} to the nodes of {@code path}. */
+        static void backtrack(List<StepLog.Step> steps, List<Node> path) {
+            int n = steps.size();
+            int threads = 0;
+            int procs = 0;
+            for (StepLog.Step s : steps) {
+                threads = Math.max(threads, s.thread() + 1);
+                procs = Math.max(procs, s.processor() + 1);
+            }
+            // Vector clocks over threads: clock[j][t] = how many of t's steps happen before or at j.
+            int[][] clock = new int[n][];
+            int[] lastOfThread = new int[threads];
+            int[] lastOfProc = new int[procs];
+            java.util.Arrays.fill(lastOfThread, -1);
+            java.util.Arrays.fill(lastOfProc, -1);
+            int[] ordinal = new int[n];
+            for (int j = 0; j < n; j++) {
+                StepLog.Step s = steps.get(j);
+                int[] c = new int[threads];
+                if (lastOfThread[s.thread()] >= 0) join(c, clock[lastOfThread[s.thread()]]);
+                if (lastOfProc[s.processor()] >= 0) join(c, clock[lastOfProc[s.processor()]]);
+                int race = -1;
+                for (int i = j - 1; i >= 0; i--) {
+                    StepLog.Step e = steps.get(i);
+                    if (!dependent(e, s)) continue;
+                    boolean before = c[e.thread()] >= ordinal[i];
+                    if (!before && race < 0 && e.thread() != s.thread() && e.processor() != s.processor()) race = i;
+                    join(c, clock[i]);
+                }
+                ordinal[j] = c[s.thread()] + 1;
+                c[s.thread()] = ordinal[j];
+                clock[j] = c;
+                lastOfThread[s.thread()] = j;
+                lastOfProc[s.processor()] = j;
+                if (race >= 0) {
+                    add(steps, race, s.thread(), path);
+                    add(steps, lastSwitch(steps, race), s.thread(), path);
+                }
+            }
+        }
+
+        private static void join(int[] into, int[] other) {
+            for (int t = 0; t < into.length; t++) into[t] = Math.max(into[t], other[t]);
+        }
+
+        /** The latest step at or before {@code i} where the running thread changed (a context switch), or the first step. */
+        private static int lastSwitch(List<StepLog.Step> steps, int i) {
+            int k = i - 1;
+            while (k > 0 && steps.get(k - 1).thread() == steps.get(k).thread()) k--;
+            return Math.max(k, 0);
+        }
+
+        /** Step i's decision and thread choice should also try running {@code thread} first. */
+        private static void add(List<StepLog.Step> steps, int i, int thread, List<Node> path) {
+            StepLog.Step s = steps.get(i);
+            if (s.decision() >= 0 && s.decision() < path.size()) path.get(s.decision()).add(thread);
+            if (s.pick() >= 0 && s.pick() < path.size()) path.get(s.pick()).add(thread);
+        }
+    }
+}
