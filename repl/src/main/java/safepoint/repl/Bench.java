@@ -35,6 +35,7 @@ final class Bench {
         if (o.operands().equals(List.of("analysis"))) return SmpBench.analysis(out, 100_000);
         if (o.operands().equals(List.of("look"))) return SmpBench.look(out, 100_000);
         if (o.operands().equals(List.of("tables"))) return TableBench.run(out);
+        if (o.operands().equals(List.of("explore"))) return ExploreBench.run(out);
         if (o.operands().equals(List.of("repl"))) return safepoint.repl.bench.ReplLatency.run(out);
         if (o.operands().equals(List.of("inspector"))) return InspectorBench.all(out, InspectorBench.Sizes.FULL);
         return run(o.operands(), out, err, Gsi.locate(), Policy.DEFAULT);
