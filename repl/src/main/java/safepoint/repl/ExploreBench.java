@@ -24,10 +24,10 @@ import safepoint.vm.search.Workers;
 final class ExploreBench {
     private ExploreBench() {}
 
-    /** A program, and the table locking and heap its demo is run with. */
-    record Program(String file, Policy locks, Long heapBytes) {
+    /** A program, and the table locking its demo is run with. */
+    record Program(String file, Policy locks) {
         Program(String file) {
-            this(file, Policy.NONE, null);
+            this(file, Policy.NONE);
         }
     }
 
@@ -47,7 +47,7 @@ final class ExploreBench {
             new Program("barrier-short-count.ss"), new Program("barrier-phases.ss"),
             new Program("channel-early-close.ss"), new Program("channel-pipeline.ss"),
             new Program("table-unlocked-writers.ss"), new Program("table-unlocked-writers-fixed.ss"),
-            new Program("gc-table-stale-resize.ss", Policy.PER_TABLE, null));
+            new Program("gc-table-stale-resize.ss", Policy.PER_TABLE));
 
     /** One search's outcome: its schedules and seconds, and what it concluded. */
     record Searched(long schedules, double seconds, boolean complete, boolean failed, int failurePreemptions) {
@@ -99,8 +99,7 @@ final class ExploreBench {
     }
 
     static Searched search(Program p, String text, String file, boolean dpor) {
-        RunSettings base = RunSettings.freeRun(PROCESSORS).withLocks(p.locks());
-        RunSettings settings = p.heapBytes() == null ? base : base.withHeapBytes(p.heapBytes());
+        RunSettings settings = RunSettings.freeRun(PROCESSORS).withLocks(p.locks());
         long t0 = System.nanoTime();
         DfsSearch.Result r = dpor
                 ? DporSearch.search(new ProgramRuns(text, file, vm -> vm.configure(settings)), BOUND, MAX_STEPS, CAP, x -> true,

@@ -58,7 +58,8 @@ public abstract class Primitive extends Procedure {
      * A mutator, by Scheme's naming convention (set-car!, vector-set!, a struct's setter): it tells
      * its caller ({@link Ctx#mutated}), so dfs's reduction treats the step as dependent with all.
      */
-    static boolean mutator(String name) {
+    /** Whether a procedure named so mutates (its name ends in !): dpor counts its steps as unclassified. */
+    public static boolean mutator(String name) {
         return name.endsWith("!");
     }
 

@@ -22,8 +22,12 @@ public abstract class ControlPrim extends NamedProcedure {
      */
     public boolean ownFootprint;
 
+    /** Whether its name marks it a mutator ({@link safepoint.vm.data.Primitive#mutator}), decided once. */
+    private final boolean mutator;
+
     public ControlPrim(String name, int minArgs, int maxArgs) {
         this.name = name;
+        this.mutator = safepoint.vm.data.Primitive.mutator(name);
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
     }
@@ -39,7 +43,7 @@ public abstract class ControlPrim extends NamedProcedure {
             for (Object a : args) {
                 if (!(a == null || a instanceof Number || a instanceof Boolean || a instanceof Character || a instanceof safepoint.vm.data.Symbol)) m.touched(a, true);
             }
-        } else if (!ownFootprint && name.endsWith("!")) {
+        } else if (!ownFootprint && mutator) {
             m.mutated();
         }
     }
