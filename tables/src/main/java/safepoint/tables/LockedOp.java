@@ -49,8 +49,10 @@ final class LockedOp extends TableOp {
 
     /**
      * Taking the lock, checking what was allocated for it and the operation's first step are one
-     * step (they are all this caller's, under the lock just taken); an allocation is a step of its
-     * own, and so is the release after the operation's last step.
+     * step (they are all this caller's, under the lock just taken), and so are the operation's
+     * last step and the release ({@link #childFinished}); an allocation is a step of its own. So
+     * the uncontended path costs no scheduling point that {@code none} does not have: one
+     * compare-and-swap before, one store after.
      */
     @Override
     Step run(TableHost host) {
@@ -84,10 +86,12 @@ final class LockedOp extends TableOp {
             phase = Phase.LOCKED;
         }
         if (phase != Phase.LOCKED) throw new IllegalStateException(name() + " in phase " + phase);
-        if (!inner.isDone()) {
-            Step s = start(inner, host);
-            if (!inner.isDone()) return s;
-        }
+        return start(inner, host);
+    }
+
+    /** The operation's last step ran: release in the same step. */
+    @Override
+    Step childFinished(TableHost host) {
         if (inner.writes()) tab.version++;
         release(host);
         return finish(inner.result());
