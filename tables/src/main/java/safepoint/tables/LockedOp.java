@@ -18,6 +18,7 @@ final class LockedOp extends TableOp {
     /** Allocated in PREPARE, unlocked; handed to the operation once verified under the lock. */
     private Object[] prepared;
     private Object held;
+    private Step.Spin spinning;
 
     LockedOp(TableOp inner, LockSite site, WaitPolls polls, boolean allocateFirst) {
         super(inner.tab, allocateFirst ? Phase.PREPARE : Phase.ACQUIRE);
@@ -67,7 +68,7 @@ final class LockedOp extends TableOp {
         }
         if (phase == Phase.ACQUIRE) {
             Object lock = site.lockNow(host);
-            if (!host.tryLock(lock)) return new Step.Spin(lock, polls);
+            if (!host.tryLock(lock)) return spin(lock);
             if (!site.stillRight(host, lock)) {
                 host.unlock(lock);
                 return Step.CONTINUE;
@@ -94,7 +95,14 @@ final class LockedOp extends TableOp {
     Step childFinished(TableHost host) {
         if (inner.writes()) tab.version++;
         release(host);
-        return finish(inner.result());
+        return finishAs(inner);
+    }
+
+    /** The failed try's step, made once per lock met (a spinner tries many times). */
+    private Step.Spin spin(Object lock) {
+        Step.Spin s = spinning;
+        if (s == null || s.lock() != lock) spinning = s = new Step.Spin(lock, polls);
+        return s;
     }
 
     @Override

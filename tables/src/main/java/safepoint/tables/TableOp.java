@@ -211,6 +211,13 @@ public abstract class TableOp {
         return done;
     }
 
+    /** Done with the result {@code other} (done) ended with: its very step, nothing new made. */
+    final Step finishAs(TableOp other) {
+        phase = Phase.DONE;
+        done = other.done;
+        return done;
+    }
+
     final Step await(Phase awaiting, Step request) {
         phase = awaiting;
         return request;
