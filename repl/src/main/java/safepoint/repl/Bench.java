@@ -34,7 +34,8 @@ final class Bench {
         if (o.operands().equals(List.of("threads"))) return SmpBench.threads(out, 100_000);
         if (o.operands().equals(List.of("analysis"))) return SmpBench.analysis(out, 100_000);
         if (o.operands().equals(List.of("look"))) return SmpBench.look(out, 100_000);
-        if (o.operands().equals(List.of("tables"))) return TableBench.run(out);
+        if (!o.operands().isEmpty() && o.operands().get(0).equals("tables"))
+            return TableBench.main(o.operands().subList(1, o.operands().size()), out, err);
         if (o.operands().equals(List.of("explore"))) return ExploreBench.run(out);
         if (o.operands().equals(List.of("repl"))) return safepoint.repl.bench.ReplLatency.run(out);
         if (o.operands().equals(List.of("inspector"))) return InspectorBench.all(out, InspectorBench.Sizes.FULL);

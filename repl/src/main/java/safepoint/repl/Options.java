@@ -35,6 +35,7 @@ record Options(String command, List<String> operands, String expr, int processor
                    safepoint test FILE --explore [--strategy dfs|random|pct] [--runs N] [--preemptions K]
                                                      search schedules for each test case, as explore does
                    safepoint bench [NAME...]         the benchmark suite
+                   safepoint bench tables [--quick] [--svg FILE]   table locking policies; FILE: a bar chart
                    safepoint inspect --attach PORT   the inspector on a machine started with --listen PORT
             options: -p N (processors, default 4), --heap SIZE (e.g. 64m), --seed S (controlled mode),
                      --strategy rr|random|pct (with --seed or explore), --depth D (pct),
@@ -138,6 +139,11 @@ record Options(String command, List<String> operands, String expr, int processor
                 case "--explore" -> explore = true;
                 case "--attach" -> attach = port(value(args, ++i, a), a);
                 case "-h", "--help" -> command = "help";
+                case "--svg", "--quick" -> {
+                    // bench tables' own options: passed on as operands, TableBench reads them
+                    if (!"bench".equals(command)) throw new UsageError(a + " goes with bench tables: safepoint bench tables [--quick] [--svg FILE]");
+                    operands.add(a);
+                }
                 default -> {
                     if (a.startsWith("-") && a.length() > 1) throw new UsageError("unknown option " + a);
                     if (command == null) command = a;

@@ -178,6 +178,15 @@ public abstract class TableOp {
         return false;
     }
 
+    /**
+     * The child ran its last step in this step: what this operation does now, in the same step.
+     * By default nothing (it goes on at its next step); a parent whose remaining work is one
+     * bounded effect (a lock's release) does it here, so that it costs no scheduling point of its own.
+     */
+    Step childFinished(TableHost host) {
+        return Step.CONTINUE;
+    }
+
     /** One step in the current phase; the phase is never an AWAIT one here. */
     abstract Step run(TableHost host);
 
@@ -190,7 +199,7 @@ public abstract class TableOp {
         Step s = child.step(host);
         if (child.isDone()) {
             child = null;
-            return Step.CONTINUE;
+            return childFinished(host);
         }
         if (pauses(child)) child = null; // this op decides what comes next; it steps the child again later
         return s;
@@ -199,6 +208,13 @@ public abstract class TableOp {
     final Step finish(Object result) {
         phase = Phase.DONE;
         done = new Step.Done(result);
+        return done;
+    }
+
+    /** Done with the result {@code other} (done) ended with: its very step, nothing new made. */
+    final Step finishAs(TableOp other) {
+        phase = Phase.DONE;
+        done = other.done;
         return done;
     }
 

@@ -69,7 +69,7 @@ class MonitorOrderTest {
         assertEquals(List.of(), MonitorOrder.violations(), "acquisitions against the order in MonitorOrder");
         // The checker saw the monitors in use, nested as the rule allows.
         Set<String> seen = MonitorOrder.nestings();
-        for (String n : List.of("SCHEDULER > EVENT_BUFFER", "SCHEDULER > LOCK_ORDER", "SCHEDULER > SPINLOCK", "SCHEDULER > PORT",
+        for (String n : List.of("SCHEDULER > EVENT_BUFFER", "SCHEDULER > LOCK_ORDER", "SCHEDULER > PORT",
                 "SCHEDULER > SERIALS", "SCHEDULER > MACHINE", "SCHEDULER > RANDOM", "SHARED_OBJECTS > SCHEDULER",
                 "BACKGROUND > SCHEDULER", "SCHEDULER > CONSOLE")) {
             assertTrue(seen.contains(n), n + " not seen; seen: " + seen);

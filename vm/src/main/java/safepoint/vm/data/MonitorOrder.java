@@ -31,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       calls no Scheme code and never waits. Any of them may be taken holding the scheduler
  *       (in controlled mode everything runs holding it), the scheduler never holding one of
  *       them. They are {@link Monitor#MACHINE} (the pending Ctrl-C), {@link Monitor#LOCK_ORDER}
- *       (the lock-order detector), {@link Monitor#SPINLOCK} (a spinlock's word),
+ *       (the lock-order detector),
  *       {@link Monitor#EVENTS} and {@link Monitor#EVENT_BUFFER} (the event stream and each
  *       processor's buffer), {@link Monitor#SERIALS} (serial numbers, gensyms, eq-hashes),
  *       {@link Monitor#RANDOM} (the generator), {@link Monitor#PORT} (an output port),
@@ -61,7 +61,7 @@ public final class MonitorOrder {
     /** The VM's monitors, by level (see the rule above). */
     public enum Monitor {
         DFS_SEARCH(0), SHARED_OBJECTS(1), BACKGROUND(2), RUN_GATE(2), SCHEDULER(3),
-        MACHINE(4), LOCK_ORDER(4), SPINLOCK(4), EVENTS(4), EVENT_BUFFER(4), SERIALS(4), RANDOM(4), PORT(4), TABLES(4), CONSOLE(4);
+        MACHINE(4), LOCK_ORDER(4), EVENTS(4), EVENT_BUFFER(4), SERIALS(4), RANDOM(4), PORT(4), TABLES(4), CONSOLE(4);
 
         final int level;
 

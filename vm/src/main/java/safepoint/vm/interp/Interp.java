@@ -366,6 +366,17 @@ public final class Interp implements Ctx {
         return true;
     }
 
+    /**
+     * The poll at a compiled loop's back edge (a spin loop's): a host stop or a GC's request ends
+     * the slice there; otherwise the thread keeps its processor, as a poll with nothing pending
+     * does. A user interrupt waits for the next procedure entry, where its handler can run.
+     */
+    public void backEdgePoll() {
+        polls++;
+        if ((interruptFlags & INTR_HOST) != 0) stopSlice = true;
+        if (barrier.pending) safepoint();
+    }
+
     public void safepoint() {
         atSafepoint = true;
         stopSlice = true;

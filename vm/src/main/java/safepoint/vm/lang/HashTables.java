@@ -257,6 +257,9 @@ public final class HashTables {
     /** Steps run per batch before the operation yields to the trampoline (a scheduling point). */
     static final int BATCH = 64;
 
+    /** Tries of Gerbil's inline spinlock before it calls {@code ##thread-yield!} (reference 5a: "spin 100x"). */
+    static final int COMPILED_SPINS = 100;
+
     /**
      * One table operation of a thread: the op, its host, what answers NeedUpdate and Yield
      * ({@code proc}), and whether the code that called it polls (a lock's wait may poll
@@ -316,10 +319,17 @@ public final class HashTables {
                 // a failed try of a table lock: spin, polling as the policy says
                 c.vm.tableWords().spun(m, spin.lock());
                 m.polling = spin.polls() == WaitPolls.ALWAYS || spin.polls() == WaitPolls.AS_COMPILED && c.compiledPolls;
-                if (m.polling) {
+                if (spin.polls() == WaitPolls.ALWAYS) {
                     m.polls++;
-                    m.stopSlice = true; // a polling spinner ends its turn: the holder can run and release
+                    m.stopSlice = true; // a polling wait ends its turn at each try: the holder can run and release
                     break;
+                }
+                if (m.polling) {
+                    // Gerbil's compiled spin (__lock-inline!) in code that polls: a poll at each
+                    // try services a stop (a GC's barrier) but keeps the processor; every 100
+                    // tries ##thread-yield! gives way to a thread waiting to run on it, if any.
+                    m.backEdgePoll();
+                    if (m.spinTries % COMPILED_SPINS == 0) m.yieldSlice();
                 }
                 if (m.fuel <= 0 || m.stopSlice) break;
                 continue;

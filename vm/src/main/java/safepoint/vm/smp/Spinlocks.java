@@ -1,6 +1,5 @@
 package safepoint.vm.smp;
 
-import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.interp.ControlPrim;
 import safepoint.vm.interp.Interp;
 import safepoint.vm.interp.Node;
@@ -24,16 +23,30 @@ public final class Spinlocks {
     private Spinlocks() {}
 
     /**
-     * Locking rule: the lock word ({@link #holder}) and the spin count are read and written only
-     * under this object's monitor, which stands for the hardware's compare-and-swap; it is a
-     * leaf in the VM's lock order (data/MonitorOrder.java).
+     * Locking rule: the lock word ({@link #holder}) is changed only by compare-and-swap (take) and
+     * get-and-set (release), as the hardware's word is: no Java monitor, so an uncontended take and
+     * release are one atomic instruction each. The spin count is an atomic counter, changed only
+     * on a failed try.
      */
     public static final class Spinlock extends HeapObj implements Printable {
+        private static final java.lang.invoke.VarHandle HOLDER;
+        private static final java.lang.invoke.VarHandle SPINS;
+
+        static {
+            try {
+                java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+                HOLDER = l.findVarHandle(Spinlock.class, "holder", SThread.class);
+                SPINS = l.findVarHandle(Spinlock.class, "spins", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         public final Object name;
-        private SThread holder;
+        private volatile SThread holder;
         /** Why nobody will ever release it (a striped release that cleared another stripe), or null. */
         public volatile String stranded;
-        private long spins;
+        private volatile long spins;
         /** A table lock's take was given to the lock-order checker and race detector (TableWords). */
         boolean ordered;
 
@@ -42,48 +55,37 @@ public final class Spinlocks {
         }
 
         /** The lock word's compare-and-swap: processors race for it. */
-        public synchronized boolean tryTake(SThread t) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
-            if (holder != null) return false;
-            holder = t;
-            return true;
+        public boolean tryTake(SThread t) {
+            return holder == null && HOLDER.compareAndSet(this, (SThread) null, t);
         }
 
         /** One try of a spinning thread: null when it took the lock; else a spin, and the holder it met. */
-        synchronized SThread spinOnce(SThread t) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
-            if (holder == null) {
-                holder = t;
-                return null;
-            }
-            spins++;
-            return holder;
+        SThread spinOnce(SThread t) {
+            // the witness of a failed swap is the holder met, never null (unlike a read after it)
+            SThread met = (SThread) HOLDER.compareAndExchange(this, (SThread) null, t);
+            if (met == null) return null;
+            SPINS.getAndAdd(this, 1L);
+            return met;
         }
 
         /** A failed try made elsewhere (a table policy's): counts the spin; the holder now, or null. */
-        synchronized SThread spunOn() {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
-            spins++;
+        SThread spunOn() {
+            SPINS.getAndAdd(this, 1L);
             return holder;
         }
 
         /** Release the lock word: the thread that held it, or null when nobody did. */
-        synchronized SThread release() {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
-            SThread h = holder;
-            holder = null;
-            return h;
+        SThread release() {
+            return (SThread) HOLDER.getAndSet(this, (SThread) null);
         }
 
         /** The thread holding the lock now, or null. */
-        public synchronized SThread holder() {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+        public SThread holder() {
             return holder;
         }
 
         /** Failed tries of spinning threads, cumulative. */
-        public synchronized long spins() {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SPINLOCK, this);
+        public long spins() {
             return spins;
         }
 

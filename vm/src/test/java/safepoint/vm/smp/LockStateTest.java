@@ -11,8 +11,8 @@ import safepoint.vm.data.Primitive;
 
 /**
  * {@code mutex-state} and {@code spinlock-holder} answer right in every state of the lock, in
- * free run and in controlled mode, and read the lock under the monitor that guards it: the
- * scheduler's for a mutex, the lock word's for a spinlock.
+ * free run and in controlled mode; a mutex is read under the scheduler's monitor, and a
+ * spinlock's word is an atomic word: one compare-and-swap takes it, one swap releases it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LockStateTest {
@@ -89,10 +89,23 @@ class LockStateTest {
     }
 
     @Test
-    void spinlockHolderReadsUnderTheLockWord() throws Exception {
+    void aSpinlockWordIsTakenByOneSwapAndReleasedByAnother() throws Exception {
         VmFixture f = new VmFixture();
         f.run("(define l (make-spinlock 'l))");
-        Object l = f.vm.lookup("l");
-        assertEquals(Boolean.FALSE, readsUnder(f, "spinlock-holder", l, l));
+        Spinlocks.Spinlock l = (Spinlocks.Spinlock) f.vm.lookup("l");
+        SThread me = f.vm.primordial;
+        SThread other = new SThread("other", new safepoint.vm.interp.Interp(f.vm));
+        assertEquals(true, l.tryTake(me));
+        assertEquals(me, l.holder());
+        assertEquals(false, l.tryTake(other), "a held word refuses every other take");
+        assertEquals(me, l.spinOnce(other), "a failed try meets the holder");
+        assertEquals(1, l.spins());
+        assertEquals(me, l.release());
+        assertEquals(null, l.holder());
+        assertEquals(null, l.spinOnce(other), "a try on a free word takes it");
+        assertEquals(other, l.holder());
+        assertEquals(other, l.release());
+        assertEquals(null, l.release(), "releasing a free word finds nobody");
+        assertEquals(1, l.spins(), "only failed tries count as spins");
     }
 }
