@@ -20,7 +20,8 @@
 ;;;
 ;;; Safepoint's difference: :std/iter's for has no (values k v) binding, so in-rbtree yields
 ;;; each association as one multiple-values object, as in-lru-cache does. symbol-hash-cmp
-;;; orders by Safepoint's symbol hashes, which are not Gambit's numbers.
+;;; orders by the hash of the symbol's name (string-hash: Safepoint has no symbol-hash), so its
+;;; numbers are not Gambit's.
 
 (import :std/error :std/iter)
 (export rbtree make-rbtree rbtree? rbtree-empty? rbtree-put! rbtree-put rbtree-update! rbtree-update
@@ -218,7 +219,7 @@
 (def (symbol-cmp a b) (string-cmp (symbol->string a) (symbol->string b)))
 
 (def (symbol-hash-cmp a b)
-  (let (d (- (symbol-hash a) (symbol-hash b)))
+  (let (d (- (string-hash (symbol->string a)) (string-hash (symbol->string b))))
     (if (= d 0) (symbol-cmp a b) d)))
 
 ;; ---- the invariants, for tests ------------------------------------------------------------------
