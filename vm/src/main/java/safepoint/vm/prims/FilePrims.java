@@ -37,6 +37,10 @@ import safepoint.vm.data.Special;
  * <p>Paths are strings and stay so: {@code path-expand} and its kin are Gambit's string
  * procedures (a directory's path ends in "/"), and only {@code path-normalize} and
  * {@code directory-files} ask the host. The current directory is the host's, fixed for the run.
+ *
+ * <p>Concurrency: the one state these primitives share, across threads and machines, is the last
+ * temporary-file suffix, an AtomicLong, so no two calls anywhere get the same suffix. A file
+ * port's own state is its port's (OutputPort's monitor).
  */
 public final class FilePrims {
     private FilePrims() {}
