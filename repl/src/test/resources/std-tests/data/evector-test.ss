@@ -1,4 +1,4 @@
-;;; :std/misc/evector (doc/reference/std/misc/evector.md)
+;;; :std/misc/evector (doc/reference/std/misc/evector.md): evector, ebytes and ebits
 (import :std/test :std/misc/evector)
 (export evector-test)
 (def evector-test
@@ -12,4 +12,13 @@
       (check-exception (evector-ref e 10) true))
     (test-case "memoization"
       (def fib (memoize-recursive-sequence (lambda (n) (+ (fib (- n 1)) (fib (- n 2)))) init: '(0 1)))
-      (check (fib 30) => 832040))))
+      (check (fib 30) => 832040))
+    (test-case "ebits: bits as an exact integer, little-endian"
+      (def b (bits->ebits #b1011 4))
+      (check (map (lambda (i) (ebits-ref b i)) '(0 1 2 3)) => '(1 1 0 1))
+      (for-each (lambda (i) (ebits-push! b (odd? i))) (iota 20))
+      (check (ebits-fill-pointer b) => 24)
+      (check (ebits->bits b) => (+ #b1011 (* 16 #b10101010101010101010)))
+      (ebits-set! b 0 0)
+      (check (ebits-set? b 0) => #f)
+      (check-exception (ebits-ref b 24) true))))

@@ -6,7 +6,7 @@ import java.io.Reader;
  * A character input port over a string or the console, with one character of lookahead and the
  * line/column of the next character (for datums read from it). Its characters are code points:
  * a surrogate pair of the text is one character, as in a Scheme string. A bytevector port
- * ({@code open-input-bytevector}) has bytes instead of text: {@link #readByte} takes them, and
+ * ({@code open-input-bytevector}) or a file's port has bytes instead of text: {@link #readByte} takes them, and
  * its characters are their UTF-8 decoding, as Gambit's u8vector ports are both.
  *
  * <p>A closed port refuses every read ({@link Closed}), as R7RS and Gambit's device ports do.
@@ -51,6 +51,14 @@ public final class InputPort extends Port {
     /** {@code open-input-bytevector}: Gambit names it {@code (u8vector)}. */
     public static InputPort ofBytes(byte[] b) {
         return new InputPort(null, null, b, "(u8vector)");
+    }
+
+    /**
+     * A file's port: its bytes, read whole when opened (a port never parks its Java thread), and
+     * its characters their UTF-8, as a Gambit file port gives both. {@code name} is how it prints.
+     */
+    public static InputPort ofFile(byte[] b, String name) {
+        return new InputPort(null, null, b, name);
     }
 
     public boolean isBinary() {

@@ -8,20 +8,25 @@ import java.io.Writer;
  * A character output port: the console (a Java Writer), or a string port that collects. The
  * column is tracked for {@code fresh-line} style needs and for the REPL's prompt placement.
  * A bytevector port ({@code open-output-bytevector}) collects bytes: {@link #writeByte}, and
- * the UTF-8 of any text written to it, as Gambit's u8vector ports take both.
+ * the UTF-8 of any text written to it, as Gambit's u8vector ports take both. A file's port
+ * ({@link #file}) collects bytes the same way and writes them to its file when flushed, when
+ * {@value #FILE_BUFFER} bytes have gathered, and when closed (which closes the file).
  */
 public final class OutputPort extends Port {
     private final Writer sink;        // null for a string port
     private final StringBuilder text;  // non-null for a string port
-    private final java.io.ByteArrayOutputStream bytes; // non-null for a bytevector port
+    private final java.io.ByteArrayOutputStream bytes; // non-null for a bytevector or file port
+    private final java.io.OutputStream file; // non-null for a file port
+    static final int FILE_BUFFER = 8192;
     private int column;
     private boolean closed;
 
-    private OutputPort(Writer sink, StringBuilder text, java.io.ByteArrayOutputStream bytes, String name) {
+    private OutputPort(Writer sink, StringBuilder text, java.io.ByteArrayOutputStream bytes, java.io.OutputStream file, String name) {
         super(name);
         this.sink = sink;
         this.text = text;
         this.bytes = bytes;
+        this.file = file;
     }
 
     @Override
@@ -30,15 +35,25 @@ public final class OutputPort extends Port {
     }
 
     public static OutputPort of(Writer sink, String name) {
-        return new OutputPort(sink, null, null, name);
+        return new OutputPort(sink, null, null, null, name);
     }
 
     public static OutputPort string() {
-        return new OutputPort(null, new StringBuilder(), null, "string");
+        return new OutputPort(null, new StringBuilder(), null, null, "string");
     }
 
     public static OutputPort bytevector() {
-        return new OutputPort(null, null, new java.io.ByteArrayOutputStream(), "(u8vector)");
+        return new OutputPort(null, null, new java.io.ByteArrayOutputStream(), null, "(u8vector)");
+    }
+
+    /** A file's port, over the opened file: bytes and text alike, as a Gambit file port. */
+    public static OutputPort file(java.io.OutputStream out, String name) {
+        return new OutputPort(null, null, new java.io.ByteArrayOutputStream(), out, name);
+    }
+
+    /** A file's port, which has no bytes to give as {@code get-output-bytevector}'s. */
+    public boolean isFile() {
+        return file != null;
     }
 
     public boolean isBinary() {
@@ -53,6 +68,7 @@ public final class OutputPort extends Port {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
         if (closed) throw Condition.raise("Port is closed", this);
         bytes.write(b);
+        if (file != null && bytes.size() >= FILE_BUFFER) flush();
     }
 
     /** {@code get-output-bytevector}: the bytes so far, and start afresh, as gsi's get-output-u8vector. */
@@ -85,6 +101,7 @@ public final class OutputPort extends Port {
             text.append(s);
         } else if (bytes != null) {
             bytes.writeBytes(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (file != null && bytes.size() >= FILE_BUFFER) flush();
         } else {
             try {
                 sink.append(s);
@@ -105,8 +122,17 @@ public final class OutputPort extends Port {
 
     public synchronized void flush() {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.PORT, this);
-        if (sink == null) return;
         try {
+            if (file != null) { // a file that fails to take its bytes is a Scheme error, as in gsi
+                try {
+                    bytes.writeTo(file);
+                    bytes.reset();
+                    file.flush();
+                } catch (IOException e) {
+                    throw Condition.raise("Input/output error", this);
+                }
+            }
+            if (sink == null) return;
             sink.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,7 +154,15 @@ public final class OutputPort extends Port {
 
     /** {@code get-output-string} that also resets, as Gambit's does not: R7RS keeps it. */
     public void close() {
+        if (closed) return;
         flush();
         closed = true;
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw Condition.raise("Input/output error", this);
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ import safepoint.vm.data.Symbol;
 public final class SystemClasses {
 
     final ObjType T, OBJECT, LIST, PAIR, NULL, NUMBER, INTEGER, FIXNUM, BIGNUM, RATNUM, FLONUM, STRING, SYMBOL, KEYWORD,
-        CHAR, BOOLEAN, VECTOR, U8VECTOR, PROCEDURE, HASH_TABLE, VOID;
+        CHAR, BOOLEAN, VECTOR, U8VECTOR, PROCEDURE, HASH_TABLE, VOID, PORT;
 
     /** One set per VM: methods defined on system classes belong to that VM. */
     SystemClasses(LanguageHost vm) {
@@ -48,9 +48,10 @@ public final class SystemClasses {
             PROCEDURE = new ObjType("procedure", true, List.of(T), List.of());
             HASH_TABLE = new ObjType("hash-table", true, List.of(T), List.of());
             VOID = new ObjType("void", true, List.of(T), List.of());
+            PORT = new ObjType("port", true, List.of(T), List.of()); // :std/misc/ports defines its destroy
         }
         for (ObjType t : new ObjType[] {T, OBJECT, LIST, PAIR, NULL, NUMBER, INTEGER, FIXNUM, BIGNUM, RATNUM, FLONUM, STRING,
-            SYMBOL, KEYWORD, CHAR, BOOLEAN, VECTOR, U8VECTOR, PROCEDURE, HASH_TABLE, VOID}) {
+            SYMBOL, KEYWORD, CHAR, BOOLEAN, VECTOR, U8VECTOR, PROCEDURE, HASH_TABLE, VOID, PORT}) {
             vm.define(t.name + "::t", t);
         }
     }
@@ -72,6 +73,7 @@ public final class SystemClasses {
         if (x instanceof Bytevector) return U8VECTOR;
         if (x instanceof HashTables.Table) return HASH_TABLE;
         if (x instanceof Procedure) return PROCEDURE;
+        if (x instanceof safepoint.vm.data.Port) return PORT;
         return T;
     }
 }

@@ -43,7 +43,7 @@ final class BytePortPrims {
                 c.alloc(InputPort.ofBytes(VectorPrims.bv1(b, "open-input-bytevector").bytes.clone()), 8)));
         sink.add(Primitive.of0("open-output-bytevector", true, c -> c.alloc(OutputPort.bytevector(), 8)));
         sink.add(Primitive.of1("get-output-bytevector", true, (c, p) -> {
-            if (p instanceof OutputPort o && o.isBinary()) return VectorPrims.newBytes(c, o.takeBytes());
+            if (p instanceof OutputPort o && o.isBinary() && !o.isFile()) return VectorPrims.newBytes(c, o.takeBytes());
             throw Condition.typeError("get-output-bytevector", 1, "U8vector OUTPUT PORT", p);
         }));
         sink.add(Primitive.ofN("read-u8", 0, 1, true, (c, args) -> byteOrEof(byteIn(c, args, 0, "read-u8").readByte())));

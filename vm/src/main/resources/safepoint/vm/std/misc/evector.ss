@@ -1,10 +1,14 @@
 ;;; :std/misc/evector -- extensible vectors (doc/reference/std/misc/evector.md in the Gerbil
 ;;; repository): evector (any values) and ebytes (bytes), a supporting vector and a fill
 ;;; pointer, growing by doubling; conversions, checked and &-named accessors, extension, the
-;;; fill pointer and push!, and memoize-recursive-sequence. The &-named forms are the checked
-;;; ones under those names.
+;;; fill pointer and push!, and memoize-recursive-sequence; ebits (bits, little-endian in a
+;;; u8vector: bit 0 is the low bit of byte 0), with bits->ebits and ebits->bits between an
+;;; ebits and an exact integer. The &-named forms are the checked ones under those names.
 ;;;
-;;; Not yet: ebits.
+;;; An ebits' bit reads as 0 or 1 (ebits-set? as a boolean); a bit is set by any true value but
+;;; 0, so the page's default initial value #f means 0. The page's signature (bits->ebits
+;;; u8vector b l) names a u8vector its text never uses: here it is (bits->ebits b l), the
+;;; integer and the length.
 
 (export make-evector evector? check-argument-evector vector->evector &vector->evector
         evector->vector &evector->vector list->evector &list->evector evector->list &evector->list
@@ -15,12 +19,25 @@
         make-ebytes ebytes? check-argument-ebytes bytes->ebytes &bytes->ebytes ebytes->bytes &ebytes->bytes
         string->ebytes &string->ebytes ebytes-ref &ebytes-ref ebytes-set! &ebytes-set!
         ebytes-ref-set! &ebytes-ref-set! extend-ebytes! &extend-ebytes! ebytes-fill-pointer
-        &ebytes-fill-pointer ebytes-fill-pointer-set! &ebytes-fill-pointer-set! ebytes-push! &ebytes-push!)
+        &ebytes-fill-pointer ebytes-fill-pointer-set! &ebytes-fill-pointer-set! ebytes-push! &ebytes-push!
+        make-ebits ebits? check-argument-ebits bits->ebits &bits->ebits ebits->bits &ebits->bits
+        ebits-set? &ebits-set? ebits-ref &ebits-ref ebits-set! &ebits-set! ebits-ref-set! &ebits-ref-set!
+        extend-ebits! &extend-ebits! ebits-fill-pointer &ebits-fill-pointer
+        ebits-fill-pointer-set! &ebits-fill-pointer-set! ebits-push! &ebits-push!)
 
 ;; The storage a kind of extensible sequence grows in: how to make, measure, read, write and copy it.
 (defstruct %kind (make length ref set! copy->list))
 (def %vectors (%kind make-vector vector-length vector-ref vector-set! vector->list))
 (def %bytes (%kind (lambda (n fill) (make-u8vector n (or fill 0))) u8vector-length u8vector-ref u8vector-set! u8vector->list))
+;; Bits: a store of n bytes holds 8n bits.
+(def (%bit-on? v) (and v (not (eqv? v 0))))
+(def (%bit-ref store i) (bitwise-and 1 (arithmetic-shift (u8vector-ref store (quotient i 8)) (- (remainder i 8)))))
+(def (%bit-set! store i v)
+  (let* ((at (quotient i 8)) (mask (arithmetic-shift 1 (remainder i 8))) (byte (u8vector-ref store at)))
+    (u8vector-set! store at (if (%bit-on? v) (bitwise-ior byte mask) (bitwise-and byte (- 255 mask))))))
+(def %bits (%kind (lambda (n fill) (make-u8vector (quotient (+ n 7) 8) (if (%bit-on? fill) 255 0)))
+                  (lambda (store) (* 8 (u8vector-length store))) %bit-ref %bit-set!
+                  (lambda (store start end) (let loop ((i (- end 1)) (acc '())) (if (< i start) acc (loop (- i 1) (cons (%bit-ref store i) acc)))))))
 
 (defstruct %extensible (kind store fill))
 
@@ -59,6 +76,17 @@
 
 (def (%contents e) ((%kind-copy->list (%extensible-kind e)) (%extensible-store e) 0 (%extensible-fill e)))
 
+;; The checked accessors of one kind, each named as the page names it.
+(defrules %def-accessors ()
+  ((_ check ref set! extend! fill-pointer fill-pointer-set! push!)
+   (begin
+     (def (ref e i) (check e) (%ref e i (symbol->string 'ref)))
+     (def (set! e i v) (check e) (%set! e i v (symbol->string 'set!)))
+     (def (extend! e ll initial-value: (iv #f)) (check e) (%extend! e ll iv))
+     (def (fill-pointer e) (check e) (%extensible-fill e))
+     (def (fill-pointer-set! e fp initial-value: (iv #f) extend: (extend #t)) (check e) (%fill-pointer-set! e fp iv extend))
+     (def (push! e x initial-value: (iv #f) extend: (extend #t)) (check e) (%push! e x iv extend)))))
+
 ;; ---- evector ---------------------------------------------------------------------------------
 
 (def (evector? x) (and (%extensible? x) (eq? (%extensible-kind x) %vectors)))
@@ -70,13 +98,8 @@
 (def (evector->vector e) (check-argument-evector e) (list->vector (%contents e)))
 (def (list->evector l) (vector->evector (list->vector l)))
 (def (evector->list e) (check-argument-evector e) (%contents e))
-(def (evector-ref e i) (check-argument-evector e) (%ref e i "evector-ref"))
-(def (evector-set! e i v) (check-argument-evector e) (%set! e i v "evector-set!"))
-(def (extend-evector! e ll initial-value: (iv #f)) (check-argument-evector e) (%extend! e ll iv))
-(def (evector-fill-pointer e) (check-argument-evector e) (%extensible-fill e))
-(def (evector-fill-pointer-set! e fp initial-value: (iv #f) extend: (extend #t))
-  (check-argument-evector e) (%fill-pointer-set! e fp iv extend))
-(def (evector-push! e x initial-value: (iv #f) extend: (extend #t)) (check-argument-evector e) (%push! e x iv extend))
+(%def-accessors check-argument-evector evector-ref evector-set! extend-evector! evector-fill-pointer
+                evector-fill-pointer-set! evector-push!)
 
 ;; ---- ebytes ----------------------------------------------------------------------------------
 
@@ -88,18 +111,40 @@
 (def (bytes->ebytes b) (make-ebytes b (u8vector-length b)))
 (def (ebytes->bytes e) (check-argument-ebytes e) (list->u8vector (%contents e)))
 (def (string->ebytes s) (bytes->ebytes (string->utf8 s)))
-(def (ebytes-ref e i) (check-argument-ebytes e) (%ref e i "ebytes-ref"))
-(def (ebytes-set! e i v) (check-argument-ebytes e) (%set! e i v "ebytes-set!"))
-(def (extend-ebytes! e ll initial-value: (iv #f)) (check-argument-ebytes e) (%extend! e ll iv))
-(def (ebytes-fill-pointer e) (check-argument-ebytes e) (%extensible-fill e))
-(def (ebytes-fill-pointer-set! e fp initial-value: (iv #f) extend: (extend #t))
-  (check-argument-ebytes e) (%fill-pointer-set! e fp iv extend))
-(def (ebytes-push! e x initial-value: (iv #f) extend: (extend #t)) (check-argument-ebytes e) (%push! e x iv extend))
+(%def-accessors check-argument-ebytes ebytes-ref ebytes-set! extend-ebytes! ebytes-fill-pointer
+                ebytes-fill-pointer-set! ebytes-push!)
+
+;; ---- ebits -----------------------------------------------------------------------------------
+
+(def (ebits? x) (and (%extensible? x) (eq? (%extensible-kind x) %bits)))
+(def (check-argument-ebits x) (%check x ebits? "check-argument-ebits"))
+(def (make-ebits bytes fp)
+  (unless (u8vector? bytes) (error "make-ebits: u8vector expected" bytes))
+  (%extensible %bits bytes (%valid-fill %bits bytes fp "make-ebits")))
+(def (bits->ebits b l)
+  (unless (exact-integer? b) (error "bits->ebits: exact integer expected" b))
+  (unless (and (exact-integer? l) (>= l 0)) (error "bits->ebits: length expected" l))
+  (let (store (make-u8vector (quotient (+ l 7) 8) 0))
+    (let loop ((i 0) (b b))
+      (when (< i (u8vector-length store))
+        (u8vector-set! store i (bitwise-and b 255))
+        (loop (+ i 1) (arithmetic-shift b -8))))
+    (let (e (make-ebits store l))
+      (let clear ((i l)) (when (< i (* 8 (u8vector-length store))) (%bit-set! store i 0) (clear (+ i 1))))
+      e)))
+(def (ebits->bits e)
+  (check-argument-ebits e)
+  (let loop ((bits (reverse (%contents e))) (n 0))
+    (if (null? bits) n (loop (cdr bits) (+ (* 2 n) (car bits))))))
+(%def-accessors check-argument-ebits ebits-ref ebits-set! extend-ebits! ebits-fill-pointer
+                ebits-fill-pointer-set! ebits-push!)
+(def (ebits-set? e i) (= 1 (ebits-ref e i)))
 
 ;; ---- the &-names and the setters' set! names ----------------------------------------------------
 
 (defalias evector-ref-set! evector-set!)
 (defalias ebytes-ref-set! ebytes-set!)
+(defalias ebits-ref-set! ebits-set!)
 (defrules %defaliases () ((_ (new old) ...) (begin (defalias new old) ...)))
 (%defaliases
   (&vector->evector vector->evector) (&evector->vector evector->vector) (&list->evector list->evector)
@@ -107,7 +152,9 @@
   (&evector-ref-set! evector-set!) (&evector-fill-pointer evector-fill-pointer)
   (&bytes->ebytes bytes->ebytes) (&ebytes->bytes ebytes->bytes) (&string->ebytes string->ebytes)
   (&ebytes-ref ebytes-ref) (&ebytes-set! ebytes-set!) (&ebytes-ref-set! ebytes-set!)
-  (&ebytes-fill-pointer ebytes-fill-pointer))
+  (&ebytes-fill-pointer ebytes-fill-pointer)
+  (&bits->ebits bits->ebits) (&ebits->bits ebits->bits) (&ebits-set? ebits-set?) (&ebits-ref ebits-ref)
+  (&ebits-set! ebits-set!) (&ebits-ref-set! ebits-set!) (&ebits-fill-pointer ebits-fill-pointer))
 ;; The &-forms with positional initial value and extension.
 (def (&extend-evector! e ll iv) (extend-evector! e ll initial-value: iv))
 (def (&evector-fill-pointer-set! e fp iv extend) (evector-fill-pointer-set! e fp initial-value: iv extend: extend))
@@ -115,6 +162,9 @@
 (def (&extend-ebytes! e ll iv) (extend-ebytes! e ll initial-value: iv))
 (def (&ebytes-fill-pointer-set! e fp iv extend) (ebytes-fill-pointer-set! e fp initial-value: iv extend: extend))
 (def (&ebytes-push! e x iv extend) (ebytes-push! e x initial-value: iv extend: extend))
+(def (&extend-ebits! e ll iv) (extend-ebits! e ll initial-value: iv))
+(def (&ebits-fill-pointer-set! e fp iv extend) (ebits-fill-pointer-set! e fp initial-value: iv extend: extend))
+(def (&ebits-push! e x iv extend) (ebits-push! e x initial-value: iv extend: extend))
 
 ;; ---- memoization ---------------------------------------------------------------------------
 

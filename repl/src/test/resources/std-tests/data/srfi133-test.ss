@@ -1,0 +1,35 @@
+;;; :std/srfi/133 (SRFI 133's text; Gerbil has no page for it)
+(import :std/test :std/srfi/133)
+(export srfi133-test)
+(def srfi133-test
+  (test-suite ":std/srfi/133"
+    (test-case "constructors"
+      (check (vector-unfold (lambda (i s) (values (* s s) (+ s 1))) 4 1) => #(1 4 9 16))
+      (check (vector-unfold-right (lambda (i) i) 3) => #(0 1 2))
+      (check (vector-reverse-copy #(a b c)) => #(c b a))
+      (check (vector-append-subvectors #(1 2 3) 1 3 #(4 5) 0 1) => #(2 3 4)))
+    (test-case "folds and counts over several vectors stop at the shortest"
+      (check (vector-fold (lambda (acc a b) (+ acc (* a b))) 0 #(1 2 3) #(4 5)) => 14)
+      (check (vector-fold-right (lambda (acc x) (cons x acc)) '() #(1 2 3)) => '(1 2 3))
+      (check (vector-count = #(1 2 3) #(1 0 3 4)) => 2)
+      (check (vector-cumulate max 0 #(3 1 4 1 5)) => #(3 3 4 4 5)))
+    (test-case "searching"
+      (check (vector-index odd? #(2 4 5)) => 2)
+      (check (vector-skip odd? #(1 3 4)) => 2)
+      (check (vector-index-right odd? #(1 2 3 4)) => 2)
+      (check (vector-binary-search #(2 4 6 8) 8 -) => 3)
+      (check (vector-binary-search #() 8 -) => #f)
+      (check (vector-any (lambda (x) (and (> x 2) (* x 10))) #(1 2 3 4)) => 30)
+      (check (vector-every odd? #(1 3 4)) => #f))
+    (test-case "mutators and conversions"
+      (def v (vector 1 2 3 4 5 6))
+      (vector-reverse! v 0 3)
+      (check v => #(3 2 1 4 5 6))
+      (vector-swap! v 0 5)
+      (check v => #(6 2 1 4 5 3))
+      (vector-map! + v #(10 10 10))
+      (check v => #(16 12 11 4 5 3))
+      (check (reverse-vector->list #(1 2 3) 1 3) => '(3 2))
+      (check (reverse-list->vector '(a b)) => #(b a))
+      (check (list->vector '(1 2 3) 1) => #(2 3))
+      (check-exception (vector-reverse! v 4 2) true))))
