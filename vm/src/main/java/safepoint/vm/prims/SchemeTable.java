@@ -181,7 +181,7 @@ public final class SchemeTable extends HeapObj implements Printable {
 
     private static int atomHash(Object o, boolean numbers, SchemeTable table) {
         if (o instanceof Long || o instanceof SChar || o instanceof Boolean) return o.hashCode();
-        if (numbers && (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum)) return o.hashCode();
+        if (numbers && (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum || o instanceof safepoint.vm.data.Cpxnum)) return o.hashCode();
         if (o instanceof safepoint.vm.data.HeapObj h) {
             // A fixed per-object hash, drawn in allocation-independent but run-deterministic order
             // (never Java's identity hash, which changes from run to run and with it table order).
