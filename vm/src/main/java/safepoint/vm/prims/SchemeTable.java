@@ -160,7 +160,7 @@ public final class SchemeTable extends HeapObj implements Printable {
                 case EQV -> Equality.eqv(obj, b);
                 case EQUAL -> Equality.equal(obj, b);
                 case STRING -> ((MString) obj).compareTo((MString) b) == 0;
-                case STRING_CI -> CharStringPrims.foldAscii(obj.toString()).equals(CharStringPrims.foldAscii(b.toString()));
+                case STRING_CI -> CharStringPrims.fold(obj.toString()).equals(CharStringPrims.fold(b.toString()));
             };
         }
     }
@@ -175,7 +175,7 @@ public final class SchemeTable extends HeapObj implements Printable {
             case EQV -> atomHash(o, true, table);
             case EQUAL -> equalHash(o, table);
             case STRING -> o.toString().hashCode();
-            case STRING_CI -> CharStringPrims.foldAscii(o.toString()).hashCode();
+            case STRING_CI -> CharStringPrims.fold(o.toString()).hashCode();
         };
     }
 
