@@ -3,6 +3,7 @@ package safepoint.vm.prims;
 import java.util.Locale;
 import static safepoint.vm.prims.Args.a;
 
+import safepoint.vm.data.CaseFold;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.Ctx;
 import safepoint.vm.data.Keyword;
@@ -125,24 +126,13 @@ public final class CharStringPrims {
         return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
-    /** Simple case folding: lower case of the upper case, except the Turkic dotted and dotless i. */
     static int foldcase(int cp) {
-        if (cp < 128) return downcase(cp);
-        if (cp == 0x130 || cp == 0x131) return cp;
-        return Character.toLowerCase(Character.toUpperCase(cp));
+        return CaseFold.fold(cp);
     }
 
-    /**
-     * Full case folding one code point at a time (no context, so a final sigma folds to sigma):
-     * {@code ß} becomes {@code ss}. string-foldcase, string-ci=? and string-ci tables use it.
-     */
+    /** Full case folding, as string-foldcase, string-ci=? and string-ci tables use it. */
     static String fold(CharSequence s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp < 128 || cp == 0x130 || cp == 0x131) b.appendCodePoint(foldcase(cp));
-            else b.append(new String(Character.toChars(cp)).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
-        });
-        return b.toString();
+        return CaseFold.fold(s);
     }
 
     // ---- strings -----------------------------------------------------------------------------
