@@ -18,12 +18,12 @@ public final class CaseFold {
 
     /**
      * Full folding one code point at a time (no context, so a final sigma folds to sigma):
-     * {@code ß} becomes {@code ss}.
+     * {@code ß} becomes {@code ss}, the dotted capital I an i and a combining dot.
      */
     public static String fold(CharSequence s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
-            if (cp < 128 || cp == 0x130 || cp == 0x131) b.appendCodePoint(fold(cp));
+            if (cp < 128 || cp == 0x131) b.appendCodePoint(fold(cp));
             else b.append(new String(Character.toChars(cp)).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
         });
         return b.toString();
