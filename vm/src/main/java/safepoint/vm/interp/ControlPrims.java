@@ -277,6 +277,9 @@ public final class ControlPrims {
         vm.add(Primitive.of1("##pretty-string", true, (c, x) -> new MString(safepoint.vm.print.PrettyPrinter.pp(x, c.serials()))));
         vm.add(Primitive.of0("interaction-environment", true, c -> Special.VOID));
         vm.add(Primitive.ofN("scheme-report-environment", 0, 1, true, (c, a) -> Special.VOID));
+        // R7RS's environments for eval: every one is the interaction environment here (eval has one).
+        vm.add(Primitive.ofN("null-environment", 0, 1, true, (c, a) -> Special.VOID));
+        vm.add(Primitive.ofN("environment", 0, -1, true, (c, a) -> Special.VOID));
     }
 
     static void force(Interp m, Object x) {

@@ -2,17 +2,18 @@ package safepoint.vm.num;
 
 import java.math.BigInteger;
 import safepoint.vm.data.Condition;
-import safepoint.vm.data.Pair;
-import safepoint.vm.data.Nil;
+import safepoint.vm.data.Cpxnum;
 import safepoint.vm.data.Ratnum;
-import safepoint.vm.data.SchemeError;
-import safepoint.vm.data.Symbol;
 
 /**
- * The numeric tower minus complex numbers: fixnums ({@link Long}), bignums
- * ({@link java.math.BigInteger}, only outside the long range), exact rationals
- * ({@link safepoint.vm.data.Ratnum}) and flonums ({@link Double}). Results are normalized: a
- * bignum that fits in a long becomes a Long, a ratio with denominator 1 an integer.
+ * The numeric tower: fixnums ({@link Long}), bignums ({@link java.math.BigInteger}, only outside
+ * the long range), exact rationals ({@link safepoint.vm.data.Ratnum}), flonums ({@link Double})
+ * and complex numbers ({@link Cpxnum}, whose arithmetic is {@link Complex}'s). Results are
+ * normalized: a bignum that fits in a long becomes a Long, a ratio with denominator 1 an integer,
+ * a complex number with an exact 0 imaginary part its real part.
+ *
+ * <p>The fast cases (two fixnums, two flonums) come first; a complex argument is looked for only
+ * after they fail, so the real path costs what it did before complex numbers.
  *
  * <p>The binary operations ({@link #add}, {@link #lt}, ...) raise errors exactly as the
  * two-argument call of the Scheme procedure does in gsi, e.g. {@code (+ 1 'a)} gives
@@ -29,7 +30,7 @@ public final class Num {
     // ---- classification --------------------------------------------------------------------
 
     public static boolean isNumber(Object o) {
-        return o instanceof Long || o instanceof Double || o instanceof BigInteger || o instanceof Ratnum;
+        return isReal(o) || o instanceof Cpxnum;
     }
 
     public static boolean isExactNumber(Object o) {
@@ -51,15 +52,16 @@ public final class Num {
         return isExactNumber(o);
     }
 
-    /** Every number is real here (no complex numbers). */
+    /** {@code real?}: every number but a complex one (gsi: {@code (real? 1+0.i)} is #f). */
     public static boolean isReal(Object o) {
-        return isNumber(o);
+        return o instanceof Long || o instanceof Double || o instanceof BigInteger || o instanceof Ratnum;
     }
 
     /** {@code exact?}: raises "NUMBER expected" for a non-number, as gsi does. */
     public static boolean isExact(Object o) {
         if (o instanceof Double) return false;
         if (isExactNumber(o)) return true;
+        if (o instanceof Cpxnum c) return Complex.isExact(c);
         throw Condition.typeError("exact?", 1, "NUMBER", o);
     }
 
@@ -72,6 +74,7 @@ public final class Num {
         if (o instanceof Long l) return l == 0;
         if (o instanceof Double d) return d == 0.0;
         if (o instanceof BigInteger || o instanceof Ratnum) return false;
+        if (o instanceof Cpxnum c) return Complex.isZero(c);
         throw Condition.typeError("zero?", 1, "NUMBER", o);
     }
 
@@ -109,6 +112,7 @@ public final class Num {
     public static Object inexact(Object x, String who) {
         if (x instanceof Double) return x;
         if (isExactNumber(x)) return Floats.toDouble(x);
+        if (x instanceof Cpxnum c) return Complex.inexact(c);
         throw Condition.typeError(who, 1, "NUMBER", x);
     }
 
@@ -123,6 +127,7 @@ public final class Num {
             return Floats.toExact(d);
         }
         if (isExactNumber(x)) return x;
+        if (x instanceof Cpxnum c) return Complex.exact(c, who);
         throw Condition.typeError(who, 1, "NUMBER", x);
     }
 
@@ -135,7 +140,7 @@ public final class Num {
             return r;
         }
         if (a instanceof Double x && b instanceof Double y) return x + y;
-        checkNumber2("+", a, b);
+        if (complex("+", a, b)) return Complex.add(a, b);
         if (a instanceof Double x) return isExactZero(b) ? x : x + Floats.toDouble(b);
         if (b instanceof Double y) return isExactZero(a) ? y : Floats.toDouble(a) + y;
         return Exact.add(a, b);
@@ -148,7 +153,7 @@ public final class Num {
             return r;
         }
         if (a instanceof Double x && b instanceof Double y) return x - y;
-        checkNumber2("-", a, b);
+        if (complex("-", a, b)) return Complex.sub(a, b);
         if (a instanceof Double x) return isExactZero(b) ? x : x - Floats.toDouble(b);
         if (b instanceof Double y) return isExactZero(a) ? -y : Floats.toDouble(a) - y;
         return Exact.sub(a, b);
@@ -161,7 +166,7 @@ public final class Num {
             return BigInteger.valueOf(x).multiply(BigInteger.valueOf(y));
         }
         if (a instanceof Double x && b instanceof Double y) return x * y;
-        checkNumber2("*", a, b);
+        if (complex("*", a, b)) return Complex.mul(a, b);
         if (isExactZero(a) || isExactZero(b)) return 0L;
         if (a instanceof Double x) return x * Floats.toDouble(b);
         if (b instanceof Double y) return Floats.toDouble(a) * y;
@@ -171,8 +176,9 @@ public final class Num {
     /** Division; an exact 0 divisor raises "Divide by zero" even for a flonum dividend. */
     public static Object div(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) return x / y;
-        checkNumber2("/", a, b);
+        boolean complex = complex("/", a, b);
         if (isExactZero(b)) throw Condition.divideByZero("/", a, b);
+        if (complex) return Complex.div(a, b);
         if (a instanceof Long x && b instanceof Long y && y != -1 && x % y == 0) return x / y;
         if (a instanceof Double x) return x / Floats.toDouble(b);
         if (b instanceof Double y) return Floats.toDouble(a) / y;
@@ -183,6 +189,7 @@ public final class Num {
         if (a instanceof Long x) return x == Long.MIN_VALUE ? Exact.LONG_MIN.negate() : (Object) (-x);
         if (a instanceof Double x) return -x;
         if (isExactNumber(a)) return Exact.negate(a);
+        if (a instanceof Cpxnum) return Complex.negate(a);
         throw Condition.typeError("-", 1, "NUMBER", a);
     }
 
@@ -191,9 +198,11 @@ public final class Num {
         return sign(a, "abs") < 0 ? Exact.negate(a) : a;
     }
 
-    private static void checkNumber2(String who, Object a, Object b) {
+    /** Whether a or b is complex, once both are known to be numbers (else gsi's error). */
+    private static boolean complex(String who, Object a, Object b) {
         if (!isNumber(a)) throw Condition.typeError(who, 1, "NUMBER", a, b);
         if (!isNumber(b)) throw Condition.typeError(who, 2, "NUMBER", a, b);
+        return a instanceof Cpxnum || b instanceof Cpxnum;
     }
 
     // ---- comparison --------------------------------------------------------------------------
@@ -207,8 +216,8 @@ public final class Num {
      */
     public static int compare(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
-        if (!isNumber(a)) throw Condition.typeError("<", 1, "REAL", a, b);
-        if (!isNumber(b)) throw Condition.typeError("<", 2, "REAL", a, b);
+        if (!isReal(a)) throw Condition.typeError("<", 1, "REAL", a, b);
+        if (!isReal(b)) throw Condition.typeError("<", 2, "REAL", a, b);
         return cmp(a, b);
     }
 
@@ -236,6 +245,7 @@ public final class Num {
         if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
         if (!isNumber(a)) throw Condition.typeError("=", 1, "NUMBER", a, b);
         if (!isNumber(b)) throw Condition.typeError("=", 2, "NUMBER", a, b);
+        if (a instanceof Cpxnum || b instanceof Cpxnum) return Complex.numEq(a, b);
         return cmp(a, b) == 0;
     }
 
@@ -271,11 +281,11 @@ public final class Num {
      */
     private static void checkReal2(String who, Object a, Object b, boolean swapped) {
         if (swapped) {
-            if (!isNumber(b)) throw Condition.typeError(who, 1, "REAL", a, b);
-            if (!isNumber(a)) throw Condition.typeError(who, 2, "REAL", a, b);
+            if (!isReal(b)) throw Condition.typeError(who, 1, "REAL", a, b);
+            if (!isReal(a)) throw Condition.typeError(who, 2, "REAL", a, b);
         } else {
-            if (!isNumber(a)) throw Condition.typeError(who, 1, "REAL", a, b);
-            if (!isNumber(b)) throw Condition.typeError(who, 2, "REAL", a, b);
+            if (!isReal(a)) throw Condition.typeError(who, 1, "REAL", a, b);
+            if (!isReal(b)) throw Condition.typeError(who, 2, "REAL", a, b);
         }
     }
 
@@ -329,7 +339,7 @@ public final class Num {
     /** Variadic {@code max} or {@code min} (at least one argument): reals, inexact if any is. */
     public static Object maxMin(Object[] args, boolean max, String who) {
         for (int i = 0; i < args.length; i++) {
-            if (!isNumber(args[i])) throw Condition.typeError(who, i + 1, "REAL", args);
+            if (!isReal(args[i])) throw Condition.typeError(who, i + 1, "REAL", args);
         }
         Object acc = args[0];
         for (int i = 1; i < args.length; i++) acc = max ? max2(acc, args[i]) : min2(acc, args[i]);
@@ -344,18 +354,5 @@ public final class Num {
         if (exactNum instanceof BigInteger b) return b.toString(radix);
         Ratnum r = (Ratnum) exactNum;
         return r.num.toString(radix) + "/" + r.den.toString(radix);
-    }
-
-    // ---- errors without a Gambit counterpart -------------------------------------------------
-
-    /**
-     * gsi answers with a complex number where we have none ({@code (sqrt -4)} is +2i there):
-     * raise an error that names the call instead.
-     */
-    static SchemeError noComplex(String who, Object... args) {
-        Object call = Nil.NIL;
-        for (int i = args.length - 1; i >= 0; i--) call = new Pair(args[i], call);
-        call = new Pair(Symbol.of(who), call);
-        return Condition.raise("Complex numbers are not supported; result would be complex:", call);
     }
 }

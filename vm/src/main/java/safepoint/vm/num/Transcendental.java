@@ -2,12 +2,14 @@ package safepoint.vm.num;
 
 import java.math.BigInteger;
 import safepoint.vm.data.Condition;
+import safepoint.vm.data.Cpxnum;
 import safepoint.vm.data.Ratnum;
 
 /**
  * exp, log, the trigonometric functions, sqrt and expt. Like gsi, a few exact arguments give
- * exact answers ({@code (exp 0)} is 1, {@code (sqrt 16)} is 4, {@code (log 8 2)} is 3); where gsi
- * would answer with a complex number we raise {@link Num#noComplex} instead.
+ * exact answers ({@code (exp 0)} is 1, {@code (sqrt 16)} is 4, {@code (log 8 2)} is 3). A complex
+ * argument, or a real one whose answer is complex ({@code (sqrt -4)} is {@code +2i}), goes to
+ * {@link Complex} once the real cases have failed.
  */
 public final class Transcendental {
     private Transcendental() {}
@@ -19,6 +21,7 @@ public final class Transcendental {
     public static Object apply(int fn, Object x) {
         String who = NAMES[fn];
         if (!Num.isNumber(x)) throw Condition.typeError(who, 1, "NUMBER", x);
+        if (x instanceof Cpxnum) return complex(fn, x);
         if (Num.isExactZero(x)) {
             if (fn == EXP || fn == COS) return 1L;
             if (fn != ACOS) return 0L;
@@ -30,16 +33,28 @@ public final class Transcendental {
             case SIN: return Math.sin(d);
             case COS: return Math.cos(d);
             case TAN: return Math.tan(d);
-            case ASIN: if (Math.abs(d) > 1) throw Num.noComplex(who, x); return Math.asin(d);
-            case ACOS: if (Math.abs(d) > 1) throw Num.noComplex(who, x); return Math.acos(d);
+            case ASIN: return Math.abs(d) > 1 ? Complex.asin(x) : (Object) Math.asin(d);
+            case ACOS: return Math.abs(d) > 1 ? Complex.acos(x) : (Object) Math.acos(d);
             default: return Math.atan(d);
+        }
+    }
+
+    private static Object complex(int fn, Object z) {
+        switch (fn) {
+            case EXP: return Complex.exp(z);
+            case SIN: return Complex.sin(z);
+            case COS: return Complex.cos(z);
+            case TAN: return Complex.tan(z);
+            case ASIN: return Complex.asin(z);
+            case ACOS: return Complex.acos(z);
+            default: return Complex.atan(z);
         }
     }
 
     /** {@code (atan y x)}. */
     public static Object atan2(Object y, Object x) {
-        if (!Num.isNumber(y)) throw Condition.typeError("atan", 1, "REAL", y, x);
-        if (!Num.isNumber(x)) throw Condition.typeError("atan", 2, "REAL", y, x);
+        if (!Num.isReal(y)) throw Condition.typeError("atan", 1, "REAL", y, x);
+        if (!Num.isReal(x)) throw Condition.typeError("atan", 2, "REAL", y, x);
         if (Num.isExactZero(y) && Num.isExactNumber(x) && Exact.signum(x) >= 0) return 0L;
         return Math.atan2(Num.toDouble(y), Num.toDouble(x));
     }
@@ -47,12 +62,13 @@ public final class Transcendental {
     public static Object log(Object x) {
         if (!Num.isNumber(x)) throw Condition.typeError("log", 1, "NUMBER", x);
         if (x instanceof Double d) {
-            if (d < 0) throw Num.noComplex("log", x);
+            if (d < 0) return Complex.log(x);
             return Math.log(d);
         }
+        if (x instanceof Cpxnum) return Complex.log(x);
         int s = Exact.signum(x);
         if (s == 0) throw Condition.rangeError("log", 1, x);
-        if (s < 0) throw Num.noComplex("log", x);
+        if (s < 0) return Complex.log(x);
         if (x instanceof Long l && l == 1) return 0L;
         return logExact(x);
     }
@@ -75,7 +91,6 @@ public final class Transcendental {
         if (!Num.isNumber(b)) throw Condition.typeError("log", 2, "NUMBER", x, b);
         if (Num.isExactZero(x)) throw Condition.rangeError("log", 1, x, b);
         if (Num.isExactZero(b) || (b instanceof Long l && l == 1)) throw Condition.rangeError("log", 2, x, b);
-        if (Num.sign(x, "log") < 0 || Num.sign(b, "log") < 0) throw Num.noComplex("log", x, b);
         int px = powerOfTwo(x), pb = powerOfTwo(b);
         if (px >= 0 && pb > 0) return Exact.ratio(BigInteger.valueOf(px), BigInteger.valueOf(pb));
         return Num.div(log(x), log(b));
@@ -92,11 +107,11 @@ public final class Transcendental {
 
     public static Object sqrt(Object x) {
         if (x instanceof Double d) {
-            if (d < 0) throw Num.noComplex("sqrt", x);
+            if (d < 0) return Complex.sqrt(x);
             return Math.sqrt(d);
         }
         if (!Num.isNumber(x)) throw Condition.typeError("sqrt", 1, "NUMBER", x);
-        if (Exact.signum(x) < 0) throw Num.noComplex("sqrt", x);
+        if (x instanceof Cpxnum || Exact.signum(x) < 0) return Complex.sqrt(x);
         BigInteger rn = Exact.exactRoot(Exact.num(x), 2);
         if (rn != null) {
             BigInteger rd = Exact.exactRoot(Exact.den(x), 2);
@@ -129,6 +144,7 @@ public final class Transcendental {
     public static Object expt(Object b, Object e) {
         if (!Num.isNumber(b)) throw Condition.typeError("expt", 1, "NUMBER", b, e);
         if (!Num.isNumber(e)) throw Condition.typeError("expt", 2, "NUMBER", b, e);
+        if (b instanceof Cpxnum || e instanceof Cpxnum) return Complex.expt(b, e);
         if (Num.isExactInteger(e)) return exptInteger(b, e);
         if (e instanceof Ratnum r) return exptRatio(b, r);
         double de = (Double) e;
@@ -139,7 +155,7 @@ public final class Transcendental {
         }
         double db = Num.toDouble(b);
         if (Double.isNaN(db) || Double.isNaN(de)) return Double.NaN;
-        if (db < 0 && !Double.isInfinite(de) && de != Math.rint(de)) throw Num.noComplex("expt", b, e);
+        if (db < 0 && !Double.isInfinite(de) && de != Math.rint(de)) return Complex.expt(b, e);
         return Math.pow(db, de);
     }
 
@@ -158,7 +174,7 @@ public final class Transcendental {
 
     private static Object exptRatio(Object b, Ratnum e) {
         if (b instanceof Double db) {
-            if (db < 0) throw Num.noComplex("expt", b, e);
+            if (db < 0) return Complex.expt(b, e);
             return Math.pow(db, Floats.toDouble(e));
         }
         int s = Exact.signum(b);
@@ -166,7 +182,7 @@ public final class Transcendental {
             if (e.num.signum() < 0) throw Condition.rangeError("expt", 1, b, e);
             return 0L;
         }
-        if (s < 0) throw Num.noComplex("expt", b, e);
+        if (s < 0) return Complex.expt(b, e);
         if (e.den.bitLength() < 31) {
             int k = e.den.intValue();
             BigInteger rn = Exact.exactRoot(Exact.num(b), k);

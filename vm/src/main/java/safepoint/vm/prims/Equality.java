@@ -9,6 +9,7 @@ import safepoint.vm.data.Ctx;
 import safepoint.vm.data.FieldEquality;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Pair;
+import safepoint.vm.data.Cpxnum;
 import safepoint.vm.data.Ratnum;
 import safepoint.vm.data.Record;
 import safepoint.vm.data.SChar;
@@ -37,6 +38,7 @@ public final class Equality {
         if (a instanceof Double x) return b instanceof Double y && x.equals(y);
         if (a instanceof BigInteger x) return b instanceof BigInteger y && x.equals(y);
         if (a instanceof Ratnum x) return b instanceof Ratnum y && x.equals(y);
+        if (a instanceof Cpxnum x) return x.equals(b);
         return false;
     }
 

@@ -39,7 +39,7 @@ public final class Hashing {
         // Booleans, (), #!void and friends are unique objects; flonums and bignums (eq only to
         // themselves) may hash by value without breaking eq? consistency.
         if (o instanceof Boolean b) return b ? 1231 : 1237;
-        if (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum) return o.hashCode();
+        if (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum || o instanceof safepoint.vm.data.Cpxnum) return o.hashCode();
         if (o instanceof Enum<?> e) return 0x51ED + e.ordinal();
         return o == null ? 0 : o.getClass().getName().hashCode();
     }

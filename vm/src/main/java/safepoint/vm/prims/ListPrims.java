@@ -242,11 +242,11 @@ public final class ListPrims {
         int n = Args.index(args[0], "iota", 1, args);
         Object start = args.length > 1 ? args[1] : (Object) 0L;
         Object step = args.length > 2 ? args[2] : (Object) 1L;
-        if (!SmallArith.isNumber(start)) throw Condition.typeError("iota", 2, "NUMBER", args);
-        if (!SmallArith.isNumber(step)) throw Condition.typeError("iota", 3, "NUMBER", args);
+        if (!safepoint.vm.num.Num.isNumber(start)) throw Condition.typeError("iota", 2, "NUMBER", args);
+        if (!safepoint.vm.num.Num.isNumber(step)) throw Condition.typeError("iota", 3, "NUMBER", args);
         c.reserve(3L * n);
         Object r = Nil.NIL;
-        for (int i = n - 1; i >= 0; i--) r = c.cons(SmallArith.add(start, SmallArith.mul((long) i, step)), r);
+        for (int i = n - 1; i >= 0; i--) r = c.cons(safepoint.vm.num.Num.add(start, safepoint.vm.num.Num.mul((long) i, step)), r);
         return r;
     }
 }

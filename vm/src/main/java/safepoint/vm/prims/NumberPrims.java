@@ -11,7 +11,9 @@ import safepoint.vm.data.Primitive;
 import safepoint.vm.data.PrimitiveSink;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.Values;
+import safepoint.vm.data.Cpxnum;
 import safepoint.vm.num.Bits;
+import safepoint.vm.num.Complex;
 import safepoint.vm.num.Num;
 import safepoint.vm.num.Rationalize;
 import safepoint.vm.num.Rounding;
@@ -111,7 +113,7 @@ public final class NumberPrims {
     private static void compare(PrimitiveSink sink, String name, int op, Rel two) {
         String type = op == EQ ? "NUMBER" : "REAL";
         sink.add(new Nary(name, 0, c -> Boolean.TRUE, (c, a) -> {
-            if (!Num.isNumber(a)) throw Condition.typeError(name, 1, type, a);
+            if (op == EQ ? !Num.isNumber(a) : !Num.isReal(a)) throw Condition.typeError(name, 1, type, a);
             return Boolean.TRUE;
         }, (c, a, b) -> two.f(c, a, b), (c, args) -> chain(name, op, type, args)));
     }
@@ -127,12 +129,14 @@ public final class NumberPrims {
         for (int i = 0; i + 1 < args.length; i++) {
             Object a = args[i], b = args[i + 1];
             Object first = swapped ? b : a, second = swapped ? a : b;
-            if (!Num.isNumber(first)) throw Condition.typeError(name, i + 1, type, args);
-            if (!Num.isNumber(second)) throw Condition.typeError(name, i + 2, type, args);
-            if (result) {
+            boolean eq = op == EQ;
+            if (eq ? !Num.isNumber(first) : !Num.isReal(first)) throw Condition.typeError(name, i + 1, type, args);
+            if (eq ? !Num.isNumber(second) : !Num.isReal(second)) throw Condition.typeError(name, i + 2, type, args);
+            if (result && eq) {
+                result = Num.numEq(a, b);
+            } else if (result) {
                 int c = Num.compare(a, b);
                 switch (op) {
-                    case EQ: result = c == 0; break;
                     case LT: result = c == -1; break;
                     case GT: result = c == 1; break;
                     case LE: result = c == -1 || c == 0; break;
@@ -152,16 +156,14 @@ public final class NumberPrims {
         sink.add(Primitive.of1("rational?", true, (c, a) -> Num.isRational(a)));
         sink.add(Primitive.of1("integer?", true, (c, a) -> Num.isInteger(a)));
         sink.add(Primitive.of1("exact?", true, (c, a) -> Num.isExact(a)));
-        sink.add(Primitive.of1("inexact?", true, (c, a) -> number("inexact?", a) instanceof Double));
+        sink.add(Primitive.of1("inexact?", true, (c, a) -> !Num.isExact(number("inexact?", a))));
         sink.add(Primitive.of1("exact-integer?", true, (c, a) -> Num.isExactInteger(a)));
         sink.add(Primitive.of1("exact-rational?", true, (c, a) -> Num.isExactNumber(a)));
         sink.add(Primitive.of1("exact-nonnegative-integer?", true,
                 (c, a) -> Num.isExactInteger(a) && Num.sign(a, "exact-nonnegative-integer?") >= 0));
-        sink.add(Primitive.of1("nan?", true, (c, a) -> number("nan?", a) instanceof Double d && d.isNaN()));
-        sink.add(Primitive.of1("infinite?", true,
-                (c, a) -> number("infinite?", a) instanceof Double d && d.isInfinite()));
-        sink.add(Primitive.of1("finite?", true,
-                (c, a) -> !(number("finite?", a) instanceof Double d) || (!d.isNaN() && !d.isInfinite())));
+        sink.add(Primitive.of1("nan?", true, (c, a) -> anyPart(number("nan?", a), Double::isNaN)));
+        sink.add(Primitive.of1("infinite?", true, (c, a) -> anyPart(number("infinite?", a), Double::isInfinite)));
+        sink.add(Primitive.of1("finite?", true, (c, a) -> !anyPart(number("finite?", a), d -> !Double.isFinite(d))));
         sink.add(Primitive.of1("zero?", true, (c, a) -> Num.isZero(a)));
         sink.add(Primitive.of1("positive?", true, (c, a) -> real("positive?", a) > 0));
         sink.add(Primitive.of1("negative?", true, (c, a) -> real("negative?", a) < 0));
@@ -169,8 +171,14 @@ public final class NumberPrims {
         sink.add(Primitive.of1("even?", true, (c, a) -> !parity("even?", a)));
     }
 
+    /** Whether a flonum part of a number satisfies p (R7RS: nan? of a complex looks at both parts). */
+    private static boolean anyPart(Object z, java.util.function.DoublePredicate p) {
+        Object re = Complex.re(z), im = Complex.im(z);
+        return re instanceof Double d && p.test(d) || im instanceof Double e && p.test(e);
+    }
+
     private static int real(String who, Object a) {
-        if (!Num.isNumber(a)) throw Condition.typeError(who, 1, "REAL", a);
+        if (!Num.isReal(a)) throw Condition.typeError(who, 1, "REAL", a);
         return Num.sign(a, who);
     }
 
@@ -218,6 +226,12 @@ public final class NumberPrims {
                 ? Transcendental.apply(Transcendental.ATAN, args[0]) : Transcendental.atan2(args[0], args[1])));
         sink.add(Primitive.ofN("log", 1, 2, true, (c, args) -> args.length == 1
                 ? Transcendental.log(args[0]) : Transcendental.log(args[0], args[1])));
+        sink.add(Primitive.of2("make-rectangular", true, (c, a, b) -> Complex.makeRectangular(a, b)));
+        sink.add(Primitive.of2("make-polar", true, (c, a, b) -> Complex.makePolar(a, b)));
+        sink.add(Primitive.of1("real-part", true, (c, a) -> Complex.re(number("real-part", a))));
+        sink.add(Primitive.of1("imag-part", true, (c, a) -> Complex.im(number("imag-part", a))));
+        sink.add(Primitive.of1("magnitude", true, (c, a) -> Complex.magnitude(a)));
+        sink.add(Primitive.of1("angle", true, (c, a) -> Complex.angle(a)));
         sink.add(Primitive.of1("sqrt", true, (c, a) -> Transcendental.sqrt(a)));
         sink.add(Primitive.of1("exact-integer-sqrt", true, (c, a) -> Values.of(Transcendental.exactIntegerSqrt(a))));
         sink.add(Primitive.of2("expt", true, (c, a, b) -> counted(c, Transcendental.expt(a, b))));
@@ -236,7 +250,8 @@ public final class NumberPrims {
             int radix = args.length < 2 ? 10 : radix("number->string", args);
             if (z instanceof BigInteger b) c.reserve(CharStringPrims.stringWords(b.bitLength() / (31 - Integer.numberOfLeadingZeros(radix)) + 2));
             String s = z instanceof Double d ? FlonumPrinter.format(d)
-                    : z instanceof BigInteger b ? Printer.digits(b, radix, c) : Num.toString(z, radix);
+                    : z instanceof BigInteger b ? Printer.digits(b, radix, c)
+                    : z instanceof Cpxnum ? Printer.numberToString(z, radix) : Num.toString(z, radix);
             return c.alloc(new MString(s), 2 + (s.length() + 3) / 4);
         }));
         sink.add(Primitive.ofN("string->number", 1, 2, true, (c, args) -> {

@@ -160,7 +160,7 @@ public final class SchemeTable extends HeapObj implements Printable {
                 case EQV -> Equality.eqv(obj, b);
                 case EQUAL -> Equality.equal(obj, b);
                 case STRING -> ((MString) obj).compareTo((MString) b) == 0;
-                case STRING_CI -> CharStringPrims.foldAscii(obj.toString()).equals(CharStringPrims.foldAscii(b.toString()));
+                case STRING_CI -> CharStringPrims.fold(obj.toString()).equals(CharStringPrims.fold(b.toString()));
             };
         }
     }
@@ -175,13 +175,13 @@ public final class SchemeTable extends HeapObj implements Printable {
             case EQV -> atomHash(o, true, table);
             case EQUAL -> equalHash(o, table);
             case STRING -> o.toString().hashCode();
-            case STRING_CI -> CharStringPrims.foldAscii(o.toString()).hashCode();
+            case STRING_CI -> CharStringPrims.fold(o.toString()).hashCode();
         };
     }
 
     private static int atomHash(Object o, boolean numbers, SchemeTable table) {
         if (o instanceof Long || o instanceof SChar || o instanceof Boolean) return o.hashCode();
-        if (numbers && (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum)) return o.hashCode();
+        if (numbers && (o instanceof Double || o instanceof BigInteger || o instanceof Ratnum || o instanceof safepoint.vm.data.Cpxnum)) return o.hashCode();
         if (o instanceof safepoint.vm.data.HeapObj h) {
             // A fixed per-object hash, drawn in allocation-independent but run-deterministic order
             // (never Java's identity hash, which changes from run to run and with it table order).

@@ -7,6 +7,7 @@ import safepoint.vm.data.Condition;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Procedure;
+import safepoint.vm.data.Cpxnum;
 import safepoint.vm.data.Ratnum;
 import safepoint.vm.data.SChar;
 import safepoint.vm.data.SVector;
@@ -145,7 +146,7 @@ public final class ErrorText {
 
     /** What gsi leaves unquoted when it shows a call: numbers, strings, chars, vectors, ... */
     static boolean selfEvaluating(Object a) {
-        return a instanceof Long || a instanceof BigInteger || a instanceof Ratnum || a instanceof Double
+        return a instanceof Long || a instanceof BigInteger || a instanceof Ratnum || a instanceof Double || a instanceof Cpxnum
                 || a instanceof Integer || a instanceof MString || a instanceof SChar || a instanceof Boolean
                 || a instanceof Keyword || a instanceof Special || a instanceof SVector || a instanceof Bytevector;
     }

@@ -15,6 +15,7 @@ import safepoint.vm.data.Pair;
 import safepoint.vm.data.Port;
 import safepoint.vm.data.Printable;
 import safepoint.vm.data.Procedure;
+import safepoint.vm.data.Cpxnum;
 import safepoint.vm.data.Ratnum;
 import safepoint.vm.data.Record;
 import safepoint.vm.data.RecordType;
@@ -114,7 +115,25 @@ public final class Printer {
         if (num instanceof BigInteger b) return b.toString(radix);
         if (num instanceof Ratnum r) return r.num.toString(radix) + "/" + r.den.toString(radix);
         if (num instanceof Double d) return FlonumPrinter.format(d);
+        if (num instanceof Cpxnum z) return complex(z, radix);
         throw Condition.typeError("number->string", 1, "NUMBER", num, (long) radix);
+    }
+
+    /**
+     * gsi's rectangular form: the real part unless it is an exact 0, then the imaginary part with
+     * its sign ({@code +i}, {@code -i} for exact 1 and -1), then {@code i}: {@code 1-0.i}, {@code +2i}.
+     */
+    private static String complex(Cpxnum z, int radix) {
+        StringBuilder sb = new StringBuilder();
+        if (!(z.re instanceof Long l && l == 0)) sb.append(numberToString(z.re, radix));
+        if (!(z.im instanceof Long l && (l == 1 || l == -1))) {
+            String im = numberToString(z.im, radix);
+            if (im.charAt(0) != '-' && im.charAt(0) != '+') sb.append('+');
+            sb.append(im);
+        } else {
+            sb.append((Long) z.im == 1 ? '+' : '-');
+        }
+        return sb.append('i').toString();
     }
 
     /** A bignum's digits for a running thread: a huge one stops on Ctrl-C (see {@link BigDigits}). */
@@ -305,6 +324,8 @@ public final class Printer {
             out.append(FlonumPrinter.format(d));
         } else if (o instanceof Ratnum r) {
             out.append(r.num).append('/').append(r.den);
+        } else if (o instanceof Cpxnum z) {
+            out.append(complex(z, 10));
         } else if (o instanceof Boolean b) {
             out.append(b ? "#t" : "#f");
         } else if (o == Nil.NIL) {

@@ -1,10 +1,11 @@
 package safepoint.vm.read;
 
 import java.math.BigInteger;
+import safepoint.vm.num.Complex;
 import safepoint.vm.num.Num;
 
 /**
- * Gambit's number syntax without complex numbers: optional prefixes {@code #x #b #o #d} and
+ * Gambit's number syntax: optional prefixes {@code #x #b #o #d} and
  * {@code #e #i} (at most one of each, either order), a sign, then an integer, a ratio
  * {@code n/d}, or (radix 10 only) a decimal with an optional exponent marked by any of
  * {@code e s f d l}. Trailing {@code #} digits (R4RS) count as 0 and make the number inexact.
@@ -38,6 +39,45 @@ public final class NumberParser {
         }
         if (radix == 0) radix = defaultRadix;
         if (i >= n) return null;
+        String body = text.substring(i);
+        Object r = real(body, radix, exactness);
+        return r != null ? r : complex(body, radix, exactness);
+    }
+
+    /** {@code m@a} or {@code a+bi} (the real part optional, {@code b} too: {@code +i}); else null. */
+    private static Object complex(String s, int radix, char exactness) {
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            Object m = real(s.substring(0, at), radix, exactness), a = real(s.substring(at + 1), radix, exactness);
+            return m == null || a == null ? null : Complex.polar(m, a);
+        }
+        int n = s.length();
+        char last = s.charAt(n - 1);
+        if (last != 'i' && last != 'I') return null;
+        int split = n - 2;
+        while (split >= 0 && !isPartSign(s, split, radix)) split--;
+        if (split < 0) return null;
+        Object re = split == 0 ? (Object) 0L : real(s.substring(0, split), radix, exactness);
+        String imText = s.substring(split, n - 1);
+        Object im = imText.length() == 1 ? (Object) (imText.charAt(0) == '-' ? -1L : 1L) : real(imText, radix, exactness);
+        if (re == null || im == null) return null;
+        if (imText.length() == 1 && exactness == 'i') im = Num.inexact(im);
+        return Complex.make(re, im);
+    }
+
+    /** A sign that begins the imaginary part: not one of a decimal exponent ({@code 1e-2}). */
+    private static boolean isPartSign(String s, int i, int radix) {
+        char c = s.charAt(i);
+        if (c != '+' && c != '-') return false;
+        boolean afterMarker = radix == 10 && i >= 2 && "eEsSfFdDlL".indexOf(s.charAt(i - 1)) >= 0
+                && "0123456789.#".indexOf(s.charAt(i - 2)) >= 0;
+        return !afterMarker;
+    }
+
+    /** A real number, the whole of s (a sign, then an unsigned real, or an infinity or NaN). */
+    private static Object real(String text, int radix, char exactness) {
+        int n = text.length(), i = 0;
+        if (n == 0) return null;
         char first = text.charAt(i);
         boolean neg = first == '-';
         boolean signed = neg || first == '+';

@@ -1,6 +1,7 @@
 package safepoint.vm.read;
 
 import safepoint.vm.data.Box;
+import safepoint.vm.data.CaseFold;
 import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
@@ -26,6 +27,7 @@ final class Scanner {
     static final int DATUM_COMMENT = 8; // #;
     static final int LABEL_DEF = 9;     // #N= ; value: N, as an Integer
     static final int LABEL_REF = 10;    // #N# ; value: N, as an Integer
+    private static final int DIRECTIVE = 11; // #!fold-case, #!no-fold-case: no token
 
     /** The PREFIX value of {@code #&}. */
     static final Object BOX_PREFIX = Box.class;
@@ -49,6 +51,8 @@ final class Scanner {
     private final InputPort in;
     private final String file;
     private final StringBuilder buf = new StringBuilder();
+    /** R7RS 2.1: after {@code #!fold-case}, symbols and character names read as string-foldcase makes them. */
+    private boolean foldCase;
 
     Object value;
     int line;
@@ -96,7 +100,9 @@ final class Scanner {
                         skipBlockComment();
                         continue;
                     }
-                    return hash();
+                    int kind = hash();
+                    if (kind == DIRECTIVE) continue;
+                    return kind;
                 default:
                     return token(c);
             }
@@ -149,6 +155,10 @@ final class Scanner {
             case '!': {
                 in.read();
                 String name = constituents(new StringBuilder()).toString();
+                if (name.equals("fold-case") || name.equals("no-fold-case")) {
+                    foldCase = name.equals("fold-case");
+                    return DIRECTIVE;
+                }
                 Special s = Special.named(name);
                 if (s == null) throw error("Invalid '#!' name: \"" + name + "\"");
                 value = s;
@@ -201,7 +211,7 @@ final class Scanner {
         if (c < 0) throw error(ReadError.EOF_IN_FORM);
         if (isDelimiter(in.peek())) return SChar.of(c);
         String name = constituents(new StringBuilder().appendCodePoint(c)).toString();
-        int cp = CharNames.lookup(name);
+        int cp = CharNames.lookup(foldCase ? CaseFold.fold(name) : name);
         if (cp == -2) throw error(ReadError.CHAR_RANGE);
         if (cp < 0) throw error("Invalid '#\\' name: \"" + name + "\"");
         return SChar.of(cp);
@@ -224,9 +234,10 @@ final class Scanner {
             }
         }
         if (len > 1 && b.charAt(len - 1) == ':') {
-            value = Keyword.of(b.substring(0, len - 1));
+            String name = b.substring(0, len - 1);
+            value = Keyword.of(foldCase ? CaseFold.fold(name) : name);
         } else {
-            value = Symbol.of(b.toString());
+            value = Symbol.of(foldCase ? CaseFold.fold(b) : b.toString());
         }
         return ATOM;
     }

@@ -81,7 +81,7 @@ final class NumTestKit {
 
     static String write(Object o) {
         if (o instanceof Double d) return FlonumPrinter.format(d);
-        if (Num.isNumber(o)) return Num.toString(o, 10);
+        if (Num.isNumber(o)) return safepoint.vm.print.Printer.numberToString(o, 10);
         if (o instanceof Boolean b) return b ? "#t" : "#f";
         if (o instanceof MString s) return "\"" + s.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         if (o instanceof Symbol s) return "'" + s.name;

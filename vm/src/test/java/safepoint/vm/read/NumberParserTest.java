@@ -104,12 +104,35 @@ class NumberParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "+", "-", ".", "..", "...", "1+", "+i", "-i", "1+2i", "1.2.3", "1/0", "#e1/0",
+    @ValueSource(strings = {"", "+", "-", ".", "..", "...", "1+", "i", "1+i+i", "1@", "@1", "1+2j", "1e-2i", "1.2.3", "1/0", "#e1/0",
         "1/-2", "1.5/2", "1/2e3", "1e", "1e+", "1e2.5", "1.5e", "+.e1", ".e1", "e1", "-nan.0", "+inf.1", "inf.0",
         "#x1.5", "#e+inf.0", "#x#x1", "#e#i1", "#b102", "#b-101.1", "#x1e+2", "1#.5", "#", "#e", "#x", "#q1",
         "abc", "1_000", "0x10", "+-1", "1:", "١٢"})
     void notNumbers(String text) {
         assertNull(NumberParser.parse(text, 10), text);
+    }
+
+    /** Complex syntax as gsi reads it, shown as gsi writes the number back. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        +i                      | +i
+        -i                      | -i
+        1+2i                    | 1+2i
+        +1i                     | +i
+        -2.5i                   | -2.5i
+        1/2-3/4i                | 1/2-3/4i
+        #d1.0+1.0i              | 1.+1.i
+        #e1.5+2.5i              | 3/2+5/2i
+        #i1+i                   | 1.+1.i
+        #x1+ai                  | 1+10i
+        1e2-1e-2i               | 100.-.01i
+        +inf.0-inf.0i           | +inf.0-inf.0i
+        3+0i                    | 3
+        1@0                     | 1
+        1@2                     | -.4161468365471424+.9092974268256817i
+        """)
+    void complexNumbers(String text, String written) {
+        assertEquals(written, safepoint.vm.print.Printer.numberToString(NumberParser.parse(text, 10), 10));
     }
 
     @Test

@@ -65,6 +65,12 @@ final class Show {
             b.append(n).append('N');
         } else if (x instanceof Ratnum r) {
             b.append(r.num).append('/').append(r.den);
+        } else if (x instanceof safepoint.vm.data.Cpxnum z) {
+            b.append("C(");
+            show(z.re, b);
+            b.append(',');
+            show(z.im, b);
+            b.append(')');
         } else if (x instanceof Double d) {
             b.append(d).append('d');
         } else if (x instanceof Boolean t) {

@@ -1,0 +1,5 @@
+;; oracle: gsi
+;; atan on a complex number is an error, in Gambit's words.
+(display "before")
+(newline)
+(atan +i)
