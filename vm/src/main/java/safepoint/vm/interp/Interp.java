@@ -230,6 +230,12 @@ public final class Interp implements Ctx {
                 return end();
             } catch (SchemeError e) {
                 pc = null;
+                // A handler will run: what waits for the failing call's value goes on the stack
+                // first, so a returning handler's value replaces that call's alone (Gambit's rule).
+                // With no handler the thread stops, and its backtrace is the one the code pushed.
+                if (e.waiting != null && handlers instanceof Pair) {
+                    for (int i = e.waiting.size() - 1; i >= 0; i--) push((Frame) e.waiting.get(i));
+                }
                 raiseCaught(e.payload, e.continuable, Where.of(e.where));
             } catch (StackOverflowError e) {
                 pc = null;
