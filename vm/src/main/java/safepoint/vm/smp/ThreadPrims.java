@@ -129,6 +129,8 @@ public final class ThreadPrims {
                 regs.startApply(a[0], new Object[0]);
                 regs.params = m.params; // a new thread inherits the parameterization
                 SThread t = new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs);
+                t.group = a.length > 2 ? ThreadGroups.group(a[2], "make-thread", a, 3) : SThread.running(m).group;
+                t.group.add(t);
                 t.index = vm.newThreadIndex();
                 m.val = m.alloc(t, 16);
             }
@@ -237,6 +239,7 @@ public final class ThreadPrims {
                 m.val = r;
             }
         });
+        ThreadGroups.install(add);
         add.accept(new ControlPrim("current-thread", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
