@@ -999,6 +999,11 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
     }
 
     @Override
+    public void progressed() {
+        scheduler.progress++;
+    }
+
+    @Override
     public Barrier barrier() {
         return barrier;
     }

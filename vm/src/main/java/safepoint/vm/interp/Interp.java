@@ -136,6 +136,12 @@ public final class Interp implements Ctx {
     }
 
     /** A sync point (DESIGN.md): a scheduling point where PCT and dfs may choose another processor. */
+    /**
+     * In a poll round of :std/event's sync: its tries make nothing ready for others, so they are
+     * no progress (smp.EventWait). Ends at the round's end, or at the thread's next wait.
+     */
+    public boolean pollingEvents;
+
     public void syncPoint() {
         fuel--;
         syncPoints++;
@@ -150,6 +156,7 @@ public final class Interp implements Ctx {
 
     /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
     public void block(Object on, double timeoutSecs, Object timeoutValue) {
+        pollingEvents = false;
         blocked = true;
         stopSlice = true;
         if (timeoutSecs >= 0) mutated(); // a timed wait reads the clock, which every step moves
@@ -308,6 +315,7 @@ public final class Interp implements Ctx {
                 synchronized (monitor) {
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);
                     cp.invoke(this, args);
+                    if (!pollingEvents) world.progressed();
                 }
                 syncPoint(); // every sync operation is a scheduling point (DESIGN.md)
             } else {
