@@ -1,4 +1,5 @@
-;;; :std/misc/threads's own tests: raise into waiting and running threads, abort, all-threads.
+;;; :std/misc/threads's own tests: raise into waiting and running threads, abort, all-threads,
+;;; thread groups.
 (import :std/test :std/misc/threads :std/sugar)
 (export threads-test)
 
@@ -33,6 +34,43 @@
       (check (thread-join! t) => 'ok))
     (test-case "on-all-processors runs one thread per processor"
       (check (length (on-all-processors (lambda () 1))) => (##current-vm-processor-count)))
+    (test-case "a thread is in the group it was made in, or in its maker's"
+      (def g1 (make-thread-group 'G1))
+      (def g2 (make-thread-group 'G2 g1))
+      (def t1 (make-thread (lambda () 1) 'T1 g1))
+      (def t2 (make-thread (lambda () (thread-thread-group (current-thread))) 'T2 g2))
+      (def t3 (make-thread (lambda () (make-thread (lambda () 3))) 'T3 g2))
+      (check (thread-group->thread-list g1) => [t1])
+      (check (thread-group->thread-list g2) => [t2 t3])
+      (check (thread-group->thread-list* g1) => [t2 t3 t1])
+      (check (thread-group-parent g2) => g1)
+      (check (thread-group-name g2) => 'G2)
+      (check (thread-start! t1) => t1)
+      (check (thread-join! t1) => 1)
+      (check (thread-group->thread-list g1) => [])
+      (check (thread-join! (thread-start! t2)) => g2)
+      (check (thread-thread-group (thread-join! (thread-start! t3))) => g2)
+      (check (primordial-thread-group) => (thread-thread-group (current-thread)))
+      (check (thread-group-parent (primordial-thread-group)) => #f)
+      (check (thread-join! (spawn/group 'solo (lambda () (thread-group-name (current-thread-group))))) => 'solo))
+    (test-case "thread-group-kill! ends the group's threads, its subgroups' too, and detaches it"
+      (def g (make-thread-group 'doomed))
+      (def sub (make-thread-group 'sub g))
+      (def m (make-mutex))
+      (mutex-lock! m)
+      (def waiter (spawn-thread (lambda () (mutex-lock! m)) 'waiter g))
+      (def spinner (spawn-thread (lambda () (let loop () (loop))) 'spinner sub))
+      (def sleeper (spawn-thread (lambda () (thread-sleep! 1000)) 'sleeper sub))
+      (thread-yield!)
+      (check (length (thread-group->thread-list* g)) => 3)
+      (thread-group-kill! g)
+      (check (map thread-dead? [waiter spinner sleeper]) => [#t #t #t])
+      (check (thread-group->thread-list* g) => [])
+      (check (memq g (thread-group->thread-group-list (primordial-thread-group))) => #f)
+      (check-exception (thread-group-kill! (current-thread-group)) error-object?)
+      (mutex-unlock! m))
     (test-case "bad arguments are errors"
       (check-exception (thread-dead? 5) error-object?)
-      (check-exception (thread-raise! 'x 1) error-object?))))
+      (check-exception (thread-raise! 'x 1) error-object?)
+      (check-exception (make-thread (lambda () 1) 'x 'not-a-group) true)
+      (check-exception (thread-group->thread-list 5) true))))

@@ -5,6 +5,7 @@ import safepoint.vm.prims.FilePrims;
 import safepoint.vm.data.Values;
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.smp.Barrier;
+import safepoint.vm.smp.SThreadGroup;
 import safepoint.vm.smp.Names;
 import safepoint.vm.analysis.Analysis;
 import safepoint.vm.analysis.ExplanationText;
@@ -132,6 +133,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         primordial = new SThread(Symbol.of("primordial"), new Interp(this));
         primordial.index = 1;
         serials.serialOne(primordial);
+        SThreadGroup.primordial(primordial);
         tableHost = new HashTables.Host(this, heap::charge, () -> heap.epoch, tableWords);
         scheduler.vm = this;
         for (SpecialForm f : CoreForms.ALL) syntax.put(Symbol.of(f.name()), f);
@@ -994,6 +996,11 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
     @Override
     public Object monitor() {
         return scheduler;
+    }
+
+    @Override
+    public void progressed() {
+        scheduler.progress++;
     }
 
     @Override

@@ -255,6 +255,13 @@
 (define (spawn/name name f . args)
   (thread-start! (make-thread (lambda () (apply f args)) name)))
 
+;; In a new thread group named name, made in the current thread's.
+(define (spawn/group name f . args)
+  (thread-start! (make-thread (lambda () (apply f args)) name (make-thread-group name))))
+
+(define (spawn-thread thunk #!optional (name #f) (tgroup (current-thread-group)))
+  (thread-start! (make-thread thunk name tgroup)))
+
 (define (with-lock mx thunk)
   ;; Not reentrant; the mutex is released however thunk exits.
   (dynamic-wind (lambda () (mutex-lock! mx)) thunk (lambda () (mutex-unlock! mx))))

@@ -14,6 +14,8 @@ public enum EdgeKind {
     WAITS_FOR_END("waits for the end of", "wait for the end of"),
     /** A thread waits for a message in its mailbox (thread-receive). */
     WAITS_FOR_MESSAGE("waits for a message in", "wait for a message in"),
+    /** A thread syncs on a set of :std/event sync objects (the set's own edges say what it waits for). */
+    SYNCS_ON("syncs on", "sync on"),
     /** A thread waits for console input (read-char, read-line, read...): the user can still type it. */
     WAITS_FOR_INPUT("waits for input on", "wait for input on"),
     /** A thread spins on a spinlock in code that polls: a GC or a switch can still stop it. */

@@ -1,6 +1,7 @@
 package safepoint.vm.analysis;
 
 import safepoint.vm.data.InputPort;
+import safepoint.vm.smp.EventWait;
 import safepoint.vm.smp.Names;
 import safepoint.vm.smp.SThread;
 import safepoint.vm.smp.Scheduler;
@@ -81,7 +82,7 @@ public final class WaitForGraph {
 
     static String name(Object v) {
         return v instanceof SThread || v instanceof SyncObjects.Mutex || v instanceof SyncObjects.CondVar
-                || v instanceof Spinlocks.Spinlock || v instanceof safepoint.vm.data.InputPort ? Names.name(v) : String.valueOf(v);
+                || v instanceof Spinlocks.Spinlock || v instanceof safepoint.vm.data.InputPort || v instanceof EventWait ? Names.name(v) : String.valueOf(v);
     }
 
     private void edge(Object from, Object to, EdgeKind kind) {
@@ -173,6 +174,7 @@ public final class WaitForGraph {
                 else if (on instanceof SThread other) g.edge(t, other, EdgeKind.WAITS_FOR_END, timed);
                 else if (on == t.mailbox) g.edge(t, new Mailbox(t), EdgeKind.WAITS_FOR_MESSAGE, timed);
                 else if (on instanceof safepoint.vm.data.InputPort port) g.edge(t, port, EdgeKind.WAITS_FOR_INPUT, timed);
+                else if (on instanceof EventWait ew) syncEdges(g, t, ew);
             } else if (t.state == SThread.State.RUNNABLE && t.onProcessor < 0 && !running(procs, t)) {
                 Integer p = queuedOn.get(t);
                 if (g.barrierPending) {
@@ -195,6 +197,21 @@ public final class WaitForGraph {
             if (holder != null && !g.out.containsKey(spin)) g.edge(spin, holder, EdgeKind.HELD_BY);
         }
         return g;
+    }
+
+    /**
+     * A :std/event sync: the thread syncs on its set (timed only by a timeout of the program's),
+     * which waits for the threads in it to end and for the mutexes in it to be free.
+     */
+    private static void syncEdges(WaitForGraph g, SThread t, EventWait ew) {
+        g.edge(t, ew, EdgeKind.SYNCS_ON, ew.timed());
+        for (Object x = ew.objects; x instanceof safepoint.vm.data.Pair p; x = p.cdr) {
+            if (p.car instanceof SThread other && other.state != SThread.State.TERMINATED) g.edge(ew, other, EdgeKind.WAITS_FOR_END);
+            else if (p.car instanceof SyncObjects.Mutex mx && mx.owner != null) {
+                g.edge(ew, mx, EdgeKind.WAITS_TO_LOCK);
+                if (!g.out.containsKey(mx)) g.edge(mx, mx.owner, EdgeKind.HELD_BY);
+            }
+        }
     }
 
     private static boolean running(ProcessorState[] procs, SThread t) {

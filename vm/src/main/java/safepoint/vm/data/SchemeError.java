@@ -11,6 +11,13 @@ public final class SchemeError extends RuntimeException {
     public Object where;
     /** Raised by raise-continuable: the handler's value returns to the raise. */
     public boolean continuable;
+    /**
+     * The interpreter's frames that wait for the failing call's value, innermost first: each node
+     * that evaluated a part inline adds the frame it would have pushed for it, so a handler that
+     * returns gives its value to the failing call alone, as gsi does. Opaque here (frames are the
+     * interpreter's).
+     */
+    public java.util.ArrayList<Object> waiting;
 
     public SchemeError(Object payload) {
         super(null, null, false, false);

@@ -25,7 +25,13 @@ public final class Blocks {
         @Override
         public void exec(Interp m) {
             if (test.isSimple()) {
-                branch(m, test.ev(m) != Boolean.FALSE ? then : otherwise);
+                Object t;
+                try {
+                    t = test.ev(m);
+                } catch (SchemeError e) {
+                    throw EnvFrame.awaiting(e, new IfFrame(this, m.env));
+                }
+                branch(m, t != Boolean.FALSE ? then : otherwise);
             } else {
                 m.push(new IfFrame(this, m.env));
                 m.pc = test;
@@ -50,6 +56,9 @@ public final class Blocks {
         final Node then;
         final Node otherwise;
 
+        /** The same if made with frames: what waits once the test has failed. */
+        private If withFrames;
+
         public SimpleIf(Node test, Node then, Node otherwise) {
             this.test = test;
             this.then = then;
@@ -58,7 +67,15 @@ public final class Blocks {
 
         @Override
         public Object ev(Interp m) {
-            return test.ev(m) != Boolean.FALSE ? then.ev(m) : otherwise.ev(m);
+            Object t;
+            try {
+                t = test.ev(m);
+            } catch (SchemeError e) {
+                If g = withFrames;
+                if (g == null) withFrames = g = new If(test, then, otherwise);
+                throw EnvFrame.awaiting(e, new IfFrame(g, m.env));
+            }
+            return t != Boolean.FALSE ? then.ev(m) : otherwise.ev(m);
         }
 
         @Override
@@ -111,7 +128,11 @@ public final class Blocks {
             for (int i = from; i < last; i++) {
                 Node n = b[i];
                 if (n.isSimple()) {
-                    n.ev(m);
+                    try {
+                        n.ev(m);
+                    } catch (SchemeError e) {
+                        throw EnvFrame.awaiting(e, new SeqFrame(this, m.env, i + 1));
+                    }
                 } else {
                     m.push(new SeqFrame(this, m.env, i + 1));
                     m.pc = n;
@@ -180,7 +201,11 @@ public final class Blocks {
             for (int i = from; i < in.length; i++) {
                 Node n = in[i];
                 if (n.isSimple()) {
-                    fr[i + 1] = n.ev(m);
+                    try {
+                        fr[i + 1] = n.ev(m);
+                    } catch (SchemeError e) {
+                        throw EnvFrame.awaiting(e, new LetFrame(this, fr, m.env, i));
+                    }
                 } else {
                     m.push(new LetFrame(this, fr, m.env, i));
                     m.pc = n;
@@ -254,7 +279,11 @@ public final class Blocks {
                 return;
             }
             if (init.isSimple()) {
-                m.env[idx] = init.ev(m);
+                try {
+                    m.env[idx] = init.ev(m);
+                } catch (SchemeError e) {
+                    throw EnvFrame.awaiting(e, new Refs.StoreFrame(new Refs.SetLocal(0, idx, init), m.env));
+                }
                 m.val = safepoint.vm.data.Special.VOID;
             } else {
                 m.push(new Refs.StoreFrame(new Refs.SetLocal(0, idx, init), m.env));

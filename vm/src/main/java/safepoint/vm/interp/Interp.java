@@ -136,6 +136,12 @@ public final class Interp implements Ctx {
     }
 
     /** A sync point (DESIGN.md): a scheduling point where PCT and dfs may choose another processor. */
+    /**
+     * In a poll round of :std/event's sync: its tries make nothing ready for others, so they are
+     * no progress (smp.EventWait). Ends at the round's end, or at the thread's next wait.
+     */
+    public boolean pollingEvents;
+
     public void syncPoint() {
         fuel--;
         syncPoints++;
@@ -150,6 +156,7 @@ public final class Interp implements Ctx {
 
     /** Park this thread on {@code on} (mutex, condvar, thread, mailbox, clock) until woken or timed out. */
     public void block(Object on, double timeoutSecs, Object timeoutValue) {
+        pollingEvents = false;
         blocked = true;
         stopSlice = true;
         if (timeoutSecs >= 0) mutated(); // a timed wait reads the clock, which every step moves
@@ -230,6 +237,12 @@ public final class Interp implements Ctx {
                 return end();
             } catch (SchemeError e) {
                 pc = null;
+                // A handler will run: what waits for the failing call's value goes on the stack
+                // first, so a returning handler's value replaces that call's alone (Gambit's rule).
+                // With no handler the thread stops, and its backtrace is the one the code pushed.
+                if (e.waiting != null && handlers instanceof Pair) {
+                    for (int i = e.waiting.size() - 1; i >= 0; i--) push((Frame) e.waiting.get(i));
+                }
                 raiseCaught(e.payload, e.continuable, Where.of(e.where));
             } catch (StackOverflowError e) {
                 pc = null;
@@ -302,6 +315,7 @@ public final class Interp implements Ctx {
                 synchronized (monitor) {
                     if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, monitor);
                     cp.invoke(this, args);
+                    if (!pollingEvents) world.progressed();
                 }
                 syncPoint(); // every sync operation is a scheduling point (DESIGN.md)
             } else {

@@ -46,7 +46,7 @@ public final class Intrinsics {
         final Node b;
 
         Op2(Global cell, Primitive prim, Where w, Node a, Node b) {
-            super(cell, prim, w);
+            super(cell, prim, w, a, b);
             this.a = a;
             this.b = b;
         }
@@ -64,7 +64,7 @@ public final class Intrinsics {
         final Node a;
 
         Op1(Global cell, Primitive prim, Where w, Node a) {
-            super(cell, prim, w);
+            super(cell, prim, w, a);
             this.a = a;
         }
 
@@ -84,8 +84,8 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
-            Object y = b.ev(m);
+            Object x = first(m, a);
+            Object y = second(m, b, x);
             if (x instanceof Long p && y instanceof Long q && cell.value == prim) {
                 long r = p + q;
                 if (((p ^ r) & (q ^ r)) >= 0) return r;
@@ -101,8 +101,8 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
-            Object y = b.ev(m);
+            Object x = first(m, a);
+            Object y = second(m, b, x);
             if (x instanceof Long p && y instanceof Long q && cell.value == prim) {
                 long r = p - q;
                 if (((p ^ q) & (p ^ r)) >= 0) return r;
@@ -122,8 +122,8 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
-            Object y = b.ev(m);
+            Object x = first(m, a);
+            Object y = second(m, b, x);
             if (x instanceof Long p && y instanceof Long q && cell.value == prim) {
                 long i = p;
                 long j = q;
@@ -147,8 +147,8 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
-            Object y = b.ev(m);
+            Object x = first(m, a);
+            Object y = second(m, b, x);
             if (cell.value == prim) {
                 // Fixnums and characters are immediates in Gambit: eq? compares their values.
                 if (x == y) return Boolean.TRUE;
@@ -166,7 +166,7 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
+            Object x = first(m, a);
             if (x instanceof Pair p && cell.value == prim) return p.car;
             return slow(m, x);
         }
@@ -179,7 +179,7 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
+            Object x = first(m, a);
             if (x instanceof Pair p && cell.value == prim) return p.cdr;
             return slow(m, x);
         }
@@ -192,7 +192,7 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
+            Object x = first(m, a);
             if (cell.value == prim) return x == Nil.NIL ? Boolean.TRUE : Boolean.FALSE;
             return slow(m, x);
         }
@@ -205,7 +205,7 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
+            Object x = first(m, a);
             if (cell.value == prim) return x instanceof Pair ? Boolean.TRUE : Boolean.FALSE;
             return slow(m, x);
         }
@@ -218,7 +218,7 @@ public final class Intrinsics {
 
         @Override
         public Object ev(Interp m) {
-            Object x = a.ev(m);
+            Object x = first(m, a);
             if (cell.value == prim) return x == Boolean.FALSE ? Boolean.TRUE : Boolean.FALSE;
             return slow(m, x);
         }

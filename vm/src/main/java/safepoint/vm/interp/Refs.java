@@ -113,7 +113,13 @@ public final class Refs {
         @Override
         public final void exec(Interp m) {
             if (value.isSimple()) {
-                store(m, value.ev(m));
+                Object v;
+                try {
+                    v = value.ev(m);
+                } catch (SchemeError e) {
+                    throw EnvFrame.awaiting(e, new StoreFrame(this, m.env));
+                }
+                store(m, v);
                 m.val = Special.VOID;
             } else {
                 m.push(new StoreFrame(this, m.env));

@@ -17,6 +17,9 @@ public interface World extends Machinery {
     /** The scheduler's monitor: control primitives that lock the scheduler run under it. */
     Object monitor();
 
+    /** A sync operation was done (under the monitor): it may have made a sync object ready. */
+    void progressed();
+
     /** The GC barrier's flag, read at every procedure entry. */
     BarrierFlag<?> barrier();
 

@@ -209,6 +209,11 @@ public final class SyntaxCase {
         vm.add(Primitive.of1("syntax->datum", true, (c, x) -> Compiler.strip(x)));
         vm.add(Primitive.of2("datum->syntax", true, (c, ctx, x) -> x));
         vm.add(Primitive.of1("identifier?", true, (c, x) -> Renamed.isIdentifier(x)));
+        // (stx-identifier ctx part ...): the parts "symbolized" into one name, as if written where
+        // ctx was (doc/reference/gerbil/expander/identifiers.md); here that is datum->syntax's plain symbol.
+        vm.add(Primitive.ofN("stx-identifier", 1, -1, true, (c, a) -> Symbol.of(symbolized(a, 1))));
+        vm.add(Primitive.ofN("make-symbol", 0, -1, true, (c, a) -> Symbol.of(symbolized(a, 0))));
+        vm.add(Primitive.of1("stx-e", true, (c, x) -> x instanceof Renamed r ? r.symbol() : x));
         vm.add(Primitive.of2("free-identifier=?", true, (c, a, b) -> Renamed.isIdentifier(a) && Renamed.isIdentifier(b)
                 && Renamed.base(a) == Renamed.base(b)));
         vm.add(Primitive.of2("bound-identifier=?", true, (c, a, b) -> a == b));
@@ -218,6 +223,19 @@ public final class SyntaxCase {
             for (int i = 2; i < a.length; i++) irritants.add(Compiler.strip(a[i]));
             throw new SchemeError(new Condition(Condition.Kind.SYNTAX, a[1].toString(), irritants, null, List.of(), 0));
         }));
+    }
+
+    /** The parts from {@code from} on, each as display shows it, identifiers by their names. */
+    private static String symbolized(Object[] parts, int from) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < parts.length; i++) {
+            Object p = parts[i];
+            if (Renamed.isIdentifier(p)) b.append(Renamed.base(p).name);
+            else if (p instanceof safepoint.vm.data.MString ms) ms.appendTo(b);
+            else if (p instanceof Long || p instanceof safepoint.vm.data.Keyword) b.append(p);
+            else throw Condition.typeError("make-symbol", i + 1, "STRING", parts);
+        }
+        return b.toString();
     }
 
     /** Multi (ellipsis matches) become Scheme lists, so pattern variables hold ordinary values. */

@@ -259,12 +259,14 @@ public final class Controller {
                     continue;
                 }
                 long next = s.nextDeadline();
-                if (next == Long.MAX_VALUE && !strategy.goOnWhenIdle(this)) return strategy.stopped(this);
-                if (next == Long.MAX_VALUE && vm.input().awaited()) {
+                // Pollers of :std/event that would only repeat their polls wait as without a timeout.
+                boolean untimed = next == Long.MAX_VALUE || s.onlyStuckPollers();
+                if (untimed && !strategy.goOnWhenIdle(this)) return strategy.stopped(this);
+                if (untimed && vm.input().awaited()) {
                     if (waitForInput()) continue;
                     return new Outcome(Outcome.Status.TIMEOUT, null, "*** Interrupted while waiting for console input", 4);
                 }
-                if (next == Long.MAX_VALUE) {
+                if (untimed) {
                     Outcome d = vm.deadlock(states());
                     if (d != null) return d;
                     continue; // the primordial thread got a deadlock-exception

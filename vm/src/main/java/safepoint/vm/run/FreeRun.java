@@ -504,7 +504,8 @@ public final class FreeRun {
             } else {
                 SThread t = take(id);
                 if (t != null) return t;
-                if (idle == n - 1 && next == Long.MAX_VALUE && s.nothingRunnable() && !vm.input().awaited()) {
+                boolean untimed = next == Long.MAX_VALUE || s.onlyStuckPollers(); // as the Controller says
+                if (idle == n - 1 && untimed && s.nothingRunnable() && !vm.input().awaited()) {
                     // Every processor is idle, nothing is ready, no wait can time out and no
                     // thread waits for console input (which may still come).
                     Outcome d = vm.deadlock(new WaitForGraph.ProcessorState[n]);

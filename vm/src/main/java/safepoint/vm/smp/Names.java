@@ -33,6 +33,7 @@ public final class Names {
         if (o instanceof SyncObjects.CondVar c) return "#<condition-variable" + label(c.name) + ">";
         if (o instanceof Spinlocks.Spinlock s) return "#<spinlock" + label(s.name) + ">";
         if (o instanceof InputPort p) return "#<input-port (" + p.name + ")>"; // Gambit's, without the serial number
+        if (o instanceof EventWait w) return syncName(w);
         return String.valueOf(o);
     }
 
@@ -56,6 +57,20 @@ public final class Names {
         if (on instanceof Symbol s && s.name.equals("sleep")) return new What.OnSleep();
         if (on instanceof safepoint.vm.data.InputPort port) return new What.OnInput(name(port));
         return new What.OnOther(name(on));
+    }
+
+    /** A :std/event sync as reports name it: the threads and mutexes it waits on by name, events and the rest by kind. */
+    private static String syncName(EventWait w) {
+        StringBuilder b = new StringBuilder("#<sync on");
+        String sep = " ";
+        for (Object x = w.objects; x instanceof safepoint.vm.data.Pair p; x = p.cdr) {
+            Object o = p.car;
+            String n = o instanceof SThread || o instanceof SyncObjects.Mutex ? name(o)
+                    : o instanceof Number ? "a timeout of " + o + " s" : "an event";
+            b.append(sep).append(n);
+            sep = ", ";
+        }
+        return b.append('>').toString();
     }
 
     private static String label(Object name) {

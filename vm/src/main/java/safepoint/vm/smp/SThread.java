@@ -19,6 +19,8 @@ public final class SThread extends HeapObj implements Printable, Owner {
     public Interp interp;
     public State state = State.NEW;
     public Object specific = Boolean.FALSE;
+    /** The thread group it was made in (SThreadGroup); every thread has one. */
+    public SThreadGroup group;
     public final java.util.ArrayList<Object> mailbox = new java.util.ArrayList<>();
     /** Gambit's mailbox cursor (thread-mailbox-next): messages before it have been looked at. */
     int mailboxCursor;

@@ -65,6 +65,26 @@ public final class Scheduler {
         return false;
     }
 
+    /**
+     * Sync operations and thread ends so far, but for :std/event's own poll rounds: what may
+     * make a sync object ready. A poller whose round saw this count still sees the same objects.
+     */
+    public long progress;
+
+    /**
+     * Every timed wait is a :std/event poller with no timeout of its own that has polled since
+     * the last progress: the sleeps would only repeat the same polls, so the waits are as untimed.
+     */
+    public boolean onlyStuckPollers() {
+        boolean any = false;
+        for (SThread t : waiting) {
+            if (t.state != SThread.State.WAITING || t.wakeAt == Long.MAX_VALUE) continue;
+            if (!(t.waitingOn instanceof EventWait w) || w.timed || w.stamp != progress) return false;
+            any = true;
+        }
+        return any;
+    }
+
     public boolean nothingRunnable() {
         if (!ready.isEmpty()) return false;
         for (ArrayDeque<SThread> q : local) if (!q.isEmpty()) return false;
@@ -207,6 +227,7 @@ public final class Scheduler {
      */
     public void terminated(SThread t, int processor) {
         t.state = SThread.State.TERMINATED;
+        progress++;
         ExpansionTime.abandon(t.interp); // a compile it asked for will never be answered
         for (ArrayDeque<SThread> q : local) q.remove(t);
         if (observing()) vm.events().emit(Math.max(0, processor), new What.ThreadEnd(Names.ref(vm.events(), t), t.exception != null));

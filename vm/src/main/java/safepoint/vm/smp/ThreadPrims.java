@@ -129,6 +129,8 @@ public final class ThreadPrims {
                 regs.startApply(a[0], new Object[0]);
                 regs.params = m.params; // a new thread inherits the parameterization
                 SThread t = new SThread(a.length > 1 ? a[1] : Boolean.FALSE, regs);
+                t.group = a.length > 2 ? ThreadGroups.group(a[2], "make-thread", a, 3) : SThread.running(m).group;
+                t.group.add(t);
                 t.index = vm.newThreadIndex();
                 m.val = m.alloc(t, 16);
             }
@@ -217,6 +219,35 @@ public final class ThreadPrims {
                 }
             }
         });
+        // :std/event's poll round begins: its tries are no progress; the value is the progress count
+        // before them, which the wait after an unsuccessful round keeps (EventWait.stamp).
+        add.accept(new ControlPrim("##event-round!", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.pollingEvents = true;
+                m.val = sched.progress;
+            }
+        });
+        // :std/event's sync between two poll rounds (EventWait): (##event-wait! objects seconds timed? stamp).
+        add.accept(new ControlPrim("##event-wait!", 4, 4) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                double secs = timeout(a, 1, "##event-wait!");
+                long stamp = a[3] instanceof Long l ? l : -1;
+                m.block(new EventWait(a[0], a[2] != Boolean.FALSE, stamp), Math.max(0, secs), Special.VOID);
+                m.pollingEvents = true; // this wait is no progress either; the next round polls quietly
+                sched.parked(SThread.running(m));
+            }
+        });
+        // A round that found a ready object ends. Not under the scheduler's monitor: it is the
+        // thread's own flag, and ending a round is no progress.
+        vm.add(new ControlPrim("##event-round-end!", 0, 0) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.pollingEvents = false;
+                m.val = Special.VOID;
+            }
+        });
         add.accept(new ControlPrim("##current-vm-processor-count", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {
@@ -237,6 +268,7 @@ public final class ThreadPrims {
                 m.val = r;
             }
         });
+        ThreadGroups.install(add);
         add.accept(new ControlPrim("current-thread", 0, 0) {
             @Override
             public void invoke(Interp m, Object[] a) {

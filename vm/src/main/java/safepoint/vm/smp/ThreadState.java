@@ -20,7 +20,10 @@ final class ThreadState extends HeapObj implements Printable {
     }
 
     static ThreadState of(SThread t, SThread current) {
-        if (t == current || t.onProcessor >= 0) return new ThreadState("running", (long) Math.max(0, t.onProcessor));
+        // A thread another one terminated is terminated, as its join says, even while its
+        // processor has yet to reach the scheduling point where it lets it go.
+        boolean onCpu = t.onProcessor >= 0 && t.state != SThread.State.TERMINATED;
+        if (t == current || onCpu) return new ThreadState("running", (long) Math.max(0, t.onProcessor));
         return switch (t.state) {
             case NEW -> new ThreadState("initialized", null);
             case RUNNABLE -> new ThreadState("runnable", null);

@@ -6,8 +6,11 @@
 ;;;
 ;;; Safepoint's differences: a StackTrace's continuation slot is filled by raise, but what a
 ;;; backtrace shows is the debugger's (,b at the level the error opens), so display-exception
-;;; prints no stack; error-message, error-irritants and error-object? work on Error instances and
-;;; on the runtime's own conditions alike, as Gerbil's do.
+;;; prints no stack; error-message, error-irritants, error-trace, display-exception and
+;;; error-object? work on Error instances, on the runtime's own conditions, and on a
+;;; RuntimeException wrapping one, as Gerbil's do. Handlers get what was raised: the pages say
+;;; where a RuntimeException may be made (its class), not that Gerbil's catch forms make one, so
+;;; Safepoint's do not wrap (a runtime error reaches a catch as gsi raises it).
 
 (export Exception::t Error::t StackTrace::t RuntimeException::t ContractViolation::t BadArgument::t IOError::t
         PrematureEndOfInput::t IOClosed::t Timeout::t ContextError::t UnboundKey::t BugError::t
@@ -126,15 +129,34 @@
 (def (%as-text x) (if (string? x) x (call-with-output-string (lambda (p) (display x p)))))
 
 ;; ---- asking about errors, Gerbil's and the runtime's alike ------------------------------------
+;; A RuntimeException is seen through to the runtime's exception it wraps (errors.md: "the
+;; original exception is available at the exception slot"); error-message of what is no error
+;; is its display-exception text, error-irritants and error-trace #f (exception-objects.md).
 
-(def (error? obj) (or (Error? obj) (##condition? obj)))
+(def (%unwrapped e) (if (RuntimeException? e) (RuntimeException-exception e) e))
+
+(def (error? obj) (let ((e (%unwrapped obj))) (or (Error? e) (##condition? e))))
 (def (exception? obj) (or (Exception? obj) (error? obj)))
 (def (%error-object? obj) (error? obj))
-(def (%error-message e) (if (Error? e) (Error-message e) (error-object-message e)))
-(def (%error-irritants e) (if (Error? e) (Error-irritants e) (error-object-irritants e)))
-(def (%error-object-message e) (%error-message e))
-(def (%error-object-irritants e) (%error-irritants e))
+(def (%error-message obj)
+  (let ((e (%unwrapped obj)))
+    (cond ((Error? e) (Error-message e))
+          ((##condition? e) (error-object-message e))
+          (else (call-with-output-string (lambda (p) (display-exception e p)))))))
+(def (%error-irritants obj)
+  (let ((e (%unwrapped obj)))
+    (cond ((Error? e) (Error-irritants e))
+          ((##condition? e) (error-object-irritants e))
+          (else #f))))
+;; R7RS's error-object-message and -irritants: for an error object (here any error?), else the
+;; runtime's own complaint.
+(def (%error-object-message e) (if (error? e) (%error-message e) (error-object-message e)))
+(def (%error-object-irritants e) (if (error? e) (%error-irritants e) (error-object-irritants e)))
 (def (error-trace e) (and (StackTrace? e) (StackTrace-continuation e)))
+
+;; A wrapped runtime exception shows as the runtime shows it.
+(defmethod {display-exception RuntimeException}
+  (lambda (self port) (display-exception (RuntimeException-exception self) port)))
 
 ;; ---- stack traces and exiting on errors --------------------------------------------------------
 

@@ -22,8 +22,11 @@
 ;;; the next timeout (virtual time in controlled mode), because channels, threads and mutexes have no common wake-up to wait on; a
 ;;; wake is thus seen up to one sleep late. handle-evt's procedure runs after the sync, as in
 ;;; Racket, but not in tail position. A timeout inside wrap-evt, handle-evt or choice-evt is
-;;; seen at the poll round after it passed (up to 64 ms late). A sync nothing can satisfy polls
-;;; for ever (no deadlock is proven: the poller always has a timer). `!` and `!*` are not here.
+;;; seen at the poll round after it passed (up to 64 ms late). Between rounds the thread waits on
+;;; its sync objects (,threads shows WAITING #<sync #n on ...>); with no timeout among them, once
+;;; no other thread has done anything since its last round it is as an untimed wait, so a sync
+;;; nothing can satisfy is a deadlock the drivers prove (the wait-for graph names the objects).
+;;; A make-event poll is assumed to be able to time out. `!` and `!*` are not here.
 
 (import :std/misc/channel :std/misc/completion)
 (export sync select wait wrap-evt handle-evt choice-evt never-evt always-evt sync-object?
@@ -31,23 +34,32 @@
 
 ;; timed?: e takes the seconds elapsed since the sync began (the events made here, so that a
 ;; timeout inside wrap-evt, handle-evt or choice-evt counts); a user's e takes none.
-(defstruct event (e timed?))
+;; may-time?: the event may become ready by time passing alone (a timeout inside; a user's poll).
+(defstruct event (e timed? may-time?))
 (def (%make-event e)
   (unless (procedure? e) (error "make-event: the poll must be a procedure" e))
-  (make-event e #f))
+  (make-event e #f #t))
 
-(def never-evt (make-event (lambda (elapsed) #f) #t))
-(def always-evt (make-event (lambda (elapsed) (list always-evt)) #t))
+(def never-evt (make-event (lambda (elapsed) #f) #t #f))
+(def always-evt (make-event (lambda (elapsed) (list always-evt)) #t #f))
+
+;; Whether any of xs may become ready by time passing alone.
+(def (%may-time? xs)
+  (and (pair? xs)
+       (let ((x (car xs)))
+         (or (real? x) (and (event? x) (event-may-time? x)) (%may-time? (cdr xs))))))
 
 (def (wrap-evt evt proc)
   (%check-object evt 'wrap-evt)
-  (make-event (lambda (elapsed) (let ((got (%poll evt elapsed))) (and got (list (%then (car got) proc #f))))) #t))
+  (make-event (lambda (elapsed) (let ((got (%poll evt elapsed))) (and got (list (%then (car got) proc #f))))) #t
+              (%may-time? (list evt))))
 
 ;; A handler's result is the sync's: Racket runs it once the sync is done.
 (defstruct %handled (proc value))
 (def (handle-evt evt proc)
   (%check-object evt 'handle-evt)
-  (make-event (lambda (elapsed) (let ((got (%poll evt elapsed))) (and got (list (%then (car got) proc #t))))) #t))
+  (make-event (lambda (elapsed) (let ((got (%poll evt elapsed))) (and got (list (%then (car got) proc #t))))) #t
+              (%may-time? (list evt))))
 
 ;; proc applied to an event's value, now (wrap) or after the sync (handle); a value that is
 ;; itself still to be handled stays so, with proc after its handler.
@@ -58,7 +70,8 @@
 
 (def (choice-evt . evts)
   (for-each (lambda (e) (%check-object e 'choice-evt)) evts)
-  (make-event (lambda (elapsed) (let ((got (%first-ready evts elapsed))) (and got (list (cdr got))))) #t))
+  (make-event (lambda (elapsed) (let ((got (%first-ready evts elapsed))) (and got (list (cdr got))))) #t
+              (%may-time? evts)))
 
 (def (sync-object? x)
   (or (event? x) (thread? x) (mutex? x) (channel? x) (completion? x) (and (real? x) (>= x 0))))
@@ -90,13 +103,20 @@
 
 ;; Polls xs until one is ready: (object . value). Time counts by the sleeps (the virtual clock
 ;; in controlled mode would do too, but free run has no other clock the VM keeps).
+;; A round's tries are no progress for the machine (##event-round!), and between rounds the
+;; thread waits on xs (##event-wait!) with the progress count the round began at, so a sync
+;; that cannot end is found as a deadlock.
 (def (%await xs who)
   (for-each (lambda (x) (%check-object x who)) xs)
-  (let loop ((elapsed 0) (pause 0.001))
-    (or (%first-ready xs elapsed)
-        (let ((sleep (min pause (%until-timeout xs elapsed))))
-          (thread-sleep! sleep)
-          (loop (+ elapsed sleep) (min 0.064 (* 2 pause)))))))
+  (let ((timed? (%may-time? xs)))
+    (let loop ((elapsed 0) (pause 0.001))
+      (let* ((stamp (##event-round!))
+             (got (%first-ready xs elapsed)))
+        (if got
+          (begin (##event-round-end!) got)
+          (let ((sleep (min pause (%until-timeout xs elapsed))))
+            (##event-wait! xs sleep timed? stamp)
+            (loop (+ elapsed sleep) (min 0.064 (* 2 pause)))))))))
 
 ;; Seconds from elapsed to the nearest timeout among xs still to come (+inf.0 when none), so a
 ;; poll round falls exactly on each timeout.

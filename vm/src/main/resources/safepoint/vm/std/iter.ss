@@ -1,12 +1,14 @@
 ;;; :std/iter -- iterators and the for macros (cons.io reference/std/iterators, guide "Iteration").
-;;; The for family is syntax-rules: a binding pattern is an identifier, [p ...], [p ... . rest]
-;;; or (cons p q) (not all of match). Iterable: lists, vectors, strings, input ports, iterators
-;;; and procedures run as coroutines (yield). Hash tables are not iterable yet.
+;;; The for family is syntax-rules: a binding pattern is an identifier, [p ...], [p ... . rest],
+;;; (cons p q) or (values p ...) (not all of match). Iterable: lists, vectors, strings, hash tables
+;;; (each association as two values, as in-hash), input ports, iterators and procedures run as
+;;; coroutines (yield).
 
 (import :std/internal/bind)
 (export for for* for/collect for/fold
         iter :iter iterator make-iterator iterator? iterator-e iterator-next iterator-fini
         iter-end iter-end? iter-next! iter-fini!
+        in-hash in-hash-keys in-hash-values
         in-range in-iota in-naturals in-input-port in-input-lines in-input-chars
         in-coroutine yield)
 
@@ -36,15 +38,18 @@
           (let ((x (ref seq i))) (set! i (+ i 1)) x)
           iter-end)))))
 
+(def (%iter-list l)
+  (make-iterator l
+    (lambda (it)
+      (let ((l (iterator-e it)))
+        (if (pair? l)
+          (begin (iterator-e-set! it (cdr l)) (car l))
+          iter-end)))))
+
 (def (:iter obj)
   (cond ((iterator? obj) obj)
-        ((or (pair? obj) (null? obj))
-         (make-iterator obj
-           (lambda (it)
-             (let ((l (iterator-e it)))
-               (if (pair? l)
-                 (begin (iterator-e-set! it (cdr l)) (car l))
-                 iter-end)))))
+        ((or (pair? obj) (null? obj)) (%iter-list obj))
+        ((hash-table? obj) (in-hash obj))
         ((vector? obj) (%iter-indexed obj (vector-length obj) vector-ref))
         ((string? obj) (%iter-indexed obj (string-length obj) string-ref))
         ((input-port? obj) (in-input-port obj))
@@ -64,6 +69,11 @@
         (if (< k count)
           (let ((v x)) (set! k (+ k 1)) (set! x (+ x step)) v)
           iter-end)))))
+
+;; The associations as they are when the iteration starts: key and value as two values.
+(def (in-hash ht) (%iter-list (map (lambda (kv) (values (car kv) (cdr kv))) (hash->list ht))))
+(def (in-hash-keys ht) (%iter-list (hash-keys ht)))
+(def (in-hash-values ht) (%iter-list (hash-values ht)))
 
 ;; (in-range end) or (in-range start end [step]): stops once the value reaches end.
 (def (in-range a (b #f) (step 1))
@@ -164,8 +174,9 @@
   ((_ k ((p e) . rest) (ps ...) (es ...) fs) (%for-parse k rest (ps ... p) (es ... e) fs)))
 
 ;; (%for-bindings k bind-or-binds): a lone binding (pattern expr ...) or a list of them.
-(defrules %for-bindings (@list cons)
+(defrules %for-bindings (@list cons values)
   ((_ k ((@list . p) e . filt)) (%for-parse k (((@list . p) e . filt)) () () ()))
+  ((_ k ((values . p) e . filt)) (%for-parse k (((values . p) e . filt)) () () ()))
   ((_ k ((cons . p) e . filt)) (%for-parse k (((cons . p) e . filt)) () () ()))
   ((_ k ((a . b) . more)) (%for-parse k ((a . b) . more) () () ()))
   ((_ k (id e . filt)) (%for-parse k ((id e . filt)) () () ()))

@@ -1,15 +1,16 @@
 ;;; :std/sugar -- common syntactic sugar (doc/reference/std/sugar.md in the Gerbil repository).
 ;;; Re-exports the Gerbil forms Safepoint has built in (cut, alet, try/catch/finally, the hash
 ;;; literals, ...), and adds defrule, awhen, if-let, when-let, chain, is, ignore-errors,
-;;; with-destroy, using-method, with-methods, with-class-methods and with-class-method. Not here:
-;;; what needs syntax-case or unhygienic macros (with-id, defsyntax/unhygienic,
-;;; defcheck-argument-type, syntax-eval, syntax-call, defsyntax-call), defrule's fender form.
+;;; with-destroy, using-method, with-methods, with-class-methods, with-class-method,
+;;; defsyntax/unhygienic and defcheck-argument-type. Not here: with-id, syntax-eval, syntax-call,
+;;; defsyntax-call, defrule's fender form.
 
-(import :std/internal/bind)
+(import :std/internal/bind (only-in :std/error raise-contract-violation))
 (export while until cut and-let* alet alet* rec let/cc let/esc begin0 unwind-protect
         defrule awhen if-let when-let chain is ignore-errors
         hash hash-eq hash-eqv let-hash try catch finally
-        with-destroy using-method with-methods with-class-methods with-class-method)
+        with-destroy using-method with-methods with-class-methods with-class-method
+        defsyntax/unhygienic defcheck-argument-type)
 
 (defrules defrule ()
   ((_ (name . pattern) expansion) (defrules name () ((_ . pattern) expansion))))
@@ -107,3 +108,33 @@
 (def (%method-of klass name)
   (or (and klass (find-method klass name))
       (error "No method for class" name klass)))
+
+;; (defsyntax/unhygienic (m stx) body ...) or (defsyntax/unhygienic m f): the transformer's output
+;; with its macro-made renamings undone, so the names it inserts mean what they mean at the use
+;; (doc: "defsyntax/unhygienic").
+(defrules defsyntax/unhygienic ()
+  ((_ (id stx) body ...) (defsyntax/unhygienic id (lambda (stx) body ...)))
+  ((_ id f) (defsyntax id (let ((transform f)) (lambda (stx) (syntax->datum (transform stx)))))))
+
+;; (defcheck-argument-type type ...): for each type, the macro check-argument-TYPE, which checks
+;; each of its arguments with TYPE? and raises a ContractViolation naming the argument, the
+;; check and the expectation (doc: "defcheck-argument-type"). The expansion is built as data and
+;; carries the checking procedure itself, quoted, so it needs no binding where it is used.
+(defsyntax (defcheck-argument-type stx)
+  (syntax-case stx ()
+    ((_ type ...)
+     (cons 'begin
+           (map (lambda (t)
+                  (let ((name (stx-identifier t "check-argument-" t))
+                        (pred (stx-identifier t t "?"))
+                        (expect (string-append "bad argument; expected " (symbol->string (stx-e t)))))
+                    (list 'defrules name '()
+                          (list '(_ arg ...)
+                                (list 'begin
+                                      (list (list 'quote %check-argument-type) (list pred 'arg)
+                                            ''arg (list 'quote (list pred 'arg)) expect 'arg)
+                                      '...)))))
+                (syntax->datum (syntax (type ...))))))))
+
+(def (%check-argument-type ok? name check expectation value)
+  (unless ok? (raise-contract-violation 'check-argument name check expectation value)))

@@ -69,4 +69,15 @@ class GerbilFormsTest extends SchemeCaseSuite {
         assertEquals("(5 6 2)", f.eval("(import \"" + counting + "\") (list (with-count 5) (with-count 6) (count))"));
         assertTrue(f.error("(bump!)").contains("Unbound variable: bump!"), "the helper stays the module's own");
     }
+
+    @Test
+    void aMacrosLiteralsMatchAcrossTheModuleBoundaryByBinding() throws Exception {
+        Path lib = dir.resolve("lits.ss");
+        Files.writeString(lib, """
+                (export pick named)
+                (defrules pick (else =>) ((_ else x) (list 'else x)) ((_ a => b) (list 'arrow a b)) ((_ y x) (list 'var y x)))
+                (defrules named () ((named x) (list 'named x)))""");
+        assertEquals("((else 1) (var 2 1) (arrow 1 2) (var 3 1) (named 4))",
+                f.eval("(import \"" + lib + "\") (list (pick else 1) (pick 2 1) (pick 1 => 2) (let ((else 3)) (pick else 1)) (named 4))"));
+    }
 }

@@ -4,11 +4,8 @@
 ;;; cache itself with :std/iter's for.
 ;;;
 ;;; A cache is a hash table from keys to the nodes of a doubly linked list kept in most recently
-;;; used order: every operation is constant time. Keys are compared with equal?.
-;;;
-;;; Safepoint's difference: :std/iter's for has no (values k v) binding, so the page's
-;;; (for ((values k v) lru) ...) is not available; in-lru-cache yields each pair as one multiple-values
-;;; object (see values->list).
+;;; used order: every operation is constant time. Keys are compared with equal?. in-lru-cache
+;;; yields each association as two values, for the page's (for ((values k v) lru) ...).
 
 (import :std/iter)
 (export make-lru-cache lru-cache lru-cache? lru-cache-size lru-cache-capacity lru-cache-put!

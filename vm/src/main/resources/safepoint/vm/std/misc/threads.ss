@@ -7,11 +7,14 @@
 ;;; runs (so in free run, one that runs just now may take one more slice first). The raise is a
 ;;; scheduling point of the raiser, so explore reaches every place the target can be in.
 ;;;
-;;; Not here (Safepoint has no thread groups yet): primordial-thread-group,
-;;; thread-group->thread-list*, thread-group-kill!; all-threads lists every thread the machine
-;;; runs or holds waiting (the primordial one too), in no group. Nor thread-async!.
+;;; Thread groups are Gambit's (make-thread-group, thread-thread-group, thread-group->thread-list,
+;;; current-thread-group are built in): primordial-thread-group, thread-group->thread-list* and
+;;; thread-group-kill! are here. all-threads lists every thread the machine runs or holds waiting,
+;;; in the scheduler's order (a thread made and not yet started is in its group, not here).
+;;; Not here: thread-async!.
 
-(export thread-dead? thread-raise! thread-abort! thread-abort? +thread-abort+ all-threads on-all-processors)
+(export thread-dead? thread-raise! thread-abort! thread-abort? +thread-abort+ all-threads on-all-processors
+        primordial-thread-group thread-group->thread-list* thread-group-kill!)
 
 (def (thread-dead? th)
   (unless (thread? th) (error "thread-dead?: not a thread" th))
@@ -37,3 +40,25 @@
 (def (on-all-processors proc)
   (let loop ((i (##current-vm-processor-count)) (acc '()))
     (if (= i 0) acc (loop (- i 1) (cons (spawn proc) acc)))))
+
+;; ---- thread groups ------------------------------------------------------------------------------
+
+(def (primordial-thread-group)
+  (let up ((g (current-thread-group)))
+    (let ((p (thread-group-parent g))) (if p (up p) g))))
+
+;; The threads of tg's subgroups, deepest first, then tg's own (the page's order).
+(def (thread-group->thread-list* tg)
+  (append (apply append (map thread-group->thread-list* (thread-group->thread-group-list tg)))
+          (thread-group->thread-list tg)))
+
+;; Every thread of tg and its subgroups ends (before this returns); tg leaves its parent. Refused
+;; when the current thread is among them.
+(def (thread-group-kill! tg)
+  (let ((ts (thread-group->thread-list* tg)))
+    (when (memq (current-thread) ts)
+      (error "thread-group-kill!: the thread group holds the current thread" tg))
+    (for-each thread-terminate! ts)
+    ;; A thread running on another processor ends at its next scheduling point: wait for it.
+    (for-each (lambda (t) (with-catch void (lambda () (thread-join! t)))) ts)
+    (##thread-group-detach! tg)))
