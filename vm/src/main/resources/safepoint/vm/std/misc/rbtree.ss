@@ -18,8 +18,8 @@
 ;;; (balleft/balright restore the black height, app joins two subtrees), both written from the
 ;;; published algorithms.
 ;;;
-;;; Safepoint's difference: :std/iter's for has no (values k v) binding, so in-rbtree yields
-;;; each association as one multiple-values object, as in-lru-cache does. symbol-hash-cmp
+;;; in-rbtree yields each association as two values, for the page's (for ((values k v) t) ...).
+;;; Safepoint's difference: symbol-hash-cmp
 ;;; orders by the hash of the symbol's name (string-hash: Safepoint has no symbol-hash), so its
 ;;; numbers are not Gambit's.
 
