@@ -82,6 +82,7 @@ final class GcAccessOp extends GcOp {
 
     private Step probe(TableHost host) {
         slot = g.find(host, key);
+        if (slot >= 0) host.stepped(t, new TableStep.Probe(2 * slot));
         boolean found = g.holds(host, slot, key);
         if (!setting && kind != Kind.DELETE) {
             Object v = found ? g.slots[2 * slot + 1] : given;
@@ -96,6 +97,11 @@ final class GcAccessOp extends GcOp {
     private Step write(TableHost host) {
         // No unused entry left (only racing writers can do that): grow, then set again.
         boolean resize = slot < 0 || (setting ? g.put(slot, key, toStore) : g.delete(slot));
+        if (slot >= 0) {
+            host.stepped(t, new TableStep.WriteKey(2 * slot));
+            host.stepped(t, new TableStep.WriteValue(2 * slot + 1));
+            host.stepped(t, new TableStep.Counts(g.count, g.free));
+        }
         if (resize) {
             phase = Phase.CAPTURE; // Gerbil re-does the set (or delete) on the new store
             return start(new GcResizeOp(t), host);

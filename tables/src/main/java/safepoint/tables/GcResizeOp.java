@@ -38,12 +38,14 @@ final class GcResizeOp extends GcOp {
                 while (next < v.length && !RawTable.isLive(v[next])) next += 2;
                 if (next < v.length) {
                     to.insert(host, v[next], v[next + 1]);
+                    host.stepped(t, new TableStep.Copy(next));
                     next += 2;
                     return Step.CONTINUE;
                 }
                 return next(Phase.INSTALL);
             default:
                 t.install(host, from, to);
+                host.stepped(t, new TableStep.Publish(from.slots.length, to.slots.length));
                 release(host);
                 return finish(null);
         }

@@ -69,6 +69,13 @@ public interface TableHost {
     default void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
     }
 
+    /**
+     * A step of an operation on {@code table} (a {@link RawTable} or a {@link GcTable}) has just
+     * done {@code step}: called inside the step, never to call back into the table.
+     */
+    default void stepped(Object table, TableStep step) {
+    }
+
     /** A rehash has allocated its new vector and is about to install it. Sizes are in slots. */
     default void rehashStarted(RawTable table, int oldSlots, int newSlots) {
     }

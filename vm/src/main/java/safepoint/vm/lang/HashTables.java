@@ -213,6 +213,14 @@ public final class HashTables {
             machine.event(running.thread, new What.RehashFinish(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
         }
 
+        @Override
+        public void stepped(Object table, safepoint.tables.TableStep step) {
+            // recorded runs only, as table accesses: one event per step is the hottest source there is
+            if (running == null || !machine.events().recording()) return;
+            Ref.TableRef r = table instanceof RawTable raw ? ref(raw) : new Ref.TableRef(machine.events().id(table), "#<gc-table>");
+            machine.event(running.thread, new What.TableStep(r, machine.threadRef(running.thread), step));
+        }
+
         private Ref.TableRef ref(RawTable table) {
             return tableRef(machine, table);
         }
