@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /**
  * {@code gc-table-ref}, {@code -set!}, {@code -update!} and {@code -delete!} as a step machine:
  * (lock), read (capture) the store field, place it again if a GC moved its keys, probe, write, (resize and
- * re-do), (verify), (unlock). Each is one step, so another processor's steps may come between the
+ * re-do; under PER_TABLE: unlock, allocate the new store, lock, check it, resize and re-do), (verify), (unlock). Each is one step, so another processor's steps may come between the
  * read of the store and the write into it: the window of scenario 5(c). What locks is the table's
  * {@link GcTable.Mode}, as GcTable's rule says.
  */
@@ -24,6 +24,8 @@ final class GcAccessOp extends GcOp {
     /** The store this operation read and works on. */
     private GcStore g;
     private int slot;
+    /** PER_TABLE: the new store for a resize, allocated with the lock let go; checked once it is taken again. */
+    private GcStore prepared;
 
     GcAccessOp(GcTable t, Kind kind, Object key, Object given) {
         super(t, Phase.BEGIN);
@@ -60,7 +62,13 @@ final class GcAccessOp extends GcOp {
         }
         switch (phase) {
             case ACQUIRE:
-                return acquire(host, Phase.CAPTURE);
+                return acquire(host, prepared != null ? Phase.LOCKED : Phase.CAPTURE);
+            case PREPARE:
+                // unlocked: a holder of the table's lock never allocates, so never requests a GC
+                prepared = GcStore.allocate(host, t.store.count, false);
+                return next(Phase.ACQUIRE);
+            case LOCKED:
+                return resizeWithPrepared(host);
             case CAPTURE:
                 g = t.store;
                 t.freshen(host, g);
@@ -102,6 +110,11 @@ final class GcAccessOp extends GcOp {
             host.stepped(t, new TableStep.WriteValue(2 * slot + 1));
             host.stepped(t, new TableStep.Counts(g.count, g.free));
         }
+        if (resize && t.mode == GcTable.Mode.PER_TABLE) {
+            // the new store is allocated with the lock let go, then the resize runs under it again
+            release(host);
+            return next(Phase.PREPARE);
+        }
         if (resize) {
             phase = Phase.CAPTURE; // Gerbil re-does the set (or delete) on the new store
             return start(new GcResizeOp(t), host);
@@ -111,6 +124,24 @@ final class GcAccessOp extends GcOp {
             return Step.CONTINUE;
         }
         return end(host, null);
+    }
+
+    /**
+     * Locked again after allocating {@link #prepared}: resize with it if the store still needs
+     * it and it is the right size, else allocate again (the count moved meanwhile), or, if another
+     * caller resized meanwhile, drop it; then the set (or delete) is done again, on the new store.
+     */
+    private Step resizeWithPrepared(TableHost host) {
+        GcStore now = t.store;
+        GcStore given = prepared;
+        prepared = null;
+        phase = Phase.CAPTURE;
+        if (now != g || !now.needsResize()) return Step.CONTINUE;
+        if (!given.sizedFor(now.count)) {
+            release(host);
+            return next(Phase.PREPARE);
+        }
+        return start(new GcResizeOp(t, given), host);
     }
 
     private Step end(TableHost host, Object result) {
@@ -125,5 +156,6 @@ final class GcAccessOp extends GcOp {
         if (given != null) visit.accept(given);
         if (toStore != null) visit.accept(toStore);
         if (g != null) visit.accept(g);
+        if (prepared != null) visit.accept(prepared);
     }
 }

@@ -19,10 +19,17 @@ final class GcWholeOp extends GcOp {
     Object copyLock;
     private Object[] snapshot;
     private int next;
+    /** PER_TABLE: the store a clear installs or a copy fills, allocated before the lock is taken. */
+    private GcStore prepared;
 
     GcWholeOp(GcTable t, Kind kind) {
-        super(t, locks(t, kind) ? Phase.ACQUIRE : Phase.CAPTURE);
+        super(t, !locks(t, kind) ? Phase.CAPTURE : allocatesFirst(t, kind) ? Phase.PREPARE : Phase.ACQUIRE);
         this.kind = kind;
+    }
+
+    /** PER_TABLE's clear and copy: their store is allocated unlocked (GcTable's rule). */
+    private static boolean allocatesFirst(GcTable t, Kind kind) {
+        return t.mode == GcTable.Mode.PER_TABLE && kind != Kind.FOR_EACH;
     }
 
     private static boolean locks(GcTable t, Kind kind) {
@@ -46,9 +53,17 @@ final class GcWholeOp extends GcOp {
     @Override
     Step run(TableHost host) {
         switch (phase) {
+            case PREPARE:
+                prepared = kind == Kind.CLEAR ? GcStore.sized(host, 16, true) : GcStore.allocate(host, t.store.count, true);
+                return next(Phase.ACQUIRE);
             case ACQUIRE:
                 return acquire(host, Phase.CAPTURE);
             case CAPTURE:
+                if (kind == Kind.COPY && prepared != null && !prepared.sizedFor(t.store.count)) {
+                    // the count moved while unlocked: let go, allocate again
+                    release(host);
+                    return next(Phase.PREPARE);
+                }
                 return capture(host);
             default:
                 // FOR_EACH walking its snapshot, unlocked
@@ -69,13 +84,15 @@ final class GcWholeOp extends GcOp {
                 phase = Phase.SCAN;
             }
             case COPY -> {
-                GcTable c = GcTable.make(host, g.count, t.mode, copyLock != null ? copyLock : t.lock);
+                Object lock = copyLock != null ? copyLock : t.lock;
+                GcTable c = prepared != null ? GcTable.with(prepared, t.mode, lock) : GcTable.make(host, g.count, t.mode, lock);
                 Object[] v = g.slots;
                 for (int i = 0; i < v.length; i += 2) if (RawTable.isLive(v[i])) c.store.insert(host, v[i], v[i + 1]);
                 result = c;
             }
-            default -> t.store = GcStore.sized(host, 16, true);
+            default -> t.store = prepared != null ? prepared : GcStore.sized(host, 16, true);
         }
+        prepared = null;
         release(host);
         return kind == Kind.FOR_EACH ? Step.CONTINUE : finish(result);
     }
@@ -84,5 +101,6 @@ final class GcWholeOp extends GcOp {
     public void roots(Consumer<Object> visit) {
         super.roots(visit);
         if (snapshot != null) visit.accept(snapshot);
+        if (prepared != null) visit.accept(prepared);
     }
 }
