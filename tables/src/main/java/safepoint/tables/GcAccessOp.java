@@ -10,8 +10,19 @@ import java.util.function.Consumer;
  * {@link GcTable.Mode}, as GcTable's rule says.
  */
 final class GcAccessOp extends GcOp {
+    /** The operation, by the Gerbil procedure it models. */
     enum Kind {
-        REF, SET, UPDATE, DELETE
+        REF("gc-table-ref"), SET("gc-table-set!"), UPDATE("gc-table-update!"), DELETE("gc-table-delete!");
+
+        final String procedure;
+
+        Kind(String procedure) {
+            this.procedure = procedure;
+        }
+
+        boolean writes() {
+            return this != REF;
+        }
     }
 
     private final Kind kind;
@@ -26,6 +37,9 @@ final class GcAccessOp extends GcOp {
     private int slot;
     /** PER_TABLE: the new store for a resize, allocated with the lock let go; checked once it is taken again. */
     private GcStore prepared;
+    /** Decided at the first step: a key without an address goes to the immediate table (GcImmediateOp). */
+    private boolean routed;
+    private GcImmediateOp immediate;
 
     GcAccessOp(GcTable t, Kind kind, Object key, Object given) {
         super(t, Phase.BEGIN);
@@ -39,21 +53,25 @@ final class GcAccessOp extends GcOp {
 
     @Override
     public String name() {
-        return switch (kind) {
-            case REF -> "gc-table-ref";
-            case SET -> "gc-table-set!";
-            case UPDATE -> "gc-table-update!";
-            case DELETE -> "gc-table-delete!";
-        };
+        return kind.procedure;
     }
 
     @Override
     boolean writes() {
-        return kind != Kind.REF;
+        return kind.writes();
     }
 
     @Override
     Step run(TableHost host) {
+        if (!routed) {
+            routed = true;
+            if (host.immediate(key)) {
+                // not ##mem-allocated?: the store hashed by address cannot hold it (Gerbil's rule)
+                immediate = new GcImmediateOp(t, kind, key, given);
+                return start(immediate, host);
+            }
+        }
+        if (immediate != null) return finish(immediate.result());
         if (phase == Phase.UPDATED) {
             // the update's answer: now a gc-table-set!, which reads the store afresh
             toStore = answer;
@@ -157,5 +175,6 @@ final class GcAccessOp extends GcOp {
         if (toStore != null) visit.accept(toStore);
         if (g != null) visit.accept(g);
         if (prepared != null) visit.accept(prepared);
+        if (immediate != null) immediate.roots(visit);
     }
 }

@@ -47,6 +47,12 @@ public final class GcTable {
     }
 
     GcStore store;
+    /**
+     * Keys without an address (fixnums, characters, booleans: not {@code ##mem-allocated?}), in a
+     * raw immediate-table of their own, made on the first such set (Gerbil's gc-table: "gcht don't
+     * seem to work with mixed keys"); null until then. Under the table's mode as the store is.
+     */
+    RawTable immediate;
     final Mode mode;
     /** The table's own lock (PER_TABLE) or the machine's {@code __gc-table-lock} (SEED_RETRY); null when UNLOCKED. */
     final Object lock;
@@ -114,7 +120,12 @@ public final class GcTable {
 
     /** {@code gc-table-length}. */
     public int length() {
-        return store.count;
+        return store.count + (immediate == null ? 0 : immediate.count);
+    }
+
+    /** The immediate keys' raw table, or null while none was set. */
+    public RawTable immediates() {
+        return immediate;
     }
 
     public GcStore store() {
@@ -136,6 +147,7 @@ public final class GcTable {
     /** The store, for the tracer (it scans the slots past the sentinels). */
     public void roots(Consumer<Object> visit) {
         visit.accept(store);
+        if (immediate != null) visit.accept(immediate.table);
     }
 
     /** Installs {@code s} as the table's store: a resize's publication. */

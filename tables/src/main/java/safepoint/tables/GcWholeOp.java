@@ -21,6 +21,8 @@ final class GcWholeOp extends GcOp {
     private int next;
     /** PER_TABLE: the store a clear installs or a copy fills, allocated before the lock is taken. */
     private GcStore prepared;
+    /** PER_TABLE: the vector a copy of the immediate keys' table fills, allocated with {@link #prepared}. */
+    private Object[] immediateCopy;
 
     GcWholeOp(GcTable t, Kind kind) {
         super(t, !locks(t, kind) ? Phase.CAPTURE : allocatesFirst(t, kind) ? Phase.PREPARE : Phase.ACQUIRE);
@@ -55,11 +57,15 @@ final class GcWholeOp extends GcOp {
         switch (phase) {
             case PREPARE:
                 prepared = kind == Kind.CLEAR ? GcStore.sized(host, 16, true) : GcStore.allocate(host, t.store.count, true);
+                RawTable imm = t.immediate;
+                if (kind == Kind.COPY && imm != null) immediateCopy = RawTable.vector(host, imm.table.length);
                 return next(Phase.ACQUIRE);
             case ACQUIRE:
                 return acquire(host, Phase.CAPTURE);
             case CAPTURE:
-                if (kind == Kind.COPY && prepared != null && !prepared.sizedFor(t.store.count)) {
+                boolean staleCopy = immediateCopy != null && (t.immediate == null || t.immediate.table.length != immediateCopy.length)
+                        || immediateCopy == null && t.immediate != null;
+                if (kind == Kind.COPY && prepared != null && (!prepared.sizedFor(t.store.count) || staleCopy)) {
                     // the count moved while unlocked: let go, allocate again
                     release(host);
                     return next(Phase.PREPARE);
@@ -79,8 +85,11 @@ final class GcWholeOp extends GcOp {
         Object result = null;
         switch (kind) {
             case FOR_EACH -> {
+                // heap keys, then the immediate ones (Gerbil's order)
                 t.freshen(host, g);
-                snapshot = g.slots.clone();
+                Object[] imm = t.immediate == null ? new Object[0] : t.immediate.table;
+                snapshot = java.util.Arrays.copyOf(g.slots, g.slots.length + imm.length);
+                System.arraycopy(imm, 0, snapshot, g.slots.length, imm.length);
                 phase = Phase.SCAN;
             }
             case COPY -> {
@@ -88,11 +97,18 @@ final class GcWholeOp extends GcOp {
                 GcTable c = prepared != null ? GcTable.with(prepared, t.mode, lock) : GcTable.make(host, g.count, t.mode, lock);
                 Object[] v = g.slots;
                 for (int i = 0; i < v.length; i += 2) if (RawTable.isLive(v[i])) c.store.insert(host, v[i], v[i + 1]);
+                // the immediate keys' table is copied as raw-table-copy does, into the vector
+                // allocated with the store (before the lock, under PER_TABLE)
+                if (t.immediate != null) c.immediate = t.immediate.copyInto(immediateCopy != null ? immediateCopy : RawTable.vector(host, t.immediate.table.length));
                 result = c;
             }
-            default -> t.store = prepared != null ? prepared : GcStore.sized(host, 16, true);
+            default -> {
+                t.store = prepared != null ? prepared : GcStore.sized(host, 16, true);
+                t.immediate = null; // made again by the next immediate set
+            }
         }
         prepared = null;
+        immediateCopy = null;
         release(host);
         return kind == Kind.FOR_EACH ? Step.CONTINUE : finish(result);
     }
@@ -102,5 +118,6 @@ final class GcWholeOp extends GcOp {
         super.roots(visit);
         if (snapshot != null) visit.accept(snapshot);
         if (prepared != null) visit.accept(prepared);
+        if (immediateCopy != null) visit.accept(immediateCopy);
     }
 }

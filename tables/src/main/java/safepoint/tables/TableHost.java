@@ -35,6 +35,14 @@ public interface TableHost {
      */
     void unlock(Object lock);
 
+    /**
+     * Whether {@code key} is no heap object (Gambit's {@code ##mem-allocated?} is false: a fixnum,
+     * a character, a boolean, the empty list): a gc-table keeps such keys in its raw immediate-table.
+     */
+    default boolean immediate(Object key) {
+        return address(key) == 0;
+    }
+
     /** The simulated address of {@code object} now; a moving GC changes it. */
     long address(Object object);
 

@@ -32,6 +32,7 @@ class HostCallsTest {
     private int held;
     private int allocatedHolding;
     private int allocations;
+    private final java.util.Map<Object, Integer> addressed = new java.util.IdentityHashMap<>();
 
     @BeforeEach
     void mockHost() {
@@ -44,6 +45,9 @@ class HostCallsTest {
             return new Object[(int) i.getArgument(0)];
         });
         when(host.allocateObject(anyInt())).thenAnswer(i -> new Object());
+        // heap objects (not fixnums) have addresses: a gc-table's store holds those keys
+        when(host.immediate(any())).thenAnswer(i -> i.getArgument(0) instanceof Long);
+        when(host.address(any())).thenAnswer(i -> i.getArgument(0) instanceof Long ? 0L : 4096L + 64L * addressed.computeIfAbsent(i.getArgument(0), k -> addressed.size()));
         when(host.newLock(anyString())).thenAnswer(i -> new Object());
         when(host.tryLock(any())).thenAnswer(i -> {
             held++;
@@ -139,8 +143,7 @@ class HostCallsTest {
     /** A gc-table of {@code mode} filled until the next new key overfills its store. */
     private GcTable fullGcTable(GcTable.Mode mode, Object lock) {
         GcTable t = GcTable.make(host, 0, mode, lock);
-        long k = 1;
-        while (t.store().free > 0) run(t.setOp(k++, k));
+        while (t.store().free > 0) run(t.setOp(new Object(), 1L));
         clearInvocations(host);
         allocations = 0;
         allocatedHolding = 0;
@@ -152,9 +155,10 @@ class HostCallsTest {
         Object lock = new Object();
         GcTable t = fullGcTable(GcTable.Mode.PER_TABLE, lock);
         int before = t.store().entries();
-        run(t.setOp(1000L, 1L));
+        Object key = new Object();
+        run(t.setOp(key, 1L));
         assertTrue(t.store().entries() > before, "resized");
-        assertEquals(1L, run(t.refOp(1000L, Boolean.FALSE)));
+        assertEquals(1L, run(t.refOp(key, Boolean.FALSE)));
         InOrder order = inOrder(host);
         order.verify(host).tryLock(lock);
         order.verify(host).unlock(lock);
@@ -169,7 +173,7 @@ class HostCallsTest {
     @Test
     void theSeedsGcTableLockIsHeldWhileItsResizeAllocates() {
         GcTable t = fullGcTable(GcTable.Mode.SEED_RETRY, new Object());
-        run(t.setOp(1000L, 1L));
+        run(t.setOp(new Object(), 1L));
         assertEquals(1, allocatedHolding, "PR #1416's resize allocates under __gc-table-lock");
     }
 
@@ -177,11 +181,33 @@ class HostCallsTest {
     void perTableGcClearAndCopyAllocateBeforeLocking() {
         Object lock = new Object();
         GcTable t = fullGcTable(GcTable.Mode.PER_TABLE, lock);
+        run(t.setOp(7L, 49L)); // an immediate key: the gc-table's raw immediate-table is made for it
+        allocations = 0;
         GcTable copy = (GcTable) run(t.copyOp(new Object()));
         assertEquals(t.length(), copy.length());
+        assertEquals(49L, run(copy.refOp(7L, Boolean.FALSE)));
         run(t.clearOp());
         assertEquals(0, t.length());
-        assertEquals(2, allocations);
+        assertEquals(3, allocations, "the copy's store and immediate vector, the clear's store");
         assertEquals(0, allocatedHolding);
+    }
+
+    @Test
+    void immediateKeysLiveInARawImmediateTableOfTheirOwnMadeAndGrownWithTheLockLetGo() {
+        Object lock = new Object();
+        GcTable t = GcTable.make(host, 0, GcTable.Mode.PER_TABLE, lock);
+        Object heapKey = new Object();
+        run(t.setOp(heapKey, "heap"));
+        assertEquals(null, t.immediates(), "no immediate key yet, no immediate table");
+        for (long k = 1; k <= 20; k++) run(t.setOp(k, k * k)); // grows the immediate table twice
+        assertEquals(1, t.store().count(), "the store holds only the heap key");
+        assertEquals(20, t.immediates().count());
+        assertEquals(21, t.length());
+        assertEquals(144L, run(t.refOp(12L, Boolean.FALSE)));
+        assertEquals("heap", run(t.refOp(heapKey, Boolean.FALSE)));
+        assertEquals(0, allocatedHolding, "the immediate table and its rehash vectors are allocated unlocked");
+        run(t.deleteOp(12L));
+        assertEquals(Boolean.FALSE, run(t.refOp(12L, Boolean.FALSE)));
+        assertEquals(20, t.length());
     }
 }

@@ -170,6 +170,13 @@ public final class HashTables {
         }
 
         @Override
+        public boolean immediate(Object key) {
+            // not ##mem-allocated? in Gambit; symbols, flonums and bignums are heap objects there
+            return key instanceof Long || key instanceof safepoint.vm.data.SChar || key instanceof Boolean
+                    || key == safepoint.vm.data.Nil.NIL || key instanceof Special;
+        }
+
+        @Override
         public void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
             StringBuilder t = new StringBuilder();
             ((Printable) table).printOn(t, true, vm);
