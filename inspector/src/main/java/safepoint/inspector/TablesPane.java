@@ -11,15 +11,18 @@ final class TablesPane {
     private TablesPane() {}
 
     static Rows rows(Index ix) {
-        // The policy comes last: on 80 columns the longest names lose their tail, never a number.
-        String header = Text.fit("TABLE", 18) + Text.fit("HASH/TEST", 14) + Text.right("COUNT", 7) + Text.right("SLOTS", 7)
-                + Text.right("LOAD", 6) + Text.right("REHASH", 7) + Text.right("RESIZE", 7) + "  POLICY";
+        // The policy comes last: on 80 columns the longest names lose their tail, never a number
+        // (per-table, the default, still fits). GC: a gc-table's rehashes after a moving GC.
+        String header = Text.fit("TABLE", 16) + Text.fit("KIND", 7) + Text.fit("HASH/TEST", 12) + Text.right("COUNT", 6)
+                + Text.right("SLOTS", 6) + Text.right("LOAD", 5) + Text.right("REHASH", 7) + Text.right("RESIZE", 7) + Text.right("GC", 3)
+                + "  POLICY";
         List<String> lines = new ArrayList<>();
         for (TableView t : ix.view.tables()) {
-            lines.add(Text.fit(t.table().name() + (t.rehashing() ? " *" : ""), 18) + Text.fit(t.hash() + "/" + t.test(), 14)
-                    + Text.right(Text.count(t.count()), 7) + Text.right(Text.count(t.slots()), 7)
-                    + Text.right(String.format("%.2f", t.load()), 6) + Text.right(Long.toString(t.rehashes()), 7)
-                    + Text.right(Long.toString(t.resizes()), 7) + "  " + t.policy() + (t.locked() ? " lock:" : ""));
+            lines.add(Text.fit(t.table().name() + (t.rehashing() ? " *" : ""), 16) + Text.fit(t.kind(), 7) + Text.fit(t.hash() + "/" + t.test(), 12)
+                    + Text.right(Text.count(t.count()), 6) + Text.right(Text.count(t.slots()), 6)
+                    + Text.right(String.format("%.2f", t.load()), 5) + Text.right(Long.toString(t.rehashes()), 7)
+                    + Text.right(Long.toString(t.resizes()), 7) + Text.right(Long.toString(t.gcRehashes()), 3)
+                    + "  " + t.policy()); // a lock: mutex is the kind "locked"
         }
         return Rows.of(header, lines);
     }

@@ -84,19 +84,48 @@ class ScenesTest {
     @Test
     @Timeout(60)
     void aRehashShowsInTheTableRowAndTheScrollingLog() throws Exception {
-        Scripted s = new Scripted(1, 1);
-        var o = s.vm.load("""
+        String screen = tablesAfter("""
                 (define big (make-hash-table-string))
                 (let loop ((i 0)) (when (< i 100) (hash-put! big (number->string i) i) (loop (+ i 1))))
-                """, "tables.ss");
+                """);
+        assertTrue(screen.matches("(?s).*\\n#<hash-table \\d+> +raw +string/[^ ]+ +100 +\\d+ +0\\.\\d\\d +\\d+ +\\d+ +0  per-table\\n.*"), screen);
+        assertTrue(screen.contains("rehash / resize log (newest last)"), screen);
+        assertTrue(screen.matches("(?s).*rehash-end +128 -> 256 slots +by primordial\\n.*"), screen);
+    }
+
+    @Test
+    @Timeout(60)
+    void gcTablesShowTheirKindAndGcRehashesBesideRawAndGambitTables() throws Exception {
+        String screen = tablesAfter("""
+                (define raw (make-hash-table-eqv))
+                (hash-put! raw 1 1)
+                (define gct (make-gc-table))
+                (define k (list 'k))
+                (gc-table-set! gct k 1)
+                (gc)
+                (gc-table-ref gct k #f)
+                (gc)
+                (gc-table-ref gct k #f)
+                (define weak (make-hash-table weak-values: #t))
+                (define locked (make-hash-table-eqv lock: (make-mutex 'm)))
+                """);
+        assertTrue(screen.contains("\nTABLE           KIND   HASH/TEST    COUNT SLOTS LOAD REHASH RESIZE GC  POLICY\n"), screen);
+        assertTrue(screen.matches("(?s).*\\n#<hash-table \\d+> +raw +eqv/eqv +1 +16 0\\.06 +0 +0 +0  per-table\\n.*"), screen);
+        // two GCs moved k; each first access after one placed the entry again
+        assertTrue(screen.matches("(?s).*\\n#<gc-table \\d+> +gc +address/eq +1 +\\d+ 0\\.\\d\\d +2 +0 +2  per-table\\n.*"), screen);
+        assertTrue(screen.matches("(?s).*\\n#<table \\d+> +gambit +gambit/equal +0 +0 0\\.00 +0 +0 +0  -\\n.*"), screen);
+        assertTrue(screen.matches("(?s).*\\n#<hash-table \\d+> +locked +eqv/eqv +0 +16 0\\.00 +0 +0 +0  per-table\\n.*"), screen);
+    }
+
+    /** The Tables pane at 80x24, in focus, after {@code program} ran on one processor. */
+    private static String tablesAfter(String program) throws Exception {
+        Scripted s = new Scripted(1, 1);
+        var o = s.vm.load(program, "tables.ss");
         assertEquals(safepoint.vm.run.Outcome.Status.VALUE, o.status(), o.errorText());
         Inspector in = new Inspector(s.vm);
         in.refresh();
         in.model.focus(Pane.TABLES);
-        String screen = Scripted.Headless.of(80, 24).draw(in);
-        assertTrue(screen.matches("(?s).*\\n#<hash-table \\d+> +string/[^ ]+ +100 +\\d+ +0\\.\\d\\d +\\d+ +\\d+  per-table\\n.*"), screen);
-        assertTrue(screen.contains("rehash / resize log (newest last)"), screen);
-        assertTrue(screen.matches("(?s).*rehash-end +128 -> 256 slots +by primordial\\n.*"), screen);
+        return Scripted.Headless.of(80, 24).draw(in);
     }
 
     @Test

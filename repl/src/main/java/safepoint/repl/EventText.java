@@ -66,12 +66,24 @@ final class EventText {
         }
         if (w instanceof What.RehashStart s) return new Line("rehash-start", s.table().name(), rehash(s.by(), s.oldSlots(), s.newSlots()));
         if (w instanceof What.RehashFinish s) return new Line("rehash-end", s.table().name(), rehash(s.by(), s.oldSlots(), s.newSlots()));
+        if (w instanceof What.TableStep s) return new Line("table-step", s.table().name(), "by " + name(s.by()) + ": " + step(s.step()));
         if (w instanceof What.SliceChoice s) return new Line("choice", s.processor().name(), "runs up to " + s.points() + " points");
         if (w instanceof What.ThreadChoice s) {
             return new Line("thread-choice", name(s.thread()), "to " + s.processor().name() + ", candidate " + s.index() + " of " + s.candidates());
         }
         What.TraceAccess s = (What.TraceAccess) w;
         return new Line(s.write() ? "trace-write" : "trace-read", s.location(), "by " + name(s.by()) + " = " + s.value());
+    }
+
+    /** A table step in words: {@code probe slot 4}, {@code write key slot 4}, ... */
+    static String step(safepoint.tables.TableStep s) {
+        if (s instanceof safepoint.tables.TableStep.Probe p) return "probe slot " + p.slot();
+        if (s instanceof safepoint.tables.TableStep.WriteKey k) return "write key slot " + k.slot();
+        if (s instanceof safepoint.tables.TableStep.WriteValue v) return "write value slot " + v.slot();
+        if (s instanceof safepoint.tables.TableStep.Copy c) return "copy slot " + c.slot() + " to the new store";
+        if (s instanceof safepoint.tables.TableStep.Counts c) return "count " + c.count() + ", free " + c.free();
+        safepoint.tables.TableStep.Publish p = (safepoint.tables.TableStep.Publish) s;
+        return "publish " + p.oldSlots() + " -> " + p.newSlots() + " slots";
     }
 
     private static String rehash(Ref.ThreadRef by, int oldSlots, int newSlots) {

@@ -3,6 +3,7 @@ package safepoint.repl;
 import safepoint.vm.Machine;
 import safepoint.vm.event.Events;
 import safepoint.vm.run.Chooser;
+import safepoint.vm.event.Ref;
 import safepoint.vm.event.What;
 import safepoint.vm.search.ProgramRuns;
 
@@ -27,8 +28,10 @@ final class Interleaving {
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         // The thread each processor runs, so an event that names no thread lands in the right column.
         java.util.Map<Integer, String> running = new java.util.HashMap<>();
-        for (Events.Event e : vm.events.snapshot()) {
-            String[] row = row(e, running.get(e.processor()), file);
+        java.util.List<Events.Event> events = vm.events.snapshot();
+        Tables tables = new Tables(events);
+        for (Events.Event e : events) {
+            String[] row = row(e, running.get(e.processor()), file, tables);
             if (row == null || row[0] == null) continue;
             if (!threads.contains(row[0])) threads.add(row[0]);
             if (e.what() instanceof What.Switch) running.put(e.processor(), row[0]);
@@ -40,26 +43,128 @@ final class Interleaving {
         String lastCell = null;
         String lastCellWho = null;
         int repeats = 0;
-        for (String[] r : rows) {
+        String walker = null; // the thread whose probes come in a row now, or null
+        int probes = 0;
+        int folded = 0; // its probes past the first few, not shown (a walk on a full table never ends)
+        for (String[] r : foldCycles(rows)) {
             String line = r[0] + r[1];
             if (line.equals(lastCell)) {
                 repeats++;
                 continue;
             }
+            boolean probe = r[1].startsWith(PROBE);
+            if (!(probe && r[0].equals(walker))) {
+                if (folded > 0) cell(sb, threads.indexOf(walker), "/* " + folded + " more probes */");
+                folded = 0;
+                walker = probe ? r[0] : null;
+                probes = 0;
+            }
             if (repeats > 0) cell(sb, threads.indexOf(lastCellWho), "/* repeats " + repeats + " times */");
             repeats = 0;
             lastCell = line;
             lastCellWho = r[0];
+            if (probe && ++probes > SHOWN_PROBES) {
+                folded++;
+                continue;
+            }
             cell(sb, threads.indexOf(r[0]), r[1]);
         }
+        if (folded > 0) cell(sb, threads.indexOf(walker), "/* " + folded + " more probes */");
         return sb.toString();
+    }
+
+    /** The longest cycle of rows {@link #foldCycles} looks for (a reader's loop of lookups, locks and probes). */
+    static final int MAX_CYCLE = 64;
+
+    /**
+     * {@code rows} with each run of a cycle of 2 to {@link #MAX_CYCLE} rows that comes three
+     * times or more in a row shown once, then a note of how often it came again (a spinning or
+     * polling loop would otherwise fill thousands of lines). Runs of one row are left to the
+     * "repeats" fold.
+     */
+    static java.util.List<String[]> foldCycles(java.util.List<String[]> rows) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        int n = rows.size();
+        int i = 0;
+        while (i < n) {
+            int period = 0;
+            int again = 0;
+            boolean single = i + 1 < n && same(rows, i, i + 1, 1);
+            for (int p = 2; !single && p <= MAX_CYCLE && i + 3 * p <= n; p++) {
+                int r = 0;
+                while (i + (r + 2) * p <= n && same(rows, i + r * p, i + (r + 1) * p, p)) r++;
+                if (r >= 2) {
+                    period = p;
+                    again = r;
+                    break;
+                }
+            }
+            if (period == 0) {
+                out.add(rows.get(i++));
+                continue;
+            }
+            out.addAll(rows.subList(i, i + period));
+            out.add(new String[] {rows.get(i + period - 1)[0], "/* the " + period + " rows above come " + again + " times more */"});
+            i += period * (again + 1);
+        }
+        return out;
+    }
+
+    private static boolean same(java.util.List<String[]> rows, int a, int b, int length) {
+        for (int k = 0; k < length; k++) {
+            if (!java.util.Arrays.equals(rows.get(a + k), rows.get(b + k))) return false;
+        }
+        return true;
+    }
+
+    /** How a table step's row starts when it reads a key slot. */
+    private static final String PROBE = "probe slot ";
+
+    /** Probes of one walk shown before the rest are folded (a walk on a full table never ends). */
+    static final int SHOWN_PROBES = 4;
+
+    /**
+     * How the rows name tables: by the name the event gives, and, when the run touched more than
+     * one table of that name, by its order of first appearance too ({@code #<hash-table 2>}), so
+     * that each table's steps can be told apart.
+     */
+    static final class Tables {
+        /** By name and id: a gc-table's rehash events name it apart from its steps. */
+        private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
+        Tables(java.util.List<Events.Event> events) {
+            java.util.Map<String, java.util.List<Long>> byName = new java.util.LinkedHashMap<>();
+            for (Events.Event e : events) {
+                Ref.TableRef t = table(e.what());
+                if (t == null) continue;
+                java.util.List<Long> ids = byName.computeIfAbsent(t.name(), k -> new java.util.ArrayList<>());
+                if (!ids.contains(t.id())) ids.add(t.id());
+            }
+            byName.forEach((name, ids) -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    String n = ids.size() == 1 || !name.endsWith(">") ? name : name.substring(0, name.length() - 1) + " " + (i + 1) + ">";
+                    names.put(name + ' ' + ids.get(i), n);
+                }
+            });
+        }
+
+        private static Ref.TableRef table(What w) {
+            if (w instanceof What.TableAccess s) return s.table();
+            if (w instanceof What.TableStep s) return s.table();
+            if (w instanceof What.RehashStart s) return s.table();
+            return null;
+        }
+
+        String name(Ref.TableRef t) {
+            return names.getOrDefault(t.name() + ' ' + t.id(), t.name());
+        }
     }
 
     /**
      * An event as its column (the thread) and its cell, or null for the kinds the columns leave
      * out. An event that names no acting thread goes to the column of {@code onItsProcessor}.
      */
-    private static String[] row(Events.Event e, String onItsProcessor, String file) {
+    private static String[] row(Events.Event e, String onItsProcessor, String file, Tables tables) {
         What w = e.what();
         if (w instanceof What.Switch s) return new String[] {s.thread().name(), "switch (P" + e.processor() + " takes over)"};
         if (w instanceof What.Wait s) return new String[] {EventText.name(s.thread()), "waits " + EventText.waitPhrase(s.on()) + at(s.at(), file)};
@@ -84,9 +189,10 @@ final class Interleaving {
         }
         if (w instanceof What.Send s) return new String[] {EventText.name(s.by()), "thread-send to " + EventText.name(s.to())};
         if (w instanceof What.Receive s) return new String[] {EventText.name(s.by()), "thread-receive (a message was there)"};
-        if (w instanceof What.TableAccess s) return new String[] {EventText.name(s.by()), s.operation() + " " + s.table().name()};
+        if (w instanceof What.TableAccess s) return new String[] {EventText.name(s.by()), s.operation() + " " + tables.name(s.table())};
+        if (w instanceof What.TableStep s) return new String[] {EventText.name(s.by()), EventText.step(s.step()) + " " + tables.name(s.table())};
         if (w instanceof What.RehashStart s) {
-            return new String[] {EventText.name(s.by()), "rehash " + s.table().name() + ", " + s.oldSlots() + " -> " + s.newSlots() + " slots"};
+            return new String[] {EventText.name(s.by()), "rehash " + tables.name(s.table()) + ", " + s.oldSlots() + " -> " + s.newSlots() + " slots"};
         }
         if (w instanceof What.ThreadStart s) {
             return new String[] {s.by() != null ? s.by().name() : onItsProcessor, "thread-start " + s.thread().name()};

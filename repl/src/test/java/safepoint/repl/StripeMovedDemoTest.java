@@ -15,9 +15,27 @@ class StripeMovedDemoTest {
 
     @Test
     void exploreFindsTheBarrierDeadlockAndNamesTheStrandedStripeAndTheMovedTable() throws Exception {
-        Demos.foundByExplore(DEMO, "spinning without polls on #<spinlock table-stripe-0>", "--locks", "striped-address");
-        Demos.foundByExplore(DEMO, "#<spinlock table-stripe-0> is held by #<thread a>, which has ended (taken for #<hash-table #2> at address 0;"
-                + " a GC moved the table to ", "--locks", "striped-address");
+        CliTest.Result r = Demos.foundByExplore(DEMO, "spinning without polls on #<spinlock table-stripe-0>", "--locks", "striped-address");
+        // a takes stripe 0 for its table, the GC comes inside the operation, and a ends without
+        // ever releasing stripe 0; b's own table maps to it and spins
+        Demos.inOrder(r.out(),
+                "#<thread a>", "spinlock-take #<spinlock table-stripe-0>",
+                "#<thread a>", "probe slot 6 #<hash-table 1>",
+                "#<thread a>", "requests a GC: stop the world",
+                "#<thread a>", "thread-end",
+                "#<thread b>", "hash-put! #<hash-table 2>",
+                "#<thread b>", "spins on #<spinlock table-stripe-0>");
+        org.junit.jupiter.api.Assertions.assertEquals(-1, Demos.find(Demos.cells(r.out()), 0, "#<thread a>", "spinlock-release #<spinlock table-stripe-0>"));
+        // the table has a real address from its allocation (controlled mode too), and another after the GC
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#<spinlock table-stripe-(\\d+)> is held by #<thread a>, which has ended"
+                + " \\(taken for #<hash-table #2> at address (\\d+); a GC moved the table to (\\d+), so its release cleared stripe (\\d+) instead\\)")
+                .matcher(r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), r.out());
+        long before = Long.parseLong(m.group(2));
+        long after = Long.parseLong(m.group(3));
+        org.junit.jupiter.api.Assertions.assertTrue(before != 0 && after != before, r.out());
+        org.junit.jupiter.api.Assertions.assertEquals(safepoint.tables.TableLocks.stripeOf(before), Integer.parseInt(m.group(1)));
+        org.junit.jupiter.api.Assertions.assertEquals(safepoint.tables.TableLocks.stripeOf(after), Integer.parseInt(m.group(4)));
     }
 
     @Test

@@ -28,6 +28,13 @@ class TableBarrierDemoTest {
         assertTrue(out.contains("#<spinlock __raw-table-lock> is held by #<thread writer>, parked at the safepoint"), out);
         assertTrue(out.contains("#<thread reader> spins in code without polls on #<spinlock __raw-table-lock>"), out);
         assertTrue(out.contains("--locks global"), "the replay keeps the policy: " + out);
+        // the writer takes the lock, its rehash's allocation asks for the GC, and the reader's
+        // lookup spins on the lock it holds
+        Demos.inOrder(out,
+                "#<thread writer>", "spinlock-take #<spinlock __raw-table-lock>",
+                "#<thread writer>", "requests a GC: stop the world",
+                "#<thread writer>", "rehash #<hash-table>, 8192 -> 16384 slots",
+                "#<thread reader>", "spins on #<spinlock __raw-table-lock>");
     }
 
     @Test

@@ -26,6 +26,7 @@ final class ClearOp extends TableOp {
             case CAPTURE:
                 if (tab.publishing) {
                     Object[] fresh = spareOr(host, tab.table.length, true);
+                    host.stepped(tab, new TableStep.Publish(tab.table.length, fresh.length));
                     VarHandle.releaseFence();
                     tab.table = fresh; // readers see the old entries or none, never a half-cleared walk
                     tab.count = 0;
@@ -47,6 +48,7 @@ final class ClearOp extends TableOp {
             case RESET:
                 tab.count = 0;
                 tab.free = tab.table.length / 2;
+                host.stepped(tab, new TableStep.Counts(0, tab.free));
                 return finish(null);
             default:
                 throw new IllegalStateException(name() + " in phase " + phase);

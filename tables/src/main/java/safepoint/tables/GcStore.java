@@ -38,9 +38,24 @@ public final class GcStore {
 
     /** A store sized for {@code count} entries at the target load, empty, allocated from the host. */
     static GcStore allocate(TableHost host, long count, boolean fresh) {
+        return sized(host, entriesFor(count), fresh);
+    }
+
+    /** The entries of a store {@link #allocate} makes for {@code count} (a prime; the same for the same count). */
+    static int entriesFor(long count) {
         long n = Math.max(1 + (long) (count / TARGET_LOAD), 5);
         while (capacity(prime((int) Math.min(n, RawTable.MAX_SLOTS / 2))) <= count && n < RawTable.MAX_SLOTS / 2) n++; // room for one more
-        return sized(host, (int) Math.min(n, RawTable.MAX_SLOTS / 2), fresh);
+        return prime((int) Math.min(n, RawTable.MAX_SLOTS / 2));
+    }
+
+    /** Whether a store allocated unlocked for a guessed count is the one {@link #allocate} makes for {@code count}. */
+    boolean sizedFor(long count) {
+        return entries() == entriesFor(count);
+    }
+
+    /** Overfilled by the last insert, or emptied below its minimum by the last delete: it must be resized. */
+    boolean needsResize() {
+        return free < 0 || count < minCount;
     }
 
     /** An empty store of the smallest prime number of entries at least {@code atLeast}. */

@@ -23,7 +23,12 @@ import java.util.function.Consumer;
  *     loses it: the retry narrows the window without closing it.</li>
  * <li>{@code PER_TABLE} (every other policy): the table's own lock, identity-found, around the
  *     whole operation (read the store, rehash, probe, write, resize). Its wait polls, so a GC may
- *     come while it is held; nothing breaks, since the lock is found by identity.</li>
+ *     come while it is held; nothing breaks, since the lock is found by identity. And nothing
+ *     that holds it allocates, so no holder requests a GC: a resize's new store, a clear's and a
+ *     copy's are allocated with the lock not held (a set that overfills the store lets it go,
+ *     allocates, and takes it again), sized from a count read unlocked, and checked under the
+ *     lock; a guess gone stale lets the lock go and allocates again, and a store another caller
+ *     replaced meanwhile makes the operation start again on the new one.</li>
  * </ul>
  */
 public final class GcTable {
@@ -42,6 +47,12 @@ public final class GcTable {
     }
 
     GcStore store;
+    /**
+     * Keys without an address (fixnums, characters, booleans: not {@code ##mem-allocated?}), in a
+     * raw immediate-table of their own, made on the first such set (Gerbil's gc-table: "gcht don't
+     * seem to work with mixed keys"); null until then. Under the table's mode as the store is.
+     */
+    RawTable immediate;
     final Mode mode;
     /** The table's own lock (PER_TABLE) or the machine's {@code __gc-table-lock} (SEED_RETRY); null when UNLOCKED. */
     final Object lock;
@@ -63,6 +74,11 @@ public final class GcTable {
         if (sizeHint > RawTable.MAX_SLOTS / 4) throw new IllegalArgumentException("gc table size hint too large: " + sizeHint);
         if (mode != Mode.UNLOCKED && lock == null) throw new IllegalArgumentException(mode + " needs a lock word");
         return new GcTable(GcStore.allocate(host, Math.max(sizeHint, 0), true), mode, mode == Mode.UNLOCKED ? null : lock);
+    }
+
+    /** A table over {@code store}, allocated by its caller (a copy's, before it took a lock). */
+    static GcTable with(GcStore store, Mode mode, Object lock) {
+        return new GcTable(store, mode, mode == Mode.UNLOCKED ? null : lock);
     }
 
     /** {@code gc-table-ref tab key default}. */
@@ -104,7 +120,12 @@ public final class GcTable {
 
     /** {@code gc-table-length}. */
     public int length() {
-        return store.count;
+        return store.count + (immediate == null ? 0 : immediate.count);
+    }
+
+    /** The immediate keys' raw table, or null while none was set. */
+    public RawTable immediates() {
+        return immediate;
     }
 
     public GcStore store() {
@@ -126,6 +147,7 @@ public final class GcTable {
     /** The store, for the tracer (it scans the slots past the sentinels). */
     public void roots(Consumer<Object> visit) {
         visit.accept(store);
+        if (immediate != null) visit.accept(immediate.table);
     }
 
     /** Installs {@code s} as the table's store: a resize's publication. */

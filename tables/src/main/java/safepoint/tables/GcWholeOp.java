@@ -19,10 +19,19 @@ final class GcWholeOp extends GcOp {
     Object copyLock;
     private Object[] snapshot;
     private int next;
+    /** PER_TABLE: the store a clear installs or a copy fills, allocated before the lock is taken. */
+    private GcStore prepared;
+    /** PER_TABLE: the vector a copy of the immediate keys' table fills, allocated with {@link #prepared}. */
+    private Object[] immediateCopy;
 
     GcWholeOp(GcTable t, Kind kind) {
-        super(t, locks(t, kind) ? Phase.ACQUIRE : Phase.CAPTURE);
+        super(t, !locks(t, kind) ? Phase.CAPTURE : allocatesFirst(t, kind) ? Phase.PREPARE : Phase.ACQUIRE);
         this.kind = kind;
+    }
+
+    /** PER_TABLE's clear and copy: their store is allocated unlocked (GcTable's rule). */
+    private static boolean allocatesFirst(GcTable t, Kind kind) {
+        return t.mode == GcTable.Mode.PER_TABLE && kind != Kind.FOR_EACH;
     }
 
     private static boolean locks(GcTable t, Kind kind) {
@@ -46,9 +55,21 @@ final class GcWholeOp extends GcOp {
     @Override
     Step run(TableHost host) {
         switch (phase) {
+            case PREPARE:
+                prepared = kind == Kind.CLEAR ? GcStore.sized(host, 16, true) : GcStore.allocate(host, t.store.count, true);
+                RawTable imm = t.immediate;
+                if (kind == Kind.COPY && imm != null) immediateCopy = RawTable.vector(host, imm.table.length);
+                return next(Phase.ACQUIRE);
             case ACQUIRE:
                 return acquire(host, Phase.CAPTURE);
             case CAPTURE:
+                boolean staleCopy = immediateCopy != null && (t.immediate == null || t.immediate.table.length != immediateCopy.length)
+                        || immediateCopy == null && t.immediate != null;
+                if (kind == Kind.COPY && prepared != null && (!prepared.sizedFor(t.store.count) || staleCopy)) {
+                    // the count moved while unlocked: let go, allocate again
+                    release(host);
+                    return next(Phase.PREPARE);
+                }
                 return capture(host);
             default:
                 // FOR_EACH walking its snapshot, unlocked
@@ -64,18 +85,30 @@ final class GcWholeOp extends GcOp {
         Object result = null;
         switch (kind) {
             case FOR_EACH -> {
+                // heap keys, then the immediate ones (Gerbil's order)
                 t.freshen(host, g);
-                snapshot = g.slots.clone();
+                Object[] imm = t.immediate == null ? new Object[0] : t.immediate.table;
+                snapshot = java.util.Arrays.copyOf(g.slots, g.slots.length + imm.length);
+                System.arraycopy(imm, 0, snapshot, g.slots.length, imm.length);
                 phase = Phase.SCAN;
             }
             case COPY -> {
-                GcTable c = GcTable.make(host, g.count, t.mode, copyLock != null ? copyLock : t.lock);
+                Object lock = copyLock != null ? copyLock : t.lock;
+                GcTable c = prepared != null ? GcTable.with(prepared, t.mode, lock) : GcTable.make(host, g.count, t.mode, lock);
                 Object[] v = g.slots;
                 for (int i = 0; i < v.length; i += 2) if (RawTable.isLive(v[i])) c.store.insert(host, v[i], v[i + 1]);
+                // the immediate keys' table is copied as raw-table-copy does, into the vector
+                // allocated with the store (before the lock, under PER_TABLE)
+                if (t.immediate != null) c.immediate = t.immediate.copyInto(immediateCopy != null ? immediateCopy : RawTable.vector(host, t.immediate.table.length));
                 result = c;
             }
-            default -> t.store = GcStore.sized(host, 16, true);
+            default -> {
+                t.store = prepared != null ? prepared : GcStore.sized(host, 16, true);
+                t.immediate = null; // made again by the next immediate set
+            }
         }
+        prepared = null;
+        immediateCopy = null;
         release(host);
         return kind == Kind.FOR_EACH ? Step.CONTINUE : finish(result);
     }
@@ -84,5 +117,7 @@ final class GcWholeOp extends GcOp {
     public void roots(Consumer<Object> visit) {
         super.roots(visit);
         if (snapshot != null) visit.accept(snapshot);
+        if (prepared != null) visit.accept(prepared);
+        if (immediateCopy != null) visit.accept(immediateCopy);
     }
 }

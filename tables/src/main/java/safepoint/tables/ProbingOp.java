@@ -73,6 +73,7 @@ abstract class ProbingOp extends TableOp {
     /** Reads one key slot. */
     private Step probe(TableHost host) {
         Object k = vec[probe];
+        host.stepped(tab, new TableStep.Probe(probe));
         // lock-free-reads: the acquire half of a key written after its value
         if (tab.publishing) VarHandle.acquireFence();
         if (k == RawTable.UNUSED) return atUnused(host);

@@ -117,6 +117,12 @@ public final class RawTable {
     // ---- operations, each a step machine
 
     /** {@code raw-table-ref tab key default}. Done with the value, or {@code dflt}. */
+    /** A copy of this table in {@code v} (a vector of as many slots, from the host): its fields and entries, at once. */
+    RawTable copyInto(Object[] v) {
+        System.arraycopy(table, 0, v, 0, table.length);
+        return new RawTable(v, count, free, hash, test, seed);
+    }
+
     public TableOp refOp(Object key, Object dflt) {
         return new RefOp(this, key, dflt);
     }

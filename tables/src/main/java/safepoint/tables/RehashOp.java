@@ -70,6 +70,7 @@ final class RehashOp extends TableOp {
                 tab.count = 0;
                 tab.free = newSize / 2;
                 fresh = null;
+                host.stepped(tab, new TableStep.Publish(oldSize, newSize));
                 return next(Phase.SCAN);
             case SCAN:
                 if (j >= oldSize) {
@@ -100,6 +101,7 @@ final class RehashOp extends TableOp {
                 tab.count = count;
                 tab.free = free;
                 fresh = null;
+                host.stepped(tab, new TableStep.Publish(oldSize, newSize));
                 return done(host);
             default:
                 throw new IllegalStateException(name() + " in phase " + phase);

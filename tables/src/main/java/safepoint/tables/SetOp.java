@@ -74,13 +74,13 @@ final class SetOp extends ProbingOp {
                 }
                 return runProbe(host);
             case WRITE_KEY:
-                return writeKey();
+                return writeKey(host);
             case UPDATED:
                 value = answer;
                 phase = Phase.WRITE_VALUE;
-                return writeValue();
+                return writeValue(host);
             case WRITE_VALUE:
-                return writeValue();
+                return writeValue(host);
             case READ_COUNTS:
                 seenFree = aside != null ? aside.free : tab.free;
                 seenCount = aside != null ? aside.count : tab.count;
@@ -93,6 +93,7 @@ final class SetOp extends ProbingOp {
                 }
                 if (outcome == Outcome.INSERT) tab.free = seenFree - 1;
                 tab.count = seenCount + 1;
+                host.stepped(tab, new TableStep.Counts(tab.count, tab.free));
                 return finish(null);
             default:
                 return runProbe(host);
@@ -125,16 +126,18 @@ final class SetOp extends ProbingOp {
         slot = probe;
         outcome = Outcome.REPLACE;
         phase = Phase.WRITE_KEY;
-        return slotReadNow ? Step.CONTINUE : writeKey();
+        return slotReadNow ? Step.CONTINUE : writeKey(host);
     }
 
-    private Step writeKey() {
+    private Step writeKey(TableHost host) {
         if (valueFirst()) {
             VarHandle.releaseFence(); // the value is visible before the key that publishes it
             vec[slot] = key;
+            host.stepped(tab, new TableStep.WriteKey(slot));
             return next(Phase.READ_COUNTS);
         }
         vec[slot] = key;
+        host.stepped(tab, new TableStep.WriteKey(slot));
         if (update) {
             // Gerbil writes the key, then calls update on the old value (or the default)
             Object old = outcome == Outcome.REPLACE ? vec[slot + 1] : value;
@@ -143,8 +146,9 @@ final class SetOp extends ProbingOp {
         return next(Phase.WRITE_VALUE);
     }
 
-    private Step writeValue() {
+    private Step writeValue(TableHost host) {
         vec[slot + 1] = value;
+        host.stepped(tab, new TableStep.WriteValue(slot + 1));
         if (valueFirst()) return next(Phase.WRITE_KEY);
         if (outcome == Outcome.REPLACE) return finish(null);
         return next(Phase.READ_COUNTS);

@@ -35,6 +35,14 @@ public interface TableHost {
      */
     void unlock(Object lock);
 
+    /**
+     * Whether {@code key} is no heap object (Gambit's {@code ##mem-allocated?} is false: a fixnum,
+     * a character, a boolean, the empty list): a gc-table keeps such keys in its raw immediate-table.
+     */
+    default boolean immediate(Object key) {
+        return address(key) == 0;
+    }
+
     /** The simulated address of {@code object} now; a moving GC changes it. */
     long address(Object object);
 
@@ -67,6 +75,13 @@ public interface TableHost {
      * moved it): it clears {@code released}, and {@code held} stays locked (scenario 5e).
      */
     default void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
+    }
+
+    /**
+     * A step of an operation on {@code table} (a {@link RawTable} or a {@link GcTable}) has just
+     * done {@code step}: called inside the step, never to call back into the table.
+     */
+    default void stepped(Object table, TableStep step) {
     }
 
     /** A rehash has allocated its new vector and is about to install it. Sizes are in slots. */

@@ -35,7 +35,7 @@ public final class Json {
         // A newer server may add fields; an older viewer ignores them.
         m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         m.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
-        for (Class<?> family : new Class<?>[] {What.class, What.WaitOn.class, Ref.class, Wait.class}) {
+        for (Class<?> family : new Class<?>[] {What.class, What.WaitOn.class, Ref.class, Wait.class, safepoint.tables.TableStep.class}) {
             m.addMixIn(family, Typed.class);
             register(m, family);
         }

@@ -100,6 +100,13 @@ public sealed interface What {
         }
     }
 
+    /**
+     * Recorded runs only: one step of a table operation by {@code by} did {@code step} to
+     * {@code table}'s shared memory (probe a slot, write a key or value, write count and free,
+     * publish a vector): the rows of a failing interleaving.
+     */
+    record TableStep(TableRef table, ThreadRef by, safepoint.tables.TableStep step) implements What {}
+
     /** The rehash has re-inserted the last live entry. */
     record RehashFinish(TableRef table, ThreadRef by, int oldSlots, int newSlots) implements What {}
 

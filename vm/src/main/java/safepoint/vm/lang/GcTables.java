@@ -26,17 +26,31 @@ import safepoint.vm.interp.Interp;
 final class GcTables {
     private GcTables() {}
 
-    /** A gc-table as Scheme sees it. */
+    /**
+     * A gc-table as Scheme sees it: made by {@code make-gc-table}, or by {@code make-hash-table}
+     * (Gerbil's gc-hash-table, dispatch rule 2), which prints as a hash table and may have a
+     * {@code lock:} mutex.
+     */
     static final class GcTableObj extends HeapObj implements Printable {
         final GcTable gc;
+        /** Made by make-hash-table (a gc-hash-table). */
+        final boolean hashTable;
+        /** The {@code lock:} mutex (Gerbil's locked-hash-table around it), or null. */
+        final Object locker;
 
         GcTableObj(GcTable gc) {
+            this(gc, false, null);
+        }
+
+        GcTableObj(GcTable gc, boolean hashTable, Object locker) {
             this.gc = gc;
+            this.hashTable = hashTable;
+            this.locker = locker;
         }
 
         @Override
         public void printOn(StringBuilder out, boolean write, Serials vm) {
-            out.append("#<gc-table").append(vm.tag(this)).append('>');
+            out.append(hashTable ? "#<hash-table" : "#<gc-table").append(vm.tag(this)).append('>');
         }
     }
 
@@ -57,7 +71,14 @@ final class GcTables {
                     hint = l;
                 }
                 if (hint > (1 << 27)) throw Condition.raise("gc table size hint too large", a[0]);
-                m.val = make(vm, m, hint, seedLock);
+                m.val = make(vm, m, hint, seedLock, false, null);
+            }
+        });
+        // make-hash-table's gc-hash-table (dispatch rule 2): (##make-gc-hash-table size-hint lock-or-#f)
+        vm.add(new ControlPrim("##make-gc-hash-table", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                m.val = make(vm, m, (Long) a[0], seedLock, true, a[1] == Boolean.FALSE ? null : a[1]);
             }
         });
         op(vm, "gc-table-ref", 3, (t, a) -> t.refOp(a[1], a[2]));
@@ -84,16 +105,16 @@ final class GcTables {
             @Override
             public void invoke(Interp m, Object[] a) {
                 GcTable t = table(a, name);
-                Object lock = t.mode() == GcTable.Mode.PER_TABLE ? vm.tableHost().newLock("gc-table") : null;
-                m.push(new Wrap());
-                run(vm, m, t.copyOp(lock), null);
+                m.push(new Wrap(vm, false));
+                run(vm, m, t.copyOp(copyLock(vm, t)), null);
             }
         });
         vm.add(Primitive.of1("gc-table-length", true, (c, x) -> (long) table(new Object[] {x}, "gc-table-length").length()));
         vm.add(Primitive.of1("gc-table?", true, (c, x) -> x instanceof GcTableObj));
     }
 
-    private static GcTableObj make(LanguageHost vm, Interp m, long hint, java.util.concurrent.atomic.AtomicReference<Object> seedLock) {
+    private static GcTableObj make(LanguageHost vm, Interp m, long hint, java.util.concurrent.atomic.AtomicReference<Object> seedLock,
+            boolean hashTable, Object locker) {
         HashTables.Host h = vm.tableHost().on(m, null, false);
         GcTable.Mode mode = GcTable.Mode.of(vm.tableLocks());
         Object lock = null;
@@ -103,7 +124,9 @@ final class GcTables {
             if (seedLock.get() == null) seedLock.compareAndSet(null, h.newLock("__gc-table-lock"));
             lock = seedLock.get();
         }
-        return m.alloc(new GcTableObj(GcTable.make(h, hint, mode, lock)), 3);
+        GcTable t = GcTable.make(h, hint, mode, lock);
+        h.tables.made(t, vm.tableLocks(), locker != null);
+        return m.alloc(new GcTableObj(t, hashTable, locker), 3);
     }
 
     private static void op(LanguageHost vm, String name, int args, OpOf of) {
@@ -115,7 +138,7 @@ final class GcTables {
         });
     }
 
-    private static GcTable table(Object[] a, String who) {
+    static GcTable table(Object[] a, String who) {
         return Condition.cast(GcTableObj.class, a[0], who, 1, "GC-TABLE", a).gc;
     }
 
@@ -124,11 +147,27 @@ final class GcTables {
         new HashTables.Call(vm, m, null, false, op, proc, null, false, null).begin(m);
     }
 
+    /** A lock word for a copy of {@code t}: its own under PER_TABLE, none otherwise (the copy takes the seed's). */
+    static Object copyLock(LanguageHost vm, GcTable t) {
+        return t.mode() == GcTable.Mode.PER_TABLE ? vm.tableHost().newLock("gc-table") : null;
+    }
+
     /** gc-table-copy's result as a Scheme object. */
     static final class Wrap extends safepoint.vm.interp.Frame {
+        final LanguageHost vm;
+        /** A hash-copy of a gc-hash-table: the copy is one too (without the lock:, as a raw table's copy). */
+        final boolean hashTable;
+
+        Wrap(LanguageHost vm, boolean hashTable) {
+            this.vm = vm;
+            this.hashTable = hashTable;
+        }
+
         @Override
         public void resume(Interp m) {
-            m.val = m.alloc(new GcTableObj((GcTable) m.val), 3);
+            GcTable copy = (GcTable) m.val;
+            vm.tableHost().tables.made(copy, vm.tableLocks(), false);
+            m.val = m.alloc(new GcTableObj(copy, hashTable, null), 3);
         }
     }
 

@@ -6,6 +6,7 @@ import safepoint.vm.interp.Interp;
 import java.util.List;
 import safepoint.tables.HashKind;
 import safepoint.tables.HashSpec;
+import safepoint.tables.HashTableBackend;
 import safepoint.tables.Locking;
 import safepoint.tables.Policy;
 import safepoint.tables.RawTable;
@@ -169,6 +170,13 @@ public final class HashTables {
         }
 
         @Override
+        public boolean immediate(Object key) {
+            // not ##mem-allocated? in Gambit; symbols, flonums and bignums are heap objects there
+            return key instanceof Long || key instanceof safepoint.vm.data.SChar || key instanceof Boolean
+                    || key == safepoint.vm.data.Nil.NIL || key instanceof Special;
+        }
+
+        @Override
         public void strandedStripe(Object table, Object held, Object released, long lockedAt, long releasedAt) {
             StringBuilder t = new StringBuilder();
             ((Printable) table).printOn(t, true, vm);
@@ -211,6 +219,14 @@ public final class HashTables {
             tables.rehashFinished(table);
             if (running == null || !machine.observing()) return;
             machine.event(running.thread, new What.RehashFinish(ref(table), machine.threadRef(running.thread), oldSlots, newSlots));
+        }
+
+        @Override
+        public void stepped(Object table, safepoint.tables.TableStep step) {
+            // recorded runs only, as table accesses: one event per step is the hottest source there is
+            if (running == null || !machine.events().recording()) return;
+            Ref.TableRef r = table instanceof RawTable raw ? ref(raw) : new Ref.TableRef(machine.events().id(table), "#<gc-table>");
+            machine.event(running.thread, new What.TableStep(r, machine.threadRef(running.thread), step));
         }
 
         private Ref.TableRef ref(RawTable table) {
@@ -278,9 +294,21 @@ public final class HashTables {
         final boolean compiledPolls;
         /** The machine, for what the call asks of it (the host, lock words, the race detector). */
         final LanguageHost vm;
+        /** The {@code lock:} mutex taken around the operation (Gerbil's locked-hash-table), or null. */
+        final Object locker;
+        /** What the operation's steps touch, for dpor's footprints: the table object, or null (the gc-table API). */
+        final Object touches;
 
         Call(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
+            this(vm, m, t, t == null ? null : t.locker, t, write, op, proc, dflt, errorIfAbsent, key);
+        }
+
+        /** A call on a table that is no {@link Table} (a gc-table), {@code touches} being its object. */
+        Call(LanguageHost vm, Interp m, Table t, Object locker, Object touches, boolean write, TableOp op, Object proc, Object dflt,
+                boolean errorIfAbsent, Object key) {
             this.vm = vm;
+            this.locker = locker;
+            this.touches = touches;
             this.op = op;
             this.table = t;
             this.locked = t == null || t.locking.policy() == Policy.NONE ? null : t;
@@ -311,7 +339,7 @@ public final class HashTables {
         Object proc = c.proc;
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
-            m.touched(c.table, true);
+            m.touched(c.touches, true);
             // Each table step is a scheduling point: in controlled mode another processor may run
             // between any two steps of an operation (how concurrent writers corrupt a table).
             m.syncPoint();
@@ -347,7 +375,7 @@ public final class HashTables {
                 Object r = d.result();
                 if (r == null) r = Special.VOID;
                 if (c.errorIfAbsent && r == ABSENT_MARK) {
-                    if (c.table == null || c.table.locker == null) throw unboundKey(c.key);
+                    if (c.locker == null) throw unboundKey(c.key);
                     r = new Unbound(c.key); // raised once the lock: mutex is given back (Value)
                 }
                 if (r == ABSENT_MARK) r = c.dflt;
@@ -424,16 +452,20 @@ public final class HashTables {
      * {@code test:} or update procedure raises and a handler escapes (with-catch, guard).
      */
     static void start(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-        Call c = new Call(vm, m, t, write, op, proc, dflt, errorIfAbsent, key);
-        if (t.locker == null) {
+        start(vm, m, new Call(vm, m, t, write, op, proc, dflt, errorIfAbsent, key));
+    }
+
+    /** Starts {@code c}, inside its {@code lock:} mutex's wind when it has one. */
+    static void start(LanguageHost vm, Interp m, Call c) {
+        if (c.locker == null) {
             c.begin(m);
             return;
         }
         m.push(new RaiseUnbound());
         m.apply(vm.lookup("dynamic-wind"), new Object[] {
-            new Step0("hash-table-lock", m2 -> m2.apply(vm.lookup("mutex-lock!"), new Object[] {t.locker})),
+            new Step0("hash-table-lock", m2 -> m2.apply(vm.lookup("mutex-lock!"), new Object[] {c.locker})),
             new Step0("hash-table-operation", c::begin),
-            new Step0("hash-table-unlock", m2 -> m2.apply(vm.lookup("mutex-unlock!"), new Object[] {t.locker}))});
+            new Step0("hash-table-unlock", m2 -> m2.apply(vm.lookup("mutex-unlock!"), new Object[] {c.locker}))});
     }
 
     /** A thunk of the lock: wind, in Java: it pushes frames or sets the registers, never recurses. */
@@ -540,10 +572,14 @@ public final class HashTables {
                 if (a.length % 2 != 0) throw Condition.wrongArgs(this, a);
                 if (weakKeys || weakValues) {
                     // Gerbil's first dispatch rule: a weak table is a Gambit table (NativeTables).
-                    m.val = NativeTables.make(m, test, weakKeys, weakValues);
+                    m.val = NativeTables.make(vm, m, test, weakKeys, weakValues);
                     return;
                 }
                 long hint = size instanceof Long l ? l : 0;
+                if (gcTable(test, hash, seed)) {
+                    m.apply(vm.lookup("##make-gc-hash-table"), new Object[] {hint, lock == null ? Boolean.FALSE : lock});
+                    return;
+                }
                 long sd = seed instanceof Long l ? l : seed(vm);
                 m.val = made(vm, m, make(vm, m, test, hash, hint, sd), lock);
             }
@@ -553,8 +589,18 @@ public final class HashTables {
                 @Override
                 public void invoke(Interp m, Object[] a) {
                     long hint = 0;
+                    boolean seeded = false;
+                    Object lock = Boolean.FALSE;
                     for (int i = 0; i + 1 < a.length; i += 2) {
-                        if (a[i] instanceof Keyword k && k.name.equals("size") && a[i + 1] instanceof Long l) hint = l;
+                        if (!(a[i] instanceof Keyword k)) continue;
+                        if (k.name.equals("size") && a[i + 1] instanceof Long l) hint = l;
+                        if (k.name.equals("seed")) seeded = true;
+                        if (k.name.equals("lock")) lock = a[i + 1];
+                    }
+                    if (kind.equals("eq") && !seeded) {
+                        // the doc: (make-hash-table test: eq? options ...), so dispatch rule 2's gc-hash-table
+                        m.apply(vm.lookup("##make-gc-hash-table"), new Object[] {hint, lock});
+                        return;
                     }
                     Host h = vm.tableHost();
                     long sd = seed(vm);
@@ -566,7 +612,8 @@ public final class HashTables {
                         case "immediate" -> RawTable.makeImmediateTable(h, hint, sd);
                         default -> RawTable.makeEqualTable(h, hint, sd);
                     };
-                    m.val = made(vm, m, r, null);
+                    // the doc's "(make-hash-table test: ... options ...)": lock: too
+                    m.val = made(vm, m, r, lock == Boolean.FALSE ? null : lock);
                 }
             });
         }
@@ -650,6 +697,7 @@ public final class HashTables {
         RawTables.install(vm);
         NativeTables.install(vm);
         GcTables.install(vm);
+        GcHashTables.install(vm);
     }
 
     /**
@@ -666,6 +714,18 @@ public final class HashTables {
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
         t.locker = locker;
         return t;
+    }
+
+    /**
+     * Gerbil's dispatch rule 2 (reference 1.6, {@link HashTableBackend}): test {@code eq?}, no hash
+     * or the eq one, and no {@code seed:} make a gc-hash-table, hashed by address.
+     */
+    static boolean gcTable(Object test, Object hash, Object seed) {
+        HashTableBackend.TestArg t = test instanceof Procedure p && "eq?".equals(p.name()) ? HashTableBackend.TestArg.EQ
+                : HashTableBackend.TestArg.OTHER;
+        HashTableBackend.HashArg h = hash == null ? HashTableBackend.HashArg.NONE
+                : hash instanceof Procedure p && "eq-hash".equals(p.name()) ? HashTableBackend.HashArg.EQ : HashTableBackend.HashArg.OTHER;
+        return HashTableBackend.choose(false, t, h, seed != null) == HashTableBackend.GC_TABLE;
     }
 
     private static RawTable make(LanguageHost vm, Interp m, Object test, Object hash, long hint, long seed) {

@@ -21,11 +21,13 @@ final class NativeTables {
     private NativeTables() {}
 
     /** Gerbil's dispatch rule 1: a Gambit table with the test named by {@code test} (equal? when null). */
-    static SchemeTable make(Interp m, Object test, boolean weakKeys, boolean weakValues) {
+    static SchemeTable make(LanguageHost vm, Interp m, Object test, boolean weakKeys, boolean weakValues) {
         String tn = test == null ? "equal?" : test instanceof safepoint.vm.data.Procedure p ? p.name() : null;
         SchemeTable.Test t = tn == null ? null : SchemeTable.Test.named(tn);
         if (t == null) throw Condition.raise("make-hash-table: a weak table's test must be eq?, eqv?, equal?, string=? or string-ci=?", test);
-        return m.alloc(new SchemeTable(t, weakKeys, weakValues, null), 8);
+        SchemeTable table = new SchemeTable(t, weakKeys, weakValues, null);
+        vm.tableHost().tables.made(table, safepoint.tables.Policy.NONE, false); // listed by ,tables as a Gambit table
+        return m.alloc(table, 8);
     }
 
     /** What one hash procedure does to a Gambit table ({@code at}: where the table is among the arguments). */

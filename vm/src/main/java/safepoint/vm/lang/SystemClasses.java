@@ -72,6 +72,7 @@ public final class SystemClasses {
         if (x instanceof SVector) return VECTOR;
         if (x instanceof Bytevector) return U8VECTOR;
         if (x instanceof HashTables.Table) return HASH_TABLE;
+        if (x instanceof GcTables.GcTableObj g && g.hashTable) return HASH_TABLE; // make-hash-table's gc-hash-table
         if (x instanceof Procedure) return PROCEDURE;
         if (x instanceof safepoint.vm.data.Port) return PORT;
         return T;

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import safepoint.tables.GcTable;
 import safepoint.tables.Policy;
 import safepoint.tables.RawTable;
+import safepoint.vm.prims.SchemeTable;
 import safepoint.vm.data.MonitorOrder;
 
 /**
- * Gerbil's hash tables of one machine, held weakly (a table nobody reaches leaves the registry
+ * Gerbil's hash tables of one machine (raw tables, gc-tables, the Gambit tables that
+ * {@code make-hash-table} makes for weak keys or values), held weakly (a table nobody reaches leaves the registry
  * when Java collects it), each with the counts the Observatory shows: rehashes, resizes, and
  * whether one is under way. Every rehash is counted, events on or off.
  *
@@ -34,15 +37,21 @@ public final class TableRegistry {
         }
     }
 
-    /** What a view shows of one table, read while no processor runs (so count and slots agree). */
-    public record Entry(long id, String hash, String test, Policy policy, boolean locked, int count, int slots, long rehashes,
-            long resizes, boolean rehashing) {}
+    /**
+     * What a view shows of one table, read while no processor runs (so count and slots agree).
+     * {@code kind}: {@code raw}, {@code gc}, {@code gambit}, or {@code locked} (a {@code lock:}
+     * wrapper, Gerbil's locked-hash-table, around either of the first two). A gc-table's rehashes
+     * are its resizes plus its GC rehashes (same size, entries placed again by their new addresses).
+     */
+    public record Entry(long id, String kind, String hash, String test, Policy policy, boolean locked, int count, int slots, long rehashes,
+            long resizes, long gcRehashes, boolean rehashing) {}
 
-    private final Map<RawTable, Counts> tables = new WeakHashMap<>();
+    /** Keyed by the table: a {@link RawTable}, a {@link GcTable} or a {@link SchemeTable}. */
+    private final Map<Object, Counts> tables = new WeakHashMap<>();
     private long made;
 
-    /** Registers a new table; returns its id. */
-    synchronized long made(RawTable t, Policy policy, boolean locked) {
+    /** Registers a new table (a RawTable, GcTable or SchemeTable); returns its id. */
+    synchronized long made(Object t, Policy policy, boolean locked) {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.TABLES, this);
         return tables.computeIfAbsent(t, k -> new Counts(++made, policy, locked)).id;
     }
@@ -65,14 +74,27 @@ public final class TableRegistry {
     public synchronized List<Entry> entries() {
         if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.TABLES, this);
         List<Entry> out = new ArrayList<>(tables.size());
-        for (Map.Entry<RawTable, Counts> e : tables.entrySet()) {
-            RawTable t = e.getKey();
-            if (t == null) continue;
+        for (Map.Entry<Object, Counts> e : tables.entrySet()) {
+            Object t = e.getKey();
             Counts c = e.getValue();
-            out.add(new Entry(c.id, t.hash().kind().name().toLowerCase(), t.test().kind().name().toLowerCase(), c.policy, c.locked,
-                    t.count(), t.slots(), c.rehashes, c.resizes, c.rehashing > 0));
+            if (t instanceof RawTable r) {
+                out.add(new Entry(c.id, kind("raw", c), r.hash().kind().name().toLowerCase(), r.test().kind().name().toLowerCase(), c.policy,
+                        c.locked, r.count(), r.slots(), c.rehashes, c.resizes, 0, c.rehashing > 0));
+            } else if (t instanceof GcTable g) {
+                // a gc-table counts its own rehashes: they happen inside its operations
+                out.add(new Entry(c.id, kind("gc", c), "address", "eq", c.policy, c.locked, g.length(), g.store().entries() * 2,
+                        g.resizes() + g.gcRehashes(), g.resizes(), g.gcRehashes(), false));
+            } else if (t instanceof SchemeTable s) {
+                // Gambit's table is a Java map here: no slots of its own to show
+                out.add(new Entry(c.id, kind("gambit", c), "gambit", s.test.schemeName.replace("?", ""), c.policy, c.locked, s.size(), 0, 0, 0, 0,
+                        false));
+            }
         }
         out.sort(java.util.Comparator.comparingLong(Entry::id));
         return out;
+    }
+
+    private static String kind(String of, Counts c) {
+        return c.locked ? "locked" : of;
     }
 }

@@ -1,5 +1,7 @@
 package safepoint.vm.run;
 
+import safepoint.vm.interp.Area;
+
 import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.analysis.Failure;
 
@@ -68,7 +70,14 @@ public final class Controller {
         this.current = new SThread[processors];
         this.sinceSwitch = new long[processors];
         this.slices = new Slices(s, vm.events(), vm.primordial(), processors);
+        // Each processor allocates in its own area, as in free run, so objects get real addresses
+        // before the first GC. Deterministic: areas are handed out in the order the processors use
+        // them up, which the schedule decides, from the heap's counter, which a rewind restores.
+        this.areas = new Area[processors];
+        for (int i = 0; i < processors; i++) areas[i] = new Area(vm.heap());
     }
+
+    private final Area[] areas;
 
     /** Runnable threads not on a processor: then how long a slice runs decides who runs next. */
     private boolean othersWaitToRun() {
@@ -295,7 +304,9 @@ public final class Controller {
             long syncBefore = t.interp.syncPoints;
             long allocBefore = t.interp.allocPoints;
             long workBefore = t.interp.workPoints;
+            t.interp.area = areas[p];
             SliceEnd end = t.interp.run(len);
+            t.interp.area = Area.DETACHED;
             lastEnd = end;
             t.interp.stopAtSync = false;
             t.interp.stopAtAlloc = false;
