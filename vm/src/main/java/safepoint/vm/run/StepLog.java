@@ -12,7 +12,7 @@ import java.util.Map;
  * the thread choice that put its thread on the processor (if one came just before), and its
  * footprint: the objects it read and wrote ({@link Footprint}), or unknown (dependent with every
  * step). Two extra writes are the scheduler's own: {@link #QUEUES} when the queues of threads
- * waiting to run changed during the step or its processor took a new thread (who runs next
+ * waiting to run changed during the step or just before it (an idle processor took a thread; who runs next
  * depends on the order of such steps), and an unknown footprint for every step taken while a
  * collection is pending or that asked for one (the barrier involves every processor).
  *
@@ -39,17 +39,12 @@ public final class StepLog implements Footprint {
     private int processor;
     private int thread;
     private int[] queuesAtBegin;
-    /** The thread each processor ran in its last step (-1: none yet). */
-    private int[] lastThreadOn = new int[0];
+    /** The queues when the last step ended (null before the first). */
+    private int[] queuesAtEnd;
 
     /** A new step of {@code thread} on {@code processor}; the previous one ends (see {@link #end}). */
     void begin(int decision, int pick, int processor, int thread, int[] queues, boolean gcPending) {
         end(queues, gcPending);
-        if (processor >= lastThreadOn.length) {
-            int old = lastThreadOn.length;
-            lastThreadOn = java.util.Arrays.copyOf(lastThreadOn, processor + 1);
-            java.util.Arrays.fill(lastThreadOn, old, lastThreadOn.length, -1);
-        }
         open = true;
         this.decision = decision;
         this.pick = pick;
@@ -57,14 +52,17 @@ public final class StepLog implements Footprint {
         this.thread = thread;
         queuesAtBegin = queues;
         unknown = gcPending;
-        if (lastThreadOn[processor] != thread) touch(QUEUES, true); // the processor took this thread from a queue
-        lastThreadOn[processor] = thread;
+        // An idle processor took a thread from a queue between the steps: the step after it
+        // stands for the take. A thread put straight on an idle processor (a spawn, a wake) was
+        // placed by the step that did it, which the thread's own objects already order.
+        if (queuesAtEnd != null && !java.util.Arrays.equals(queues, queuesAtEnd)) touch(QUEUES, true);
     }
 
     /** The step under way ends: the queues as they are now, and whether a collection is pending now. */
     void end(int[] queues, boolean gcPending) {
         if (!open) return;
         if (!java.util.Arrays.equals(queues, queuesAtBegin)) touch(QUEUES, true);
+        queuesAtEnd = queues;
         if (gcPending) unknown = true;
         List<Object> reads = new ArrayList<>();
         List<Object> writes = new ArrayList<>();
