@@ -103,7 +103,7 @@ final class ExploreBench {
         long t0 = System.nanoTime();
         DfsSearch.Result r = dpor
                 ? DporSearch.search(new ProgramRuns(text, file, vm -> vm.configure(settings)), BOUND, MAX_STEPS, CAP, x -> true,
-                        () -> false, (run, warned) -> {})
+                        () -> false, warned -> {})
                 : DfsSearch.search(() -> new ProgramRuns(text, file, vm -> vm.configure(settings)), Workers.count(), BOUND, MAX_STEPS,
                         CAP, x -> true, () -> false);
         double secs = (System.nanoTime() - t0) / 1e9;

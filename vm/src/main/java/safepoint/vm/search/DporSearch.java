@@ -9,7 +9,7 @@ import safepoint.vm.run.StepLog;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -108,7 +108,7 @@ public final class DporSearch {
 
     /** Search within the bound; see the class comment. {@code ran} hears of every run that warned, in the pass that decided. */
     public static DfsSearch.Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
-            BooleanSupplier stop, BiConsumer<DfsSearch.Run, List<Warning>> ran) {
+            BooleanSupplier stop, Consumer<WarnedRuns> ran) {
         Pass top = new Pass(runs, bound, maxSteps, maxRuns, sought, stop);
         top.run();
         long schedules = top.taken;
@@ -124,7 +124,7 @@ public final class DporSearch {
                 break;
             }
         }
-        for (java.util.Map.Entry<DfsSearch.Run, List<Warning>> e : found.warned) ran.accept(e.getKey(), e.getValue());
+        ran.accept(found.warned);
         if (found.failure == null) return new DfsSearch.Result(schedules, inconclusive, top.complete, null, null, 0, false, null);
         Outcome o = found.failure;
         return new DfsSearch.Result(schedules, inconclusive, false, o, o.report().choices(), found.failurePreemptions,
@@ -146,8 +146,8 @@ public final class DporSearch {
         Outcome failure;
         int failurePreemptions;
         DfsSearch.Run failingRun;
-        /** Runs that warned, in the search's order. */
-        final List<java.util.Map.Entry<DfsSearch.Run, List<Warning>>> warned = new ArrayList<>();
+        /** The warnings of its runs, each once (a pass ends at its first failure: every run is before it). */
+        final WarnedRuns warned = new WarnedRuns();
 
         Pass(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
             this.runs = runs;
@@ -169,9 +169,7 @@ public final class DporSearch {
                 List<Dfs.Decision> ds = o.report().dfsDecisions();
                 for (int i = path.size(); i < ds.size(); i++) path.add(new Node(ds.get(i)));
                 DfsSearch.Run run = new DfsSearch.Run(o.report().preemptions(), prefix);
-                // Every warned run is told (the report counts them, as plain dfs's does); the
-                // report keeps each warning once.
-                if (!o.warnings().isEmpty()) warned.add(java.util.Map.entry(run, o.warnings()));
+                warned.note(run, o.warnings());
                 if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && sought.test(o)) {
                     failure = o;
                     failurePreemptions = o.report().preemptions();

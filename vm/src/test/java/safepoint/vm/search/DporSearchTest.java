@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** DPOR against plain dfs: the same verdict, the same fewest preemptions, no more schedules. */
 class DporSearchTest {
     static DfsSearch.Result dpor(ProgramRuns runs, int bound) {
-        return DporSearch.search(runs, bound, 1_000_000, 100_000, o -> true, () -> false, (r, w) -> {});
+        return DporSearch.search(runs, bound, 1_000_000, 100_000, o -> true, () -> false, w -> {});
     }
 
     static void same(String text, int processors, int bound) {
