@@ -19,8 +19,12 @@ import java.util.Map;
  * <p>One run, one thread (the controller's): no locking.
  */
 public final class StepLog implements Footprint {
-    /** One step: decision and thread choice indices (-1 when none), processor, thread index, what it touched. */
-    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown) {}
+    /**
+     * One step: decision and thread choice indices (-1 when none), processor, thread index, what
+     * it touched; {@code stops}: its thread could not go on after it (it blocked, ended, yielded
+     * or gave way at a spinlock), so switching away from it after this step was free.
+     */
+    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops) {}
 
     /** Stands for the scheduler's queues in a footprint. */
     public static final Object QUEUES = new Object() {
@@ -34,6 +38,7 @@ public final class StepLog implements Footprint {
     private final Map<Object, Boolean> touched = new IdentityHashMap<>();
     private boolean open;
     private boolean unknown;
+    private boolean stops;
     private int decision;
     private int pick;
     private int processor;
@@ -52,6 +57,7 @@ public final class StepLog implements Footprint {
         this.thread = thread;
         queuesAtBegin = queues;
         unknown = gcPending;
+        stops = false;
         // An idle processor took a thread from a queue between the steps: the step after it
         // stands for the take. A thread put straight on an idle processor (a spawn, a wake) was
         // placed by the step that did it, which the thread's own objects already order.
@@ -67,7 +73,7 @@ public final class StepLog implements Footprint {
         List<Object> reads = new ArrayList<>();
         List<Object> writes = new ArrayList<>();
         for (Map.Entry<Object, Boolean> e : touched.entrySet()) (e.getValue() ? writes : reads).add(e.getKey());
-        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown));
+        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown, stops));
         touched.clear();
         open = false;
     }
@@ -77,6 +83,11 @@ public final class StepLog implements Footprint {
         if (!open) return;
         if (write) touched.put(o, Boolean.TRUE);
         else touched.putIfAbsent(o, Boolean.FALSE);
+    }
+
+    /** How the step's last slice ended: whether its thread can go on (the last slice of a step decides). */
+    void stopped(boolean stopped) {
+        if (open) stops = stopped;
     }
 
     @Override
