@@ -157,13 +157,19 @@ public final class DporSearch {
     /** Search within the bound; see the class comment. {@code ran} hears of every run that warned, in the pass that decided. */
     public static DfsSearch.Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
             BooleanSupplier stop, Consumer<WarnedRuns> ran) {
-        Pass top = new Pass(runs, bound, maxSteps, maxRuns, sought, stop);
+        return search(runs, 0, bound, maxSteps, maxRuns, sought, stop, ran);
+    }
+
+    /** The same with the VM's generator seeded with {@code machineSeed} (a shrink keeps the failing run's). */
+    public static DfsSearch.Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
+            BooleanSupplier stop, Consumer<WarnedRuns> ran) {
+        Pass top = new Pass(runs, machineSeed, bound, maxSteps, maxRuns, sought, stop);
         top.run();
         long schedules = top.taken;
         long inconclusive = top.inconclusive;
         Pass found = top;
         for (int b = 0; top.failure != null && b < top.failurePreemptions; b++) {
-            Pass lower = new Pass(runs, b, maxSteps, maxRuns - schedules, sought, stop);
+            Pass lower = new Pass(runs, machineSeed, b, maxSteps, maxRuns - schedules, sought, stop);
             lower.run();
             schedules += lower.taken;
             inconclusive += lower.inconclusive;
@@ -182,6 +188,7 @@ public final class DporSearch {
     /** One depth-first pass with one bound. */
     private static final class Pass {
         final ProgramRuns runs;
+        final long machineSeed;
         final int bound;
         final long maxSteps;
         final long maxRuns;
@@ -199,8 +206,9 @@ public final class DporSearch {
         /** The warnings of its runs, each once (a pass ends at its first failure: every run is before it). */
         final WarnedRuns warned = new WarnedRuns();
 
-        Pass(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
+        Pass(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
             this.runs = runs;
+            this.machineSeed = machineSeed;
             this.bound = bound;
             this.maxSteps = maxSteps;
             this.maxRuns = maxRuns;
@@ -212,7 +220,7 @@ public final class DporSearch {
             int[] prefix = new int[0];
             while (prefix != null) {
                 if (taken >= maxRuns || stop.getAsBoolean() || Thread.currentThread().isInterrupted()) return;
-                Machine vm = runs.next(0);
+                Machine vm = runs.next(machineSeed);
                 vm.configure(vm.settings().controlled(0, new Chooser.Dfs(prefix, true)).withMaxSteps(maxSteps));
                 Outcome o = runs.run();
                 taken++;
