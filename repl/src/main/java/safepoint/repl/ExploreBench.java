@@ -47,7 +47,9 @@ final class ExploreBench {
             new Program("barrier-short-count.ss"), new Program("barrier-phases.ss"),
             new Program("channel-early-close.ss"), new Program("channel-pipeline.ss"),
             new Program("table-unlocked-writers.ss"), new Program("table-unlocked-writers-fixed.ss"),
-            new Program("gc-table-stale-resize.ss", Policy.PER_TABLE));
+            new Program("gc-table-stale-resize.ss", Policy.PER_TABLE),
+            new Program("philosophers-deadlock.ss"), new Program("philosophers-fixed.ss"),
+            new Program("bounded-buffer-if.ss"), new Program("bounded-buffer-fixed.ss"));
 
     /** One search's outcome: its schedules and seconds, and what it concluded. */
     record Searched(long schedules, double seconds, boolean complete, boolean failed, int failurePreemptions) {
