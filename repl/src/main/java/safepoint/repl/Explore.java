@@ -192,6 +192,10 @@ final class Explore {
      */
     static final class Warnings<R extends Comparable<R>> {
         private final java.util.TreeMap<R, java.util.List<Warning>> byRun = new java.util.TreeMap<>();
+        /** What a dfs search told ({@link #note(safepoint.vm.search.WarnedRuns)}): each warning once, its run, how many runs warned. */
+        private final java.util.Map<Warning.Identity, Warning> firstSeen = new java.util.LinkedHashMap<>();
+        private final java.util.Map<Warning.Identity, R> runOf = new java.util.HashMap<>();
+        private long counted;
         /** How the header names the first run ("seed"), and how each warning's run is named ("seed 3"). */
         private final String first;
         private final java.util.function.Function<R, String> name;
@@ -222,11 +226,21 @@ final class Explore {
             if (!found.isEmpty()) byRun.put(run, found);
         }
 
+        /** A dfs search's warnings, each once already (it keeps no list per run: issue 16's bounded memory). */
+        @SuppressWarnings("unchecked")
+        synchronized void note(safepoint.vm.search.WarnedRuns w) {
+            for (safepoint.vm.search.WarnedRuns.First f : w.firsts()) {
+                firstSeen.putIfAbsent(f.warning().identity(), f.warning());
+                runOf.putIfAbsent(f.warning().identity(), (R) f.run());
+            }
+            counted += w.runs();
+        }
+
         /** The warnings of the runs up to {@code upTo} (null: all), once each. */
         synchronized void print(Writer out, R upTo) throws IOException {
-            java.util.Map<Warning.Identity, Warning> firstSeen = new java.util.LinkedHashMap<>();
-            java.util.Map<Warning.Identity, R> runOf = new java.util.HashMap<>();
-            int runs = 0;
+            java.util.Map<Warning.Identity, Warning> firstSeen = new java.util.LinkedHashMap<>(this.firstSeen);
+            java.util.Map<Warning.Identity, R> runOf = new java.util.HashMap<>(this.runOf);
+            long runs = counted;
             for (java.util.Map.Entry<R, java.util.List<Warning>> e : (upTo == null ? byRun : byRun.headMap(upTo, true)).entrySet()) {
                 runs++;
                 for (Warning w : e.getValue()) {
@@ -255,10 +269,8 @@ final class Explore {
         boolean dpor = o.reduction().equals("dpor");
         java.util.function.BooleanSupplier stop = () -> stopped(deadline) != null;
         DfsSearch.Result r = dpor
-                ? safepoint.vm.search.DporSearch.search(compiled(o, text, file), bound, maxSteps, cap, x -> true, stop,
-                        (run, found) -> warnings.note(found, run))
-                : DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true, stop,
-                        (run, found) -> warnings.note(found, run));
+                ? safepoint.vm.search.DporSearch.search(compiled(o, text, file), bound, maxSteps, cap, x -> true, stop, warnings::note)
+                : DfsSearch.search(() -> compiled(o, text, file), workers, bound, maxSteps, cap, x -> true, stop, warnings::note);
         double secs = (System.nanoTime() - t0) / 1e9;
         String covers = "with at most " + preemptions(bound) + " on " + o.processors() + (o.processors() == 1 ? " processor" : " processors")
                 + " (dfs, " + o.reduction() + ": " + r.schedules() + " schedules)";

@@ -47,7 +47,9 @@ final class ExploreBench {
             new Program("barrier-short-count.ss"), new Program("barrier-phases.ss"),
             new Program("channel-early-close.ss"), new Program("channel-pipeline.ss"),
             new Program("table-unlocked-writers.ss"), new Program("table-unlocked-writers-fixed.ss"),
-            new Program("gc-table-stale-resize.ss", Policy.PER_TABLE));
+            new Program("gc-table-stale-resize.ss", Policy.PER_TABLE),
+            new Program("philosophers-deadlock.ss"), new Program("philosophers-fixed.ss"),
+            new Program("bounded-buffer-if.ss"), new Program("bounded-buffer-fixed.ss"));
 
     /** One search's outcome: its schedules and seconds, and what it concluded. */
     record Searched(long schedules, double seconds, boolean complete, boolean failed, int failurePreemptions) {
@@ -103,7 +105,7 @@ final class ExploreBench {
         long t0 = System.nanoTime();
         DfsSearch.Result r = dpor
                 ? DporSearch.search(new ProgramRuns(text, file, vm -> vm.configure(settings)), BOUND, MAX_STEPS, CAP, x -> true,
-                        () -> false, (run, warned) -> {})
+                        () -> false, warned -> {})
                 : DfsSearch.search(() -> new ProgramRuns(text, file, vm -> vm.configure(settings)), Workers.count(), BOUND, MAX_STEPS,
                         CAP, x -> true, () -> false);
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -29,7 +29,7 @@ final class TestExplore {
     /** The closing line's note: how each case was searched. */
     static String searched(Options o) {
         String strategy = o.strategy() == null ? "random" : o.strategy();
-        String bound = strategy.equals("dfs") ? "at most " + Explore.preemptions(o.preemptions() == null ? 2 : o.preemptions())
+        String bound = strategy.equals("dfs") ? "at most " + Explore.preemptions(o.preemptions() == null ? 2 : o.preemptions()) + ", reduction " + o.reduction()
                 : (o.runs() == null ? 1000 : o.runs()) + " runs";
         return "each test case explored: " + strategy + ", " + bound + ", " + o.processors() + " processors";
     }

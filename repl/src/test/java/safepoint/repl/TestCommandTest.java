@@ -88,7 +88,7 @@ class TestCommandTest {
         java.util.regex.Matcher replay = java.util.regex.Pattern.compile("replay: \\./safepoint (replay \\S+ .*)").matcher(out);
         assertTrue(replay.find(), out);
         assertTrue(out.endsWith("... 1 of 2 cases failed or were not proven\nFAILURE\n--- 1 test file: 0 passed, 1 failed: " + EXPLORED
-                + " (each test case explored: dfs, at most 2 preemptions, 2 processors)\n"), out);
+                + " (each test case explored: dfs, at most 2 preemptions, reduction dpor, 2 processors)\n"), out);
         // The printed replay line makes the same failure again.
         CliTest.Result again = CliTest.run("", replay.group(1).replace("'", "").split(" "));
         assertTrue((again.out() + again.err()).contains("FAILED (count-with-threads #f) gave 1, expected 2"), again.out() + again.err());

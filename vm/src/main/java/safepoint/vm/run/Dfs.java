@@ -75,7 +75,7 @@ public final class Dfs implements Strategy {
         // their next steps, never taken, are unknown, each on a processor of its own, so that the
         // search also tries them before what ended the run.
         int fake = c.processors();
-        for (int t : c.queues()) if (t >= 0) all.add(new StepLog.Step(-1, -1, fake++, t, new Object[0], new Object[0], true));
+        for (int t : c.queues()) if (t >= 0) all.add(new StepLog.Step(-1, -1, fake++, t, new Object[0], new Object[0], true, false));
         return all;
     }
 
@@ -145,6 +145,7 @@ public final class Dfs implements Strategy {
         lastThread = t;
         this.sync = sync;
         gaveWay = t.interp.spinningOn != null || end == SliceEnd.YIELDED;
+        if (log != null) log.stopped(gaveWay || end == SliceEnd.HALTED || end == SliceEnd.BLOCKED);
     }
 
     @Override

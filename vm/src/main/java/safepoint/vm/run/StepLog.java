@@ -12,15 +12,19 @@ import java.util.Map;
  * the thread choice that put its thread on the processor (if one came just before), and its
  * footprint: the objects it read and wrote ({@link Footprint}), or unknown (dependent with every
  * step). Two extra writes are the scheduler's own: {@link #QUEUES} when the queues of threads
- * waiting to run changed during the step or its processor took a new thread (who runs next
+ * waiting to run changed during the step or just before it (an idle processor took a thread; who runs next
  * depends on the order of such steps), and an unknown footprint for every step taken while a
  * collection is pending or that asked for one (the barrier involves every processor).
  *
  * <p>One run, one thread (the controller's): no locking.
  */
 public final class StepLog implements Footprint {
-    /** One step: decision and thread choice indices (-1 when none), processor, thread index, what it touched. */
-    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown) {}
+    /**
+     * One step: decision and thread choice indices (-1 when none), processor, thread index, what
+     * it touched; {@code stops}: its thread could not go on after it (it blocked, ended, yielded
+     * or gave way at a spinlock), so switching away from it after this step was free.
+     */
+    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops) {}
 
     /** Stands for the scheduler's queues in a footprint. */
     public static final Object QUEUES = new Object() {
@@ -34,22 +38,18 @@ public final class StepLog implements Footprint {
     private final Map<Object, Boolean> touched = new IdentityHashMap<>();
     private boolean open;
     private boolean unknown;
+    private boolean stops;
     private int decision;
     private int pick;
     private int processor;
     private int thread;
     private int[] queuesAtBegin;
-    /** The thread each processor ran in its last step (-1: none yet). */
-    private int[] lastThreadOn = new int[0];
+    /** The queues when the last step ended (null before the first). */
+    private int[] queuesAtEnd;
 
     /** A new step of {@code thread} on {@code processor}; the previous one ends (see {@link #end}). */
     void begin(int decision, int pick, int processor, int thread, int[] queues, boolean gcPending) {
         end(queues, gcPending);
-        if (processor >= lastThreadOn.length) {
-            int old = lastThreadOn.length;
-            lastThreadOn = java.util.Arrays.copyOf(lastThreadOn, processor + 1);
-            java.util.Arrays.fill(lastThreadOn, old, lastThreadOn.length, -1);
-        }
         open = true;
         this.decision = decision;
         this.pick = pick;
@@ -57,19 +57,23 @@ public final class StepLog implements Footprint {
         this.thread = thread;
         queuesAtBegin = queues;
         unknown = gcPending;
-        if (lastThreadOn[processor] != thread) touch(QUEUES, true); // the processor took this thread from a queue
-        lastThreadOn[processor] = thread;
+        stops = false;
+        // An idle processor took a thread from a queue between the steps: the step after it
+        // stands for the take. A thread put straight on an idle processor (a spawn, a wake) was
+        // placed by the step that did it, which the thread's own objects already order.
+        if (queuesAtEnd != null && !java.util.Arrays.equals(queues, queuesAtEnd)) touch(QUEUES, true);
     }
 
     /** The step under way ends: the queues as they are now, and whether a collection is pending now. */
     void end(int[] queues, boolean gcPending) {
         if (!open) return;
         if (!java.util.Arrays.equals(queues, queuesAtBegin)) touch(QUEUES, true);
+        queuesAtEnd = queues;
         if (gcPending) unknown = true;
         List<Object> reads = new ArrayList<>();
         List<Object> writes = new ArrayList<>();
         for (Map.Entry<Object, Boolean> e : touched.entrySet()) (e.getValue() ? writes : reads).add(e.getKey());
-        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown));
+        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown, stops));
         touched.clear();
         open = false;
     }
@@ -79,6 +83,11 @@ public final class StepLog implements Footprint {
         if (!open) return;
         if (write) touched.put(o, Boolean.TRUE);
         else touched.putIfAbsent(o, Boolean.FALSE);
+    }
+
+    /** How the step's last slice ended: whether its thread can go on (the last slice of a step decides). */
+    void stopped(boolean stopped) {
+        if (open) stops = stopped;
     }
 
     @Override

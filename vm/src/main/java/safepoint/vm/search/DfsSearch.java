@@ -45,7 +45,7 @@ public final class DfsSearch {
     /** What one search looks for and within which limits (see the public {@code search}es); immutable. */
     private record Query(long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, List<Warning>> ran) {}
+            java.util.function.Consumer<WarnedRuns> ran) {}
 
     /**
      * Search a program's schedules with at most {@code bound} preemptions, at most
@@ -61,7 +61,7 @@ public final class DfsSearch {
     /** The same, ending early (not complete) once {@code stop} says so (a shrink's time budget). */
     public static Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns,
             java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop) {
-        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, stop, (r, o) -> {});
+        return search(() -> runs, 1, machineSeed, bound, maxSteps, maxRuns, sought, stop, w -> {});
     }
 
     /**
@@ -74,23 +74,24 @@ public final class DfsSearch {
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop) {
-        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, (r, o) -> {});
+        return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, w -> {});
     }
 
     /**
-     * The same, telling {@code ran} of the warnings of every run that warned, once the search is
-     * over, in the search's order, and only of runs no later than the failure reported (so what
-     * explore says of them does not depend on timing); holding none of the search's locks.
+     * The same, telling {@code ran} of the warnings of the runs that warned, once the search is
+     * over, each warning once from the earliest run that showed it, and only of runs no later than
+     * the failure reported (so what explore says of them does not depend on timing); holding none
+     * of the search's locks.
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, List<Warning>> ran) {
+            java.util.function.Consumer<WarnedRuns> ran) {
         return search(programs, workers, 0, bound, maxSteps, maxRuns, sought, stop, ran);
     }
 
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
             long maxSteps, long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
-            java.util.function.BiConsumer<Run, List<Warning>> ran) {
+            java.util.function.Consumer<WarnedRuns> ran) {
         Query q = new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran);
         Search s = new Search(q);
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
@@ -126,8 +127,10 @@ public final class DfsSearch {
         boolean cappedByRuns;
         Run bestRun;
         Result best;
-        /** The runs that warned, told to the query's {@code ran} when the search is over (only those before its failure). */
-        final List<java.util.Map.Entry<Run, List<Warning>>> warned = new ArrayList<>();
+        /** The warnings, each once, told to the query's {@code ran} when the search is over (only those before its failure). */
+        final WarnedRuns warned = new WarnedRuns();
+        /** The runs that warned, by key only: how many came before the failure is counted at the end. */
+        final List<Run> warnedRuns = new ArrayList<>();
 
         Search(Query q) {
             this.q = q;
@@ -182,7 +185,10 @@ public final class DfsSearch {
             inFlight--;
             notifyAll();
             doneHere.add(prefix);
-            if (!o.warnings().isEmpty()) warned.add(java.util.Map.entry(run, o.warnings()));
+            if (!o.warnings().isEmpty()) {
+                warned.note(run, o.warnings());
+                warnedRuns.add(run);
+            }
             if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && q.sought().test(o)) {
                 if (bestRun == null || compare(prefix, bestRun.prefix()) < 0) {
                     bestRun = run;
@@ -227,21 +233,18 @@ public final class DfsSearch {
         }
 
         Result result() {
-            List<java.util.Map.Entry<Run, List<Warning>>> told = new ArrayList<>();
+            WarnedRuns told;
             Result r;
             synchronized (this) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
                 long done = doneBelow + upToBest(doneHere);
                 long inconclusive = inconclusiveBelow + upToBest(inconclusiveHere);
-                for (java.util.Map.Entry<Run, List<Warning>> e : warned) {
-                    if (bestRun == null || e.getKey().compareTo(bestRun) <= 0) told.add(e);
-                }
+                told = WarnedRuns.upTo(warned, warnedRuns, bestRun);
                 r = best != null
                         ? new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain(), bestRun)
                         : new Result(done, inconclusive, !capped, null, null, 0, false, null);
             }
-            told.sort(java.util.Map.Entry.comparingByKey());
-            for (java.util.Map.Entry<Run, List<Warning>> e : told) q.ran().accept(e.getKey(), e.getValue());
+            q.ran().accept(told);
             return r;
         }
     }

@@ -9,7 +9,7 @@ import safepoint.vm.run.StepLog;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * <p><b>The search.</b> Depth first and stateless: each run starts from the checkpoint and
  * replays a prefix of decisions, then takes the defaults (no preemption). The search keeps only
  * the current path: one {@link Node} per decision (its options, their cost in preemptions, the
- * ones done and the backtrack set), never the schedules run, so its memory is the length of one
+ * ones done, the backtrack set, the sleepers' footprints), never the schedules run, so its memory is the length of one
  * run, however many it runs. After each run it reads the run's steps and footprints
  * ({@link StepLog}): for each step j, the latest earlier step i of another thread and processor
  * that is dependent with j and does not happen before it (the happens-before order is program
@@ -51,8 +51,23 @@ import java.util.function.Predicate;
  * Musuvathi and McKinley's bounded POR), each backtrack point is also added at the latest
  * earlier step where the running thread changed (a context switch, or the first step): a switch
  * to the other thread there is as cheap as any switch can be, so every schedule within the bound
- * has an equivalent one the search runs. No sleep sets: they are not sound under the bound as
- * they stand, and backtracking alone is.
+ * has an equivalent one the search runs.
+ *
+ * <p><b>Sleep sets, made safe for the bound.</b> Godefroid's sleep sets as they stand are not
+ * sound under a preemption bound: moving a step earlier can cost a preemption (its thread, cut
+ * off after it, could have gone on). Here what sleeps is a block: an option's thread's steps
+ * from a decision until it stopped (blocked, ended, yielded, gave way at a spinlock), as the run
+ * that first took that option ran them, without a switch (a run takes the defaults after its
+ * prefix). After option a was explored at a decision, a later option b there puts a to sleep
+ * when a's block stopped and cost no more than b; a sleeps down b's subtree until a step of
+ * its thread, an unknown step, or a step that conflicts with the block. An option whose thread
+ * sleeps is not run. Why that loses nothing within the bound: a schedule E of b's subtree that
+ * runs a's block later, after steps independent of it, has the equivalent E' that runs the block
+ * first, in a's subtree; E' costs no more, for the switch into a costs no more than b did, the
+ * switch out of a's last step is free (it stopped), and taking a's steps out of their later
+ * place never adds a preemption (x·a·y costs at least what x·y does). A thread choice wakes
+ * every sleeper (kept simple). Steps while a collection is pending are unknown and wake all, so
+ * the barrier's deadlocks are still found.
  *
  * <p><b>Fewest preemptions.</b> One pass with the whole bound proves a program. When a pass finds
  * a failure with k preemptions, passes with bounds 0..k-1 look for one with fewer, so the failure
@@ -70,12 +85,18 @@ public final class DporSearch {
         /** Option k: 0 is the decision's default, 1.. its others. */
         final BitSet done = new BitSet();
         final BitSet backtrack = new BitSet();
+        /** Options run from here (done also holds those skipped for the bound). */
+        final BitSet explored = new BitSet();
+        /** Per option, once run: its thread's steps from here until it stopped (null: not yet, or not known). */
+        final Sleeper[] blocks;
         int current;
 
         Node(Dfs.Decision d) {
             this.d = d;
             done.set(0);
             backtrack.set(0);
+            explored.set(0);
+            blocks = new Sleeper[d.others().length + 1];
         }
 
         int size() {
@@ -106,16 +127,49 @@ public final class DporSearch {
         }
     }
 
+    /**
+     * A thread's steps from a decision until it stopped (blocked, ended, gave way), run there
+     * without a switch: what the sleep sets hold. {@code sleepable} is false when a step was
+     * unknown or the run ended before the thread stopped.
+     */
+    record Sleeper(int thread, Object[] reads, Object[] writes, boolean sleepable) {
+        static Sleeper of(List<StepLog.Step> steps, int from) {
+            int thread = steps.get(from).thread();
+            java.util.Set<Object> r = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            java.util.Set<Object> w = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int i = from; i < steps.size(); i++) {
+                StepLog.Step s = steps.get(i);
+                if (s.thread() != thread || s.unknown()) break;
+                r.addAll(java.util.Arrays.asList(s.reads()));
+                w.addAll(java.util.Arrays.asList(s.writes()));
+                if (s.stops()) return new Sleeper(thread, r.toArray(), w.toArray(), true);
+            }
+            return new Sleeper(thread, new Object[0], new Object[0], false);
+        }
+
+        /** Whether {@code s} wakes it: a step of its thread, an unknown one, or one that conflicts with its steps. */
+        boolean wokenBy(StepLog.Step s) {
+            return s.thread() == thread || s.unknown() || Races.conflict(writes, s.writes()) || Races.conflict(writes, s.reads())
+                    || Races.conflict(reads, s.writes());
+        }
+    }
+
     /** Search within the bound; see the class comment. {@code ran} hears of every run that warned, in the pass that decided. */
     public static DfsSearch.Result search(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
-            BooleanSupplier stop, BiConsumer<DfsSearch.Run, List<Warning>> ran) {
-        Pass top = new Pass(runs, bound, maxSteps, maxRuns, sought, stop);
+            BooleanSupplier stop, Consumer<WarnedRuns> ran) {
+        return search(runs, 0, bound, maxSteps, maxRuns, sought, stop, ran);
+    }
+
+    /** The same with the VM's generator seeded with {@code machineSeed} (a shrink keeps the failing run's). */
+    public static DfsSearch.Result search(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought,
+            BooleanSupplier stop, Consumer<WarnedRuns> ran) {
+        Pass top = new Pass(runs, machineSeed, bound, maxSteps, maxRuns, sought, stop);
         top.run();
         long schedules = top.taken;
         long inconclusive = top.inconclusive;
         Pass found = top;
         for (int b = 0; top.failure != null && b < top.failurePreemptions; b++) {
-            Pass lower = new Pass(runs, b, maxSteps, maxRuns - schedules, sought, stop);
+            Pass lower = new Pass(runs, machineSeed, b, maxSteps, maxRuns - schedules, sought, stop);
             lower.run();
             schedules += lower.taken;
             inconclusive += lower.inconclusive;
@@ -124,7 +178,7 @@ public final class DporSearch {
                 break;
             }
         }
-        for (java.util.Map.Entry<DfsSearch.Run, List<Warning>> e : found.warned) ran.accept(e.getKey(), e.getValue());
+        ran.accept(found.warned);
         if (found.failure == null) return new DfsSearch.Result(schedules, inconclusive, top.complete, null, null, 0, false, null);
         Outcome o = found.failure;
         return new DfsSearch.Result(schedules, inconclusive, false, o, o.report().choices(), found.failurePreemptions,
@@ -134,23 +188,27 @@ public final class DporSearch {
     /** One depth-first pass with one bound. */
     private static final class Pass {
         final ProgramRuns runs;
+        final long machineSeed;
         final int bound;
         final long maxSteps;
         final long maxRuns;
         final Predicate<Outcome> sought;
         final BooleanSupplier stop;
         final List<Node> path = new ArrayList<>();
+        /** Per node of the path, the threads asleep there (see Sleep). */
+        List<List<Sleeper>> sleep = List.of();
         long taken;
         long inconclusive;
         boolean complete;
         Outcome failure;
         int failurePreemptions;
         DfsSearch.Run failingRun;
-        /** Runs that warned, in the search's order. */
-        final List<java.util.Map.Entry<DfsSearch.Run, List<Warning>>> warned = new ArrayList<>();
+        /** The warnings of its runs, each once (a pass ends at its first failure: every run is before it). */
+        final WarnedRuns warned = new WarnedRuns();
 
-        Pass(ProgramRuns runs, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
+        Pass(ProgramRuns runs, long machineSeed, int bound, long maxSteps, long maxRuns, Predicate<Outcome> sought, BooleanSupplier stop) {
             this.runs = runs;
+            this.machineSeed = machineSeed;
             this.bound = bound;
             this.maxSteps = maxSteps;
             this.maxRuns = maxRuns;
@@ -162,16 +220,14 @@ public final class DporSearch {
             int[] prefix = new int[0];
             while (prefix != null) {
                 if (taken >= maxRuns || stop.getAsBoolean() || Thread.currentThread().isInterrupted()) return;
-                Machine vm = runs.next(0);
+                Machine vm = runs.next(machineSeed);
                 vm.configure(vm.settings().controlled(0, new Chooser.Dfs(prefix, true)).withMaxSteps(maxSteps));
                 Outcome o = runs.run();
                 taken++;
                 List<Dfs.Decision> ds = o.report().dfsDecisions();
                 for (int i = path.size(); i < ds.size(); i++) path.add(new Node(ds.get(i)));
                 DfsSearch.Run run = new DfsSearch.Run(o.report().preemptions(), prefix);
-                // Every warned run is told (the report counts them, as plain dfs's does); the
-                // report keeps each warning once.
-                if (!o.warnings().isEmpty()) warned.add(java.util.Map.entry(run, o.warnings()));
+                warned.note(run, o.warnings());
                 if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && sought.test(o)) {
                     failure = o;
                     failurePreemptions = o.report().preemptions();
@@ -179,7 +235,9 @@ public final class DporSearch {
                     return;
                 }
                 if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
-                Races.backtrack(o.report().dfsSteps(), path);
+                List<StepLog.Step> steps = o.report().dfsSteps();
+                Races.backtrack(steps, path);
+                sleep = Sleep.along(steps, path, prefix.length);
                 prefix = next(ds.size());
             }
             complete = true;
@@ -193,8 +251,9 @@ public final class DporSearch {
                 for (int k = n.backtrack.nextSetBit(0); k >= 0; k = n.backtrack.nextSetBit(k + 1)) {
                     if (n.done.get(k)) continue;
                     n.done.set(k);
-                    if (n.cost(k) > bound) continue;
+                    if (n.cost(k) > bound || Sleep.asleep(sleep, i, n.thread(k))) continue;
                     n.current = k;
+                    n.explored.set(k);
                     while (path.size() > i + 1) path.remove(path.size() - 1);
                     int[] p = new int[i + 1];
                     for (int x = 0; x <= i; x++) p[x] = path.get(x).value(path.get(x).current);
@@ -202,6 +261,59 @@ public final class DporSearch {
                 }
             }
             return null;
+        }
+    }
+
+    /** The sleep sets along the path after a run (see the class comment). */
+    static final class Sleep {
+        private Sleep() {}
+
+        /**
+         * Record the blocks of the options this run took first (from the last decision of its
+         * prefix on, each option ran without a switch until its thread stopped), then walk its
+         * steps: at each decision the sleepers are those of the one before, plus the options
+         * explored there before the current one whose block stopped and cost no more, minus
+         * those the step there wakes. A thread choice wakes all (kept simple).
+         */
+        static List<List<Sleeper>> along(List<StepLog.Step> steps, List<Node> path, int prefixLength) {
+            int[] stepAt = new int[path.size()];
+            java.util.Arrays.fill(stepAt, -1);
+            for (int j = 0; j < steps.size(); j++) {
+                int d = steps.get(j).decision();
+                if (d >= 0 && d < path.size()) stepAt[d] = j;
+            }
+            for (int i = Math.max(0, prefixLength - 1); i < path.size(); i++) {
+                Node n = path.get(i);
+                if (stepAt[i] >= 0 && !n.d.pick() && n.blocks[n.current] == null) n.blocks[n.current] = Sleeper.of(steps, stepAt[i]);
+            }
+            List<List<Sleeper>> at = new ArrayList<>();
+            for (int i = 0; i < path.size(); i++) at.add(List.of());
+            List<Sleeper> asleep = new ArrayList<>();
+            for (StepLog.Step s : steps) {
+                if (s.pick() >= 0 && s.pick() < path.size()) {
+                    at.set(s.pick(), List.copyOf(asleep));
+                    asleep.clear();
+                }
+                int d = s.decision();
+                if (d >= 0 && d < path.size()) {
+                    at.set(d, List.copyOf(asleep));
+                    Node n = path.get(d);
+                    if (!n.d.pick()) {
+                        for (int k = n.explored.nextSetBit(0); k >= 0; k = n.explored.nextSetBit(k + 1)) {
+                            Sleeper b = n.blocks[k];
+                            if (k != n.current && b != null && b.sleepable() && n.cost(k) <= n.cost(n.current)) asleep.add(b);
+                        }
+                    }
+                }
+                asleep.removeIf(b -> b.wokenBy(s));
+            }
+            return at;
+        }
+
+        static boolean asleep(List<List<Sleeper>> sleep, int node, int thread) {
+            if (node >= sleep.size()) return false;
+            for (Sleeper b : sleep.get(node)) if (b.thread() == thread) return true;
+            return false;
         }
     }
 
@@ -214,7 +326,7 @@ public final class DporSearch {
             return conflict(a.writes(), b.writes()) || conflict(a.writes(), b.reads()) || conflict(a.reads(), b.writes());
         }
 
-        private static boolean conflict(Object[] x, Object[] y) {
+        static boolean conflict(Object[] x, Object[] y) {
             for (Object a : x) for (Object b : y) if (a == b) return true;
             return false;
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** DPOR against plain dfs: the same verdict, the same fewest preemptions, no more schedules. */
 class DporSearchTest {
     static DfsSearch.Result dpor(ProgramRuns runs, int bound) {
-        return DporSearch.search(runs, bound, 1_000_000, 100_000, o -> true, () -> false, (r, w) -> {});
+        return DporSearch.search(runs, bound, 1_000_000, 100_000, o -> true, () -> false, w -> {});
     }
 
     static void same(String text, int processors, int bound) {
@@ -33,7 +33,7 @@ class DporSearchTest {
     @Timeout(120)
     @ValueSource(strings = {"lost-update.ss", "lost-update-fixed.ss", "abba-deadlock.ss", "abba-fixed.ss", "completion-double-post.ss",
             "completion-waiters.ss", "registry-two-locks.ss", "registry-one-lock.ss", "rwlock-reread.ss", "gc-barrier-spin.ss",
-            "gc-barrier-spin-fixed.ss", "spin-with-polls.ss", "barrier-short-count.ss", "channel-early-close.ss"})
+            "gc-barrier-spin-fixed.ss", "spin-with-polls.ss", "barrier-short-count.ss", "channel-early-close.ss", "bounded-buffer-if.ss"})
     void examplesGetPlainDfsVerdicts(String name) throws Exception {
         same(Files.readString(Path.of("..", "examples", name)), 2, 2);
     }
