@@ -40,6 +40,7 @@ final class Interleaving {
         StringBuilder sb = new StringBuilder("interleaving of the failing run (" + label + "):\n");
         for (String t : threads) sb.append(pad("| " + t));
         sb.append("|\n");
+        java.util.List<Shown> cells = new java.util.ArrayList<>();
         String lastCell = null;
         String lastCellWho = null;
         int repeats = 0;
@@ -54,12 +55,12 @@ final class Interleaving {
             }
             boolean probe = r[1].startsWith(PROBE);
             if (!(probe && r[0].equals(walker))) {
-                if (folded > 0) cell(sb, threads.indexOf(walker), "/* " + folded + " more probes */");
+                if (folded > 0) cells.add(new Shown(threads.indexOf(walker), "/* " + folded + " more probes */"));
                 folded = 0;
                 walker = probe ? r[0] : null;
                 probes = 0;
             }
-            if (repeats > 0) cell(sb, threads.indexOf(lastCellWho), "/* repeats " + repeats + " times */");
+            if (repeats > 0) cells.add(new Shown(threads.indexOf(lastCellWho), "/* repeats " + repeats + " times */"));
             repeats = 0;
             lastCell = line;
             lastCellWho = r[0];
@@ -67,9 +68,10 @@ final class Interleaving {
                 folded++;
                 continue;
             }
-            cell(sb, threads.indexOf(r[0]), r[1]);
+            cells.add(new Shown(threads.indexOf(r[0]), r[1]));
         }
-        if (folded > 0) cell(sb, threads.indexOf(walker), "/* " + folded + " more probes */");
+        if (folded > 0) cells.add(new Shown(threads.indexOf(walker), "/* " + folded + " more probes */"));
+        print(sb, cells);
         return sb.toString();
     }
 
@@ -200,6 +202,40 @@ final class Interleaving {
         if (w instanceof What.Spin s) return new String[] {onItsProcessor, "spins on " + s.spinlock().name()};
         if (w instanceof What.GcRelease) return new String[] {onItsProcessor, "gc"};
         return null; // arrivals, phases, rehash ends, choices: not columns
+    }
+
+    /** A cell as shown: its column and its text. */
+    record Shown(int col, String text) {}
+
+    /** Cells past which a run is shown by its start and its end only (a long run's middle is rarely its cause). */
+    static final int MAX_SHOWN = 600;
+    static final int SHOWN_FIRST = 60;
+    static final int SHOWN_LAST = 400;
+
+    /**
+     * The cells in order; a run of more than {@link #MAX_SHOWN} keeps its first {@link #SHOWN_FIRST},
+     * its last {@link #SHOWN_LAST} (which end at the failure) and, of the middle it leaves out,
+     * each column's last cell (what that thread was doing when the end began: a spin that never
+     * ends shows once, where it started). It says how many it left out; the replay line steps
+     * through every one of them.
+     */
+    static void print(StringBuilder sb, java.util.List<Shown> cells) {
+        int n = cells.size();
+        boolean[] kept = new boolean[n];
+        for (int i = 0; i < n; i++) kept[i] = n <= MAX_SHOWN || i < SHOWN_FIRST || i >= n - SHOWN_LAST;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = n - SHOWN_LAST - 1; n > MAX_SHOWN && i >= SHOWN_FIRST; i--) {
+            if (seen.add(cells.get(i).col())) kept[i] = true;
+        }
+        int left = 0;
+        for (boolean k : kept) if (!k) left++;
+        for (int i = 0; i < n; i++) {
+            if (n > MAX_SHOWN && i == SHOWN_FIRST) {
+                sb.append("| /* ").append(String.format(java.util.Locale.ROOT, "%,d", left))
+                        .append(" rows left out here, each thread's last one kept; the replay line above runs them again */\n");
+            }
+            if (kept[i]) cell(sb, cells.get(i).col(), cells.get(i).text());
+        }
     }
 
     /** Column width, with its {@code "| "}: a cell's text wraps inside it rather than being cut. */

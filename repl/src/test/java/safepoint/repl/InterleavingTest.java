@@ -46,6 +46,33 @@ class InterleavingTest {
     }
 
     @Test
+    void aLongRunShowsItsStartItsEndAndEachThreadsLastStepBeforeTheEnd() {
+        List<Interleaving.Shown> cells = new java.util.ArrayList<>();
+        int n = Interleaving.MAX_SHOWN + 1000;
+        for (int i = 0; i < n; i++) cells.add(new Interleaving.Shown(i == 300 ? 2 : i % 2, "step " + i));
+        StringBuilder sb = new StringBuilder();
+        Interleaving.print(sb, cells);
+        List<String> lines = sb.toString().lines().toList();
+        int middle = n - Interleaving.SHOWN_FIRST - Interleaving.SHOWN_LAST;
+        // the middle's last cell of each of the three columns stays: column 2's only one, at 300
+        assertEquals(Interleaving.SHOWN_FIRST + 1 + 3 + Interleaving.SHOWN_LAST, lines.size());
+        assertEquals("| step 0", lines.get(0).strip());
+        assertEquals("| /* " + String.format(java.util.Locale.ROOT, "%,d", middle - 3)
+                + " rows left out here, each thread's last one kept; the replay line above runs them again */",
+                lines.get(Interleaving.SHOWN_FIRST));
+        List<String> kept = lines.subList(Interleaving.SHOWN_FIRST + 1, Interleaving.SHOWN_FIRST + 4).stream().map(String::strip).toList();
+        assertEquals(List.of("| step 300", "| step " + (n - Interleaving.SHOWN_LAST - 2), "| step " + (n - Interleaving.SHOWN_LAST - 1)),
+                kept.stream().map(l -> l.replaceAll("^(\\|\\s+)+\\| ", "| ")).toList());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(Interleaving.SHOWN_FIRST + 1).startsWith("|" + " ".repeat(Interleaving.WIDTH - 1) + "|"),
+                "in its own column: " + lines.get(Interleaving.SHOWN_FIRST + 1));
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(lines.size() - 1).contains("step " + (n - 1)), "it ends at the failure");
+        // a run that fits is shown whole
+        StringBuilder whole = new StringBuilder();
+        Interleaving.print(whole, cells.subList(0, Interleaving.MAX_SHOWN));
+        assertEquals(Interleaving.MAX_SHOWN, whole.toString().lines().count());
+    }
+
+    @Test
     void longCellsWrapInsideTheirColumnAndNamesStayWhole() {
         List<String> lines = Interleaving.wrap("waits on #<mutex thread-lock> (held by #<thread inspector>) @56.15", Interleaving.WIDTH - 3);
         assertEquals(List.of("waits on #<mutex thread-lock>", "  (held by #<thread inspector>)", "  @56.15"), lines);
