@@ -6,17 +6,28 @@ import safepoint.vm.Machine;
 import safepoint.vm.run.Chooser;
 import safepoint.vm.run.Dfs;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import safepoint.vm.analysis.Warning;
 
 /**
  * Exhaustive search of a program's schedules with at most K preemptions (CHESS's iterative
- * context bounding, done statelessly: every run starts from a fresh VM and replays a prefix of
+ * context bounding, done statelessly: every run starts from the checkpoint and replays a prefix of
  * decisions). Each run takes the defaults after its prefix; every decision it passes after the
- * prefix contributes its untaken alternatives as new prefixes. Prefixes run in order of their
- * preemptions, fewest first, so the first failure found has the fewest preemptions of any, and
- * every schedule is run exactly once.
+ * prefix contributes its untaken alternatives as its children (new prefixes), so the runs form a
+ * tree, and every schedule is one node of it. Level k is the runs whose prefix costs k
+ * preemptions; levels run in order, fewest first, so the first failure found has the fewest
+ * preemptions of any, and each level in lexicographic order of prefixes.
+ *
+ * <p>Memory (issue 16): a level is one depth-first walk of the tree cut at that level, with a
+ * stack of the current path's untaken children; nothing is kept per schedule run or to run. The
+ * runs of the levels below are run again for their children, not counted again (each was counted
+ * at its own level): a few more runs, for the cheap low levels, instead of a frontier of every
+ * schedule of the next level, which for five threads at two preemptions filled a 256 MB heap.
+ *
+ * <p>Workers: on two, the second runs entries below the top of the stack ahead of their turn (at
+ * most {@link Search#AHEAD} wait so); results are counted only when they reach the top, so what is
+ * counted, the failure reported and where the cap falls are those of one worker, whatever the
+ * timing.
  */
 public final class DfsSearch {
     /**
@@ -67,10 +78,10 @@ public final class DfsSearch {
     /**
      * The same on {@code workers} threads, each with its own compiled program from
      * {@code programs}, ending early (not complete) once {@code stop} says so (Ctrl-C,
-     * --timeout). Within a level (a number of preemptions) prefixes run in any order; the
-     * failure reported is the one whose decisions come first in lexicographic order, so it does
-     * not depend on timing: once one is found, prefixes after it are skipped, and the ones before
-     * it (and what they spawn, which may come before it too) still run.
+     * --timeout). A worker may run a prefix ahead of its turn, but each run counts in the search's
+     * order: the failure reported is the first in it (the fewest preemptions, then the first
+     * decisions in lexicographic order), the count is of the runs up to it, and neither depends
+     * on timing.
      */
     public static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, int bound, long maxSteps,
             long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop) {
@@ -92,159 +103,270 @@ public final class DfsSearch {
     private static Result search(java.util.function.Supplier<ProgramRuns> programs, int workers, long machineSeed, int bound,
             long maxSteps, long maxRuns, java.util.function.Predicate<Outcome> sought, java.util.function.BooleanSupplier stop,
             java.util.function.Consumer<WarnedRuns> ran) {
-        Query q = new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran);
-        Search s = new Search(q);
+        Search s = new Search(new Query(machineSeed, bound, maxSteps, maxRuns, sought, stop, ran));
         Workers.run(workers, "dfs", () -> s.work(programs.get()));
-        if (workers > 1 && s.cappedByRuns()) {
-            // Which runs make the first maxRuns depends on which worker ended first; on one worker
-            // they are the first in the search's own order, the same every time.
-            Search again = new Search(q);
-            Workers.run(1, "dfs", () -> again.work(programs.get()));
-            return again.result();
-        }
         return s.result();
+    }
+
+    /**
+     * A run to do, on the search's stack: the decisions {@code base[0..length)} of the run it
+     * branches from, then {@code alt} (none for the first run); its cost in preemptions; the
+     * level that put it there. Once run, what its turn in the search's order needs: whether it
+     * failed (then it has no children), was inconclusive, warned, and its children.
+     */
+    private static final class Entry {
+        final int[] base;
+        final int length;
+        final int alt;
+        final int cost;
+        final int level;
+        boolean running;
+        boolean ran;
+        Outcome failure;
+        boolean inconclusive;
+        List<Warning> warnings;
+        int[] chosen;
+        int[] childAt;
+        int[] childAlt;
+        int[] childCost;
+        boolean pruned;
+
+        Entry(int[] base, int length, int alt, int cost, int level) {
+            this.base = base;
+            this.length = length;
+            this.alt = alt;
+            this.cost = cost;
+            this.level = level;
+        }
+
+        static Entry root(int level) {
+            return new Entry(new int[0], 0, -1, 0, level);
+        }
+
+        int[] prefix() {
+            if (alt < 0) return new int[0];
+            int[] p = java.util.Arrays.copyOf(base, length + 1);
+            p[length] = alt;
+            return p;
+        }
+    }
+
+    /**
+     * A run's children within its level, in the search's (lexicographic) order, and whether it
+     * left out any of a higher level within the bound. Child (i, a) takes the run's decisions
+     * before i, then a; against (i', b) with i < i' it comes first exactly when a is below the
+     * run's own decision at i. So the order is: at each depth from the prefix's end down, the
+     * alternatives below the run's decision, then back up, the ones above it.
+     */
+    private record Children(int[] chosen, int[] at, int[] alt, int[] cost, boolean pruned) {
+        static Children of(Entry e, List<Dfs.Decision> ds, int bound) {
+            int[] chosen = new int[ds.size()];
+            for (int i = 0; i < chosen.length; i++) chosen[i] = ds.get(i).chosen();
+            int from = e.alt < 0 ? 0 : e.length + 1;
+            int n = 0;
+            boolean pruned = false;
+            for (int i = from; i < ds.size(); i++) {
+                Dfs.Decision d = ds.get(i);
+                for (int j = 0; j < d.others().length; j++) {
+                    int cost = d.preemptionsBefore() + d.costs()[j];
+                    if (cost <= e.level) n++;
+                    else if (cost <= bound) pruned = true;
+                }
+            }
+            int[] at = new int[n];
+            int[] alt = new int[n];
+            int[] cost = new int[n];
+            int k = 0;
+            for (int below = 1; below >= 0; below--) {
+                for (int step = 0; step < ds.size() - from; step++) {
+                    int i = below == 1 ? from + step : ds.size() - 1 - step;
+                    Dfs.Decision d = ds.get(i);
+                    int[] others = d.others().clone();
+                    java.util.Arrays.sort(others);
+                    for (int a : others) {
+                        if ((a < d.chosen()) != (below == 1)) continue;
+                        int c = d.preemptionsBefore() + d.costs()[indexOf(d.others(), a)];
+                        if (c > e.level) continue;
+                        at[k] = i;
+                        alt[k] = a;
+                        cost[k++] = c;
+                    }
+                }
+            }
+            return new Children(chosen, at, alt, cost, pruned);
+        }
+
+        private static int indexOf(int[] xs, int x) {
+            for (int i = 0; i < xs.length; i++) if (xs[i] == x) return i;
+            throw new IllegalStateException("no option " + x);
+        }
     }
 
     /** The shared state of one search. Locking rule: every field but the query is guarded by this object's monitor. */
     private static final class Search {
+        /** How many runs may wait, done, below the stack's top for their turn in the search's order (a worker ahead of the other). */
+        static final int AHEAD = 8;
+
         final Query q;
-        final List<ArrayDeque<int[]>> levels = new ArrayList<>();
+        /** The current level: the preemptions of the runs it counts (lower ones are run again only for their children). */
         int level;
-        int inFlight;
-        /** Runs started (the cap counts these). */
-        long taken;
-        /** Runs that ended at the levels below this one, and inconclusive ones among them. */
-        long doneBelow;
-        long inconclusiveBelow;
         /**
-         * This level's runs that ended, and its inconclusive ones: the failure found at a level
-         * counts only the runs before it in the search's order (the others ran only because a
-         * worker was faster; how many did depends on timing).
+         * The current path's untaken children, the next in the search's order on top: the one
+         * thing the search keeps that grows with the program, and only with one run's length
+         * (each level is one depth-first walk), never with the schedules run (issue 16).
          */
-        final List<int[]> doneHere = new ArrayList<>();
-        final List<int[]> inconclusiveHere = new ArrayList<>();
-        boolean capped;
-        boolean cappedByRuns;
-        Run bestRun;
+        final ArrayDeque<Entry> stack = new ArrayDeque<>();
+        /** Entries run but not yet reached in the search's order, and those running or run of the current level. */
+        int ahead;
+        int newAhead;
+        /** Schedules counted (each once, at its own level, in the search's order), and inconclusive ones among them. */
+        long done;
+        long inconclusive;
+        /** Whether this level left out a child of a higher level within the bound (if not, no higher level has a run). */
+        boolean pruned;
+        boolean over;
+        boolean complete;
         Result best;
-        /** The warnings, each once, told to the query's {@code ran} when the search is over (only those before its failure). */
+        /** The warnings, each once, of the runs counted (all before any failure: the order is the search's). */
         final WarnedRuns warned = new WarnedRuns();
-        /** The runs that warned, by key only: how many came before the failure is counted at the end. */
-        final List<Run> warnedRuns = new ArrayList<>();
 
         Search(Query q) {
             this.q = q;
-            for (int b = 0; b <= q.bound(); b++) levels.add(new ArrayDeque<>());
-            levels.get(0).add(new int[0]);
+            stack.push(Entry.root(0));
         }
 
         /** The next run, or null when the search is over. */
-        synchronized Run take() {
+        synchronized Entry take() {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
             for (;;) {
-                if (capped || level > q.bound()) return null;
+                if (over) return null;
                 if (q.stop().getAsBoolean() || Thread.currentThread().isInterrupted()) { // interrupted: another worker failed
-                    capped = true;
+                    end(false);
                     return null;
                 }
-                int[] p = levels.get(level).poll();
-                if (p != null) {
-                    if (bestRun != null && compare(p, bestRun.prefix()) > 0) continue; // after the failure found: not needed
-                    if (taken == q.maxRuns()) {
-                        capped = true;
-                        cappedByRuns = true;
-                        return null;
-                    }
-                    taken++;
-                    inFlight++;
-                    return new Run(level, p);
+                advance();
+                if (over) return null;
+                Entry e = next();
+                if (e != null) {
+                    e.running = true;
+                    if (e.cost == level) newAhead++;
+                    return e;
                 }
-                if (inFlight > 0) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    }
-                    continue;
+                try {
+                    wait();
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return null;
                 }
-                if (best != null) return null; // the level is done and has a failure: it has the fewest preemptions
-                level++;
-                doneBelow += doneHere.size();
-                inconclusiveBelow += inconclusiveHere.size();
-                doneHere.clear();
-                inconclusiveHere.clear();
-                notifyAll();
             }
         }
 
-        synchronized void finished(Run run, Outcome o) {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
-            int[] prefix = run.prefix();
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
-            inFlight--;
+        /**
+         * The highest entry not yet run that may run now: the top one always; below it (ahead of
+         * its turn) only while few runs wait, none past a failure run ahead (all of it comes after)
+         * and no schedule of this level past what the cap leaves.
+         */
+        private Entry next() {
+            boolean top = true;
+            boolean capFull = done + newAhead >= q.maxRuns();
+            for (Entry e : stack) {
+                if (e.ran && e.failure != null) return null;
+                if (!e.ran && !e.running && (top || !(capFull && e.cost == level))) return e;
+                if (ahead >= AHEAD) return null;
+                top = false;
+            }
+            return null;
+        }
+
+        /** Count the runs that reached the top of the stack, in order; start the next level when one is over. */
+        private void advance() {
+            while (!over) {
+                Entry top = stack.peek();
+                if (top == null) {
+                    if (!pruned || level == q.bound()) {
+                        end(true);
+                        return;
+                    }
+                    level++;
+                    pruned = false;
+                    stack.push(Entry.root(level));
+                    continue;
+                }
+                if (!top.ran) {
+                    if (top.cost == level && !top.running && done >= q.maxRuns()) end(false); // another schedule, past the cap
+                    return;
+                }
+                stack.pop();
+                ahead--;
+                if (top.cost == level) {
+                    newAhead--;
+                    if (done >= q.maxRuns()) { // run ahead of its turn, past the cap
+                        end(false);
+                        return;
+                    }
+                    done++;
+                    if (top.inconclusive) inconclusive++;
+                    if (top.warnings != null) warned.note(new Run(level, top.prefix()), top.warnings);
+                    if (top.failure != null) {
+                        Outcome o = top.failure;
+                        best = new Result(0, 0, false, o, o.report().choices(), o.report().preemptions(), o.failedBeforeAnyChoice(),
+                                new Run(level, top.prefix()));
+                        end(false);
+                        return;
+                    }
+                }
+                pruned |= top.pruned;
+                for (int k = top.childAt.length - 1; k >= 0; k--) stack.push(new Entry(top.chosen, top.childAt[k], top.childAlt[k], top.childCost[k], level));
+            }
+        }
+
+        private void end(boolean finished) {
+            over = true;
+            complete = finished;
             notifyAll();
-            doneHere.add(prefix);
-            if (!o.warnings().isEmpty()) {
-                warned.note(run, o.warnings());
-                warnedRuns.add(run);
+        }
+
+        /** What run {@code e} did, as far as the search needs it (its children are worked out before, outside the lock). */
+        synchronized void ran(Entry e, Outcome o, Children c) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
+            e.running = false;
+            e.ran = true;
+            ahead++;
+            if (e.cost == level) {
+                if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && q.sought().test(o)) e.failure = o;
+                e.inconclusive = o.status() == Outcome.Status.TIMEOUT;
+                if (!o.warnings().isEmpty()) e.warnings = o.warnings();
             }
-            if ((o.status() == Outcome.Status.ERROR || o.status() == Outcome.Status.DEADLOCK) && q.sought().test(o)) {
-                if (bestRun == null || compare(prefix, bestRun.prefix()) < 0) {
-                    bestRun = run;
-                    best = new Result(0, 0, false, o, o.report().choices(), o.report().preemptions(), o.failedBeforeAnyChoice(), run);
-                }
-                return;
+            if (e.failure == null) {
+                e.chosen = c.chosen;
+                e.childAt = c.at;
+                e.childAlt = c.alt;
+                e.childCost = c.cost;
+                e.pruned = c.pruned;
             }
-            if (o.status() == Outcome.Status.TIMEOUT) inconclusiveHere.add(prefix);
-            List<Dfs.Decision> ds = o.report().dfsDecisions();
-            for (int i = prefix.length; i < ds.size(); i++) {
-                Dfs.Decision d = ds.get(i);
-                for (int j = 0; j < d.others().length; j++) {
-                    int cost = d.preemptionsBefore() + d.costs()[j];
-                    if (cost > q.bound()) continue;
-                    int[] next = new int[i + 1];
-                    for (int x = 0; x < i; x++) next[x] = ds.get(x).chosen();
-                    next[i] = d.others()[j];
-                    levels.get(cost).add(next);
-                }
-            }
+            advance();
+            notifyAll();
         }
 
         void work(ProgramRuns runs) {
-            for (Run run; (run = take()) != null; ) {
+            for (Entry e; (e = take()) != null; ) {
                 Machine vm = runs.next(q.machineSeed());
-                vm.configure(vm.settings().controlled(0, new Chooser.Dfs(run.prefix())).withMaxSteps(q.maxSteps()));
-                finished(run, runs.run());
+                vm.configure(vm.settings().controlled(0, new Chooser.Dfs(e.prefix())).withMaxSteps(q.maxSteps()));
+                Outcome o = runs.run();
+                ran(e, o, Children.of(e, o.report().dfsDecisions(), q.bound()));
             }
-        }
-
-        synchronized boolean cappedByRuns() {
-            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
-            return cappedByRuns;
-        }
-
-        /** Runs of this level that come no later than the failure found (all of them when none was). */
-        private long upToBest(List<int[]> prefixes) {
-            if (bestRun == null) return prefixes.size();
-            long n = 0;
-            for (int[] p : prefixes) if (compare(p, bestRun.prefix()) <= 0) n++;
-            return n;
         }
 
         Result result() {
-            WarnedRuns told;
             Result r;
             synchronized (this) {
                 if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.DFS_SEARCH, this);
-                long done = doneBelow + upToBest(doneHere);
-                long inconclusive = inconclusiveBelow + upToBest(inconclusiveHere);
-                told = WarnedRuns.upTo(warned, warnedRuns, bestRun);
                 r = best != null
-                        ? new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain(), bestRun)
-                        : new Result(done, inconclusive, !capped, null, null, 0, false, null);
+                        ? new Result(done, inconclusive, false, best.failure(), best.failingChoices(), best.failurePreemptions(), best.plain(),
+                                best.failingRun())
+                        : new Result(done, inconclusive, complete, null, null, 0, false, null);
             }
-            q.ran().accept(told);
+            q.ran().accept(warned);
             return r;
         }
     }

@@ -21,20 +21,11 @@ public final class WarnedRuns {
     private final Map<Warning.Identity, First> first = new HashMap<>();
     private long runs;
 
-    /** A run that warned (runs may come in any order). */
+    /** A run that warned (in the search's order, or in any order: the earliest run of each warning is kept). */
     void note(DfsSearch.Run run, List<Warning> found) {
         if (found.isEmpty()) return;
         runs++;
         for (Warning w : found) first.merge(w.identity(), new First(run, w), (a, b) -> a.run().compareTo(b.run()) <= 0 ? a : b);
-    }
-
-    /** The warned runs up to {@code upTo} (null: all), given every warned run's key in {@code runs}. */
-    static WarnedRuns upTo(WarnedRuns all, List<DfsSearch.Run> runs, DfsSearch.Run upTo) {
-        if (upTo == null) return all;
-        WarnedRuns w = new WarnedRuns();
-        for (DfsSearch.Run r : runs) if (r.compareTo(upTo) <= 0) w.runs++;
-        for (Map.Entry<Warning.Identity, First> e : all.first.entrySet()) if (e.getValue().run().compareTo(upTo) <= 0) w.first.put(e.getKey(), e.getValue());
-        return w;
     }
 
     /** How many runs warned. */
