@@ -10,6 +10,12 @@ package safepoint.tables;
  */
 final class Guard {
     final LockSite site;
+    /**
+     * The lock when the site finds it by identity (global, per-table), else null: such a lock needs
+     * no lookup, no check once held and no lookup at release, so its operations make no call on
+     * the site (a call that, with the address-found sites in the same machine, the JIT cannot inline).
+     */
+    final Object fixed;
     final WaitPolls polls;
     /**
      * Per-table, lock-free-reads and lock-after-probe: a rehash's, copy's or snapshot's vector is
@@ -29,6 +35,7 @@ final class Guard {
 
     Guard(LockSite site, WaitPolls polls, boolean allocateFirst, boolean countsWrites) {
         this.site = site;
+        this.fixed = site instanceof LockSite.Fixed f ? f.lock() : null;
         this.polls = polls;
         this.allocateFirst = allocateFirst;
         this.countsWrites = countsWrites;

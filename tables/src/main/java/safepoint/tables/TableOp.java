@@ -82,9 +82,9 @@ public abstract class TableOp {
      */
     private Step lockFirst(TableHost host) {
         Guard g = guard;
-        Object lock = g.site.lockNow(host);
+        Object lock = g.fixed != null ? g.fixed : g.site.lockNow(host);
         if (!host.tryLock(lock)) return g.spin(lock);
-        if (!g.site.stillRight(host, lock)) {
+        if (g.fixed == null && !g.site.stillRight(host, lock)) {
             host.unlock(lock);
             return Step.CONTINUE;
         }
@@ -103,7 +103,7 @@ public abstract class TableOp {
     }
 
     private void release(TableHost host) {
-        host.unlock(guard.site.toRelease(host, holding));
+        host.unlock(guard.fixed != null ? holding : guard.site.toRelease(host, holding));
         holding = null;
     }
 
