@@ -18,9 +18,12 @@ import safepoint.vm.run.RunSettings;
  * free run on 1, 2 and 4 processors, four green threads each, for three workloads: every thread on
  * one shared table, each thread on its own table, and read-mostly (95% hash-ref of 1,000 keys, 5%
  * hash-put! of them). {@code java.util.concurrent.ConcurrentHashMap} with as many Java threads as
- * processors is the reference line. Each cell is the best of several runs, in operations per second.
- * The measurements are {@link Results} records: the printed table and {@code --svg}'s chart
- * ({@link TableChart}) are both made from them.
+ * processors is the reference line. Each cell is the best of several runs, in operations per second,
+ * after a warm-up run of every cell that is not counted; on one processor also the processor's CPU
+ * time per operation (the processor is this Java thread), which other work on the machine changes
+ * far less than the elapsed time. The measurements are {@link Results} records: the printed table,
+ * the issue's targets ({@link Target}) and {@code --svg}'s chart ({@link TableChart}) are all made
+ * from them.
  */
 final class TableBench {
     private TableBench() {}
@@ -76,8 +79,16 @@ final class TableBench {
         }
     }
 
-    /** How much to measure: iterations per thread (each does two table operations) and runs per cell. */
+    /**
+     * How much to measure: iterations per thread (each does two table operations) and runs per cell;
+     * before them every cell runs once with a fifth of the iterations, uncounted, so that the JIT
+     * has compiled what each policy runs before any run counts.
+     */
     record Size(int iterations, int runs) {
+        int warmUp() {
+            return Math.max(1, iterations / 5);
+        }
+
         /** The default: long enough runs that a busy machine's noise is mostly taken out by the best of five. */
         static final Size FULL = new Size(100_000, 5);
         /** {@code --quick}: one short run per cell, to see the shape while working. */
@@ -89,16 +100,30 @@ final class TableBench {
 
     /**
      * One cell: the throughput of {@code policy} (null: the ConcurrentHashMap reference line) on
-     * {@code workload} at {@code processors}, the best of the runs, in operations per second.
+     * {@code workload} at {@code processors}, the best of the runs, in operations per second; and
+     * on one processor the least CPU time of the processor per operation, in nanoseconds (NaN when
+     * not measured: several processors, the reference line).
      */
-    record Cell(Workload workload, Policy policy, int processors, Kind kind, double opsPerSecond) {
+    record Cell(Workload workload, Policy policy, int processors, Kind kind, double opsPerSecond, double cpuNanosPerOp) {
+        Cell(Workload workload, Policy policy, int processors, Kind kind, double opsPerSecond) {
+            this(workload, policy, processors, kind, opsPerSecond, Double.NaN);
+        }
+
         String series() {
             return policy == null ? "ConcurrentHashMap" : policy.cliName();
         }
     }
 
-    /** Everything one {@code bench tables} measured; the printed table and the chart are made from it. */
-    record Results(Size size, List<Cell> cells) {
+    /**
+     * Everything one {@code bench tables} measured; the printed table, the targets and the chart
+     * are made from it. {@code load}: the machine's load average at the start and at the end (NaN
+     * where the system gives none), since other work on the cores changes every elapsed time.
+     */
+    record Results(Size size, List<Cell> cells, double[] load) {
+        Results(Size size, List<Cell> cells) {
+            this(size, cells, new double[] {Double.NaN, Double.NaN});
+        }
+
         /** The cell of (workload, policy, processors); policy null for the reference line. */
         Cell cell(Workload wl, Policy policy, int processors) {
             for (Cell c : cells)
@@ -109,6 +134,41 @@ final class TableBench {
         boolean failed() {
             for (Cell c : cells) if (c.kind() == Kind.FAILED) return true;
             return false;
+        }
+
+        /** {@code a}'s throughput over {@code b}'s (NaN unless both were measured). */
+        double ratio(Workload wl, Policy a, Policy b, int processors) {
+            Cell x = cell(wl, a, processors);
+            Cell y = cell(wl, b, processors);
+            if (x.kind() != Kind.MEASURED || y.kind() != Kind.MEASURED || y.opsPerSecond() <= 0) return Double.NaN;
+            return x.opsPerSecond() / y.opsPerSecond();
+        }
+
+        /** Issue 14's speed targets, each with what this measurement gives. */
+        List<Target> targets() {
+            List<Target> t = new ArrayList<>();
+            for (int p : new int[] {2, 4}) {
+                double goal = p == 2 ? 1.3 : 2.0;
+                for (Policy fast : new Policy[] {Policy.PER_TABLE, Policy.LOCK_FREE_READS})
+                    t.add(new Target("own tables, " + fast.cliName() + " / global at -p " + p, ratio(Workload.OWN, fast, Policy.GLOBAL, p), goal));
+            }
+            t.add(new Target("own tables, per-table / none at -p 1", ratio(Workload.OWN, Policy.PER_TABLE, Policy.NONE, 1), 0.85));
+            Cell none = cell(Workload.OWN, Policy.NONE, 1);
+            Cell perTable = cell(Workload.OWN, Policy.PER_TABLE, 1);
+            // by CPU time: none's CPU per operation over per-table's, so that more is better here too
+            t.add(new Target("own tables, per-table / none at -p 1, by CPU time",
+                    none.cpuNanosPerOp() / perTable.cpuNanosPerOp(), 0.85));
+            for (int p : new int[] {2, 4})
+                t.add(new Target("read-mostly, lock-free-reads / per-table at -p " + p,
+                        ratio(Workload.READ_MOSTLY, Policy.LOCK_FREE_READS, Policy.PER_TABLE, p), 1.5));
+            return t;
+        }
+    }
+
+    /** One of issue 14's speed targets: a ratio of throughputs (or of CPU times) that should be at least {@code goal}. */
+    record Target(String what, double ratio, double goal) {
+        boolean met() {
+            return ratio >= goal;
         }
     }
 
@@ -166,6 +226,7 @@ final class TableBench {
      * many cells rather than every run of one.
      */
     static Results measure(Size size, PrintWriter w) {
+        double loadBefore = load();
         List<Cell> cells = new ArrayList<>();
         for (Workload wl : Workload.values()) {
             List<Policy> policies = new ArrayList<>();
@@ -177,11 +238,18 @@ final class TableBench {
                 }
             }
             double[][] best = new double[policies.size() + 1][PROCESSORS.length];
+            double[] leastCpu = new double[policies.size()];
+            java.util.Arrays.fill(leastCpu, Double.POSITIVE_INFINITY);
+            for (int j = 0; j < PROCESSORS.length; j++) {
+                for (Policy p : policies) scheme(wl, p, PROCESSORS[j], size.warmUp(), w);
+                java(wl, PROCESSORS[j], size.warmUp());
+            }
             for (int rep = 0; rep < size.runs(); rep++) {
                 for (int j = 0; j < PROCESSORS.length; j++) {
                     for (int i = 0; i < policies.size(); i++) {
-                        double ops = scheme(wl, policies.get(i), PROCESSORS[j], size.iterations(), w);
-                        best[i][j] = best[i][j] < 0 ? best[i][j] : ops < 0 ? -1 : Math.max(best[i][j], ops);
+                        Run r = scheme(wl, policies.get(i), PROCESSORS[j], size.iterations(), w);
+                        best[i][j] = best[i][j] < 0 ? best[i][j] : r == null ? -1 : Math.max(best[i][j], r.opsPerSecond());
+                        if (r != null && PROCESSORS[j] == 1) leastCpu[i] = Math.min(leastCpu[i], r.cpuNanosPerOp());
                     }
                     best[policies.size()][j] = Math.max(best[policies.size()][j], java(wl, PROCESSORS[j], size.iterations()));
                 }
@@ -190,18 +258,29 @@ final class TableBench {
                 Policy p = i < policies.size() ? policies.get(i) : null;
                 for (int j = 0; j < PROCESSORS.length; j++) {
                     double b = best[i][j];
-                    cells.add(new Cell(wl, p, PROCESSORS[j], b < 0 ? Kind.FAILED : Kind.MEASURED, Math.max(b, 0)));
+                    double cpu = p != null && PROCESSORS[j] == 1 && b >= 0 ? leastCpu[i] : Double.NaN;
+                    cells.add(new Cell(wl, p, PROCESSORS[j], b < 0 ? Kind.FAILED : Kind.MEASURED, Math.max(b, 0), cpu));
                 }
             }
         }
-        return new Results(size, cells);
+        return new Results(size, cells, new double[] {loadBefore, load()});
     }
 
-    /** The results as a table, one per workload, in thousands of operations per second. */
+    /** The system's load average over the last minute, or NaN where it has none. */
+    private static double load() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? Double.NaN : l;
+    }
+
+    /** The results as a table, one per workload, in thousands of operations per second; then the targets. */
     static void print(Results r, PrintWriter w) {
         w.println("Hash tables under --locks, free run, " + THREADS + " threads x " + r.size().iterations()
                 + " iterations of 2 operations; thousands of operations per second (the best of " + r.size().runs()
-                + (r.size().runs() == 1 ? " run)" : " runs)"));
+                + (r.size().runs() == 1 ? " run" : " runs") + ", after a warm-up run of each)");
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!Double.isNaN(r.load()[0]))
+            w.println(String.format(Locale.ROOT, "load average %.1f at the start, %.1f at the end, on %d cores%s", r.load()[0], r.load()[1], cores,
+                    Math.max(r.load()[0], r.load()[1]) > cores ? ": other work shared the cores, so read the ratios (and the CPU times) rather than the figures" : ""));
         List<Policy> series = new ArrayList<>(List.of(Policy.values()));
         series.add(null);
         for (Workload wl : Workload.values()) {
@@ -209,6 +288,7 @@ final class TableBench {
             w.println(wl.title + ":");
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-18s", "policy"));
             for (int p : PROCESSORS) head.append(String.format(Locale.ROOT, "%10s", "-p " + p));
+            head.append(String.format(Locale.ROOT, "%16s", "ns CPU/op -p 1"));
             w.println(head);
             for (Policy policy : series) {
                 Cell first = r.cell(wl, policy, PROCESSORS[0]);
@@ -218,17 +298,27 @@ final class TableBench {
                     row.append(c.kind() == Kind.MEASURED ? String.format(Locale.ROOT, "%10.0f", c.opsPerSecond() / 1000)
                             : String.format(Locale.ROOT, "%10s", c.kind() == Kind.UNSAFE ? "unsafe" : "failed"));
                 }
+                if (!Double.isNaN(first.cpuNanosPerOp())) row.append(String.format(Locale.ROOT, "%16.0f", first.cpuNanosPerOp()));
                 w.println(row);
             }
         }
         w.println();
         w.println("(\"unsafe\": unlocked writers of new keys on one table corrupt it, so none is not measured there;"
                 + " ConcurrentHashMap runs as many Java threads as processors)");
+        w.println();
+        w.println("issue 14's targets (a ratio of throughputs, at least the goal):");
+        for (Target t : r.targets()) {
+            w.println(String.format(Locale.ROOT, "  %-60s %6s  goal %.2f  %s", t.what(), Double.isNaN(t.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f", t.ratio()),
+                    t.goal(), Double.isNaN(t.ratio()) ? "not measured" : t.met() ? "met" : "MISSED"));
+        }
         w.flush();
     }
 
-    /** Operations per second of one run, or -1 if it failed. */
-    static double scheme(Workload wl, Policy policy, int processors, int iterations, PrintWriter w) {
+    /** One run's throughput, and the CPU time of the Java thread that ran it per operation (the processor, on one). */
+    record Run(double opsPerSecond, double cpuNanosPerOp) {}
+
+    /** One run of {@code wl} under {@code policy}, or null if it failed (said on {@code w}). */
+    static Run scheme(Workload wl, Policy policy, int processors, int iterations, PrintWriter w) {
         Machine vm = new Machine(new StringWriter(), new StringWriter(), Reader.nullReader(), 0);
         vm.configure(RunSettings.freeRun(processors).withLocks(policy));
         String program = wl.setup + """
@@ -237,13 +327,19 @@ final class TableBench {
                 (for-each thread-join! ts)
                 (- (real-time) t0)
                 """.formatted(iterations);
-        Outcome o = vm.load(program, "tables.ss");
+        Machine.Prepared compiled = vm.prepare(program, "tables.ss");
+        // processor 0 of a free run is the calling thread: on one processor its CPU time is the run's
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = cpu.getCurrentThreadCpuTime();
+        Outcome o = vm.run(compiled);
+        long cpuNanos = cpu.getCurrentThreadCpuTime() - cpu0;
         if (o.status() != Outcome.Status.VALUE) {
             w.println("  " + wl.title + " under " + policy.cliName() + " -p " + processors + " FAILED: " + o.errorText());
-            return -1;
+            return null;
         }
         double secs = ((Number) o.value()).doubleValue();
-        return THREADS * (double) iterations * 2 / secs;
+        double ops = THREADS * (double) iterations * 2;
+        return new Run(ops / secs, cpuNanos / ops);
     }
 
     /** The same workload on a ConcurrentHashMap with {@code processors} Java threads sharing the work. */

@@ -145,6 +145,42 @@ class TableBenchTest {
         assertEquals(expected, r.cells().size());
     }
 
+    @Test
+    void theTargetsAreTheIssuesRatiosOfTheCellsAndSayWhichAreMet() {
+        Results r = handMade();
+        List<TableBench.Target> targets = r.targets();
+        assertEquals(8, targets.size(), targets.toString());
+        TableBench.Target first = targets.get(0);
+        assertEquals("own tables, per-table / global at -p 2", first.what());
+        assertEquals(r.cell(Workload.OWN, Policy.PER_TABLE, 2).opsPerSecond() / r.cell(Workload.OWN, Policy.GLOBAL, 2).opsPerSecond(),
+                first.ratio(), 1e-9);
+        assertEquals(1.3, first.goal());
+        // global failed at -p 4: no ratio against it, and the target says so instead of a figure
+        assertTrue(Double.isNaN(targets.get(2).ratio()), targets.get(2).toString());
+        TableBench.Target readMostly = targets.get(7);
+        assertEquals("read-mostly, lock-free-reads / per-table at -p 4", readMostly.what());
+        assertEquals(r.ratio(Workload.READ_MOSTLY, Policy.LOCK_FREE_READS, Policy.PER_TABLE, 4), readMostly.ratio(), 1e-9);
+        assertEquals(readMostly.ratio() >= 1.5, readMostly.met());
+        StringWriter out = new StringWriter();
+        TableBench.print(r, new PrintWriter(out));
+        String text = out.toString();
+        assertTrue(text.contains("issue 14's targets"), text);
+        assertTrue(text.contains("own tables, per-table / global at -p 4") && text.contains("not measured"), text);
+        assertTrue(text.contains(first.met() ? "met" : "MISSED"), text);
+    }
+
+    @Test
+    void onOneProcessorARunMeasuresItsCpuTimePerOperation() {
+        StringWriter log = new StringWriter();
+        TableBench.Run run = TableBench.scheme(Workload.OWN, Policy.PER_TABLE, 1, 500, new PrintWriter(log));
+        assertTrue(run != null, log::toString);
+        assertTrue(run.opsPerSecond() > 0 && run.cpuNanosPerOp() > 0, run.toString());
+        Results r = TableBench.measure(new TableBench.Size(200, 1), new PrintWriter(log));
+        assertTrue(r.cell(Workload.OWN, Policy.NONE, 1).cpuNanosPerOp() > 0, "measured on one processor");
+        assertTrue(Double.isNaN(r.cell(Workload.OWN, Policy.NONE, 2).cpuNanosPerOp()), "not on two: other processors' threads run too");
+        assertTrue(Double.isNaN(r.cell(Workload.OWN, null, 1).cpuNanosPerOp()), "nor for the reference line");
+    }
+
     /** Runs {@code bench tables ARGS}: the exit status and what went to stderr. */
     private static String[] tables(String... args) {
         StringWriter out = new StringWriter();

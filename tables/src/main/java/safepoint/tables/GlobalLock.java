@@ -8,20 +8,12 @@ package safepoint.tables;
  * while holding the lock: with a no-poll spinner on another processor, the barrier deadlocks (5a).
  */
 final class GlobalLock extends WholeOpLocking {
-    private final LockSite site;
-
     GlobalLock(RawTable tab, Object global) {
-        super(tab);
-        this.site = new LockSite.Fixed(global);
+        super(tab, new Guard(new LockSite.Fixed(global), WaitPolls.AS_COMPILED, false, false));
     }
 
     @Override
     public Policy policy() {
         return Policy.GLOBAL;
-    }
-
-    @Override
-    TableOp locked(TableOp op) {
-        return new LockedOp(op, site, WaitPolls.AS_COMPILED, false);
     }
 }

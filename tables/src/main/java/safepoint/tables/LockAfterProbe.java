@@ -10,18 +10,13 @@ final class LockAfterProbe extends WholeOpLocking {
     private final LockSite site;
 
     LockAfterProbe(RawTable tab, LockSite.Verified site) {
-        super(tab);
+        super(tab, new Guard(site, WaitPolls.NEVER, true, true));
         this.site = site;
     }
 
     @Override
     public Policy policy() {
         return Policy.LOCK_AFTER_PROBE;
-    }
-
-    @Override
-    TableOp locked(TableOp op) {
-        return new LockedOp(op, site, WaitPolls.NEVER, true);
     }
 
     @Override

@@ -8,12 +8,10 @@ package safepoint.tables;
  */
 class PerTableLock extends WholeOpLocking {
     private final Object lock;
-    private final LockSite site;
 
     PerTableLock(RawTable tab, Object lock) {
-        super(tab);
+        super(tab, new Guard(new LockSite.Fixed(lock), WaitPolls.ALWAYS, true, false));
         this.lock = lock;
-        this.site = new LockSite.Fixed(lock);
     }
 
     @Override
@@ -24,10 +22,5 @@ class PerTableLock extends WholeOpLocking {
     @Override
     public Object lock() {
         return lock;
-    }
-
-    @Override
-    TableOp locked(TableOp op) {
-        return new LockedOp(op, site, WaitPolls.ALWAYS, true);
     }
 }

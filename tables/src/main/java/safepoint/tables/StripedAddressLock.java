@@ -8,20 +8,12 @@ package safepoint.tables;
  * and leaves the taken one locked for ever (scenario 5e).
  */
 final class StripedAddressLock extends WholeOpLocking {
-    private final LockSite site;
-
     StripedAddressLock(RawTable tab, LockSite.Striped site) {
-        super(tab);
-        this.site = site;
+        super(tab, new Guard(site, WaitPolls.NEVER, false, false));
     }
 
     @Override
     public Policy policy() {
         return Policy.STRIPED_ADDRESS;
-    }
-
-    @Override
-    TableOp locked(TableOp op) {
-        return new LockedOp(op, site, WaitPolls.NEVER, false);
     }
 }

@@ -19,6 +19,10 @@ public abstract class TableOp {
     /** The last answer given to {@link #supply}. */
     Object answer;
     private Step.Done done;
+    /** The policy's lock this operation takes in its first step and gives back in its last, or null. */
+    private Guard guard;
+    /** The lock word this operation holds now (taken through its guard), or null. */
+    private Object holding;
 
     TableOp(RawTable tab, Phase first) {
         this.tab = tab;
@@ -33,13 +37,74 @@ public abstract class TableOp {
     /** The Gerbil procedure this models, e.g. {@code raw-table-set!}; for backtraces. */
     public abstract String name();
 
+    /**
+     * This operation under {@code g}'s lock: taken in its first step, given back in its last. Set
+     * once, before the first step, by the policy that made it.
+     */
+    final TableOp guarded(Guard g) {
+        guard = g;
+        return this;
+    }
+
     /** Runs one step. */
     public final Step step(TableHost host) {
         if (done != null) return done;
-        if (child != null) return stepChild(host);
-        if (phase.awaiting())
-            throw new IllegalStateException(name() + " is waiting for an answer: supply it first");
-        return run(host);
+        if (guard != null && holding == null) {
+            Step s = lockFirst(host);
+            if (s != null) return s;
+        }
+        Step s;
+        if (child != null) {
+            s = stepChild(host);
+        } else {
+            if (phase.awaiting())
+                throw new IllegalStateException(name() + " is waiting for an answer: supply it first");
+            s = run(host);
+        }
+        // the last step gives the lock back in the same step: one store, no scheduling point of its own
+        if (done != null && holding != null) {
+            if (guard.countsWrites && writes()) tab.version++;
+            release(host);
+        }
+        return s;
+    }
+
+    /**
+     * Before the operation's own first step, under a guard: take the lock, and under an
+     * allocate-first guard check under it what the operation would allocate now ({@link #wants}).
+     * If that is a vector not allocated yet (a set that must rehash, a snapshot, a copy), let go,
+     * allocate it unlocked and end the step there (an allocation may request a GC, so it is a step
+     * of its own, taken holding nothing); the next step takes the lock again and checks again.
+     * Taking the lock, the check and the operation's first step are one step (all this caller's,
+     * under the lock just taken), so the uncontended path costs no scheduling point and no check
+     * that {@code none} does not have. Returns the step to report (a spin, an allocation, a
+     * retry), or null once the lock is held.
+     */
+    private Step lockFirst(TableHost host) {
+        Guard g = guard;
+        Object lock = g.fixed != null ? g.fixed : g.site.lockNow(host);
+        if (!host.tryLock(lock)) return g.spin(lock);
+        if (g.fixed == null && !g.site.stillRight(host, lock)) {
+            host.unlock(lock);
+            return Step.CONTINUE;
+        }
+        holding = lock;
+        if (g.allocateFirst) {
+            int w = wants();
+            if (w == 0) {
+                spare = null;
+            } else if (spare == null || spare.length != w) {
+                release(host);
+                spare = RawTable.unusedVector(host, w);
+                return Step.CONTINUE;
+            }
+        }
+        return null;
+    }
+
+    private void release(TableHost host) {
+        host.unlock(guard.fixed != null ? holding : guard.site.toRelease(host, holding));
+        holding = null;
     }
 
     /** The answer to the last {@code Need...} step: a {@link Long} for NeedHash, any object otherwise. */
@@ -84,7 +149,7 @@ public abstract class TableOp {
     /** Where the innermost operation stands, for backtraces: e.g. {@code "raw-table-set! probe"}. */
     public final String describe() {
         TableOp op = current();
-        return op.name() + " " + op.phase.text();
+        return op.name() + " " + (op.guard != null && op.holding == null && op.done == null ? "acquire" : op.phase.text());
     }
 
     /**
@@ -107,7 +172,10 @@ public abstract class TableOp {
         return 0;
     }
 
-    /** A vector allocated before the policy took its lock, not used yet; or null. */
+    /**
+     * A vector of {@link #wants()} slots, filled with unused, allocated before the policy took its
+     * lock (by the guard, or by lock-after-probe), to use instead of allocating; or null.
+     */
     Object[] spare;
 
     /** Under the lock: a vector of {@link #wants()} slots, filled with unused, to use instead of allocating. */
@@ -147,7 +215,7 @@ public abstract class TableOp {
     }
 
     boolean holdsNoPollLock() {
-        return false;
+        return holding != null && guard.polls == WaitPolls.NEVER;
     }
 
     /** Whether this operation (or the one it runs) holds a policy's lock now. */
@@ -157,7 +225,7 @@ public abstract class TableOp {
 
     /** The lock this operation itself holds now, or null. */
     Object heldLock() {
-        return null;
+        return holding;
     }
 
     /**
@@ -171,20 +239,13 @@ public abstract class TableOp {
     }
 
     /** Releases the lock this operation itself holds, if any. */
-    void letGo(TableHost host) {}
+    void letGo(TableHost host) {
+        if (holding != null) release(host);
+    }
 
     /** Whether to take back control from {@code child} after its last step (it is not done). */
     boolean pauses(TableOp child) {
         return false;
-    }
-
-    /**
-     * The child ran its last step in this step: what this operation does now, in the same step.
-     * By default nothing (it goes on at its next step); a parent whose remaining work is one
-     * bounded effect (a lock's release) does it here, so that it costs no scheduling point of its own.
-     */
-    Step childFinished(TableHost host) {
-        return Step.CONTINUE;
     }
 
     /** One step in the current phase; the phase is never an AWAIT one here. */
@@ -199,7 +260,7 @@ public abstract class TableOp {
         Step s = child.step(host);
         if (child.isDone()) {
             child = null;
-            return childFinished(host);
+            return Step.CONTINUE; // this op goes on at its next step
         }
         if (pauses(child)) child = null; // this op decides what comes next; it steps the child again later
         return s;

@@ -1,17 +1,23 @@
 package safepoint.tables;
 
 /**
- * The policies that hold one lock for a whole operation ({@link LockedOp}); each says only how it
- * locks. A for-each holds it just to snapshot the vector, then walks the copy unlocked, so that its
+ * The policies that hold one lock for a whole operation (the operation's {@link Guard}); each says
+ * only how it locks. A for-each holds it just to snapshot the vector, then walks the copy unlocked, so that its
  * callback may use the table without waiting for a lock its own thread holds.
  */
 abstract class WholeOpLocking extends Locking {
-    WholeOpLocking(RawTable tab) {
+    /** How this table's operations lock, shared by all of them. */
+    private final Guard guard;
+
+    WholeOpLocking(RawTable tab, Guard guard) {
         super(tab);
+        this.guard = guard;
     }
 
-    /** {@code op} under this policy's lock. */
-    abstract TableOp locked(TableOp op);
+    /** {@code op} under this policy's lock: the op takes it itself, no wrapper. */
+    final TableOp locked(TableOp op) {
+        return op.guarded(guard);
+    }
 
     @Override
     public TableOp refOp(Object key, Object dflt) {

@@ -37,7 +37,7 @@
  * (one class per policy). Lock words are the host's ({@link safepoint.tables.TableHost#tryLock}); a
  * failed try is a {@link safepoint.tables.Step.Spin} step, never a Java wait, and says whether the
  * wait polls. The rules the policies differ by, each enforced where written: whether the critical
- * section may allocate ({@code LockedOp}'s allocate-first), how the lock is found
+ * section may allocate ({@code Guard}'s allocate-first), how the lock is found
  * ({@code LockSite}: identity, or a stripe of the address), and whether readers lock at all
  * ({@code LockFreeReads}, with a publishing table). Under every policy an op still runs step by
  * step; a lock only decides whose steps may run between them.

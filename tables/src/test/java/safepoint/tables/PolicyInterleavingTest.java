@@ -34,6 +34,8 @@ class PolicyInterleavingTest {
         Step s = step(t2, "T2");
         assertInstanceOf(Step.Spin.class, s, "T2 waits for T1's lock");
         assertEquals(WaitPolls.ALWAYS, ((Step.Spin) s).polls());
+        assertEquals("raw-table-set! acquire", t2.describe(), "a backtrace says the set waits for its lock");
+        assertTrue(t1.holdsLock() && !t2.holdsLock());
         finish(t1, "T1");
         finish(t2, "T2");
         assertEquals("v1", r.run(t.refOp(1L, null)));

@@ -24,9 +24,9 @@ public final class Spinlocks {
 
     /**
      * Locking rule: the lock word ({@link #holder}) is changed only by compare-and-swap (take) and
-     * get-and-set (release), as the hardware's word is: no Java monitor, so an uncontended take and
-     * release are one atomic instruction each. The spin count is an atomic counter, changed only
-     * on a failed try.
+     * a release store (release), as the hardware's word is: no Java monitor, so an uncontended take
+     * is one atomic instruction and a release one plain store. The spin count is an atomic counter,
+     * changed only on a failed try.
      */
     public static final class Spinlock extends HeapObj implements Printable {
         private static final java.lang.invoke.VarHandle HOLDER;
@@ -74,9 +74,16 @@ public final class Spinlocks {
             return holder;
         }
 
-        /** Release the lock word: the thread that held it, or null when nobody did. */
+        /**
+         * Release the lock word: the thread that held it, or null when nobody did. A release is a
+         * store with release order, as a hardware spinlock's unlock is (no atomic read-modify-write:
+         * only the holder releases, except a striped release that clears the wrong stripe, and
+         * what it read as the holder is then only what a report names).
+         */
         SThread release() {
-            return (SThread) HOLDER.getAndSet(this, (SThread) null);
+            SThread h = holder;
+            if (h != null) HOLDER.setRelease(this, (SThread) null);
+            return h;
         }
 
         /** The thread holding the lock now, or null. */
