@@ -47,6 +47,8 @@ public final class Spinlocks {
         /** Why nobody will ever release it (a striped release that cleared another stripe), or null. */
         public volatile String stranded;
         private volatile long spins;
+        /** A table policy's lock (made by TableWords): the explanations call it the table lock. */
+        public boolean table;
         /** A table lock's take was given to the lock-order checker and race detector (TableWords). */
         boolean ordered;
 
@@ -158,7 +160,9 @@ public final class Spinlocks {
 
         @Override
         public Object make(String name) {
-            return new Spinlock(name);
+            Spinlock l = new Spinlock(name);
+            l.table = true;
+            return l;
         }
 
         @Override
