@@ -82,6 +82,10 @@ final class EventText {
         if (s instanceof safepoint.tables.TableStep.WriteValue v) return "write value slot " + v.slot();
         if (s instanceof safepoint.tables.TableStep.Copy c) return "copy slot " + c.slot() + " to the new store";
         if (s instanceof safepoint.tables.TableStep.Counts c) return "count " + c.count() + ", free " + c.free();
+        if (s instanceof safepoint.tables.TableStep.StrandedRelease r) {
+            return "release stripe " + r.releasedStripe() + ", not " + r.heldStripe() + " (moved from address " + r.lockedAt() + " to "
+                    + r.releasedAt() + "): stripe " + r.heldStripe() + " stays locked";
+        }
         safepoint.tables.TableStep.Publish p = (safepoint.tables.TableStep.Publish) s;
         return "publish " + p.oldSlots() + " -> " + p.newSlots() + " slots";
     }

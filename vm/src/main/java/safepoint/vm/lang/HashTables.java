@@ -108,7 +108,7 @@ public final class HashTables {
         /** The lock words the policies share: the global lock, the address stripes. */
         final TableLocks locks;
         /** The table this host runs an operation on, and whether it writes: the access the race detector sees. */
-        private final Table target;
+        private final Object target;
         private final boolean write;
 
         /** The heap's GC epoch (gc-tables rehash when it changes). */
@@ -127,7 +127,7 @@ public final class HashTables {
             this.write = false;
         }
 
-        private Host(Host shared, Interp running, Table target, boolean write) {
+        private Host(Host shared, Interp running, Object target, boolean write) {
             this.vm = shared.vm;
             this.machine = shared.machine;
             this.charge = shared.charge;
@@ -141,7 +141,7 @@ public final class HashTables {
         }
 
         /** The host for one operation of {@code m} on {@code t}: it knows the thread that takes locks. */
-        Host on(Interp m, Table t, boolean write) {
+        Host on(Interp m, Object t, boolean write) {
             return new Host(this, m, t, write);
         }
 
@@ -202,7 +202,7 @@ public final class HashTables {
         public void gcTableRehashed(safepoint.tables.GcTable table, boolean resized, int oldSlots, int newSlots) {
             // through the tables' rehash events: a GC rehash keeps its size, a resize changes it
             if (running == null || !machine.observing()) return;
-            Ref.TableRef r = new Ref.TableRef(machine.events().id(table), resized ? "#<gc-table resize>" : "#<gc-table gc-rehash>");
+            Ref.TableRef r = gcRef(table); // the sizes tell a resize from a GC rehash
             machine.event(running.thread, new What.RehashStart(r, machine.threadRef(running.thread), oldSlots, newSlots));
             machine.event(running.thread, new What.RehashFinish(r, machine.threadRef(running.thread), oldSlots, newSlots));
         }
@@ -225,12 +225,18 @@ public final class HashTables {
         public void stepped(Object table, safepoint.tables.TableStep step) {
             // recorded runs only, as table accesses: one event per step is the hottest source there is
             if (running == null || !machine.events().recording()) return;
-            Ref.TableRef r = table instanceof RawTable raw ? ref(raw) : new Ref.TableRef(machine.events().id(table), "#<gc-table>");
+            // a raw table's op reports its RawTable, a striped release the Table whose address it read
+            Ref.TableRef r = table instanceof RawTable raw ? ref(raw) : table instanceof Table t ? ref(t.raw) : gcRef(table);
             machine.event(running.thread, new What.TableStep(r, machine.threadRef(running.thread), step));
         }
 
         private Ref.TableRef ref(RawTable table) {
             return tableRef(machine, table);
+        }
+
+        /** A gc-table named as it prints: {@code #<hash-table>} or {@code #<gc-table>} (the registry knows which). */
+        Ref.TableRef gcRef(Object table) {
+            return new Ref.TableRef(machine.events().id(table), "#<" + tables.type(table) + ">");
         }
 
         @Override
@@ -284,8 +290,14 @@ public final class HashTables {
     static final class Call {
         final TableOp op;
         final Table table;
-        /** The table, or null under {@code none} (its access is recorded before the operation). */
-        final Table locked;
+        /** What the race detector sees accessed: the table object (a {@link Table}, a gc-table's), or null. */
+        final Object raced;
+        /**
+         * The raced object when its access is recorded where the policy's lock is taken (the
+         * table's own lock, global's); null when it is recorded before the operation: under
+         * {@code none}, and for a gc-table under {@code global}, whose seed lock guards resizes only.
+         */
+        final Object locked;
         final boolean write;
         final Object proc;
         final Object dflt;
@@ -300,18 +312,24 @@ public final class HashTables {
         final Object touches;
 
         Call(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-            this(vm, m, t, t == null ? null : t.locker, t, write, op, proc, dflt, errorIfAbsent, key);
+            this(vm, m, t, t == null ? null : t.locker, t, t, write, op, proc, dflt, errorIfAbsent, key);
         }
 
-        /** A call on a table that is no {@link Table} (a gc-table), {@code touches} being its object. */
-        Call(LanguageHost vm, Interp m, Table t, Object locker, Object touches, boolean write, TableOp op, Object proc, Object dflt,
-                boolean errorIfAbsent, Object key) {
+        /**
+         * A call on a table that is no {@link Table} (a gc-table), {@code touches} being what its
+         * steps touch for dpor and {@code raced} its object, for the race detector.
+         */
+        Call(LanguageHost vm, Interp m, Table t, Object locker, Object touches, Object raced, boolean write, TableOp op, Object proc,
+                Object dflt, boolean errorIfAbsent, Object key) {
             this.vm = vm;
+            this.raced = raced;
             this.locker = locker;
             this.touches = touches;
             this.op = op;
             this.table = t;
-            this.locked = t == null || t.locking.policy() == Policy.NONE ? null : t;
+            boolean atLock = t != null ? t.locking.policy() != Policy.NONE
+                    : raced instanceof GcTables.GcTableObj g && g.gc.mode() == safepoint.tables.GcTable.Mode.PER_TABLE;
+            this.locked = atLock ? raced : null;
             this.write = write;
             this.proc = proc;
             this.dflt = dflt;
@@ -326,7 +344,7 @@ public final class HashTables {
          * none and are ordered by the publication of what they read instead.
          */
         void begin(Interp m) {
-            if (locked == null && table != null) vm.accessed(m.thread, table, write);
+            if (locked == null && raced != null) vm.accessed(m.thread, raced, write);
             drive(m, this);
         }
     }
@@ -522,6 +540,11 @@ public final class HashTables {
         return new Ref.TableRef(machine.events().id(table), "#<hash-table>");
     }
 
+    /** What a race report calls a table: {@code gc-table} for make-gc-table's, {@code hash table} for the others. */
+    public static String kindWords(Object table) {
+        return table instanceof GcTables.GcTableObj g && !g.hashTable ? "gc-table" : "hash table";
+    }
+
     static Table table(Object x, String who, Object... args) {
         return Condition.cast(Table.class, x, who, 1, "HASH-TABLE", args);
     }
@@ -709,7 +732,7 @@ public final class HashTables {
     static Table made(LanguageHost vm, Interp m, RawTable r, Object locker) {
         Host h = vm.tableHost();
         Policy policy = vm.tableLocks();
-        long id = h.tables.made(r, policy, locker != null);
+        long id = h.tables.made(r, "hash-table", policy, locker != null);
         Table t = m.alloc(new Table(r), TABLE_WORDS);
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
         t.locker = locker;
