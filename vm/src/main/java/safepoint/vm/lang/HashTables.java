@@ -86,6 +86,9 @@ public final class HashTables {
         /** {@code lock} stays locked for ever, for the reason {@code why} (a report names it). */
         default void stranded(Object lock, String why) {
         }
+
+        /** {@code lock} as the events name it. */
+        Ref.LockRef ref(Object lock);
     }
 
     /**
@@ -110,6 +113,8 @@ public final class HashTables {
         /** The table this host runs an operation on, and whether it writes: the access the race detector sees. */
         private final Object target;
         private final boolean write;
+        /** The table (a RawTable or GcTable) whose operation this host runs, for the lock events; or null. */
+        private final Object subject;
 
         /** The heap's GC epoch (gc-tables rehash when it changes). */
         private final java.util.function.IntSupplier epoch;
@@ -125,9 +130,10 @@ public final class HashTables {
             this.locks = new TableLocks();
             this.target = null;
             this.write = false;
+            this.subject = null;
         }
 
-        private Host(Host shared, Interp running, Object target, boolean write) {
+        private Host(Host shared, Interp running, Object target, boolean write, Object subject) {
             this.vm = shared.vm;
             this.machine = shared.machine;
             this.charge = shared.charge;
@@ -138,11 +144,37 @@ public final class HashTables {
             this.locks = shared.locks;
             this.target = target;
             this.write = write;
+            this.subject = subject;
         }
 
         /** The host for one operation of {@code m} on {@code t}: it knows the thread that takes locks. */
         Host on(Interp m, Object t, boolean write) {
-            return new Host(this, m, t, write);
+            return new Host(this, m, t, write, null);
+        }
+
+        /** The host for a call's operation: its race target, and its table for the lock events. */
+        Host on(Interp m, Call c) {
+            return new Host(this, m, c.locked, c.write, c.subject());
+        }
+
+        /** A TableLock event of {@code lock}, if this host knows its table: WAIT when observing, the others when recording. */
+        void lockEvent(Object lock, What.LockAction action) {
+            if (subject == null || running == null) return;
+            if (action == What.LockAction.WAIT ? !machine.observing() : !machine.events().recording()) return;
+            Ref.TableRef r;
+            int count;
+            int slots;
+            if (subject instanceof RawTable raw) {
+                r = ref(raw);
+                count = raw.count();
+                slots = raw.slots();
+            } else {
+                safepoint.tables.GcTable g = (safepoint.tables.GcTable) subject;
+                r = gcRef(g);
+                count = g.length();
+                slots = g.store().entries() * 2;
+            }
+            machine.event(running.thread, new What.TableLock(r, machine.threadRef(running.thread), words.ref(lock), action, count, slots));
         }
 
         @Override
@@ -153,6 +185,7 @@ public final class HashTables {
         @Override
         public boolean tryLock(Object lock) {
             if (!words.tryTake(running, lock)) return false;
+            lockEvent(lock, What.LockAction.TAKE);
             // The access happens under the lock: the race detector sees it ordered by the lock.
             if (target != null) machine.accessed(running.thread, target, write);
             return true;
@@ -161,6 +194,7 @@ public final class HashTables {
         @Override
         public void unlock(Object lock) {
             words.release(running, lock);
+            lockEvent(lock, What.LockAction.RELEASE);
         }
 
         @Override
@@ -338,6 +372,11 @@ public final class HashTables {
             this.compiledPolls = m.polling;
         }
 
+        /** The table whose operation this is (a RawTable or GcTable), for the lock events. */
+        Object subject() {
+            return table != null ? table.raw : raced instanceof GcTables.GcTableObj g ? g.gc : null;
+        }
+
         /**
          * Runs the first steps. Under {@code none} the race detector sees the access here (after a
          * lock: mutex is taken); under a policy, when its lock is taken; lock-free-reads' reads take
@@ -353,7 +392,7 @@ public final class HashTables {
     static void drive(Interp m, Call c) {
         TableOp op = c.op;
         // A host per batch, never kept in a frame: frames are heap data the collector walks.
-        Host host = c.vm.tableHost().on(m, c.locked, c.write);
+        Host host = c.vm.tableHost().on(m, c);
         Object proc = c.proc;
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
@@ -363,6 +402,7 @@ public final class HashTables {
             m.syncPoint();
             if (s instanceof Step.Spin spin) {
                 // a failed try of a table lock: spin, polling as the policy says
+                if (m.spinningOn != spin.lock()) host.lockEvent(spin.lock(), What.LockAction.WAIT); // the wait's first try
                 c.vm.tableWords().spun(m, spin.lock());
                 m.polling = spin.polls() == WaitPolls.ALWAYS || spin.polls() == WaitPolls.AS_COMPILED && c.compiledPolls;
                 if (spin.polls() == WaitPolls.ALWAYS) {
@@ -443,7 +483,7 @@ public final class HashTables {
                 m2.apply(procedure, args);
             }),
             new Step0("hash-table-call-end", m2 -> {
-                if (!returned[0]) c.op.abandon(c.vm.tableHost().on(m2, c.locked, c.write));
+                if (!returned[0]) c.op.abandon(c.vm.tableHost().on(m2, c));
                 m2.val = Special.VOID;
             })});
     }

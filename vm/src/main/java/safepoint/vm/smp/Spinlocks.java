@@ -191,6 +191,11 @@ public final class Spinlocks {
         }
 
         @Override
+        public safepoint.vm.event.Ref.LockRef ref(Object lock) {
+            return Names.lockRef(vm.events(), lock);
+        }
+
+        @Override
         public void stranded(Object lock, String why) {
             ((Spinlock) lock).stranded = why;
         }
