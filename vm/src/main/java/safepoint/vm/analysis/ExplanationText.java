@@ -50,8 +50,7 @@ public final class ExplanationText {
         };
         if (b.stranded() != null) where += " (" + b.stranded() + ")";
         return "*** Deadlock: the GC barrier waits for " + b.processor() + ", which never reaches a safepoint\n"
-                + "  in plain words: " + holds + "; " + b.processor() + " spins on it without polls, so it never reaches the barrier"
-                + " and the GC never starts\n"
+                + "  in plain words: " + holds + "; " + b.processor() + " spins on it without polls, so it never reaches the barrier\n"
                 + "  " + b.processor() + " runs " + b.spinner() + ", spinning without polls on " + b.lock() + "\n"
                 + "  " + b.lock() + " is held by " + b.holder() + ", " + where
                 + (b.holderIs() == BarrierSpin.Holder.ENDED ? ": nobody will ever release it\n" : ": it cannot run until the GC is over\n")
