@@ -29,6 +29,7 @@ final class EventLine {
         if (w instanceof What.RehashStart x) return "rehash-start";
         if (w instanceof What.RehashFinish x) return "rehash-end";
         if (w instanceof What.TableStep x) return "table-step";
+        if (w instanceof What.TableLock x) return "table-lock";
         if (w instanceof What.SliceChoice x) return "choice";
         if (w instanceof What.ThreadChoice x) return "thread-choice";
         if (w instanceof What.TraceAccess x) return x.write() ? "trace-write" : "trace-read";
@@ -58,6 +59,10 @@ final class EventLine {
         if (w instanceof What.RehashStart x) return n(x.table()) + " by " + n(x.by()) + ", " + slots(x.oldSlots(), x.newSlots());
         if (w instanceof What.RehashFinish x) return n(x.table()) + " by " + n(x.by()) + ", " + slots(x.oldSlots(), x.newSlots());
         if (w instanceof What.TableStep x) return n(x.table()) + " by " + n(x.by()) + ", " + x.step();
+        if (w instanceof What.TableLock x) {
+            return n(x.table()) + " by " + n(x.by()) + ", " + x.action().name().toLowerCase() + " " + n(x.lock()) + ", " + x.count() + " in "
+                    + x.slots() + " slots";
+        }
         if (w instanceof What.SliceChoice x) return x.processor().name() + " runs up to " + x.points() + " points";
         if (w instanceof What.ThreadChoice x) return n(x.thread()) + " to " + x.processor().name() + ", candidate " + x.index() + " of " + x.candidates();
         if (w instanceof What.TraceAccess x) return x.location() + " by " + n(x.by()) + " = " + x.value();

@@ -66,6 +66,15 @@ final class EventText {
         }
         if (w instanceof What.RehashStart s) return new Line("rehash-start", s.table().name(), rehash(s.by(), s.oldSlots(), s.newSlots()));
         if (w instanceof What.RehashFinish s) return new Line("rehash-end", s.table().name(), rehash(s.by(), s.oldSlots(), s.newSlots()));
+        if (w instanceof What.TableLock s) {
+            String act = switch (s.action()) {
+                case WAIT -> "waits for ";
+                case TAKE -> "takes ";
+                case RELEASE -> "releases ";
+            };
+            return new Line("table-lock", s.table().name(), "by " + name(s.by()) + ": " + act + name(s.lock()) + ", " + entries(s.count())
+                    + " in " + s.slots() + " slots");
+        }
         if (w instanceof What.TableStep s) return new Line("table-step", s.table().name(), "by " + name(s.by()) + ": " + step(s.step()));
         if (w instanceof What.SliceChoice s) return new Line("choice", s.processor().name(), "runs up to " + s.points() + " points");
         if (w instanceof What.ThreadChoice s) {
@@ -75,6 +84,10 @@ final class EventText {
         return new Line(s.write() ? "trace-write" : "trace-read", s.location(), "by " + name(s.by()) + " = " + s.value());
     }
 
+    private static String entries(int n) {
+        return n + (n == 1 ? " entry" : " entries");
+    }
+
     /** A table step in words: {@code probe slot 4}, {@code write key slot 4}, ... */
     static String step(safepoint.tables.TableStep s) {
         if (s instanceof safepoint.tables.TableStep.Probe p) return "probe slot " + p.slot();
@@ -82,6 +95,10 @@ final class EventText {
         if (s instanceof safepoint.tables.TableStep.WriteValue v) return "write value slot " + v.slot();
         if (s instanceof safepoint.tables.TableStep.Copy c) return "copy slot " + c.slot() + " to the new store";
         if (s instanceof safepoint.tables.TableStep.Counts c) return "count " + c.count() + ", free " + c.free();
+        if (s instanceof safepoint.tables.TableStep.StrandedRelease r) {
+            return "release stripe " + r.releasedStripe() + ", not " + r.heldStripe() + " (moved from address " + r.lockedAt() + " to "
+                    + r.releasedAt() + "): stripe " + r.heldStripe() + " stays locked";
+        }
         safepoint.tables.TableStep.Publish p = (safepoint.tables.TableStep.Publish) s;
         return "publish " + p.oldSlots() + " -> " + p.newSlots() + " slots";
     }

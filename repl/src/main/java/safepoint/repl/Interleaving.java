@@ -201,7 +201,7 @@ final class Interleaving {
         }
         if (w instanceof What.Spin s) return new String[] {onItsProcessor, "spins on " + s.spinlock().name()};
         if (w instanceof What.GcRelease) return new String[] {onItsProcessor, "gc"};
-        return null; // arrivals, phases, rehash ends, choices: not columns
+        return null; // arrivals, phases, rehash ends, choices, table locks (their spinlock rows show them): not columns
     }
 
     /** A cell as shown: its column and its text. */

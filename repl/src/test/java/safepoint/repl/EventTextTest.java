@@ -105,6 +105,10 @@ class EventTextTest {
         events.emit(0, new What.Receive(u));
         events.emit(0, new What.TableAccess(h, u, "hash-put!", true));
         events.emit(0, new What.ThreadStart(u, t));
+        Ref.LockRef lock = new Ref.LockRef(6, "#<spinlock hash-table-2>");
+        events.emit(0, new What.TableLock(h, u, lock, What.LockAction.WAIT, 5, 16));
+        events.emit(0, new What.TableLock(h, u, lock, What.LockAction.TAKE, 1, 16));
+        events.emit(0, new What.TableStep(h, u, new safepoint.tables.TableStep.StrandedRelease(0, 44, 4294967296L, 11040)));
         assertEquals("""
                      1 P1 rehash-start   #<hash-table> by #<thread worker>, 16 -> 32 slots
                      2 P1 rehash-end     #<hash-table> by #<thread worker>, 16 slots (same size)
@@ -120,6 +124,9 @@ class EventTextTest {
                     12 P0 receive        #<thread other> a message already there
                     13 P0 hash-put!      #<hash-table> by #<thread other>
                     14 P0 thread-start   #<thread other> by #<thread worker>
+                    15 P0 table-lock     #<hash-table> by #<thread other>: waits for #<spinlock hash-table-2>, 5 entries in 16 slots
+                    16 P0 table-lock     #<hash-table> by #<thread other>: takes #<spinlock hash-table-2>, 1 entry in 16 slots
+                    17 P0 table-step     #<hash-table> by #<thread other>: release stripe 44, not 0 (moved from address 4294967296 to 11040): stripe 0 stays locked
                 """, EventText.last(events, 40));
     }
 }

@@ -47,7 +47,11 @@ interface LockSite {
         public Object toRelease(TableHost host, Object held) {
             long taken = lockedAt[0];
             Object now = lockNow(host);
-            if (now != held) host.strandedStripe(table, held, now, taken, lockedAt[0]);
+            if (now != held) {
+                // the release is a step of its own: a failing interleaving shows the wrong stripe cleared
+                host.stepped(table, new TableStep.StrandedRelease(TableLocks.stripeOf(taken), TableLocks.stripeOf(lockedAt[0]), taken, lockedAt[0]));
+                host.strandedStripe(table, held, now, taken, lockedAt[0]);
+            }
             return now;
         }
     }

@@ -22,6 +22,13 @@ public sealed interface TableStep {
     /** A resize copied the entry at {@code slot} of the store it read into the store it builds. */
     record Copy(int slot) implements TableStep {}
 
+    /**
+     * An address-striped release that cleared stripe {@code releasedStripe}, the stripe of the
+     * table's address now ({@code releasedAt}), while the one taken, {@code heldStripe} of
+     * {@code lockedAt}, stays locked: a GC moved the table inside the critical section (5(e)).
+     */
+    record StrandedRelease(int heldStripe, int releasedStripe, long lockedAt, long releasedAt) implements TableStep {}
+
     /** Installed a vector (a rehash, resize or clear): readers see the new one from now on. Sizes in slots. */
     record Publish(int oldSlots, int newSlots) implements TableStep {}
 }

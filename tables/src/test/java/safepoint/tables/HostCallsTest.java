@@ -137,6 +137,7 @@ class HostCallsTest {
         verify(host).tryLock(stripe0);
         verify(host).unlock(stripe1);
         verify(host).strandedStripe(owner, stripe0, stripe1, 0L, 64L);
+        verify(host).stepped(owner, new TableStep.StrandedRelease(0, 1, 0L, 64L));
         verify(host, never()).unlock(stripe0);
     }
 

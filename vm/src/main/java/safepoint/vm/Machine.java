@@ -1430,7 +1430,7 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
     private String locationName(Object key) {
         if (key instanceof Symbol s) return s.name;
         String global = globalNameOf(key);
-        return "the hash table" + (global != null ? " " + global : "");
+        return "the " + HashTables.kindWords(key) + (global != null ? " " + global : "");
     }
 
     /** Races and lock-order inversions found by the run: warnings on stderr that change no exit status. */

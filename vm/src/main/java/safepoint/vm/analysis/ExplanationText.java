@@ -30,6 +30,34 @@ public final class ExplanationText {
         return sb.toString().stripTrailing();
     }
 
+    /**
+     * The headline of seed bug 5a's deadlock: the barrier waits for a processor that spins without
+     * polls on a lock whose holder cannot run. Its second line says it in plain words, the way a
+     * person tells it: who holds the lock and waits at the barrier, who spins on it.
+     */
+    public static String barrierSpin(BarrierSpin b) {
+        String lock = b.tableLock() ? "the table lock " + b.lock() : b.lock();
+        String holds = switch (b.holderIs()) {
+            case PARKED -> (b.holderProcessor() != null ? b.holderProcessor() + " holds " + lock + " (" + b.holder() + " took it)"
+                    : b.holder() + " holds " + lock) + " and waits at the barrier";
+            case WAITING -> b.holder() + " holds " + lock + " and waits (" + b.holderWait() + ")";
+            case ENDED -> b.holder() + " took " + lock + " and ended without releasing it";
+        };
+        String where = switch (b.holderIs()) {
+            case PARKED -> "parked at the safepoint";
+            case WAITING -> "waiting (" + b.holderWait() + ")";
+            case ENDED -> "which has ended";
+        };
+        if (b.stranded() != null) where += " (" + b.stranded() + ")";
+        return "*** Deadlock: the GC barrier waits for " + b.processor() + ", which never reaches a safepoint\n"
+                + "  in plain words: " + holds + "; " + b.processor() + " spins on it without polls, so it never reaches the barrier\n"
+                + "  " + b.processor() + " runs " + b.spinner() + ", spinning without polls on " + b.lock() + "\n"
+                + "  " + b.lock() + " is held by " + b.holder() + ", " + where
+                + (b.holderIs() == BarrierSpin.Holder.ENDED ? ": nobody will ever release it\n" : ": it cannot run until the GC is over\n")
+                + "  every other processor has stopped at the barrier\n"
+                + "  fix: let the spin loop poll, or take a blocking mutex instead";
+    }
+
     /** The report of a proven hang: the primordial thread's chain of waits, what ends it, the explanation. */
     static String hang(List<Explanation.Link> chain, String unreachableEnd, Explanation e) {
         StringBuilder sb = new StringBuilder("*** Hang: the program can never end, though some threads still run\n  the chain of waits:\n");

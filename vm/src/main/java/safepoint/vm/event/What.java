@@ -107,6 +107,19 @@ public sealed interface What {
      */
     record TableStep(TableRef table, ThreadRef by, safepoint.tables.TableStep step) implements What {}
 
+    /**
+     * A table operation's policy lock, with the table it was taken for and the table's entries and
+     * slots then: {@code WAIT}, its first failed try (whenever events are observed, as
+     * {@link Spin}); {@code TAKE} and {@code RELEASE}, a lock hold's ends (recorded runs only, as
+     * {@link SpinlockTake}). The lock's own events still come; this one adds which table and how big.
+     */
+    record TableLock(TableRef table, ThreadRef by, LockRef lock, LockAction action, int count, int slots) implements What {}
+
+    /** What a {@link TableLock} event says of the lock. */
+    enum LockAction {
+        WAIT, TAKE, RELEASE
+    }
+
     /** The rehash has re-inserted the last live entry. */
     record RehashFinish(TableRef table, ThreadRef by, int oldSlots, int newSlots) implements What {}
 

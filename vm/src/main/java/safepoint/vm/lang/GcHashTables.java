@@ -62,7 +62,7 @@ final class GcHashTables {
     /** Runs {@code op} on {@code t} as a hash operation: inside the lock: wind, step by step. */
     private static void start(LanguageHost vm, Interp m, GcTableObj t, boolean write, TableOp op, Object proc, Object dflt,
             boolean errorIfAbsent, Object key) {
-        HashTables.start(vm, m, new HashTables.Call(vm, m, null, t.locker, t, write, op, proc, dflt, errorIfAbsent, key));
+        HashTables.start(vm, m, new HashTables.Call(vm, m, null, t.locker, t, t, write, op, proc, dflt, errorIfAbsent, key));
     }
 
     private static void wrap(LanguageHost vm, String name, int min, int max, int at, boolean write, Op on) {
@@ -74,7 +74,7 @@ final class GcHashTables {
                     m.touched(t, write);
                     // as HashTables.access: recorded runs only, the operation as a row of the interleaving
                     if (vm.events().recording()) {
-                        Ref.TableRef r = new Ref.TableRef(vm.events().id(t.gc), "#<gc-table>");
+                        Ref.TableRef r = vm.tableHost().gcRef(t.gc);
                         vm.event(m.thread, new What.TableAccess(r, vm.threadRef(m.thread), name, write));
                     }
                     on.run(vm, m, t, a);

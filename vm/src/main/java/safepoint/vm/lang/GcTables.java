@@ -50,8 +50,17 @@ final class GcTables {
 
         @Override
         public void printOn(StringBuilder out, boolean write, Serials vm) {
-            out.append(hashTable ? "#<hash-table" : "#<gc-table").append(vm.tag(this)).append('>');
+            out.append("#<").append(type(hashTable)).append(vm.tag(this)).append('>');
         }
+    }
+
+    /**
+     * The type name a gc-table prints with, in every view: make-hash-table's is Gerbil's
+     * {@code gc-hash-table::t}, whose type name is {@code hash-table}; make-gc-table's is
+     * {@code __gc-table::t}, named {@code gc-table}.
+     */
+    static String type(boolean hashTable) {
+        return hashTable ? "hash-table" : "gc-table";
     }
 
     /** One operation of the Scheme-visible gc-table API. */
@@ -81,16 +90,16 @@ final class GcTables {
                 m.val = make(vm, m, (Long) a[0], seedLock, true, a[1] == Boolean.FALSE ? null : a[1]);
             }
         });
-        op(vm, "gc-table-ref", 3, (t, a) -> t.refOp(a[1], a[2]));
-        op(vm, "gc-table-set!", 3, (t, a) -> t.setOp(a[1], a[2]));
-        op(vm, "gc-table-delete!", 2, (t, a) -> t.deleteOp(a[1]));
-        op(vm, "gc-table-clear!", 1, (t, a) -> t.clearOp());
+        op(vm, "gc-table-ref", 3, false, (t, a) -> t.refOp(a[1], a[2]));
+        op(vm, "gc-table-set!", 3, true, (t, a) -> t.setOp(a[1], a[2]));
+        op(vm, "gc-table-delete!", 2, true, (t, a) -> t.deleteOp(a[1]));
+        op(vm, "gc-table-clear!", 1, true, (t, a) -> t.clearOp());
         vm.add(new ControlPrim("gc-table-update!", 4, 4) {
             @Override
             public void invoke(Interp m, Object[] a) {
                 GcTable t = table(a, name);
                 if (!(a[2] instanceof Procedure)) throw Condition.typeError(name, 3, "PROCEDURE", a);
-                run(vm, m, t.updateOp(a[1], a[3]), a[2]);
+                run(vm, m, a[0], true, t.updateOp(a[1], a[3]), a[2]);
             }
         });
         vm.add(new ControlPrim("gc-table-for-each", 2, 2) {
@@ -98,7 +107,7 @@ final class GcTables {
             public void invoke(Interp m, Object[] a) {
                 GcTable t = table(a, name);
                 if (!(a[1] instanceof Procedure)) throw Condition.typeError(name, 2, "PROCEDURE", a);
-                run(vm, m, t.forEachOp(), a[1]);
+                run(vm, m, a[0], false, t.forEachOp(), a[1]);
             }
         });
         vm.add(new ControlPrim("gc-table-copy", 1, 1) {
@@ -106,7 +115,7 @@ final class GcTables {
             public void invoke(Interp m, Object[] a) {
                 GcTable t = table(a, name);
                 m.push(new Wrap(vm, false));
-                run(vm, m, t.copyOp(copyLock(vm, t)), null);
+                run(vm, m, a[0], false, t.copyOp(copyLock(vm, t)), null);
             }
         });
         vm.add(Primitive.of1("gc-table-length", true, (c, x) -> (long) table(new Object[] {x}, "gc-table-length").length()));
@@ -125,15 +134,15 @@ final class GcTables {
             lock = seedLock.get();
         }
         GcTable t = GcTable.make(h, hint, mode, lock);
-        h.tables.made(t, vm.tableLocks(), locker != null);
+        h.tables.made(t, type(hashTable), vm.tableLocks(), locker != null);
         return m.alloc(new GcTableObj(t, hashTable, locker), 3);
     }
 
-    private static void op(LanguageHost vm, String name, int args, OpOf of) {
+    private static void op(LanguageHost vm, String name, int args, boolean write, OpOf of) {
         vm.add(new ControlPrim(name, args, args) {
             @Override
             public void invoke(Interp m, Object[] a) {
-                run(vm, m, of.make(table(a, name), a), null);
+                run(vm, m, a[0], write, of.make(table(a, name), a), null);
             }
         });
     }
@@ -142,9 +151,12 @@ final class GcTables {
         return Condition.cast(GcTableObj.class, a[0], who, 1, "GC-TABLE", a).gc;
     }
 
-    /** Runs a gc-table op as the hash operations run (HashTables.drive): step by step, Scheme calls by frames. */
-    private static void run(LanguageHost vm, Interp m, TableOp op, Object proc) {
-        new HashTables.Call(vm, m, null, false, op, proc, null, false, null).begin(m);
+    /**
+     * Runs a gc-table op as the hash operations run (HashTables.drive): step by step, Scheme calls
+     * by frames; {@code obj} (checked by the op's maker) is what the race detector sees accessed.
+     */
+    private static void run(LanguageHost vm, Interp m, Object obj, boolean write, TableOp op, Object proc) {
+        new HashTables.Call(vm, m, null, null, null, obj, write, op, proc, null, false, null).begin(m);
     }
 
     /** A lock word for a copy of {@code t}: its own under PER_TABLE, none otherwise (the copy takes the seed's). */
@@ -166,7 +178,7 @@ final class GcTables {
         @Override
         public void resume(Interp m) {
             GcTable copy = (GcTable) m.val;
-            vm.tableHost().tables.made(copy, vm.tableLocks(), false);
+            vm.tableHost().tables.made(copy, type(hashTable), vm.tableLocks(), false);
             m.val = m.alloc(new GcTableObj(copy, hashTable, null), 3);
         }
     }

@@ -86,6 +86,9 @@ public final class HashTables {
         /** {@code lock} stays locked for ever, for the reason {@code why} (a report names it). */
         default void stranded(Object lock, String why) {
         }
+
+        /** {@code lock} as the events name it. */
+        Ref.LockRef ref(Object lock);
     }
 
     /**
@@ -108,8 +111,10 @@ public final class HashTables {
         /** The lock words the policies share: the global lock, the address stripes. */
         final TableLocks locks;
         /** The table this host runs an operation on, and whether it writes: the access the race detector sees. */
-        private final Table target;
+        private final Object target;
         private final boolean write;
+        /** The table (a RawTable or GcTable) whose operation this host runs, for the lock events; or null. */
+        private final Object subject;
 
         /** The heap's GC epoch (gc-tables rehash when it changes). */
         private final java.util.function.IntSupplier epoch;
@@ -125,9 +130,10 @@ public final class HashTables {
             this.locks = new TableLocks();
             this.target = null;
             this.write = false;
+            this.subject = null;
         }
 
-        private Host(Host shared, Interp running, Table target, boolean write) {
+        private Host(Host shared, Interp running, Object target, boolean write, Object subject) {
             this.vm = shared.vm;
             this.machine = shared.machine;
             this.charge = shared.charge;
@@ -138,11 +144,37 @@ public final class HashTables {
             this.locks = shared.locks;
             this.target = target;
             this.write = write;
+            this.subject = subject;
         }
 
         /** The host for one operation of {@code m} on {@code t}: it knows the thread that takes locks. */
-        Host on(Interp m, Table t, boolean write) {
-            return new Host(this, m, t, write);
+        Host on(Interp m, Object t, boolean write) {
+            return new Host(this, m, t, write, null);
+        }
+
+        /** The host for a call's operation: its race target, and its table for the lock events. */
+        Host on(Interp m, Call c) {
+            return new Host(this, m, c.locked, c.write, c.subject());
+        }
+
+        /** A TableLock event of {@code lock}, if this host knows its table: WAIT when observing, the others when recording. */
+        void lockEvent(Object lock, What.LockAction action) {
+            if (subject == null || running == null) return;
+            if (action == What.LockAction.WAIT ? !machine.observing() : !machine.events().recording()) return;
+            Ref.TableRef r;
+            int count;
+            int slots;
+            if (subject instanceof RawTable raw) {
+                r = ref(raw);
+                count = raw.count();
+                slots = raw.slots();
+            } else {
+                safepoint.tables.GcTable g = (safepoint.tables.GcTable) subject;
+                r = gcRef(g);
+                count = g.length();
+                slots = g.store().entries() * 2;
+            }
+            machine.event(running.thread, new What.TableLock(r, machine.threadRef(running.thread), words.ref(lock), action, count, slots));
         }
 
         @Override
@@ -153,6 +185,7 @@ public final class HashTables {
         @Override
         public boolean tryLock(Object lock) {
             if (!words.tryTake(running, lock)) return false;
+            lockEvent(lock, What.LockAction.TAKE);
             // The access happens under the lock: the race detector sees it ordered by the lock.
             if (target != null) machine.accessed(running.thread, target, write);
             return true;
@@ -161,6 +194,7 @@ public final class HashTables {
         @Override
         public void unlock(Object lock) {
             words.release(running, lock);
+            lockEvent(lock, What.LockAction.RELEASE);
         }
 
         @Override
@@ -202,7 +236,7 @@ public final class HashTables {
         public void gcTableRehashed(safepoint.tables.GcTable table, boolean resized, int oldSlots, int newSlots) {
             // through the tables' rehash events: a GC rehash keeps its size, a resize changes it
             if (running == null || !machine.observing()) return;
-            Ref.TableRef r = new Ref.TableRef(machine.events().id(table), resized ? "#<gc-table resize>" : "#<gc-table gc-rehash>");
+            Ref.TableRef r = gcRef(table); // the sizes tell a resize from a GC rehash
             machine.event(running.thread, new What.RehashStart(r, machine.threadRef(running.thread), oldSlots, newSlots));
             machine.event(running.thread, new What.RehashFinish(r, machine.threadRef(running.thread), oldSlots, newSlots));
         }
@@ -225,12 +259,18 @@ public final class HashTables {
         public void stepped(Object table, safepoint.tables.TableStep step) {
             // recorded runs only, as table accesses: one event per step is the hottest source there is
             if (running == null || !machine.events().recording()) return;
-            Ref.TableRef r = table instanceof RawTable raw ? ref(raw) : new Ref.TableRef(machine.events().id(table), "#<gc-table>");
+            // a raw table's op reports its RawTable, a striped release the Table whose address it read
+            Ref.TableRef r = table instanceof RawTable raw ? ref(raw) : table instanceof Table t ? ref(t.raw) : gcRef(table);
             machine.event(running.thread, new What.TableStep(r, machine.threadRef(running.thread), step));
         }
 
         private Ref.TableRef ref(RawTable table) {
             return tableRef(machine, table);
+        }
+
+        /** A gc-table named as it prints: {@code #<hash-table>} or {@code #<gc-table>} (the registry knows which). */
+        Ref.TableRef gcRef(Object table) {
+            return new Ref.TableRef(machine.events().id(table), "#<" + tables.type(table) + ">");
         }
 
         @Override
@@ -284,8 +324,14 @@ public final class HashTables {
     static final class Call {
         final TableOp op;
         final Table table;
-        /** The table, or null under {@code none} (its access is recorded before the operation). */
-        final Table locked;
+        /** What the race detector sees accessed: the table object (a {@link Table}, a gc-table's), or null. */
+        final Object raced;
+        /**
+         * The raced object when its access is recorded where the policy's lock is taken (the
+         * table's own lock, global's); null when it is recorded before the operation: under
+         * {@code none}, and for a gc-table under {@code global}, whose seed lock guards resizes only.
+         */
+        final Object locked;
         final boolean write;
         final Object proc;
         final Object dflt;
@@ -300,18 +346,24 @@ public final class HashTables {
         final Object touches;
 
         Call(LanguageHost vm, Interp m, Table t, boolean write, TableOp op, Object proc, Object dflt, boolean errorIfAbsent, Object key) {
-            this(vm, m, t, t == null ? null : t.locker, t, write, op, proc, dflt, errorIfAbsent, key);
+            this(vm, m, t, t == null ? null : t.locker, t, t, write, op, proc, dflt, errorIfAbsent, key);
         }
 
-        /** A call on a table that is no {@link Table} (a gc-table), {@code touches} being its object. */
-        Call(LanguageHost vm, Interp m, Table t, Object locker, Object touches, boolean write, TableOp op, Object proc, Object dflt,
-                boolean errorIfAbsent, Object key) {
+        /**
+         * A call on a table that is no {@link Table} (a gc-table), {@code touches} being what its
+         * steps touch for dpor and {@code raced} its object, for the race detector.
+         */
+        Call(LanguageHost vm, Interp m, Table t, Object locker, Object touches, Object raced, boolean write, TableOp op, Object proc,
+                Object dflt, boolean errorIfAbsent, Object key) {
             this.vm = vm;
+            this.raced = raced;
             this.locker = locker;
             this.touches = touches;
             this.op = op;
             this.table = t;
-            this.locked = t == null || t.locking.policy() == Policy.NONE ? null : t;
+            boolean atLock = t != null ? t.locking.policy() != Policy.NONE
+                    : raced instanceof GcTables.GcTableObj g && g.gc.mode() == safepoint.tables.GcTable.Mode.PER_TABLE;
+            this.locked = atLock ? raced : null;
             this.write = write;
             this.proc = proc;
             this.dflt = dflt;
@@ -320,13 +372,18 @@ public final class HashTables {
             this.compiledPolls = m.polling;
         }
 
+        /** The table whose operation this is (a RawTable or GcTable), for the lock events. */
+        Object subject() {
+            return table != null ? table.raw : raced instanceof GcTables.GcTableObj g ? g.gc : null;
+        }
+
         /**
          * Runs the first steps. Under {@code none} the race detector sees the access here (after a
          * lock: mutex is taken); under a policy, when its lock is taken; lock-free-reads' reads take
          * none and are ordered by the publication of what they read instead.
          */
         void begin(Interp m) {
-            if (locked == null && table != null) vm.accessed(m.thread, table, write);
+            if (locked == null && raced != null) vm.accessed(m.thread, raced, write);
             drive(m, this);
         }
     }
@@ -335,7 +392,7 @@ public final class HashTables {
     static void drive(Interp m, Call c) {
         TableOp op = c.op;
         // A host per batch, never kept in a frame: frames are heap data the collector walks.
-        Host host = c.vm.tableHost().on(m, c.locked, c.write);
+        Host host = c.vm.tableHost().on(m, c);
         Object proc = c.proc;
         for (int n = 0; n < BATCH; n++) {
             Step s = op.step(host);
@@ -345,6 +402,7 @@ public final class HashTables {
             m.syncPoint();
             if (s instanceof Step.Spin spin) {
                 // a failed try of a table lock: spin, polling as the policy says
+                if (m.spinningOn != spin.lock()) host.lockEvent(spin.lock(), What.LockAction.WAIT); // the wait's first try
                 c.vm.tableWords().spun(m, spin.lock());
                 m.polling = spin.polls() == WaitPolls.ALWAYS || spin.polls() == WaitPolls.AS_COMPILED && c.compiledPolls;
                 if (spin.polls() == WaitPolls.ALWAYS) {
@@ -425,7 +483,7 @@ public final class HashTables {
                 m2.apply(procedure, args);
             }),
             new Step0("hash-table-call-end", m2 -> {
-                if (!returned[0]) c.op.abandon(c.vm.tableHost().on(m2, c.locked, c.write));
+                if (!returned[0]) c.op.abandon(c.vm.tableHost().on(m2, c));
                 m2.val = Special.VOID;
             })});
     }
@@ -520,6 +578,11 @@ public final class HashTables {
     /** How events name a table: by observer id, without the program's serial number. */
     static Ref.TableRef tableRef(LanguageHost machine, RawTable table) {
         return new Ref.TableRef(machine.events().id(table), "#<hash-table>");
+    }
+
+    /** What a race report calls a table: {@code gc-table} for make-gc-table's, {@code hash table} for the others. */
+    public static String kindWords(Object table) {
+        return table instanceof GcTables.GcTableObj g && !g.hashTable ? "gc-table" : "hash table";
     }
 
     static Table table(Object x, String who, Object... args) {
@@ -709,7 +772,7 @@ public final class HashTables {
     static Table made(LanguageHost vm, Interp m, RawTable r, Object locker) {
         Host h = vm.tableHost();
         Policy policy = vm.tableLocks();
-        long id = h.tables.made(r, policy, locker != null);
+        long id = h.tables.made(r, "hash-table", policy, locker != null);
         Table t = m.alloc(new Table(r), TABLE_WORDS);
         t.locking = Locking.of(policy, r, t, h.locks, h, "hash-table-" + id);
         t.locker = locker;

@@ -26,7 +26,7 @@ final class NativeTables {
         SchemeTable.Test t = tn == null ? null : SchemeTable.Test.named(tn);
         if (t == null) throw Condition.raise("make-hash-table: a weak table's test must be eq?, eqv?, equal?, string=? or string-ci=?", test);
         SchemeTable table = new SchemeTable(t, weakKeys, weakValues, null);
-        vm.tableHost().tables.made(table, safepoint.tables.Policy.NONE, false); // listed by ,tables as a Gambit table
+        vm.tableHost().tables.made(table, "table", safepoint.tables.Policy.NONE, false); // listed by ,tables as a Gambit table
         return m.alloc(table, 8);
     }
 

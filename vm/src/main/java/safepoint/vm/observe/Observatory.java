@@ -73,7 +73,7 @@ public final class Observatory {
         List<TableView> out = new ArrayList<>(entries.size());
         for (TableRegistry.Entry e : entries) {
             // The registry's id is the table's creation order: stable across looks, and no serial number.
-            String name = e.kind().equals("gc") ? "#<gc-table " : e.kind().equals("gambit") ? "#<table " : "#<hash-table ";
+            String name = "#<" + e.type() + " ";
             String policy = e.kind().equals("gambit") ? "-" : e.policy().cliName();
             out.add(new TableView(new Ref(Ref.Kind.TABLE, e.id(), name + e.id() + ">"), e.kind(), e.hash(), e.test(), policy, e.locked(),
                     e.count(), e.slots(), e.rehashes(), e.resizes(), e.gcRehashes(), e.rehashing()));

@@ -1,5 +1,8 @@
 package safepoint.vm.run;
 
+import safepoint.vm.analysis.BarrierSpin;
+import safepoint.vm.analysis.EdgeKind;
+import safepoint.vm.analysis.ExplanationText;
 import safepoint.vm.analysis.Failure;
 import safepoint.vm.analysis.WaitForGraph;
 
@@ -21,15 +24,20 @@ public final class SpinDeadlock {
         if (lock == null) return null;
         SThread holder = lock.holder();
         if (holder == null || holder == t || holder.onProcessor >= 0) return null;
-        String where = holder.state == SThread.State.WAITING ? "waiting (" + Names.waitText(holder) + ")"
-                : holder.state == SThread.State.TERMINATED ? "which has ended" : "parked at the safepoint";
-        if (lock.stranded != null) where += " (" + lock.stranded + ")";
-        return vm.deadlock(Failure.Proof.BARRIER_NEVER_REACHED, "*** Deadlock: the GC barrier waits for P" + p + ", which never reaches a safepoint\n"
-                + "  P" + p + " runs " + Names.name(t) + ", spinning without polls on " + Names.name(lock) + "\n"
-                + "  " + Names.name(lock) + " is held by " + Names.name(holder) + ", " + where
-                + (holder.state == SThread.State.TERMINATED ? ": nobody will ever release it\n" : ": it cannot run until the GC is over\n")
-                + "  every other processor has stopped at the barrier\n"
-                + "  fix: let the spin loop poll, or take a blocking mutex instead", states);
+        BarrierSpin.Holder is = holder.state == SThread.State.WAITING ? BarrierSpin.Holder.WAITING
+                : holder.state == SThread.State.TERMINATED ? BarrierSpin.Holder.ENDED : BarrierSpin.Holder.PARKED;
+        BarrierSpin b = new BarrierSpin("P" + p, Names.name(t), Names.name(lock), lock.table, Names.name(holder), is,
+                is == BarrierSpin.Holder.WAITING ? Names.waitText(holder) : null, is == BarrierSpin.Holder.PARKED ? parkedOn(vm, holder, states) : null,
+                lock.stranded);
+        return vm.deadlock(Failure.Proof.BARRIER_NEVER_REACHED, ExplanationText.barrierSpin(b), states);
+    }
+
+    /** The processor a parked thread is parked on, as the wait-for graph has it ({@code P1}), or null if it is queued for any. */
+    private static String parkedOn(RunHost vm, SThread holder, WaitForGraph.ProcessorState[] states) {
+        for (WaitForGraph.Edge e : WaitForGraph.of(vm, states).edges()) {
+            if (e.from() == holder && e.kind() == EdgeKind.PARKED_ON) return e.to().toString();
+        }
+        return null;
     }
 
     /**

@@ -47,6 +47,8 @@ public final class Spinlocks {
         /** Why nobody will ever release it (a striped release that cleared another stripe), or null. */
         public volatile String stranded;
         private volatile long spins;
+        /** A table policy's lock (made by TableWords): the explanations call it the table lock. */
+        public boolean table;
         /** A table lock's take was given to the lock-order checker and race detector (TableWords). */
         boolean ordered;
 
@@ -165,7 +167,9 @@ public final class Spinlocks {
 
         @Override
         public Object make(String name) {
-            return new Spinlock(name);
+            Spinlock l = new Spinlock(name);
+            l.table = true;
+            return l;
         }
 
         @Override
@@ -191,6 +195,11 @@ public final class Spinlocks {
                 vm.event(SThread.running(m), new What.Spin(Names.lockRef(ev, l), Names.ref(ev, SThread.running(m)), Names.ref(ev, holder)));
             }
             m.spinningOn = l;
+        }
+
+        @Override
+        public safepoint.vm.event.Ref.LockRef ref(Object lock) {
+            return Names.lockRef(vm.events(), lock);
         }
 
         @Override

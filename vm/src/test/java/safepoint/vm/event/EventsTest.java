@@ -170,9 +170,31 @@ class EventsTest {
             int released = w.subList(waited, w.size()).indexOf(new What.SpinlockRelease(spin.spinlock(), spin.holder()));
             int taken = w.subList(waited, w.size()).indexOf(new What.SpinlockTake(spin.spinlock(), spin.by()));
             assertTrue(0 < released && released < taken, "after the wait, the holder's release, then the take: " + w);
+            // the same wait and hold as table events: which table, and how big it was then
+            What.TableLock wait = only(What.TableLock.class, vm).stream().filter(x -> x.action() == What.LockAction.WAIT).findFirst().orElseThrow();
+            assertEquals(spin.spinlock(), wait.lock());
+            assertEquals(spin.by(), wait.by());
+            assertEquals("#<hash-table>", wait.table().name());
+            assertTrue(wait.count() > 0 && wait.count() < 60 && wait.slots() >= 16, wait.toString());
+            List<What.TableLock> locks = only(What.TableLock.class, vm);
+            long takes = locks.stream().filter(x -> x.action() == What.LockAction.TAKE).count();
+            long releases = locks.stream().filter(x -> x.action() == What.LockAction.RELEASE).count();
+            assertTrue(takes >= 60 && takes == releases, "every put takes and releases the table's lock: " + takes + " " + releases);
+            assertEquals(1, locks.stream().map(x -> x.table().id()).distinct().count());
             return;
         }
         throw new AssertionError("no seed of 1..20 made a writer wait for the table's lock");
+    }
+
+    @Test
+    void aGcTablesLockHoldIsATableEventWithItsSizes() {
+        VmFixture f = new VmFixture();
+        f.vm.events.setMode(Events.Mode.RECORD);
+        f.run("(define g (make-gc-table)) (gc-table-set! g (list 1) 1) (define h (make-hash-table test: eq?)) (hash-put! h (list 2) 2)");
+        List<What.TableLock> locks = only(What.TableLock.class, f.vm);
+        assertEquals(List.of("#<gc-table> TAKE 0", "#<gc-table> RELEASE 1", "#<hash-table> TAKE 0", "#<hash-table> RELEASE 1"),
+                locks.stream().map(x -> x.table().name() + " " + x.action() + " " + x.count()).toList());
+        assertTrue(locks.stream().allMatch(x -> x.slots() > 0 && x.lock().name().equals("#<spinlock gc-table>")), locks.toString());
     }
 
     /** A controlled run: the machine, with its events, and the run's choices. */
