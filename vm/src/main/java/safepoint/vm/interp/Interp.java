@@ -683,6 +683,11 @@ public final class Interp implements Ctx {
     }
 
     @Override
+    public void fileOpened(OutputPort port) {
+        world.fileOpened(port);
+    }
+
+    @Override
     public OutputPort currentOutput() {
         return (OutputPort) paramValue(world.currentOutput());
     }

@@ -119,7 +119,9 @@ public final class FilePrims {
                     var out = s.append
                             ? Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                             : Files.newOutputStream(p);
-                    return c.alloc(OutputPort.file(out, s.portName()), 8);
+                    OutputPort port = OutputPort.file(out, s.portName());
+                    c.fileOpened(port);
+                    return c.alloc(port, 8);
                 } catch (IOException e) {
                     throw hostError(e, name, f);
                 } catch (RuntimeException e) {
