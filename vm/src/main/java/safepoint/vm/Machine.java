@@ -1365,7 +1365,11 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
     public Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
         flush();
         WaitForGraph g = WaitForGraph.of(this, procs);
-        String text = ExplanationText.of("*** Deadlock: no thread can run and none waits with a timeout", Analysis.explain(this, g)) + reproduce();
+        List<String> syncs = new ArrayList<>();
+        for (SThread t : scheduler.waiting) {
+            if (t.state == SThread.State.WAITING && t.waitingOn instanceof safepoint.vm.smp.EventWait w) syncs.add(Names.name(w));
+        }
+        String text = ExplanationText.of(ExplanationText.deadlockHeadline(syncs), Analysis.explain(this, g)) + reproduce();
         Failure.Deadlock failure = Failure.deadlock(Failure.Proof.NOTHING_CAN_RUN, g);
         if (primordial.state == SThread.State.WAITING) {
             deadlockReport = text;
