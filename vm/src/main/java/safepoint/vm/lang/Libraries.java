@@ -46,18 +46,25 @@ final class Libraries {
         return b.toString();
     }
 
+    /** Whether {@code id} ("scheme/base") names one of R7RS's standard libraries. */
+    static boolean isStandard(String id) {
+        return id.startsWith("scheme/") && STANDARD.contains(id.substring("scheme/".length()));
+    }
+
+    /** A standard library's module: it binds nothing (see the class comment). */
+    static Modules.Module standard(LanguageHost vm, String id) {
+        Modules.Module m = new Modules.Module(id, new Namespace(vm, id), new Object[0]);
+        m.standard = true;
+        m.loaded = true;
+        vm.modules().put(id, m);
+        return m;
+    }
+
     static Modules.Module find(LanguageHost vm, Pair lib, Object spec, Compiler importer) {
         String id = id(lib);
         Modules.Module known = vm.modules().get(id);
         if (known != null) return known;
-        if (lib.car == Symbol.of("scheme") && lib.cdr instanceof Pair p && p.cdr == Nil.NIL && p.car instanceof Symbol s
-                && STANDARD.contains(s.name)) {
-            Modules.Module m = new Modules.Module(id, new Namespace(vm, id), new Object[0]);
-            m.standard = true;
-            m.loaded = true;
-            vm.modules().put(id, m);
-            return m;
-        }
+        if (isStandard(id)) return standard(vm, id);
         if (lib.car == Symbol.of("srfi") && Modules.resource("/safepoint/vm/std/" + id + ".ss") != null) {
             return Modules.moduleOf(vm, Symbol.of(":std/" + id), importer); // (srfi 1) is :std/srfi/1
         }

@@ -229,6 +229,7 @@ public final class Modules {
             id = s.name.substring(1);
             Module known = vm.modules().get(id);
             if (known != null) return known;
+            if (Libraries.isStandard(id)) return Libraries.standard(vm, id); // :scheme/base is (scheme base)
             text = resource("/safepoint/vm/" + id + ".ss");
             if (text == null) throw unknown(s.name);
         } else if ((name instanceof Symbol s && (s.name.startsWith("./") || s.name.startsWith("../"))) || name instanceof MString) {

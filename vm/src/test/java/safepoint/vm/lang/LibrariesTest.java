@@ -43,6 +43,7 @@ class LibrariesTest {
                 (import (scheme base) (scheme char) (scheme write) (scheme inexact) (scheme process-context)
                         (only (scheme base) car) (except (scheme base) cdr))
                 (write (list (car '(1)) (char-upcase #\\a) (sqrt 4.)))"""));
+        assertEquals("2", run("g.ss", "(import :scheme/base :scheme/write (only-in :scheme/char char-upcase)) (write (cadr '(1 2)))"));
         assertEquals("1", run("b.ss", "(import (rename (scheme base) (car first)) (scheme write)) (write (first '(1 2)))"));
         assertTrue(run("c.ss", "(import (prefix (scheme base) s:))").contains("cannot prefix a standard library's names"));
         assertTrue(run("d.ss", "(import (scheme nonsense))").contains("Cannot find library"));
