@@ -1365,7 +1365,11 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
     public Outcome deadlock(WaitForGraph.ProcessorState[] procs) {
         flush();
         WaitForGraph g = WaitForGraph.of(this, procs);
-        String text = ExplanationText.of("*** Deadlock: no thread can run and none waits with a timeout", Analysis.explain(this, g)) + reproduce();
+        List<String> syncs = new ArrayList<>();
+        for (SThread t : scheduler.waiting) {
+            if (t.state == SThread.State.WAITING && t.waitingOn instanceof safepoint.vm.smp.EventWait w) syncs.add(Names.name(w));
+        }
+        String text = ExplanationText.of(ExplanationText.deadlockHeadline(syncs), Analysis.explain(this, g)) + reproduce();
         Failure.Deadlock failure = Failure.deadlock(Failure.Proof.NOTHING_CAN_RUN, g);
         if (primordial.state == SThread.State.WAITING) {
             deadlockReport = text;
@@ -1533,6 +1537,29 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
         } catch (RuntimeException e) {
             // The console went away; nothing more to say on it.
         }
+        for (OutputPort p : openFiles) {
+            if (!p.isOpen()) {
+                openFiles.remove(p);
+                continue;
+            }
+            try {
+                p.flush();
+            } catch (RuntimeException e) {
+                // The host refused the write (a full disk): the program has ended, no one to tell.
+            }
+        }
+    }
+
+    /**
+     * The file output ports not yet closed, flushed at each end of a run (flush). Unlike gsi
+     * 4.9.3, which loses a file's unflushed bytes at exit, a program that exits leaves them in
+     * the file. A concurrent set: ports are opened by processors' threads, and it takes no monitor.
+     */
+    private final java.util.Set<OutputPort> openFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void fileOpened(OutputPort port) {
+        openFiles.add(port);
     }
 
     // ---- printing --------------------------------------------------------------------------------

@@ -58,6 +58,17 @@ public final class ExplanationText {
                 + "  fix: let the spin loop poll, or take a blocking mutex instead";
     }
 
+    /**
+     * A proven deadlock's first line. When threads wait in :std/event syncs (which poll with
+     * sleeps of their own, so "none waits with a timeout" would not be plainly true) it names
+     * those syncs as what can never complete.
+     */
+    public static String deadlockHeadline(List<String> syncs) {
+        if (syncs.isEmpty()) return "*** Deadlock: no thread can run and none waits with a timeout";
+        return "*** Deadlock: no thread can run, and " + (syncs.size() == 1 ? "this sync" : "these syncs")
+                + " can never complete: " + String.join(", ", syncs);
+    }
+
     /** The report of a proven hang: the primordial thread's chain of waits, what ends it, the explanation. */
     static String hang(List<Explanation.Link> chain, String unreachableEnd, Explanation e) {
         StringBuilder sb = new StringBuilder("*** Hang: the program can never end, though some threads still run\n  the chain of waits:\n");

@@ -38,6 +38,12 @@ public interface Ctx {
     /** A mutator primitive (its name ends in !) is about to change data another thread may see (dfs's reduction: interp.Footprint). */
     default void mutated() {}
 
+    /**
+     * A file's output port was opened: the machine flushes it when a run ends, so a program that
+     * exits (normally, by {@code exit}, by an error) leaves its bytes in the file.
+     */
+    default void fileOpened(OutputPort port) {}
+
     /** The value of {@code (current-output-port)}. */
     OutputPort currentOutput();
 

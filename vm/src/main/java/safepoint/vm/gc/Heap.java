@@ -181,6 +181,7 @@ public final class Heap implements Area.Source {
                 push(m.handlers);
                 push(m.params);
                 push(m.pendingRaise);
+                push(m.pendingAsync);
                 return 8;
             }
             ObjectWalker.Shape shape = ObjectWalker.shape(o.getClass());

@@ -106,6 +106,11 @@ public final class Interp implements Ctx {
     volatile ExpansionTime.Job expanding;
     /** An exception to raise when the thread next runs (a join that found an uncaught exception). */
     public Object pendingRaise;
+    /**
+     * Thunks another thread gave with thread-async!, a Scheme list, last given first: each runs
+     * when this thread next runs (a waiting thread's when its wait ends), then the thread goes on.
+     */
+    public Object pendingAsync = Nil.NIL;
 
     /**
      * End this slice now without touching {@link #fuel}, so the scheduling points actually used
@@ -219,6 +224,17 @@ public final class Interp implements Ctx {
             pendingRaise = null;
             pc = null;
             raiseCaught(e, false, at);
+        }
+        while (pendingAsync instanceof Pair p) { // the first given runs first: it is pushed last
+            pendingAsync = p.cdr;
+            Object proc = p.car;
+            push(new AfterAsync(pc, env, val));
+            pc = new Node() {
+                @Override
+                public void exec(Interp m) {
+                    m.apply(proc, new Object[0]);
+                }
+            };
         }
         for (;;) {
             try {
@@ -411,6 +427,26 @@ public final class Interp implements Ctx {
             clearFlag(INTR_USER);
             push(new AfterInterrupt(pc, env)); // a debugger level's ,c goes on from here (Stop.resume)
             throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+        }
+    }
+
+    /** Below a thread-async! thunk: when it returns, the thread goes on as it was, its value dropped. */
+    static final class AfterAsync extends Frame {
+        final Node pc;
+        final Object[] env;
+        final Object val;
+
+        AfterAsync(Node pc, Object[] env, Object val) {
+            this.pc = pc;
+            this.env = env;
+            this.val = val;
+        }
+
+        @Override
+        public void resume(Interp m) {
+            m.pc = pc;
+            m.env = env;
+            m.val = val;
         }
     }
 
@@ -680,6 +716,11 @@ public final class Interp implements Ctx {
         if ((interruptFlags & INTR_USER) == 0) return;
         clearFlag(INTR_USER);
         throw new SchemeError(new Condition(Condition.Kind.OTHER, "User interrupt", List.of(), null, List.of(), 0));
+    }
+
+    @Override
+    public void fileOpened(OutputPort port) {
+        world.fileOpened(port);
     }
 
     @Override

@@ -35,6 +35,9 @@ public interface World extends Machinery {
     /** {@code exit} was called with {@code code}. */
     void exit(int code);
 
+    /** A file's output port was opened (see Ctx.fileOpened). */
+    void fileOpened(safepoint.vm.data.OutputPort port);
+
     Parameter currentOutput();
 
     Parameter currentInput();

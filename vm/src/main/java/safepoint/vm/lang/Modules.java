@@ -45,6 +45,10 @@ public final class Modules {
         final Namespace ns;
         final Object[] forms;
         boolean loaded;
+        /** One of R7RS's standard libraries ({@code (scheme base)}...): its names are the top level's. */
+        boolean standard;
+        /** A library's root: where the names of the libraries it imports are paths from (Libraries). */
+        Path root;
         /** Export specs collected while compiling the module's {@code export} forms. */
         final List<Object> exportSpecs = new ArrayList<>();
         boolean exportAll;
@@ -118,7 +122,7 @@ public final class Modules {
         return new Refs.Const(Special.VOID);
     });
 
-    public static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE};
+    public static final SpecialForm[] ALL = {IMPORT, EXPORT, MODULE, Libraries.DEFINE_LIBRARY};
 
     /**
      * {@code eval} and {@code load}: the front end at run time. Each compiles as the thread that
@@ -203,12 +207,18 @@ public final class Modules {
     // ---- finding modules -------------------------------------------------------------------------
 
     private static Object moduleSpec(Object spec) {
-        if (spec instanceof Pair p && p.car instanceof Symbol head
-                && (head.name.equals("only-in") || head.name.equals("except-in") || head.name.equals("rename-in")
-                        || head.name.equals("prefix-in"))) {
-            return p.cdr instanceof Pair mp ? moduleSpec(mp.car) : spec;
-        }
+        if (isFilter(spec)) return moduleSpec(((Pair) ((Pair) spec).cdr).car);
         return spec;
+    }
+
+    /** Gerbil's import filters, and R7RS's ({@code only}, {@code except}, {@code prefix}, {@code rename}) around a library. */
+    private static boolean isFilter(Object spec) {
+        if (!(spec instanceof Pair p) || !(p.car instanceof Symbol head) || !(p.cdr instanceof Pair mp)) return false;
+        return switch (head.name) {
+            case "only-in", "except-in", "rename-in", "prefix-in" -> true;
+            case "only", "except", "rename", "prefix" -> mp.car instanceof Pair;
+            default -> false;
+        };
     }
 
     static Module moduleOf(LanguageHost vm, Object spec, Compiler importer) {
@@ -219,6 +229,7 @@ public final class Modules {
             id = s.name.substring(1);
             Module known = vm.modules().get(id);
             if (known != null) return known;
+            if (Libraries.isStandard(id)) return Libraries.standard(vm, id); // :scheme/base is (scheme base)
             text = resource("/safepoint/vm/" + id + ".ss");
             if (text == null) throw unknown(s.name);
         } else if ((name instanceof Symbol s && (s.name.startsWith("./") || s.name.startsWith("../"))) || name instanceof MString) {
@@ -234,6 +245,8 @@ public final class Modules {
             } catch (IOException e) {
                 throw unknown(name instanceof MString ? "\"" + rel + "\"" : ((Symbol) name).name + " (no file " + file + ")");
             }
+        } else if (name instanceof Pair lib) {
+            return Libraries.find(vm, lib, spec, importer);
         } else if (name instanceof Symbol s && vm.modules().containsKey(s.name)) {
             return vm.modules().get(s.name); // a module defined with (module Name ...)
         } else if (name instanceof Symbol s) {
@@ -256,7 +269,7 @@ public final class Modules {
      * own before any form is compiled, so a procedure may call one defined further down instead
      * of that name resolving to the top level.
      */
-    private static void declareDefinitions(Namespace ns, List<Object> forms) {
+    static void declareDefinitions(Namespace ns, List<Object> forms) {
         List<Object> work = new ArrayList<>(forms);
         while (!work.isEmpty()) {
             Object f = work.remove(work.size() - 1);
@@ -281,7 +294,7 @@ public final class Modules {
         return Condition.raise("Cannot find module " + name);
     }
 
-    private static String resource(String path) {
+    static String resource(String path) {
         try (InputStream in = Modules.class.getResourceAsStream(path)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -292,6 +305,10 @@ public final class Modules {
     // ---- binding exports ---------------------------------------------------------------------------
 
     static void bind(LanguageHost vm, Object spec, Module mod, Namespace into) {
+        if (mod.standard) {
+            Libraries.bindStandard(vm, spec, into);
+            return;
+        }
         for (Map.Entry<Symbol, Object> e : filtered(spec, mod.exports(), mod.id).entrySet()) {
             into.bind(e.getKey(), e.getValue());
         }
@@ -304,18 +321,18 @@ public final class Modules {
         Object[] args = p.cdr instanceof Pair ip ? Pair.arrayOf(ip.cdr) : new Object[0];
         Map<Symbol, Object> out = new LinkedHashMap<>();
         switch (head.name) {
-            case "only-in" -> {
+            case "only-in", "only" -> {
                 for (Object a : args) {
                     Symbol s = (Symbol) a;
                     if (!base.containsKey(s)) throw Condition.raise("Module " + id + " does not export", s);
                     out.put(s, base.get(s));
                 }
             }
-            case "except-in" -> {
+            case "except-in", "except" -> {
                 out.putAll(base);
                 for (Object a : args) out.remove((Symbol) a);
             }
-            case "rename-in" -> {
+            case "rename-in", "rename" -> {
                 out.putAll(base);
                 Map<Symbol, Object> renamed = new HashMap<>();
                 for (Object a : args) {
@@ -328,7 +345,7 @@ public final class Modules {
                 }
                 out.putAll(renamed);
             }
-            case "prefix-in" -> {
+            case "prefix-in", "prefix" -> {
                 String prefix = args.length == 1 && args[0] instanceof Symbol ps ? ps.name
                         : args.length == 1 && args[0] instanceof safepoint.vm.data.Keyword kw ? kw.name + ":" : "";
                 for (Map.Entry<Symbol, Object> e : base.entrySet()) out.put(Symbol.of(prefix + e.getKey().name), e.getValue());

@@ -169,6 +169,8 @@ public final class Complex {
             return n.signum() < 0 ? Num.div(1L, p) : p;
         }
         if (Num.isZero(b)) {
+            // gsi: an exact 0 to a power whose real part is positive is exact 0; else it is refused
+            if (exactBase && Num.sign(re(e), "expt") > 0) return 0L;
             if (exactBase) throw Condition.rangeError("expt", 1, b, e);
             return make(Double.NaN, Double.NaN);
         }
@@ -211,6 +213,11 @@ public final class Complex {
         if (Num.isExactZero(a)) return make(0L, Math.tanh(y));
         // tanh(u + iv) with u = -y, v = x; then tan z = -i tanh(iz).
         double t = Math.tan(x), b = 1 + t * t, s = StrictMath.sinh(-y), r = Math.sqrt(1 + s * s), d = 1 + b * s * s;
+        if (Double.isInfinite(d) && !Double.isNaN(x) && !Double.isInfinite(x)) {
+            // s * s overflowed (|y| past about 355): tan z is i times y's sign, its real part a zero
+            // with tan x's sign (gsi: (tan 1+400i) is 0.+1.i), where r * s / d would be inf / inf
+            return make(t / d, Math.copySign(1.0, y));
+        }
         return make(t / d, -(b * r * s / d));
     }
 

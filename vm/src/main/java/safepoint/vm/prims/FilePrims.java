@@ -119,7 +119,9 @@ public final class FilePrims {
                     var out = s.append
                             ? Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                             : Files.newOutputStream(p);
-                    return c.alloc(OutputPort.file(out, s.portName()), 8);
+                    OutputPort port = OutputPort.file(out, s.portName());
+                    c.fileOpened(port);
+                    return c.alloc(port, 8);
                 } catch (IOException e) {
                     throw hostError(e, name, f);
                 } catch (RuntimeException e) {
@@ -185,10 +187,10 @@ public final class FilePrims {
         sink.add(Primitive.ofN("path-normalize", 1, 3, true, (c, args) -> {
             String p = str(args[0], "path-normalize", 1, args);
             String origin = args.length > 2 ? str(args[2], "path-normalize", 3, args) : currentDirectory();
+            boolean allowRelative = args.length > 1 && args[1] != Boolean.FALSE;
             try {
-                Path real = Path.of(expand(p, origin)).toRealPath();
-                String r = real.toString();
-                return CharStringPrims.newString(c, Files.isDirectory(real) && !r.endsWith("/") ? r + "/" : r);
+                String r = normalized(expand(p, origin));
+                return CharStringPrims.newString(c, allowRelative ? relativeOrSelf(r, normalized(expand(origin, currentDirectory()))) : r);
             } catch (IOException e) {
                 throw hostError(e, "path-normalize", args);
             } catch (RuntimeException e) {
@@ -224,6 +226,45 @@ public final class FilePrims {
     }
 
     /** The host's working directory, as Gambit gives it: ending in "/". */
+    /**
+     * gsi's absolute form of a path: links resolved, a directory ending in "/". Its last part
+     * may be missing (gsi gives the name as written) but not a directory before it.
+     */
+    private static String normalized(String path) throws IOException {
+        Path abs = Path.of(path);
+        Path real;
+        try {
+            real = abs.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (path.endsWith("/") || abs.getParent() == null || abs.getFileName() == null) throw e;
+            String name = abs.getFileName().toString();
+            if (name.equals(".") || name.equals("..")) throw e;
+            real = abs.getParent().toRealPath().resolve(name);
+        }
+        String r = real.toString();
+        return Files.isDirectory(real) && !r.endsWith("/") ? r + "/" : r;
+    }
+
+    /**
+     * {@code path-normalize}'s allow-relative? as gsi 4.9.3 does it: the path relative to the origin
+     * directory, with "../" for each of the origin's parts it leaves, however long; the absolute
+     * path only when the relative one would be empty (the path is the origin itself).
+     */
+    private static String relativeOrSelf(String absolute, String originDir) {
+        String o = originDir.endsWith("/") ? originDir : originDir + "/";
+        String[] from = o.substring(1).split("/", -1); // the last part is "" after the final "/"
+        String[] to = absolute.substring(1).split("/", -1);
+        int common = 0;
+        while (common < from.length - 1 && common < to.length - 1 && from[common].equals(to[common])) common++;
+        StringBuilder rel = new StringBuilder();
+        for (int i = common; i < from.length - 1; i++) rel.append("../");
+        for (int i = common; i < to.length; i++) {
+            rel.append(to[i]);
+            if (i < to.length - 1) rel.append('/');
+        }
+        return rel.length() == 0 ? absolute : rel.toString();
+    }
+
     static String currentDirectory() {
         String d = System.getProperty("user.dir");
         return d.endsWith("/") ? d : d + "/";

@@ -274,7 +274,10 @@ public final class Printer {
             } else {
                 out.append('(');
                 todo.push(new Rest(p.cdr));
-                push(p.car);
+                // Gambit reads "(. b)" as a list whose head is the symbol ".", and writes it
+                // so: that head alone goes unescaped, so the text reads back as the same list.
+                if (write && p.car instanceof Symbol s && s.interned && s.name.equals(".")) out.append('.');
+                else push(p.car);
             }
         } else if (o instanceof SVector v) {
             out.append("#(");

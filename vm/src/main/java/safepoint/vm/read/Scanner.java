@@ -274,7 +274,8 @@ final class Scanner {
             case 'v': b.append('\u000b'); return;
             case 'f': b.append('\f'); return;
             case 'r': b.append('\r'); return;
-            case '\\': case '"': case '\'': case '?': case '|': case ' ': b.append((char) c); return;
+            case '\\': case '"': case '\'': case '?': case '|': b.append((char) c); return;
+            case ' ': case '\t': blanksAfterBackslash(b, c); return;
             case '\n': skipIndent(); return;
             case '\r':
                 if (in.peek() == '\n') in.read();
@@ -290,6 +291,23 @@ final class Scanner {
                 }
                 throw error("Invalid escaped character: " + CharNames.written(c));
         }
+    }
+
+    /**
+     * R7RS's line continuation also allows blanks between the backslash and the line's end: then
+     * they go too. Otherwise this is Gambit's escape: {@code \<space>} is a space (the blanks after
+     * it are the string's), and {@code \<tab>} is no escape at all.
+     */
+    private void blanksAfterBackslash(StringBuilder b, int first) {
+        StringBuilder blanks = new StringBuilder().appendCodePoint(first);
+        while (in.peek() == ' ' || in.peek() == '\t') blanks.appendCodePoint(in.read());
+        if (in.peek() == '\n' || in.peek() == '\r') {
+            if (in.read() == '\r' && in.peek() == '\n') in.read();
+            skipIndent();
+            return;
+        }
+        if (first == '\t') throw error("Invalid escaped character: " + CharNames.written(first));
+        b.append(blanks);
     }
 
     /** A line continuation drops the newline and the next line's leading blanks. */

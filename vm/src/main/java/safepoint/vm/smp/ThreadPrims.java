@@ -58,6 +58,29 @@ public final class ThreadPrims {
     }
 
     /** A timeout argument: #f or absent means none (-1); a number of seconds otherwise. */
+    /**
+     * Takes {@code mx} for {@code owner} if it is free (or its owner has ended: then it is
+     * abandoned, raised here as Gambit does), the value #t; false, and nothing done, if it is held.
+     */
+    private static boolean tryTake(ThreadHost vm, Interp m, SyncObjects.Mutex mx, SThread owner, Object[] a) {
+        boolean ownerDead = mx.locked && mx.owner != null && mx.owner.state == SThread.State.TERMINATED;
+        if (mx.locked && !ownerDead) return false;
+        boolean abandoned = mx.abandoned || ownerDead;
+        SThread by = ownerDead ? mx.owner : null;
+        mx.locked = true;
+        mx.owner = owner;
+        mx.abandoned = false;
+        if (vm.observing()) {
+            vm.event(SThread.running(m), new What.MutexLock(Names.lockRef(vm.events(), mx), Names.ref(vm.events(), SThread.running(m)), false));
+        }
+        vm.lockTaken(owner, mx);
+        if (abandoned) {
+            throw new SchemeError(abandoned(by, List.of(a)));
+        }
+        m.val = Boolean.TRUE;
+        return true;
+    }
+
     static double timeout(Object[] a, int i, String who) {
         if (a.length <= i || a[i] == Boolean.FALSE) return -1;
         if (a[i] instanceof Long l) return Math.max(0, l);
@@ -217,6 +240,19 @@ public final class ThreadPrims {
                 } else {
                     t.interp.pendingRaise = a[1];
                 }
+            }
+        });
+        // Gerbil's thread-async! (doc/reference/std/misc/threads.md) on another thread: th runs
+        // proc when it next runs, then goes on where it was; a waiting thread runs it when its wait
+        // ends (its wait is not cut short, unlike Gambit's interrupt of a sleep).
+        add.accept(new ControlPrim("##thread-async!", 2, 2) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SThread t = thread(a[0], "##thread-async!", a);
+                m.val = Special.VOID;
+                if (t == SThread.running(m)) throw Condition.raise("##thread-async!: the current thread calls proc itself", t);
+                if (t.state == SThread.State.TERMINATED) return;
+                t.interp.pendingAsync = m.cons(a[1], t.interp.pendingAsync); // the newest first: see Interp.run
             }
         });
         // :std/event's poll round begins: its tries are no progress; the value is the progress count
@@ -380,27 +416,20 @@ public final class ThreadPrims {
             public void invoke(Interp m, Object[] a) {
                 SyncObjects.Mutex mx = mutex(a[0], "mutex-lock!", a);
                 SThread owner = a.length > 2 ? (a[2] == Boolean.FALSE ? null : thread(a[2], "mutex-lock!", a)) : SThread.running(m);
-                boolean ownerDead = mx.locked && mx.owner != null && mx.owner.state == SThread.State.TERMINATED;
-                if (!mx.locked || ownerDead) {
-                    boolean abandoned = mx.abandoned || ownerDead;
-                    SThread by = ownerDead ? mx.owner : null;
-                    mx.locked = true;
-                    mx.owner = owner;
-                    mx.abandoned = false;
-                    if (vm.observing()) {
-                        vm.event(SThread.running(m), new What.MutexLock(Names.lockRef(vm.events(), mx), Names.ref(vm.events(), SThread.running(m)), false));
-                    }
-                    vm.lockTaken(owner, mx);
-                    if (abandoned) {
-                        throw new SchemeError(abandoned(by, List.of(a)));
-                    }
-                    m.val = Boolean.TRUE;
-                    return;
-                }
+                if (tryTake(vm, m, mx, owner, a)) return;
                 // Mutexes are not recursive: locking one's own mutex waits (forever, unless timed).
                 mx.waiters.add(SThread.running(m));
                 m.block(mx, timeout(a, 1, "mutex-lock!"), Boolean.FALSE);
                 sched.parked(SThread.running(m));
+            }
+        });
+        // :std/event's poll of a mutex: take it if it is free, else #f at once. A mutex-lock!
+        // with timeout 0 would be a timed wait, which hides a stuck poller from the deadlock proofs.
+        add.accept(new ControlPrim("##mutex-try-lock!", 1, 1) {
+            @Override
+            public void invoke(Interp m, Object[] a) {
+                SyncObjects.Mutex mx = mutex(a[0], "##mutex-try-lock!", a);
+                if (!tryTake(vm, m, mx, SThread.running(m), a)) m.val = Boolean.FALSE;
             }
         });
         add.accept(new ControlPrim("mutex-unlock!", 1, 3) {

@@ -26,11 +26,16 @@
 ;;; its sync objects (,threads shows WAITING #<sync #n on ...>); with no timeout among them, once
 ;;; no other thread has done anything since its last round it is as an untimed wait, so a sync
 ;;; nothing can satisfy is a deadlock the drivers prove (the wait-for graph names the objects).
-;;; A make-event poll is assumed to be able to time out. `!` and `!*` are not here.
+;;; A make-event poll is assumed to be able to time out. (! evt body ...) syncs on evt, then
+;;; runs body, as Gerbil's own std/web/rack-test.ss uses it (the page says nothing more); `!*`,
+;;; used nowhere that shows its meaning, is not here.
 
 (import :std/misc/channel :std/misc/completion)
 (export sync select wait wrap-evt handle-evt choice-evt never-evt always-evt sync-object?
-        (rename-out (%make-event make-event)) event? event-e event-e-set!)
+        (rename-out (%make-event make-event)) event? event-e event-e-set! !)
+
+(defrules ! ()
+  ((_ evt body ...) (begin (sync evt) body ...)))
 
 ;; timed?: e takes the seconds elapsed since the sync began (the events made here, so that a
 ;; timeout inside wrap-evt, handle-evt or choice-evt counts); a user's e takes none.
@@ -89,7 +94,7 @@
     (let ((st (thread-state x)))
       (and (or (thread-state-normally-terminated? st) (thread-state-abnormally-terminated? st))
            (list (thread-join! x)))))
-   ((mutex? x) (and (mutex-lock! x 0) (list x)))
+   ((mutex? x) (and (##mutex-try-lock! x) (list x)))
    ((channel? x) (let ((v (channel-try-get x %nothing))) (and (not (eq? v %nothing)) (list v))))
    ((completion? x) (and (completion-ready? x) (list (completion-wait! x))))
    ((real? x) (and (>= elapsed x) (list #f)))

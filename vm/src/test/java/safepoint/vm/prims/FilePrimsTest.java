@@ -59,6 +59,30 @@ class FilePrimsTest {
         assertEquals(12000, Files.size(dir.resolve("big")));
     }
 
+    /** Each ending of a program leaves what it wrote in its files, though it never closed them. */
+    @Test
+    void aProgramThatEndsLeavesItsBytesInTheFile() throws Exception {
+        String[][] endings = {
+            {"normal", "", "VALUE"},
+            {"exit", "(exit 3)", "EXIT"},
+            {"error", "(car 1)", "ERROR"},
+            {"thread", "(thread-join! (thread-start! (make-thread (lambda () (display \" too\" o)))))", "VALUE"},
+        };
+        for (String[] e : endings) {
+            VmFixture f = new VmFixture();
+            var o = f.vm.load("(define o (open-output-file " + at(e[0]) + "))\n(display \"bytes\" o)\n" + e[1], "t.ss");
+            assertEquals(e[2], o.status().toString(), e[0]);
+            assertEquals(e[0].equals("thread") ? "bytes too" : "bytes", Files.readString(dir.resolve(e[0])), e[0]);
+        }
+        VmFixture f = new VmFixture();
+        f.run("(define c (open-output-file " + at("closed") + ")) (display 1 c) (close-port c)");
+        f.run("(define d (open-output-file " + at("later") + ")) (display 2 d)");
+        assertEquals("2", Files.readString(dir.resolve("later")), "each run's end flushes the ports still open");
+        f.run("(display 3 d)");
+        assertEquals("23", Files.readString(dir.resolve("later")), "and a flushed port goes on where it was");
+        assertEquals("1", Files.readString(dir.resolve("closed")));
+    }
+
     @Test
     void theHostsRefusalsInGsisWords() {
         VmFixture f = new VmFixture();

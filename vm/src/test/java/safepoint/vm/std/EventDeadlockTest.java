@@ -44,6 +44,32 @@ class EventDeadlockTest {
         }
     }
 
+    /**
+     * A sync on a channel or a mutex polls them with tries that never wait (a wait of timeout 0
+     * would be a timed wait and hide the poller), so the deadlock is proven at once, in words that
+     * name the sync, not at the step bound as a hang "though some threads still run".
+     */
+    @Test
+    void aSyncOnAChannelOrAMutexInACycleIsADeadlockNamedByItsSync() {
+        String[][] programs = {
+            {"(import :std/event :std/misc/channel) (def m (make-mutex 'm)) (def never (make-channel))"
+                + " (mutex-lock! m) (def w (spawn/name 'w (lambda () (mutex-lock! m)))) (thread-sleep! 0.01) (sync w never)",
+             "*** Deadlock: no thread can run, and this sync can never complete: #<sync on #<thread w>, an event>"},
+            {"(import :std/event :std/misc/channel) (def m (make-mutex 'm)) (def m2 (make-mutex 'm2)) (def ch (make-channel))"
+                + " (def w (spawn/name 'w (lambda () (mutex-lock! m2) (channel-put ch 'go) (mutex-lock! m))))"
+                + " (mutex-lock! m) (channel-get ch) (sync m2)",
+             "*** Deadlock: no thread can run, and this sync can never complete: #<sync on #<mutex m2>>"},
+        };
+        for (String[] p : programs) {
+            for (RunSettings s : new RunSettings[] {RunSettings.freeRun(2), RunSettings.freeRun(2).controlled(11, "random").withMaxSteps(1_000_000)}) {
+                Outcome o = run(s, p[0]);
+                assertEquals(Outcome.Status.DEADLOCK, o.status(), String.valueOf(o.errorText()));
+                assertTrue(o.errorText().startsWith(p[1]), o.errorText());
+                assertTrue(!o.errorText().contains("step bound"), o.errorText());
+            }
+        }
+    }
+
     @Test
     void neverEvtInEveryThreadIsADeadlock() {
         String program = "(import :std/event) (def t (spawn (lambda () (sync never-evt)))) (sync t)";

@@ -11,9 +11,12 @@
 ;;; current-thread-group are built in): primordial-thread-group, thread-group->thread-list* and
 ;;; thread-group-kill! are here. all-threads lists every thread the machine runs or holds waiting,
 ;;; in the scheduler's order (a thread made and not yet started is in its group, not here).
-;;; Not here: thread-async!.
+;;;
+;;; thread-async! on another thread: th runs proc when it next runs (at the start of its next
+;;; slice), then goes on where it was; a waiting thread runs it when its wait ends, since its wait
+;;; is not cut short. Several run in the order given. On the current thread, proc is simply called.
 
-(export thread-dead? thread-raise! thread-abort! thread-abort? +thread-abort+ all-threads on-all-processors
+(export thread-dead? thread-raise! thread-abort! thread-abort? +thread-abort+ thread-async! all-threads on-all-processors
         primordial-thread-group thread-group->thread-list* thread-group-kill!)
 
 (def (thread-dead? th)
@@ -24,6 +27,11 @@
 (def (thread-raise! th obj)
   (unless (thread? th) (error "thread-raise!: not a thread" th))
   (if (eq? th (current-thread)) (raise obj) (##thread-raise! th obj)))
+
+(def (thread-async! th proc)
+  (unless (thread? th) (error "thread-async!: not a thread" th))
+  (unless (procedure? proc) (error "thread-async!: not a procedure" proc))
+  (if (eq? th (current-thread)) (proc) (##thread-async! th proc)))
 
 ;; The exception thread-abort! raises; display-exception shows "thread aborted" (the page).
 (defstruct %thread-abort ())

@@ -1,0 +1,36 @@
+;; oracle: gsi
+;; path-normalize's allow-relative? and origin-directory: relative to the origin, with "../" for
+;; each part of the origin it leaves; the absolute path when the relative one would be empty; a
+;; missing last part is the name as written; a missing directory before it is an error.
+(define root "/tmp/safepoint-golden-pn/")
+(define (ensure d) (if (not (file-exists? d)) (create-directory d)))
+(ensure root)
+(ensure (string-append root "a"))
+(ensure (string-append root "a/b"))
+(call-with-output-file (string-append root "a/f") (lambda (p) (display "x" p)))
+(define (show . args)
+  (write (call-with-current-continuation
+          (lambda (k)
+            (with-exception-handler
+             (lambda (e) (k (list 'error (if (error-object? e) (error-object-message e) 'file))))
+             (lambda () (apply path-normalize args))))))
+  (newline))
+(define a (string-append root "a/"))
+(show "f" #t a)
+(show "b" #t a)
+(show "b/" #t a)
+(show "b/.." #t a)
+(show "." #t a)
+(show "" #t a)
+(show "../a/f" #t a)
+(show root #t a)
+(show "/" #t a)
+(show "missing" #t a)
+(show (string-append root "a/b") #t root)
+(show (string-append root "a/b/../f") #t (string-append a "b/"))
+(show "f" 'shortest a)
+(show "f" #f a)
+(show "b" #f a)
+(show "missing" #f a)
+(show "b/missing/x" #t a)
+(show "f" #t (string-append root "a"))
