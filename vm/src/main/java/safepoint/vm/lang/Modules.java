@@ -34,7 +34,8 @@ import safepoint.vm.data.Symbol;
  * "Module Sugar"). A module is loaded once per VM, the first time it is imported, while the
  * importer is being compiled: its forms are compiled and run in the module's own
  * {@link Namespace}; then its exports are bound in the importer. Built-in {@code :std/...} modules are Scheme sources
- * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer.
+ * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer, unless its package
+ * ({@link PackageIds}) makes one a module Safepoint ships.
  */
 public final class Modules {
     private Modules() {}
@@ -226,6 +227,10 @@ public final class Modules {
             if (!rel.endsWith(".ss") && !rel.endsWith(".scm")) rel = rel + ".ss";
             Path base = importer.file.startsWith("(") ? Path.of("") : Path.of(importer.file).toAbsolutePath().getParent();
             Path file = (base == null ? Path.of(rel) : base.resolve(rel)).normalize();
+            String shipped = PackageIds.of(vm, file.toAbsolutePath());
+            if (shipped != null && (vm.modules().containsKey(shipped) || resource("/safepoint/vm/" + shipped + ".ss") != null)) {
+                return moduleOf(vm, Symbol.of(":" + shipped), importer);
+            }
             id = file.toString();
             Module known = vm.modules().get(id);
             if (known != null) return known;

@@ -46,6 +46,26 @@ class GerbilFormsTest extends SchemeCaseSuite {
     }
 
     @Test
+    void aRelativeImportInsideAPackageNamesTheModuleSafepointShipsWhenThereIsOne() throws Exception {
+        // A tree laid out as Gerbil's sources: src/gerbil.pkg says (package: std), so
+        // src/misc/queue.ss is :std/misc/queue, which Safepoint ships; src/misc/local.ss is not.
+        Path src = dir.resolve("src");
+        Path misc = Files.createDirectories(src.resolve("misc"));
+        Files.writeString(src.resolve("gerbil.pkg"), "(package: std)");
+        Files.writeString(misc.resolve("queue.ss"), "(export make-queue) (def (make-queue) 'the-file-next-door)");
+        Files.writeString(misc.resolve("local.ss"), "(export local) (def local 'from-the-file)");
+        Path main = misc.resolve("main-test.ss");
+        Files.writeString(main, """
+                (import ./queue (only-in ./local local))
+                (def q (make-queue))
+                (enqueue! q 7)
+                (display (list (queue? q) (dequeue! q) local))""");
+        Outcome o = f.vm.load(Files.readString(main), main.toString());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
+        assertEquals("(#t 7 from-the-file)", f.out.toString());
+    }
+
+    @Test
     void aModulesProcedureMayUseAStructDefinedFurtherDown() throws Exception {
         Path shapes = dir.resolve("shapes.ss");
         Files.writeString(shapes, """
