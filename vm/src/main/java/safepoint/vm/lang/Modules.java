@@ -296,10 +296,35 @@ public final class Modules {
 
     // ---- binding exports ---------------------------------------------------------------------------
 
+    /**
+     * The modules that stand for the whole global environment: Gambit's primitives and Gerbil's
+     * core are globals in Safepoint, so these modules export nothing of their own, and a filter
+     * naming one of their bindings ({@code (only-in :gerbil/core with-catch)}) finds it among
+     * the globals.
+     */
+    private static final java.util.Set<String> GLOBAL_VIEWS = java.util.Set.of("gerbil/core", "gerbil/gambit");
+
     static void bind(LanguageHost vm, Object spec, Module mod, Namespace into) {
-        for (Map.Entry<Symbol, Object> e : filtered(spec, mod.exports(), mod.id).entrySet()) {
+        Map<Symbol, Object> exports = mod.exports();
+        if (GLOBAL_VIEWS.contains(mod.id)) exports = withNamedGlobals(vm, spec, exports);
+        for (Map.Entry<Symbol, Object> e : filtered(spec, exports, mod.id).entrySet()) {
             into.bind(e.getKey(), e.getValue());
         }
+    }
+
+    // The exports plus each bound global or syntax that the spec's filters name.
+    private static Map<Symbol, Object> withNamedGlobals(LanguageHost vm, Object spec, Map<Symbol, Object> exports) {
+        Map<Symbol, Object> out = new LinkedHashMap<>(exports);
+        for (Object x = spec; x instanceof Pair p && p.car instanceof Symbol && p.cdr instanceof Pair ip; x = ip.car) {
+            for (Object a = ip.cdr; a instanceof Pair ap; a = ap.cdr) {
+                Object named = ap.car instanceof Pair rp ? rp.car : ap.car; // rename-in's (from to)
+                if (!(named instanceof Symbol s) || out.containsKey(s)) continue;
+                Object syntax = vm.syntax(s);
+                if (syntax != null) out.put(s, syntax);
+                else if (vm.global(s).value != Special.UNBOUND) out.put(s, vm.global(s));
+            }
+        }
+        return out;
     }
 
     private static Map<Symbol, Object> filtered(Object spec, Map<Symbol, Object> exports, String id) {
