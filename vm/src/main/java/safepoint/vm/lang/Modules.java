@@ -282,6 +282,19 @@ public final class Modules {
         }
     }
 
+    /**
+     * Does Safepoint ship the library {@code name}: {@code :std/...} as Gerbil names it, or
+     * R7RS's {@code (scheme base)} (whose bindings are all global) and {@code (srfi 1)}?
+     */
+    static boolean shipped(Object name) {
+        if (name instanceof Symbol s && s.name.startsWith(":")) return resource("/safepoint/vm/" + s.name.substring(1) + ".ss") != null;
+        if (name instanceof Pair p && p.car == Symbol.of("scheme")) return true;
+        if (name instanceof Pair p && p.car == Symbol.of("srfi") && p.cdr instanceof Pair np && np.cdr == Nil.NIL) {
+            return resource("/safepoint/vm/std/srfi/" + np.car + ".ss") != null;
+        }
+        return false;
+    }
+
     private static SchemeError unknown(String name) {
         return Condition.raise("Cannot find module " + name);
     }
