@@ -429,6 +429,24 @@ public final class DerivedForms {
         }
     }
 
+    /**
+     * (include "path"): the file's forms wrapped in a begin, as core-expander-syntax.md says; a
+     * relative path is taken from the including file's folder.
+     */
+    static final SpecialForm INCLUDE = new Form("include", (c, f, s) -> {
+        if (Compiler.length(f) != 2 || !(Compiler.strip(Compiler.nth(f, 1)) instanceof safepoint.vm.data.MString name)) throw c.illFormed(f);
+        java.nio.file.Path base = c.file.startsWith("(") ? null : java.nio.file.Path.of(c.file).toAbsolutePath().getParent();
+        java.nio.file.Path file = (base == null ? java.nio.file.Path.of(name.toString()) : base.resolve(name.toString())).normalize();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw safepoint.vm.data.Condition.raise("Cannot include \"" + name + "\": "
+                    + (java.nio.file.Files.isRegularFile(file) ? file + " is not UTF-8 text" : "no file " + file));
+        }
+        return cons(g("begin"), Pair.listOf(c.machine.readAll(text, file.toString()).toArray()));
+    });
+
     public static final SpecialForm[] ALL = {SYNTAX_RULES, LET_STAR, AND, OR, WHEN, UNLESS, COND, CASE, DO, QUASIQUOTE, RECEIVE,
-        LET_VALUES, LET_STAR_VALUES, DEFINE_VALUES, DELAY, DELAY_FORCE, PARAMETERIZE, GUARD, DEFINE_RECORD_TYPE, COND_EXPAND};
+        LET_VALUES, LET_STAR_VALUES, DEFINE_VALUES, DELAY, DELAY_FORCE, PARAMETERIZE, GUARD, DEFINE_RECORD_TYPE, COND_EXPAND, INCLUDE};
 }
