@@ -176,7 +176,7 @@ public final class Modules {
     static void importNow(Compiler importer, Object[] specs, Where where) {
         LanguageHost vm = importer.machine;
         try {
-            for (Object spec : specs) {
+            for (Object spec : unphased(specs)) {
                 Module mod = moduleOf(vm, spec, importer);
                 if (!mod.loaded) {
                     if (vm.loading().contains(mod.id)) {
@@ -210,6 +210,26 @@ public final class Modules {
             return p.cdr instanceof Pair mp ? moduleSpec(mp.car) : spec;
         }
         return spec;
+    }
+
+    /**
+     * (for-syntax spec) and (for-template spec) import at another phase in Gerbil. Safepoint has
+     * one phase (a transformer runs among the same bindings as the code), so they import as
+     * spec itself does: the bindings are there for transformers and, beyond Gerbil, for code.
+     */
+    private static final java.util.Set<String> PHASED = java.util.Set.of("for-syntax", "for-template");
+
+    // The specs with each (for-syntax spec ...) replaced by its specs.
+    private static List<Object> unphased(Object[] specs) {
+        List<Object> out = new ArrayList<>();
+        for (Object spec : specs) {
+            if (spec instanceof Pair p && p.car instanceof Symbol head && PHASED.contains(head.name)) {
+                out.addAll(unphased(Pair.arrayOf(p.cdr)));
+            } else {
+                out.add(spec);
+            }
+        }
+        return out;
     }
 
     static Module moduleOf(LanguageHost vm, Object spec, Compiler importer) {
