@@ -18,7 +18,7 @@ class TestCommandTest {
         CliTest.Result r = CliTest.run("", "test", PASSING);
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("=== " + PASSING + "/checks-test.ss\n>>> run checks-test\nTest suite: every check\n"
-                + "Test case: check => ? and an equality\n... 4 checks OK\nTest case: the named checks\n... 7 checks OK\n"
+                + "Test case: check => ? and an equality\n... 5 checks OK\nTest case: the named checks\n... 7 checks OK\n"
                 + "Test case: output and exceptions\n... 3 checks OK\n... All tests OK\nOK\n"), r.out());
         assertTrue(r.out().contains("Test case: a mutex keeps every increment\n... 1 checks OK"), "(export #t) finds threads-test:\n" + r.out());
         assertTrue(r.out().endsWith("--- 3 test files: 3 passed\n"), r.out());

@@ -9,6 +9,7 @@
     (test-case "check => ? and an equality"
       (check (double 2) => 4)
       (check (double 3) ? even?)
+      (check (double 0.5) => 1 :: =)
       (check = (double 5) 10)
       (checkf eqv? (double 1) 2))
     (test-case "the named checks"

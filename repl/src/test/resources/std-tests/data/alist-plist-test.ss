@@ -1,5 +1,5 @@
 ;;; :std/misc/alist and :std/misc/plist (doc/reference/std/misc/alist.md, plist.md)
-(import :std/test :std/misc/alist :std/misc/plist)
+(import :std/test :std/error :std/misc/alist :std/misc/plist)
 (export alist-plist-test)
 (def alist-plist-test
   (test-suite ":std/misc/alist and :std/misc/plist"
@@ -12,7 +12,10 @@
         (asetq! p 'c 3)
         (aremq! 'a p)
         (check p => '((c . 3) (b . 2))))
-      (check (acons 1 2 '()) => '((1 . 2))))
+      (check (acons 1 2 '()) => '((1 . 2)))
+      ;; the page: removing the last entry destructively is not allowed; it is the caller's contract
+      (check-exception (aremq! 'a [['a . 1]]) contract-violation-error?)
+      (check-exception (asetq! [] 'a 1) contract-violation-error?))
     (test-case "plists"
       (check (plist? '(a 1 b 2)) => #t)
       (check (plist? '(a)) => #f)
@@ -21,4 +24,5 @@
         (psetq! p 'c 3)
         (premq! 'a p)
         (check p => '(c 3 b 2)))
-      (check (pset '() 'a 1) => '(a 1)))))
+      (check (pset '() 'a 1) => '(a 1))
+      (check-exception (premq! 'a ['a 1]) contract-violation-error?))))

@@ -9,7 +9,12 @@
       (check (evector-fill-pointer e) => 10)
       (check (evector-ref e 9) => 81)
       (check (evector->list e) => (map (lambda (i) (* i i)) (iota 10)))
-      (check-exception (evector-ref e 10) true))
+      (check-exception (evector-ref e 10) true)
+      ;; a push gives the index it stored at, or #f when the store is full and may not grow
+      (def full (list->evector '(a b)))
+      (check (evector-push! full 'x extend: #f) => #f)
+      (check (evector-push! full 'x) => 2)
+      (check (ebytes-push! (string->ebytes "ab") 120) => 2))
     (test-case "memoization"
       (def fib (memoize-recursive-sequence (lambda (n) (+ (fib (- n 1)) (fib (- n 2)))) init: '(0 1)))
       (check (fib 30) => 832040))

@@ -10,6 +10,11 @@
       (check ((rcompose/values (lambda (a b) (values b a)) list) 1 2) => '(2 1))
       (check (every-of [number? 10] 10 test: =) => #t)
       (check (filter (pred-limit even? 2) (iota 10)) => '(0 2))
+      ;; pred-sequence: #t on the last element of each match; an empty sequence never matches
+      (check (filter (pred-sequence [1 2]) [1 2 'a 1 2]) => '(2 2))
+      (check (filter (pred-sequence [1 2]) [1 1 2]) => '(2))
+      (check (filter (pred-sequence [2] 1) [1 2 1 2]) => '(2))
+      (check ((pred-sequence []) 1) => #f)
       (check (filter (pred-any-of [symbol? "b"]) ['a 1 "b"]) => '(a "b")))
     (test-case "number"
       (check (xmax -inf.0 (+ 1 (expt 2 54))) => 18014398509481985)

@@ -1,6 +1,6 @@
 ;;; :std/misc/rbtree (doc/reference/std/misc/rbtree.md): the API, and the red-black invariants
 ;;; after every operation of a long pseudo-random run (a fixed linear congruential sequence).
-(import :std/test :std/misc/rbtree :std/iter :std/sort)
+(import :std/test :std/error :std/misc/rbtree :std/iter :std/sort)
 (export rbtree-test)
 
 (def (lcg seed) (modulo (+ (* seed 1103515245) 12345) 2147483648))
@@ -8,6 +8,12 @@
 (def rbtree-test
   (test-suite ":std/misc/rbtree"
     (test-case "puts, updates and removes, destructive and functional"
+      ;; the type is a constructor too, with make-rbtree's arguments
+      (def t0 (rbtree -))
+      (check (rbtree-empty? t0) => #t)
+      (rbtree-put! t0 2 'b)
+      (check (rbtree->list t0) => '((2 . b)))
+      (check-exception (rbtree 'not-a-procedure) error-object?)
       (def t (list->rbtree - '((5 . e) (1 . a) (3 . c))))
       (check (rbtree->list t) => '((1 . a) (3 . c) (5 . e)))
       (def t2 (rbtree-put t 2 'b))

@@ -1,5 +1,5 @@
 ;;; :std/text/hex, base64 and utf8 (doc/reference/std/text/hex.md, base64.md, utf8.md)
-(import :std/test :std/text/hex :std/text/base64 :std/text/utf8)
+(import :std/test :std/error :std/text/hex :std/text/base64 :std/text/utf8)
 (export text-codecs-test)
 (def text-codecs-test
   (test-suite ":std/text/hex, base64 and utf8"
@@ -17,4 +17,8 @@
     (test-case "utf8"
       (check (string->utf8 "é") => #u8(195 169))
       (check (utf8-decode #u8(97 195 169) 1 3) => "é")
-      (check (string-utf8-length "aé€") => 6))))
+      (check (string-utf8-length "aé€") => 6)
+      ;; the page's "| error" for what is no string or u8vector: a contract violation
+      (check-exception (string->utf8 #f) contract-violation-error?)
+      (check-exception (string-utf8-length 'x) contract-violation-error?)
+      (check-exception (utf8->string "abc") contract-violation-error?))))

@@ -385,3 +385,42 @@
         ""
         (let loop ((l (cdr strs)) (out (car strs)))
           (if (null? l) out (loop (cdr l) (string-append out sep (car l))))))))
+
+;;; More of Gerbil's runtime bindings (doc/reference/gerbil/prelude/runtime-bindings.md,
+;;; "GerbilRuntime"), each as its page says: numerics.md (fx1+, fx1-, fxshift, fx/,
+;;; nonnegative-fixnum?, and the fixnum sign tests the bindings list names), symbols.md
+;;; (interned-symbol?, interned-keyword?, symbol->keyword, keyword->symbol), control-flow.md
+;;; (call-with-parameters); max-char-code is the largest code point, Gambit's ##max-char.
+
+(define max-char-code 1114111)
+(define (fx1+ x) (fx+ x 1))
+(define (fx1- x) (fx- x 1))
+(define (fxshift x n) (fxarithmetic-shift x n))
+(define (fx/ x y) (fxquotient x y))
+(define (nonnegative-fixnum? obj) (and (fixnum? obj) (fx>= obj 0)))
+;; The sign tests are predicates, as Gerbil's own tests use them: #f for what is no fixnum.
+(define (fx>=0? x) (and (fixnum? x) (fx>= x 0)))
+(define (fx>0? x) (and (fixnum? x) (fx> x 0)))
+(define (fx=0? x) (and (fixnum? x) (fx= x 0)))
+(define (fx<0? x) (and (fixnum? x) (fx< x 0)))
+(define (fx<=0? x) (and (fixnum? x) (fx<= x 0)))
+(define (interned-symbol? obj) (and (symbol? obj) (not (uninterned-symbol? obj))))
+(define (interned-keyword? obj) (and (keyword? obj) (not (uninterned-keyword? obj))))
+(define (symbol->keyword sym) (string->keyword (symbol->string sym)))
+(define (keyword->symbol kw) (string->symbol (keyword->string kw)))
+
+;; (call-with-parameters thunk param value ...): thunk with each param bound to its value.
+(define (call-with-parameters thunk . parameterization)
+  (if (null? parameterization)
+      (thunk)
+      (parameterize (((car parameterization) (cadr parameterization)))
+        (apply call-with-parameters thunk (cddr parameterization)))))
+
+;;; macros.md "Runtime Aliases": the -ref-set! names make (set! (vector-ref v i) x) work, as
+;;; Gerbil's set! calls the accessor's name with -set! appended (the other homogeneous vectors
+;;; are not in Safepoint yet, so neither are their aliases).
+(define string-ref-set! string-set!)
+(define vector-ref-set! vector-set!)
+(define u8vector-ref-set! u8vector-set!)
+(define call/values call-with-values)
+(define call/parameters call-with-parameters)

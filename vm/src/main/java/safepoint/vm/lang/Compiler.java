@@ -256,7 +256,7 @@ public final class Compiler {
                         CoreForms.defineSyntax(this, fp, s);
                         break;
                     }
-                    if (form instanceof SpecialForm.Derived dv && (dv.name().startsWith("def") || dv.name().equals("begin-syntax"))) {
+                    if (form instanceof SpecialForm.Derived dv && (dv.name().startsWith("def") || dv.name().equals("begin-syntax") || dv.name().equals("cond-expand") || dv.name().equals("include"))) {
                         f = withSource(dv.rewrite(this, fp, s), fp);
                         continue;
                     }

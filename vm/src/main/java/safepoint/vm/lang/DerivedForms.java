@@ -394,6 +394,59 @@ public final class DerivedForms {
         return Pair.listOf(out);
     });
 
+    /**
+     * (cond-expand (feature body ...) ... [(else body ...)]), as
+     * doc/reference/gerbil/prelude/core-expander-syntax.md says: the first clause whose feature
+     * holds, its body spliced as a begin; none is nothing. A feature is and, or, not of
+     * features, R7RS's (library name) (a module Safepoint ships), or an identifier: one of
+     * {@code (features)}, or any identifier bound where the form is.
+     */
+    static final SpecialForm COND_EXPAND = new Form("cond-expand", (c, f, s) -> {
+        for (Object x = f.cdr; x != Nil.NIL; x = ((Pair) x).cdr) {
+            if (!(x instanceof Pair xp) || !(xp.car instanceof Pair clause)) throw c.illFormed(f);
+            boolean isElse = Renamed.isIdentifier(clause.car) && Renamed.base(clause.car) == Symbol.of("else");
+            if (isElse || featureHolds(c, f, clause.car, s)) return cons(g("begin"), clause.cdr);
+        }
+        return Special.VOID;
+    });
+
+    private static boolean featureHolds(Compiler c, Pair whole, Object feature, Scope s) {
+        if (Renamed.isIdentifier(feature)) {
+            Symbol name = Renamed.base(feature);
+            if (safepoint.vm.prims.ProcessPrims.FEATURES.contains(name.name)) return true;
+            Binding b = c.resolve(feature, s);
+            return !(b instanceof Binding.Global g) || g.cell().value != Special.UNBOUND;
+        }
+        if (!(feature instanceof Pair fp) || !Renamed.isIdentifier(fp.car) || !Compiler.isList(fp.cdr)) throw c.illFormed(whole);
+        String op = Renamed.base(fp.car).name;
+        List<Object> args = new ArrayList<>(List.of(Pair.arrayOf(fp.cdr)));
+        switch (op) {
+            case "and": for (Object a : args) if (!featureHolds(c, whole, a, s)) return false; return true;
+            case "or": for (Object a : args) if (featureHolds(c, whole, a, s)) return true; return false;
+            case "not": if (args.size() != 1) throw c.illFormed(whole); return !featureHolds(c, whole, args.get(0), s);
+            case "library": if (args.size() != 1) throw c.illFormed(whole); return Modules.shipped(Compiler.strip(args.get(0)));
+            default: throw c.illFormed(whole);
+        }
+    }
+
+    /**
+     * (include "path"): the file's forms wrapped in a begin, as core-expander-syntax.md says; a
+     * relative path is taken from the including file's folder.
+     */
+    static final SpecialForm INCLUDE = new Form("include", (c, f, s) -> {
+        if (Compiler.length(f) != 2 || !(Compiler.strip(Compiler.nth(f, 1)) instanceof safepoint.vm.data.MString name)) throw c.illFormed(f);
+        java.nio.file.Path base = c.file.startsWith("(") ? null : java.nio.file.Path.of(c.file).toAbsolutePath().getParent();
+        java.nio.file.Path file = (base == null ? java.nio.file.Path.of(name.toString()) : base.resolve(name.toString())).normalize();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw safepoint.vm.data.Condition.raise("Cannot include \"" + name + "\": "
+                    + (java.nio.file.Files.isRegularFile(file) ? file + " is not UTF-8 text" : "no file " + file));
+        }
+        return cons(g("begin"), Pair.listOf(c.machine.readAll(text, file.toString()).toArray()));
+    });
+
     public static final SpecialForm[] ALL = {SYNTAX_RULES, LET_STAR, AND, OR, WHEN, UNLESS, COND, CASE, DO, QUASIQUOTE, RECEIVE,
-        LET_VALUES, LET_STAR_VALUES, DEFINE_VALUES, DELAY, DELAY_FORCE, PARAMETERIZE, GUARD, DEFINE_RECORD_TYPE};
+        LET_VALUES, LET_STAR_VALUES, DEFINE_VALUES, DELAY, DELAY_FORCE, PARAMETERIZE, GUARD, DEFINE_RECORD_TYPE, COND_EXPAND, INCLUDE};
 }

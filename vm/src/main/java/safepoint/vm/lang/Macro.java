@@ -47,8 +47,14 @@ public final class Macro {
         for (Object[] rule : rules) {
             Object pattern = rule[0];
             IdentityHashMap<Object, Object> b = new IdentityHashMap<>();
-            // The keyword position is ignored (R7RS).
+            // The keyword position matches any keyword (R7RS); as in Gerbil, whose syntax-rules
+            // matches like syntax-case (macros.md "syntax-rules"), an identifier there other than
+            // _ is a pattern variable bound to the keyword as used: ((p x) (p x 1)) recurs.
             Object pat = pattern instanceof Pair pp ? pp.cdr : Nil.NIL;
+            if (pattern instanceof Pair pp && Renamed.isIdentifier(pp.car) && !isLiteral(pp.car) && !isEllipsis(pp.car)
+                    && Renamed.base(pp.car) != UNDERSCORE) {
+                b.put(pp.car, form.car);
+            }
             if (match(c, pat, form.cdr, b, use)) {
                 return instantiate(rule[1], b, new IdentityHashMap<>());
             }

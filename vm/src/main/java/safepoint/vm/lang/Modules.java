@@ -34,7 +34,8 @@ import safepoint.vm.data.Symbol;
  * "Module Sugar"). A module is loaded once per VM, the first time it is imported, while the
  * importer is being compiled: its forms are compiled and run in the module's own
  * {@link Namespace}; then its exports are bound in the importer. Built-in {@code :std/...} modules are Scheme sources
- * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer.
+ * shipped with Safepoint; {@code ./name} and {@code "name"} are files next to the importer, unless its package
+ * ({@link PackageIds}) makes one a module Safepoint ships.
  */
 public final class Modules {
     private Modules() {}
@@ -179,7 +180,7 @@ public final class Modules {
     static void importNow(Compiler importer, Object[] specs, Where where) {
         LanguageHost vm = importer.machine;
         try {
-            for (Object spec : specs) {
+            for (Object spec : unphased(specs)) {
                 Module mod = moduleOf(vm, spec, importer);
                 if (!mod.loaded) {
                     if (vm.loading().contains(mod.id)) {
@@ -221,6 +222,26 @@ public final class Modules {
         };
     }
 
+    /**
+     * (for-syntax spec) and (for-template spec) import at another phase in Gerbil. Safepoint has
+     * one phase (a transformer runs among the same bindings as the code), so they import as
+     * spec itself does: the bindings are there for transformers and, beyond Gerbil, for code.
+     */
+    private static final java.util.Set<String> PHASED = java.util.Set.of("for-syntax", "for-template");
+
+    // The specs with each (for-syntax spec ...) replaced by its specs.
+    private static List<Object> unphased(Object[] specs) {
+        List<Object> out = new ArrayList<>();
+        for (Object spec : specs) {
+            if (spec instanceof Pair p && p.car instanceof Symbol head && PHASED.contains(head.name)) {
+                out.addAll(unphased(Pair.arrayOf(p.cdr)));
+            } else {
+                out.add(spec);
+            }
+        }
+        return out;
+    }
+
     static Module moduleOf(LanguageHost vm, Object spec, Compiler importer) {
         Object name = moduleSpec(spec);
         String id;
@@ -237,6 +258,10 @@ public final class Modules {
             if (!rel.endsWith(".ss") && !rel.endsWith(".scm")) rel = rel + ".ss";
             Path base = importer.file.startsWith("(") ? Path.of("") : Path.of(importer.file).toAbsolutePath().getParent();
             Path file = (base == null ? Path.of(rel) : base.resolve(rel)).normalize();
+            String shipped = PackageIds.of(vm, file.toAbsolutePath());
+            if (shipped != null && (vm.modules().containsKey(shipped) || resource("/safepoint/vm/" + shipped + ".ss") != null)) {
+                return moduleOf(vm, Symbol.of(":" + shipped), importer);
+            }
             id = file.toString();
             Module known = vm.modules().get(id);
             if (known != null) return known;
@@ -290,6 +315,19 @@ public final class Modules {
         }
     }
 
+    /**
+     * Does Safepoint ship the library {@code name}: {@code :std/...} as Gerbil names it, or
+     * R7RS's {@code (scheme base)} (whose bindings are all global) and {@code (srfi 1)}?
+     */
+    static boolean shipped(Object name) {
+        if (name instanceof Symbol s && s.name.startsWith(":")) return resource("/safepoint/vm/" + s.name.substring(1) + ".ss") != null;
+        if (name instanceof Pair p && p.car == Symbol.of("scheme")) return true;
+        if (name instanceof Pair p && p.car == Symbol.of("srfi") && p.cdr instanceof Pair np && np.cdr == Nil.NIL) {
+            return resource("/safepoint/vm/std/srfi/" + np.car + ".ss") != null;
+        }
+        return false;
+    }
+
     private static SchemeError unknown(String name) {
         return Condition.raise("Cannot find module " + name);
     }
@@ -304,14 +342,39 @@ public final class Modules {
 
     // ---- binding exports ---------------------------------------------------------------------------
 
+    /**
+     * The modules that stand for the whole global environment: Gambit's primitives and Gerbil's
+     * core are globals in Safepoint, so these modules export nothing of their own, and a filter
+     * naming one of their bindings ({@code (only-in :gerbil/core with-catch)}) finds it among
+     * the globals.
+     */
+    private static final java.util.Set<String> GLOBAL_VIEWS = java.util.Set.of("gerbil/core", "gerbil/gambit");
+
     static void bind(LanguageHost vm, Object spec, Module mod, Namespace into) {
         if (mod.standard) {
             Libraries.bindStandard(vm, spec, into);
             return;
         }
-        for (Map.Entry<Symbol, Object> e : filtered(spec, mod.exports(), mod.id).entrySet()) {
+        Map<Symbol, Object> exports = mod.exports();
+        if (GLOBAL_VIEWS.contains(mod.id)) exports = withNamedGlobals(vm, spec, exports);
+        for (Map.Entry<Symbol, Object> e : filtered(spec, exports, mod.id).entrySet()) {
             into.bind(e.getKey(), e.getValue());
         }
+    }
+
+    // The exports plus each bound global or syntax that the spec's filters name.
+    private static Map<Symbol, Object> withNamedGlobals(LanguageHost vm, Object spec, Map<Symbol, Object> exports) {
+        Map<Symbol, Object> out = new LinkedHashMap<>(exports);
+        for (Object x = spec; x instanceof Pair p && p.car instanceof Symbol && p.cdr instanceof Pair ip; x = ip.car) {
+            for (Object a = ip.cdr; a instanceof Pair ap; a = ap.cdr) {
+                Object named = ap.car instanceof Pair rp ? rp.car : ap.car; // rename-in's (from to)
+                if (!(named instanceof Symbol s) || out.containsKey(s)) continue;
+                Object syntax = vm.syntax(s);
+                if (syntax != null) out.put(s, syntax);
+                else if (vm.global(s).value != Special.UNBOUND) out.put(s, vm.global(s));
+            }
+        }
+        return out;
     }
 
     private static Map<Symbol, Object> filtered(Object spec, Map<Symbol, Object> exports, String id) {

@@ -31,8 +31,24 @@ public final class Namespace {
             Object v = table.get(sym);
             if (v != null) return v;
         }
+        Object qualified = qualified(sym);
+        if (qualified != null) return qualified;
         Object syn = machine.syntax(sym);
         return syn != null ? syn : machine.global(sym);
+    }
+
+    /**
+     * A module's own definition named in full, {@code std/misc/walist#walist::t}: the name its
+     * global has (Gerbil prints a class's type so, and code may name it back), found in that
+     * module once it is loaded; null for any other symbol.
+     */
+    private Object qualified(Symbol sym) {
+        int hash = sym.name.lastIndexOf('#');
+        if (hash <= 0 || hash == sym.name.length() - 1) return null;
+        Modules.Module m = machine.modules().get(sym.name.substring(0, hash));
+        if (m == null || m.ns.table == null) return null;
+        Object v = m.ns.table.get(Symbol.of(sym.name.substring(hash + 1)));
+        return v instanceof Global g && g.name == sym ? v : null; // its own, not one it imported
     }
 
     /** The cell a top-level definition of {@code sym} in this namespace assigns. */

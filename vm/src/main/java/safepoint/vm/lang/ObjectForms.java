@@ -126,21 +126,32 @@ public final class ObjectForms {
         return Pair.listOf(out);
     }
 
-    /** The slot indices of {@code equal: #t} (all of them) or {@code equal: (slot ...)}; null for #f (identity). */
+    /**
+     * The slot indices equal? compares, as Gerbil's own mop-test shows the options combine: the
+     * slots each super compares, then the type's own by its option ({@code #t}: its own slots,
+     * {@code (slot ...)}: those named, {@code #f}: none). Null (identity) only when neither the
+     * type nor any super compares by fields: a struct made {@code equal: #t} over an opaque one
+     * compares its own slots, and one made {@code equal: #f} over an equal one keeps its
+     * super's.
+     */
     private static int[] equalSlots(ObjType t, Object spec) {
-        if (spec == Boolean.FALSE) return null;
+        java.util.LinkedHashSet<Integer> picked = new java.util.LinkedHashSet<>();
+        boolean byFields = spec != Boolean.FALSE;
+        for (ObjType sup : t.supers) {
+            if (sup.equalSlots == null) continue;
+            byFields = true;
+            for (int i : sup.equalSlots) picked.add(t.slotIndex(sup.slots[i]));
+        }
         if (spec == Boolean.TRUE) {
-            int[] all = new int[t.slots.length];
-            for (int i = 0; i < all.length; i++) all[i] = i;
-            return all;
+            for (String own : t.ownSlots()) picked.add(t.slotIndex(own));
+        } else if (spec != Boolean.FALSE) {
+            for (Object x : Pair.arrayOf(spec)) {
+                int i = x instanceof Symbol sym ? t.slotIndex(sym.name) : -1;
+                if (i < 0) throw Condition.raise("equal: names no slot of " + t.name + ":", x);
+                picked.add(i);
+            }
         }
-        List<Integer> picked = new ArrayList<>();
-        for (Object x : Pair.arrayOf(spec)) {
-            int i = x instanceof Symbol s ? t.slotIndex(s.name) : -1;
-            if (i < 0) throw Condition.raise("equal: names no slot of " + t.name + ":", x);
-            picked.add(i);
-        }
-        return picked.stream().mapToInt(Integer::intValue).toArray();
+        return byFields ? picked.stream().mapToInt(Integer::intValue).toArray() : null;
     }
 
     /** {@code (defmethod {name type} procedure)}. */
@@ -186,7 +197,7 @@ public final class ObjectForms {
             for (Object x : Pair.arrayOf(a[3])) slots.add(((Symbol) x).name);
             ObjType t = new ObjType(((Symbol) a[0]).name, a[1] != Boolean.FALSE, supers, slots);
             if (a[4] instanceof Symbol ctor) t.constructor = ctor;
-            if (a.length > 5) t.equalSlots = equalSlots(t, a[5]);
+            t.equalSlots = equalSlots(t, a.length > 5 ? a[5] : Boolean.FALSE);
             return t;
         }));
         SystemClasses classes = new SystemClasses(vm);

@@ -22,7 +22,7 @@ public final class ProcessPrims {
     private ProcessPrims() {}
 
     /** What this implementation is (cond-expand's features too, where it asks). */
-    static final List<String> FEATURES = List.of("r7rs", "exact-closed", "ratios", "full-unicode", "ieee-float",
+    public static final List<String> FEATURES = List.of("r7rs", "exact-closed", "ratios", "full-unicode", "ieee-float",
             "gambit", "gerbil", "safepoint");
 
     public static void install(PrimitiveSink sink) {

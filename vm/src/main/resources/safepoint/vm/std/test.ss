@@ -40,7 +40,8 @@
 (defrules test-case ()
   ((_ desc body ...) (%run-case desc (lambda () body ... (void)))))
 
-(defrules check (=> ?)
+(defrules check (=> ? ::)
+  ((_ expr => value :: eqf) (%check 'expr (lambda () expr) eqf value 'eqf))
   ((_ expr => value) (%check 'expr (lambda () expr) equal? value "equal?"))
   ((_ expr ? pred) (%check-predicate 'expr (lambda () expr) pred 'pred))
   ((_ eqf expr value) (%check 'expr (lambda () expr) eqf value 'eqf)))

@@ -46,6 +46,46 @@ class GerbilFormsTest extends SchemeCaseSuite {
     }
 
     @Test
+    void aRelativeImportInsideAPackageNamesTheModuleSafepointShipsWhenThereIsOne() throws Exception {
+        // A tree laid out as Gerbil's sources: src/gerbil.pkg says (package: std), so
+        // src/misc/queue.ss is :std/misc/queue, which Safepoint ships; src/misc/local.ss is not.
+        Path src = dir.resolve("src");
+        Path misc = Files.createDirectories(src.resolve("misc"));
+        Files.writeString(src.resolve("gerbil.pkg"), "(package: std)");
+        Files.writeString(misc.resolve("queue.ss"), "(export make-queue) (def (make-queue) 'the-file-next-door)");
+        Files.writeString(misc.resolve("local.ss"), "(export local) (def local 'from-the-file)");
+        Path main = misc.resolve("main-test.ss");
+        Files.writeString(main, """
+                (import ./queue (only-in ./local local))
+                (def q (make-queue))
+                (enqueue! q 7)
+                (display (list (queue? q) (dequeue! q) local))""");
+        Outcome o = f.vm.load(Files.readString(main), main.toString());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
+        assertEquals("(#t 7 from-the-file)", f.out.toString());
+    }
+
+    @Test
+    void includeSplicesAFilesFormsWhereItStands() throws Exception {
+        // core-expander-syntax.md "include": the file's contents wrapped with a begin, here at top
+        // level and inside a body, the path taken from the including file's folder.
+        Files.writeString(dir.resolve("defs.scm"), "(define included 21) (define (twice x) (* 2 x))");
+        Files.writeString(dir.resolve("body.scm"), "(define local 1) (+ local 1)");
+        Path main = dir.resolve("main.ss");
+        Files.writeString(main, """
+                (include "defs.scm")
+                (define (f) (include "body.scm"))
+                (display (list (twice included) (f)))""");
+        Outcome o = f.vm.load(Files.readString(main), main.toString());
+        assertEquals(Outcome.Status.VALUE, o.status(), o.errorText());
+        assertEquals("(42 2)", f.out.toString());
+        Path bad = dir.resolve("bad.ss");
+        Files.writeString(bad, "(include \"missing.scm\")");
+        Outcome missing = f.vm.load(Files.readString(bad), bad.toString());
+        assertTrue(missing.errorText().contains("Cannot include \"missing.scm\": no file " + dir.resolve("missing.scm")), missing.errorText());
+    }
+
+    @Test
     void aModulesProcedureMayUseAStructDefinedFurtherDown() throws Exception {
         Path shapes = dir.resolve("shapes.ss");
         Files.writeString(shapes, """

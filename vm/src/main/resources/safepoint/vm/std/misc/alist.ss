@@ -3,6 +3,8 @@
 ;;; and equal?, and their pure counterparts (aset, arem, ...) that the page recommends for
 ;;; alists that may become empty.
 
+(import (only-in :std/error raise-contract-violation))
+
 (export alist? plist->alist acons
         asetq! asetv! aset! assq-set! assv-set! assoc-set!
         aremq! aremv! arem!
@@ -31,7 +33,7 @@
           ((pair? alist)
            (set-cdr! alist (cons (car alist) (cdr alist)))
            (set-car! alist (cons key value)))
-          (else (error "cannot destructively add to an empty alist" key)))
+          (else (raise-contract-violation 'aset! "a non-empty alist" key)))
     (void)))
 
 (def (asetq! alist key value) (%aset! assq alist key value))
@@ -47,7 +49,7 @@
         ((same? key (caar alist))
          (if (pair? (cdr alist))
            (begin (set-car! alist (cadr alist)) (set-cdr! alist (cddr alist)))
-           (error "cannot destructively remove the last entry of an alist" key)))
+           (raise-contract-violation 'arem! "not the last entry of an alist" key)))
         (else
          (let loop ((prev alist))
            (let (next (cdr prev))

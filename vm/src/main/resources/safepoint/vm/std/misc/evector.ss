@@ -69,10 +69,12 @@
           ((and (exact-integer? extend) (>= extend 0)) (%extend! e (+ fp extend) iv) (%extensible-fill-set! e fp) fp)
           (else #f))))
 
+;; The page leaves the value unspecified: it is the index x went to, or #f when the store was
+;; full and might not grow (as Gerbil's own tests expect).
 (def (%push! e x iv extend)
   (let (fp (%extensible-fill e))
-    (when (%fill-pointer-set! e (+ fp 1) iv extend)
-      ((%kind-set! (%extensible-kind e)) (%extensible-store e) fp x))))
+    (and (%fill-pointer-set! e (+ fp 1) iv extend)
+         (begin ((%kind-set! (%extensible-kind e)) (%extensible-store e) fp x) fp))))
 
 (def (%contents e) ((%kind-copy->list (%extensible-kind e)) (%extensible-store e) 0 (%extensible-fill e)))
 

@@ -76,15 +76,15 @@
 (def (pred-sequence lst (limit #f))
   (let ((at lst) (left limit))
     (lambda (x)
-      (cond ((and left (<= left 0)) #f)
-            ((equal? x (car at))
-             (set! at (cdr at))
+      (cond ((null? lst) #f) ; an empty sequence never ends a match
+            ((and left (<= left 0)) #f)
+            (else
+             (set! at (cond ((equal? x (car at)) (cdr at))
+                            ((equal? x (car lst)) (cdr lst)) ; a mismatch may start a new match
+                            (else lst)))
              (if (null? at)
                (begin (set! at lst) (when left (set! left (- left 1))) #t)
-               #f))
-            (else
-             (set! at (if (equal? x (car lst)) (cdr lst) lst))
-             #f)))))
+               #f))))))
 
 (def (pred-and pred)
   (let (all #t)

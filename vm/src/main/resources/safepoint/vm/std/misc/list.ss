@@ -1,7 +1,8 @@
 ;;; :std/misc/list -- list utilities (cons.io reference/std/misc/list).
-;;; Hash-table options (delete-duplicates/hash table:, group-same table:) take Gambit tables.
+;;; Hash-table options (delete-duplicates/hash table:, group-same table:) take Gerbil hash
+;;; tables, as the page says (make-hash-table by default); a key present counts as seen.
 
-(import :std/srfi/1 :std/misc/list-builder)
+(import :std/srfi/1 :std/misc/list-builder (only-in :std/error raise-bad-argument))
 
 (export
   length=? length<? length<=? length>? length>=?
@@ -29,34 +30,30 @@
 (def (length>? x y) (length<? y x))
 (def (length>=? x y) (not (length<? x y)))
 
-(def (%check-count n)
-  (unless (real? n) (error "not a real number" n)))
+;; The page's meaning is its "less efficient variant", (= (length x) n) and so on, walking x
+;; only as far as n decides: the count of x's pairs, stopping once it passes (floor n), which
+;; is the length when x ends before and otherwise a count already greater than n. So n may be
+;; any real (an infinite one decides without walking; a circular x is longer than any finite
+;; n), and as with = and <, length=n? of a non-real number is #f and the others' a bad argument.
+(def (%count-past x n)
+  (let (limit (floor n))
+    (let loop ((x x) (k 0))
+      (if (or (not (pair? x)) (> k limit)) k (loop (cdr x) (+ k 1))))))
 
-;; (length<=n? x n): x has at most n elements.
-(def (length<=n? x n)
-  (%check-count n)
-  (let loop ((x x) (k 0))
-    (cond ((> k n) #f)
-          ((not (pair? x)) #t)
-          (else (loop (cdr x) (+ k 1))))))
+(def (%compare-length who x n cmp)
+  (cond ((not (real? n)) (raise-bad-argument who "a real number" n))
+        ((infinite? n) (cmp 0 n))
+        (else (cmp (%count-past x n) n))))
 
 (def (length=n? x n)
-  (%check-count n)
-  (and (integer? n) (>= n 0)
-       (let loop ((x x) (k n))
-         (cond ((not (pair? x)) (= k 0))
-               ((<= k 0) #f)
-               (else (loop (cdr x) (- k 1)))))))
-
-(def (length<n? x n)
-  (%check-count n)
-  (let loop ((x x) (k 1))
-    (cond ((> k n) #f)
-          ((not (pair? x)) #t)
-          (else (loop (cdr x) (+ k 1))))))
-
-(def (length>n? x n) (not (length<=n? x n)))
-(def (length>=n? x n) (not (length<n? x n)))
+  (cond ((and (number? n) (not (real? n))) #f)
+        ((and (real? n) (infinite? n)) #f)
+        ((real? n) (let (k (%count-past x n)) (and (<= k (floor n)) (= k n))))
+        (else (raise-bad-argument 'length=n? "a number" n))))
+(def (length<n? x n) (%compare-length 'length<n? x n <))
+(def (length<=n? x n) (%compare-length 'length<=n? x n <=))
+(def (length>n? x n) (%compare-length 'length>n? x n >))
+(def (length>=n? x n) (%compare-length 'length>=n? x n >=))
 
 ;;; ---- adding at the end, iterating ---------------------------------------------------------------
 
@@ -108,16 +105,15 @@
 (def (unique lst (test equal?)) (delete-duplicates lst test))
 (def (unique! lst (test equal?)) (delete-duplicates! lst test))
 
-;; O(n) with a Gambit table; by default the last occurrence of each key is kept.
+;; O(n) with a hash table; by default the last occurrence of each key is kept.
 (def (delete-duplicates/hash lst table: (table #f) key: (key identity) from-end?: (from-end? #f))
-  (let ((seen (or table (make-table)))
-        (absent (list 'absent)))
+  (let ((seen (or table (make-hash-table))))
     (def (keep l)
       (let loop ((l l) (acc '()))
         (if (pair? l)
           (let ((k (key (car l))))
-            (if (eq? (table-ref seen k absent) absent)
-              (begin (table-set! seen k #t) (loop (cdr l) (cons (car l) acc)))
+            (if (not (hash-key? seen k))
+              (begin (hash-put! seen k #t) (loop (cdr l) (cons (car l) acc)))
               (loop (cdr l) acc)))
           acc)))
     (if from-end?
@@ -225,15 +221,14 @@
       (reverse! acc))))
 
 (def (group-same lst key: (key identity) table: (table #f))
-  (let ((t (or table (make-table)))
-        (absent (list 'absent))
+  (let ((t (or table (make-hash-table)))
         (order '()))
     (for-each (lambda (x)
-                (let* ((k (key x)) (old (table-ref t k absent)))
-                  (when (eq? old absent) (set! order (cons k order)))
-                  (table-set! t k (cons x (if (eq? old absent) '() old)))))
+                (let* ((k (key x)) (old (hash-ref t k '())))
+                  (unless (hash-key? t k) (set! order (cons k order)))
+                  (hash-put! t k (cons x old))))
               lst)
-    (map (lambda (k) (reverse (table-ref t k))) (reverse! order))))
+    (map (lambda (k) (reverse (hash-ref t k))) (reverse! order))))
 
 (def (map/car f pair) (cons (f (car pair)) (cdr pair)))
 

@@ -3,6 +3,8 @@
 ;;; equal? (with the (set! (pgetq k p) v) forms), and their pure counterparts (pset, prem, ...)
 ;;; that the page recommends for plists that may become empty.
 
+(import (only-in :std/error raise-contract-violation))
+
 (export plist? alist->plist
         psetq! psetv! pset! pgetq-set! pgetv-set! pget-set!
         premq! premv! prem!
@@ -34,7 +36,7 @@
           ((pair? plist)
            (set-cdr! plist (cons* value (car plist) (cdr plist)))
            (set-car! plist key))
-          (else (error "cannot destructively add to an empty plist" key)))
+          (else (raise-contract-violation 'pset! "a non-empty plist" key)))
     (void)))
 
 (def (psetq! plist key value) (%pset! eq? plist key value))
@@ -52,7 +54,7 @@
          (let (rest (cddr plist))
            (if (pair? rest)
              (begin (set-car! plist (car rest)) (set-cdr! plist (cdr rest)))
-             (error "cannot destructively remove the last entry of a plist" key))))
+             (raise-contract-violation 'prem! "not the last entry of a plist" key))))
         (else
          (let loop ((prev (cdr plist)))
            (let (next (cdr prev))

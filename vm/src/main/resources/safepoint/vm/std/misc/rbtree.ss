@@ -40,10 +40,15 @@
 (def (%paint t color)
   (if (%node? t) (%node color (%node-left t) (%node-key t) (%node-value t) (%node-right t)) t))
 
-(defstruct rbtree (cmp root))
-(def (make-rbtree cmp (root +empty+))
+;; The type is also the constructor, with make-rbtree's arguments: (rbtree cmp [root]) (Gerbil's
+;; own tests make trees so).
+(defstruct rbtree (cmp root) constructor: :init!)
+(def (%rbtree-init! self cmp (root +empty+))
   (unless (procedure? cmp) (error "make-rbtree: comparison procedure expected" cmp))
-  (rbtree cmp root))
+  (rbtree-cmp-set! self cmp)
+  (rbtree-root-set! self root))
+(defmethod {:init! rbtree} %rbtree-init!)
+(def (make-rbtree cmp (root +empty+)) (rbtree cmp root))
 (def (%rbtree-root t) (rbtree-root t))
 (def (%check t who) (unless (rbtree? t) (error (string-append who ": rbtree expected") t)))
 

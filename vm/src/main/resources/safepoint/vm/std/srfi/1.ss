@@ -398,17 +398,21 @@
 
 (define (%member x lis same?) (any (lambda (y) (same? y x)) lis))
 
+;; SRFI-1: comparing an element of list i with one of list i+1, = gets list i's element first.
+(define (%subset? same? a b) (every (lambda (x) (any (lambda (y) (same? x y)) b)) a))
+(define (%superset? same? a b) (every (lambda (y) (any (lambda (x) (same? x y)) a)) b))
+
 (define (lset<= same? . lists)
   (let loop ((lists lists))
     (or (null? lists) (null? (cdr lists))
-        (and (every (lambda (x) (%member x (cadr lists) same?)) (car lists))
+        (and (%subset? same? (car lists) (cadr lists))
              (loop (cdr lists))))))
 
 (define (lset= same? . lists)
   (let loop ((lists lists))
     (or (null? lists) (null? (cdr lists))
-        (and (every (lambda (x) (%member x (cadr lists) same?)) (car lists))
-             (every (lambda (x) (%member x (car lists) same?)) (cadr lists))
+        (and (%subset? same? (car lists) (cadr lists))
+             (%superset? same? (car lists) (cadr lists))
              (loop (cdr lists))))))
 
 (define (lset-adjoin same? lis . elts)
