@@ -24,7 +24,15 @@ public final class StepLog implements Footprint {
      * it touched; {@code stops}: its thread could not go on after it (it blocked, ended, yielded
      * or gave way at a spinlock), so switching away from it after this step was free.
      */
-    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops) {}
+    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops,
+            int[] enabled) {
+        /** A step that made no thread runnable. */
+        public Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops) {
+            this(decision, pick, processor, thread, reads, writes, unknown, stops, NONE);
+        }
+    }
+
+    private static final int[] NONE = new int[0];
 
     /** Stands for the scheduler's queues in a footprint. */
     public static final Object QUEUES = new Object() {
@@ -39,6 +47,8 @@ public final class StepLog implements Footprint {
     private boolean open;
     private boolean unknown;
     private boolean stops;
+    /** The threads the open step made runnable. */
+    private final List<Integer> enabled = new ArrayList<>();
     private int decision;
     private int pick;
     private int processor;
@@ -73,8 +83,10 @@ public final class StepLog implements Footprint {
         List<Object> reads = new ArrayList<>();
         List<Object> writes = new ArrayList<>();
         for (Map.Entry<Object, Boolean> e : touched.entrySet()) (e.getValue() ? writes : reads).add(e.getKey());
-        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown, stops));
+        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown, stops,
+                enabled.isEmpty() ? NONE : enabled.stream().mapToInt(Integer::intValue).toArray()));
         touched.clear();
+        enabled.clear();
         open = false;
     }
 
@@ -93,6 +105,12 @@ public final class StepLog implements Footprint {
     @Override
     public void unknown() {
         unknown = true;
+    }
+
+    /** Only within a step: a wake between steps (a timeout the controller expires) orders nothing here, so it stays a race. */
+    @Override
+    public void enabled(int index) {
+        if (open) enabled.add(index);
     }
 
     /** The steps so far (the run has ended: the last step is closed first). */

@@ -22,15 +22,24 @@ import java.util.function.Predicate;
  * <p><b>The search.</b> Depth first and stateless: each run starts from the checkpoint and
  * replays a prefix of decisions, then takes the defaults (no preemption). The search keeps only
  * the current path: one {@link Node} per decision (its options, their cost in preemptions, the
- * ones done, the backtrack set, the sleepers' footprints), never the schedules run, so its memory is the length of one
+ * ones done, the backtrack set), never the schedules run, so its memory is the length of one
  * run, however many it runs. After each run it reads the run's steps and footprints
  * ({@link StepLog}): for each step j, the latest earlier step i of another thread and processor
  * that is dependent with j and does not happen before it (the happens-before order is program
- * order per thread and per processor plus dependence, by vector clocks) is a race; the search
- * then adds to the backtrack set of i's decision the option that runs j's thread there, or every
- * option when no option runs it (FG's "all enabled"), and the same at the thread choice that
- * put i's thread on its processor, if one did. Then it backtracks to the deepest decision with
- * a backtrack option not done whose cost keeps the run within the bound.
+ * order per thread and per processor, plus dependence, plus the step that made a thread runnable
+ * (started it or ended its wait) before that thread's next step, by vector clocks) is a race.
+ * The reversal of the race needs one of its initials to run at i's decision: j's thread, or a
+ * thread whose first step after i that does not happen after i has none such before it
+ * (source-set DPOR, Abdulla et al., POPL 2014). The search adds one of them, within the bound,
+ * to the backtrack set of i's decision unless it holds one already; every option when no option
+ * runs any of them (FG's "all enabled"); the same at the thread choice that put i's thread on
+ * its processor, if one did. Then it backtracks to the deepest decision with a backtrack option
+ * not done whose cost keeps the run within the bound.
+ *
+ * <p>Why the wake edge matters: a thread's first step always depends on the spawn that started
+ * it (both write the thread), and its step after a wait on the step that woke it; as races
+ * their reversal cannot be run (the thread is not on a processor before), so FG added every
+ * option there, on every run, the largest part of the search for the philosophers.
  *
  * <p><b>Dependence.</b> Two steps are dependent when they are of one thread, when either is
  * unknown, or when one writes an object the other reads or writes ({@link StepLog.Step}). A
@@ -53,21 +62,9 @@ import java.util.function.Predicate;
  * to the other thread there is as cheap as any switch can be, so every schedule within the bound
  * has an equivalent one the search runs.
  *
- * <p><b>Sleep sets, made safe for the bound.</b> Godefroid's sleep sets as they stand are not
- * sound under a preemption bound: moving a step earlier can cost a preemption (its thread, cut
- * off after it, could have gone on). Here what sleeps is a block: an option's thread's steps
- * from a decision until it stopped (blocked, ended, yielded, gave way at a spinlock), as the run
- * that first took that option ran them, without a switch (a run takes the defaults after its
- * prefix). After option a was explored at a decision, a later option b there puts a to sleep
- * when a's block stopped and cost no more than b; a sleeps down b's subtree until a step of
- * its thread, an unknown step, or a step that conflicts with the block. An option whose thread
- * sleeps is not run. Why that loses nothing within the bound: a schedule E of b's subtree that
- * runs a's block later, after steps independent of it, has the equivalent E' that runs the block
- * first, in a's subtree; E' costs no more, for the switch into a costs no more than b did, the
- * switch out of a's last step is free (it stopped), and taking a's steps out of their later
- * place never adds a preemption (x·a·y costs at least what x·y does). A thread choice wakes
- * every sleeper (kept simple). Steps while a collection is pending are unknown and wake all, so
- * the barrier's deadlocks are still found.
+ * <p><b>No sleep sets.</b> Sleep sets over blocks (a thread's steps until it stopped) were
+ * tried: on generated programs of three and four threads they proved programs that plain dfs
+ * finds failing within the bound (DporPropertiesTest), so they are not used.
  *
  * <p><b>Fewest preemptions.</b> One pass with the whole bound proves a program. When a pass finds
  * a failure with k preemptions, passes with bounds 0..k-1 look for one with fewer, so the failure
@@ -85,18 +82,12 @@ public final class DporSearch {
         /** Option k: 0 is the decision's default, 1.. its others. */
         final BitSet done = new BitSet();
         final BitSet backtrack = new BitSet();
-        /** Options run from here (done also holds those skipped for the bound). */
-        final BitSet explored = new BitSet();
-        /** Per option, once run: its thread's steps from here until it stopped (null: not yet, or not known). */
-        final Sleeper[] blocks;
         int current;
 
         Node(Dfs.Decision d) {
             this.d = d;
             done.set(0);
             backtrack.set(0);
-            explored.set(0);
-            blocks = new Sleeper[d.others().length + 1];
         }
 
         int size() {
@@ -115,42 +106,26 @@ public final class DporSearch {
             return d.preemptionsBefore() + (k == 0 ? 0 : d.costs()[k - 1]);
         }
 
-        /** Add the option that runs {@code thread}, or all when none does. */
-        void add(int thread) {
-            for (int k = 0; k < size(); k++) {
-                if (thread(k) == thread) {
-                    backtrack.set(k);
-                    return;
+        /**
+         * Make the backtrack set hold an option within the bound that runs one of {@code threads}
+         * (the reversal's initials, the racing thread first): nothing when it holds one already,
+         * else the first such option; all options when none runs any of them (FG's "all
+         * enabled"). An option beyond the bound is never run, so it does not count as held.
+         */
+        void add(int[] threads, int bound) {
+            int first = -1;
+            boolean any = false;
+            for (int t : threads) {
+                for (int k = 0; k < size(); k++) {
+                    if (thread(k) != t) continue;
+                    any = true;
+                    if (cost(k) > bound) continue;
+                    if (backtrack.get(k)) return;
+                    if (first < 0) first = k;
                 }
             }
-            backtrack.set(0, size());
-        }
-    }
-
-    /**
-     * A thread's steps from a decision until it stopped (blocked, ended, gave way), run there
-     * without a switch: what the sleep sets hold. {@code sleepable} is false when a step was
-     * unknown or the run ended before the thread stopped.
-     */
-    record Sleeper(int thread, Object[] reads, Object[] writes, boolean sleepable) {
-        static Sleeper of(List<StepLog.Step> steps, int from) {
-            int thread = steps.get(from).thread();
-            java.util.Set<Object> r = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            java.util.Set<Object> w = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (int i = from; i < steps.size(); i++) {
-                StepLog.Step s = steps.get(i);
-                if (s.thread() != thread || s.unknown()) break;
-                r.addAll(java.util.Arrays.asList(s.reads()));
-                w.addAll(java.util.Arrays.asList(s.writes()));
-                if (s.stops()) return new Sleeper(thread, r.toArray(), w.toArray(), true);
-            }
-            return new Sleeper(thread, new Object[0], new Object[0], false);
-        }
-
-        /** Whether {@code s} wakes it: a step of its thread, an unknown one, or one that conflicts with its steps. */
-        boolean wokenBy(StepLog.Step s) {
-            return s.thread() == thread || s.unknown() || Races.conflict(writes, s.writes()) || Races.conflict(writes, s.reads())
-                    || Races.conflict(reads, s.writes());
+            if (first >= 0) backtrack.set(first);
+            else if (!any) backtrack.set(0, size());
         }
     }
 
@@ -195,8 +170,6 @@ public final class DporSearch {
         final Predicate<Outcome> sought;
         final BooleanSupplier stop;
         final List<Node> path = new ArrayList<>();
-        /** Per node of the path, the threads asleep there (see Sleep). */
-        List<List<Sleeper>> sleep = List.of();
         long taken;
         long inconclusive;
         boolean complete;
@@ -236,8 +209,7 @@ public final class DporSearch {
                 }
                 if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
                 List<StepLog.Step> steps = o.report().dfsSteps();
-                Races.backtrack(steps, path);
-                sleep = Sleep.along(steps, path, prefix.length);
+                Races.backtrack(steps, path, bound);
                 prefix = next(ds.size());
             }
             complete = true;
@@ -251,9 +223,8 @@ public final class DporSearch {
                 for (int k = n.backtrack.nextSetBit(0); k >= 0; k = n.backtrack.nextSetBit(k + 1)) {
                     if (n.done.get(k)) continue;
                     n.done.set(k);
-                    if (n.cost(k) > bound || Sleep.asleep(sleep, i, n.thread(k))) continue;
+                    if (n.cost(k) > bound) continue;
                     n.current = k;
-                    n.explored.set(k);
                     while (path.size() > i + 1) path.remove(path.size() - 1);
                     int[] p = new int[i + 1];
                     for (int x = 0; x <= i; x++) p[x] = path.get(x).value(path.get(x).current);
@@ -261,59 +232,6 @@ public final class DporSearch {
                 }
             }
             return null;
-        }
-    }
-
-    /** The sleep sets along the path after a run (see the class comment). */
-    static final class Sleep {
-        private Sleep() {}
-
-        /**
-         * Record the blocks of the options this run took first (from the last decision of its
-         * prefix on, each option ran without a switch until its thread stopped), then walk its
-         * steps: at each decision the sleepers are those of the one before, plus the options
-         * explored there before the current one whose block stopped and cost no more, minus
-         * those the step there wakes. A thread choice wakes all (kept simple).
-         */
-        static List<List<Sleeper>> along(List<StepLog.Step> steps, List<Node> path, int prefixLength) {
-            int[] stepAt = new int[path.size()];
-            java.util.Arrays.fill(stepAt, -1);
-            for (int j = 0; j < steps.size(); j++) {
-                int d = steps.get(j).decision();
-                if (d >= 0 && d < path.size()) stepAt[d] = j;
-            }
-            for (int i = Math.max(0, prefixLength - 1); i < path.size(); i++) {
-                Node n = path.get(i);
-                if (stepAt[i] >= 0 && !n.d.pick() && n.blocks[n.current] == null) n.blocks[n.current] = Sleeper.of(steps, stepAt[i]);
-            }
-            List<List<Sleeper>> at = new ArrayList<>();
-            for (int i = 0; i < path.size(); i++) at.add(List.of());
-            List<Sleeper> asleep = new ArrayList<>();
-            for (StepLog.Step s : steps) {
-                if (s.pick() >= 0 && s.pick() < path.size()) {
-                    at.set(s.pick(), List.copyOf(asleep));
-                    asleep.clear();
-                }
-                int d = s.decision();
-                if (d >= 0 && d < path.size()) {
-                    at.set(d, List.copyOf(asleep));
-                    Node n = path.get(d);
-                    if (!n.d.pick()) {
-                        for (int k = n.explored.nextSetBit(0); k >= 0; k = n.explored.nextSetBit(k + 1)) {
-                            Sleeper b = n.blocks[k];
-                            if (k != n.current && b != null && b.sleepable() && n.cost(k) <= n.cost(n.current)) asleep.add(b);
-                        }
-                    }
-                }
-                asleep.removeIf(b -> b.wokenBy(s));
-            }
-            return at;
-        }
-
-        static boolean asleep(List<List<Sleeper>> sleep, int node, int thread) {
-            if (node >= sleep.size()) return false;
-            for (Sleeper b : sleep.get(node)) if (b.thread() == thread) return true;
-            return false;
         }
     }
 
@@ -332,7 +250,7 @@ public final class DporSearch {
         }
 
         /** Add the backtrack points of every race in {@code steps} to the nodes of {@code path}. */
-        static void backtrack(List<StepLog.Step> steps, List<Node> path) {
+        static void backtrack(List<StepLog.Step> steps, List<Node> path, int bound) {
             int n = steps.size();
             int threads = 0;
             int procs = 0;
@@ -347,11 +265,15 @@ public final class DporSearch {
             java.util.Arrays.fill(lastOfThread, -1);
             java.util.Arrays.fill(lastOfProc, -1);
             int[] ordinal = new int[n];
+            int[] enabler = new int[threads];
+            java.util.Arrays.fill(enabler, -1);
             for (int j = 0; j < n; j++) {
                 StepLog.Step s = steps.get(j);
                 int[] c = new int[threads];
                 if (lastOfThread[s.thread()] >= 0) join(c, clock[lastOfThread[s.thread()]]);
                 if (lastOfProc[s.processor()] >= 0) join(c, clock[lastOfProc[s.processor()]]);
+                if (enabler[s.thread()] >= 0) join(c, clock[enabler[s.thread()]]);
+                enabler[s.thread()] = -1;
                 int race = -1;
                 for (int i = j - 1; i >= 0; i--) {
                     StepLog.Step e = steps.get(i);
@@ -365,9 +287,11 @@ public final class DporSearch {
                 clock[j] = c;
                 lastOfThread[s.thread()] = j;
                 lastOfProc[s.processor()] = j;
+                for (int t : s.enabled()) if (t < threads && t != s.thread()) enabler[t] = j;
                 if (race >= 0) {
-                    add(steps, race, s.thread(), path);
-                    add(steps, lastSwitch(steps, race), s.thread(), path);
+                    int[] initials = initials(steps, race, j, clock, ordinal);
+                    add(steps, race, initials, path, bound);
+                    add(steps, lastSwitch(steps, race), initials, path, bound);
                 }
             }
         }
@@ -378,16 +302,42 @@ public final class DporSearch {
 
         /** The latest step at or before {@code i} where the running thread changed (a context switch), or the first step. */
         private static int lastSwitch(List<StepLog.Step> steps, int i) {
-            int k = i - 1;
+            int k = i;
             while (k > 0 && steps.get(k - 1).thread() == steps.get(k).thread()) k--;
             return Math.max(k, 0);
         }
 
-        /** Step i's decision and thread choice should also try running {@code thread} first. */
-        private static void add(List<StepLog.Step> steps, int i, int thread, List<Node> path) {
+        /**
+         * The threads that can run first in the reversal of the race of steps i and j: j's thread,
+         * then each thread whose first step after i that does not happen after i has no such step
+         * before it that happens before it (source-set DPOR's initials of notdep(i).j).
+         */
+        static int[] initials(List<StepLog.Step> steps, int i, int j, int[][] clock, int[] ordinal) {
+            int ti = steps.get(i).thread();
+            List<Integer> v = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
+            out.add(steps.get(j).thread());
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int x = i + 1; x < j; x++) {
+                if (clock[x][ti] >= ordinal[i]) continue; // happens after i
+                StepLog.Step sx = steps.get(x);
+                if (seen.add(sx.thread())) {
+                    boolean initial = true;
+                    for (int y : v) if (clock[x].length > steps.get(y).thread() && clock[x][steps.get(y).thread()] >= ordinal[y]) initial = false;
+                    if (initial && sx.thread() != out.get(0)) out.add(sx.thread());
+                }
+                v.add(x);
+            }
+            int[] r = new int[out.size()];
+            for (int k = 0; k < r.length; k++) r[k] = out.get(k);
+            return r;
+        }
+
+        /** Step i's decision and thread choice should also try running one of {@code threads} first. */
+        private static void add(List<StepLog.Step> steps, int i, int[] threads, List<Node> path, int bound) {
             StepLog.Step s = steps.get(i);
-            if (s.decision() >= 0 && s.decision() < path.size()) path.get(s.decision()).add(thread);
-            if (s.pick() >= 0 && s.pick() < path.size()) path.get(s.pick()).add(thread);
+            if (s.decision() >= 0 && s.decision() < path.size()) path.get(s.decision()).add(threads, bound);
+            if (s.pick() >= 0 && s.pick() < path.size()) path.get(s.pick()).add(threads, bound);
         }
     }
 }

@@ -132,7 +132,11 @@ public final class Scheduler {
         return vm != null && vm.observing();
     }
 
+    /** While a dpor search's run goes on, its step log (else null): it hears which step made which thread runnable. */
+    public safepoint.vm.interp.Footprint enabling;
+
     void start(SThread t, SThread by) {
+        if (enabling != null) enabling.enabled(t.index);
         t.state = SThread.State.RUNNABLE;
         ready.add(t);
         if (observing()) vm.event(by, new What.ThreadStart(Names.ref(vm.events(), t), Names.ref(vm.events(), by)));
@@ -161,6 +165,7 @@ public final class Scheduler {
     }
 
     void wake(SThread t, Object value, What.Cause cause) {
+        if (enabling != null) enabling.enabled(t.index);
         waiting.remove(t);
         t.state = SThread.State.RUNNABLE;
         t.waitingOn = null;
