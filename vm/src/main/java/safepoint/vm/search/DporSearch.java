@@ -77,7 +77,7 @@ public final class DporSearch {
     private DporSearch() {}
 
     /** One decision on the current path. */
-    private static final class Node {
+    static final class Node {
         final Dfs.Decision d;
         /** Option k: 0 is the decision's default, 1.. its others. */
         final BitSet done = new BitSet();
