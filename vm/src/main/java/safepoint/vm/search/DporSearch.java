@@ -24,9 +24,9 @@ import java.util.function.Predicate;
  * the current path: one {@link Node} per decision (its options, their cost in preemptions, the
  * ones done, the backtrack set), never the schedules run, so its memory is the length of one
  * run, however many it runs. After each run it reads the run's steps and footprints
- * ({@link StepLog}): for each step j, the latest earlier step i of another thread and processor
+ * ({@link StepLog}): for each step j, the latest earlier step i of another thread
  * that is dependent with j and does not happen before it (the happens-before order is program
- * order per thread and per processor, plus dependence, plus the step that made a thread runnable
+ * order per thread, plus dependence, plus the step that made a thread runnable
  * (started it or ended its wait) before that thread's next step, by vector clocks) is a race.
  * The reversal of the race needs one of its initials to run at i's decision: j's thread, or a
  * thread whose first step after i that does not happen after i has none such before it
@@ -62,9 +62,28 @@ import java.util.function.Predicate;
  * to the other thread there is as cheap as any switch can be, so every schedule within the bound
  * has an equivalent one the search runs.
  *
- * <p><b>No sleep sets.</b> Sleep sets over blocks (a thread's steps until it stopped) were
- * tried: on generated programs of three and four threads they proved programs that plain dfs
- * finds failing within the bound (DporPropertiesTest), so they are not used.
+ * <p><b>Sleep sets, made safe for the bound.</b> Godefroid's sleep sets as they stand are not
+ * sound under a preemption bound: moving a step earlier can cost a preemption (its thread, cut
+ * off after it, could have gone on). Here what sleeps is a block: an option's thread's steps
+ * from a decision until it stopped (blocked, ended, yielded, gave way at a spinlock), as the run
+ * that first took that option ran them, without a switch (a run takes the defaults after its
+ * prefix). After option a was explored at a decision, a later option b there puts a to sleep
+ * when a's block stopped and cost no more than b; a sleeps down b's subtree until a step of
+ * its thread, an unknown step, or a step that conflicts with the block. An option whose thread
+ * sleeps is not run. Why that loses nothing within the bound: a schedule E of b's subtree that
+ * runs a's block later, after steps independent of it, has the equivalent E' that runs the block
+ * first, in a's subtree; E' costs no more, for the switch into a costs no more than b did, the
+ * switch out of a's last step is free (it stopped), and taking a's steps out of their later
+ * place never adds a preemption (x·a·y costs at least what x·y does). A thread choice wakes
+ * every sleeper (kept simple). Steps while a collection is pending are unknown and wake all, so
+ * the barrier's deadlocks are still found. A step that gave way (a yield, a failed spinlock try)
+ * wakes every sleeper: its thread is not offered again at once, so x·a·y with x ending in a
+ * give-way has no a·x·y when y begins with that thread (DporPropertiesTest found it).
+ *
+ * <p><b>Processors.</b> Two steps on one processor are not ordered by it: which thread a
+ * processor takes is a choice, and the steps of two threads it ran one after the other can race
+ * (the thread choice there is where the reversal is run). Ordering them hid failures that plain
+ * dfs finds without preemption.
  *
  * <p><b>Fewest preemptions.</b> One pass with the whole bound proves a program. When a pass finds
  * a failure with k preemptions, passes with bounds 0..k-1 look for one with fewer, so the failure
@@ -82,12 +101,16 @@ public final class DporSearch {
         /** Option k: 0 is the decision's default, 1.. its others. */
         final BitSet done = new BitSet();
         final BitSet backtrack = new BitSet();
+        final BitSet explored = new BitSet();
+        final Sleeper[] blocks;
         int current;
 
         Node(Dfs.Decision d) {
             this.d = d;
             done.set(0);
             backtrack.set(0);
+            explored.set(0);
+            blocks = new Sleeper[d.others().length + 1];
         }
 
         int size() {
@@ -126,6 +149,33 @@ public final class DporSearch {
             }
             if (first >= 0) backtrack.set(first);
             else if (!any) backtrack.set(0, size());
+        }
+    }
+
+    /**
+     * A thread's steps from a decision until it stopped (blocked, ended, gave way), run there
+     * without a switch: what the sleep sets hold. {@code sleepable} is false when a step was
+     * unknown or the run ended before the thread stopped.
+     */
+    record Sleeper(int thread, Object[] reads, Object[] writes, boolean sleepable) {
+        static Sleeper of(List<StepLog.Step> steps, int from) {
+            int thread = steps.get(from).thread();
+            java.util.Set<Object> r = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            java.util.Set<Object> w = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int i = from; i < steps.size(); i++) {
+                StepLog.Step s = steps.get(i);
+                if (s.thread() != thread || s.unknown()) break;
+                r.addAll(java.util.Arrays.asList(s.reads()));
+                w.addAll(java.util.Arrays.asList(s.writes()));
+                if (s.stops()) return new Sleeper(thread, r.toArray(), w.toArray(), true);
+            }
+            return new Sleeper(thread, new Object[0], new Object[0], false);
+        }
+
+        /** Whether {@code s} wakes it: a step of its thread, an unknown one, or one that conflicts with its steps. */
+        boolean wokenBy(StepLog.Step s) {
+            return s.thread() == thread || s.unknown() || Races.conflict(writes, s.writes()) || Races.conflict(writes, s.reads())
+                    || Races.conflict(reads, s.writes());
         }
     }
 
@@ -170,6 +220,7 @@ public final class DporSearch {
         final Predicate<Outcome> sought;
         final BooleanSupplier stop;
         final List<Node> path = new ArrayList<>();
+        List<List<Sleeper>> sleep = List.of();
         long taken;
         long inconclusive;
         boolean complete;
@@ -210,6 +261,7 @@ public final class DporSearch {
                 if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
                 List<StepLog.Step> steps = o.report().dfsSteps();
                 Races.backtrack(steps, path, bound);
+                sleep = Sleep.along(steps, path, prefix.length);
                 prefix = next(ds.size());
             }
             complete = true;
@@ -223,8 +275,9 @@ public final class DporSearch {
                 for (int k = n.backtrack.nextSetBit(0); k >= 0; k = n.backtrack.nextSetBit(k + 1)) {
                     if (n.done.get(k)) continue;
                     n.done.set(k);
-                    if (n.cost(k) > bound) continue;
+                    if (n.cost(k) > bound || Sleep.asleep(sleep, i, n.thread(k))) continue;
                     n.current = k;
+                    n.explored.set(k);
                     while (path.size() > i + 1) path.remove(path.size() - 1);
                     int[] p = new int[i + 1];
                     for (int x = 0; x <= i; x++) p[x] = path.get(x).value(path.get(x).current);
@@ -232,6 +285,60 @@ public final class DporSearch {
                 }
             }
             return null;
+        }
+    }
+
+    /** The sleep sets along the path after a run (see the class comment). */
+    static final class Sleep {
+        private Sleep() {}
+
+        /**
+         * Record the blocks of the options this run took first (from the last decision of its
+         * prefix on, each option ran without a switch until its thread stopped), then walk its
+         * steps: at each decision the sleepers are those of the one before, plus the options
+         * explored there before the current one whose block stopped and cost no more, minus
+         * those the step there wakes. A thread choice wakes all (kept simple).
+         */
+        static List<List<Sleeper>> along(List<StepLog.Step> steps, List<Node> path, int prefixLength) {
+            int[] stepAt = new int[path.size()];
+            java.util.Arrays.fill(stepAt, -1);
+            for (int j = 0; j < steps.size(); j++) {
+                int d = steps.get(j).decision();
+                if (d >= 0 && d < path.size()) stepAt[d] = j;
+            }
+            for (int i = Math.max(0, prefixLength - 1); i < path.size(); i++) {
+                Node n = path.get(i);
+                if (stepAt[i] >= 0 && !n.d.pick() && n.blocks[n.current] == null) n.blocks[n.current] = Sleeper.of(steps, stepAt[i]);
+            }
+            List<List<Sleeper>> at = new ArrayList<>();
+            for (int i = 0; i < path.size(); i++) at.add(List.of());
+            List<Sleeper> asleep = new ArrayList<>();
+            for (StepLog.Step s : steps) {
+                if (s.pick() >= 0 && s.pick() < path.size()) {
+                    at.set(s.pick(), List.copyOf(asleep));
+                    asleep.clear();
+                }
+                int d = s.decision();
+                if (d >= 0 && d < path.size()) {
+                    at.set(d, List.copyOf(asleep));
+                    Node n = path.get(d);
+                    if (!n.d.pick()) {
+                        for (int k = n.explored.nextSetBit(0); k >= 0; k = n.explored.nextSetBit(k + 1)) {
+                            Sleeper b = n.blocks[k];
+                            if (k != n.current && b != null && b.sleepable() && n.cost(k) <= n.cost(n.current)) asleep.add(b);
+                        }
+                    }
+                }
+                if (s.gaveWay()) asleep.clear(); // see the class comment
+                else asleep.removeIf(b -> b.wokenBy(s));
+            }
+            return at;
+        }
+
+        static boolean asleep(List<List<Sleeper>> sleep, int node, int thread) {
+            if (node >= sleep.size()) return false;
+            for (Sleeper b : sleep.get(node)) if (b.thread() == thread) return true;
+            return false;
         }
     }
 
@@ -253,17 +360,13 @@ public final class DporSearch {
         static void backtrack(List<StepLog.Step> steps, List<Node> path, int bound) {
             int n = steps.size();
             int threads = 0;
-            int procs = 0;
             for (StepLog.Step s : steps) {
                 threads = Math.max(threads, s.thread() + 1);
-                procs = Math.max(procs, s.processor() + 1);
             }
             // Vector clocks over threads: clock[j][t] = how many of t's steps happen before or at j.
             int[][] clock = new int[n][];
             int[] lastOfThread = new int[threads];
-            int[] lastOfProc = new int[procs];
             java.util.Arrays.fill(lastOfThread, -1);
-            java.util.Arrays.fill(lastOfProc, -1);
             int[] ordinal = new int[n];
             int[] enabler = new int[threads];
             java.util.Arrays.fill(enabler, -1);
@@ -271,7 +374,6 @@ public final class DporSearch {
                 StepLog.Step s = steps.get(j);
                 int[] c = new int[threads];
                 if (lastOfThread[s.thread()] >= 0) join(c, clock[lastOfThread[s.thread()]]);
-                if (lastOfProc[s.processor()] >= 0) join(c, clock[lastOfProc[s.processor()]]);
                 if (enabler[s.thread()] >= 0) join(c, clock[enabler[s.thread()]]);
                 enabler[s.thread()] = -1;
                 int race = -1;
@@ -279,14 +381,13 @@ public final class DporSearch {
                     StepLog.Step e = steps.get(i);
                     if (!dependent(e, s)) continue;
                     boolean before = c[e.thread()] >= ordinal[i];
-                    if (!before && race < 0 && e.thread() != s.thread() && e.processor() != s.processor()) race = i;
+                    if (!before && race < 0 && e.thread() != s.thread()) race = i;
                     join(c, clock[i]);
                 }
                 ordinal[j] = c[s.thread()] + 1;
                 c[s.thread()] = ordinal[j];
                 clock[j] = c;
                 lastOfThread[s.thread()] = j;
-                lastOfProc[s.processor()] = j;
                 for (int t : s.enabled()) if (t < threads && t != s.thread()) enabler[t] = j;
                 if (race >= 0) {
                     int[] initials = initials(steps, race, j, clock, ordinal);

@@ -23,7 +23,7 @@ class DporRacesTest {
     }
 
     private static StepLog.Step step(int decision, int processor, int thread, Object write, int... enabled) {
-        return new StepLog.Step(decision, -1, processor, thread, new Object[0], new Object[] {write}, false, false, enabled);
+        return new StepLog.Step(decision, -1, processor, thread, new Object[0], new Object[] {write}, false, false, enabled, false);
     }
 
     @Test
