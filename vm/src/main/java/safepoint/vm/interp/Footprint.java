@@ -18,8 +18,8 @@ public interface Footprint extends safepoint.vm.data.Machinery {
     void unknown();
 
     /**
-     * The step made thread {@code index} runnable (started it, or ended its wait): that thread's
-     * next step cannot come before this one in any schedule, so the two are ordered, not a race.
+     * The step started thread {@code index}: that thread's first step cannot come before this
+     * one in any schedule, so the two are ordered, not a race.
      */
     void enabled(int index);
 }

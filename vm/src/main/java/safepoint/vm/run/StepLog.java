@@ -23,7 +23,7 @@ public final class StepLog implements Footprint {
      * One step: decision and thread choice indices (-1 when none), processor, thread index, what
      * it touched; {@code stops}: its thread could not go on after it (it blocked, ended, yielded
      * or gave way at a spinlock), so switching away from it after this step was free; {@code enabled}: the threads it
-     * made runnable; {@code gaveWay}: it yielded or failed a spinlock try (its thread is not offered again at once).
+     * started; {@code gaveWay}: it yielded or failed a spinlock try (its thread is not offered again at once).
      */
     public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops,
             int[] enabled, boolean gaveWay) {
@@ -49,7 +49,7 @@ public final class StepLog implements Footprint {
     private boolean unknown;
     private boolean stops;
     private boolean gaveWay;
-    /** The threads the open step made runnable. */
+    /** The threads the open step started. */
     private final List<Integer> enabled = new ArrayList<>();
     private int decision;
     private int pick;
@@ -113,7 +113,7 @@ public final class StepLog implements Footprint {
         unknown = true;
     }
 
-    /** Only within a step: a wake between steps (a timeout the controller expires) orders nothing here, so it stays a race. */
+    /** Only within a step: a start outside one orders nothing here, so it stays a race. */
     @Override
     public void enabled(int index) {
         if (open) enabled.add(index);

@@ -26,8 +26,8 @@ import java.util.function.Predicate;
  * run, however many it runs. After each run it reads the run's steps and footprints
  * ({@link StepLog}): for each step j, the latest earlier step i of another thread
  * that is dependent with j and does not happen before it (the happens-before order is program
- * order per thread, plus dependence, plus the step that made a thread runnable
- * (started it or ended its wait) before that thread's next step, by vector clocks) is a race.
+ * order per thread, plus dependence, plus the step that started a thread
+ * before that thread's first step, by vector clocks) is a race.
  * The reversal of the race needs one of its initials to run at i's decision: j's thread, or a
  * thread whose first step after i that does not happen after i has none such before it
  * (source-set DPOR, Abdulla et al., POPL 2014). The search adds one of them, within the bound,
@@ -36,10 +36,10 @@ import java.util.function.Predicate;
  * its processor, if one did. Then it backtracks to the deepest decision with a backtrack option
  * not done whose cost keeps the run within the bound.
  *
- * <p>Why the wake edge matters: a thread's first step always depends on the spawn that started
- * it (both write the thread), and its step after a wait on the step that woke it; as races
- * their reversal cannot be run (the thread is not on a processor before), so FG added every
- * option there, on every run, the largest part of the search for the philosophers.
+ * <p>Why the start edge matters: a thread's first step always depends on the spawn that started
+ * it (both write the thread); as a race its reversal cannot be run (the thread does not exist
+ * before), so FG added every option there, on every run. The same edge from a waker to the
+ * woken thread's next step was tried and hid failures (DporPropertiesTest): a wake stays a race.
  *
  * <p><b>Dependence.</b> Two steps are dependent when they are of one thread, when either is
  * unknown, or when one writes an object the other reads or writes ({@link StepLog.Step}). A

@@ -132,7 +132,11 @@ public final class Scheduler {
         return vm != null && vm.observing();
     }
 
-    /** While a dpor search's run goes on, its step log (else null): it hears which step made which thread runnable. */
+    /**
+     * While a dpor search's run goes on, its step log (else null): it hears which step started
+     * which thread. Only starts: ordering a woken thread's next step after its waker hid
+     * failures (DporPropertiesTest), so wakes stay races.
+     */
     public safepoint.vm.interp.Footprint enabling;
 
     void start(SThread t, SThread by) {
@@ -165,7 +169,6 @@ public final class Scheduler {
     }
 
     void wake(SThread t, Object value, What.Cause cause) {
-        if (enabling != null) enabling.enabled(t.index);
         waiting.remove(t);
         t.state = SThread.State.RUNNABLE;
         t.waitingOn = null;

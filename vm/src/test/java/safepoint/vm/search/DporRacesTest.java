@@ -9,7 +9,7 @@ import safepoint.vm.run.StepLog;
 
 /**
  * The race analysis on hand-made steps: what a race adds to the backtrack sets (source-set
- * initials, not FG's all), and that a spawn or wake orders the thread's next step.
+ * initials, not FG's all), and that a spawn orders the thread's first step.
  */
 class DporRacesTest {
     private static final Object X = "x";
