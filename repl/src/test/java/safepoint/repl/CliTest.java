@@ -476,7 +476,7 @@ class CliTest {
                 .replace("(let ((seen", "(mutex-lock! m) (let ((seen").replace("(+ seen 1)))))", "(+ seen 1)))) (mutex-unlock! m))"));
         for (String[] args : new String[][] {
                 {"explore", p.toString(), "--runs", "10000000"},
-                // plain dfs: dpor with sleep sets proves this program in under a second
+                // plain dfs: dpor proves this program too soon to be interrupted
                 {"explore", p.toString(), "--strategy", "dfs", "--reduction", "none", "--preemptions", "10", "--runs", "10000000"}}) {
             // Ctrl-C's handler sets this flag; here a timer does, once the search is under way.
             Thread ctrlC = new Thread(() -> {

@@ -16,4 +16,10 @@ public interface Footprint extends safepoint.vm.data.Machinery {
 
     /** The step did something unclassified: it is dependent with every step. */
     void unknown();
+
+    /**
+     * The step started thread {@code index}: that thread's first step cannot come before this
+     * one in any schedule, so the two are ordered, not a race.
+     */
+    void enabled(int index);
 }

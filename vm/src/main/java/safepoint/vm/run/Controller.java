@@ -211,9 +211,11 @@ public final class Controller {
         synchronized (s) {
             if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, s);
             runner = Thread.currentThread();
+            s.enabling = strategy.footprint();
             try {
                 return loop();
             } finally {
+                s.enabling = null;
                 runner = null;
                 serveAsked(false);
                 vm.events().useVirtualClock(null);

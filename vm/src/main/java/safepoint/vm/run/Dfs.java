@@ -145,7 +145,7 @@ public final class Dfs implements Strategy {
         lastThread = t;
         this.sync = sync;
         gaveWay = t.interp.spinningOn != null || end == SliceEnd.YIELDED;
-        if (log != null) log.stopped(gaveWay || end == SliceEnd.HALTED || end == SliceEnd.BLOCKED);
+        if (log != null) log.stopped(gaveWay || end == SliceEnd.HALTED || end == SliceEnd.BLOCKED, gaveWay);
     }
 
     @Override

@@ -22,9 +22,18 @@ public final class StepLog implements Footprint {
     /**
      * One step: decision and thread choice indices (-1 when none), processor, thread index, what
      * it touched; {@code stops}: its thread could not go on after it (it blocked, ended, yielded
-     * or gave way at a spinlock), so switching away from it after this step was free.
+     * or gave way at a spinlock), so switching away from it after this step was free; {@code enabled}: the threads it
+     * started; {@code gaveWay}: it yielded or failed a spinlock try (its thread is not offered again at once).
      */
-    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops) {}
+    public record Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops,
+            int[] enabled, boolean gaveWay) {
+        /** A step that made no thread runnable and did not give way. */
+        public Step(int decision, int pick, int processor, int thread, Object[] reads, Object[] writes, boolean unknown, boolean stops) {
+            this(decision, pick, processor, thread, reads, writes, unknown, stops, NONE, false);
+        }
+    }
+
+    private static final int[] NONE = new int[0];
 
     /** Stands for the scheduler's queues in a footprint. */
     public static final Object QUEUES = new Object() {
@@ -39,6 +48,9 @@ public final class StepLog implements Footprint {
     private boolean open;
     private boolean unknown;
     private boolean stops;
+    private boolean gaveWay;
+    /** The threads the open step started. */
+    private final List<Integer> enabled = new ArrayList<>();
     private int decision;
     private int pick;
     private int processor;
@@ -58,6 +70,7 @@ public final class StepLog implements Footprint {
         queuesAtBegin = queues;
         unknown = gcPending;
         stops = false;
+        gaveWay = false;
         // An idle processor took a thread from a queue between the steps: the step after it
         // stands for the take. A thread put straight on an idle processor (a spawn, a wake) was
         // placed by the step that did it, which the thread's own objects already order.
@@ -73,8 +86,10 @@ public final class StepLog implements Footprint {
         List<Object> reads = new ArrayList<>();
         List<Object> writes = new ArrayList<>();
         for (Map.Entry<Object, Boolean> e : touched.entrySet()) (e.getValue() ? writes : reads).add(e.getKey());
-        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown, stops));
+        steps.add(new Step(decision, pick, processor, thread, reads.toArray(), writes.toArray(), unknown, stops,
+                enabled.isEmpty() ? NONE : enabled.stream().mapToInt(Integer::intValue).toArray(), gaveWay));
         touched.clear();
+        enabled.clear();
         open = false;
     }
 
@@ -86,13 +101,22 @@ public final class StepLog implements Footprint {
     }
 
     /** How the step's last slice ended: whether its thread can go on (the last slice of a step decides). */
-    void stopped(boolean stopped) {
-        if (open) stops = stopped;
+    void stopped(boolean stopped, boolean gaveWay) {
+        if (open) {
+            stops = stopped;
+            this.gaveWay = gaveWay;
+        }
     }
 
     @Override
     public void unknown() {
         unknown = true;
+    }
+
+    /** Only within a step: a start outside one orders nothing here, so it stays a race. */
+    @Override
+    public void enabled(int index) {
+        if (open) enabled.add(index);
     }
 
     /** The steps so far (the run has ended: the last step is closed first). */

@@ -22,15 +22,24 @@ import java.util.function.Predicate;
  * <p><b>The search.</b> Depth first and stateless: each run starts from the checkpoint and
  * replays a prefix of decisions, then takes the defaults (no preemption). The search keeps only
  * the current path: one {@link Node} per decision (its options, their cost in preemptions, the
- * ones done, the backtrack set, the sleepers' footprints), never the schedules run, so its memory is the length of one
+ * ones done, the backtrack set), never the schedules run, so its memory is the length of one
  * run, however many it runs. After each run it reads the run's steps and footprints
- * ({@link StepLog}): for each step j, the latest earlier step i of another thread and processor
+ * ({@link StepLog}): for each step j, the latest earlier step i of another thread
  * that is dependent with j and does not happen before it (the happens-before order is program
- * order per thread and per processor plus dependence, by vector clocks) is a race; the search
- * then adds to the backtrack set of i's decision the option that runs j's thread there, or every
- * option when no option runs it (FG's "all enabled"), and the same at the thread choice that
- * put i's thread on its processor, if one did. Then it backtracks to the deepest decision with
- * a backtrack option not done whose cost keeps the run within the bound.
+ * order per thread, plus dependence, plus the step that started a thread
+ * before that thread's first step, by vector clocks) is a race.
+ * The reversal of the race needs one of its initials to run at i's decision: j's thread, or a
+ * thread whose first step after i that does not happen after i has none such before it
+ * (source-set DPOR, Abdulla et al., POPL 2014). The search adds one of them, within the bound,
+ * to the backtrack set of i's decision unless it holds one already; every option when no option
+ * runs any of them (FG's "all enabled"); the same at the thread choice that put i's thread on
+ * its processor, if one did. Then it backtracks to the deepest decision with a backtrack option
+ * not done whose cost keeps the run within the bound.
+ *
+ * <p>Why the start edge matters: a thread's first step always depends on the spawn that started
+ * it (both write the thread); as a race its reversal cannot be run (the thread does not exist
+ * before), so FG added every option there, on every run. The same edge from a waker to the
+ * woken thread's next step was tried and hid failures (DporPropertiesTest): a wake stays a race.
  *
  * <p><b>Dependence.</b> Two steps are dependent when they are of one thread, when either is
  * unknown, or when one writes an object the other reads or writes ({@link StepLog.Step}). A
@@ -67,7 +76,14 @@ import java.util.function.Predicate;
  * switch out of a's last step is free (it stopped), and taking a's steps out of their later
  * place never adds a preemption (x·a·y costs at least what x·y does). A thread choice wakes
  * every sleeper (kept simple). Steps while a collection is pending are unknown and wake all, so
- * the barrier's deadlocks are still found.
+ * the barrier's deadlocks are still found. A step that gave way (a yield, a failed spinlock try)
+ * wakes every sleeper: its thread is not offered again at once, so x·a·y with x ending in a
+ * give-way has no a·x·y when y begins with that thread (DporPropertiesTest found it).
+ *
+ * <p><b>Processors.</b> Two steps on one processor are not ordered by it: which thread a
+ * processor takes is a choice, and the steps of two threads it ran one after the other can race
+ * (the thread choice there is where the reversal is run). Ordering them hid failures that plain
+ * dfs finds without preemption.
  *
  * <p><b>Fewest preemptions.</b> One pass with the whole bound proves a program. When a pass finds
  * a failure with k preemptions, passes with bounds 0..k-1 look for one with fewer, so the failure
@@ -80,14 +96,12 @@ public final class DporSearch {
     private DporSearch() {}
 
     /** One decision on the current path. */
-    private static final class Node {
+    static final class Node {
         final Dfs.Decision d;
         /** Option k: 0 is the decision's default, 1.. its others. */
         final BitSet done = new BitSet();
         final BitSet backtrack = new BitSet();
-        /** Options run from here (done also holds those skipped for the bound). */
         final BitSet explored = new BitSet();
-        /** Per option, once run: its thread's steps from here until it stopped (null: not yet, or not known). */
         final Sleeper[] blocks;
         int current;
 
@@ -115,15 +129,26 @@ public final class DporSearch {
             return d.preemptionsBefore() + (k == 0 ? 0 : d.costs()[k - 1]);
         }
 
-        /** Add the option that runs {@code thread}, or all when none does. */
-        void add(int thread) {
-            for (int k = 0; k < size(); k++) {
-                if (thread(k) == thread) {
-                    backtrack.set(k);
-                    return;
+        /**
+         * Make the backtrack set hold an option within the bound that runs one of {@code threads}
+         * (the reversal's initials, the racing thread first): nothing when it holds one already,
+         * else the first such option; all options when none runs any of them (FG's "all
+         * enabled"). An option beyond the bound is never run, so it does not count as held.
+         */
+        void add(int[] threads, int bound) {
+            int first = -1;
+            boolean any = false;
+            for (int t : threads) {
+                for (int k = 0; k < size(); k++) {
+                    if (thread(k) != t) continue;
+                    any = true;
+                    if (cost(k) > bound) continue;
+                    if (backtrack.get(k)) return;
+                    if (first < 0) first = k;
                 }
             }
-            backtrack.set(0, size());
+            if (first >= 0) backtrack.set(first);
+            else if (!any) backtrack.set(0, size());
         }
     }
 
@@ -195,7 +220,6 @@ public final class DporSearch {
         final Predicate<Outcome> sought;
         final BooleanSupplier stop;
         final List<Node> path = new ArrayList<>();
-        /** Per node of the path, the threads asleep there (see Sleep). */
         List<List<Sleeper>> sleep = List.of();
         long taken;
         long inconclusive;
@@ -236,7 +260,7 @@ public final class DporSearch {
                 }
                 if (o.status() == Outcome.Status.TIMEOUT) inconclusive++;
                 List<StepLog.Step> steps = o.report().dfsSteps();
-                Races.backtrack(steps, path);
+                Races.backtrack(steps, path, bound);
                 sleep = Sleep.along(steps, path, prefix.length);
                 prefix = next(ds.size());
             }
@@ -305,7 +329,8 @@ public final class DporSearch {
                         }
                     }
                 }
-                asleep.removeIf(b -> b.wokenBy(s));
+                if (s.gaveWay()) asleep.clear(); // see the class comment
+                else asleep.removeIf(b -> b.wokenBy(s));
             }
             return at;
         }
@@ -332,42 +357,42 @@ public final class DporSearch {
         }
 
         /** Add the backtrack points of every race in {@code steps} to the nodes of {@code path}. */
-        static void backtrack(List<StepLog.Step> steps, List<Node> path) {
+        static void backtrack(List<StepLog.Step> steps, List<Node> path, int bound) {
             int n = steps.size();
             int threads = 0;
-            int procs = 0;
             for (StepLog.Step s : steps) {
                 threads = Math.max(threads, s.thread() + 1);
-                procs = Math.max(procs, s.processor() + 1);
             }
             // Vector clocks over threads: clock[j][t] = how many of t's steps happen before or at j.
             int[][] clock = new int[n][];
             int[] lastOfThread = new int[threads];
-            int[] lastOfProc = new int[procs];
             java.util.Arrays.fill(lastOfThread, -1);
-            java.util.Arrays.fill(lastOfProc, -1);
             int[] ordinal = new int[n];
+            int[] enabler = new int[threads];
+            java.util.Arrays.fill(enabler, -1);
             for (int j = 0; j < n; j++) {
                 StepLog.Step s = steps.get(j);
                 int[] c = new int[threads];
                 if (lastOfThread[s.thread()] >= 0) join(c, clock[lastOfThread[s.thread()]]);
-                if (lastOfProc[s.processor()] >= 0) join(c, clock[lastOfProc[s.processor()]]);
+                if (enabler[s.thread()] >= 0) join(c, clock[enabler[s.thread()]]);
+                enabler[s.thread()] = -1;
                 int race = -1;
                 for (int i = j - 1; i >= 0; i--) {
                     StepLog.Step e = steps.get(i);
                     if (!dependent(e, s)) continue;
                     boolean before = c[e.thread()] >= ordinal[i];
-                    if (!before && race < 0 && e.thread() != s.thread() && e.processor() != s.processor()) race = i;
+                    if (!before && race < 0 && e.thread() != s.thread()) race = i;
                     join(c, clock[i]);
                 }
                 ordinal[j] = c[s.thread()] + 1;
                 c[s.thread()] = ordinal[j];
                 clock[j] = c;
                 lastOfThread[s.thread()] = j;
-                lastOfProc[s.processor()] = j;
+                for (int t : s.enabled()) if (t < threads && t != s.thread()) enabler[t] = j;
                 if (race >= 0) {
-                    add(steps, race, s.thread(), path);
-                    add(steps, lastSwitch(steps, race), s.thread(), path);
+                    int[] initials = initials(steps, race, j, clock, ordinal);
+                    add(steps, race, initials, path, bound);
+                    add(steps, lastSwitch(steps, race), initials, path, bound);
                 }
             }
         }
@@ -378,16 +403,42 @@ public final class DporSearch {
 
         /** The latest step at or before {@code i} where the running thread changed (a context switch), or the first step. */
         private static int lastSwitch(List<StepLog.Step> steps, int i) {
-            int k = i - 1;
+            int k = i;
             while (k > 0 && steps.get(k - 1).thread() == steps.get(k).thread()) k--;
             return Math.max(k, 0);
         }
 
-        /** Step i's decision and thread choice should also try running {@code thread} first. */
-        private static void add(List<StepLog.Step> steps, int i, int thread, List<Node> path) {
+        /**
+         * The threads that can run first in the reversal of the race of steps i and j: j's thread,
+         * then each thread whose first step after i that does not happen after i has no such step
+         * before it that happens before it (source-set DPOR's initials of notdep(i).j).
+         */
+        static int[] initials(List<StepLog.Step> steps, int i, int j, int[][] clock, int[] ordinal) {
+            int ti = steps.get(i).thread();
+            List<Integer> v = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
+            out.add(steps.get(j).thread());
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int x = i + 1; x < j; x++) {
+                if (clock[x][ti] >= ordinal[i]) continue; // happens after i
+                StepLog.Step sx = steps.get(x);
+                if (seen.add(sx.thread())) {
+                    boolean initial = true;
+                    for (int y : v) if (clock[x].length > steps.get(y).thread() && clock[x][steps.get(y).thread()] >= ordinal[y]) initial = false;
+                    if (initial && sx.thread() != out.get(0)) out.add(sx.thread());
+                }
+                v.add(x);
+            }
+            int[] r = new int[out.size()];
+            for (int k = 0; k < r.length; k++) r[k] = out.get(k);
+            return r;
+        }
+
+        /** Step i's decision and thread choice should also try running one of {@code threads} first. */
+        private static void add(List<StepLog.Step> steps, int i, int[] threads, List<Node> path, int bound) {
             StepLog.Step s = steps.get(i);
-            if (s.decision() >= 0 && s.decision() < path.size()) path.get(s.decision()).add(thread);
-            if (s.pick() >= 0 && s.pick() < path.size()) path.get(s.pick()).add(thread);
+            if (s.decision() >= 0 && s.decision() < path.size()) path.get(s.decision()).add(threads, bound);
+            if (s.pick() >= 0 && s.pick() < path.size()) path.get(s.pick()).add(threads, bound);
         }
     }
 }

@@ -132,7 +132,15 @@ public final class Scheduler {
         return vm != null && vm.observing();
     }
 
+    /**
+     * While a dpor search's run goes on, its step log (else null): it hears which step started
+     * which thread. Only starts: ordering a woken thread's next step after its waker hid
+     * failures (DporPropertiesTest), so wakes stay races.
+     */
+    public safepoint.vm.interp.Footprint enabling;
+
     void start(SThread t, SThread by) {
+        if (enabling != null) enabling.enabled(t.index);
         t.state = SThread.State.RUNNABLE;
         ready.add(t);
         if (observing()) vm.event(by, new What.ThreadStart(Names.ref(vm.events(), t), Names.ref(vm.events(), by)));
