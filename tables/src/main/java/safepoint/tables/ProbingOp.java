@@ -23,6 +23,8 @@ abstract class ProbingOp extends TableOp {
     int firstDeleted = -1;
     /** A vector not yet installed to walk instead of the table's (a rehash building aside), or null. */
     Object[] target;
+    /** Key slots read since hashing: once it reaches the entries, the walk has seen every one. */
+    int probes;
 
     ProbingOp(RawTable tab, Object key, Phase first) {
         super(tab, first);
@@ -66,6 +68,7 @@ abstract class ProbingOp extends TableOp {
         probe = start;
         i = 1;
         firstDeleted = -1;
+        probes = 0;
         phase = Phase.PROBE;
         return probe(host);
     }
@@ -73,6 +76,7 @@ abstract class ProbingOp extends TableOp {
     /** Reads one key slot. */
     private Step probe(TableHost host) {
         Object k = vec[probe];
+        probes++;
         host.stepped(tab, new TableStep.Probe(probe));
         // lock-free-reads: the acquire half of a key written after its value
         if (tab.publishing) VarHandle.acquireFence();
@@ -94,6 +98,22 @@ abstract class ProbingOp extends TableOp {
         phase = Phase.PROBE;
         advance();
         return probe(host);
+    }
+
+    /**
+     * The walk has read every key slot of its vector, and now none is unused and none holds the
+     * key: it can end only if another thread writes the key there (no write makes a slot unused
+     * again, only a clear). Checked on the vector as it is now; a procedure test cannot be asked.
+     */
+    @Override
+    final int walksForever(TableHost host) {
+        if (phase != Phase.PROBE || vec == null || probes < size >>> 1 || tab.test.isProcedure()) return 0;
+        for (int s = 0; s < vec.length; s += 2) {
+            Object k = vec[s];
+            if (k == RawTable.UNUSED) return 0;
+            if (k != RawTable.DELETED && host.test(tab.test.kind(), key, k)) return 0;
+        }
+        return vec.length;
     }
 
     /** probe-step: (start + i + i^2) mod size, i = 1, 2, ... */

@@ -146,6 +146,18 @@ public abstract class TableOp {
         return child != null ? child.current() : this;
     }
 
+    /**
+     * The slots of the vector the innermost operation probes for ever unless another thread
+     * writes it (a full walk that found neither the key nor an unused slot); 0 when it does not.
+     */
+    public final int probesForever(TableHost host) {
+        return current().walksForever(host);
+    }
+
+    int walksForever(TableHost host) {
+        return 0;
+    }
+
     /** Where the innermost operation stands, for backtraces: e.g. {@code "raw-table-set! probe"}. */
     public final String describe() {
         TableOp op = current();

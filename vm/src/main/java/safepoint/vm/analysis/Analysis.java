@@ -145,6 +145,54 @@ public final class Analysis {
         return ExplanationText.hang(links(chain), cycle ? null : WaitForGraph.name(end), explain(vm, g));
     }
 
+    /**
+     * At the step bound: a thread's raw-table probe has walked every slot and found neither its
+     * key nor an unused one, so only a write by another thread could end it; and no other thread
+     * can write: each has ended, waits without a timeout (only a running thread could wake it, and
+     * the only ones running are such probes), or probes for ever itself. The caller rules out
+     * console input. Null when that is not proven.
+     */
+    public static ProbeHang provenProbeHang(AnalysisHost vm) {
+        List<SThread> live = new ArrayList<>();
+        synchronized (vm.scheduler()) {
+            if (MonitorOrder.CHECK) MonitorOrder.entered(MonitorOrder.Monitor.SCHEDULER, vm.scheduler());
+            live.add(vm.primordial());
+            for (SThread t : vm.scheduler().onCpu) if (!live.contains(t)) live.add(t);
+            for (SThread t : vm.scheduler().runnable()) if (!live.contains(t)) live.add(t);
+            for (SThread t : vm.scheduler().waiting) if (!live.contains(t)) live.add(t);
+        }
+        SThread prober = null;
+        safepoint.vm.lang.HashTables.EndlessProbe probe = null;
+        int ended = vm.threadsCreated() - live.size(), others = 0;
+        List<String> waiting = new ArrayList<>();
+        for (SThread t : live) {
+            if (t.state == SThread.State.TERMINATED) {
+                ended++;
+                continue;
+            }
+            safepoint.vm.lang.HashTables.EndlessProbe p = t.interp.spinningOn == null ? safepoint.vm.lang.HashTables.endlessProbe(t.interp) : null;
+            if (p != null) {
+                if (probe == null) {
+                    prober = t;
+                    probe = p;
+                } else {
+                    others++;
+                }
+                continue;
+            }
+            if (t.state == SThread.State.WAITING && t.wakeAt == Long.MAX_VALUE) {
+                waiting.add(Names.name(t));
+                continue;
+            }
+            return null; // it may still run and write the table
+        }
+        if (probe == null) return null;
+        String table = null;
+        for (Global gl : vm.globalCells()) if (gl.value == probe.table()) table = gl.name.name;
+        return new ProbeHang(Names.name(prober), table, probe.op(), probe.slots(), probe.count(), probe.free(), Math.max(0, ended),
+                waiting, others);
+    }
+
     private static Explanation.State state(WaitForGraph g, SThread t) {
         for (WaitForGraph.Edge e : g.edges(t)) {
             if (e.kind().heldBack()) return new Explanation.HeldBack(e.kind(), e.timed(), String.valueOf(e.to()));

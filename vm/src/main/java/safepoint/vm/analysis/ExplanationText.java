@@ -78,6 +78,26 @@ public final class ExplanationText {
         return of(sb.toString().stripTrailing(), e);
     }
 
+    /** The report of a hang proven on a raw table: who probes what for ever, and why no slot is unused. */
+    public static String probeHang(ProbeHang h) {
+        int entries = h.slots() / 2;
+        StringBuilder sb = new StringBuilder("*** Hang: the program can never end, though a thread still runs\n");
+        sb.append("  in plain words: ").append(h.thread()).append(" probes ")
+                .append(h.table() == null ? "a hash table" : "the hash table " + h.table()).append(" for ever (").append(h.op())
+                .append("): it has walked all ").append(entries).append(" entries of its ").append(h.slots())
+                .append(" slots, and none is unused and none holds its key, so it goes round again and again\n");
+        sb.append("  why no entry is unused: the count and free words drifted under unlocked writers (count ").append(h.count())
+                .append(", free ").append(h.free()).append(" of ").append(entries).append(" entries): a set rehashes first only when fewer than ")
+                .append(entries / 2).append(" are free, and lost updates of free kept it from rehashing while every entry filled\n");
+        sb.append("  nothing else can write the table: ");
+        List<String> rest = new java.util.ArrayList<>();
+        if (h.ended() > 0) rest.add(h.ended() + (h.ended() == 1 ? " other thread has" : " other threads have") + " ended");
+        if (!h.waiting().isEmpty()) rest.add(String.join(", ", h.waiting()) + (h.waiting().size() == 1 ? " waits" : " wait") + " for ever");
+        if (h.otherProbers() > 0) rest.add(h.otherProbers() + " other thread" + (h.otherProbers() == 1 ? " probes" : "s probe") + " for ever too");
+        sb.append(rest.isEmpty() ? "no other thread is alive" : String.join("; ", rest));
+        return sb.toString();
+    }
+
     /** {@code ,why T}. */
     public static String why(Why w) {
         if (w instanceof Why.NoSuchThread n) return "No live thread " + n.which() + " (,threads lists them)\n";

@@ -575,6 +575,26 @@ public final class HashTables {
         }
     }
 
+    /**
+     * A raw-table probe that can never end unless another thread writes the table: {@code table}
+     * (the object the program holds), the operation, the slots of the vector it walks, and the
+     * table's count and free words, which should have made it rehash before it filled.
+     */
+    public record EndlessProbe(Object table, String op, int slots, int count, int free) {}
+
+    /**
+     * What {@code m}'s thread probes for ever, at a point between its steps (its next frame
+     * resumes a table operation whose full walk found neither its key nor an unused slot), or null.
+     */
+    public static EndlessProbe endlessProbe(Interp m) {
+        if (!(m.k instanceof Resume r) || r.call.table == null) return null;
+        TableOp op = r.call.op;
+        int slots = op.probesForever(r.call.vm.tableHost().on(m, r.call));
+        if (slots == 0) return null;
+        RawTable raw = op.current().table();
+        return new EndlessProbe(r.call.table, op.current().name(), slots, raw.count(), raw.free());
+    }
+
     /** How events name a table: by observer id, without the program's serial number. */
     static Ref.TableRef tableRef(LanguageHost machine, RawTable table) {
         return new Ref.TableRef(machine.events().id(table), "#<hash-table>");

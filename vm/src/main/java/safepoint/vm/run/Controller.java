@@ -6,6 +6,8 @@ import safepoint.vm.data.MonitorOrder;
 import safepoint.vm.analysis.Failure;
 
 import safepoint.vm.analysis.Analysis;
+import safepoint.vm.analysis.ExplanationText;
+import safepoint.vm.analysis.ProbeHang;
 import safepoint.vm.analysis.WaitForGraph;
 import safepoint.vm.event.Ref.ProcessorRef;
 import safepoint.vm.event.What;
@@ -241,6 +243,11 @@ public final class Controller {
                 if (hang != null) {
                     return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.HANG, g),
                             hang + "\n  (found at the step bound, " + steps + " scheduling points)");
+                }
+                ProbeHang probe = vm.input().awaited() ? null : Analysis.provenProbeHang(vm);
+                if (probe != null) {
+                    return vm.deadlockOutcome(Failure.deadlock(Failure.Proof.HANG, g),
+                            ExplanationText.probeHang(probe) + "\n  (found at the step bound, " + steps + " scheduling points)");
                 }
                 // The machine as the bound found it: the report says what was still running.
                 return new Outcome(Outcome.Status.TIMEOUT, null, "*** Step bound reached: " + steps
