@@ -5,6 +5,7 @@ import safepoint.vm.data.CaseFold;
 import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
+import safepoint.vm.data.NumKind;
 import safepoint.vm.data.SChar;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
@@ -28,6 +29,7 @@ final class Scanner {
     static final int DATUM_COMMENT = 8; // #;
     static final int LABEL_DEF = 9;     // #N= ; value: N, as an Integer
     static final int LABEL_REF = 10;    // #N# ; value: N, as an Integer
+    static final int NUMBERS = 12;      // #s8( #f64( ... ; value: the NumKind
     private static final int DIRECTIVE = 11; // #!fold-case, #!no-fold-case: no token
 
     /** The PREFIX value of {@code #&}. */
@@ -190,6 +192,12 @@ final class Scanner {
         if (text.equals("#u8") && in.peek() == '(') {
             in.read();
             return BYTES;
+        }
+        NumKind kind = in.peek() == '(' ? NumKind.ofPrefix(text.substring(1)) : null;
+        if (kind != null) {
+            in.read();
+            value = kind;
+            return NUMBERS;
         }
         switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "#t": case "#true": value = Boolean.TRUE; return ATOM;

@@ -93,6 +93,17 @@ class ReaderTest {
     }
 
     @Test
+    void homogeneousVectorLiteralsCheckTheirElementsWithGsisWords() {
+        assertEquals("#s8(1 -2)", show("#s8(1 -2)"));
+        assertEquals("#u64(18446744073709551615N)", show("#u64(18446744073709551615)")); // Show marks bignums with N
+        for (String[] bad : new String[][] {{"#s8(200)", "Signed 8 bit exact integer expected"},
+                {"#f64(1)", "Inexact real expected"}, {"#u16(-1)", "Unsigned 16 bit exact integer expected"}}) {
+            SchemeError e = assertThrows(SchemeError.class, () -> read(bad[0]));
+            assertEquals(bad[1], ((Condition) e.payload).message, bad[0]);
+        }
+    }
+
+    @Test
     void characters() {
         assertEquals(SChar.of(' '), read("#\\ "));
     }
