@@ -441,7 +441,10 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
 
     // ---- reading ---------------------------------------------------------------------------------
 
-    /** Read every datum of {@code text}; a read error throws SchemeError (where = its Src). */
+    /**
+     * Read every datum of {@code text}, skipping a script line first; a read error throws
+     * SchemeError (where = its Src).
+     */
     @Override
     public List<Object> readAll(String text, String file) {
         return readAll(text, file, 1);
@@ -449,6 +452,13 @@ public final class Machine implements Builtins, LanguageHost, Roots, RunHost, Th
 
     /** As {@link #readAll(String, String)}, numbering lines from {@code firstLine}. */
     public List<Object> readAll(String text, String file, int firstLine) {
+        if (firstLine == 1 && (text.startsWith("#!/") || text.startsWith("#! "))) {
+            // A script line (#!/usr/bin/env gxi): Gambit's loader skips a first line that
+            // starts with #!; only these two spellings, so #!eof and friends still read as data.
+            int nl = text.indexOf('\n');
+            text = nl < 0 ? "" : text.substring(nl + 1);
+            firstLine = 2;
+        }
         InputPort port = InputPort.ofString(text);
         port.startAtLine(firstLine);
         Reader r = new Reader(port, file, sources);

@@ -172,6 +172,7 @@ public final class Heap implements Area.Source {
             if (o instanceof MString s) return s.words();
             if (o instanceof StringBuilder s) return 2 + s.length() / 4; // a string port's text
             if (o instanceof Bytevector b) return 2 + b.bytes.length / 8;
+            if (o instanceof safepoint.vm.data.NumVector v) return v.words();
             if (o instanceof Interp m) {
                 // Registers only: the rest of an Interp is the machine's.
                 push(m.env);

@@ -481,6 +481,7 @@ public final class Compiler {
             return true;
         }
         if (a instanceof Bytevector x && b instanceof Bytevector y) return java.util.Arrays.equals(x.bytes, y.bytes);
+        if (a instanceof safepoint.vm.data.NumVector x && b instanceof safepoint.vm.data.NumVector y) return x.sameAs(y);
         if (a instanceof SChar || a instanceof Long || a instanceof Double || a instanceof Keyword) return a.equals(b);
         return a != null && a.equals(b) && !(a instanceof Pair);
     }

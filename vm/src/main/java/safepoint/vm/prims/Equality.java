@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.NumVector;
 import safepoint.vm.data.Ctx;
 import safepoint.vm.data.FieldEquality;
 import safepoint.vm.data.MString;
@@ -83,6 +84,7 @@ public final class Equality {
             }
             if (a instanceof SVector v) return b instanceof SVector w && pushAll(todo, v.items, w.items);
             if (a instanceof Bytevector v) return b instanceof Bytevector w && Arrays.equals(v.bytes, w.bytes);
+            if (a instanceof NumVector v) return b instanceof NumVector w && v.sameAs(w);
             if (a instanceof Box x) {
                 if (!(b instanceof Box y)) return false;
                 a = x.value;

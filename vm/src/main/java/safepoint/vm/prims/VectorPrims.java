@@ -32,6 +32,7 @@ public final class VectorPrims {
     public static void install(PrimitiveSink sink) {
         installVectors(sink);
         installBytevectors(sink);
+        NumVectorPrims.install(sink);
         installBoxes(sink);
     }
 

@@ -148,7 +148,8 @@ public final class ErrorText {
     static boolean selfEvaluating(Object a) {
         return a instanceof Long || a instanceof BigInteger || a instanceof Ratnum || a instanceof Double || a instanceof Cpxnum
                 || a instanceof Integer || a instanceof MString || a instanceof SChar || a instanceof Boolean
-                || a instanceof Keyword || a instanceof Special || a instanceof SVector || a instanceof Bytevector;
+                || a instanceof Keyword || a instanceof Special || a instanceof SVector || a instanceof Bytevector
+                || a instanceof safepoint.vm.data.NumVector;
     }
 
     private static String cutText(String s, int width) {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.NumVector;
 import safepoint.vm.data.Condition;
 import safepoint.vm.data.Ctx;
 import safepoint.vm.data.InputPort;
@@ -357,6 +358,14 @@ public final class Printer {
             for (int i = 0; i < bv.bytes.length; i++) {
                 if (i > 0) out.append(' ');
                 out.append(bv.bytes[i] & 0xff);
+            }
+            out.append(')');
+        } else if (o instanceof NumVector v) {
+            out.append('#').append(v.kind.prefix).append('(');
+            for (int i = 0; i < v.length(); i++) {
+                if (i > 0) out.append(' ');
+                Object x = v.ref(i);
+                out.append(x instanceof Double d ? FlonumPrinter.format(d) : x.toString());
             }
             out.append(')');
         } else if (o instanceof Printable p) {

@@ -3,6 +3,8 @@ package safepoint.vm.read;
 import java.util.ArrayList;
 import safepoint.vm.data.Box;
 import safepoint.vm.data.Bytevector;
+import safepoint.vm.data.NumKind;
+import safepoint.vm.data.NumVector;
 import safepoint.vm.data.Nil;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.SVector;
@@ -66,19 +68,34 @@ abstract class OpenForm {
     /** {@code #(...)} and {@code #u8(...)}. */
     static final class OpenSequence extends OpenForm {
         final boolean bytes;
+        /** The kind of a homogeneous vector other than u8, else null. */
+        final NumKind nums;
         final ArrayList<Object> items = new ArrayList<>();
 
-        OpenSequence(OpenForm parent, int line, int col, boolean bytes) {
+        OpenSequence(OpenForm parent, int line, int col, boolean bytes, NumKind nums) {
             super(parent, line, col);
             this.bytes = bytes;
+            this.nums = nums;
         }
 
-        /** Whether x may be an element; only bytevectors restrict them. */
+        /** Whether x may be an element; only homogeneous vectors restrict them. */
         boolean accepts(Object x) {
+            if (nums != null) return nums.accepts(x);
             return !bytes || (x instanceof Long v && v >= 0 && v <= 255);
         }
 
+        /** gsi's read error for an element not accepted: the element text, lower-cased. */
+        String rejection() {
+            if (nums == null) return ReadError.U8;
+            return nums.elementText().replace("INTEGER", "integer").replace("REAL", "real") + " expected";
+        }
+
         Object finish() {
+            if (nums != null) {
+                NumVector v = new NumVector(nums, items.size());
+                for (int i = 0; i < items.size(); i++) v.set(i, items.get(i));
+                return v;
+            }
             if (!bytes) return new SVector(items.toArray());
             byte[] b = new byte[items.size()];
             for (int i = 0; i < b.length; i++) b[i] = (byte) (long) (Long) items.get(i);

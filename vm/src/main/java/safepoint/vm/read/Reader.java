@@ -1,6 +1,7 @@
 package safepoint.vm.read;
 
 import safepoint.vm.data.InputPort;
+import safepoint.vm.data.NumKind;
 import safepoint.vm.data.Pair;
 import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SourceMap;
@@ -79,7 +80,10 @@ public final class Reader {
                 }
                 case Scanner.VECTOR:
                 case Scanner.BYTES:
-                    top = new OpenSequence(top, line, col, kind == Scanner.BYTES);
+                    top = new OpenSequence(top, line, col, kind == Scanner.BYTES, null);
+                    continue;
+                case Scanner.NUMBERS:
+                    top = new OpenSequence(top, line, col, false, (NumKind) s.value);
                     continue;
                 case Scanner.PREFIX:
                     top = new OpenPrefix(top, line, col, s.value);
@@ -146,7 +150,7 @@ public final class Reader {
                     }
                 } else {
                     OpenSequence v = (OpenSequence) top;
-                    if (!v.accepts(value)) throw error(line, col, ReadError.U8);
+                    if (!v.accepts(value)) throw error(line, col, v.rejection());
                     v.items.add(value);
                 }
                 break;

@@ -5,13 +5,15 @@ import safepoint.vm.data.CaseFold;
 import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
+import safepoint.vm.data.NumKind;
 import safepoint.vm.data.SChar;
 import safepoint.vm.data.Special;
 import safepoint.vm.data.Symbol;
 
 /**
  * Splits a port's text into tokens, skipping whitespace and {@code ;} and {@code #|...|#}
- * comments. Atoms (numbers, strings, characters, symbols, ...) come back whole; brackets, dots
+ * comments. Atoms (numbers, strings and Gambit's {@code #<<TAG} here strings, characters,
+ * symbols, ...) come back whole; brackets, dots
  * and prefixes are left to {@link Reader} to assemble. No token object is allocated: {@link #next}
  * sets {@link #value}, {@link #line} and {@link #col} and returns the kind.
  */
@@ -27,6 +29,7 @@ final class Scanner {
     static final int DATUM_COMMENT = 8; // #;
     static final int LABEL_DEF = 9;     // #N= ; value: N, as an Integer
     static final int LABEL_REF = 10;    // #N# ; value: N, as an Integer
+    static final int NUMBERS = 12;      // #s8( #f64( ... ; value: the NumKind
     private static final int DIRECTIVE = 11; // #!fold-case, #!no-fold-case: no token
 
     /** The PREFIX value of {@code #&}. */
@@ -152,6 +155,13 @@ final class Scanner {
             case '`': in.read(); value = QUASISYNTAX; return PREFIX;
             case ',': in.read(); value = atSign(UNSYNTAX, UNSYNTAX_SPLICING); return PREFIX;
             case '\\': in.read(); value = character(); return ATOM;
+            case '<': {
+                in.read();
+                if (in.peek() != '<') break;
+                in.read();
+                value = new MString(hereString());
+                return ATOM;
+            }
             case '!': {
                 in.read();
                 String name = constituents(new StringBuilder()).toString();
@@ -167,6 +177,7 @@ final class Scanner {
             default: break;
         }
         StringBuilder start = new StringBuilder().append('#');
+        if (c == '<') start.append('<'); // a lone #< (taken above) is still an invalid token
         if (c >= '0' && c <= '9') {
             // datum labels #0= and references #0#
             while (in.peek() >= '0' && in.peek() <= '9') start.append((char) in.read());
@@ -182,6 +193,12 @@ final class Scanner {
             in.read();
             return BYTES;
         }
+        NumKind kind = in.peek() == '(' ? NumKind.ofPrefix(text.substring(1)) : null;
+        if (kind != null) {
+            in.read();
+            value = kind;
+            return NUMBERS;
+        }
         switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "#t": case "#true": value = Boolean.TRUE; return ATOM;
             case "#f": case "#false": value = Boolean.FALSE; return ATOM;
@@ -196,6 +213,37 @@ final class Scanner {
         if (num == null) throw error(ReadError.TOKEN);
         value = num;
         return ATOM;
+    }
+
+    /**
+     * Gambit's here string, after {@code #<<}: the rest of the line is the tag, and the string is
+     * the lines up to one that is exactly the tag (its newline is mandatory, as in gsi), joined by
+     * newlines. Nothing is escaped in between.
+     */
+    private String hereString() {
+        String tag = lineText();
+        if (tag == null) throw error(ReadError.EOF_IN_FORM);
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
+        while (true) {
+            String l = lineText();
+            if (l == null) throw error(ReadError.EOF_IN_FORM);
+            if (l.equals(tag)) return b.toString();
+            if (!first) b.append('\n');
+            b.append(l);
+            first = false;
+        }
+    }
+
+    /** The text up to the next newline (taken, not included), or null if the input ends first. */
+    private String lineText() {
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            int c = in.read();
+            if (c < 0) return null;
+            if (c == '\n') return b.toString();
+            b.appendCodePoint(c);
+        }
     }
 
     /** After a comma: with an {@code @} next (taken), the splicing form; otherwise the plain one. */

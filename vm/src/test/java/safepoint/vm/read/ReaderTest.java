@@ -3,6 +3,7 @@ package safepoint.vm.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 import safepoint.vm.CaseFile;
+import safepoint.vm.data.Condition;
 import safepoint.vm.data.InputPort;
 import safepoint.vm.data.Keyword;
 import safepoint.vm.data.MString;
 import safepoint.vm.data.Nil;
 import safepoint.vm.data.Pair;
+import safepoint.vm.data.SchemeError;
 import safepoint.vm.data.SChar;
 import safepoint.vm.data.SourceMap;
 import safepoint.vm.data.Special;
@@ -63,6 +66,41 @@ class ReaderTest {
     @Test
     void lineContinuationSkipsTheNextLinesIndent() {
         assertEquals("\"ab\"", show("\"a\\\r\n  b\""));
+    }
+
+    @Test
+    void hereStringsAreTheLinesBeforeTheTagLineAsGsiReadsThem() {
+        assertEquals("hello \"x\"\n  world", text("#<<END\nhello \"x\"\n  world\nEND\n"));
+        assertEquals(List.of("(list \"ab\" 1)"), showAll("(list #<<EOF\nab\nEOF\n 1)"));
+        assertEquals("", text("#<<EOF\nEOF\n"));
+        // The tag is the whole rest of the line, blanks too; a line merely starting with it is text.
+        assertEquals("ab\nEE\nE ", text("#<<E\nab\nEE\nE \nE\n"));
+        assertEquals("ab", text("#<<EOF  x\nab\nEOF  x\n"));
+    }
+
+    static String text(String source) {
+        return ((MString) read(source)).toString();
+    }
+
+    @Test
+    void aHereStringNeedsItsTagLineEndedByANewline() {
+        for (String text : List.of("#<<EOF\nab", "#<<EOF\nab\nEOF", "#<<EOF")) {
+            SchemeError e = assertThrows(SchemeError.class, () -> read(text));
+            assertEquals("Incomplete form, EOF reached", ((Condition) e.payload).message, text);
+        }
+        SchemeError e = assertThrows(SchemeError.class, () -> read("#<x"));
+        assertEquals("Invalid token", ((Condition) e.payload).message);
+    }
+
+    @Test
+    void homogeneousVectorLiteralsCheckTheirElementsWithGsisWords() {
+        assertEquals("#s8(1 -2)", show("#s8(1 -2)"));
+        assertEquals("#u64(18446744073709551615N)", show("#u64(18446744073709551615)")); // Show marks bignums with N
+        for (String[] bad : new String[][] {{"#s8(200)", "Signed 8 bit exact integer expected"},
+                {"#f64(1)", "Inexact real expected"}, {"#u16(-1)", "Unsigned 16 bit exact integer expected"}}) {
+            SchemeError e = assertThrows(SchemeError.class, () -> read(bad[0]));
+            assertEquals(bad[1], ((Condition) e.payload).message, bad[0]);
+        }
     }
 
     @Test

@@ -94,6 +94,13 @@ final class Show {
                 b.append(v.bytes[i] & 0xff);
             }
             b.append(')');
+        } else if (x instanceof safepoint.vm.data.NumVector v) {
+            b.append('#').append(v.kind.prefix).append('(');
+            for (int i = 0; i < v.length(); i++) {
+                if (i > 0) b.append(' ');
+                show(v.ref(i), b);
+            }
+            b.append(')');
         } else {
             throw new AssertionError("unexpected datum " + x + " of " + x.getClass());
         }
