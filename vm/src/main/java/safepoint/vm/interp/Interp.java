@@ -431,27 +431,23 @@ public final class Interp implements Ctx {
     }
 
     /** Below a thread-async! thunk: when it returns, the thread goes on as it was, its value dropped. */
-    static final class AfterAsync extends Frame {
-        final Node pc;
-        final Object[] env;
+    static final class AfterAsync extends AfterInterrupt {
         final Object val;
 
         AfterAsync(Node pc, Object[] env, Object val) {
-            this.pc = pc;
-            this.env = env;
+            super(pc, env);
             this.val = val;
         }
 
         @Override
         public void resume(Interp m) {
-            m.pc = pc;
-            m.env = env;
+            super.resume(m);
             m.val = val;
         }
     }
 
     /** Below an interrupt raised at a poll: resuming it runs the code the poll interrupted, whatever the value. */
-    static final class AfterInterrupt extends Frame {
+    static class AfterInterrupt extends Frame {
         final Node pc;
         final Object[] env;
 
